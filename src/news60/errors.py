@@ -1,0 +1,25 @@
+"""Typed errors. Each message says what went wrong and what to do about it."""
+
+
+class News60Error(Exception):
+    """Base of every error news60 raises on purpose; the CLI prints its message."""
+
+
+class ArticleError(News60Error):
+    """The input is missing, unreadable, or holds no article."""
+
+
+class ScriptError(News60Error):
+    """A script could not be written, loaded or trusted."""
+
+
+class VoiceError(News60Error):
+    """A voice is missing, unusable here, or failed to speak."""
+
+
+class RenderError(News60Error):
+    """The video or audio could not be composed or encoded."""
+
+
+class SettingsError(News60Error):
+    """A setting or a config file is invalid."""

@@ -1,0 +1,150 @@
+"""Frozen dataclasses that cross stage boundaries: what one stage hands the next."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Photo:
+    """A press photo: where it is (path, URL, or None when the text only mentions it)."""
+
+    src: str | None
+    caption: str
+    credit: str
+
+
+@dataclass(frozen=True)
+class Article:
+    """A news story as read from a page: body, metadata, photos and credits."""
+
+    title: str
+    paragraphs: tuple[str, ...]
+    standfirst: str = ""
+    byline: str = ""
+    published: str | None = None
+    photos: tuple[Photo, ...] = ()
+    credits: tuple[str, ...] = ()
+    source_url: str | None = None
+    language: str = "en"
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["text"] = self.text
+        return data
+
+
+@dataclass(frozen=True)
+class Scene:
+    """One beat of the story: one or two spoken sentences, a short on-screen caption, a photo."""
+
+    text: str
+    caption: str
+    photo: Photo | None = None
+
+
+@dataclass(frozen=True)
+class Script:
+    """What will be said and shown, scene by scene; editable as story.json."""
+
+    title: str
+    scenes: tuple[Scene, ...]
+    photos: tuple[Photo, ...] = ()
+    credits: tuple[str, ...] = ()
+    published: str | None = None
+    source_url: str | None = None
+    language: str = "en"
+    summariser: str = "extractive"
+
+    @property
+    def text(self) -> str:
+        return " ".join(scene.text for scene in self.scenes)
+
+    @property
+    def photo_credits(self) -> tuple[str, ...]:
+        """Every distinct photo credit, in order of first appearance."""
+        return tuple(dict.fromkeys(p.credit for p in self.photos if p.credit))
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    start: float
+    end: float
+
+
+@dataclass(frozen=True)
+class SpokenSentence:
+    """A sentence as heard: its text, which scene it belongs to, and when it is said."""
+
+    text: str
+    scene: int
+    start: float
+    end: float
+    words: tuple[Word, ...] = ()
+
+
+@dataclass(frozen=True)
+class Narration:
+    """The narration track (a WAV file) and the time of every sentence and word in it."""
+
+    wav: Path
+    duration: float
+    sentences: tuple[SpokenSentence, ...]
+    voice: str
+    sample_rate: int
+    notes: tuple[str, ...] = ()
+
+    def scene_span(self, scene: int) -> tuple[float, float]:
+        spoken = [s for s in self.sentences if s.scene == scene]
+        return spoken[0].start, spoken[-1].end
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A burned-in caption: at most two short lines, with the timing of each word."""
+
+    start: float
+    end: float
+    text: str
+    words: tuple[Word, ...] = ()
+
+
+@dataclass(frozen=True)
+class Slide:
+    """A stretch of the video showing one card or photo."""
+
+    kind: str  # "title", "scene" or "credits"
+    start: float
+    end: float
+    heading: str = ""
+    body: str = ""
+    photo: Photo | None = None
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """Everything the renderer needs, as plain timed data."""
+
+    width: int
+    height: int
+    fps: int
+    duration: float
+    slides: tuple[Slide, ...]
+    cues: tuple[Cue, ...]
+    audio: Path
+    narration_offset: float = 0.0
+
+
+@dataclass(frozen=True)
+class Outputs:
+    """The files one job wrote, and what a producer needs to know about them."""
+
+    folder: Path
+    files: dict[str, Path] = field(default_factory=dict)
+    manifest: dict = field(default_factory=dict)
