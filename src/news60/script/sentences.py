@@ -1,0 +1,46 @@
+"""Split prose into sentences without a model: punctuation, quotes and common abbreviations."""
+
+from __future__ import annotations
+
+import re
+
+# Words after which a full stop does not end a sentence.
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt",
+    "st", "jr", "sr", "vs", "etc", "inc", "ltd", "co", "corp", "no", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g", "i.e",
+    "a.m", "p.m", "approx", "dept", "est", "fig", "mt", "ft",
+}
+
+# A candidate boundary: terminal punctuation, optional closing quotes/brackets, then space.
+_BOUNDARY = re.compile(r"""([.!?…]+["'”’)\]]*)\s+(?=["'“‘(\[]?[A-Z0-9])""")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split `text` into sentences, keeping quotes attached to the sentence they close."""
+    sentences: list[str] = []
+    for paragraph in re.split(r"\n\s*\n", text):
+        sentences.extend(_split_paragraph(" ".join(paragraph.split())))
+    return [s for s in sentences if s]
+
+
+def _split_paragraph(paragraph: str) -> list[str]:
+    pieces: list[str] = []
+    start = 0
+    for match in _BOUNDARY.finditer(paragraph):
+        candidate = paragraph[start : match.end(1)]
+        if _ends_with_abbreviation(candidate):
+            continue
+        pieces.append(candidate.strip())
+        start = match.end()
+    pieces.append(paragraph[start:].strip())
+    return pieces
+
+
+def _ends_with_abbreviation(candidate: str) -> bool:
+    if not candidate.endswith("."):
+        return False
+    last = candidate.rstrip(".").split()[-1:] or [""]
+    word = last[0].lower().strip("\"'“‘(")
+    # Single capital initials ("John F. Kennedy") are abbreviations too.
+    return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
