@@ -1,0 +1,1 @@
+"""Video: theme, timeline planning, slide drawing and the moviepy renderer."""

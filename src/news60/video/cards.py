@@ -1,0 +1,138 @@
+"""Designed cards drawn once per slide: title, scene (headline, quote), credits."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import numpy as np
+from PIL import Image, ImageDraw
+
+from news60.models import Slide
+from news60.video.layout import Layout
+from news60.video.theme import Theme
+from news60.video.typesetting import draw_lines, fit_text, font, line_height
+
+QUOTE = re.compile(r"^[“\"](?P<quote>.+?)[”\"]\s*(?:[-–—]\s*(?P<speaker>.+))?$", re.S)
+
+
+def draw_card(slide: Slide, layout: Layout, theme: Theme, *, number: str = "") -> Image.Image:
+    """The whole frame for a slide without a photo, as an RGB image."""
+    canvas = backdrop(layout, theme).copy()
+    draw = ImageDraw.Draw(canvas)
+    _draw_brand(canvas, layout, theme)
+    if slide.kind == "title":
+        _draw_title(draw, slide, layout, theme)
+    elif slide.kind == "credits":
+        _draw_credits(draw, slide, layout, theme)
+    elif match := QUOTE.match(slide.heading):
+        _draw_quote(draw, match["quote"], match["speaker"] or "", layout, theme)
+    else:
+        _draw_headline(draw, slide.heading, number, layout, theme)
+    return canvas.convert("RGB")
+
+
+@cache
+def backdrop(layout: Layout, theme: Theme) -> Image.Image:
+    """A vertical gradient with faint diagonal stripes: the ground every card is drawn on."""
+    top = np.array(theme.colors["background_top"][:3], dtype=np.float32)
+    bottom = np.array(theme.colors["background_bottom"][:3], dtype=np.float32)
+    ramp = np.linspace(0, 1, layout.height, dtype=np.float32)[:, None, None]
+    pixels = np.broadcast_to(top + (bottom - top) * ramp, (layout.height, layout.width, 3))
+    image = Image.fromarray(pixels.astype(np.uint8)).convert("RGBA")
+    stripes = Image.new("RGBA", image.size, (0, 0, 0, 0))
+    draw = ImageDraw.Draw(stripes)
+    step, thick = layout.px(140), layout.px(34)
+    for x in range(-layout.height, layout.width, step):
+        draw.line((x, layout.height, x + layout.height, 0), fill=theme.colors["pattern"], width=thick)
+    return Image.alpha_composite(image, stripes)
+
+
+def _draw_brand(canvas: Image.Image, layout: Layout, theme: Theme) -> None:
+    """The logo at the top left, or the brand name when the theme has no logo."""
+    height = layout.px(64)
+    if theme.logo:
+        logo = _logo(theme.logo, height)
+        canvas.alpha_composite(logo, (layout.left, layout.top))
+        return
+    face = font(theme.fonts["headline"], height)
+    ImageDraw.Draw(canvas).text((layout.left, layout.top), theme.brand, font=face, fill="white")
+
+
+@cache
+def _logo(path, height: int) -> Image.Image:
+    logo = Image.open(path).convert("RGBA")
+    return logo.resize((round(logo.width * height / logo.height), height), Image.LANCZOS)
+
+
+def _kicker(draw: ImageDraw.ImageDraw, text: str, y: int, layout: Layout, theme: Theme) -> int:
+    """A small upper-case label with an accent bar; returns the y below it."""
+    face = font(theme.fonts["body"], layout.px(34))
+    bar = layout.px(10)
+    draw.rectangle((layout.left, y, layout.left + bar, y + layout.px(40)), fill=theme.colors["accent"])
+    draw.text((layout.left + bar * 3, y), text.upper(), font=face, fill=theme.colors["accent"])
+    return y + layout.px(80)
+
+
+def _draw_title(draw: ImageDraw.ImageDraw, slide: Slide, layout: Layout, theme: Theme) -> None:
+    y = _kicker(draw, theme.tagline or "News", layout.heading_top, layout, theme)
+    room = layout.heading_bottom - y
+    face, lines = fit_text(
+        slide.heading, theme.fonts["headline"], layout.text_width, 7, layout.px(96), layout.px(50)
+    )
+    lines = lines[: max(1, room // line_height(face))]
+    y = draw_lines(draw, (layout.left, y), lines, face, theme.colors["text"], shadow=layout.px(3))
+    if slide.body:
+        small = font(theme.fonts["body"], layout.px(40))
+        draw.text((layout.left, y + layout.px(24)), slide.body, font=small, fill=theme.colors["muted"])
+
+
+def _draw_headline(
+    draw: ImageDraw.ImageDraw, text: str, number: str, layout: Layout, theme: Theme
+) -> None:
+    y = _kicker(draw, number, layout.heading_top, layout, theme) if number else layout.heading_top
+    face, lines = fit_text(
+        text, theme.fonts["headline"], layout.text_width, 5, layout.px(84), layout.px(48)
+    )
+    draw_lines(draw, (layout.left, y), lines, face, theme.colors["text"], shadow=layout.px(3))
+
+
+def _draw_quote(
+    draw: ImageDraw.ImageDraw, quote: str, speaker: str, layout: Layout, theme: Theme
+) -> None:
+    marks = font(theme.fonts["headline"], layout.px(300))
+    top = layout.heading_top - layout.px(110)
+    draw.text((layout.left - layout.px(10), top), "“", font=marks, fill=theme.colors["accent"])
+    y = top + layout.px(230)
+    face, lines = fit_text(
+        quote, theme.fonts["headline"], layout.text_width, 5, layout.px(78), layout.px(46)
+    )
+    y = draw_lines(draw, (layout.left, y), lines, face, theme.colors["text"], shadow=layout.px(3))
+    if speaker:
+        small = font(theme.fonts["body"], layout.px(42))
+        draw.text((layout.left, y + layout.px(20)), f"— {speaker}", font=small, fill=theme.colors["muted"])
+
+
+def _draw_credits(draw: ImageDraw.ImageDraw, slide: Slide, layout: Layout, theme: Theme) -> None:
+    y = _kicker(draw, slide.heading, layout.heading_top, layout, theme)
+    lines = [line for line in slide.body.split("\n") if line]
+    sections = {"Photos", "Reporting", "Source"}
+    size = layout.px(46)
+    while size > layout.px(22) and _credits_height(lines, sections, size, theme) > (
+        layout.caption_bottom - y
+    ):
+        size -= 2
+    for line in lines:
+        is_section = line in sections
+        face = font(theme.fonts["body" if is_section else "small"], size)
+        fill = theme.colors["accent"] if is_section else theme.colors["text"]
+        gap = layout.px(18) if is_section and y > layout.heading_top + layout.px(100) else 0
+        for part in fit_text(line, theme.fonts["small"], layout.text_width, 3, size, size)[1]:
+            draw.text((layout.left, y + gap), part.upper() if is_section else part, font=face, fill=fill)
+            y += line_height(face)
+        y += gap
+
+
+def _credits_height(lines: list[str], sections: set[str], size: int, theme: Theme) -> int:
+    face = font(theme.fonts["small"], size)
+    return sum(line_height(face) + (size // 2 if line in sections else 0) for line in lines)

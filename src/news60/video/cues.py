@@ -1,0 +1,112 @@
+"""Burned-in caption cues: the narration's words grouped into short two-line cues; SRT and VTT."""
+
+from __future__ import annotations
+
+import re
+
+from news60.models import Cue, SpokenSentence, Word
+
+LINE_CHARS = 32  # what fits one line on a phone at caption size
+MAX_LINES = 2
+HOLD = 0.25  # a cue lingers this long after its last word, unless the next one starts
+
+
+def plan_cues(sentences: tuple[SpokenSentence, ...], offset: float) -> tuple[Cue, ...]:
+    """Group each sentence's words into cues, shifted by `offset` seconds into the clip."""
+    cues: list[Cue] = []
+    for sentence in sentences:
+        words = _display_words(sentence)
+        groups = _group_words(words)
+        for i, group in enumerate(groups):
+            start = group[0].start + offset
+            end = groups[i + 1][0].start + offset if i + 1 < len(groups) else group[-1].end + offset
+            shifted = tuple(Word(w.text, w.start + offset, w.end + offset) for w in group)
+            cues.append(Cue(start, end, wrap(" ".join(w.text for w in group)), shifted))
+    return tuple(_hold(cues))
+
+
+def _display_words(sentence: SpokenSentence) -> list[Word]:
+    """The sentence's written words with times: the voice's own when they line up, else by length."""
+    written = sentence.text.split()
+    if len(sentence.words) == len(written):
+        return [Word(text, w.start, w.end) for text, w in zip(written, sentence.words, strict=True)]
+    return apportion(written, sentence.start, sentence.end)
+
+
+def apportion(words: list[str], start: float, end: float) -> list[Word]:
+    """Spread `words` over [start, end] in proportion to their length (plus one for the gap)."""
+    weights = [len(w) + 1 for w in words]
+    total = sum(weights) or 1
+    timed, t = [], start
+    for word, weight in zip(words, weights, strict=True):
+        step = (end - start) * weight / total
+        timed.append(Word(word, t, t + step))
+        t += step
+    return timed
+
+
+def _group_words(words: list[Word]) -> list[list[Word]]:
+    """Greedy cues of at most MAX_LINES lines, preferring to break after punctuation."""
+    groups: list[list[Word]] = []
+    current: list[Word] = []
+    for word in words:
+        candidate = current + [word]
+        if current and len(_lines(candidate)) > MAX_LINES:
+            groups.append(current)
+            current = [word]
+            continue
+        current = candidate
+        text = " ".join(w.text for w in current)
+        if re.search(r"[,;:.!?…]['\"”’)]*$", word.text) and len(text) > LINE_CHARS:
+            groups.append(current)
+            current = []
+    if current:
+        groups.append(current)
+    return groups
+
+
+def _lines(words: list[Word]) -> list[str]:
+    return wrap(" ".join(w.text for w in words)).split("\n")
+
+
+def wrap(text: str, width: int = LINE_CHARS) -> str:
+    """Wrap at word boundaries into lines of at most `width` characters (longer words stand alone)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "\n".join(lines)
+
+
+def _hold(cues: list[Cue]) -> list[Cue]:
+    """Let each cue stay a little after its last word, without overlapping the next cue."""
+    held = []
+    for i, cue in enumerate(cues):
+        limit = cues[i + 1].start if i + 1 < len(cues) else cue.end + HOLD
+        held.append(Cue(cue.start, max(cue.end, min(cue.end + HOLD, limit)), cue.text, cue.words))
+    return held
+
+
+def to_srt(cues: tuple[Cue, ...]) -> str:
+    """SubRip text for the cues."""
+    blocks = [
+        f"{i}\n{_stamp(c.start, ',')} --> {_stamp(c.end, ',')}\n{c.text}\n"
+        for i, c in enumerate(cues, 1)
+    ]
+    return "\n".join(blocks)
+
+
+def to_vtt(cues: tuple[Cue, ...]) -> str:
+    """WebVTT text for the cues."""
+    blocks = [f"{_stamp(c.start, '.')} --> {_stamp(c.end, '.')}\n{c.text}\n" for c in cues]
+    return "WEBVTT\n\n" + "\n".join(blocks)
+
+
+def _stamp(seconds: float, separator: str) -> str:
+    millis = round(max(0.0, seconds) * 1000)
+    hours, rest = divmod(millis, 3_600_000)
+    minutes, rest = divmod(rest, 60_000)
+    secs, millis = divmod(rest, 1000)
+    return f"{hours:02d}:{minutes:02d}:{secs:02d}{separator}{millis:03d}"

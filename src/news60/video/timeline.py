@@ -1,0 +1,66 @@
+"""Plan the clip as timed data: which slide shows when, and which caption cue is on screen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from news60.models import Narration, Script, Slide, Timeline
+from news60.video.cues import plan_cues
+from news60.video.theme import Theme
+
+MIN_SLIDE = 1.2  # no slide flashes by faster than this
+
+
+def plan_timeline(
+    script: Script,
+    narration: Narration,
+    theme: Theme,
+    *,
+    size: tuple[int, int],
+    fps: int,
+    audio: Path,
+) -> Timeline:
+    """Title card, one slide per scene following the voice, then the credits card."""
+    offset = theme.lead_in
+    voice_end = offset + narration.duration
+    duration = round(voice_end + theme.end_card, 3)
+    starts = _scene_starts(script, narration, theme)
+    slides = [Slide("title", 0.0, starts[0], heading=script.title, body=script.published or "")]
+    ends = starts[1:] + [voice_end + 0.2]
+    for scene, start, end in zip(script.scenes, starts, ends, strict=True):
+        slides.append(Slide("scene", start, end, heading=scene.caption, photo=scene.photo))
+    slides.append(Slide("credits", ends[-1], duration, heading="Credits", body=credits_text(script)))
+    return Timeline(
+        width=size[0],
+        height=size[1],
+        fps=fps,
+        duration=duration,
+        slides=tuple(slides),
+        cues=plan_cues(narration.sentences, offset),
+        audio=audio,
+        narration_offset=offset,
+    )
+
+
+def _scene_starts(script: Script, narration: Narration, theme: Theme) -> list[float]:
+    """When each scene's slide appears: with its first word, the first after the title card."""
+    offset = theme.lead_in
+    starts = [offset + narration.scene_span(i)[0] for i in range(len(script.scenes))]
+    first_end = offset + narration.scene_span(0)[1]
+    starts[0] = max(offset + 0.5, min(theme.title_card, first_end - MIN_SLIDE))
+    return starts
+
+
+def credits_text(script: Script) -> str:
+    """The end card's lines: every photo credit and every reporting credit."""
+    lines = []
+    if script.photo_credits:
+        lines.append("Photos")
+        lines.extend(script.photo_credits)
+    if script.credits:
+        lines.append("Reporting")
+        lines.extend(script.credits)
+    if script.source_url:
+        lines.append("Source")
+        lines.append(script.source_url)
+    return "\n".join(lines)
