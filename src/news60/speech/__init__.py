@@ -1,0 +1,1 @@
+"""Speech: voices behind one Protocol, timings, loudness, the soundtrack, the audio summary."""

@@ -1,0 +1,90 @@
+"""Loudness: integrated LUFS by BS.1770 (pyloudnorm), a 4x-oversampled true-peak limiter."""
+
+from __future__ import annotations
+
+import numpy as np
+
+TARGET_LUFS = -14.0
+CEILING_DBTP = -1.0
+_MARGIN_DB = 0.5  # aim a little under the ceiling: resampling and dither move peaks slightly
+_WINDOW_S = 0.02  # limiter look-ahead and release
+
+
+def integrated_loudness(samples: np.ndarray, rate: int) -> float:
+    """Integrated loudness in LUFS; silence or very short audio measures as -inf."""
+    import pyloudnorm
+
+    padded = _pad_to(samples, int(0.5 * rate))
+    if not np.any(padded):
+        return float("-inf")
+    return float(pyloudnorm.Meter(rate).integrated_loudness(padded))
+
+
+def true_peak_db(samples: np.ndarray, rate: int) -> float:
+    """Peak level in dBTP, measured on a 4x-oversampled copy."""
+    peak = float(np.max(_oversampled_peak(samples), initial=0.0))
+    return 20 * np.log10(peak) if peak > 0 else float("-inf")
+
+
+def normalise(
+    samples: np.ndarray,
+    rate: int,
+    *,
+    target: float = TARGET_LUFS,
+    ceiling: float = CEILING_DBTP,
+) -> np.ndarray:
+    """Return a copy at `target` LUFS with true peaks limited to `ceiling` dBTP."""
+    source = samples.astype(np.float32)
+    loudness = integrated_loudness(source, rate)
+    if not np.isfinite(loudness):
+        return source
+
+    def attempt(gain_db: float) -> tuple[float, np.ndarray]:
+        out = limit(source * np.float32(10 ** (gain_db / 20)), rate, ceiling - _MARGIN_DB)
+        return integrated_loudness(out, rate), out
+
+    # Limiting takes some loudness back, so search for the gain that lands on target (secant).
+    gain, (level, out) = target - loudness, attempt(target - loudness)
+    previous: tuple[float, float] | None = None
+    for _ in range(8):
+        if abs(level - target) < 0.1:
+            break
+        slope = 1.0 if previous is None else (level - previous[1]) / (gain - previous[0])
+        previous = (gain, level)
+        gain += min((target - level) / max(slope, 0.2), 6.0)
+        level, out = attempt(gain)
+    return out
+
+
+def limit(samples: np.ndarray, rate: int, ceiling: float) -> np.ndarray:
+    """Smooth look-ahead gain so no oversampled peak exceeds `ceiling` dBTP."""
+    from scipy.ndimage import minimum_filter1d, uniform_filter1d
+
+    limit_amp = 10 ** (ceiling / 20)
+    peaks = _oversampled_peak(samples)
+    needed = np.minimum(1.0, limit_amp / np.maximum(peaks, 1e-9))
+    width = max(3, int(_WINDOW_S * rate) | 1)
+    # A moving average of a moving minimum of the same width never exceeds the needed gain.
+    gain = uniform_filter1d(minimum_filter1d(needed, width), width)
+    shaped = gain if samples.ndim == 1 else gain[:, None]
+    return (samples * shaped).astype(np.float32)
+
+
+def _oversampled_peak(samples: np.ndarray) -> np.ndarray:
+    """Per input frame, the largest absolute value across channels of a 4x-oversampled copy."""
+    from scipy.signal import resample_poly
+
+    if len(samples) == 0:
+        return np.zeros(0, dtype=np.float32)
+    up = np.abs(resample_poly(samples, 4, 1, axis=0))
+    if up.ndim > 1:
+        up = up.max(axis=1)
+    frames = up[: len(samples) * 4].reshape(len(samples), 4).max(axis=1)
+    return np.maximum(frames, np.abs(samples) if samples.ndim == 1 else np.abs(samples).max(axis=1))
+
+
+def _pad_to(samples: np.ndarray, frames: int) -> np.ndarray:
+    if len(samples) >= frames:
+        return samples
+    shape = (frames - len(samples),) + samples.shape[1:]
+    return np.concatenate([samples, np.zeros(shape, dtype=samples.dtype)])

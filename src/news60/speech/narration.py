@@ -1,0 +1,161 @@
+"""The narration track: every sentence spoken, placed with natural pauses, timed and normalised."""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import numpy as np
+
+from news60.errors import VoiceError
+from news60.models import Narration, Script, SpokenSentence, Word
+from news60.settings import VoiceSettings
+from news60.speech import audio, loudness, timing
+from news60.speech.audio import RATE
+from news60.speech.cache import SpeechCache
+from news60.speech.voices import Speech, canonical_name, get_voice
+
+log = logging.getLogger(__name__)
+
+SENTENCE_PAUSE = 0.35  # seconds between sentences of one scene
+SCENE_PAUSE = 0.7  # seconds between scenes
+TAIL = 0.25  # silence after the last word
+
+# A plain news paragraph, the yardstick for words per second.
+REFERENCE = (
+    "The city council approved a new budget on Tuesday after a long debate. "
+    "It includes more money for schools, roads and public transport. "
+    "Officials said the plan would create about two thousand jobs over the next three years. "
+    "Critics warned that rising costs could force cuts elsewhere. "
+    "A final vote is expected next month."
+)
+
+
+@dataclass(frozen=True)
+class _Line:
+    scene: int
+    text: str  # as displayed
+    spoken: str  # as handed to the voice
+
+
+def narrate(
+    script: Script,
+    settings: VoiceSettings,
+    workdir: Path,
+    *,
+    cache_dir: Path | None = None,
+    cache: SpeechCache | None = None,
+) -> Narration:
+    """Speak the script sentence by sentence into workdir/narration.wav (48 kHz, -14 LUFS)."""
+    lines = _lines(script)
+    if not lines:
+        raise VoiceError("the script has no sentences to speak: add text to its scenes")
+    cache = cache or SpeechCache(cache_dir)
+    name, speeches, notes = speak_all([line.spoken for line in lines], settings, cache)
+    samples, sentences = _assemble(lines, speeches)
+    samples = loudness.normalise(samples, RATE)
+    workdir.mkdir(parents=True, exist_ok=True)
+    wav = audio.write_wav(workdir / "narration.wav", samples, RATE)
+    log.info(
+        "narration: %d sentences, cache %d hit(s), %d miss(es)",
+        len(lines),
+        cache.hits,
+        cache.misses,
+    )
+    return Narration(wav, len(samples) / RATE, sentences, name, RATE, notes)
+
+
+def speak_all(
+    texts: Sequence[str], settings: VoiceSettings, cache: SpeechCache
+) -> tuple[str, list[Speech], tuple[str, ...]]:
+    """Trimmed speech for every text, with `settings.name` or else `settings.fallback`."""
+    name = canonical_name(settings.name)
+    try:
+        return name, _speak(texts, name, settings, cache), ()
+    except VoiceError as exc:
+        backup = canonical_name(settings.fallback) if settings.fallback else None
+        if backup is None or backup == name:
+            raise
+        reason = getattr(exc, "reason", str(exc))
+        log.warning("%s failed (%s); falling back to %s", name, reason, backup)
+        note = f"{name} unavailable ({reason}); narrated with {backup}"
+        return backup, _speak(texts, backup, replace(settings, name=backup), cache), (note,)
+
+
+@functools.cache
+def speaking_rate(settings: VoiceSettings, cache_dir: Path | None = None) -> float:
+    """Words per second of this voice on a fixed news paragraph, pauses included."""
+    from news60.script.sentences import split_sentences
+
+    texts = split_sentences(REFERENCE)
+    speakable = _speakable_function()
+    _, speeches, _ = speak_all([speakable(t) for t in texts], settings, SpeechCache(cache_dir))
+    seconds = sum(s.duration for s in speeches) + SENTENCE_PAUSE * (len(speeches) - 1)
+    return round(len(REFERENCE.split()) / seconds, 3)
+
+
+def _speak(
+    texts: Sequence[str], name: str, settings: VoiceSettings, cache: SpeechCache
+) -> list[Speech]:
+    voice = get_voice(settings)
+    return [timing.trim(cache.speak(voice, name, settings.rate, text)) for text in texts]
+
+
+def _lines(script: Script) -> list[_Line]:
+    from news60.script.sentences import split_sentences
+
+    speakable = _speakable_function()
+    return [
+        _Line(index, sentence, speakable(sentence))
+        for index, scene in enumerate(script.scenes)
+        for sentence in split_sentences(scene.text)
+    ]
+
+
+def _speakable_function() -> Callable[[str], str]:
+    """The script stage's speech-ready rewrite (numbers, abbreviations), when it is installed."""
+    try:
+        from news60.script.speakable import load_lexicon, make_speakable
+    except ImportError:
+        return lambda sentence: sentence
+    lexicon = load_lexicon()
+    return lambda sentence: make_speakable(sentence, lexicon=lexicon) or sentence
+
+
+def _assemble(
+    lines: Sequence[_Line], speeches: Sequence[Speech]
+) -> tuple[np.ndarray, tuple[SpokenSentence, ...]]:
+    """Lay the sentences end to end with pauses; return the samples and each sentence's times."""
+    pieces: list[np.ndarray] = []
+    sentences: list[SpokenSentence] = []
+    cursor = 0
+    for index, (line, speech) in enumerate(zip(lines, speeches, strict=True)):
+        if index:
+            pause = SCENE_PAUSE if line.scene != lines[index - 1].scene else SENTENCE_PAUSE
+            pieces.append(np.zeros(int(round(pause * RATE)), dtype=np.float32))
+            cursor += len(pieces[-1])
+        pieces.append(audio.resample(speech.samples, speech.sample_rate))
+        start, end = cursor / RATE, (cursor + len(pieces[-1])) / RATE
+        words = _display_words(line.text, speech, start)
+        sentences.append(
+            SpokenSentence(line.text, line.scene, round(start, 3), round(end, 3), words)
+        )
+        cursor += len(pieces[-1])
+    pieces.append(np.zeros(int(TAIL * RATE), dtype=np.float32))
+    return np.concatenate(pieces), tuple(sentences)
+
+
+def _display_words(text: str, speech: Speech, offset: float) -> tuple[Word, ...]:
+    """The displayed words timed by the spoken ones; apportioned when the counts differ."""
+    shown = text.split()
+    spoken = speech.words
+    if len(shown) == len(spoken):
+        return tuple(
+            Word(w, round(offset + s.start, 3), round(offset + s.end, 3))
+            for w, s in zip(shown, spoken, strict=True)
+        )
+    start, end = (spoken[0].start, spoken[-1].end) if spoken else (0.0, speech.duration)
+    return timing.apportion(shown, offset + start, offset + end)

