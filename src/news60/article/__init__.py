@@ -1,0 +1,97 @@
+"""Article ingestion: a file, an http(s) URL or stdin bytes in; one Article out."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import replace
+from pathlib import Path
+
+from news60.article.decode import decode
+from news60.article.fetch import fetch, is_url
+from news60.article.html import parse_html
+from news60.article.jsondoc import parse_json
+from news60.article.photos import download_photos
+from news60.article.text import parse_text
+from news60.errors import ArticleError
+from news60.models import Article
+from news60.settings import ArticleSettings
+
+__all__ = ["article_to_json", "read_article"]
+
+_PARSERS = {"json": parse_json, "html": parse_html, "text": parse_text}
+_HTML = re.compile(r"<(?:!doctype\s+html|html|head|body|article|div|p|meta|title)\b", re.I)
+_MIN_WORDS = 25  # fewer words of body than this is not a story
+
+
+def read_article(
+    source: str,
+    settings: ArticleSettings,
+    *,
+    data: bytes | None = None,
+    photo_dir: Path | None = None,
+) -> Article:
+    """Read one article from a file path, an http(s) URL, or "-" with the bytes in `data`."""
+    raw, name, base = _load(source, settings, data)
+    text = decode(raw, name)
+    article = _PARSERS[detect_kind(text)](text, base)
+    if is_url(source):
+        article = replace(article, source_url=article.source_url or source)
+    _require_story(article, name)
+    if photo_dir is not None:
+        article = download_photos(article, photo_dir, settings)
+    return article
+
+
+def article_to_json(article: Article) -> str:
+    """The article as one JSON document (what `news60 extract --json` prints)."""
+    return json.dumps(article.to_dict(), ensure_ascii=False, indent=2)
+
+
+def detect_kind(text: str) -> str:
+    """ "json", "html" or "text", judged from the content rather than a file name."""
+    head = text.lstrip()[:4000]
+    if head.startswith("{"):
+        try:
+            json.loads(text)
+            return "json"
+        except ValueError:
+            pass
+    return "html" if _HTML.search(head) else "text"
+
+
+def _load(
+    source: str, settings: ArticleSettings, data: bytes | None
+) -> tuple[bytes, str, str | None]:
+    """The raw bytes, a name for messages, and the base for relative photo paths or links."""
+    if source == "-":
+        if data is None:
+            raise ArticleError("source '-' needs the article bytes from stdin: pipe the article in")
+        return data, "stdin", None
+    if is_url(source):
+        return fetch(source, settings), source, source
+    return _read_file(Path(source).expanduser(), settings), source, str(Path(source).parent)
+
+
+def _read_file(path: Path, settings: ArticleSettings) -> bytes:
+    """The bytes of a local file, refusing folders and files over the size cap."""
+    if not path.exists():
+        raise ArticleError(f"file {path} not found: check the path, or give an http(s) URL")
+    if not path.is_file():
+        raise ArticleError(f"{path} is not a file: give the article file itself, not a folder")
+    if path.stat().st_size > settings.max_bytes:
+        raise ArticleError(
+            f"{path} is larger than {settings.max_bytes} bytes: "
+            "raise article.max_bytes or trim the file"
+        )
+    return path.read_bytes()
+
+
+def _require_story(article: Article, name: str) -> None:
+    """Refuse a result with no real article in it (only links, ads, or a few words)."""
+    words = sum(len(p.split()) for p in article.paragraphs)
+    if words < _MIN_WORDS:
+        raise ArticleError(
+            f"no article text found in {name} ({words} words of prose): "
+            "give the page of the story itself, or paste the article text"
+        )

@@ -1,0 +1,81 @@
+"""CMS exports as JSON: {title, text | paragraphs, photos: [{path | url, caption, credit}], ...}."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from news60.article.metadata import iso_date
+from news60.errors import ArticleError
+from news60.models import Article, Photo
+
+
+def parse_json(text: str, base: str | None = None) -> Article:
+    """Read an article from a CMS JSON export; photo paths are relative to the JSON file."""
+    try:
+        doc = json.loads(text)
+    except ValueError as exc:
+        raise ArticleError(
+            f"the JSON is not valid ({exc}): fix the export or give HTML/text"
+        ) from None
+    if not isinstance(doc, dict):
+        raise ArticleError(
+            "the JSON must be an object with title and text: see the README's JSON format"
+        )
+    title = _string(doc, "title")
+    paragraphs = _paragraphs(doc)
+    if not title:
+        raise ArticleError('the JSON has no "title": add a "title" string to the export')
+    if not paragraphs:
+        raise ArticleError(
+            'the JSON has no "text" or "paragraphs": add the article body to the export'
+        )
+    return Article(
+        title=title,
+        standfirst=_string(doc, "standfirst") or _string(doc, "description"),
+        byline=_string(doc, "byline") or _string(doc, "author"),
+        published=iso_date(_string(doc, "published")) if _string(doc, "published") else None,
+        paragraphs=paragraphs,
+        photos=tuple(_photo(p, base) for p in doc.get("photos") or [] if isinstance(p, dict)),
+        credits=_credits(doc.get("credits")),
+        source_url=_string(doc, "url") or None,
+        language=_string(doc, "language") or "en",
+    )
+
+
+def _string(doc: dict, key: str) -> str:
+    """A string field, whitespace-collapsed; "" when missing or not a string."""
+    value = doc.get(key)
+    return " ".join(value.split()) if isinstance(value, str) else ""
+
+
+def _paragraphs(doc: dict) -> tuple[str, ...]:
+    """Body paragraphs from a "paragraphs" list or a "text" string split on blank lines."""
+    raw = doc.get("paragraphs")
+    if isinstance(raw, list):
+        parts = [p for p in raw if isinstance(p, str)]
+    elif isinstance(doc.get("text"), str):
+        parts = doc["text"].replace("\r\n", "\n").split("\n\n")
+    else:
+        parts = []
+    return tuple(" ".join(p.split()) for p in parts if p.strip())
+
+
+def _photo(item: dict, base: str | None) -> Photo:
+    """A photo from {path | url, caption, credit}; relative paths resolved beside the JSON file."""
+    src = _string(item, "url") or _string(item, "path") or None
+    if src and not src.startswith(("http://", "https://")) and base and not base.startswith("http"):
+        path = Path(src).expanduser()
+        src = str(path if path.is_absolute() else Path(base) / path)
+    return Photo(src=src, caption=_string(item, "caption"), credit=_string(item, "credit"))
+
+
+def _credits(raw) -> tuple[str, ...]:
+    """Reporting credits from a list of strings or one comma-separated string."""
+    if isinstance(raw, str):
+        raw = raw.split(",")
+    if not isinstance(raw, list):
+        return ()
+    return tuple(
+        dict.fromkeys(" ".join(c.split()) for c in raw if isinstance(c, str) and c.strip())
+    )
