@@ -91,7 +91,7 @@ def speaking_rate(settings: VoiceSettings, cache_dir: Path | None = None) -> flo
     from news60.script.sentences import split_sentences
 
     texts = split_sentences(REFERENCE)
-    speakable = _speakable_function()
+    speakable = speakable_function()
     _, speeches, _ = speak_all([speakable(t) for t in texts], settings, SpeechCache(cache_dir))
     seconds = sum(s.duration for s in speeches) + SENTENCE_PAUSE * (len(speeches) - 1)
     return round(len(REFERENCE.split()) / seconds, 3)
@@ -107,7 +107,7 @@ def _speak(
 def _lines(script: Script) -> list[_Line]:
     from news60.script.sentences import split_sentences
 
-    speakable = _speakable_function()
+    speakable = speakable_function()
     return [
         _Line(index, sentence, speakable(sentence))
         for index, scene in enumerate(script.scenes)
@@ -115,7 +115,7 @@ def _lines(script: Script) -> list[_Line]:
     ]
 
 
-def _speakable_function() -> Callable[[str], str]:
+def speakable_function() -> Callable[[str], str]:
     """The script stage's speech-ready rewrite (numbers, abbreviations), when it is installed."""
     try:
         from news60.script.speakable import load_lexicon, make_speakable

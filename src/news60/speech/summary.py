@@ -1,0 +1,131 @@
+"""The MP3 audio summary: headline, narration, then the credits, tagged for a podcast app."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+
+from news60.errors import RenderError
+from news60.models import Narration, Script
+from news60.settings import VoiceSettings
+from news60.speech import audio, loudness
+from news60.speech.audio import RATE
+from news60.speech.cache import SpeechCache
+from news60.speech.narration import speak_all, speakable_function
+
+MP3_RATE = 44_100
+BITRATE = "192k"
+PAUSE_S = 0.8  # after the headline and before the credits
+_MP3_CEILING = -1.5  # the encoder's own overshoot needs room below -1 dBTP
+
+
+def write_audio_summary(
+    script: Script,
+    narration: Narration,
+    settings: VoiceSettings,
+    dest: Path,
+    *,
+    artist: str = "news60",
+    cache_dir: Path | None = None,
+) -> Path:
+    """Write `dest` (MP3, 44.1 kHz, 192k): headline, narration, credits; ID3-tagged."""
+    credits = credits_line(script)
+    voice = replace(settings, name=narration.voice)  # the voice that actually narrated
+    cache = SpeechCache(cache_dir)
+    body, rate = audio.read_wav(narration.wav)
+    body = audio.resample(body if body.ndim == 1 else body.mean(axis=1), rate)
+    pause = np.zeros(int(PAUSE_S * RATE), dtype=np.float32)
+    pieces = [*_said(script.title, voice, cache), pause, body, pause, *_said(credits, voice, cache)]
+    samples = audio.resample(np.concatenate(pieces), RATE, MP3_RATE)
+    samples = loudness.normalise(samples, MP3_RATE, ceiling=_MP3_CEILING)
+    return _encode(samples, dest, _tags(script, artist, credits))
+
+
+def _said(text: str, settings: VoiceSettings, cache: SpeechCache) -> list[np.ndarray]:
+    """`text` spoken at 48 kHz, as a one-item list; nothing for empty text."""
+    if not text.strip():
+        return []
+    _, (speech,), _ = speak_all([speakable_function()(text)], settings, cache)
+    return [audio.resample(speech.samples, speech.sample_rate)]
+
+
+def credits_line(script: Script) -> str:
+    """'Reporting by AFP. Photos: PA Images.' from the script's credits and photo credits."""
+    reporting = _agencies(script.credits)
+    photos = _agencies(script.photo_credits)
+    parts = []
+    if reporting:
+        parts.append(f"Reporting by {_joined(reporting)}.")
+    if photos:
+        parts.append(f"Photos: {_joined(photos)}.")
+    return " ".join(parts)
+
+
+def agency(credit: str) -> str:
+    """The organisation in a credit: 'Susan Walsh via PA Images' -> 'PA Images'."""
+    text = re.sub(r"^\W*(©|\(c\))?\s*", "", credit.strip(), flags=re.I)
+    text = re.sub(
+        r"^((additional )?reporting( by)?|photos?( by)?|photograph|image|credit)\s*:?\s*",
+        "",
+        text,
+        flags=re.I,
+    )
+    for separator in (" via ", "/"):
+        if separator in text:
+            text = text.rsplit(separator, 1)[1]
+    text = re.sub(r"\b([A-Z])([A-Z])([a-z]+)", lambda m: m[1] + m[2].lower() + m[3], text)
+    return text.strip(" .;,")
+
+
+def _agencies(credits: tuple[str, ...]) -> list[str]:
+    return list(dict.fromkeys(a for a in map(agency, credits) if a))
+
+
+def _joined(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _tags(script: Script, artist: str, credits: str) -> dict[str, str]:
+    match = re.match(r"\d{4}-\d{2}-\d{2}", script.published or "")
+    date = match.group(0) if match else dt.date.today().isoformat()
+    return {"title": script.title, "artist": artist, "date": date, "comment": credits}
+
+
+def _encode(samples: np.ndarray, dest: Path, tags: dict[str, str]) -> Path:
+    """Encode with ffmpeg's libmp3lame under a temporary name, tag it, then rename into place."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    wav = audio.write_wav(dest.with_name(f".{dest.stem}.summary.wav"), samples, MP3_RATE)
+    tmp = dest.with_name(f".{dest.name}.tmp")
+    try:
+        cmd = ["ffmpeg", "-v", "error", "-nostdin", "-y", "-i", str(wav), "-c:a", "libmp3lame"]
+        audio.run_ffmpeg([*cmd, "-b:a", BITRATE, "-ar", str(MP3_RATE), "-f", "mp3", str(tmp)])
+        _write_id3(tmp, tags)
+        os.replace(tmp, dest)
+    finally:
+        wav.unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
+    return dest
+
+
+def _write_id3(path: Path, tags: dict[str, str]) -> None:
+    from mutagen.id3 import COMM, ID3, TDRC, TIT2, TPE1, ID3NoHeaderError
+
+    try:
+        id3 = ID3(path)
+    except ID3NoHeaderError:
+        id3 = ID3()
+    id3.add(TIT2(encoding=3, text=tags["title"]))
+    id3.add(TPE1(encoding=3, text=tags["artist"]))
+    id3.add(TDRC(encoding=3, text=tags["date"]))
+    id3.add(COMM(encoding=3, lang="eng", desc="credits", text=tags["comment"]))
+    try:
+        id3.save(path)
+    except Exception as exc:  # mutagen raises MutagenError and OSError subclasses
+        raise RenderError(
+            f"cannot tag {path} ({exc}): check the output folder is writable"
+        ) from exc
