@@ -68,7 +68,8 @@ class Script:
     @property
     def photo_credits(self) -> tuple[str, ...]:
         """Every distinct photo credit, in order of first appearance."""
-        return tuple(dict.fromkeys(p.credit for p in self.photos if p.credit))
+        shown = tuple(scene.photo for scene in self.scenes if scene.photo is not None)
+        return tuple(dict.fromkeys(p.credit for p in self.photos + shown if p.credit))
 
 
 @dataclass(frozen=True)

@@ -42,7 +42,7 @@ class CaptionPainter:
 
     def __init__(self, layout: Layout, theme: Theme):
         self.layout, self.theme = layout, theme
-        self.face = font(theme.fonts["body"], layout.px(58))
+        self.face = font(theme.fonts["body"], layout.px(52))
         self._patch = lru_cache(maxsize=64)(self._draw)
 
     def patch(self, cue: Cue, word: int | None) -> Patch:
@@ -63,7 +63,7 @@ class CaptionPainter:
         self._draw_words(draw, lines, word, pad, step)
         x = self.layout.left + (self.layout.text_width - image.width) // 2
         y = self.layout.caption_bottom - height
-        return Patch.from_image(image, max(0, x), y)
+        return Patch.from_image(image, max(self.layout.px(24), x), y)
 
     def _draw_words(self, draw: ImageDraw.ImageDraw, lines: list[str], word, pad, step) -> None:
         index, space = 0, self.face.getlength(" ")

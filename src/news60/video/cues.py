@@ -46,22 +46,27 @@ def apportion(words: list[str], start: float, end: float) -> list[Word]:
 
 
 def _group_words(words: list[Word]) -> list[list[Word]]:
-    """Greedy cues of at most MAX_LINES lines, preferring to break after punctuation."""
-    groups: list[list[Word]] = []
-    current: list[Word] = []
+    """The fewest cues of at most MAX_LINES lines each, with the words spread evenly among them."""
+    total = len(" ".join(w.text for w in words))
+    count = max(1, -(-total // (LINE_CHARS * MAX_LINES)))
+    while count < len(words):
+        groups = _even_split(words, count)
+        if all(len(_lines(group)) <= MAX_LINES for group in groups):
+            return groups
+        count += 1
+    return [[word] for word in words]
+
+
+def _even_split(words: list[Word], count: int) -> list[list[Word]]:
+    """Cut `words` into `count` runs of about equal length in characters."""
+    target = sum(len(w.text) + 1 for w in words) / count
+    groups: list[list[Word]] = [[]]
+    filled = 0.0
     for word in words:
-        candidate = current + [word]
-        if current and len(_lines(candidate)) > MAX_LINES:
-            groups.append(current)
-            current = [word]
-            continue
-        current = candidate
-        text = " ".join(w.text for w in current)
-        if re.search(r"[,;:.!?…]['\"”’)]*$", word.text) and len(text) > LINE_CHARS:
-            groups.append(current)
-            current = []
-    if current:
-        groups.append(current)
+        if groups[-1] and len(groups) < count and filled >= target * len(groups):
+            groups.append([])
+        groups[-1].append(word)
+        filled += len(word.text) + 1
     return groups
 
 

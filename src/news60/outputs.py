@@ -1,0 +1,81 @@
+"""Everything a job leaves behind: clip, audio summary, script, captions and the manifest."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from news60 import __version__
+from news60.jobfolder import JobFolder, write_json, write_text
+from news60.models import Narration, Outputs, Script, Timeline
+from news60.script.storyfile import script_to_dict
+from news60.settings import Settings
+from news60.speech.mix import mix_soundtrack
+from news60.speech.summary import write_audio_summary
+from news60.video.cues import to_srt, to_vtt
+from news60.video.render import render_video
+from news60.video.theme import Theme, load_theme
+from news60.video.timeline import plan_timeline
+
+
+def write_outputs(script: Script, narration: Narration, settings: Settings, job: JobFolder) -> Outputs:
+    """Write every file into the job's staging folder; the manifest, written last, lists them."""
+    theme = load_theme(settings.video.theme)
+    timeline = plan(script, narration, settings, theme, job)
+    mix_soundtrack(
+        narration,
+        offset=timeline.narration_offset,
+        duration=timeline.duration,
+        music=music_bed(settings, theme),
+        dest=timeline.audio,
+    )
+    files = {
+        "clip": render_video(timeline, theme, settings.video, job.path("clip.mp4")),
+        "audio": write_audio_summary(
+            script, narration, settings.voice, job.path("audio.mp3"), artist=theme.brand
+        ),
+        "script": write_json(job.path("script.json"), script_to_dict(script)),
+        "captions": write_text(job.path("captions.srt"), to_srt(timeline.cues)),
+        "captions_vtt": write_text(job.path("captions.vtt"), to_vtt(timeline.cues)),
+    }
+    final = {name: job.final / path.name for name, path in files.items()}
+    final["manifest"] = job.final / "manifest.json"
+    manifest = build_manifest(script, narration, timeline, final)
+    write_json(job.path("manifest.json"), manifest)
+    return Outputs(job.final, final, manifest)
+
+
+def plan(script: Script, narration: Narration, settings: Settings, theme: Theme, job: JobFolder) -> Timeline:
+    video = settings.video
+    return plan_timeline(
+        script, narration, theme, size=(video.width, video.height), fps=video.fps,
+        audio=job.work / "soundtrack.wav",
+    )
+
+
+def music_bed(settings: Settings, theme: Theme) -> Path | None:
+    """The theme's bed unless --music names another file or says none."""
+    choice = settings.video.music
+    if choice is None:
+        return theme.music
+    if choice.lower() == "none":
+        return None
+    return Path(choice)
+
+
+def build_manifest(script: Script, narration: Narration, timeline: Timeline, files: dict[str, Path]) -> dict:
+    """What a producer, a batch runner or an uploader needs to know about the job."""
+    return {
+        "news60": __version__,
+        "title": script.title,
+        "published": script.published,
+        "source_url": script.source_url,
+        "duration": timeline.duration,
+        "narration_seconds": round(narration.duration, 3),
+        "voice": narration.voice,
+        "notes": list(narration.notes),
+        "summariser": script.summariser,
+        "scenes": len(script.scenes),
+        "video": {"width": timeline.width, "height": timeline.height, "fps": timeline.fps},
+        "credits": {"photos": list(script.photo_credits), "reporting": list(script.credits)},
+        "files": {name: str(path.resolve()) for name, path in files.items()},
+    }

@@ -1,0 +1,94 @@
+"""The whole job, stage by stage: read the article, write the script, narrate, plan, render."""
+
+from __future__ import annotations
+
+import hashlib
+import tempfile
+from dataclasses import replace
+from pathlib import Path
+
+from news60.article import read_article
+from news60.jobfolder import JobFolder, discard, open_job, publish, slugify
+from news60.models import Article, Narration, Outputs, Script
+from news60.outputs import write_outputs
+from news60.script.fitting import Limits, fit_script, pick_script
+from news60.script.storyfile import load_story
+from news60.settings import Settings
+from news60.speech.narration import narrate, speaking_rate
+from news60.video.theme import load_theme
+
+
+def make_clip(source: str, settings: Settings, *, data: bytes | None = None) -> Outputs:
+    """Article in, finished clip, MP3, script, captions and manifest out."""
+    article = read_source(source, settings, data=data)
+    job = open_job(settings.out, slugify(article.title))
+    try:
+        script, narration = write_script(article, settings, job.work)
+        return finish(script, narration, settings, job)
+    except BaseException:
+        discard(job)
+        raise
+
+
+def render_story(story: Path, settings: Settings) -> Outputs:
+    """Render an edited story.json exactly as written."""
+    script = load_story(story)
+    job = open_job(settings.out, slugify(script.title))
+    try:
+        narration = narrate(script, settings.voice, job.work)
+        check_length(narration, settings)
+        return finish(script, narration, settings, job)
+    except BaseException:
+        discard(job)
+        raise
+
+
+def draft_script(source: str, settings: Settings, *, data: bytes | None = None) -> Script:
+    """The script alone, for a producer to edit: fitted to time, or exactly --sentences long."""
+    article = read_source(source, settings, data=data)
+    if settings.script.sentences:
+        return pick_script(article, settings.script)
+    with tempfile.TemporaryDirectory(prefix="news60-") as work:
+        return write_script(article, settings, Path(work))[0]
+
+
+def read_source(source: str, settings: Settings, *, data: bytes | None = None) -> Article:
+    """The article, with any photos of a web page downloaded beside the outputs."""
+    downloads = settings.out / ".photos" / hashlib.sha1(source.encode()).hexdigest()[:12]
+    return read_article(source, settings.article, data=data, photo_dir=downloads)
+
+
+def write_script(article: Article, settings: Settings, work: Path) -> tuple[Script, Narration]:
+    """Choose the sentences and narrate them, fitted to the clip's length."""
+
+    def speak(script: Script, speedup: float) -> Narration:
+        voice = replace(settings.voice, rate=settings.voice.rate * speedup)
+        return narrate(script, voice, work)
+
+    return fit_script(
+        article, settings.script, speak, pace=speaking_rate(settings.voice), limits=limits(settings)
+    )
+
+
+def limits(settings: Settings) -> Limits:
+    theme = load_theme(settings.video.theme)
+    return Limits.for_clip(settings.script.seconds, theme.lead_in, theme.end_card)
+
+
+def check_length(narration: Narration, settings: Settings) -> None:
+    """An edited story must still fit the clip: say by how much it runs over."""
+    from news60.errors import ScriptError
+
+    longest = limits(settings).longest
+    if narration.duration > longest:
+        raise ScriptError(
+            f"the story's narration runs {narration.duration:.1f} s but the clip allows "
+            f"{longest:.1f} s: cut about {narration.duration - longest:.0f} s of text or raise --seconds"
+        )
+
+
+def finish(script: Script, narration: Narration, settings: Settings, job: JobFolder) -> Outputs:
+    """Render every output into the staging folder, then move it into place."""
+    outputs = write_outputs(script, narration, settings, job)
+    publish(job)
+    return outputs

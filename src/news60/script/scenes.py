@@ -1,0 +1,122 @@
+"""Shape picked sentences into scenes: one or two sentences, a short caption, the best photo."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from news60.models import Article, Photo, Scene, Script
+
+SCENE_WORDS = 42  # two adjacent sentences share a scene when together they are this short
+CAPTION_CHARS = 110  # what a card shows in five lines of headline type
+_STOP_ENDINGS = {"the", "a", "an", "of", "to", "and", "or", "with", "in", "on", "for", "at", "by",
+                 "as", "his", "her", "their", "its", "that", "which", "who", "was", "is", "has"}
+_QUOTE = re.compile(r"[“\"]([^”\"]{12,160})[”\"]")
+_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)")
+_NOT_SPEAKER_BEFORE = re.compile(r"\b(?:at|to|with|for|from|on|of|by|about|over|in|against)\s+$")
+_SAID_AFTER = re.compile(r"[”\"],?\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)\s+(?:said|told|added|says|wrote)")
+
+
+def build_script(article: Article, sentences: Sequence[tuple[str, int]], summariser: str) -> Script:
+    """A Script from (display sentence, article position) pairs in presentation order."""
+    groups = group_sentences(sentences)
+    scenes = tuple(Scene(" ".join(g), caption_for(" ".join(g))) for g in groups)
+    return Script(
+        title=article.title,
+        scenes=assign_photos(scenes, article.photos),
+        photos=article.photos,
+        credits=article.credits,
+        published=article.published,
+        source_url=article.source_url,
+        language=article.language,
+        summariser=summariser,
+    )
+
+
+def group_sentences(sentences: Sequence[tuple[str, int]]) -> list[list[str]]:
+    """Pair a sentence with the next when they follow each other in the article and are short."""
+    groups: list[list[str]] = []
+    previous_index = None
+    for text, index in sentences:
+        last = groups[-1] if groups else None
+        if (
+            last is not None
+            and len(last) == 1
+            and previous_index is not None
+            and index == previous_index + 1
+            and len(" ".join(last + [text]).split()) <= SCENE_WORDS
+        ):
+            last.append(text)
+        else:
+            groups.append([text])
+        previous_index = index
+    return groups
+
+
+def caption_for(text: str) -> str:
+    """The on-screen line for a scene: its direct quote with the speaker, else its main clause."""
+    quote = _QUOTE.search(text)
+    if quote and len(quote.group(1).split()) >= 4 and _stands_alone(text, quote.start()):
+        speaker = _speaker(text, quote.start())
+        words = quote.group(1).strip().rstrip(",")
+        return f"“{words}”" + (f" — {speaker}" if speaker else "")
+    return headline(text)
+
+
+def _stands_alone(text: str, quote_start: int) -> bool:
+    """A quote that opens the sentence or follows a colon or comma, not a phrase quoted mid-clause."""
+    before = text[:quote_start].rstrip()
+    return not before or before.endswith((":", ",", "."))
+
+
+def _speaker(text: str, quote_start: int) -> str:
+    """Who said the quote: "..., Name said", else the last name before it that is no object."""
+    after = _SAID_AFTER.search(text, quote_start)
+    if after:
+        return after.group(1)
+    before = text[:quote_start]
+    for match in reversed(list(_NAME.finditer(before))):
+        if not _NOT_SPEAKER_BEFORE.search(before[: match.start()]):
+            return match.group(1)
+    return ""
+
+
+def headline(sentence: str) -> str:
+    """Cut a sentence to its main clause, at most CAPTION_CHARS, never mid-quote or on 'the'."""
+    text = sentence.strip().rstrip(".!?")
+    for marker in (" as ", " after ", " while ", " which ", " who ", "; ", " — ", ", but ", ", and "):
+        head = text.split(marker)[0]
+        if len(head.split()) >= 5:
+            text = head
+    words = text.split()
+    cut = False
+    while len(" ".join(words)) > CAPTION_CHARS or _unbalanced(" ".join(words)):
+        words, cut = words[:-1], True
+    while cut and words and words[-1].lower().strip(",;:") in _STOP_ENDINGS:
+        words = words[:-1]
+    caption = " ".join(words).rstrip(",;:")
+    return (caption + "…" if cut else caption) or sentence[:CAPTION_CHARS]
+
+
+def _unbalanced(text: str) -> bool:
+    return text.count("“") != text.count("”") or text.count('"') % 2 == 1
+
+
+def assign_photos(scenes: tuple[Scene, ...], photos: Sequence[Photo]) -> tuple[Scene, ...]:
+    """Give each scene the showable photo whose caption is closest in meaning (repeats allowed)."""
+    showable = [p for p in photos if p.src]
+    if not showable or not scenes:
+        return scenes
+    from news60.script.embeddings import embed
+
+    scene_vectors = embed([s.text for s in scenes])
+    photo_vectors = embed([p.caption or p.credit for p in showable])
+    similarity = scene_vectors @ photo_vectors.T
+    uses = [0] * len(showable)
+    chosen = []
+    for row in similarity:
+        # A small penalty per earlier use spreads the photos across scenes.
+        best = max(range(len(showable)), key=lambda j: row[j] - 0.08 * uses[j])
+        uses[best] += 1
+        chosen.append(showable[best])
+    return tuple(Scene(s.text, s.caption, p) for s, p in zip(scenes, chosen, strict=True))

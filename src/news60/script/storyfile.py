@@ -1,0 +1,98 @@
+"""story.json: the script as a producer edits it, and its strict reading back."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, fields
+from pathlib import Path
+from typing import Any
+
+from news60.errors import ScriptError
+from news60.models import Photo, Scene, Script
+
+FORMAT = "news60/story@1"
+
+
+def script_to_dict(script: Script) -> dict[str, Any]:
+    """The script as plain JSON data, with the whole narration as `text` for reading."""
+    data = {"format": FORMAT, **asdict(script)}
+    data["text"] = script.text
+    return data
+
+
+def save_story(script: Script, path: Path) -> Path:
+    """Write story.json atomically."""
+    partial = path.with_name(f".{path.name}.partial")
+    partial.write_text(json.dumps(script_to_dict(script), indent=2, ensure_ascii=False) + "\n",
+                       encoding="utf-8")
+    partial.replace(path)
+    return path
+
+
+def load_story(path: Path) -> Script:
+    """Read an edited story.json, naming any field that is unknown, missing or of the wrong kind."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ScriptError(f"{path} not found: write one with `news60 script SOURCE -o {path}`") from None
+    except json.JSONDecodeError as exc:
+        raise ScriptError(f"{path} is not valid JSON (line {exc.lineno}): {exc.msg}") from None
+    return script_from_dict(data, str(path))
+
+
+def script_from_dict(data: Any, origin: str = "story") -> Script:
+    if not isinstance(data, dict):
+        raise ScriptError(f"{origin}: expected a JSON object with title and scenes")
+    data = {k: v for k, v in data.items() if k not in ("format", "text")}
+    _check_fields(data, Script, origin, required={"title", "scenes"})
+    scenes = data.get("scenes")
+    if not isinstance(scenes, list) or not scenes:
+        raise ScriptError(f"{origin}: `scenes` must be a non-empty list of {{text, caption, photo}}")
+    return Script(
+        title=_text(data["title"], f"{origin}: title"),
+        scenes=tuple(_scene(s, f"{origin}: scenes[{i}]") for i, s in enumerate(scenes)),
+        photos=tuple(_photo(p, f"{origin}: photos[{i}]") for i, p in enumerate(data.get("photos", []))),
+        credits=tuple(_text(c, f"{origin}: credits") for c in data.get("credits", [])),
+        published=data.get("published"),
+        source_url=data.get("source_url"),
+        language=data.get("language", "en"),
+        summariser=data.get("summariser", "edited"),
+    )
+
+
+def _scene(data: Any, origin: str) -> Scene:
+    if not isinstance(data, dict):
+        raise ScriptError(f"{origin}: expected an object with text, caption and photo")
+    _check_fields(data, Scene, origin, required={"text"})
+    text = _text(data["text"], f"{origin}.text")
+    if not text.strip():
+        raise ScriptError(f"{origin}.text is empty: give the scene something to say, or delete it")
+    caption = data.get("caption") or text
+    photo = data.get("photo")
+    return Scene(text, _text(caption, f"{origin}.caption"),
+                 _photo(photo, f"{origin}.photo") if photo is not None else None)
+
+
+def _photo(data: Any, origin: str) -> Photo:
+    if isinstance(data, str):  # a bare path is a photo without caption or credit
+        return Photo(data, "", "")
+    if not isinstance(data, dict):
+        raise ScriptError(f"{origin}: expected {{src, caption, credit}} or a path")
+    _check_fields(data, Photo, origin, required=set())
+    return Photo(data.get("src"), data.get("caption", ""), data.get("credit", ""))
+
+
+def _check_fields(data: dict, kind: type, origin: str, required: set[str]) -> None:
+    known = {f.name for f in fields(kind)}
+    unknown = sorted(set(data) - known)
+    if unknown:
+        raise ScriptError(f"{origin}: unknown field(s) {', '.join(unknown)}; allowed: {', '.join(sorted(known))}")
+    missing = sorted(required - set(data))
+    if missing:
+        raise ScriptError(f"{origin}: missing field(s) {', '.join(missing)}")
+
+
+def _text(value: Any, origin: str) -> str:
+    if not isinstance(value, str):
+        raise ScriptError(f"{origin} must be a string, not {type(value).__name__}")
+    return value
