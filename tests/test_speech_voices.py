@@ -1,0 +1,106 @@
+"""Voices by name, the offline failure of gTTS, falling back to Piper, and word timing."""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import pytest
+
+from news60.errors import VoiceError
+from news60.models import Scene, Script
+from news60.settings import VoiceSettings
+from news60.speech import timing
+from news60.speech.google_voice import GoogleVoice
+from news60.speech.narration import narrate
+from news60.speech.voices import Speech, canonical_name, get_voice, list_voices
+
+SCRIPT = Script(
+    "Storm warning", (Scene("High winds are expected tonight. Stay indoors.", "Winds"),)
+)
+
+
+def test_piper_speaks_with_a_time_for_every_word():
+    speech = get_voice(VoiceSettings()).speak("Rain is coming to the north.")
+    assert speech.sample_rate == 22050 and speech.samples.dtype == np.float32
+    assert 0.8 < speech.duration < 4.0 and np.abs(speech.samples).max() <= 1.0
+    assert [w.text for w in speech.words] == ["Rain", "is", "coming", "to", "the", "north."]
+    starts = [w.start for w in speech.words]
+    assert starts == sorted(starts) and speech.words[-1].end <= speech.duration
+
+
+def test_names_are_canonical_and_unknown_ones_say_what_exists():
+    assert canonical_name("piper") == "piper:en_US-joe-medium"
+    assert canonical_name("gtts") == "gtts:en"
+    with pytest.raises(VoiceError, match="piper:"):
+        get_voice(VoiceSettings(name="espeak:en"))
+
+
+def test_a_missing_piper_voice_names_the_download_command():
+    with pytest.raises(VoiceError, match="download_voices"):
+        get_voice(VoiceSettings(name="piper:de_DE-nobody-low"))
+    with pytest.raises(VoiceError, match="not found"):
+        get_voice(VoiceSettings(name="piper:/nowhere/voice.onnx"))
+
+
+def test_gtts_accents_pick_the_google_domain():
+    assert get_voice(VoiceSettings(name="gtts:en-uk")) == GoogleVoice("en-uk", "en", "co.uk")
+    assert get_voice(VoiceSettings(name="gtts:en-au")).tld == "com.au"
+    assert get_voice(VoiceSettings(name="gtts:fr")).lang == "fr"
+    with pytest.raises(VoiceError, match="accent"):
+        get_voice(VoiceSettings(name="gtts:en-mars"))
+
+
+def test_gtts_offline_is_a_quick_one_line_voice_error_naming_piper(tmp_path):
+    started = time.monotonic()
+    with pytest.raises(VoiceError) as caught:
+        narrate(SCRIPT, VoiceSettings(name="gtts:en"), tmp_path, cache_dir=tmp_path / "cache")
+    message = str(caught.value)
+    assert time.monotonic() - started < 20
+    assert "\n" not in message and message.startswith("gtts:en is unavailable")
+    assert "--voice piper:en_US-joe-medium" in message and "--fallback-voice piper" in message
+
+
+def test_fallback_narrates_with_piper_and_says_so(tmp_path):
+    settings = VoiceSettings(name="gtts:en-uk", fallback="piper")
+    narration = narrate(SCRIPT, settings, tmp_path, cache_dir=tmp_path / "cache")
+    assert narration.voice == "piper:en_US-joe-medium"
+    assert len(narration.sentences) == 2 and narration.wav.stat().st_size > 10_000
+    (note,) = narration.notes
+    assert note.startswith("gtts:en-uk unavailable (")
+    assert note.endswith("; narrated with piper:en_US-joe-medium")
+
+
+def test_list_voices_reports_piper_usable_and_gtts_not_here():
+    started = time.monotonic()
+    voices = {name: (usable, detail) for name, usable, detail in list_voices()}
+    assert time.monotonic() - started < 10
+    assert voices["piper:en_US-joe-medium"][0] is True
+    assert voices["gtts:en"][0] is False and "translate.google.com" in voices["gtts:en"][1]
+
+
+def test_rate_out_of_range_is_refused():
+    with pytest.raises(VoiceError, match="0.5 to 2.0"):
+        get_voice(VoiceSettings(rate=3.0))
+
+
+def test_words_are_apportioned_by_characters_when_counts_differ():
+    words = timing.name_spans("It cost £1,200", [(0.0, 0.2), (0.3, 0.5)], (0.1, 1.1))
+    assert [w.text for w in words] == ["It", "cost", "£1,200"]
+    assert words[0].start == 0.1 and words[-1].end == 1.1
+    assert words[2].end - words[2].start > words[0].end - words[0].start
+
+
+def test_word_spans_split_on_spaces_and_leave_out_punctuation():
+    phonemes = ["^", "h", "i", ",", " ", "j", "o", ".", "$"]
+    counts = [100, 200, 200, 300, 100, 200, 200, 300, 50]
+    assert timing.word_spans(phonemes, counts) == [(100, 500), (900, 1300)]
+
+
+def test_trim_cuts_silence_and_moves_word_times():
+    rate = 1000
+    samples = np.concatenate([np.zeros(200), 0.5 * np.ones(600), np.zeros(300)]).astype(np.float32)
+    words = timing.apportion(["one", "two"], 0.2, 0.8)
+    trimmed = timing.trim(Speech(samples, rate, words))
+    assert trimmed.duration == pytest.approx(0.6, abs=0.011)
+    assert trimmed.words[0].start == 0.0 and trimmed.words[-1].end == pytest.approx(0.6, abs=0.011)
