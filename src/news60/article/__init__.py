@@ -51,7 +51,7 @@ def article_to_json(article: Article) -> str:
 def detect_kind(text: str) -> str:
     """ "json", "html" or "text", judged from the content rather than a file name."""
     head = text.lstrip()[:4000]
-    if head.startswith("{"):
+    if head.startswith(("{", "[")):
         try:
             json.loads(text)
             return "json"

@@ -11,7 +11,7 @@ import trafilatura
 from lxml import etree
 
 from news60.article.captions import read_caption, read_reporting_credit, split_credit
-from news60.article.lines import read_line
+from news60.article.lines import read_byline, read_line
 from news60.article.metadata import page_metadata
 from news60.article.text import parse_text
 from news60.models import Article, Photo
@@ -22,6 +22,7 @@ _SKIP_IMAGE = re.compile(
     r"(?i)logo|icon|avatar|sprite|pixel|spacer|blank|badge|button|\.svg|\.gif|^data:"
 )
 _CREDIT_CLASS = re.compile(r"(?i)credit|copyright|byline|source|attribution")
+_SLIDESHOW = re.compile(r"^[-•]?\s*\d{1,3}/\d{1,3}\s+\w")
 _MAX_PHOTOS = 12
 _MIN_SIDE = 200  # pixels: smaller images are thumbnails, icons or ads
 
@@ -38,11 +39,12 @@ def parse_html(text: str, base: str | None = None) -> Article:
         return fallback
     lines = [" ".join(line.split()) for line in doc.text.splitlines() if line.strip()]
     credits = [c for line in lines if (c := read_reporting_credit(line))]
-    body = [line for line in lines if not read_reporting_credit(line) and not _furniture(line)]
+    title = meta.get("title") or doc.title or ""
+    body = _body(lines, title)
     page_url = url or meta.get("url") or doc.url
     photos = _photos(root, page_url) if root is not None else ()
     return Article(
-        title=meta.get("title") or doc.title or "",
+        title=title,
         standfirst=meta.get("description") or doc.description or "",
         byline=meta.get("byline") or _authors(doc.author),
         published=meta.get("published") or doc.date,
@@ -52,6 +54,22 @@ def parse_html(text: str, base: str | None = None) -> Article:
         source_url=page_url,
         language=(meta.get("language") or doc.language or "en").split("-")[0].lower(),
     )
+
+
+def _body(lines: list[str], title: str) -> list[str]:
+    """Body paragraphs: no repeated headline, byline, reporting credit or page furniture."""
+    body = []
+    for line in lines:
+        if read_reporting_credit(line) or _furniture(line) or read_byline(line):
+            continue
+        if not re.search(r"[^\W\d_]", line) or read_caption(line.lstrip("-• ")):
+            continue
+        if _SLIDESHOW.match(line):  # "- 3/50 Headline ...": an embedded gallery of other stories
+            continue
+        if not body and title and line.lower() == title.lower():
+            continue
+        body.append(line)
+    return body
 
 
 def _parse_tree(text: str):

@@ -28,12 +28,14 @@ _BOILERPLATE = re.compile(
     r"related (?:topics|articles|stories|coverage)|more on this story|more from|"
     r"story continues|continue reading|read (?:more|next|the original)|"
     r"affiliate links?|whatsapp|linkedin|pinterest|facebook|twitter|instagram|"
-    r"javascript|your browser|ad blocker|this (?:video|content) is|not available in your)"
+    r"javascript|your browser|ad blocker|this (?:video|content) is|not available in your|"
+    r"modal window|, selected$)"
 )
 # Phrases that give away a whole appeal or notice even in a long line.
 _STRONG = re.compile(
     r"(?i)\b(?:readers like you|cookies|newsletter|subscribe|by clicking|"
-    r"contribute what you can|support (?:us|our journalism)|all rights reserved|"
+    r"contribute what you can|support (?:us|our journalism|our mission)|advertising revenue|"
+    r"all rights reserved|"
     r"terms of (?:use|service)|privacy policy|sign up|affiliate links?|"
     r"may not be (?:published|reproduced)|get (?:the|our) .{0,20}app)\b"
 )
@@ -45,6 +47,21 @@ _DATE_HINT = re.compile(
     r"\b\d{4}-\d{2}-\d{2}\b"
 )
 _WORD = re.compile(r"\w+")
+_TITLE_SMALL_WORDS = {
+    "a",
+    "an",
+    "and",
+    "at",
+    "by",
+    "for",
+    "in",
+    "of",
+    "on",
+    "or",
+    "the",
+    "to",
+    "vs",
+}
 
 
 @dataclass(frozen=True)
@@ -78,9 +95,21 @@ def _is_prose(text: str, words: list[str]) -> bool:
     if len(words) < 7:
         return False
     lower = sum(1 for w in words if w[0].islower()) / len(words)
-    letters = sum(ch.isalpha() or ch.isspace() for ch in text) / len(text)
+    letters = sum(ch.isalnum() or ch.isspace() for ch in text) / len(text)
     ends = bool(_SENTENCE_END.search(text)) or len(words) >= 25
-    return lower >= 0.3 and letters >= 0.75 and ends
+    return lower >= 0.3 and letters >= 0.8 and ends and not _teaser(text)
+
+
+def _teaser(text: str) -> bool:
+    """A Title Case headline run into its summary, as in lists of other stories."""
+    words = text.split()[:8]
+    capitals = 0
+    for word in words:
+        if word[0].isupper() or word[0].isdigit():
+            capitals += 1
+        elif word.lower() not in _TITLE_SMALL_WORDS:
+            break
+    return capitals >= 6
 
 
 def _is_furniture(text: str, words: list[str]) -> bool:

@@ -9,12 +9,60 @@ from news60.article.captions import read_caption, read_reporting_credit
 from news60.article.lines import Line, read_byline, read_date, read_line
 from news60.models import Article, Photo
 
+# A story's first paragraph: a capitalised lead-in ("US PRESIDENT DONALD Trump") or a dateline
+# ("WASHINGTON (AP) —", "CLEVELAND, Ohio –").
 _LEAD = re.compile(
-    r"^(?:[A-Z][A-Z'’.-]+\s+){2,}|^[A-Z][A-Z .,'-]{2,40}(?:\([A-Za-z ]+\))?\s*[—–-]{1,2}\s"
+    r"^(?:[A-Z][A-Z'’.-]+\s+){2,}|"
+    r"^[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][\w. ]{1,20})?\s*(?:\([\w ]+\))?\s*[—–-]{1,2}\s"
 )
 _WORD = re.compile(r"\w+")
 _TITLE_WINDOW = 40  # lines above the body searched for the headline
 _PHOTO_WINDOW = 8  # lines above the headline where a lead photo caption may sit
+_GAP_ESCALATION = 3  # how much more each further line of a gap in the prose costs
+_COHESION = 0.2  # share of a paragraph's topic words that the core of the story must contain
+_COMMON = set(  # frequent long words that say nothing about a topic
+    [
+        "about",
+        "above",
+        "after",
+        "again",
+        "against",
+        "because",
+        "before",
+        "being",
+        "below",
+        "between",
+        "could",
+        "doing",
+        "during",
+        "every",
+        "first",
+        "having",
+        "other",
+        "their",
+        "there",
+        "these",
+        "thing",
+        "things",
+        "think",
+        "those",
+        "through",
+        "under",
+        "until",
+        "where",
+        "which",
+        "while",
+        "would",
+        "years",
+        "people",
+        "still",
+        "since",
+        "often",
+        "never",
+        "always",
+        "should",
+    ]
+)
 
 
 @dataclass(frozen=True)
@@ -59,29 +107,83 @@ def _split_lines(text: str) -> list[str]:
     return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
 
 
-def _score(line: Line, i: int, photos: dict, credits: dict) -> float:
-    """How much a line says "article body here": prose counts its words, furniture against."""
-    if i in photos or i in credits:
-        return 0.0
-    if line.furniture:
-        return -max(10.0, float(line.words))
-    if line.prose:
-        return float(line.words)
-    return -2.0 - min(line.words, 12)
+def _scores(lines: list[Line], photos: dict, credits: dict, escalation: int) -> list[float]:
+    """How much each line says "article body here": prose for, furniture and labels against."""
+    scores, run = [], 0
+    for i, line in enumerate(lines):
+        if i in photos or i in credits:
+            scores.append(0.0)  # captions sit inside stories: neither for nor against
+        elif line.prose and not line.furniture:
+            run = 0
+            scores.append(float(line.words))
+        else:
+            run += 1
+            base = max(10.0, line.words) if line.furniture else 2.0 + min(line.words, 12)
+            scores.append(-base * min(run, escalation))
+    return scores
+
+
+def _densest(scores: list[float]) -> tuple[int, int]:
+    """The span with the highest total score (maximum-sum subarray)."""
+    best, best_span = 0.0, (0, 0)
+    total, start = 0.0, 0
+    for i, score in enumerate(scores):
+        if total <= 0:
+            total, start = 0.0, i
+        total += score
+        if total > best:
+            best, best_span = total, (start, i + 1)
+    return best_span
 
 
 def _find_block(lines: list[Line], photos: dict, credits: dict) -> Block:
-    """The run of lines with the highest total score (the densest long stretch of prose)."""
-    best, best_span = 0.0, (0, 0)
-    total, start = 0.0, 0
-    for i, line in enumerate(lines):
-        if total <= 0:
-            total, start = 0.0, i
-        total += _score(line, i, photos, credits)
-        if total > best:
-            best, best_span = total, (start, i + 1)
-    start, end = best_span
+    """The story: a tight core of prose, widened over breaks while the prose stays on topic."""
+    # Why two passes: long gaps between paragraphs mark teaser lists, so the core makes every
+    # extra line of a gap cost more; embedded tweets or links also break real stories, so
+    # the wide span forgives gaps, and cohesion with the core decides how far to widen.
+    start, end = _densest(_scores(lines, photos, credits, _GAP_ESCALATION))
+    wide_start, wide_end = _densest(_scores(lines, photos, credits, 1))
+    vocabulary = set(_content_words(" ".join(line.text for line in lines[start:end])))
+    neutral = photos.keys() | credits.keys()
+    before = _runs(lines, range(start - 1, wide_start - 1, -1), neutral)
+    after = _runs(lines, range(end, wide_end), neutral)
+    start = min([start, *(min(run) for run in _cohesive(lines, before, vocabulary))])
+    end = max([end - 1, *(max(run) for run in _cohesive(lines, after, vocabulary))]) + 1
     return Block(start=start, end=end, title=_find_title(lines, start))
+
+
+def _runs(lines: list[Line], steps: range, neutral: set[int]) -> list[list[int]]:
+    """Runs of consecutive prose lines met while stepping away from the core; captions skipped."""
+    runs: list[list[int]] = [[]]
+    for i in steps:
+        if i in neutral:
+            continue
+        if lines[i].prose and not lines[i].furniture:
+            runs[-1].append(i)
+        elif runs[-1]:
+            runs.append([])
+    return [run for run in runs if run]
+
+
+def _cohesive(lines: list[Line], runs: list[list[int]], vocabulary: set[str]) -> list[list[int]]:
+    """The runs that share the core's vocabulary, up to the second off-topic run in a row."""
+    kept, misses = [], 0
+    for run in runs:
+        words = [w for i in run for w in _content_words(lines[i].text)]
+        if sum(w in vocabulary for w in words) >= _COHESION * max(1, len(words)):
+            kept.append(run)
+            vocabulary = vocabulary | set(words)
+            misses = 0
+        else:
+            misses += 1
+            if misses == 2:
+                break
+    return kept
+
+
+def _content_words(text: str) -> list[str]:
+    """Lower-cased words long enough to carry a topic."""
+    return [w for w in _WORD.findall(text.lower()) if len(w) >= 5 and w not in _COMMON]
 
 
 def _find_title(lines: list[Line], start: int) -> int | None:
@@ -121,8 +223,10 @@ def _split_standfirst(body: list[str], header: list[Line]) -> tuple[str, list[st
     if len(body) < 3:
         return "", body
     first, second = body[0], body[1]
-    repeated = _overlap(first, " ".join(body[1:4])) >= 0.6
-    if _LEAD.match(second) and not _LEAD.match(first) or repeated:
+    if _LEAD.match(first):
+        return "", body
+    repeated = max(_overlap(first, later) for later in body[1:4]) >= 0.6
+    if _LEAD.match(second) or repeated:
         return first, body[1:]
     return "", body
 

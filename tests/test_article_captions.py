@@ -1,0 +1,88 @@
+"""Inline photo captions and reporting credits, in the styles newsrooms use."""
+
+from __future__ import annotations
+
+import pytest
+
+from news60.article.captions import read_caption, read_reporting_credit, split_credit
+
+
+@pytest.mark.parametrize(
+    ("line", "caption", "credit"),
+    [
+        (
+            "Trump G20 US Russia Trump gestures as Putin arrives Mikhail Klimentyev via PA Images "
+            "Mikhail Klimentyev via PA Images",
+            "Trump gestures as Putin arrives",
+            "Mikhail Klimentyev via PA Images",
+        ),
+        (
+            "Officials at the border (AP Photo/Evan Vucci)",
+            "Officials at the border",
+            "AP Photo/Evan Vucci",
+        ),
+        (
+            "The summit. Photograph: Susan Walsh/Getty Images",
+            "The summit.",
+            "Susan Walsh/Getty Images",
+        ),
+        ("The surface of Mars (Image credit: NASA/JPL)", "The surface of Mars", "NASA/JPL"),
+        (
+            "Officials watch the launch. Credit: Chang W. Lee for The New York Times",
+            "Officials watch the launch.",
+            "Chang W. Lee for The New York Times",
+        ),
+        (
+            "Trump asked voters. Credit... Doug Mills/The New York Times",
+            "Trump asked voters.",
+            "Doug Mills/The New York Times",
+        ),
+        ("Image copyright EPA", "", "EPA"),
+        ("Crowds in the square © AFP", "Crowds in the square", "AFP"),
+        (
+            "The house in Braunau, Austria. Leonhard Foeger / Reuters file",
+            "The house in Braunau, Austria.",
+            "Leonhard Foeger/Reuters file",
+        ),
+        (
+            "A rabbit in a field Credit: Getty - Contributor",
+            "A rabbit in a field",
+            "Getty - Contributor",
+        ),
+    ],
+)
+def test_captions_are_split_into_caption_and_credit(line, caption, credit):
+    photo = read_caption(line)
+    assert photo is not None
+    assert (photo.src, photo.caption, photo.credit) == (None, caption, credit)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The loan was arranged by Credit Suisse",
+        "Trade flows between the US/Canada border towns",
+        "Trump has been dogged throughout his presidency by allegations of ties to Russia.",
+        "A photo by the lake",
+        "© 2019 The New York Times Company",
+    ],
+)
+def test_prose_and_footers_are_not_captions(line):
+    assert read_caption(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "who"),
+    [
+        ("With reporting from © – AFP 2019", "AFP"),
+        ("Reuters contributed to this report.", "Reuters"),
+        ("Additional reporting by Jane Smith", "Jane Smith"),
+        ("The Associated Press contributed to this report.", "Associated Press"),
+    ],
+)
+def test_reporting_credits(line, who):
+    assert read_reporting_credit(line) == who
+
+
+def test_split_credit_leaves_plain_captions_alone():
+    assert split_credit("  Seals on a  sandbank ") == ("Seals on a sandbank", "")
