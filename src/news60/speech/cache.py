@@ -15,6 +15,8 @@ from news60.speech.voices import Speech, Voice
 
 log = logging.getLogger(__name__)
 
+FORMAT = 1  # bump when a backend changes what it returns, so old entries are not reused
+
 
 def default_cache_dir() -> Path:
     """$XDG_CACHE_HOME/news60/speech, or ~/.cache/news60/speech."""
@@ -44,7 +46,9 @@ class SpeechCache:
 
 
 def _key(name: str, rate: float, text: str) -> str:
-    return hashlib.sha256(json.dumps([name, round(rate, 4), text]).encode()).hexdigest()[:32]
+    return hashlib.sha256(json.dumps([FORMAT, name, round(rate, 4), text]).encode()).hexdigest()[
+        :32
+    ]
 
 
 def _load(path: Path) -> Speech | None:
