@@ -46,7 +46,7 @@ def script_from_dict(data: Any, origin: str = "story") -> Script:
     data = {k: v for k, v in data.items() if k not in ("format", "text")}
     _check_fields(data, Script, origin, required={"title", "scenes"})
     scenes = data.get("scenes")
-    if not isinstance(scenes, list) or not scenes:
+    if not isinstance(scenes, list | tuple) or not scenes:
         raise ScriptError(f"{origin}: `scenes` must be a non-empty list of {{text, caption, photo}}")
     return Script(
         title=_text(data["title"], f"{origin}: title"),

@@ -1,0 +1,38 @@
+"""Shared test helpers: the seed article, tiny render settings, and ffprobe."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "examples" / "seed-article.txt"
+SHARED_DATA = ROOT.parent / "shared" / "data"
+TINY = {"width": 160, "height": 284, "fps": 10}
+
+
+@pytest.fixture
+def seed_path() -> Path:
+    return SEED
+
+
+def ffprobe(path: Path) -> dict:
+    """ffprobe's view of a media file: streams and format, as JSON."""
+    result = subprocess.run(
+        ["ffprobe", "-v", "error", "-show_streams", "-show_format", "-of", "json", str(path)],
+        capture_output=True, text=True, check=True,
+    )
+    return json.loads(result.stdout)
+
+
+def stream(info: dict, kind: str) -> dict:
+    return next(s for s in info["streams"] if s["codec_type"] == kind)
+
+
+def moov_before_mdat(path: Path) -> bool:
+    """Fast start: the index (moov) comes before the media data (mdat) in the MP4 file."""
+    data = path.read_bytes()
+    return 0 <= data.find(b"moov") < data.find(b"mdat")

@@ -1,0 +1,91 @@
+"""The seed article to a finished clip and MP3 with the real voice and model, at a tiny size."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, SEED, TINY, ffprobe, moov_before_mdat, stream
+
+pytestmark = pytest.mark.slow
+
+TINY_FLAGS = ["--size", f"{TINY['width']}x{TINY['height']}", "--fps", str(TINY["fps"])]
+JUNK = ["Advertisement", "donation", "Readers like you", "Leave a Comment", "JournalTv", "Susan Walsh via"]
+
+
+def news60(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "news60", *args], capture_output=True, text=True,
+                          cwd=ROOT, timeout=600)
+
+
+@pytest.fixture(scope="module")
+def made(tmp_path_factory) -> dict:
+    out = tmp_path_factory.mktemp("out")
+    result = news60("make", str(SEED), "--out", str(out), "--json", *TINY_FLAGS)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_manifest_lists_every_file_and_they_exist(made):
+    files = made["files"]
+    assert set(files) >= {"clip", "audio", "script", "captions", "manifest"}
+    names = {Path(p).name for p in files.values()}
+    assert names >= {"clip.mp4", "audio.mp3", "script.json", "captions.srt", "manifest.json"}
+    assert all(Path(p).is_file() for p in files.values())
+    folder = Path(files["clip"]).parent
+    assert folder.name == "trump-jokes-to-putin-dont-meddle-in-the-election-please"
+    assert not list(folder.parent.glob(".*partial*"))
+
+
+def test_clip_is_a_posting_ready_mp4_under_a_minute(made):
+    info = ffprobe(Path(made["files"]["clip"]))
+    video, audio = stream(info, "video"), stream(info, "audio")
+    assert (video["codec_name"], video["pix_fmt"], audio["codec_name"]) == ("h264", "yuv420p", "aac")
+    assert (video["width"], video["height"]) == (TINY["width"], TINY["height"])
+    assert 45 <= float(info["format"]["duration"]) <= 60.0
+    assert 52 <= made["narration_seconds"] <= 60
+    assert moov_before_mdat(Path(made["files"]["clip"]))
+
+
+def test_narration_tells_the_story_without_page_debris(made):
+    script = json.loads(Path(made["files"]["script"]).read_text())
+    text = script["text"]
+    for word in ("Trump", "Putin", "G20", "meddl"):
+        assert word in text
+    for junk in JUNK:
+        assert junk.lower() not in text.lower()
+    srt = Path(made["files"]["captions"]).read_text()
+    assert "Putin" in srt and "Advertisement" not in srt
+
+
+def test_credits_name_every_photographer_and_the_agency(made):
+    credits = made["credits"]
+    for name in ("Susan Walsh", "Mikhail Klimentyev", "Adrian Wyld"):
+        assert any(name in c and "PA Images" in c for c in credits["photos"])
+    assert "AFP" in credits["reporting"]
+
+
+def test_audio_summary_is_an_mp3_with_the_headline_tag(made):
+    info = ffprobe(Path(made["files"]["audio"]))
+    assert stream(info, "audio")["codec_name"] == "mp3"
+    assert info["format"]["tags"]["title"].startswith("Trump jokes to Putin")
+    assert float(info["format"]["duration"]) > made["narration_seconds"]
+
+
+def test_an_edited_story_renders_with_the_edited_words(made, tmp_path):
+    story = json.loads(Path(made["files"]["script"]).read_text())
+    story["scenes"] = story["scenes"][:2]
+    story["scenes"][1]["text"] = "Editors rewrote this sentence about the Osaka summit."
+    path = tmp_path / "story.json"
+    path.write_text(json.dumps(story))
+    result = news60("render", str(path), "--out", str(tmp_path / "out"), "--json", *TINY_FLAGS)
+    assert result.returncode == 0, result.stderr
+    manifest = json.loads(result.stdout)
+    srt = Path(manifest["files"]["captions"]).read_text()
+    assert "Editors rewrote" in srt and "Osaka summit." in srt
+    rendered = json.loads(Path(manifest["files"]["script"]).read_text())
+    assert rendered["scenes"][1]["text"] == story["scenes"][1]["text"]

@@ -1,0 +1,54 @@
+from news60.models import Article, Photo
+from news60.script.scenes import build_script, caption_for, group_sentences, headline
+
+
+def test_a_standalone_quote_becomes_the_caption_with_its_speaker():
+    text = (
+        "When asked if he would warn Russia not to meddle in the next election, Trump wore a bit "
+        "of a smile, pointed his finger at Putin and dryly said: “Don’t meddle in the election, please.”"
+    )
+    assert caption_for(text) == "“Don’t meddle in the election, please.” — Trump"
+
+
+def test_a_quote_followed_by_said_names_that_speaker():
+    text = "“I’ll have a very good conversation with him,” Trump told reporters at the White House."
+    assert caption_for(text) == "“I’ll have a very good conversation with him” — Trump"
+
+
+def test_a_phrase_quoted_mid_sentence_is_not_a_quote_card():
+    text = "Trump hailed his “very, very good relationship” with Putin as the leaders met at the G20."
+    assert caption_for(text) == "Trump hailed his “very, very good relationship” with Putin"
+
+
+def test_headline_is_short_and_never_ends_on_a_small_word():
+    long = " ".join(["word"] * 40) + " the end of it."
+    cut = headline(long)
+    assert len(cut) <= 111 and cut.endswith("…")
+    assert not cut.rstrip("…").endswith((" the", " of"))
+
+
+def test_adjacent_short_sentences_share_a_scene_but_distant_ones_do_not():
+    groups = group_sentences([("One two.", 3), ("Three four.", 4), ("Five six.", 9)])
+    assert groups == [["One two.", "Three four."], ["Five six."]]
+
+
+def test_scenes_get_the_photo_whose_caption_matches_their_text():
+    photos = (
+        Photo("a.jpg", "Firefighters battle a forest fire near the town", "A via AP"),
+        Photo("b.jpg", "The finance minister presents the budget in parliament", "B via Reuters"),
+    )
+    article = Article("T", ("x",), photos=photos)
+    script = build_script(
+        article,
+        [("The minister said the budget would cut taxes.", 0),
+         ("Crews fought the blaze through the night.", 5)],
+        "extractive",
+    )
+    assert [s.photo.src for s in script.scenes] == ["b.jpg", "a.jpg"]
+
+
+def test_photos_without_a_file_are_not_shown_but_still_credited():
+    article = Article("T", ("x",), photos=(Photo(None, "A caption", "Susan Walsh via PA Images"),))
+    script = build_script(article, [("A sentence here.", 0)], "extractive")
+    assert script.scenes[0].photo is None
+    assert script.photo_credits == ("Susan Walsh via PA Images",)

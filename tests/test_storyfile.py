@@ -1,0 +1,49 @@
+import json
+
+import pytest
+
+from news60.errors import ScriptError
+from news60.models import Photo, Scene, Script
+from news60.script.storyfile import load_story, save_story, script_from_dict, script_to_dict
+
+SCRIPT = Script(
+    title="Headline",
+    scenes=(Scene("First sentence. Second one.", "First", Photo("p.jpg", "cap", "X via AP")),
+            Scene("Third.", "Third")),
+    photos=(Photo(None, "cap", "Y via PA Images"),),
+    credits=("AFP",),
+    published="2019-06-28",
+)
+
+
+def test_round_trip_keeps_everything(tmp_path):
+    path = save_story(SCRIPT, tmp_path / "story.json")
+    assert load_story(path) == SCRIPT
+    assert json.loads(path.read_text())["text"] == SCRIPT.text
+
+
+def test_unknown_field_is_named_with_the_allowed_ones():
+    data = script_to_dict(SCRIPT)
+    data["scenes"][1]["colour"] = "red"
+    with pytest.raises(ScriptError, match=r"scenes\[1\]: unknown field\(s\) colour; allowed: caption, photo, text"):
+        script_from_dict(data)
+
+
+def test_missing_scenes_and_empty_text_are_named():
+    with pytest.raises(ScriptError, match="missing field.*scenes"):
+        script_from_dict({"title": "x"})
+    with pytest.raises(ScriptError, match=r"scenes\[0\].text is empty"):
+        script_from_dict({"title": "x", "scenes": [{"text": " "}]})
+
+
+def test_a_scene_photo_may_be_a_bare_path_and_is_credited(tmp_path):
+    script = script_from_dict({"title": "x", "scenes": [{"text": "Hi.", "photo": "a.jpg"}]})
+    assert script.scenes[0].photo == Photo("a.jpg", "", "")
+    assert script.scenes[0].caption == "Hi."
+
+
+def test_invalid_json_names_the_line(tmp_path):
+    path = tmp_path / "story.json"
+    path.write_text('{"title": "x",\n oops}')
+    with pytest.raises(ScriptError, match="not valid JSON \\(line 2\\)"):
+        load_story(path)
