@@ -43,7 +43,12 @@ def fetch(url: str, settings: ArticleSettings, *, accept: str = "text/html,*/*;q
         status, location, body = _get(url, settings, accept)
         if location is None:
             return body
-        url = urljoin(url, location)
+        try:
+            url = urljoin(url, location)
+        except ValueError:
+            raise ArticleError(
+                f"{url} redirects to a malformed address: give another URL"
+            ) from None
     raise ArticleError(
         f"{url} redirected more than {settings.max_redirects} times (a redirect loop?): "
         "open it in a browser and give the final URL, or raise article.max_redirects"
@@ -52,19 +57,23 @@ def fetch(url: str, settings: ArticleSettings, *, accept: str = "text/html,*/*;q
 
 def _check_url(url: str, settings: ArticleSettings) -> None:
     """Refuse schemes other than http(s), malformed URLs and, unless allowed, private hosts."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+    except ValueError:
+        raise ArticleError(f"{url} is not a valid URL: check it, or give a file path") from None
     if parts.scheme.lower() not in {"http", "https"}:
         raise ArticleError(
             f"{url} is not an http(s) URL: give an http:// or https:// address or a file"
         )
-    if not parts.hostname:
+    if not host:
         raise ArticleError(f"{url} has no host name: check the URL")
     try:
         port = parts.port or (443 if parts.scheme.lower() == "https" else 80)
     except ValueError:
         raise ArticleError(f"{url} has an invalid port: check the URL") from None
     if not settings.allow_private:
-        _check_public(parts.hostname, port, url)
+        _check_public(host, port, url)
 
 
 def _check_public(host: str, port: int, url: str) -> None:

@@ -132,7 +132,7 @@ def _photos(root, page_url: str | None) -> tuple[Photo, ...]:
             found[src] = Photo(src=src, caption=caption, credit=credit)
     og = root.xpath("//meta[@property='og:image' or @name='og:image']/@content")
     if og and not found:
-        src = urljoin(page_url or "", og[0].strip())
+        src = _absolute(page_url, og[0].strip())
         alt = root.xpath("//meta[@property='og:image:alt']/@content")
         found[src] = Photo(src=src, caption=split_credit(alt[0])[0] if alt else "", credit="")
     return tuple(found.values())[:_MAX_PHOTOS]
@@ -173,8 +173,16 @@ def _image_src(img, page_url: str | None) -> str | None:
             src = value.split(",")[0].split()[0] if "srcset" in attr else value
             if _SKIP_IMAGE.search(src):
                 return None
-            return urljoin(page_url or "", src)
+            return _absolute(page_url, src)
     return None
+
+
+def _absolute(page_url: str | None, src: str) -> str:
+    """`src` resolved against the page's address; as written when either is malformed."""
+    try:
+        return urljoin(page_url or "", src)
+    except ValueError:
+        return src
 
 
 def _big_enough(img) -> bool:

@@ -36,7 +36,7 @@ def parse_json(text: str, base: str | None = None) -> Article:
         byline=_string(doc, "byline") or _string(doc, "author"),
         published=iso_date(_string(doc, "published")) if _string(doc, "published") else None,
         paragraphs=paragraphs,
-        photos=tuple(_photo(p, base) for p in doc.get("photos") or [] if isinstance(p, dict)),
+        photos=tuple(_photo(p, base) for p in _list(doc.get("photos")) if isinstance(p, dict)),
         credits=_credits(doc.get("credits")),
         source_url=_string(doc, "url") or None,
         language=_string(doc, "language") or "en",
@@ -47,6 +47,11 @@ def _string(doc: dict, key: str) -> str:
     """A string field, whitespace-collapsed; "" when missing or not a string."""
     value = doc.get(key)
     return " ".join(value.split()) if isinstance(value, str) else ""
+
+
+def _list(value) -> list:
+    """The value when it is a list, else an empty list."""
+    return value if isinstance(value, list) else []
 
 
 def _paragraphs(doc: dict) -> tuple[str, ...]:
