@@ -1,0 +1,36 @@
+"""What every summariser returns: picked sentences in the order they will be said."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from news60.models import Article
+from news60.script.sentences import split_sentences
+
+
+@dataclass(frozen=True)
+class Pick:
+    """A sentence to say; `index` is its place in the body's sentences (-1 when written anew)."""
+
+    text: str
+    score: float  # usefulness: the time fitter drops the lowest first
+    index: int
+
+
+class Summariser(Protocol):
+    def summarise(
+        self, article: Article, max_words: int | None, sentences: int | None
+    ) -> list[Pick]:
+        """Return picks in presentation order: the news, key facts, a quote, context, a close."""
+        ...
+
+
+def picks_from_script(text: str) -> list[Pick]:
+    """Split a written script into picks whose scores fall in reading order."""
+    lines = split_sentences(text)
+    return [Pick(line, 1.0 - i / (len(lines) + 1), -1) for i, line in enumerate(lines)]
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
