@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from news60.article.captions import read_caption, read_reporting_credit, split_credit
+from news60.article.captions import (
+    read_caption,
+    read_dateline_credit,
+    read_reporting_credit,
+    split_credit,
+)
 
 
 @pytest.mark.parametrize(
@@ -86,3 +91,16 @@ def test_reporting_credits(line, who):
 
 def test_split_credit_leaves_plain_captions_alone():
     assert split_credit("  Seals on a  sandbank ") == ("Seals on a sandbank", "")
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "who"),
+    [
+        ("WASHINGTON (AP) — New uncertainty hangs over the primary.", "AP"),
+        ("(Reuters) — The New York State Attorney General is investigating.", "Reuters"),
+        ("NEW YORK (Reuters) - Oil prices fell sharply on Tuesday.", "Reuters"),
+        ("The AP reported (AP) nothing at all.", None),
+    ],
+)
+def test_dateline_credits(paragraph, who):
+    assert read_dateline_credit(paragraph) == who

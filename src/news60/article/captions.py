@@ -42,12 +42,22 @@ _RIGHTS = re.compile(
 )
 _TAGGED_CAPTION = re.compile(r"^(?P<tags>(?:\S+ ){2,}?)(?P<start>[A-Z][\w'’-]* [a-z])")
 
+_DATELINE = re.compile(
+    r"^(?:[A-Z][\w .,'’-]{0,40})?\((?P<who>AP|AFP|Reuters|PA|Bloomberg|UPI|dpa|Xinhua|CNN)\)"
+    r"\s*[—–-]"
+)
 _REPORTING = (
     re.compile(r"(?i)^with (?:additional )?reporting (?:from|by)\s*(?P<who>.+?)\.?$"),
     re.compile(r"(?i)^(?:additional )?reporting by\s+(?P<who>.+?)\.?$"),
     re.compile(r"(?i)^\(?reporting by (?P<who>[^;)]+)[;)].*$"),
     re.compile(r"^(?P<who>.+?) contributed (?:to this report|reporting|to this story)\.?$"),
 )
+
+
+def read_dateline_credit(paragraph: str) -> str | None:
+    """The agency in a dateline such as "WASHINGTON (AP) —" or "(Reuters) -"."""
+    match = _DATELINE.match(paragraph)
+    return match["who"] if match else None
 
 
 def read_caption(line: str) -> Photo | None:

@@ -10,7 +10,12 @@ import lxml.html
 import trafilatura
 from lxml import etree
 
-from news60.article.captions import read_caption, read_reporting_credit, split_credit
+from news60.article.captions import (
+    read_caption,
+    read_dateline_credit,
+    read_reporting_credit,
+    split_credit,
+)
 from news60.article.lines import read_byline, read_line
 from news60.article.metadata import page_metadata
 from news60.article.text import parse_text
@@ -23,6 +28,7 @@ _SKIP_IMAGE = re.compile(
 )
 _CREDIT_CLASS = re.compile(r"(?i)credit|copyright|byline|source|attribution")
 _SLIDESHOW = re.compile(r"^[-•]?\s*\d{1,3}/\d{1,3}\s+\w")
+_BLOCKS = ("p", "div", "li", "h1", "h2", "h3", "h4", "br", "tr", "figcaption", "section", "article")
 _MAX_PHOTOS = 12
 _MIN_SIDE = 200  # pixels: smaller images are thumbnails, icons or ads
 
@@ -35,10 +41,10 @@ def parse_html(text: str, base: str | None = None) -> Article:
     doc = _extract(text, url)
     if doc is None or not (doc.text or "").strip():
         log.warning("trafilatura found no body; reading the page's visible text instead")
-        fallback = parse_text(_visible_text(root) if root is not None else text)
-        return fallback
+        return parse_text(_visible_text(root) if root is not None else text)
     lines = [" ".join(line.split()) for line in doc.text.splitlines() if line.strip()]
-    credits = [c for line in lines if (c := read_reporting_credit(line))]
+    credits = [c for line in lines[:1] if (c := read_dateline_credit(line))]
+    credits += [c for line in lines if (c := read_reporting_credit(line))]
     title = meta.get("title") or doc.title or ""
     body = _body(lines, title)
     page_url = url or meta.get("url") or doc.url
@@ -105,17 +111,12 @@ def _authors(author: str | None) -> str:
 
 def _visible_text(root) -> str:
     """The page's visible text, one block per line, for the plain-text reader."""
-    for bad in root.xpath("//script|//style|//noscript|//template"):
-        bad.drop_tree()
-    return "\n".join(
-        t
-        for t in (
-            " ".join(e.text_content().split())
-            for e in root.iter("p", "h1", "h2", "li", "div")
-            if len(e) == 0 or e.tag in {"p", "h1", "h2", "li"}
-        )
-        if t
-    )
+    for hidden in root.xpath("//script|//style|//noscript|//template"):
+        hidden.drop_tree()
+    for block in root.iter(*_BLOCKS):
+        # Why: the text reader works line by line, so every block must end its line.
+        block.tail = "\n" + (block.tail or "")
+    return root.text_content()
 
 
 def _photos(root, page_url: str | None) -> tuple[Photo, ...]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from news60.article.captions import read_caption, read_reporting_credit
+from news60.article.captions import read_caption, read_dateline_credit, read_reporting_credit
 from news60.article.lines import Line, read_byline, read_date, read_line
 from news60.models import Article, Photo
 
@@ -98,7 +98,7 @@ def parse_text(text: str, base: str | None = None) -> Article:
         ),
         paragraphs=tuple(body),
         photos=_photos(photos, max(0, first - _PHOTO_WINDOW), block.end + 2),
-        credits=tuple(dict.fromkeys(c for i, c in credits.items() if first <= i <= block.end + 8)),
+        credits=_credits(body, [c for i, c in credits.items() if first <= i <= block.end + 8]),
     )
 
 
@@ -247,6 +247,12 @@ def _photos(photos: dict[int, Photo], start: int, end: int) -> tuple[Photo, ...]
         elif photo.caption or photo.credit:
             found.append(photo)
     return tuple(dict.fromkeys(found))
+
+
+def _credits(body: list[str], found: list[str]) -> tuple[str, ...]:
+    """Reporting credits: the agency of the dateline, then credit lines, each once."""
+    dateline = read_dateline_credit(body[0]) if body else None
+    return tuple(dict.fromkeys([dateline, *found] if dateline else found))
 
 
 def _first(values) -> str | None:
