@@ -89,3 +89,20 @@ def test_an_edited_story_renders_with_the_edited_words(made, tmp_path):
     assert "Editors rewrote" in srt and "Osaka summit." in srt
     rendered = json.loads(Path(manifest["files"]["script"]).read_text())
     assert rendered["scenes"][1]["text"] == story["scenes"][1]["text"]
+
+
+def test_offline_gtts_names_the_offline_voice(tmp_path):
+    result = news60("make", str(SEED), "--out", str(tmp_path), "--voice", "gtts:en", *TINY_FLAGS)
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "piper" in lines[0] and "Traceback" not in result.stderr
+    assert not [p for p in tmp_path.iterdir() if not p.name.startswith(".")]
+
+
+def test_gtts_with_fallback_completes_with_piper_and_says_so(tmp_path):
+    result = news60("make", str(SEED), "--out", str(tmp_path), "--json", "--voice", "gtts:en",
+                    "--fallback-voice", "piper", *TINY_FLAGS)
+    assert result.returncode == 0, result.stderr
+    manifest = json.loads(result.stdout)
+    assert manifest["voice"] == "piper:en_US-joe-medium"
+    assert any("gtts:en" in note and "piper" in note for note in manifest["notes"])

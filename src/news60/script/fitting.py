@@ -16,7 +16,7 @@ log = logging.getLogger(__name__)
 
 MAX_SPEEDUP = 1.05  # a voice sped up more than 5 % starts to sound rushed
 MAX_ROUNDS = 8
-WINDOW = 5.0  # the narration aims for the last WINDOW seconds before its limit
+WINDOW = 4.0  # the narration aims for the last WINDOW seconds before its limit
 
 
 @dataclass(frozen=True)
