@@ -23,7 +23,9 @@ def ffprobe(path: Path) -> dict:
     """ffprobe's view of a media file: streams and format, as JSON."""
     result = subprocess.run(
         ["ffprobe", "-v", "error", "-show_streams", "-show_format", "-of", "json", str(path)],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     return json.loads(result.stdout)
 

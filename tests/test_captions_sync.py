@@ -24,8 +24,13 @@ def test_each_sentence_has_a_cue_that_starts_when_it_is_heard(tmp_path):
     narration = narrate(SCRIPT, VoiceSettings(), tmp_path / "job", cache_dir=tmp_path / "cache")
     cues = plan_cues(narration.sentences, OFFSET)
     starts = srt_starts(to_srt(cues))
-    mix = mix_soundtrack(narration, offset=OFFSET, duration=OFFSET + narration.duration + 1.0,
-                         music=None, dest=tmp_path / "mix.wav")
+    mix = mix_soundtrack(
+        narration,
+        offset=OFFSET,
+        duration=OFFSET + narration.duration + 1.0,
+        music=None,
+        dest=tmp_path / "mix.wav",
+    )
     heard = audible_starts(mix)
     assert len(heard) == len(narration.sentences)
     for sentence, audible in zip(narration.sentences, heard, strict=True):

@@ -1,5 +1,6 @@
 from news60.models import SpokenSentence, Word
-from news60.video.cues import LINE_CHARS, apportion, plan_cues, to_srt, to_vtt, wrap
+from news60.speech.timing import apportion
+from news60.video.cues import LINE_CHARS, plan_cues, to_srt, to_vtt, wrap
 
 LONG = (
     "US President Donald Trump has hailed his “very, very good relationship” with Russian "

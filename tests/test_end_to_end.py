@@ -8,18 +8,29 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, SEED, TINY, ffprobe, moov_before_mdat, stream
 
 pytestmark = pytest.mark.slow
 
 TINY_FLAGS = ["--size", f"{TINY['width']}x{TINY['height']}", "--fps", str(TINY["fps"])]
-JUNK = ["Advertisement", "donation", "Readers like you", "Leave a Comment", "JournalTv", "Susan Walsh via"]
+JUNK = [
+    "Advertisement",
+    "donation",
+    "Readers like you",
+    "Leave a Comment",
+    "JournalTv",
+    "Susan Walsh via",
+]
 
 
 def news60(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "news60", *args], capture_output=True, text=True,
-                          cwd=ROOT, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "news60", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=600,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -44,7 +55,11 @@ def test_manifest_lists_every_file_and_they_exist(made):
 def test_clip_is_a_posting_ready_mp4_under_a_minute(made):
     info = ffprobe(Path(made["files"]["clip"]))
     video, audio = stream(info, "video"), stream(info, "audio")
-    assert (video["codec_name"], video["pix_fmt"], audio["codec_name"]) == ("h264", "yuv420p", "aac")
+    assert (video["codec_name"], video["pix_fmt"], audio["codec_name"]) == (
+        "h264",
+        "yuv420p",
+        "aac",
+    )
     assert (video["width"], video["height"]) == (TINY["width"], TINY["height"])
     assert 45 <= float(info["format"]["duration"]) <= 60.0
     assert 52 <= made["narration_seconds"] <= 60
@@ -100,8 +115,18 @@ def test_offline_gtts_names_the_offline_voice(tmp_path):
 
 
 def test_gtts_with_fallback_completes_with_piper_and_says_so(tmp_path):
-    result = news60("make", str(SEED), "--out", str(tmp_path), "--json", "--voice", "gtts:en",
-                    "--fallback-voice", "piper", *TINY_FLAGS)
+    result = news60(
+        "make",
+        str(SEED),
+        "--out",
+        str(tmp_path),
+        "--json",
+        "--voice",
+        "gtts:en",
+        "--fallback-voice",
+        "piper",
+        *TINY_FLAGS,
+    )
     assert result.returncode == 0, result.stderr
     manifest = json.loads(result.stdout)
     assert manifest["voice"] == "piper:en_US-joe-medium"

@@ -16,7 +16,9 @@ def test_a_quote_followed_by_said_names_that_speaker():
 
 
 def test_a_phrase_quoted_mid_sentence_is_not_a_quote_card():
-    text = "Trump hailed his “very, very good relationship” with Putin as the leaders met at the G20."
+    text = (
+        "Trump hailed his “very, very good relationship” with Putin as the leaders met at the G20."
+    )
     assert caption_for(text) == "Trump hailed his “very, very good relationship” with Putin"
 
 
@@ -40,8 +42,10 @@ def test_scenes_get_the_photo_whose_caption_matches_their_text():
     article = Article("T", ("x",), photos=photos)
     script = build_script(
         article,
-        [("The minister said the budget would cut taxes.", 0),
-         ("Crews fought the blaze through the night.", 5)],
+        [
+            ("The minister said the budget would cut taxes.", 0),
+            ("Crews fought the blaze through the night.", 5),
+        ],
         "extractive",
     )
     assert [s.photo.src for s in script.scenes] == ["b.jpg", "a.jpg"]

@@ -8,8 +8,10 @@ from news60.script.storyfile import load_story, save_story, script_from_dict, sc
 
 SCRIPT = Script(
     title="Headline",
-    scenes=(Scene("First sentence. Second one.", "First", Photo("p.jpg", "cap", "X via AP")),
-            Scene("Third.", "Third")),
+    scenes=(
+        Scene("First sentence. Second one.", "First", Photo("p.jpg", "cap", "X via AP")),
+        Scene("Third.", "Third"),
+    ),
     photos=(Photo(None, "cap", "Y via PA Images"),),
     credits=("AFP",),
     published="2019-06-28",
@@ -25,7 +27,9 @@ def test_round_trip_keeps_everything(tmp_path):
 def test_unknown_field_is_named_with_the_allowed_ones():
     data = script_to_dict(SCRIPT)
     data["scenes"][1]["colour"] = "red"
-    with pytest.raises(ScriptError, match=r"scenes\[1\]: unknown field\(s\) colour; allowed: caption, photo, text"):
+    with pytest.raises(
+        ScriptError, match=r"scenes\[1\]: unknown field\(s\) colour; allowed: caption, photo, text"
+    ):
         script_from_dict(data)
 
 

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from conftest import TINY, ffprobe, moov_before_mdat, stream
 from PIL import Image
 
-from conftest import TINY, ffprobe, moov_before_mdat, stream
 from news60.models import Narration, Photo, Scene, Script, SpokenSentence
 from news60.settings import VideoSettings
+from news60.speech.timing import apportion
 from news60.video.compositor import Compositor
-from news60.video.cues import apportion
 from news60.video.render import render_video
 from news60.video.theme import load_theme
 from news60.video.timeline import plan_timeline
@@ -22,7 +22,9 @@ TEXTS = ["The council approved the new bridge on Monday.", "Work starts in sprin
 
 
 def tone(path: Path, seconds: float, rate: int = 48000) -> Path:
-    samples = (np.sin(np.arange(int(rate * seconds)) * 2 * np.pi * 220 / rate) * 3000).astype(np.int16)
+    samples = (np.sin(np.arange(int(rate * seconds)) * 2 * np.pi * 220 / rate) * 3000).astype(
+        np.int16
+    )
     with wave.open(str(path), "wb") as out:
         out.setnchannels(1), out.setsampwidth(2), out.setframerate(rate)
         out.writeframes(samples.tobytes())
@@ -33,17 +35,27 @@ def tone(path: Path, seconds: float, rate: int = 48000) -> Path:
 def timeline(tmp_path):
     photo_path = tmp_path / "photo.jpg"
     Image.new("RGB", (640, 400), (200, 30, 30)).save(photo_path)
-    scenes = (Scene(TEXTS[0], "Bridge approved", Photo(str(photo_path), "A bridge", "Jo Bloggs/AP")),
-              Scene(TEXTS[1], "Work starts in spring"))
+    scenes = (
+        Scene(TEXTS[0], "Bridge approved", Photo(str(photo_path), "A bridge", "Jo Bloggs/AP")),
+        Scene(TEXTS[1], "Work starts in spring"),
+    )
     script = Script("Council approves bridge", scenes, credits=("Reuters",))
     sentences, t = [], 0.0
     for i, text in enumerate(TEXTS):
-        sentences.append(SpokenSentence(text, i, t, t + 1.5, tuple(apportion(text.split(), t, t + 1.5))))
+        sentences.append(
+            SpokenSentence(text, i, t, t + 1.5, tuple(apportion(text.split(), t, t + 1.5)))
+        )
         t += 2.0
     audio = tone(tmp_path / "voice.wav", 8.0)
     narration = Narration(audio, 3.5, tuple(sentences), "test", 48000)
-    return plan_timeline(script, narration, load_theme(), size=(TINY["width"], TINY["height"]),
-                         fps=TINY["fps"], audio=audio)
+    return plan_timeline(
+        script,
+        narration,
+        load_theme(),
+        size=(TINY["width"], TINY["height"]),
+        fps=TINY["fps"],
+        audio=audio,
+    )
 
 
 def test_render_is_h264_yuv420p_aac_fast_start_at_the_planned_size(timeline, tmp_path):
@@ -66,7 +78,7 @@ def test_frames_show_title_photo_highlighted_caption_and_credits(timeline):
     middle = (cue.words[0].start + cue.words[0].end) / 2
     photo_frame = frames.frame_at(max(photo_slide.start + 0.5, middle))
     # The photo is red: most of the frame below the heading band is red.
-    lower = photo_frame[int(0.6 * 284):, :, :].reshape(-1, 3)
+    lower = photo_frame[int(0.6 * 284) :, :, :].reshape(-1, 3)
     assert np.mean((lower[:, 0] > 150) & (lower[:, 1] < 90)) > 0.3
     highlight = np.array(theme.colors["highlight"][:3])
     caption_frame = frames.frame_at(middle)

@@ -89,5 +89,7 @@ def _merge(obj: Any, values: dict[str, Any], origin: str) -> Any:
                 raise SettingsError(f"setting {name!r} in {origin} must be a table")
             changes[name] = _merge(current, value, origin)
         else:
-            changes[name] = Path(value) if isinstance(current, Path) or name in {"theme", "out"} else value
+            changes[name] = (
+                Path(value) if isinstance(current, Path) or name in {"theme", "out"} else value
+            )
     return replace(obj, **changes)

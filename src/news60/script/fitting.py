@@ -70,7 +70,9 @@ def fit_script(
 
 def pick_script(article: Article, settings: ScriptSettings) -> Script:
     """Exactly `settings.sentences` sentences, without narrating (for comparing summarisers)."""
-    picks = get_summariser(settings.summariser, settings).summarise(article, None, settings.sentences)
+    picks = get_summariser(settings.summariser, settings).summarise(
+        article, None, settings.sentences
+    )
     if not picks:
         raise ScriptError("the summariser found no sentence to say: is the article empty?")
     return _script(article, picks, settings.summariser)

@@ -9,12 +9,38 @@ from news60.models import Article, Photo, Scene, Script
 
 SCENE_WORDS = 42  # two adjacent sentences share a scene when together they are this short
 CAPTION_CHARS = 110  # what a card shows in five lines of headline type
-_STOP_ENDINGS = {"the", "a", "an", "of", "to", "and", "or", "with", "in", "on", "for", "at", "by",
-                 "as", "his", "her", "their", "its", "that", "which", "who", "was", "is", "has"}
+_STOP_ENDINGS = {
+    "the",
+    "a",
+    "an",
+    "of",
+    "to",
+    "and",
+    "or",
+    "with",
+    "in",
+    "on",
+    "for",
+    "at",
+    "by",
+    "as",
+    "his",
+    "her",
+    "their",
+    "its",
+    "that",
+    "which",
+    "who",
+    "was",
+    "is",
+    "has",
+}
 _QUOTE = re.compile(r"[“\"]([^”\"]{12,160})[”\"]")
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)")
 _NOT_SPEAKER_BEFORE = re.compile(r"\b(?:at|to|with|for|from|on|of|by|about|over|in|against)\s+$")
-_SAID_AFTER = re.compile(r"[”\"],?\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)\s+(?:said|told|added|says|wrote)")
+_SAID_AFTER = re.compile(
+    r"[”\"],?\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)\s+(?:said|told|added|says|wrote)"
+)
 
 
 def build_script(article: Article, sentences: Sequence[tuple[str, int]], summariser: str) -> Script:
@@ -84,7 +110,17 @@ def _speaker(text: str, quote_start: int) -> str:
 def headline(sentence: str) -> str:
     """Cut a sentence to its main clause, at most CAPTION_CHARS, never mid-quote or on 'the'."""
     text = sentence.strip().rstrip(".!?")
-    for marker in (" as ", " after ", " while ", " which ", " who ", "; ", " — ", ", but ", ", and "):
+    for marker in (
+        " as ",
+        " after ",
+        " while ",
+        " which ",
+        " who ",
+        "; ",
+        " — ",
+        ", but ",
+        ", and ",
+    ):
         head = text.split(marker)[0]
         if len(head.split()) >= 5:
             text = head

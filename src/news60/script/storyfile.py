@@ -23,8 +23,9 @@ def script_to_dict(script: Script) -> dict[str, Any]:
 def save_story(script: Script, path: Path) -> Path:
     """Write story.json atomically."""
     partial = path.with_name(f".{path.name}.partial")
-    partial.write_text(json.dumps(script_to_dict(script), indent=2, ensure_ascii=False) + "\n",
-                       encoding="utf-8")
+    partial.write_text(
+        json.dumps(script_to_dict(script), indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
     partial.replace(path)
     return path
 
@@ -34,7 +35,9 @@ def load_story(path: Path) -> Script:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise ScriptError(f"{path} not found: write one with `news60 script SOURCE -o {path}`") from None
+        raise ScriptError(
+            f"{path} not found: write one with `news60 script SOURCE -o {path}`"
+        ) from None
     except json.JSONDecodeError as exc:
         raise ScriptError(f"{path} is not valid JSON (line {exc.lineno}): {exc.msg}") from None
     return script_from_dict(data, str(path))
@@ -47,11 +50,15 @@ def script_from_dict(data: Any, origin: str = "story") -> Script:
     _check_fields(data, Script, origin, required={"title", "scenes"})
     scenes = data.get("scenes")
     if not isinstance(scenes, list | tuple) or not scenes:
-        raise ScriptError(f"{origin}: `scenes` must be a non-empty list of {{text, caption, photo}}")
+        raise ScriptError(
+            f"{origin}: `scenes` must be a non-empty list of {{text, caption, photo}}"
+        )
     return Script(
         title=_text(data["title"], f"{origin}: title"),
         scenes=tuple(_scene(s, f"{origin}: scenes[{i}]") for i, s in enumerate(scenes)),
-        photos=tuple(_photo(p, f"{origin}: photos[{i}]") for i, p in enumerate(data.get("photos", []))),
+        photos=tuple(
+            _photo(p, f"{origin}: photos[{i}]") for i, p in enumerate(data.get("photos", []))
+        ),
         credits=tuple(_text(c, f"{origin}: credits") for c in data.get("credits", [])),
         published=data.get("published"),
         source_url=data.get("source_url"),
@@ -69,8 +76,11 @@ def _scene(data: Any, origin: str) -> Scene:
         raise ScriptError(f"{origin}.text is empty: give the scene something to say, or delete it")
     caption = data.get("caption") or text
     photo = data.get("photo")
-    return Scene(text, _text(caption, f"{origin}.caption"),
-                 _photo(photo, f"{origin}.photo") if photo is not None else None)
+    return Scene(
+        text,
+        _text(caption, f"{origin}.caption"),
+        _photo(photo, f"{origin}.photo") if photo is not None else None,
+    )
 
 
 def _photo(data: Any, origin: str) -> Photo:
@@ -86,7 +96,9 @@ def _check_fields(data: dict, kind: type, origin: str, required: set[str]) -> No
     known = {f.name for f in fields(kind)}
     unknown = sorted(set(data) - known)
     if unknown:
-        raise ScriptError(f"{origin}: unknown field(s) {', '.join(unknown)}; allowed: {', '.join(sorted(known))}")
+        raise ScriptError(
+            f"{origin}: unknown field(s) {', '.join(unknown)}; allowed: {', '.join(sorted(known))}"
+        )
     missing = sorted(required - set(data))
     if missing:
         raise ScriptError(f"{origin}: missing field(s) {', '.join(missing)}")

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 from news60.models import Cue, SpokenSentence, Word
+from news60.speech.timing import apportion
 
 LINE_CHARS = 32  # what fits one line on a phone at caption size
 MAX_LINES = 2
@@ -30,19 +29,7 @@ def _display_words(sentence: SpokenSentence) -> list[Word]:
     written = sentence.text.split()
     if len(sentence.words) == len(written):
         return [Word(text, w.start, w.end) for text, w in zip(written, sentence.words, strict=True)]
-    return apportion(written, sentence.start, sentence.end)
-
-
-def apportion(words: list[str], start: float, end: float) -> list[Word]:
-    """Spread `words` over [start, end] in proportion to their length (plus one for the gap)."""
-    weights = [len(w) + 1 for w in words]
-    total = sum(weights) or 1
-    timed, t = [], start
-    for word, weight in zip(words, weights, strict=True):
-        step = (end - start) * weight / total
-        timed.append(Word(word, t, t + step))
-        t += step
-    return timed
+    return list(apportion(written, sentence.start, sentence.end))
 
 
 def _group_words(words: list[Word]) -> list[list[Word]]:

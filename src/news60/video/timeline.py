@@ -29,7 +29,9 @@ def plan_timeline(
     ends = starts[1:] + [voice_end + 0.2]
     for scene, start, end in zip(script.scenes, starts, ends, strict=True):
         slides.append(Slide("scene", start, end, heading=scene.caption, photo=scene.photo))
-    slides.append(Slide("credits", ends[-1], duration, heading="Credits", body=credits_text(script)))
+    slides.append(
+        Slide("credits", ends[-1], duration, heading="Credits", body=credits_text(script))
+    )
     return Timeline(
         width=size[0],
         height=size[1],
