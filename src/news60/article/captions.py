@@ -46,6 +46,10 @@ _DATELINE = re.compile(
     r"^(?:[A-Z][\w .,'’-]{0,40})?\((?P<who>AP|AFP|Reuters|PA|Bloomberg|UPI|dpa|Xinhua|CNN)\)"
     r"\s*[—–-]"
 )
+# Reuters-style credit lines run on: "X, Y, with reporting by Z, editing by W".
+_CREDIT_TAIL = re.compile(
+    r";|,?\s+(?:with )?(?:additional )?(?:reporting|editing|writing) by", re.I
+)
 _REPORTING = (
     re.compile(r"(?i)^with (?:additional )?reporting (?:from|by)\s*(?P<who>.+?)\.?$"),
     re.compile(r"(?i)^(?:additional )?reporting by\s+(?P<who>.+?)\.?$"),
@@ -94,7 +98,8 @@ def read_reporting_credit(line: str) -> str | None:
     for pattern in _REPORTING:
         match = pattern.match(line)
         if match:
-            who = re.sub(r"[©–—-]|\b(?:19|20)\d\d\b|\bthe\b", " ", match["who"], flags=re.I)
+            who = _CREDIT_TAIL.split(match["who"])[0]
+            who = re.sub(r"[©–—-]|\b(?:19|20)\d\d\b|\bthe\b", " ", who, flags=re.I)
             who = " ".join(who.split()).strip(" .,;:()")
             return who or None
     return None

@@ -29,7 +29,7 @@ _BOILERPLATE = re.compile(
     r"story continues|continue reading|read (?:more|next|the original)|"
     r"affiliate links?|whatsapp|linkedin|pinterest|facebook|twitter|instagram|"
     r"javascript|your browser|ad blocker|this (?:video|content) is|not available in your|"
-    r"modal window|, selected$)"
+    r"modal window|, selected$|copy link|link copied|url copied)"
 )
 # Phrases that give away a whole appeal or notice even in a long line.
 _STRONG = re.compile(
