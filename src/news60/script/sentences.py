@@ -10,7 +10,7 @@ _ABBREVIATIONS = {
     "st", "jr", "sr", "vs", "etc", "inc", "ltd", "co", "corp", "no", "jan", "feb", "mar", "apr",
     "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g", "i.e",
     "a.m", "p.m", "approx", "dept", "est", "fig", "mt", "ft",
-}
+}  # fmt: skip
 
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, then space.
 _BOUNDARY = re.compile(r"""([.!?…]+["'”’)\]]*)\s+(?=["'“‘(\[]?[A-Z0-9])""")
@@ -40,7 +40,11 @@ def _split_paragraph(paragraph: str) -> list[str]:
 def _ends_with_abbreviation(candidate: str) -> bool:
     if not candidate.endswith("."):
         return False
-    last = candidate.rstrip(".").split()[-1:] or [""]
-    word = last[0].lower().strip("\"'“‘(")
-    # Single capital initials ("John F. Kennedy") are abbreviations too.
-    return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+    words = candidate.rstrip(".").split()
+    word = (words[-1:] or [""])[0].lower().strip("\"'“‘(")
+    if word in _ABBREVIATIONS:
+        return True
+    # A capital initial after a name ("John F. Kennedy") is an abbreviation;
+    # after a common word ("hepatitis A.") it ends the sentence.
+    after_name = len(words) > 1 and words[-2][:1].isupper()
+    return len(word) == 1 and word.isalpha() and (after_name or len(words) == 1)

@@ -1,0 +1,124 @@
+"""Check that a written script only states what the article supports."""
+
+from __future__ import annotations
+
+import re
+
+from news60.models import Article
+
+_NUMBER = re.compile(r"\d+(?:[,.\s]\d{3})*(?:\.\d+)?")
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_QUOTED = re.compile(r"[“\"]([^”\"]+)[”\"]|(?<!\w)['‘](?=\w)(.+?)(?<=[\w.,!?])['’](?!\w)")
+_SENTENCE_START = re.compile(r"(?:^|[.!?…:;]\s+|[\"“‘(]\s*)$")
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_COMMON = (
+    "a an the and or but if so of to in on at by for with from as is are was were be been it "
+    "its this that these those he she they we you i his her their our your my not no yes"
+)
+_STOPWORDS = frozenset(_COMMON.split())
+_SUPPORT = 0.5  # below this share of known content words, a script is taken as invented
+
+
+def unsupported_terms(script_text: str, article: Article) -> list[str]:
+    """Numbers, names and quotes in the script that the article does not contain."""
+    source = " ".join([article.title, article.standfirst, article.text])
+    vocabulary = {_stem(w) for w in _WORD.findall(source)}
+    terms = _missing_numbers(script_text, _numbers(source))
+    terms += _missing_names(script_text, vocabulary)
+    terms += _missing_quotes(script_text, _plain(source))
+    terms += _invented_words(script_text, vocabulary)
+    return list(dict.fromkeys(terms))
+
+
+def _numbers(text: str) -> set[float]:
+    """Every number in the text, written in digits or in words."""
+    found = {_to_number(m.group(0)) for m in _NUMBER.finditer(text)}
+    return found | {value for _, value in _worded_numbers(text)}
+
+
+def _missing_numbers(script: str, known: set[float]) -> list[str]:
+    digits = [(m.group(0).strip(" ,."), _to_number(m.group(0))) for m in _NUMBER.finditer(script)]
+    return [text for text, value in digits + _worded_numbers(script) if value not in known]
+
+
+def _to_number(text: str) -> float:
+    """ "1,000" and "1 000" are 1000; "3.5" is 3.5."""
+    cleaned = re.sub(r"(?<=\d)[,\s](?=\d{3})", "", text.strip(" ,."))
+    cleaned = re.sub(r"\.(?=\d{3}(?:\D|$))", "", cleaned) if cleaned.count(".") > 1 else cleaned
+    return float(cleaned)
+
+
+def _worded_numbers(text: str) -> list[tuple[str, float]]:
+    """Numbers spelled out, e.g. "twenty-five" or "three hundred thousand", with their value."""
+    found: list[tuple[str, float]] = []
+    pattern = "|".join([*_UNITS, *_SCALES])
+    run = rf"\b(?:{pattern})(?:[\s-]+(?:and[\s-]+)?(?:{pattern}))*\b"
+    for match in re.finditer(run, text, re.IGNORECASE):
+        words = re.split(r"[\s-]+", match.group(0).lower())
+        if words[0] in _SCALES or words == ["one"]:
+            continue  # "one" is too often a pronoun ("one of them") to count as a number
+        found.append((match.group(0), _words_value([w for w in words if w != "and"])))
+    return found
+
+
+def _words_value(words: list[str]) -> float:
+    total, current = 0, 0
+    for word in words:
+        if word in _UNITS:
+            current += _UNITS[word]
+        elif word == "hundred":
+            current = max(current, 1) * 100
+        else:
+            total += max(current, 1) * _SCALES[word]
+            current = 0
+    return float(total + current)
+
+
+def _missing_names(script: str, vocabulary: set[str]) -> list[str]:
+    """Capitalised words the article never uses, leaving out sentence-initial common words."""
+    missing = []
+    for match in _WORD.finditer(script):
+        word = match.group(0)
+        if not word[0].isupper() or _stem(word) in vocabulary:
+            continue
+        initial = _SENTENCE_START.search(script[: match.start()])
+        if initial and word.lower() in _STOPWORDS:
+            continue
+        missing.append(word)
+    return missing
+
+
+def _missing_quotes(script: str, plain_source: str) -> list[str]:
+    quotes = [(m.group(1) or m.group(2)).strip() for m in _QUOTED.finditer(script)]
+    return [q for q in quotes if len(q.split()) > 1 and _plain(q) not in plain_source]
+
+
+def _invented_words(script: str, vocabulary: set[str]) -> list[str]:
+    """When most content words are foreign to the article, the script is invented: list them."""
+    content = [w for w in _WORD.findall(script) if w.lower() not in _STOPWORDS and len(w) > 2]
+    unknown = [w for w in content if _stem(w) not in vocabulary]
+    if not content or len(unknown) <= (1 - _SUPPORT) * len(content):
+        return []
+    return unknown
+
+
+def _stem(word: str) -> str:
+    """Fold case, possessives and plurals so "Putin's" matches "Putin" and "votes" "vote"."""
+    word = word.lower().replace("’", "'")
+    word = re.sub(r"'s?$", "", word)
+    for suffix, replacement in (("ies", "y"), ("es", ""), ("s", "")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            return word[: -len(suffix)] + replacement
+    return word
+
+
+def _plain(text: str) -> str:
+    """Lower case, words only, single spaces: for finding a quote whatever its punctuation."""
+    return " ".join(re.findall(r"\w+", text.lower().replace("’", "'")))
