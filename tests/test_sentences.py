@@ -28,3 +28,11 @@ def test_a_letter_after_a_common_word_ends_the_sentence():
 def test_paragraphs_never_run_together_and_whitespace_is_normalised():
     text = "First paragraph without a stop\n\nSecond   one\nwraps here."
     assert split_sentences(text) == ["First paragraph without a stop", "Second one wraps here."]
+
+
+def test_a_quote_spanning_two_sentences_stays_whole():
+    text = "He stressed that “there’s no rush. There’s no time pressure” to act. Then he left."
+    assert split_sentences(text) == [
+        "He stressed that “there’s no rush. There’s no time pressure” to act.",
+        "Then he left.",
+    ]

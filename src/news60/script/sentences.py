@@ -29,12 +29,17 @@ def _split_paragraph(paragraph: str) -> list[str]:
     start = 0
     for match in _BOUNDARY.finditer(paragraph):
         candidate = paragraph[start : match.end(1)]
-        if _ends_with_abbreviation(candidate):
+        if _ends_with_abbreviation(candidate) or _inside_quote(candidate, paragraph[match.end(1) :]):
             continue
         pieces.append(candidate.strip())
         start = match.end()
     pieces.append(paragraph[start:].strip())
     return pieces
+
+
+def _inside_quote(candidate: str, rest: str) -> bool:
+    """A boundary inside a curly quote that closes later in the paragraph is not a sentence end."""
+    return candidate.count("“") > candidate.count("”") and "”" in rest
 
 
 def _ends_with_abbreviation(candidate: str) -> bool:
