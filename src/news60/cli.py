@@ -11,8 +11,10 @@ from typing import Any
 import click
 
 from news60.errors import News60Error
+from news60.video.formats import SIZES
 
-SIZE_HELP = "frame size WIDTHxHEIGHT (default 1080x1920)"
+SIZE_HELP = "One clip of a custom frame size WIDTHxHEIGHT instead of --format."
+FORMAT_HELP = "9:16 (default), 1:1, 16:9 or 4:5; repeat for several clips sharing one narration."
 
 
 class Context:
@@ -51,6 +53,7 @@ def _video_options(func):
     func = click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="Output folder (default output/).")(func)
     func = click.option("--json", "as_json", is_flag=True, help="Print the manifest as JSON.")(func)
     func = click.option("--size", help=SIZE_HELP)(func)
+    func = click.option("--format", "formats", multiple=True, type=click.Choice(list(SIZES)), help=FORMAT_HELP)(func)
     func = click.option("--fps", type=int, help="Frames per second (default 30).")(func)
     func = click.option("--theme", type=click.Path(dir_okay=False, path_type=Path), help="A theme TOML.")(func)
     func = click.option("--music", help="A music file, or 'none' (default: the theme's bed).")(func)
@@ -144,12 +147,15 @@ def _sections(options: dict[str, Any]) -> dict[str, dict[str, Any]]:
     """Flags to settings sections; None means 'not given', so the config file's value stays."""
     width = height = None
     if options.get("size"):
+        if options.get("formats"):
+            raise click.UsageError("give either --size or --format, not both")
         width, height = _parse_size(options["size"])
     return {
         "script": {"seconds": options.get("seconds"), "summariser": options.get("summariser"),
                    "sentences": options.get("sentences")},
         "voice": {"name": options.get("voice"), "fallback": options.get("fallback_voice")},
-        "video": {"width": width, "height": height, "fps": options.get("fps"),
+        "video": {"formats": tuple(options.get("formats") or ()) or None,
+                  "width": width, "height": height, "fps": options.get("fps"),
                   "theme": options.get("theme"), "music": options.get("music")},
         "out": options.get("out"),
     }

@@ -12,15 +12,21 @@ from news60.settings import Settings
 from news60.speech.mix import mix_soundtrack
 from news60.speech.summary import write_audio_summary
 from news60.video.cues import to_srt, to_vtt
+from news60.video.formats import Format, clip_file, clip_formats
 from news60.video.render import render_video
 from news60.video.theme import Theme, load_theme
+from news60.video.thumbnail import thumbnail_size, write_thumbnail
 from news60.video.timeline import plan_timeline
 
 
-def write_outputs(script: Script, narration: Narration, settings: Settings, job: JobFolder) -> Outputs:
+def write_outputs(
+    script: Script, narration: Narration, settings: Settings, job: JobFolder
+) -> Outputs:
     """Write every file into the job's staging folder; the manifest, written last, lists them."""
     theme = load_theme(settings.video.theme)
-    timeline = plan(script, narration, settings, theme, job)
+    formats = clip_formats(settings.video)
+    timelines = [plan(script, narration, settings, theme, job, fmt) for fmt in formats]
+    timeline = timelines[0]
     mix_soundtrack(
         narration,
         offset=timeline.narration_offset,
@@ -28,8 +34,11 @@ def write_outputs(script: Script, narration: Narration, settings: Settings, job:
         music=music_bed(settings, theme),
         dest=timeline.audio,
     )
-    files = {
-        "clip": render_video(timeline, theme, settings.video, job.path("clip.mp4")),
+    files = render_clips(timelines, formats, theme, settings, job)
+    files |= {
+        "thumbnail": write_thumbnail(
+            timeline.slides[0], theme, thumbnail_size(formats), job.path("thumbnail.jpg")
+        ),
         "audio": write_audio_summary(
             script, narration, settings.voice, job.path("audio.mp3"), artist=theme.brand
         ),
@@ -40,16 +49,60 @@ def write_outputs(script: Script, narration: Narration, settings: Settings, job:
     final = {name: job.final / path.name for name, path in files.items()}
     final["manifest"] = job.final / "manifest.json"
     manifest = build_manifest(script, narration, timeline, final)
+    manifest["formats"] = format_entries(formats, final)
     write_json(job.path("manifest.json"), manifest)
     return Outputs(job.final, final, manifest)
 
 
-def plan(script: Script, narration: Narration, settings: Settings, theme: Theme, job: JobFolder) -> Timeline:
-    video = settings.video
+def plan(
+    script: Script,
+    narration: Narration,
+    settings: Settings,
+    theme: Theme,
+    job: JobFolder,
+    fmt: Format,
+) -> Timeline:
+    """The timeline of one format's clip; every format shares the one soundtrack."""
     return plan_timeline(
-        script, narration, theme, size=(video.width, video.height), fps=video.fps,
+        script,
+        narration,
+        theme,
+        size=fmt.size,
+        fps=settings.video.fps,
         audio=job.work / "soundtrack.wav",
     )
+
+
+def render_clips(
+    timelines: list[Timeline],
+    formats: tuple[Format, ...],
+    theme: Theme,
+    settings: Settings,
+    job: JobFolder,
+) -> dict[str, Path]:
+    """One MP4 per format: clip.mp4 for the first, clip-1x1.mp4 and so on for the rest."""
+    files = {}
+    for index, (timeline, fmt) in enumerate(zip(timelines, formats, strict=True)):
+        key, name = clip_file(index, fmt)
+        files[key] = render_video(timeline, theme, settings.video, job.path(name))
+    return files
+
+
+def format_entries(formats: tuple[Format, ...], files: dict[str, Path]) -> list[dict]:
+    """The manifest's list of clips: format name, frame size and file."""
+    entries = []
+    for index, fmt in enumerate(formats):
+        key = clip_file(index, fmt)[0]
+        entries.append(
+            {
+                "format": fmt.name,
+                "width": fmt.width,
+                "height": fmt.height,
+                "file": key,
+                "path": str(files[key].resolve()),
+            }
+        )
+    return entries
 
 
 def music_bed(settings: Settings, theme: Theme) -> Path | None:
@@ -62,7 +115,9 @@ def music_bed(settings: Settings, theme: Theme) -> Path | None:
     return Path(choice)
 
 
-def build_manifest(script: Script, narration: Narration, timeline: Timeline, files: dict[str, Path]) -> dict:
+def build_manifest(
+    script: Script, narration: Narration, timeline: Timeline, files: dict[str, Path]
+) -> dict:
     """What a producer, a batch runner or an uploader needs to know about the job."""
     return {
         "news60": __version__,

@@ -37,8 +37,9 @@ class VoiceSettings:
 
 @dataclass(frozen=True)
 class VideoSettings:
-    width: int = 1080
-    height: int = 1920
+    formats: tuple[str, ...] = ("9:16",)  # "9:16", "1:1", "16:9", "4:5": one clip each, one narration
+    width: int | None = None  # width and height together: one clip of this custom size instead
+    height: int | None = None
     fps: int = 30
     theme: Path | None = None  # a theme TOML; None is assets/themes/default.toml
     music: str | None = None  # "none", a file, or None for the theme's bed

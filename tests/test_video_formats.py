@@ -1,0 +1,139 @@
+"""Several clip formats from one narration, the thumbnail, and the manifest that lists them."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import wave
+from pathlib import Path
+
+import numpy as np
+import pytest
+from conftest import ffprobe, stream
+from PIL import Image
+
+from news60.errors import SettingsError
+from news60.jobfolder import open_job, publish
+from news60.models import Narration, Photo, Scene, Script, SpokenSentence
+from news60.outputs import write_outputs
+from news60.settings import Settings, VideoSettings
+from news60.speech.timing import apportion
+from news60.video import formats
+from news60.video.formats import clip_formats, parse_format
+
+TEXTS = ["The council approved the new bridge on Monday.", "Work starts in spring, officials said."]
+TINY_SIZES = {"9:16": (160, 284), "1:1": (160, 160), "16:9": (284, 160), "4:5": (160, 200)}
+
+
+def tone(path: Path, seconds: float, rate: int = 22050) -> Path:
+    t = np.arange(int(rate * seconds)) / rate
+    samples = (np.sin(t * 2 * np.pi * 220) * 3000).astype(np.int16)
+    with wave.open(str(path), "wb") as out:
+        out.setnchannels(1), out.setsampwidth(2), out.setframerate(rate)
+        out.writeframes(samples.tobytes())
+    return path
+
+
+def story(tmp_path: Path) -> tuple[Script, Narration]:
+    photo = tmp_path / "photo.jpg"
+    Image.new("RGB", (640, 400), (200, 30, 30)).save(photo)
+    scenes = (
+        Scene(TEXTS[0], "Bridge approved", Photo(str(photo), "A bridge", "Jo Bloggs/AP")),
+        Scene(TEXTS[1], "Work starts in spring"),
+    )
+    sentences = tuple(
+        SpokenSentence(
+            text, i, 2.0 * i, 2.0 * i + 1.5, tuple(apportion(text.split(), 2.0 * i, 2.0 * i + 1.5))
+        )
+        for i, text in enumerate(TEXTS)
+    )
+    narration = Narration(tone(tmp_path / "voice.wav", 3.6), 3.6, sentences, "piper:en_US-joe-medium", 22050)
+    return Script("Council approves bridge", scenes, credits=("Reuters",)), narration
+
+
+@pytest.fixture(scope="module")
+def made(tmp_path_factory) -> dict:
+    """One job making 9:16, 1:1 and 16:9 clips, with the named sizes shrunk to test size."""
+    tmp_path = tmp_path_factory.mktemp("formats")
+    patch = pytest.MonkeyPatch()
+    patch.setattr(formats, "SIZES", TINY_SIZES)
+    try:
+        script, narration = story(tmp_path)
+        video = VideoSettings(formats=("9:16", "1:1", "16:9"), fps=10, music="none")
+        settings = Settings(video=video, out=tmp_path / "out")
+        job = open_job(settings.out, "bridge")
+        outputs = write_outputs(script, narration, settings, job)
+        publish(job)
+    finally:
+        patch.undo()
+    return outputs.manifest
+
+
+@pytest.mark.parametrize(
+    ("key", "name", "size"),
+    [
+        ("clip", "clip.mp4", (160, 284)),
+        ("clip_1x1", "clip-1x1.mp4", (160, 160)),
+        ("clip_16x9", "clip-16x9.mp4", (284, 160)),
+    ],
+)
+def test_each_format_is_its_own_h264_clip_of_the_same_length(made, key, name, size):
+    path = Path(made["files"][key])
+    assert path.name == name and path.is_file()
+    info = ffprobe(path)
+    video, audio = stream(info, "video"), stream(info, "audio")
+    assert (video["codec_name"], video["pix_fmt"], audio["codec_name"]) == (
+        "h264",
+        "yuv420p",
+        "aac",
+    )
+    assert (video["width"], video["height"], video["r_frame_rate"]) == (*size, "10/1")
+    assert abs(float(info["format"]["duration"]) - made["duration"]) <= 0.15
+
+
+def test_the_formats_share_one_soundtrack(made):
+    """The same narration and mix in every clip: the decoded audio is identical."""
+    audio = [decoded_audio(Path(made["files"][key])) for key in ("clip", "clip_1x1", "clip_16x9")]
+    assert len(audio[0]) > 10_000 and np.abs(audio[0]).max() > 0.05
+    for other in audio[1:]:
+        n = min(len(audio[0]), len(other))
+        assert np.abs(audio[0][:n] - other[:n]).max() < 1e-3
+
+
+def test_manifest_lists_formats_and_the_thumbnail(made):
+    assert [(f["format"], f["width"], f["height"], f["file"]) for f in made["formats"]] == [
+        ("9:16", 160, 284, "clip"),
+        ("1:1", 160, 160, "clip_1x1"),
+        ("16:9", 284, 160, "clip_16x9"),
+    ]
+    manifest = json.loads(Path(made["files"]["manifest"]).read_text())
+    assert manifest["formats"] == made["formats"]
+    assert not list(Path(made["files"]["clip"]).parent.glob(".*partial*"))
+
+
+def test_thumbnail_is_a_landscape_title_card_when_a_16x9_clip_is_made(made):
+    thumb = Image.open(made["files"]["thumbnail"])
+    assert (thumb.format, thumb.size) == ("JPEG", (1280, 720))
+    pixels = np.asarray(thumb.convert("RGB"), dtype=int)
+    # The headline is white text on the dark blue card: bright pixels left of centre, upper half.
+    text_zone = pixels[150:450, 60:900]
+    assert np.mean(text_zone.min(axis=-1) > 220) > 0.02
+    assert pixels[700, 1270, 2] > pixels[700, 1270, 0]  # the blue ground at the bottom right
+
+
+def test_custom_size_is_one_clip_and_named_formats_are_checked():
+    assert [f.size for f in clip_formats(VideoSettings(width=160, height=284))] == [(160, 284)]
+    both = clip_formats(VideoSettings(formats=("9:16", "1:1", "9:16")))
+    assert [(f.name, f.size) for f in both] == [("9:16", (1080, 1920)), ("1:1", (1080, 1080))]
+    assert parse_format("4:5").size == (1080, 1350)
+    with pytest.raises(SettingsError, match="9:16, 1:1, 16:9, 4:5"):
+        parse_format("21:9")
+
+
+def decoded_audio(path: Path) -> np.ndarray:
+    raw = subprocess.run(
+        ["ffmpeg", "-v", "error", "-i", str(path), "-map", "0:a", "-f", "f32le", "-ac", "1", "-"],
+        capture_output=True,
+        check=True,
+    ).stdout
+    return np.frombuffer(raw, dtype=np.float32)
