@@ -70,3 +70,21 @@ def test_extractive_scripts_of_every_sample_article_are_faithful():
         picks = summariser.summarise(article, None, 3)
         script = " ".join(p.text for p in picks)
         assert unsupported_terms(script, article) == [], script
+
+
+@pytest.mark.slow
+def test_extractive_scripts_of_every_scrape_and_html_page_are_faithful():
+    from news60.article import read_article
+    from news60.settings import ArticleSettings
+
+    data = Path(__file__).resolve().parents[2] / "shared" / "data"
+    pages = sorted(data.glob("scrapes/*/scrape.txt")) + sorted(data.glob("html/*/page.html"))
+    assert len(pages) > 50
+    summariser = get_summariser("extractive", ScriptSettings())
+    failures = {}
+    for page in pages:
+        article = read_article(str(page), ArticleSettings())
+        script = " ".join(p.text for p in summariser.summarise(article, 150, None))
+        if terms := unsupported_terms(script, article):
+            failures[page.parent.name] = terms
+    assert failures == {}

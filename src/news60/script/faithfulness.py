@@ -8,7 +8,8 @@ from news60.models import Article
 
 _NUMBER = re.compile(r"\d+(?:[,.\s]\d{3})*(?:\.\d+)?")
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
-_QUOTED = re.compile(r"[“\"]([^”\"]+)[”\"]|(?<!\w)['‘](?=\w)(.+?)(?<=[\w.,!?])['’](?!\w)")
+# Curly quotes pair with curly, straight with straight: a page that mixes them must not pair across.
+_QUOTED = re.compile(r"“([^“”]+)”|\"([^\"]+)\"|(?<!\w)['‘](?=\w)(.+?)(?<=[\w.,!?])['’](?!\w)")
 _SENTENCE_START = re.compile(r"(?:^|[.!?…:;]\s+|[\"“‘(]\s*)$")
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -96,7 +97,15 @@ def _missing_names(script: str, vocabulary: set[str]) -> list[str]:
 
 
 def _missing_quotes(script: str, plain_source: str) -> list[str]:
-    quotes = [(m.group(1) or m.group(2)).strip() for m in _QUOTED.finditer(script)]
+    # Quotes are paired within a sentence: a quote mark left open by one sentence must not pair
+    # with one in the next, or the words between two true sentences look like an invented quote.
+    from news60.script.sentences import split_sentences
+
+    quotes = [
+        next(group for group in m.groups() if group is not None).strip()
+        for sentence in split_sentences(script)
+        for m in _QUOTED.finditer(sentence)
+    ]
     return [q for q in quotes if len(q.split()) > 1 and _plain(q) not in plain_source]
 
 
