@@ -1,4 +1,4 @@
-"""Several clip formats from one narration, the thumbnail, and the manifest that lists them."""
+"""Several clip formats from one narration, the thumbnail, the manifest, and fallback fonts."""
 
 from __future__ import annotations
 
@@ -10,16 +10,20 @@ from pathlib import Path
 import numpy as np
 import pytest
 from conftest import ffprobe, stream
-from PIL import Image
+from PIL import Image, ImageDraw
 
 from news60.errors import SettingsError
 from news60.jobfolder import open_job, publish
-from news60.models import Narration, Photo, Scene, Script, SpokenSentence
+from news60.models import Narration, Photo, Scene, Script, Slide, SpokenSentence
 from news60.outputs import write_outputs
 from news60.settings import Settings, VideoSettings
 from news60.speech.timing import apportion
 from news60.video import formats
+from news60.video.cards import draw_card
 from news60.video.formats import clip_formats, parse_format
+from news60.video.layout import Layout
+from news60.video.theme import load_theme
+from news60.video.typesetting import draw_text, family, fit_text, font, system_cjk_fonts
 
 TEXTS = ["The council approved the new bridge on Monday.", "Work starts in spring, officials said."]
 TINY_SIZES = {"9:16": (160, 284), "1:1": (160, 160), "16:9": (284, 160), "4:5": (160, 200)}
@@ -47,7 +51,9 @@ def story(tmp_path: Path) -> tuple[Script, Narration]:
         )
         for i, text in enumerate(TEXTS)
     )
-    narration = Narration(tone(tmp_path / "voice.wav", 3.6), 3.6, sentences, "piper:en_US-joe-medium", 22050)
+    narration = Narration(
+        tone(tmp_path / "voice.wav", 3.6), 3.6, sentences, "piper:en_US-joe-medium", 22050
+    )
     return Script("Council approves bridge", scenes, credits=("Reuters",)), narration
 
 
@@ -137,3 +143,37 @@ def decoded_audio(path: Path) -> np.ndarray:
         check=True,
     ).stdout
     return np.frombuffer(raw, dtype=np.float32)
+
+
+def ink(text: str, face) -> np.ndarray:
+    """`text` drawn white on black with typesetting's fallback-aware drawing, as a 2-D array."""
+    image = Image.new("L", (400, 140), 0)
+    draw_text(ImageDraw.Draw(image), (10, 10), text, face, 255)
+    return np.asarray(image)
+
+
+@pytest.mark.skipif(not system_cjk_fonts(), reason="no CJK font installed (scripts/setup adds one)")
+def test_cjk_headline_draws_real_glyphs_not_tofu_boxes():
+    theme = load_theme()
+    with_fallback = font(family(theme, "headline"), 80)
+    main_only = font(theme.fonts["headline"], 80)
+    bridge, tokyo = ink("橋", with_fallback), ink("東", with_fallback)
+    tofu_bridge, tofu_tokyo = ink("橋", main_only), ink("東", main_only)
+    assert (tofu_bridge > 0).any() and np.array_equal(tofu_bridge, tofu_tokyo)  # the .notdef box
+    assert (bridge > 128).sum() > 300 and not np.array_equal(bridge, tofu_bridge)
+    assert not np.array_equal(bridge, tokyo)  # each character has its own glyph
+    # Latin text keeps the theme's own font; mixed text is one line on one baseline.
+    assert with_fallback.runs("G20 峰会")[0] == ("G20 ", with_fallback.fonts[0])
+    assert len(with_fallback.runs("G20 峰会")) == 2
+
+
+def test_cjk_title_card_wraps_between_characters_and_shows_the_glyphs():
+    theme = load_theme()
+    title = Slide("title", 0, 3, heading="东京新桥今天正式开通，市长出席仪式并发表讲话")
+    layout = Layout(540, 960)
+    card = np.asarray(draw_card(title, layout, theme).convert("L"), dtype=int)
+    heading = card[layout.heading_top : layout.heading_bottom, layout.left : layout.right]
+    assert (heading > 230).mean() > 0.02
+    face, lines = fit_text(title.heading, family(theme, "headline"), layout.text_width, 7, 48, 26)
+    assert len(lines) > 1 and "".join(lines) == title.heading
+    assert all(face.getlength(line) <= layout.text_width for line in lines)

@@ -11,7 +11,7 @@ from PIL import Image, ImageDraw
 from news60.models import Cue
 from news60.video.layout import Layout
 from news60.video.theme import Theme
-from news60.video.typesetting import font, line_height
+from news60.video.typesetting import draw_text, family, font, line_height
 
 
 @dataclass(frozen=True, eq=False)
@@ -42,7 +42,7 @@ class CaptionPainter:
 
     def __init__(self, layout: Layout, theme: Theme):
         self.layout, self.theme = layout, theme
-        self.face = font(theme.fonts["body"], layout.px(52))
+        self.face = font(family(theme, "body"), layout.px(52))
         self._patch = lru_cache(maxsize=64)(self._draw)
 
     def patch(self, cue: Cue, word: int | None) -> Patch:
@@ -72,7 +72,7 @@ class CaptionPainter:
             y = pad + row * step
             for text in line.split(" "):
                 colour = self.theme.colors["highlight" if index == word else "caption_text"]
-                draw.text((x, y), text, font=self.face, fill=colour)
+                draw_text(draw, (x, y), text, self.face, colour)
                 x += self.face.getlength(text) + space
                 index += 1
 

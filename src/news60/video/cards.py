@@ -11,7 +11,15 @@ from PIL import Image, ImageDraw
 from news60.models import Slide
 from news60.video.layout import Layout
 from news60.video.theme import Theme
-from news60.video.typesetting import draw_lines, fit_text, font, line_height
+from news60.video.typesetting import (
+    draw_lines,
+    draw_text,
+    family,
+    fit_box,
+    fit_text,
+    font,
+    line_height,
+)
 
 QUOTE = re.compile(r"^[“\"](?P<quote>.+?)[”\"]\s*(?:[-–—]\s*(?P<speaker>.+))?$", re.S)
 
@@ -55,8 +63,8 @@ def _draw_brand(canvas: Image.Image, layout: Layout, theme: Theme) -> None:
         logo = _logo(theme.logo, height)
         canvas.alpha_composite(logo, (layout.left, layout.top))
         return
-    face = font(theme.fonts["headline"], height)
-    ImageDraw.Draw(canvas).text((layout.left, layout.top), theme.brand, font=face, fill="white")
+    face = font(family(theme, "headline"), height)
+    draw_text(ImageDraw.Draw(canvas), (layout.left, layout.top), theme.brand, face, "white")
 
 
 @cache
@@ -67,24 +75,24 @@ def _logo(path, height: int) -> Image.Image:
 
 def _kicker(draw: ImageDraw.ImageDraw, text: str, y: int, layout: Layout, theme: Theme) -> int:
     """A small upper-case label with an accent bar; returns the y below it."""
-    face = font(theme.fonts["body"], layout.px(34))
+    face = font(family(theme, "body"), layout.px(34))
     bar = layout.px(10)
     draw.rectangle((layout.left, y, layout.left + bar, y + layout.px(40)), fill=theme.colors["accent"])
-    draw.text((layout.left + bar * 3, y), text.upper(), font=face, fill=theme.colors["accent"])
+    draw_text(draw, (layout.left + bar * 3, y), text.upper(), face, theme.colors["accent"])
     return y + layout.px(80)
 
 
 def _draw_title(draw: ImageDraw.ImageDraw, slide: Slide, layout: Layout, theme: Theme) -> None:
     y = _kicker(draw, theme.tagline or "News", layout.heading_top, layout, theme)
-    room = layout.heading_bottom - y
-    face, lines = fit_text(
-        slide.heading, theme.fonts["headline"], layout.text_width, 7, layout.px(96), layout.px(50)
+    # The headline shrinks to fit the room above the captions, and is cut with an ellipsis if it must be.
+    box = (layout.text_width, layout.heading_bottom - y)
+    face, lines = fit_box(
+        slide.heading, family(theme, "headline"), box, 7, layout.px(96), layout.px(50)
     )
-    lines = lines[: max(1, room // line_height(face))]
     y = draw_lines(draw, (layout.left, y), lines, face, theme.colors["text"], shadow=layout.px(3))
     if slide.body:
-        small = font(theme.fonts["body"], layout.px(40))
-        draw.text((layout.left, y + layout.px(24)), slide.body, font=small, fill=theme.colors["muted"])
+        small = font(family(theme, "body"), layout.px(40))
+        draw_text(draw, (layout.left, y + layout.px(24)), slide.body, small, theme.colors["muted"])
 
 
 def _draw_headline(
@@ -92,7 +100,7 @@ def _draw_headline(
 ) -> None:
     y = _kicker(draw, number, layout.heading_top, layout, theme) if number else layout.heading_top
     face, lines = fit_text(
-        text, theme.fonts["headline"], layout.text_width, 5, layout.px(84), layout.px(48)
+        text, family(theme, "headline"), layout.text_width, 5, layout.px(84), layout.px(48)
     )
     draw_lines(draw, (layout.left, y), lines, face, theme.colors["text"], shadow=layout.px(3))
 
@@ -100,17 +108,17 @@ def _draw_headline(
 def _draw_quote(
     draw: ImageDraw.ImageDraw, quote: str, speaker: str, layout: Layout, theme: Theme
 ) -> None:
-    marks = font(theme.fonts["headline"], layout.px(300))
+    marks = font(family(theme, "headline"), layout.px(300))
     top = layout.heading_top - layout.px(110)
-    draw.text((layout.left - layout.px(10), top), "“", font=marks, fill=theme.colors["accent"])
+    draw_text(draw, (layout.left - layout.px(10), top), "“", marks, theme.colors["accent"])
     y = top + layout.px(230)
     face, lines = fit_text(
-        quote, theme.fonts["headline"], layout.text_width, 5, layout.px(78), layout.px(46)
+        quote, family(theme, "headline"), layout.text_width, 5, layout.px(78), layout.px(46)
     )
     y = draw_lines(draw, (layout.left, y), lines, face, theme.colors["text"], shadow=layout.px(3))
     if speaker:
-        small = font(theme.fonts["body"], layout.px(42))
-        draw.text((layout.left, y + layout.px(20)), f"— {speaker}", font=small, fill=theme.colors["muted"])
+        small = font(family(theme, "body"), layout.px(42))
+        draw_text(draw, (layout.left, y + layout.px(20)), f"— {speaker}", small, theme.colors["muted"])
 
 
 def _draw_credits(draw: ImageDraw.ImageDraw, slide: Slide, layout: Layout, theme: Theme) -> None:
@@ -124,15 +132,15 @@ def _draw_credits(draw: ImageDraw.ImageDraw, slide: Slide, layout: Layout, theme
         size -= 2
     for line in lines:
         is_section = line in sections
-        face = font(theme.fonts["body" if is_section else "small"], size)
+        face = font(family(theme, "body" if is_section else "small"), size)
         fill = theme.colors["accent"] if is_section else theme.colors["text"]
         gap = layout.px(18) if is_section and y > layout.heading_top + layout.px(100) else 0
-        for part in fit_text(line, theme.fonts["small"], layout.text_width, 3, size, size)[1]:
-            draw.text((layout.left, y + gap), part.upper() if is_section else part, font=face, fill=fill)
+        for part in fit_text(line, family(theme, "small"), layout.text_width, 3, size, size)[1]:
+            draw_text(draw, (layout.left, y + gap), part.upper() if is_section else part, face, fill)
             y += line_height(face)
         y += gap
 
 
 def _credits_height(lines: list[str], sections: set[str], size: int, theme: Theme) -> int:
-    face = font(theme.fonts["small"], size)
+    face = font(family(theme, "small"), size)
     return sum(line_height(face) + (size // 2 if line in sections else 0) for line in lines)

@@ -16,7 +16,7 @@ from news60.video.cards import draw_card
 from news60.video.layout import Layout
 from news60.video.photos import PreparedPhoto, load_photo
 from news60.video.theme import Theme
-from news60.video.typesetting import draw_lines, fit_text, font
+from news60.video.typesetting import draw_lines, draw_text, family, fit_text, font
 
 
 @dataclass(frozen=True, eq=False)
@@ -122,14 +122,14 @@ class Compositor:
         image.putalpha(Image.fromarray(alpha))
         draw = ImageDraw.Draw(image)
         face, lines = fit_text(
-            slide.heading, theme.fonts["headline"], layout.text_width, 4, layout.px(72), layout.px(44)
+            slide.heading, family(theme, "headline"), layout.text_width, 4, layout.px(72), layout.px(44)
         )
         y = draw_lines(draw, (layout.left, layout.heading_top), lines, face, theme.colors["text"],
                        shadow=layout.px(3))
         credit = f"Photo: {slide.photo.credit}" if slide.photo and slide.photo.credit else ""
         if credit:
-            small = font(theme.fonts["small"], layout.px(30))
-            draw.text((layout.left, y + layout.px(16)), credit, font=small, fill=theme.colors["muted"])
+            small = font(family(theme, "small"), layout.px(30))
+            draw_text(draw, (layout.left, y + layout.px(16)), credit, small, theme.colors["muted"])
         return Patch.from_image(image, 0, 0)
 
 

@@ -14,6 +14,7 @@ log = logging.getLogger(__name__)
 
 OVERSCAN = 1.12  # the photo is this much larger than the frame, leaving room to pan
 MAX_PIXELS = 80_000_000  # refuse decompression bombs beyond this many pixels
+DETECT_PIXELS = 640_000  # faces are looked for in a copy about this size (800x800)
 
 
 @dataclass(frozen=True, eq=False)
@@ -26,17 +27,27 @@ class PreparedPhoto:
 
     def crop(self, progress: float, width: int, height: int) -> np.ndarray:
         """The frame-sized window at `progress` (0..1) along the pan; integer offsets, no resampling."""
+        x, y = self.offset(progress)
+        return self.pixels[y : y + height, x : x + width]
+
+    def offset(self, progress: float) -> tuple[int, int]:
+        """The top-left corner of the window at `progress`, eased in and out."""
         eased = progress * progress * (3 - 2 * progress)
         x = round(self.start[0] + (self.end[0] - self.start[0]) * eased)
         y = round(self.start[1] + (self.end[1] - self.start[1]) * eased)
-        return self.pixels[y : y + height, x : x + width]
+        return x, y
 
 
 def load_photo(src: str, width: int, height: int) -> PreparedPhoto | None:
     """Open, orient, convert and scale a photo; None (with a warning) when it cannot be used."""
     try:
         image = _open(Path(src))
-    except (OSError, ValueError, Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+    except (
+        OSError,
+        ValueError,
+        Image.DecompressionBombError,
+        Image.DecompressionBombWarning,
+    ) as exc:
         log.warning("skipping photo %s: %s", src, exc)
         return None
     scale = OVERSCAN * max(width / image.width, height / image.height)
@@ -80,11 +91,15 @@ def detect_faces(image: Image.Image) -> list[tuple[int, int, int, int]]:
     import cv2
 
     small = image.convert("L")
-    factor = max(1.0, max(small.size) / 800)
+    # Shrink by area, not the long side: a panorama keeps its faces big enough to find.
+    factor = max(1.0, (small.width * small.height / DETECT_PIXELS) ** 0.5)
     small = small.resize((round(small.width / factor), round(small.height / factor)))
+    smallest = max(24, round(min(small.size) * 0.06))  # tinier "faces" are mostly texture
     cascade = cv2.CascadeClassifier(cv2.data.haarcascades + "haarcascade_frontalface_default.xml")
-    found = cascade.detectMultiScale(np.asarray(small), scaleFactor=1.1, minNeighbors=5)
-    return [tuple(round(v * factor) for v in face) for face in found]
+    found = cascade.detectMultiScale(
+        np.asarray(small), scaleFactor=1.1, minNeighbors=5, minSize=(smallest, smallest)
+    )
+    return [tuple(int(round(v * factor)) for v in face) for face in found]
 
 
 def _pan(size, frame, focus) -> tuple[tuple[int, int], tuple[int, int]]:
