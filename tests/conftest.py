@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 from pathlib import Path
 
@@ -38,3 +39,13 @@ def moov_before_mdat(path: Path) -> bool:
     """Fast start: the index (moov) comes before the media data (mdat) in the MP4 file."""
     data = path.read_bytes()
     return 0 <= data.find(b"moov") < data.find(b"mdat")
+
+
+def ebur128(path: Path) -> tuple[float, float]:
+    """(integrated LUFS, true peak dBTP) as ffmpeg's ebur128 filter measures them."""
+    cmd = ["ffmpeg", "-nostats", "-i", str(path), "-af", "ebur128=peak=true", "-f", "null", "-"]
+    report = subprocess.run(cmd, capture_output=True, text=True, check=True).stderr
+    summary = report.split("Summary:")[-1]
+    lufs = float(re.search(r"I:\s+(-?[\d.]+) LUFS", summary).group(1))
+    peak = float(re.search(r"Peak:\s+(-?[\d.]+|-inf) dBFS", summary).group(1))
+    return lufs, peak

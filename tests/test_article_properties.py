@@ -15,7 +15,9 @@ from news60.settings import ArticleSettings
 
 DATA = Path(__file__).parent / "data" / "articles"
 PAGE = (DATA / "figure-page.html").read_text(encoding="utf-8")
-SEED = (DATA / "seed.txt").read_text(encoding="utf-8")
+SEED = (Path(__file__).resolve().parent.parent / "examples" / "seed-article.txt").read_text(
+    encoding="utf-8"
+)
 FAST = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 

@@ -10,7 +10,7 @@ import pytest
 from news60.article import article_to_json, read_article
 from news60.settings import ArticleSettings
 
-SEED = Path(__file__).parent / "data" / "articles" / "seed.txt"
+SEED = Path(__file__).resolve().parent.parent / "examples" / "seed-article.txt"
 
 
 @pytest.fixture(scope="module")

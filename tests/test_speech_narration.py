@@ -9,6 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from conftest import ebur128
 
 from news60.models import Scene, Script
 from news60.settings import VoiceSettings
@@ -22,16 +23,6 @@ SCRIPT = Script(
         Scene("Schools will get more money.", "Schools gain"),
     ),
 )
-
-
-def ebur128(path: Path) -> tuple[float, float]:
-    """(integrated LUFS, true peak dBTP) as ffmpeg's ebur128 filter measures them."""
-    cmd = ["ffmpeg", "-nostats", "-i", str(path), "-af", "ebur128=peak=true", "-f", "null", "-"]
-    report = subprocess.run(cmd, capture_output=True, text=True, check=True).stderr
-    summary = report.split("Summary:")[-1]
-    lufs = float(re.search(r"I:\s+(-?[\d.]+) LUFS", summary).group(1))
-    peak = float(re.search(r"Peak:\s+(-?[\d.]+|-inf) dBFS", summary).group(1))
-    return lufs, peak
 
 
 def audible_starts(path: Path) -> list[float]:

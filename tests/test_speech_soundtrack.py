@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-import re
 import subprocess
 from pathlib import Path
 
 import numpy as np
 import pytest
+from conftest import ebur128
 
 from news60.errors import RenderError
 from news60.models import Photo, Scene, Script
@@ -26,16 +26,6 @@ SCRIPT = Script(
     credits=("AFP",),
     published="2019-06-28T09:30:00Z",
 )
-
-
-def ebur128(path: Path) -> tuple[float, float]:
-    """(integrated LUFS, true peak dBTP) as ffmpeg's ebur128 filter measures them."""
-    cmd = ["ffmpeg", "-nostats", "-i", str(path), "-af", "ebur128=peak=true", "-f", "null", "-"]
-    summary = subprocess.run(cmd, capture_output=True, text=True, check=True).stderr
-    summary = summary.split("Summary:")[-1]
-    lufs = float(re.search(r"I:\s+(-?[\d.]+) LUFS", summary).group(1))
-    peak = float(re.search(r"Peak:\s+(-?[\d.]+|-inf) dBFS", summary).group(1))
-    return lufs, peak
 
 
 def probe(path: Path) -> dict:
