@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from news60.models import Narration, Script, Slide, Timeline
@@ -25,7 +26,7 @@ def plan_timeline(
     voice_end = offset + narration.duration
     duration = round(voice_end + theme.end_card, 3)
     starts = _scene_starts(script, narration, theme)
-    slides = [Slide("title", 0.0, starts[0], heading=script.title, body=script.published or "")]
+    slides = [Slide("title", 0.0, starts[0], heading=script.title, body=display_date(script.published))]
     ends = starts[1:] + [voice_end + 0.2]
     for scene, start, end in zip(script.scenes, starts, ends, strict=True):
         slides.append(Slide("scene", start, end, heading=scene.caption, photo=scene.photo))
@@ -51,6 +52,17 @@ def _scene_starts(script: Script, narration: Narration, theme: Theme) -> list[fl
     first_end = offset + narration.scene_span(0)[1]
     starts[0] = max(offset + 0.5, min(theme.title_card, first_end - MIN_SLIDE))
     return starts
+
+
+def display_date(published: str | None) -> str:
+    """'2019-06-28T09:30:00Z' as '28 June 2019'; anything unparseable is shown as given."""
+    if not published:
+        return ""
+    try:
+        moment = datetime.fromisoformat(published.replace("Z", "+00:00"))
+    except ValueError:
+        return published
+    return f"{moment.day} {moment:%B %Y}"
 
 
 def credits_text(script: Script) -> str:
