@@ -51,12 +51,3 @@ def test_srt_and_vtt_timestamps():
 
 def test_wrap_breaks_at_words():
     assert wrap("a" * 10 + " " + "b" * 30, 32) == "a" * 10 + "\n" + "b" * 30
-
-
-def test_title_card_dates_read_naturally():
-    from news60.video.timeline import display_date
-
-    assert display_date("2019-06-28T09:30:00Z") == "28 June 2019"
-    assert display_date("2019-06-05") == "5 June 2019"
-    assert display_date("last Tuesday") == "last Tuesday"
-    assert display_date(None) == ""
