@@ -1,0 +1,281 @@
+"""Render speed against the encoder's floor, on the seed article with 8 large photos.
+
+Stages as in the pipeline: read the seed, write the script with the real narration, give its scenes
+8 generated 3000x2000 JPEGs, plan the timeline, mix the soundtrack, then time:
+  render   render_video: drawing every frame and encoding it with the soundtrack (what news60 does)
+  drawing  the same frames drawn on the render's 2 threads, not encoded
+  floor    ffmpeg alone encoding the very same frames, drawn beforehand into a raw file and piped in
+           raw, with the render's encoder settings (libx264, preset, crf, threads, yuv420p, AAC)
+The script and narration are made in a child process, so the models' memory is gone before the
+timed phases; peak RSS is sampled from /proc every 50 ms for this process and its children.
+Needs width*height*3*frames of free space in the temp folder (11 GiB at full size).
+Run: python benchmarks/render.py [--quick]   (--quick: 720x1280, 15 s)
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import multiprocessing
+import os
+import resource
+import subprocess
+import tempfile
+import threading
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+from PIL import Image, ImageDraw
+
+from news60.models import Photo, Script, Timeline
+from news60.pipeline import read_source, write_script
+from news60.settings import Settings, load_settings
+from news60.speech.mix import mix_soundtrack
+from news60.video.compositor import Compositor
+from news60.video.render import _encoder_params, prefetched, render_video
+from news60.video.theme import load_theme
+from news60.video.timeline import plan_timeline
+
+SEED = Path(__file__).resolve().parents[1] / "examples" / "seed-article.txt"
+PHOTOS = 8
+
+
+def make_photos(folder: Path, count: int = PHOTOS) -> list[Path]:
+    """Gradients with noise and shapes, 3000x2000, saved as JPEG like press photos."""
+    rng = np.random.default_rng(60)
+    paths = []
+    for i in range(count):
+        y, x = np.mgrid[0:2000, 0:3000].astype(np.float32)
+        base = np.stack([x / 3000 * 255, y / 2000 * 255, (x + y) / 5000 * 255], axis=-1)
+        noise = rng.normal(0, 18, size=(500, 750, 3)).repeat(4, 0).repeat(4, 1)
+        image = Image.fromarray(
+            np.clip(np.roll(base, i * 60, axis=-1) + noise, 0, 255).astype(np.uint8)
+        )
+        draw = ImageDraw.Draw(image)
+        for _ in range(12):
+            x0, y0 = int(rng.integers(0, 2700)), int(rng.integers(0, 1700))
+            size = int(rng.integers(80, 600))
+            draw.ellipse(
+                (x0, y0, x0 + size, y0 + size), fill=tuple(int(v) for v in rng.integers(0, 255, 3))
+            )
+        paths.append(folder / f"photo-{i}.jpg")
+        image.save(paths[-1], quality=88)
+    return paths
+
+
+def with_photos(script: Script, photos: list[Path]) -> Script:
+    """Scene i shows photo i (cycling when there are more scenes than photos)."""
+    scenes = tuple(
+        replace(scene, photo=Photo(str(photos[i % len(photos)]), f"Photo {i}", "Benchmark/AP"))
+        for i, scene in enumerate(script.scenes)
+    )
+    return replace(script, scenes=scenes)
+
+
+class PeakRSS:
+    """Largest summed RSS of this process and its descendants, sampled while in the `with` block."""
+
+    def __enter__(self) -> PeakRSS:
+        self.peak, self._stop = 0, threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _sample(self) -> None:
+        while not self._stop.wait(0.05):
+            self.peak = max(self.peak, sum(_rss(pid) for pid in _family(os.getpid())))
+
+
+def _family(pid: int) -> list[int]:
+    pids, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        pids.append(current)
+        for task in Path(f"/proc/{current}/task").glob("*/children"):
+            with contextlib.suppress(OSError):
+                todo.extend(int(child) for child in task.read_text().split())
+    return pids
+
+
+def _rss(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+def cpu_seconds() -> float:
+    own, kids = (
+        resource.getrusage(resource.RUSAGE_SELF),
+        resource.getrusage(resource.RUSAGE_CHILDREN),
+    )
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def timed(label: str, action) -> dict:
+    """Wall seconds, CPU seconds and peak RSS of one phase."""
+    cpu = cpu_seconds()
+    with PeakRSS() as rss:
+        started = time.perf_counter()
+        action()
+        wall = time.perf_counter() - started
+    return {"label": label, "wall": wall, "cpu": cpu_seconds() - cpu, "peak": rss.peak}
+
+
+def frame_times(timeline: Timeline) -> list[float]:
+    return [i / timeline.fps for i in range(round(timeline.duration * timeline.fps))]
+
+
+def draw_only(timeline: Timeline, theme, threads: int) -> None:
+    compositor = Compositor(timeline, theme)
+    for _ in prefetched(compositor.frame_at, frame_times(timeline), workers=threads):
+        pass
+
+
+def save_frames(timeline: Timeline, theme, threads: int, dest: Path) -> Path:
+    """Every frame of the clip as raw RGB in one file: the floor encodes exactly what the render drew."""
+    compositor = Compositor(timeline, theme)
+    with dest.open("wb") as out:
+        for frame in prefetched(compositor.frame_at, frame_times(timeline), workers=threads):
+            out.write(frame.data)
+    return dest
+
+
+def raw_frames(path: Path, timeline: Timeline):
+    """The saved frames, one frame's bytes at a time."""
+    size = timeline.width * timeline.height * 3
+
+    def frames():
+        with path.open("rb") as raw:
+            while chunk := raw.read(size):
+                yield chunk
+
+    return frames
+
+
+def encode_floor(timeline: Timeline, frames, video, dest: Path) -> None:
+    """ffmpeg encoding raw RGB frames from a pipe, with render_video's encoder settings."""
+    from imageio_ffmpeg import get_ffmpeg_exe
+
+    cmd = [
+        get_ffmpeg_exe(),
+        "-y",
+        "-loglevel",
+        "error",
+        "-f",
+        "rawvideo",
+        "-vcodec",
+        "rawvideo",
+        "-s",
+        f"{timeline.width}x{timeline.height}",
+        "-pix_fmt",
+        "rgb24",
+        "-r",
+        str(timeline.fps),
+        "-an",
+        "-i",
+        "-",
+        "-i",
+        str(timeline.audio),
+        "-acodec",
+        "aac",
+        "-vcodec",
+        "libx264",
+        "-preset",
+        video.preset,
+        *_encoder_params(),
+        "-threads",
+        str(video.threads),
+        str(dest),
+    ]
+    with subprocess.Popen(cmd, stdin=subprocess.PIPE) as proc:
+        for frame in frames():
+            proc.stdin.write(frame)
+        proc.stdin.close()
+        if proc.wait():
+            raise SystemExit(f"ffmpeg failed ({proc.returncode})")
+
+
+def prepare(settings: Settings, work: Path):
+    """The seed's script with the real narration, photos, timeline and mixed soundtrack."""
+    theme = load_theme(settings.video.theme)
+    article = read_source(str(SEED), settings)
+    script, narration = write_script(article, settings, work)
+    script = with_photos(script, make_photos(work))
+    video = settings.video
+    timeline = plan_timeline(
+        script,
+        narration,
+        theme,
+        size=(video.width, video.height),
+        fps=video.fps,
+        audio=work / "soundtrack.wav",
+    )
+    mix_soundtrack(
+        narration,
+        offset=timeline.narration_offset,
+        duration=timeline.duration,
+        music=theme.music,
+        dest=timeline.audio,
+    )
+    return timeline
+
+
+def report(timeline: Timeline, render: dict, drawing: dict, floor: dict) -> None:
+    ratio = render["wall"] / floor["wall"]
+    print(
+        f"clip: {timeline.width}x{timeline.height}, {timeline.fps} fps, {timeline.duration:.1f} s, "
+        f"{len(frame_times(timeline))} frames, {sum(s.photo is not None for s in timeline.slides)} photo slides"
+    )
+    for phase in (render, drawing, floor):
+        print(
+            f"{phase['label']:8} wall {phase['wall']:6.1f} s  cpu {phase['cpu']:6.1f} s  "
+            f"peak RSS {phase['peak'] / 2**20:6.0f} MiB"
+        )
+    print(f"render / floor: {ratio:.2f}x (target <= 1.3)")
+    print(f"speed: {timeline.duration / render['wall']:.2f}x real time (target > 1)")
+    print(f"peak RSS of the render: {render['peak'] / 2**20:.0f} MiB (target < 1024)")
+    per_frame = drawing["wall"] / len(frame_times(timeline)) * 1000
+    print(
+        f"where the render's time goes: drawing alone {drawing['wall']:.1f} s ({per_frame:.1f} ms a frame), "
+        f"encoding (floor) {floor['wall']:.1f} s, the rest (compositing not hidden behind the encoder, "
+        f"pipe, moviepy) {render['wall'] - floor['wall']:.1f} s"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="720x1280 and 15 s: a smoke run")
+    args = parser.parse_args()
+    size, seconds = ((720, 1280), 15.0) if args.quick else ((1080, 1920), 60.0)
+    with tempfile.TemporaryDirectory(prefix="news60-bench-") as tmp:
+        work = Path(tmp)
+        settings = load_settings(
+            video={"width": size[0], "height": size[1], "fps": 30},
+            script={"seconds": seconds},
+            out=work / "out",
+        )
+        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as child:
+            timeline = child.submit(prepare, settings, work).result()
+        theme, video = load_theme(settings.video.theme), settings.video
+        render = timed("render", lambda: render_video(timeline, theme, video, work / "clip.mp4"))
+        drawing = timed("drawing", lambda: draw_only(timeline, theme, video.threads))
+        frames = raw_frames(
+            save_frames(timeline, theme, video.threads, work / "frames.rgb"), timeline
+        )
+        floor = timed("floor", lambda: encode_floor(timeline, frames, video, work / "floor.mp4"))
+        report(timeline, render, drawing, floor)
+
+
+if __name__ == "__main__":
+    main()
