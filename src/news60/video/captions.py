@@ -43,7 +43,8 @@ class CaptionPainter:
     def __init__(self, layout: Layout, theme: Theme):
         self.layout, self.theme = layout, theme
         self.face = font(family(theme, "body"), layout.px(52))
-        self._patch = lru_cache(maxsize=64)(self._draw)
+        # Cues play in order: a few variants suffice, and each is megabytes at 1080p.
+        self._patch = lru_cache(maxsize=12)(self._draw)
 
     def patch(self, cue: Cue, word: int | None) -> Patch:
         """The caption for `cue` with word number `word` highlighted (None: no highlight)."""

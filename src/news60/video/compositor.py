@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import threading
 from collections import OrderedDict
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -35,7 +36,9 @@ class Compositor:
     def __init__(self, timeline: Timeline, theme: Theme):
         self.timeline, self.theme = timeline, theme
         self.layout = Layout(timeline.width, timeline.height)
-        self.layers = [self._layer(slide, i) for i, slide in enumerate(timeline.slides)]
+        # Photos decode, scale and look for faces outside the GIL: load them two at a time.
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            self.layers = list(pool.map(self._layer, timeline.slides, range(len(timeline.slides))))
         self.slide_starts = [slide.start for slide in timeline.slides]
         self.cue_starts = [cue.start for cue in timeline.cues]
         self.captions = CaptionPainter(self.layout, theme)
