@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 
@@ -56,3 +57,32 @@ def test_unknown_summariser_names_the_choices(seed_path):
     result = run("script", str(seed_path), "--summariser", "magic", "--sentences", "3")
     assert result.returncode == 1
     assert b"extractive" in result.stderr and b"Traceback" not in result.stderr
+
+
+def test_extract_prints_the_article_as_json(seed_path):
+    result = run("extract", str(seed_path), "--json")
+    assert result.returncode == 0, result.stderr
+    article = json.loads(result.stdout)
+    assert set(article) >= {
+        "title",
+        "standfirst",
+        "byline",
+        "published",
+        "text",
+        "paragraphs",
+        "photos",
+        "credits",
+        "source_url",
+        "language",
+    }
+    assert article["credits"] == ["AFP"] and len(article["photos"]) == 3
+
+
+def test_script_with_exact_sentences_prints_scenes_and_text(seed_path):
+    result = run("script", str(seed_path), "--json", "--sentences", "3")
+    assert result.returncode == 0, result.stderr
+    script = json.loads(result.stdout)
+    assert script["title"].startswith("Trump jokes to Putin")
+    assert script["text"].count(".") >= 3 and "Don’t meddle in the election" in script["text"]
+    assert all(scene["text"] and scene["caption"] for scene in script["scenes"])
+    assert not result.stderr.strip(), result.stderr  # no progress bars or warnings on a clean run
