@@ -85,13 +85,14 @@ def _kicker(draw: ImageDraw.ImageDraw, text: str, y: int, layout: Layout, theme:
 def _draw_title(draw: ImageDraw.ImageDraw, slide: Slide, layout: Layout, theme: Theme) -> None:
     y = _kicker(draw, theme.tagline or "News", layout.heading_top, layout, theme)
     # The headline shrinks to fit the room above the captions, and is cut with an ellipsis if it must be.
-    box = (layout.text_width, layout.heading_bottom - y)
+    small = font(family(theme, "body"), layout.px(40))
+    date_room = line_height(small) + layout.px(24) if slide.body else 0
+    box = (layout.text_width, layout.heading_bottom - y - date_room)
     face, lines = fit_box(
         slide.heading, family(theme, "headline"), box, 7, layout.px(96), layout.px(50)
     )
     y = draw_lines(draw, (layout.left, y), lines, face, theme.colors["text"], shadow=layout.px(3))
     if slide.body:
-        small = font(family(theme, "body"), layout.px(40))
         draw_text(draw, (layout.left, y + layout.px(24)), slide.body, small, theme.colors["muted"])
 
 
@@ -99,9 +100,8 @@ def _draw_headline(
     draw: ImageDraw.ImageDraw, text: str, number: str, layout: Layout, theme: Theme
 ) -> None:
     y = _kicker(draw, number, layout.heading_top, layout, theme) if number else layout.heading_top
-    face, lines = fit_text(
-        text, family(theme, "headline"), layout.text_width, 5, layout.px(84), layout.px(48)
-    )
+    box = (layout.text_width, layout.heading_bottom - y)
+    face, lines = fit_box(text, family(theme, "headline"), box, 5, layout.px(84), layout.px(44))
     draw_lines(draw, (layout.left, y), lines, face, theme.colors["text"], shadow=layout.px(3))
 
 
@@ -112,9 +112,9 @@ def _draw_quote(
     top = layout.heading_top - layout.px(110)
     draw_text(draw, (layout.left - layout.px(10), top), "“", marks, theme.colors["accent"])
     y = top + layout.px(230)
-    face, lines = fit_text(
-        quote, family(theme, "headline"), layout.text_width, 5, layout.px(78), layout.px(46)
-    )
+    # Leave room under the quote for the speaker's name, all above the captions.
+    box = (layout.text_width, layout.heading_bottom - y - layout.px(70))
+    face, lines = fit_box(quote, family(theme, "headline"), box, 5, layout.px(78), layout.px(44))
     y = draw_lines(draw, (layout.left, y), lines, face, theme.colors["text"], shadow=layout.px(3))
     if speaker:
         small = font(family(theme, "body"), layout.px(42))
