@@ -77,9 +77,12 @@ def test_frames_show_title_photo_highlighted_caption_and_credits(timeline):
     cue = timeline.cues[0]
     middle = (cue.words[0].start + cue.words[0].end) / 2
     photo_frame = frames.frame_at(max(photo_slide.start + 0.5, middle))
-    # The photo is red: most of the frame below the heading band is red.
-    lower = photo_frame[int(0.6 * 284) :, :, :].reshape(-1, 3)
-    assert np.mean((lower[:, 0] > 150) & (lower[:, 1] < 90)) > 0.3
+    # The photo is red: the upper middle, between the logo and the heading shade, shows it plainly.
+    upper = photo_frame[int(0.2 * 284) : int(0.4 * 284), :, :].reshape(-1, 3)
+    assert np.mean((upper[:, 0] > 150) & (upper[:, 1] < 90)) > 0.9
+    # ...and the lower part is shaded so the heading and captions read on any photo.
+    lower = photo_frame[int(0.85 * 284) :, :, :].reshape(-1, 3).astype(int)
+    assert lower[:, 0].mean() < 120
     highlight = np.array(theme.colors["highlight"][:3])
     caption_frame = frames.frame_at(middle)
     assert np.any(np.all(np.abs(caption_frame.astype(int) - highlight) < 40, axis=-1))

@@ -61,7 +61,8 @@ class CaptionPainter:
         image = Image.new("RGBA", (round(width), height), (0, 0, 0, 0))
         draw = ImageDraw.Draw(image)
         draw.rounded_rectangle(
-            (0, 0, image.width - 1, height - 1), radius=self.layout.px(18),
+            (0, 0, image.width - 1, height - 1),
+            radius=self.layout.px(18),
             fill=self.theme.colors["caption_box"],
         )
         self._draw_words(draw, lines, word, pad, step)

@@ -28,7 +28,7 @@ def draw_card(slide: Slide, layout: Layout, theme: Theme, *, number: str = "") -
     """The whole frame for a slide without a photo, as an RGB image."""
     canvas = backdrop(layout, theme).copy()
     draw = ImageDraw.Draw(canvas)
-    _draw_brand(canvas, layout, theme)
+    draw_brand(canvas, layout, theme)
     if slide.kind == "title":
         _draw_title(draw, slide, layout, theme)
     elif slide.kind == "credits":
@@ -52,11 +52,13 @@ def backdrop(layout: Layout, theme: Theme) -> Image.Image:
     draw = ImageDraw.Draw(stripes)
     step, thick = layout.px(140), layout.px(34)
     for x in range(-layout.height, layout.width, step):
-        draw.line((x, layout.height, x + layout.height, 0), fill=theme.colors["pattern"], width=thick)
+        draw.line(
+            (x, layout.height, x + layout.height, 0), fill=theme.colors["pattern"], width=thick
+        )
     return Image.alpha_composite(image, stripes)
 
 
-def _draw_brand(canvas: Image.Image, layout: Layout, theme: Theme) -> None:
+def draw_brand(canvas: Image.Image, layout: Layout, theme: Theme) -> None:
     """The logo at the top left, or the brand name when the theme has no logo."""
     height = layout.px(64)
     if theme.logo:
@@ -77,7 +79,9 @@ def _kicker(draw: ImageDraw.ImageDraw, text: str, y: int, layout: Layout, theme:
     """A small upper-case label with an accent bar; returns the y below it."""
     face = font(family(theme, "body"), layout.px(34))
     bar = layout.px(10)
-    draw.rectangle((layout.left, y, layout.left + bar, y + layout.px(40)), fill=theme.colors["accent"])
+    draw.rectangle(
+        (layout.left, y, layout.left + bar, y + layout.px(40)), fill=theme.colors["accent"]
+    )
     draw_text(draw, (layout.left + bar * 3, y), text.upper(), face, theme.colors["accent"])
     return y + layout.px(80)
 
@@ -118,7 +122,9 @@ def _draw_quote(
     y = draw_lines(draw, (layout.left, y), lines, face, theme.colors["text"], shadow=layout.px(3))
     if speaker:
         small = font(family(theme, "body"), layout.px(42))
-        draw_text(draw, (layout.left, y + layout.px(20)), f"— {speaker}", small, theme.colors["muted"])
+        draw_text(
+            draw, (layout.left, y + layout.px(20)), f"— {speaker}", small, theme.colors["muted"]
+        )
 
 
 def _draw_credits(draw: ImageDraw.ImageDraw, slide: Slide, layout: Layout, theme: Theme) -> None:
@@ -136,7 +142,9 @@ def _draw_credits(draw: ImageDraw.ImageDraw, slide: Slide, layout: Layout, theme
         fill = theme.colors["accent"] if is_section else theme.colors["text"]
         gap = layout.px(18) if is_section and y > layout.heading_top + layout.px(100) else 0
         for part in fit_text(line, family(theme, "small"), layout.text_width, 3, size, size)[1]:
-            draw_text(draw, (layout.left, y + gap), part.upper() if is_section else part, face, fill)
+            draw_text(
+                draw, (layout.left, y + gap), part.upper() if is_section else part, face, fill
+            )
             y += line_height(face)
         y += gap
 

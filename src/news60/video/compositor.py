@@ -14,11 +14,11 @@ from PIL import Image, ImageDraw
 
 from news60.models import Slide, Timeline
 from news60.video.captions import CaptionPainter, Patch, spoken_word
-from news60.video.cards import draw_card
+from news60.video.cards import draw_brand, draw_card
 from news60.video.layout import Layout
 from news60.video.photos import PreparedPhoto, load_photo
 from news60.video.theme import Theme
-from news60.video.typesetting import draw_lines, draw_text, family, fit_text, font
+from news60.video.typesetting import draw_lines, draw_text, family, fit_text, font, line_height
 
 
 @dataclass(frozen=True, eq=False)
@@ -28,7 +28,7 @@ class SlideLayer:
     slide: Slide
     still: np.ndarray | None = None
     photo: PreparedPhoto | None = None
-    overlay: Patch | None = None
+    overlays: tuple[Patch, ...] = ()
 
 
 class Compositor:
@@ -85,8 +85,8 @@ class Compositor:
         span = max(1e-6, layer.slide.end - layer.slide.start)
         progress = min(1.0, max(0.0, (t - layer.slide.start) / span))
         frame = np.ascontiguousarray(layer.photo.crop(progress, *self._size))
-        if layer.overlay is not None:
-            layer.overlay.blend_onto(frame)
+        for overlay in layer.overlays:
+            overlay.blend_onto(frame)
         return frame
 
     def _fade(self, index: int, t: float) -> float:
@@ -112,29 +112,54 @@ class Compositor:
         if slide.photo is not None and slide.photo.src:
             photo = load_photo(slide.photo.src, *self._size)
             if photo is not None:
-                return SlideLayer(slide, photo=photo, overlay=self._photo_overlay(slide))
+                return SlideLayer(slide, photo=photo, overlays=self._photo_overlays(slide))
         still = np.asarray(draw_card(slide, self.layout, self.theme, number=number))
         return SlideLayer(slide, still=still)
 
-    def _photo_overlay(self, slide: Slide) -> Patch:
-        """A dark gradient at the top carrying the heading and the photo's credit."""
+    def _photo_overlays(self, slide: Slide) -> tuple[Patch, ...]:
+        """The logo on a light shade at the top; the credit and heading on a dark shade below."""
+        return (self._logo_band(), self._heading_band(slide))
+
+    def _logo_band(self) -> Patch:
+        layout = self.layout
+        band = _shade(layout.width, layout.top + layout.px(150), 140, 0)
+        draw_brand(band, layout, self.theme)
+        return Patch.from_image(band, 0, 0)
+
+    def _heading_band(self, slide: Slide) -> Patch:
+        """Heading just above the captions, the photo credit over it, on a shade to the bottom."""
         layout, theme = self.layout, self.theme
-        height = layout.heading_bottom
-        image = Image.new("RGBA", (layout.width, height), (0, 0, 0, 0))
-        shade = np.linspace(200, 0, height, dtype=np.float32) ** 1.0
-        alpha = np.repeat(shade.astype(np.uint8)[:, None], layout.width, axis=1)
-        image.putalpha(Image.fromarray(alpha))
-        draw = ImageDraw.Draw(image)
         face, lines = fit_text(
-            slide.heading, family(theme, "headline"), layout.text_width, 4, layout.px(72), layout.px(44)
+            slide.heading,
+            family(theme, "headline"),
+            layout.text_width,
+            3,
+            layout.px(68),
+            layout.px(44),
         )
-        y = draw_lines(draw, (layout.left, layout.heading_top), lines, face, theme.colors["text"],
-                       shadow=layout.px(3))
+        small = font(family(theme, "small"), layout.px(30))
         credit = f"Photo: {slide.photo.credit}" if slide.photo and slide.photo.credit else ""
+        text_height = len(lines) * line_height(face) + (line_height(small) if credit else 0)
+        text_top = layout.caption_top - layout.px(30) - text_height
+        top = max(0, text_top - layout.px(220))
+        band = _shade(layout.width, layout.height - top, 0, 215, ramp=layout.px(260))
+        draw = ImageDraw.Draw(band)
+        y = text_top - top
         if credit:
-            small = font(family(theme, "small"), layout.px(30))
-            draw_text(draw, (layout.left, y + layout.px(16)), credit, small, theme.colors["muted"])
-        return Patch.from_image(image, 0, 0)
+            draw_text(draw, (layout.left, y), credit, small, theme.colors["muted"])
+            y += line_height(small)
+        draw_lines(draw, (layout.left, y), lines, face, theme.colors["text"], shadow=layout.px(3))
+        return Patch.from_image(band, 0, top)
+
+
+def _shade(width: int, height: int, start: int, end: int, ramp: int | None = None) -> Image.Image:
+    """A black RGBA band whose opacity runs from `start` to `end` over `ramp` rows (all by default)."""
+    ramp = min(height, ramp or height)
+    alpha = np.full(height, end, dtype=np.float32)
+    alpha[:ramp] = np.linspace(start, end, ramp)
+    band = Image.new("RGBA", (width, height), (0, 0, 0, 0))
+    band.putalpha(Image.fromarray(np.repeat(alpha.astype(np.uint8)[:, None], width, axis=1)))
+    return band
 
 
 def _mix(a: np.ndarray, b: np.ndarray, amount: float) -> np.ndarray:

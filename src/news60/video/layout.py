@@ -47,6 +47,11 @@ class Layout:
         return round(self.height * (0.78 if self.portrait else 0.9))
 
     @property
+    def caption_top(self) -> int:
+        """Top of a two-line caption box: what other text must stay above."""
+        return self.caption_bottom - self.px(200)
+
+    @property
     def heading_top(self) -> int:
         return round(self.height * (0.2 if self.portrait else 0.24))
 

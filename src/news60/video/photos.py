@@ -38,6 +38,11 @@ class PreparedPhoto:
         return x, y
 
 
+# Where the focus (faces, or the likely subject) ends up in the frame, as fractions of its size:
+# the upper part, clear of the heading and captions drawn over the lower part.
+FOCUS_AT = (0.5, 0.32)
+
+
 def load_photo(src: str, width: int, height: int) -> PreparedPhoto | None:
     """Open, orient, convert and scale a photo; None (with a warning) when it cannot be used."""
     try:
@@ -103,14 +108,14 @@ def detect_faces(image: Image.Image) -> list[tuple[int, int, int, int]]:
 
 
 def _pan(size, frame, focus) -> tuple[tuple[int, int], tuple[int, int]]:
-    """End centred on the focus; start a short drift away, so the focus stays in view throughout."""
+    """End with the focus at FOCUS_AT; start a short drift away, so it stays in view throughout."""
     (pw, ph), (fw, fh) = size, frame
     drift = (OVERSCAN - 1) * min(fw, fh)
 
     def clamp(value: float, limit: int) -> int:
         return int(min(max(value, 0), limit))
 
-    end = (clamp(focus[0] - fw / 2, pw - fw), clamp(focus[1] - fh / 2, ph - fh))
+    end = (clamp(focus[0] - fw * FOCUS_AT[0], pw - fw), clamp(focus[1] - fh * FOCUS_AT[1], ph - fh))
     centre = ((pw - fw) / 2, (ph - fh) / 2)
     start = tuple(
         clamp(e + max(-drift, min(drift, c - e)), limit)

@@ -53,8 +53,18 @@ def render_video(timeline: Timeline, theme: Theme, settings: VideoSettings, dest
 
 def _encoder_params() -> list[str]:
     # yuv420p and +faststart: what every platform and phone plays, starting before the download ends.
-    return ["-crf", "21", "-pix_fmt", "yuv420p", "-movflags", "+faststart",
-            "-b:a", "160k", "-ar", "48000"]
+    return [
+        "-crf",
+        "21",
+        "-pix_fmt",
+        "yuv420p",
+        "-movflags",
+        "+faststart",
+        "-b:a",
+        "160k",
+        "-ar",
+        "48000",
+    ]
 
 
 def prefetched(

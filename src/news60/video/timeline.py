@@ -26,7 +26,9 @@ def plan_timeline(
     voice_end = offset + narration.duration
     duration = round(voice_end + theme.end_card, 3)
     starts = _scene_starts(script, narration, theme)
-    slides = [Slide("title", 0.0, starts[0], heading=script.title, body=display_date(script.published))]
+    slides = [
+        Slide("title", 0.0, starts[0], heading=script.title, body=display_date(script.published))
+    ]
     ends = starts[1:] + [voice_end + 0.2]
     for scene, start, end in zip(script.scenes, starts, ends, strict=True):
         slides.append(Slide("scene", start, end, heading=scene.caption, photo=scene.photo))
