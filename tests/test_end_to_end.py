@@ -131,3 +131,34 @@ def test_gtts_with_fallback_completes_with_piper_and_says_so(tmp_path):
     manifest = json.loads(result.stdout)
     assert manifest["voice"] == "piper:en_US-joe-medium"
     assert any("gtts:en" in note and "piper" in note for note in manifest["notes"])
+
+
+def test_a_folder_of_photos_is_shown_and_credited(tmp_path):
+    from PIL import Image
+
+    photos = tmp_path / "photos"
+    photos.mkdir()
+    for name, colour, credit in (
+        ("summit.jpg", (200, 30, 30), "Ann Lee/Reuters"),
+        ("leaders.png", (30, 160, 40), "Bo Sun via AP"),
+    ):
+        image = Image.new("RGB", (1200, 800), colour)
+        exif = image.getexif()
+        exif[0x013B] = credit  # EXIF Artist
+        image.save(photos / name, exif=exif)
+    result = news60(
+        "make",
+        str(SEED),
+        "--out",
+        str(tmp_path / "out"),
+        "--json",
+        "--photos",
+        str(photos),
+        *TINY_FLAGS,
+    )
+    assert result.returncode == 0, result.stderr
+    manifest = json.loads(result.stdout)
+    assert {"Ann Lee/Reuters", "Bo Sun via AP"} <= set(manifest["credits"]["photos"])
+    script = json.loads(Path(manifest["files"]["script"]).read_text())
+    shown = {Path(s["photo"]["src"]).name for s in script["scenes"] if s["photo"]}
+    assert shown == {"summit.jpg", "leaders.png"}

@@ -30,32 +30,62 @@ class Context:
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--debug", is_flag=True, help="Show tracebacks and detailed logs.")
 @click.option("-v", "--verbose", is_flag=True, help="Say what each stage is doing.")
-@click.option("--config", type=click.Path(dir_okay=False, path_type=Path),
-              help="A news60.toml with default settings (see news60.example.toml).")
+@click.option(
+    "--config",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="A news60.toml with default settings (see news60.example.toml).",
+)
 @click.version_option(package_name="news60")
 @click.pass_context
 def cli(ctx: click.Context, debug: bool, verbose: bool, config: Path | None) -> None:
     """Turn a news article into a one-minute narrated video and an audio summary."""
     level = logging.DEBUG if debug else logging.INFO if verbose else logging.WARNING
-    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    logging.basicConfig(
+        level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr
+    )
     ctx.obj = Context(debug, config)
 
 
 def _source_options(func):
+    func = click.option(
+        "--allow-private",
+        is_flag=True,
+        default=None,
+        help="Allow URLs on private or loopback networks.",
+    )(func)
+    func = click.option(
+        "--photos",
+        type=click.Path(file_okay=False, path_type=Path),
+        help="A folder of photos to show (credits from photos.json or EXIF).",
+    )(func)
     func = click.option("--seconds", type=float, help="Length of the clip (default 60).")(func)
-    func = click.option("--summariser", help="extractive (default), transformers:<model>, openai:<url>.")(func)
-    func = click.option("--voice", help="piper:en_US-joe-medium (default), piper:<file.onnx>, gtts:en ...")(func)
-    func = click.option("--fallback-voice", help="Voice to use when --voice cannot speak here.")(func)
+    func = click.option(
+        "--summariser", help="extractive (default), transformers:<model>, openai:<url>."
+    )(func)
+    func = click.option(
+        "--voice", help="piper:en_US-joe-medium (default), piper:<file.onnx>, gtts:en ..."
+    )(func)
+    func = click.option("--fallback-voice", help="Voice to use when --voice cannot speak here.")(
+        func
+    )
     return func
 
 
 def _video_options(func):
-    func = click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="Output folder (default output/).")(func)
+    func = click.option(
+        "--out",
+        type=click.Path(file_okay=False, path_type=Path),
+        help="Output folder (default output/).",
+    )(func)
     func = click.option("--json", "as_json", is_flag=True, help="Print the manifest as JSON.")(func)
     func = click.option("--size", help=SIZE_HELP)(func)
-    func = click.option("--format", "formats", multiple=True, type=click.Choice(list(SIZES)), help=FORMAT_HELP)(func)
+    func = click.option(
+        "--format", "formats", multiple=True, type=click.Choice(list(SIZES)), help=FORMAT_HELP
+    )(func)
     func = click.option("--fps", type=int, help="Frames per second (default 30).")(func)
-    func = click.option("--theme", type=click.Path(dir_okay=False, path_type=Path), help="A theme TOML.")(func)
+    func = click.option(
+        "--theme", type=click.Path(dir_okay=False, path_type=Path), help="A theme TOML."
+    )(func)
     func = click.option("--music", help="A music file, or 'none' (default: the theme's bed).")(func)
     return func
 
@@ -94,7 +124,9 @@ def render(obj: Context, story: Path, **options: Any) -> None:
 @click.argument("source")
 @_source_options
 @click.option("--sentences", type=int, help="Pick exactly N sentences (no time fitting).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write story.json here.")
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write story.json here."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the script as JSON.")
 @click.pass_obj
 def script(obj: Context, source: str, output: Path | None, as_json: bool, **options: Any) -> None:
@@ -106,7 +138,10 @@ def script(obj: Context, source: str, output: Path | None, as_json: bool, **opti
     result = _run(obj, lambda: draft_script(source, settings, data=_stdin(source)))
     if output:
         _run(obj, lambda: save_story(result, output))
-        click.echo(f"Wrote {output}: {len(result.scenes)} scenes. Edit it, then: news60 render {output}", err=as_json)
+        click.echo(
+            f"Wrote {output}: {len(result.scenes)} scenes. Edit it, then: news60 render {output}",
+            err=as_json,
+        )
     if as_json or not output:
         click.echo(json.dumps(script_to_dict(result), indent=2, ensure_ascii=False))
 
@@ -151,12 +186,21 @@ def _sections(options: dict[str, Any]) -> dict[str, dict[str, Any]]:
             raise click.UsageError("give either --size or --format, not both")
         width, height = _parse_size(options["size"])
     return {
-        "script": {"seconds": options.get("seconds"), "summariser": options.get("summariser"),
-                   "sentences": options.get("sentences")},
+        "article": {"photos": options.get("photos"), "allow_private": options.get("allow_private")},
+        "script": {
+            "seconds": options.get("seconds"),
+            "summariser": options.get("summariser"),
+            "sentences": options.get("sentences"),
+        },
         "voice": {"name": options.get("voice"), "fallback": options.get("fallback_voice")},
-        "video": {"formats": tuple(options.get("formats") or ()) or None,
-                  "width": width, "height": height, "fps": options.get("fps"),
-                  "theme": options.get("theme"), "music": options.get("music")},
+        "video": {
+            "formats": tuple(options.get("formats") or ()) or None,
+            "width": width,
+            "height": height,
+            "fps": options.get("fps"),
+            "theme": options.get("theme"),
+            "music": options.get("music"),
+        },
         "out": options.get("out"),
     }
 
@@ -195,7 +239,9 @@ def _report(outputs, as_json: bool) -> None:
         click.echo(json.dumps(manifest, indent=2, ensure_ascii=False))
         return
     click.echo(f"{manifest['title']}")
-    click.echo(f"  {manifest['duration']:.1f} s clip, {manifest['scenes']} scenes, voice {manifest['voice']}")
+    click.echo(
+        f"  {manifest['duration']:.1f} s clip, {manifest['scenes']} scenes, voice {manifest['voice']}"
+    )
     for note in manifest["notes"]:
         click.echo(f"  note: {note}")
     for name, path in manifest["files"].items():

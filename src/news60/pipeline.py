@@ -8,6 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from news60.article import read_article
+from news60.article.photofolder import photos_from_folder
 from news60.jobfolder import JobFolder, discard, open_job, publish, slugify
 from news60.models import Article, Narration, Outputs, Script
 from news60.outputs import write_outputs
@@ -53,9 +54,13 @@ def draft_script(source: str, settings: Settings, *, data: bytes | None = None) 
 
 
 def read_source(source: str, settings: Settings, *, data: bytes | None = None) -> Article:
-    """The article, with any photos of a web page downloaded beside the outputs."""
+    """The article, with a web page's photos downloaded and the producer's own photos first."""
     downloads = settings.out / ".photos" / hashlib.sha1(source.encode()).hexdigest()[:12]
-    return read_article(source, settings.article, data=data, photo_dir=downloads)
+    article = read_article(source, settings.article, data=data, photo_dir=downloads)
+    if settings.article.photos is None:
+        return article
+    supplied = photos_from_folder(settings.article.photos)
+    return replace(article, photos=supplied + article.photos)
 
 
 def write_script(article: Article, settings: Settings, work: Path) -> tuple[Script, Narration]:

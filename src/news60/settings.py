@@ -16,6 +16,7 @@ class ArticleSettings:
     timeout: float = 15.0  # seconds for each HTTP request
     max_bytes: int = 20_000_000  # largest page or photo accepted
     max_redirects: int = 5
+    photos: Path | None = None  # a folder of photos to use besides (and before) the article's own
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,9 @@ class VoiceSettings:
 
 @dataclass(frozen=True)
 class VideoSettings:
-    formats: tuple[str, ...] = ("9:16",)  # "9:16", "1:1", "16:9", "4:5": one clip each, one narration
+    formats: tuple[str, ...] = (
+        "9:16",
+    )  # "9:16", "1:1", "16:9", "4:5": one clip each, one narration
     width: int | None = None  # width and height together: one clip of this custom size instead
     height: int | None = None
     fps: int = 30
@@ -91,6 +94,8 @@ def _merge(obj: Any, values: dict[str, Any], origin: str) -> Any:
             changes[name] = _merge(current, value, origin)
         else:
             changes[name] = (
-                Path(value) if isinstance(current, Path) or name in {"theme", "out"} else value
+                Path(value)
+                if isinstance(current, Path) or name in {"theme", "out", "photos"}
+                else value
             )
     return replace(obj, **changes)
