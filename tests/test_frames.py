@@ -8,9 +8,9 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from conftest import ROOT, SEED
 from PIL import Image
 
-from conftest import ROOT, SEED
 from news60 import pipeline
 from news60.settings import load_settings
 from news60.video.compositor import Compositor
