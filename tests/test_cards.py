@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from news60.models import Slide
-from news60.video.cards import backdrop, draw_card
+from news60.video.cards import backdrop, draw_card, key_figure
 from news60.video.layout import Layout
 from news60.video.theme import load_theme
 
@@ -22,8 +22,9 @@ SIZES = [(1080, 1920), (1080, 1080), (1920, 1080), (1080, 1350)]
         Slide("title", 0, 1, heading=LONG, body="28 June 2019"),
         Slide("scene", 0, 1, heading=LONG),
         Slide("scene", 0, 1, heading=f"“{LONG}” — Donald Trump"),
+        Slide("scene", 0, 1, heading=f"Prices rose 12.5% as {LONG}"),
     ],
-    ids=["title", "headline", "quote"],
+    ids=["title", "headline", "quote", "fact"],
 )
 def test_card_text_stays_above_the_captions(size, slide):
     theme = load_theme()
@@ -34,3 +35,21 @@ def test_card_text_stays_above_the_captions(size, slide):
     assert np.array_equal(card[below], ground[below])
     above = slice(layout.heading_top, layout.heading_bottom)
     assert not np.array_equal(card[above], ground[above])
+
+
+def test_figures_worth_a_card_are_money_shares_and_large_counts_not_years():
+    assert key_figure("Over 5,000 readers gave") == "5,000"
+    assert key_figure("a $2.5bn deal") == "$2.5bn"
+    assert key_figure("Prices rose 3.5% in May") == "3.5%"
+    assert key_figure("12 million doses") == "12 million"
+    assert key_figure("the 2016 US election") is None
+
+
+def test_a_fact_card_shows_the_figure_big_in_the_accent_colour():
+    theme, layout = load_theme(), Layout(1080, 1920)
+    card = np.asarray(
+        draw_card(Slide("scene", 0, 1, heading="Prices rose 12.5% in May"), layout, theme)
+    )
+    accent = np.array(theme.colors["accent"][:3])
+    band = card[layout.heading_top : layout.heading_top + layout.px(240)]
+    assert np.all(np.abs(band.astype(int) - accent) < 30, axis=-1).sum() > 5000

@@ -22,6 +22,20 @@ from news60.video.typesetting import (
 )
 
 QUOTE = re.compile(r"^[“\"](?P<quote>.+?)[”\"]\s*(?:[-–—]\s*(?P<speaker>.+))?$", re.S)
+# A figure worth a card of its own: money, a percentage, a large or counted amount (not a year).
+FIGURE = re.compile(
+    r"[$£€]\s?\d[\d,.]*(?:\s?(?:bn|m|k|million|billion|trillion)\b)?"
+    r"|\b\d[\d,.]*\s?(?:%|per ?cent\b|percent\b)"
+    r"|\b\d[\d.]*\s(?:million|billion|trillion)\b"
+    r"|\b\d{1,3}(?:,\d{3})+\b",
+    re.IGNORECASE,
+)
+
+
+def key_figure(text: str) -> str | None:
+    """The first figure in `text` that deserves a key-fact card, if any."""
+    match = FIGURE.search(text)
+    return match.group(0).strip() if match else None
 
 
 def draw_card(slide: Slide, layout: Layout, theme: Theme, *, number: str = "") -> Image.Image:
@@ -35,6 +49,8 @@ def draw_card(slide: Slide, layout: Layout, theme: Theme, *, number: str = "") -
         _draw_credits(draw, slide, layout, theme)
     elif match := QUOTE.match(slide.heading):
         _draw_quote(draw, match["quote"], match["speaker"] or "", layout, theme)
+    elif figure := key_figure(slide.heading):
+        _draw_fact(draw, figure, slide.heading, layout, theme)
     else:
         _draw_headline(draw, slide.heading, number, layout, theme)
     return canvas.convert("RGB")
@@ -106,6 +122,21 @@ def _draw_headline(
     y = _kicker(draw, number, layout.heading_top, layout, theme) if number else layout.heading_top
     box = (layout.text_width, layout.heading_bottom - y)
     face, lines = fit_box(text, family(theme, "headline"), box, 5, layout.px(84), layout.px(44))
+    draw_lines(draw, (layout.left, y), lines, face, theme.colors["text"], shadow=layout.px(3))
+
+
+def _draw_fact(
+    draw: ImageDraw.ImageDraw, figure: str, text: str, layout: Layout, theme: Theme
+) -> None:
+    """A key-fact card: the figure huge in the accent colour, the sentence under it."""
+    y = layout.heading_top
+    big, _ = fit_text(
+        figure, family(theme, "headline"), layout.text_width, 1, layout.px(220), layout.px(90)
+    )
+    draw_text(draw, (layout.left, y), figure, big, theme.colors["accent"])
+    y += line_height(big, 1.05)
+    box = (layout.text_width, layout.heading_bottom - y)
+    face, lines = fit_box(text, family(theme, "headline"), box, 4, layout.px(64), layout.px(40))
     draw_lines(draw, (layout.left, y), lines, face, theme.colors["text"], shadow=layout.px(3))
 
 
