@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,12 +46,7 @@ def load_photo(src: str, width: int, height: int) -> PreparedPhoto | None:
     """Open, orient, convert and scale a photo; None (with a warning) when it cannot be used."""
     try:
         image = _open(Path(src))
-    except (
-        OSError,
-        ValueError,
-        Image.DecompressionBombError,
-        Image.DecompressionBombWarning,
-    ) as exc:
+    except (OSError, ValueError, Image.DecompressionBombError) as exc:
         log.warning("skipping photo %s: %s", src, exc)
         return None
     scale = OVERSCAN * max(width / image.width, height / image.height)
@@ -63,13 +57,14 @@ def load_photo(src: str, width: int, height: int) -> PreparedPhoto | None:
 
 
 def _open(path: Path) -> Image.Image:
-    with warnings.catch_warnings():
-        warnings.simplefilter("error", Image.DecompressionBombWarning)
-        Image.MAX_IMAGE_PIXELS = MAX_PIXELS
-        with Image.open(path) as image:
-            image.draft("RGB", (4000, 4000))  # JPEGs decode at a reduced size when huge
-            oriented = ImageOps.exif_transpose(image)
-            return _to_rgb(oriented)
+    with Image.open(path) as image:
+        # Checked before decoding: a small file can claim billions of pixels (a decompression bomb).
+        if image.width * image.height > MAX_PIXELS:
+            raise ValueError(
+                f"{image.width}x{image.height} is over {MAX_PIXELS:,} pixels: scale it down first"
+            )
+        image.draft("RGB", (4000, 4000))  # JPEGs decode at a reduced size when huge
+        return _to_rgb(ImageOps.exif_transpose(image))
 
 
 def _to_rgb(image: Image.Image) -> Image.Image:
