@@ -54,3 +54,15 @@ def test_broken_and_bomb_images_are_skipped_with_a_warning(tmp_path, caplog, mon
     Image.new("RGB", (300, 200)).save(tmp_path / "big.png")
     assert load_photo(str(tmp_path / "big.png"), *FRAME) is None
     assert caplog.text.count("skipping photo") == 2
+
+
+def test_without_faces_the_pan_heads_for_the_detailed_part_of_the_photo(tmp_path):
+    # A plain grey picture with a busy checkerboard near its right edge.
+    image = Image.new("L", (1200, 400), 120)
+    board = Image.fromarray((np.indices((120, 120)).sum(axis=0) // 10 % 2 * 255).astype(np.uint8))
+    image.paste(board, (1000, 140))
+    image.save(tmp_path / "wide.png")
+    x, y = photos.salient_point(Image.open(tmp_path / "wide.png"))
+    assert 1000 <= x <= 1120 and 140 <= y <= 260
+    prepared = load_photo(str(tmp_path / "wide.png"), *FRAME)
+    assert prepared.end[0] > prepared.start[0]  # drifting right, toward the detail
