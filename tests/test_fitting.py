@@ -1,0 +1,64 @@
+"""The time fitter's decisions, with the real summariser and a voice whose pace is a formula."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from news60.article import read_article
+from news60.errors import ScriptError
+from news60.models import Narration, Script, SpokenSentence
+from news60.script.fitting import Limits, fit_script
+from news60.settings import ArticleSettings, ScriptSettings
+
+SEED = Path(__file__).resolve().parent.parent / "examples" / "seed-article.txt"
+
+
+class PacedVoice:
+    """Narrates at `wps` words a second; a rate above 1 helps only `gain` as much as asked."""
+
+    def __init__(self, wps: float, gain: float = 1.0):
+        self.wps, self.gain, self.rates = wps, gain, []
+
+    def __call__(self, script: Script, rate: float) -> Narration:
+        self.rates.append(rate)
+        words = len(script.text.split())
+        seconds = words / (self.wps * (1 + (rate - 1) * self.gain))
+        spoken = (SpokenSentence(script.text, 0, 0.0, seconds),)
+        return Narration(Path("n.wav"), seconds, spoken, "paced", 48000)
+
+
+@pytest.fixture(scope="module")
+def article():
+    return read_article(str(SEED), ArticleSettings())
+
+
+LIMITS = Limits.for_clip(60, 0.4, 2.6)
+
+
+def test_the_narration_lands_inside_the_window(article):
+    script, narration = fit_script(
+        article, ScriptSettings(), PacedVoice(2.9), pace=2.9, limits=LIMITS
+    )
+    assert LIMITS.shortest <= narration.duration <= LIMITS.longest
+    assert "meddle" in script.text
+
+
+def test_a_voice_slower_than_its_estimate_loses_sentences_not_speed(article):
+    voice = PacedVoice(2.2)
+    _, narration = fit_script(article, ScriptSettings(), voice, pace=2.9, limits=LIMITS)
+    assert narration.duration <= LIMITS.longest
+    assert max(voice.rates) <= 1.05
+
+
+def test_a_speed_up_that_falls_short_is_not_accepted(article):
+    # Asked for 5 % faster, this voice manages a fifth of that: the fitter must drop a sentence.
+    voice = PacedVoice(2.75, gain=0.2)
+    _, narration = fit_script(article, ScriptSettings(), voice, pace=2.9, limits=LIMITS)
+    assert narration.duration <= LIMITS.longest
+
+
+def test_a_clip_too_short_to_speak_in_is_refused():
+    with pytest.raises(ScriptError, match="--seconds"):
+        Limits.for_clip(3, 0.4, 2.6)
