@@ -54,7 +54,7 @@ def narration_share(article: Path, size: tuple[int, int]) -> None:
         times = {}
         started = time.perf_counter()
         article = pipeline.read_source(str(article), settings)
-        times["read + summarise setup"] = time.perf_counter() - started
+        times["read the article"] = time.perf_counter() - started
         job = open_job(Path(tmp), slugify(article.title))
         mark = time.perf_counter()
         script, narration = pipeline.write_script(article, settings, job.work)
