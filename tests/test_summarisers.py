@@ -199,3 +199,16 @@ def test_endpoint_needs_a_model_name(chat_server):
     _, url = chat_server
     with pytest.raises(ScriptError, match="script.model"):
         get_summariser(f"openai:{url}", ScriptSettings()).summarise(ARTICLE, 60, None)
+
+
+def test_a_narrated_script_does_not_open_a_sentence_on_a_missing_antecedent():
+    from news60.article import read_article
+    from news60.settings import ArticleSettings
+
+    seed = Path(__file__).resolve().parent.parent / "examples" / "seed-article.txt"
+    article = read_article(str(seed), ArticleSettings())
+    picks = get_summariser("extractive", ScriptSettings()).summarise(article, 160, None)
+    said = {p.index for p in picks}
+    for pick in picks:
+        if pick.text.split()[0].rstrip(",") in {"It", "This", "They", "However", "But"}:
+            assert pick.index - 1 in said, pick.text

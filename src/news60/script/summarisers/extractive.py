@@ -18,6 +18,9 @@ _DEFAULT_WORDS = 150  # about a minute of narration
 _DUPLICATE = 0.85  # cosine above which a sentence restates one already picked
 _QUOTE = re.compile(r"[“\"]([^”\"]+)[”\"]|(?<!\w)['‘](?=\w)(.+?)(?<=[\w.,!?])['’](?!\w)")
 # Sentences opening on a connective lean on the one before; alone they confuse a listener.
+# Sentences opening on a pronoun like "It found..." need the sentence before them to make sense.
+_BACK_REFERENCE = re.compile(r"^(it|this|these|those|that|they|such|its|their)\b", re.IGNORECASE)
+_DANGLING_COST = 0.15  # how much less a back-referring sentence is worth without its antecedent
 _CONNECTIVE = re.compile(
     r"^(but|and|also|however|so|then|yet|still|meanwhile|instead|nevertheless|furthermore)\b",
     re.IGNORECASE,
@@ -96,9 +99,16 @@ class Extractive:
         budget: int,
     ) -> list[int]:
         lengths = np.array([word_count(c.text) for c in candidates])
+        refers_back = np.array(
+            [bool(_BACK_REFERENCE.match(c.text) or _CONNECTIVE.match(c.text)) for c in candidates]
+        )
         chosen: list[int] = []
         while True:
             gains = self._gains(vectors, relevance, chosen)
+            # In a narrated script a listener cannot look back: penalise "It ..." without its lead-in.
+            said = {candidates[i].index for i in chosen}
+            dangling = refers_back & ~np.isin([c.index - 1 for c in candidates], list(said))
+            gains[dangling] -= _DANGLING_COST
             gains[lengths > budget - lengths[chosen].sum()] = -np.inf
             if not np.isfinite(gains.max()):
                 return chosen or [int(np.argmin(lengths))]
