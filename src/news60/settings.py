@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field, fields, is_dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from news60.errors import SettingsError
+from news60.tomlfile import read_toml
 
 
 @dataclass(frozen=True)
@@ -63,17 +63,12 @@ def load_settings(config: Path | None = None, **overrides: dict[str, Any]) -> Se
     """Defaults, then a TOML file, then per-section overrides such as video={"fps": 10}."""
     settings = Settings()
     if config is not None:
-        settings = _merge(settings, _read_toml(config), str(config))
+        settings = _merge(
+            settings,
+            read_toml(config, "config file", SettingsError, "check the --config path"),
+            str(config),
+        )
     return _merge(settings, overrides, "command line")
-
-
-def _read_toml(path: Path) -> dict[str, Any]:
-    try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise SettingsError(f"config file {path} not found: check the --config path") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise SettingsError(f"config file {path} is not valid TOML: {exc}") from None
 
 
 def _merge(obj: Any, values: dict[str, Any], origin: str) -> Any:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 
 from news60.errors import ScriptError
+from news60.tomlfile import read_toml
 
 LEXICON = Path(__file__).resolve().parents[3] / "assets" / "lexicon.toml"
 
@@ -70,12 +70,7 @@ def load_lexicon(path: Path | None = None) -> dict[str, str]:
 
 @functools.cache
 def _read_lexicon(path: Path) -> tuple[tuple[str, str], ...]:
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError:
-        raise ScriptError(f"pronunciation lexicon {path} not found: check the path") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ScriptError(f"pronunciation lexicon {path} is not valid TOML: {exc}") from None
+    data = read_toml(path, "pronunciation lexicon", ScriptError, "check the path")
     names = data.get("names", {})
     if not all(isinstance(v, str) for v in names.values()):
         raise ScriptError(f"every entry under [names] in {path} must be a quoted respelling")

@@ -120,9 +120,7 @@ def _draw_headline(
     draw: ImageDraw.ImageDraw, text: str, number: str, layout: Layout, theme: Theme
 ) -> None:
     y = _kicker(draw, number, layout.heading_top, layout, theme) if number else layout.heading_top
-    box = (layout.text_width, layout.heading_bottom - y)
-    face, lines = fit_box(text, family(theme, "headline"), box, 5, layout.px(84), layout.px(44))
-    draw_lines(draw, (layout.left, y), lines, face, theme.colors["text"], shadow=layout.px(3))
+    _draw_block(draw, text, y, (5, layout.px(84), layout.px(44)), layout, theme)
 
 
 def _draw_fact(
@@ -135,8 +133,21 @@ def _draw_fact(
     )
     draw_text(draw, (layout.left, y), figure, big, theme.colors["accent"])
     y += line_height(big, 1.05)
+    _draw_block(draw, text, y, (4, layout.px(64), layout.px(40)), layout, theme)
+
+
+def _draw_block(
+    draw: ImageDraw.ImageDraw,
+    text: str,
+    y: int,
+    fit: tuple[int, int, int],
+    layout: Layout,
+    theme: Theme,
+) -> None:
+    """Headline type from y down to the heading zone's bottom: (max lines, size, min size)."""
+    max_lines, size, min_size = fit
     box = (layout.text_width, layout.heading_bottom - y)
-    face, lines = fit_box(text, family(theme, "headline"), box, 4, layout.px(64), layout.px(40))
+    face, lines = fit_box(text, family(theme, "headline"), box, max_lines, size, min_size)
     draw_lines(draw, (layout.left, y), lines, face, theme.colors["text"], shadow=layout.px(3))
 
 

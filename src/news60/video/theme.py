@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 from news60.errors import SettingsError
+from news60.tomlfile import read_toml
 
 ASSETS = Path(__file__).resolve().parents[3] / "assets"
 DEFAULT_THEME = ASSETS / "themes" / "default.toml"
@@ -32,12 +32,7 @@ class Theme:
 def load_theme(path: Path | None = None) -> Theme:
     """Read a theme file; relative paths inside it are relative to the file."""
     path = path or DEFAULT_THEME
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise SettingsError(f"theme {path} not found: pass an existing file to --theme") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise SettingsError(f"theme {path} is not valid TOML: {exc}") from None
+    data = read_toml(path, "theme", SettingsError, "pass an existing file to --theme")
     try:
         return _theme_from(data, path.parent)
     except (KeyError, ValueError) as exc:
