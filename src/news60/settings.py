@@ -87,6 +87,8 @@ def _merge(obj: Any, values: dict[str, Any], origin: str) -> Any:
             if not isinstance(value, dict):
                 raise SettingsError(f"setting {name!r} in {origin} must be a table")
             changes[name] = _merge(current, value, origin)
+        elif isinstance(value, list):
+            changes[name] = tuple(value)  # TOML arrays; the settings tree stays immutable
         else:
             changes[name] = (
                 Path(value)
