@@ -149,3 +149,23 @@ def test_bad_urls(url):
 
 def test_malformed_url():
     assert "not a valid URL" in _error("http://[::1/x", ArticleSettings())
+
+
+def test_scene_photos_given_as_urls_are_downloaded_or_dropped(server, tmp_path):
+    from news60.article.photos import download_scene_photos
+    from news60.models import Photo, Scene, Script
+
+    script = Script(
+        "T",
+        (
+            Scene("One.", "One", Photo(f"{server}/images/seals-1.jpg", "Seals", "Jo via AP")),
+            Scene("Two.", "Two", Photo(f"{server}/images/seals-2.jpg", "Not a photo", "X")),
+            Scene("Three.", "Three"),
+        ),
+    )
+    local = download_scene_photos(script, tmp_path, LOCAL)
+    first, second, third = (scene.photo for scene in local.scenes)
+    assert Path(first.src).parent == tmp_path and Image.open(first.src).size == (64, 48)
+    assert (first.caption, first.credit) == ("Seals", "Jo via AP")
+    assert second is None and third is None
+    assert not list(tmp_path.glob(".*partial"))

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from news60.article import read_article
 from news60.article.photofolder import photos_from_folder
+from news60.article.photos import download_scene_photos
 from news60.jobfolder import JobFolder, discard, open_job, publish, slugify
 from news60.models import Article, Narration, Outputs, Script
 from news60.outputs import write_outputs
@@ -33,7 +34,9 @@ def make_clip(source: str, settings: Settings, *, data: bytes | None = None) -> 
 
 def render_story(story: Path, settings: Settings) -> Outputs:
     """Render an edited story.json exactly as written."""
-    script = load_story(story)
+    script = download_scene_photos(
+        load_story(story), settings.out / ".photos" / "story", settings.article
+    )
     job = open_job(settings.out, slugify(script.title))
     try:
         narration = narrate(script, settings.voice, job.work)

@@ -12,7 +12,7 @@ from PIL import Image, UnidentifiedImageError
 
 from news60.article.fetch import fetch
 from news60.errors import ArticleError
-from news60.models import Article, Photo
+from news60.models import Article, Photo, Script
 from news60.settings import ArticleSettings
 
 log = logging.getLogger(__name__)
@@ -27,13 +27,13 @@ def download_photos(article: Article, photo_dir: Path, settings: ArticleSettings
         if photo.src is None or not photo.src.startswith(("http://", "https://")):
             photos.append(photo)
             continue
-        path = _download(photo.src, photo_dir, settings)
+        path = download_photo(photo.src, photo_dir, settings)
         if path is not None:
             photos.append(replace(photo, src=str(path)))
     return replace(article, photos=tuple(photos))
 
 
-def _download(url: str, photo_dir: Path, settings: ArticleSettings) -> Path | None:
+def download_photo(url: str, photo_dir: Path, settings: ArticleSettings) -> Path | None:
     """Fetch one photo and save it when Pillow recognises it as an image; None otherwise."""
     try:
         data = fetch(url, settings, accept="image/*")
@@ -49,8 +49,22 @@ def _download(url: str, photo_dir: Path, settings: ArticleSettings) -> Path | No
         photo_dir
         / f"photo-{hashlib.sha1(url.encode()).hexdigest()[:12]}{_EXTENSIONS.get(kind, '.img')}"
     )
-    path.write_bytes(data)
+    partial = path.with_name(f".{path.name}.partial")
+    partial.write_bytes(data)
+    partial.replace(path)
     return path
+
+
+def download_scene_photos(script: Script, photo_dir: Path, settings: ArticleSettings) -> Script:
+    """A copy of an edited script whose scene photos given as URLs are local, verified files."""
+    scenes = []
+    for scene in script.scenes:
+        photo = scene.photo
+        if photo is not None and photo.src and photo.src.startswith(("http://", "https://")):
+            path = download_photo(photo.src, photo_dir, settings)
+            photo = replace(photo, src=str(path)) if path is not None else None
+        scenes.append(replace(scene, photo=photo))
+    return replace(script, scenes=tuple(scenes))
 
 
 def _image_kind(data: bytes) -> str | None:
