@@ -53,3 +53,37 @@ def test_a_fact_card_shows_the_figure_big_in_the_accent_colour():
     accent = np.array(theme.colors["accent"][:3])
     band = card[layout.heading_top : layout.heading_top + layout.px(240)]
     assert np.all(np.abs(band.astype(int) - accent) < 30, axis=-1).sum() > 5000
+
+
+def test_a_custom_theme_changes_the_look(tmp_path):
+    from news60.video.theme import DEFAULT_THEME
+
+    text = DEFAULT_THEME.read_text()
+    text = text.replace('background_top = "#0b1d3a"', 'background_top = "#7a0010"')
+    text = text.replace('logo = "../logo.png"', 'logo = ""').replace(
+        'name = "news60"', 'name = "Daily Ledger"'
+    )
+    text = text.replace('"../', f'"{DEFAULT_THEME.parent.parent}/')  # keep fonts and music found
+    theme_file = tmp_path / "brand.toml"
+    theme_file.write_text(text)
+    theme = load_theme(theme_file)
+    assert theme.brand == "Daily Ledger" and theme.logo is None
+    layout = Layout(1080, 1920)
+    card = np.asarray(draw_card(Slide("title", 0, 1, heading="Headline"), layout, theme))
+    # The top of the gradient is the theme's colour (within a level of rounding).
+    assert np.abs(card[2, layout.width - 3].astype(int) - (0x7A, 0x00, 0x10)).max() <= 2
+    default = np.asarray(draw_card(Slide("title", 0, 1, heading="Headline"), layout, load_theme()))
+    brand_area = (
+        slice(layout.top, layout.top + layout.px(64)),
+        slice(layout.left, layout.left + 400),
+    )
+    assert not np.array_equal(card[brand_area], default[brand_area])
+
+
+def test_a_broken_theme_names_the_file(tmp_path):
+    from news60.errors import SettingsError
+
+    broken = tmp_path / "broken.toml"
+    broken.write_text("[brand]\nname = 'x'\n")
+    with pytest.raises(SettingsError, match="broken.toml is incomplete"):
+        load_theme(broken)
