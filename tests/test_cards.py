@@ -87,3 +87,12 @@ def test_a_broken_theme_names_the_file(tmp_path):
     broken.write_text("[brand]\nname = 'x'\n")
     with pytest.raises(SettingsError, match="broken.toml is incomplete"):
         load_theme(broken)
+
+
+def test_a_caption_ending_in_an_ellipsis_keeps_big_type():
+    from news60.video.typesetting import fit_box
+
+    theme, layout = load_theme(), Layout(1080, 1920)
+    text = "Trump came face to face with Putin for the first time since the counsel…"
+    face, lines = fit_box(text, theme.fonts["headline"], (layout.text_width, 700), 5, 84, 44)
+    assert face.size >= 70 and " ".join(lines) == text

@@ -56,3 +56,27 @@ def test_photos_without_a_file_are_not_shown_but_still_credited():
     script = build_script(article, [("A sentence here.", 0)], "extractive")
     assert script.scenes[0].photo is None
     assert script.photo_credits == ("Susan Walsh via PA Images",)
+
+
+def test_headline_drops_an_opening_clause_and_cuts_before_a_subordinate_one():
+    assert (
+        headline(
+            "Asked before travelling to Japan about the talks, Trump told reporters it was private."
+        )
+        == "Trump told reporters it was private"
+    )
+    assert (
+        headline(
+            "Trump came face to face with Putin for the first time since the special counsel found "
+            "extensive evidence of Russian interference in the 2016 US election."
+        )
+        == "Trump came face to face with Putin for the first time"
+    )
+
+
+def test_headline_never_cuts_inside_a_quote():
+    cut = headline(
+        "US President Donald Trump has hailed his “very, very good relationship” with Russian "
+        "President Vladimir Putin as the two leaders held talks on the sidelines of the G20 meeting."
+    )
+    assert cut.count("“") == cut.count("”") and "very, very good relationship”" in cut

@@ -8,7 +8,34 @@ from collections.abc import Sequence
 from news60.models import Article, Photo, Scene, Script
 
 SCENE_WORDS = 42  # two adjacent sentences share a scene when together they are this short
-CAPTION_CHARS = 110  # what a card shows in five lines of headline type
+CAPTION_TARGET = 70  # a caption longer than this is cut back to its main clause
+CAPTION_CHARS = 96  # and never runs longer than this (then it ends in an ellipsis)
+# Opening subordinate clauses ("When asked about it, Trump said ...") are context, not the news.
+_LEAD_CLAUSE = re.compile(
+    r"^(?:when|as|after|asked|while|although|though|before|despite|if|since|speaking)\b[^,]{0,120},\s+",
+    re.IGNORECASE,
+)
+# Where a sentence can end early and still stand: before a subordinate clause or an aside.
+_CLAUSE_BREAKS = (
+    "; ",
+    " — ",
+    " – ",
+    ", who ",
+    ", which ",
+    ", where ",
+    ", but ",
+    ", and ",
+    " because ",
+    " since ",
+    " although ",
+    " while ",
+    " after ",
+    " as ",
+    " when ",
+    " which ",
+    " who ",
+    ", ",
+)
 _STOP_ENDINGS = {
     "the",
     "a",
@@ -108,22 +135,20 @@ def _speaker(text: str, quote_start: int) -> str:
 
 
 def headline(sentence: str) -> str:
-    """Cut a sentence to its main clause, at most CAPTION_CHARS, never mid-quote or on 'the'."""
-    text = sentence.strip().rstrip(".!?")
-    for marker in (
-        " as ",
-        " after ",
-        " while ",
-        " which ",
-        " who ",
-        "; ",
-        " — ",
-        ", but ",
-        ", and ",
-    ):
+    """A sentence cut to its main clause for the screen, never mid-quote or on 'the'."""
+    text = _LEAD_CLAUSE.sub("", sentence.strip().rstrip(".!?"), count=1)
+    text = text[:1].upper() + text[1:]
+    for marker in _CLAUSE_BREAKS:
+        if len(text) <= CAPTION_TARGET:
+            break
         head = text.split(marker)[0]
-        if len(head.split()) >= 5:
+        if len(head.split()) >= 5 and not _unbalanced(head):
             text = head
+    return _trim(text) or sentence[:CAPTION_CHARS]
+
+
+def _trim(text: str) -> str:
+    """At most CAPTION_CHARS, cut at a word with an ellipsis; quotes kept whole."""
     words = text.split()
     cut = False
     while len(" ".join(words)) > CAPTION_CHARS or _unbalanced(" ".join(words)):
@@ -131,7 +156,7 @@ def headline(sentence: str) -> str:
     while cut and words and words[-1].lower().strip(",;:") in _STOP_ENDINGS:
         words = words[:-1]
     caption = " ".join(words).rstrip(",;:")
-    return (caption + "…" if cut else caption) or sentence[:CAPTION_CHARS]
+    return caption + "…" if cut and caption else caption
 
 
 def _unbalanced(text: str) -> bool:

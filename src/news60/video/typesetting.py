@@ -142,11 +142,12 @@ def fit_box(
     """Like fit_text, but the lines must also fit the box's height; cut with an ellipsis if not."""
     width, height = box
     for candidate in range(size, min_size - 1, -2):
-        rows = min(max_lines, max(1, height // line_height(font(path, candidate))))
-        face, lines = fit_text(text, path, width, rows, candidate, candidate)
-        if not lines[-1].endswith("…") or candidate <= min_size:
-            return face, lines
-    return face, lines
+        face = font(path, candidate)
+        rows = min(max_lines, max(1, height // line_height(face)))
+        # Judged by the wrapped length, not a trailing "…": the text itself may end in one.
+        if len(wrap_to_width(text, face, width)) <= rows or candidate - 2 < min_size:
+            return fit_text(text, path, width, rows, candidate, candidate)
+    return fit_text(text, path, width, 1, min_size, min_size)
 
 
 def shorten(lines: list[str], max_lines: int) -> list[str]:
