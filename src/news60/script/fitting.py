@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from news60.errors import ScriptError
 from news60.models import Article, Narration, Script
 from news60.script.scenes import build_script
+from news60.script.speakable import display_text
 from news60.script.summarisers import Pick, get_summariser
 from news60.settings import ScriptSettings
 
@@ -103,11 +104,7 @@ def _drop_least_useful(picks: list[Pick]) -> list[Pick]:
 
 
 def _display(sentence: str) -> str:
-    """The sentence as shown on screen: ALL-CAPS lead-ins and datelines tidied when we can."""
-    try:
-        from news60.script.speakable import display_text
-    except ImportError:
-        return sentence
+    """The sentence as shown on screen: ALL-CAPS lead-ins and datelines tidied."""
     return display_text(sentence)
 
 

@@ -116,11 +116,9 @@ def _lines(script: Script) -> list[_Line]:
 
 
 def speakable_function() -> Callable[[str], str]:
-    """The script stage's speech-ready rewrite (numbers, abbreviations), when it is installed."""
-    try:
-        from news60.script.speakable import load_lexicon, make_speakable
-    except ImportError:
-        return lambda sentence: sentence
+    """The script stage's speech-ready rewrite: numbers, abbreviations, the pronunciation lexicon."""
+    from news60.script.speakable import load_lexicon, make_speakable
+
     lexicon = load_lexicon()
     return lambda sentence: make_speakable(sentence, lexicon=lexicon) or sentence
 
