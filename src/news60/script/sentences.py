@@ -29,7 +29,9 @@ def _split_paragraph(paragraph: str) -> list[str]:
     start = 0
     for match in _BOUNDARY.finditer(paragraph):
         candidate = paragraph[start : match.end(1)]
-        if _ends_with_abbreviation(candidate) or _inside_quote(candidate, paragraph[match.end(1) :]):
+        if _ends_with_abbreviation(candidate) or _inside_quote(
+            candidate, paragraph[match.end(1) :]
+        ):
             continue
         pieces.append(candidate.strip())
         start = match.end()
