@@ -86,3 +86,52 @@ def test_script_with_exact_sentences_prints_scenes_and_text(seed_path):
     assert script["text"].count(".") >= 3 and "Don’t meddle in the election" in script["text"]
     assert all(scene["text"] and scene["caption"] for scene in script["scenes"])
     assert not result.stderr.strip(), result.stderr  # no progress bars or warnings on a clean run
+
+
+def read_all(fd: int) -> bytes:
+    import os
+
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(fd, 4096)
+        except OSError:  # the other side closed
+            return seen
+        if not chunk:
+            return seen
+        seen += chunk
+
+
+def test_a_terminal_sees_progress_and_a_pipe_does_not(tmp_path):
+    import os
+    import pty
+
+    story = tmp_path / "story.json"
+    story.write_text(
+        json.dumps(
+            {
+                "title": "Council approves bridge",
+                "scenes": [{"text": "The council approved the bridge."}],
+            }
+        )
+    )
+    args = [*NEWS60, "render", str(story), "--size", "160x284", "--fps", "10"]
+    primary, secondary = pty.openpty()
+    try:
+        result = subprocess.run(
+            [*args, "--out", str(tmp_path / "tty")],
+            stderr=secondary,
+            stdout=subprocess.PIPE,
+            cwd=ROOT,
+            timeout=300,
+        )
+        os.close(secondary)
+        seen = read_all(primary).decode()
+    finally:
+        os.close(primary)
+    assert result.returncode == 0, seen
+    assert "news60: rendering clip.mp4 (160x284" in seen
+    piped = subprocess.run(
+        [*args, "--out", str(tmp_path / "pipe")], capture_output=True, cwd=ROOT, timeout=300
+    )
+    assert piped.returncode == 0 and piped.stderr == b""

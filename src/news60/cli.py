@@ -46,6 +46,18 @@ def cli(ctx: click.Context, debug: bool, verbose: bool, config: Path | None) -> 
     ctx.obj = Context(debug, config)
 
 
+def _show_progress(quiet: bool) -> None:
+    """Stage lines on a terminal's stderr while a clip is made (not in pipes and logs; not --quiet)."""
+    if quiet or not sys.stderr.isatty():
+        return
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("news60: %(message)s"))
+    logger = logging.getLogger("news60.progress")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+
+
 def _source_options(func):
     func = click.option(
         "--allow-private",
@@ -72,6 +84,7 @@ def _source_options(func):
 
 
 def _video_options(func):
+    func = click.option("-q", "--quiet", is_flag=True, help="No progress lines on stderr.")(func)
     func = click.option(
         "--out",
         type=click.Path(file_okay=False, path_type=Path),
@@ -100,6 +113,7 @@ def make(obj: Context, source: str, **options: Any) -> None:
     from news60.pipeline import make_clip
 
     settings = obj.settings(**_sections(options))
+    _show_progress(options["quiet"])
     outputs = _run(obj, lambda: make_clip(source, settings, data=_stdin(source)))
     _report(outputs, options["as_json"])
 
@@ -116,6 +130,7 @@ def render(obj: Context, story: Path, **options: Any) -> None:
     from news60.pipeline import render_story
 
     settings = obj.settings(**_sections(options))
+    _show_progress(options["quiet"])
     outputs = _run(obj, lambda: render_story(story, settings))
     _report(outputs, options["as_json"])
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from news60 import __version__
@@ -17,6 +18,8 @@ from news60.video.render import render_video
 from news60.video.theme import Theme, load_theme
 from news60.video.thumbnail import thumbnail_size, write_thumbnail
 from news60.video.timeline import plan_timeline
+
+progress = logging.getLogger("news60.progress")
 
 
 def write_outputs(
@@ -84,6 +87,7 @@ def render_clips(
     files = {}
     for index, (timeline, fmt) in enumerate(zip(timelines, formats, strict=True)):
         key, name = clip_file(index, fmt)
+        progress.info("rendering %s (%dx%d, %.1f s)", name, *fmt.size, timeline.duration)
         files[key] = render_video(timeline, theme, settings.video, job.path(name))
     return files
 

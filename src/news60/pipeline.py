@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import tempfile
 from dataclasses import replace
 from pathlib import Path
@@ -19,6 +20,9 @@ from news60.settings import Settings
 from news60.speech.narration import narrate, speaking_rate
 from news60.video.theme import load_theme
 
+# Stage by stage, for the producer watching a render: the CLI shows these lines on stderr.
+progress = logging.getLogger("news60.progress")
+
 
 def make_clip(source: str, settings: Settings, *, data: bytes | None = None) -> Outputs:
     """Article in, finished clip, MP3, script, captions and manifest out."""
@@ -26,6 +30,9 @@ def make_clip(source: str, settings: Settings, *, data: bytes | None = None) -> 
     job = open_job(settings.out, slugify(article.title))
     try:
         script, narration = write_script(article, settings, job.work)
+        progress.info(
+            "script: %d scenes, %.1f s of narration", len(script.scenes), narration.duration
+        )
         return finish(script, narration, settings, job)
     except BaseException:
         discard(job)
@@ -60,6 +67,12 @@ def read_source(source: str, settings: Settings, *, data: bytes | None = None) -
     """The article, with a web page's photos downloaded and the producer's own photos first."""
     downloads = settings.out / ".photos" / hashlib.sha1(source.encode()).hexdigest()[:12]
     article = read_article(source, settings.article, data=data, photo_dir=downloads)
+    progress.info(
+        "article: “%s”, %d words, %d photos",
+        article.title,
+        len(article.text.split()),
+        len(article.photos),
+    )
     if settings.article.photos is None:
         return article
     supplied = photos_from_folder(settings.article.photos)
@@ -69,7 +82,14 @@ def read_source(source: str, settings: Settings, *, data: bytes | None = None) -
 def write_script(article: Article, settings: Settings, work: Path) -> tuple[Script, Narration]:
     """Choose the sentences and narrate them, fitted to the clip's length."""
 
+    attempts = []
+
     def speak(script: Script, speedup: float) -> Narration:
+        attempts.append(speedup)
+        again = "again, to fit the time: " if len(attempts) > 1 else ""
+        progress.info(
+            "narrating %s%d scenes with %s", again, len(script.scenes), settings.voice.name
+        )
         voice = replace(settings.voice, rate=settings.voice.rate * speedup)
         return narrate(script, voice, work)
 
