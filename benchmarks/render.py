@@ -210,7 +210,7 @@ def prepare(settings: Settings, work: Path):
     """The seed's script with the real narration, photos, timeline and mixed soundtrack."""
     theme = load_theme(settings.video.theme)
     article = read_source(str(SEED), settings)
-    script, narration = write_script(article, settings, work)
+    script, narration = write_script(article, settings, theme, work)
     script = with_photos(script, make_photos(work))
     video = settings.video
     timeline = plan_timeline(

@@ -47,6 +47,7 @@ def narration_share(article: Path, size: tuple[int, int]) -> None:
     from news60.jobfolder import discard, open_job, slugify
     from news60.outputs import write_outputs
     from news60.settings import load_settings
+    from news60.video.theme import load_theme
 
     with tempfile.TemporaryDirectory(prefix="news60-bench-") as tmp:
         os.environ["XDG_CACHE_HOME"] = tmp  # an empty speech cache: every sentence is spoken
@@ -57,10 +58,11 @@ def narration_share(article: Path, size: tuple[int, int]) -> None:
         times["read the article"] = time.perf_counter() - started
         job = open_job(Path(tmp), slugify(article.title))
         mark = time.perf_counter()
-        script, narration = pipeline.write_script(article, settings, job.work)
+        theme = load_theme(settings.video.theme)
+        script, narration = pipeline.write_script(article, settings, theme, job.work)
         times["script + narration"] = time.perf_counter() - mark
         mark = time.perf_counter()
-        write_outputs(script, narration, settings, job)
+        write_outputs(script, narration, settings, theme, job)
         times["mix, video, mp3, captions"] = time.perf_counter() - mark
         discard(job)
     total = sum(times.values())

@@ -135,3 +135,29 @@ def test_a_terminal_sees_progress_and_a_pipe_does_not(tmp_path):
         [*args, "--out", str(tmp_path / "pipe")], capture_output=True, cwd=ROOT, timeout=300
     )
     assert piped.returncode == 0 and piped.stderr == b""
+
+
+def test_an_edited_story_that_runs_over_says_how_much_to_cut(tmp_path):
+    text = (
+        "The council met for six hours on Monday to debate the new bridge over the river. " * 4
+    ).strip()
+    story = tmp_path / "story.json"
+    story.write_text(json.dumps({"title": "Bridge", "scenes": [{"text": text}]}))
+    result = run(
+        "render",
+        str(story),
+        "--seconds",
+        "15",
+        "--out",
+        str(tmp_path / "o"),
+        "--size",
+        "160x284",
+        "--fps",
+        "10",
+    )
+    assert result.returncode == 1
+    line = result.stderr.decode().strip()
+    assert "narration runs" in line and "cut about" in line and "--seconds" in line
+    assert not (tmp_path / "o").exists() or not [
+        p for p in (tmp_path / "o").iterdir() if not p.name.startswith(".")
+    ]

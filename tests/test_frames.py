@@ -32,8 +32,10 @@ def read_text(path: Path) -> str:
 def frames(tmp_path_factory):
     settings = load_settings()
     article = pipeline.read_source(str(SEED), settings)
-    script, narration = pipeline.write_script(article, settings, tmp_path_factory.mktemp("work"))
     theme = load_theme()
+    script, narration = pipeline.write_script(
+        article, settings, theme, tmp_path_factory.mktemp("work")
+    )
     timeline = plan_timeline(
         script, narration, theme, size=(1080, 1920), fps=30, audio=narration.wav
     )

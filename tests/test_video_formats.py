@@ -68,7 +68,7 @@ def made(tmp_path_factory) -> dict:
         video = VideoSettings(formats=("9:16", "1:1", "16:9"), fps=10, music="none")
         settings = Settings(video=video, out=tmp_path / "out")
         job = open_job(settings.out, "bridge")
-        outputs = write_outputs(script, narration, settings, job)
+        outputs = write_outputs(script, narration, settings, load_theme(), job)
         publish(job)
     finally:
         patch.undo()

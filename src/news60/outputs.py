@@ -15,7 +15,7 @@ from news60.speech.summary import write_audio_summary
 from news60.video.cues import to_srt, to_vtt
 from news60.video.formats import Format, clip_file, clip_formats
 from news60.video.render import render_video
-from news60.video.theme import Theme, load_theme
+from news60.video.theme import Theme
 from news60.video.thumbnail import thumbnail_size, write_thumbnail
 from news60.video.timeline import plan_timeline
 
@@ -23,10 +23,9 @@ progress = logging.getLogger("news60.progress")
 
 
 def write_outputs(
-    script: Script, narration: Narration, settings: Settings, job: JobFolder
+    script: Script, narration: Narration, settings: Settings, theme: Theme, job: JobFolder
 ) -> Outputs:
     """Write every file into the job's staging folder; the manifest, written last, lists them."""
-    theme = load_theme(settings.video.theme)
     formats = clip_formats(settings.video)
     timelines = [plan(script, narration, settings, theme, job, fmt) for fmt in formats]
     timeline = timelines[0]

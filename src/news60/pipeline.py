@@ -11,6 +11,7 @@ from pathlib import Path
 from news60.article import read_article
 from news60.article.photofolder import photos_from_folder
 from news60.article.photos import download_scene_photos
+from news60.errors import ScriptError
 from news60.jobfolder import JobFolder, discard, open_job, publish, slugify
 from news60.models import Article, Narration, Outputs, Script
 from news60.outputs import write_outputs
@@ -18,7 +19,7 @@ from news60.script.fitting import Limits, fit_script, pick_script
 from news60.script.storyfile import load_story
 from news60.settings import Settings
 from news60.speech.narration import narrate, speaking_rate
-from news60.video.theme import load_theme
+from news60.video.theme import Theme, load_theme
 
 # Stage by stage, for the producer watching a render: the CLI shows these lines on stderr.
 progress = logging.getLogger("news60.progress")
@@ -27,13 +28,14 @@ progress = logging.getLogger("news60.progress")
 def make_clip(source: str, settings: Settings, *, data: bytes | None = None) -> Outputs:
     """Article in, finished clip, MP3, script, captions and manifest out."""
     article = read_source(source, settings, data=data)
+    theme = load_theme(settings.video.theme)
     job = open_job(settings.out, slugify(article.title))
     try:
-        script, narration = write_script(article, settings, job.work)
+        script, narration = write_script(article, settings, theme, job.work)
         progress.info(
             "script: %d scenes, %.1f s of narration", len(script.scenes), narration.duration
         )
-        return finish(script, narration, settings, job)
+        return finish(script, narration, settings, theme, job)
     except BaseException:
         discard(job)
         raise
@@ -44,11 +46,12 @@ def render_story(story: Path, settings: Settings) -> Outputs:
     script = download_scene_photos(
         load_story(story), settings.out / ".photos" / "story", settings.article
     )
+    theme = load_theme(settings.video.theme)
     job = open_job(settings.out, slugify(script.title))
     try:
         narration = narrate(script, settings.voice, job.work)
-        check_length(narration, settings)
-        return finish(script, narration, settings, job)
+        check_length(narration, limits(settings, theme))
+        return finish(script, narration, settings, theme, job)
     except BaseException:
         discard(job)
         raise
@@ -59,8 +62,9 @@ def draft_script(source: str, settings: Settings, *, data: bytes | None = None) 
     article = read_source(source, settings, data=data)
     if settings.script.sentences:
         return pick_script(article, settings.script)
+    theme = load_theme(settings.video.theme)
     with tempfile.TemporaryDirectory(prefix="news60-") as work:
-        return write_script(article, settings, Path(work))[0]
+        return write_script(article, settings, theme, Path(work))[0]
 
 
 def read_source(source: str, settings: Settings, *, data: bytes | None = None) -> Article:
@@ -79,7 +83,9 @@ def read_source(source: str, settings: Settings, *, data: bytes | None = None) -
     return replace(article, photos=supplied + article.photos)
 
 
-def write_script(article: Article, settings: Settings, work: Path) -> tuple[Script, Narration]:
+def write_script(
+    article: Article, settings: Settings, theme: Theme, work: Path
+) -> tuple[Script, Narration]:
     """Choose the sentences and narrate them, fitted to the clip's length."""
 
     attempts = []
@@ -94,20 +100,22 @@ def write_script(article: Article, settings: Settings, work: Path) -> tuple[Scri
         return narrate(script, voice, work)
 
     return fit_script(
-        article, settings.script, speak, pace=speaking_rate(settings.voice), limits=limits(settings)
+        article,
+        settings.script,
+        speak,
+        pace=speaking_rate(settings.voice),
+        limits=limits(settings, theme),
     )
 
 
-def limits(settings: Settings) -> Limits:
-    theme = load_theme(settings.video.theme)
+def limits(settings: Settings, theme: Theme) -> Limits:
+    """How long the narration may run: the clip less the theme's lead-in and end card."""
     return Limits.for_clip(settings.script.seconds, theme.lead_in, theme.end_card)
 
 
-def check_length(narration: Narration, settings: Settings) -> None:
+def check_length(narration: Narration, limits: Limits) -> None:
     """An edited story must still fit the clip: say by how much it runs over."""
-    from news60.errors import ScriptError
-
-    longest = limits(settings).longest
+    longest = limits.longest
     if narration.duration > longest:
         raise ScriptError(
             f"the story's narration runs {narration.duration:.1f} s but the clip allows "
@@ -115,8 +123,10 @@ def check_length(narration: Narration, settings: Settings) -> None:
         )
 
 
-def finish(script: Script, narration: Narration, settings: Settings, job: JobFolder) -> Outputs:
+def finish(
+    script: Script, narration: Narration, settings: Settings, theme: Theme, job: JobFolder
+) -> Outputs:
     """Render every output into the staging folder, then move it into place."""
-    outputs = write_outputs(script, narration, settings, job)
+    outputs = write_outputs(script, narration, settings, theme, job)
     publish(job)
     return outputs
