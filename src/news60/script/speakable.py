@@ -8,9 +8,10 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from news60.errors import ScriptError
+from news60.resources import ASSETS
 from news60.tomlfile import read_toml
 
-LEXICON = Path(__file__).resolve().parents[3] / "assets" / "lexicon.toml"
+LEXICON = ASSETS / "lexicon.toml"
 
 _ACRONYM_LIST = (
     "US USA UK EU UN NATO NHS BBC CNN ITV FBI CIA NSA IMF WTO OPEC UAE GOP MP MPS PM CEO GDP "

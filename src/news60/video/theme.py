@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from news60.errors import SettingsError
+from news60.resources import ASSETS
 from news60.tomlfile import read_toml
 
-ASSETS = Path(__file__).resolve().parents[3] / "assets"
 DEFAULT_THEME = ASSETS / "themes" / "default.toml"
 
 RGBA = tuple[int, int, int, int]

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from news60.errors import ScriptError
 from news60.models import Article
+from news60.resources import PROMPTS
 
-PROMPTS = Path(__file__).resolve().parents[4] / "prompts"
 DEFAULT_TEMPLATE = PROMPTS / "news60-script.txt"
 _DEFAULT_WORDS = 150
 
