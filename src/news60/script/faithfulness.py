@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 
 from news60.models import Article
+from news60.script.quotes import quotations
 
 _NUMBER = re.compile(r"\d+(?:[,.\s]\d{3})*(?:\.\d+)?")
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
-# Curly quotes pair with curly, straight with straight: a page that mixes them must not pair across.
-_QUOTED = re.compile(r"“([^“”]+)”|\"([^\"]+)\"|(?<!\w)['‘](?=\w)(.+?)(?<=[\w.,!?])['’](?!\w)")
 _SENTENCE_START = re.compile(r"(?:^|[.!?…:;]\s+|[\"“‘(]\s*)$")
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -101,11 +100,7 @@ def _missing_quotes(script: str, plain_source: str) -> list[str]:
     # with one in the next, or the words between two true sentences look like an invented quote.
     from news60.script.sentences import split_sentences
 
-    quotes = [
-        next(group for group in m.groups() if group is not None).strip()
-        for sentence in split_sentences(script)
-        for m in _QUOTED.finditer(sentence)
-    ]
+    quotes = [q for sentence in split_sentences(script) for _, q in quotations(sentence)]
     return [q for q in quotes if len(q.split()) > 1 and _plain(q) not in plain_source]
 
 

@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from news60.models import Article, Photo, Scene, Script
+from news60.script.quotes import quotations
 
 SCENE_WORDS = 42  # two adjacent sentences share a scene when together they are this short
 CAPTION_TARGET = 70  # a caption longer than this is cut back to its main clause
@@ -62,7 +63,6 @@ _STOP_ENDINGS = {
     "is",
     "has",
 }
-_QUOTE = re.compile(r"[“\"]([^”\"]{12,160})[”\"]")
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)")
 _NOT_SPEAKER_BEFORE = re.compile(r"\b(?:at|to|with|for|from|on|of|by|about|over|in|against)\s+$")
 _SAID_AFTER = re.compile(
@@ -108,11 +108,10 @@ def group_sentences(sentences: Sequence[tuple[str, int]]) -> list[list[str]]:
 
 def caption_for(text: str) -> str:
     """The on-screen line for a scene: its direct quote with the speaker, else its main clause."""
-    quote = _QUOTE.search(text)
-    if quote and len(quote.group(1).split()) >= 4 and _stands_alone(text, quote.start()):
-        speaker = _speaker(text, quote.start())
-        words = quote.group(1).strip().rstrip(",")
-        return f"“{words}”" + (f" — {speaker}" if speaker else "")
+    start, words = next(quotations(text), (0, ""))
+    if len(words.split()) >= 4 and _stands_alone(text, start):
+        speaker = _speaker(text, start)
+        return f"“{words.rstrip(',')}”" + (f" — {speaker}" if speaker else "")
     return headline(text)
 
 

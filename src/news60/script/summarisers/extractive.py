@@ -10,13 +10,12 @@ import numpy as np
 from news60.errors import ScriptError
 from news60.models import Article
 from news60.script.embeddings import embed
+from news60.script.quotes import quotations
 from news60.script.sentences import split_sentences
-from news60.script.summarisers.picks import Pick, word_count
+from news60.script.summarisers.picks import DEFAULT_WORDS, Pick, word_count
 from news60.script.summarisers.prose import is_prose
 
-_DEFAULT_WORDS = 150  # about a minute of narration
 _DUPLICATE = 0.85  # cosine above which a sentence restates one already picked
-_QUOTE = re.compile(r"[“\"]([^”\"]+)[”\"]|(?<!\w)['‘](?=\w)(.+?)(?<=[\w.,!?])['’](?!\w)")
 # Sentences opening on a connective lean on the one before; alone they confuse a listener.
 # Sentences opening on a pronoun like "It found..." need the sentence before them to make sense.
 _BACK_REFERENCE = re.compile(r"^(it|this|these|those|that|they|such|its|their)\b", re.IGNORECASE)
@@ -48,7 +47,7 @@ class Extractive:
         candidates = speakable_candidates(article)
         vectors = embed([c.text for c in candidates])
         relevance = self._relevance(article, candidates, vectors)
-        budget = None if sentences is not None else max_words or _DEFAULT_WORDS
+        budget = None if sentences is not None else max_words or DEFAULT_WORDS
         if budget is None:
             chosen = self._select_count(vectors, relevance, sentences)
         else:
@@ -140,7 +139,7 @@ def shape_story(candidates: list[Candidate], chosen: list[int]) -> list[int]:
 
 def is_quote(sentence: str) -> bool:
     """True when direct speech of four words or more makes up much of the sentence."""
-    quoted = sum(len((m.group(1) or m.group(2) or "").split()) for m in _QUOTE.finditer(sentence))
+    quoted = sum(len(words.split()) for _, words in quotations(sentence))
     return quoted >= 4 and quoted >= 0.3 * word_count(sentence)
 
 

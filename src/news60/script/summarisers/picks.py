@@ -8,6 +8,8 @@ from typing import Protocol
 from news60.models import Article
 from news60.script.sentences import split_sentences
 
+DEFAULT_WORDS = 150  # about a minute of narration, when no budget is given
+
 
 @dataclass(frozen=True)
 class Pick:

@@ -7,9 +7,9 @@ from pathlib import Path
 from news60.errors import ScriptError
 from news60.models import Article
 from news60.resources import PROMPTS
+from news60.script.summarisers.picks import DEFAULT_WORDS
 
 DEFAULT_TEMPLATE = PROMPTS / "news60-script.txt"
-_DEFAULT_WORDS = 150
 
 
 def render_prompt(
@@ -23,7 +23,7 @@ def render_prompt(
         raise ScriptError(
             f"prompt template {path} is missing: restore it from the repository"
         ) from None
-    words = max_words or (sentences * 20 if sentences else _DEFAULT_WORDS)
+    words = max_words or (sentences * 20 if sentences else DEFAULT_WORDS)
     body = "\n\n".join(part for part in (article.standfirst, article.text) if part)
     return text.format(title=article.title, text=body, words=words)
 
