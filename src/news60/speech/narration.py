@@ -147,13 +147,7 @@ def _assemble(
 
 
 def _display_words(text: str, speech: Speech, offset: float) -> tuple[Word, ...]:
-    """The displayed words timed by the spoken ones; apportioned when the counts differ."""
-    shown = text.split()
-    spoken = speech.words
-    if len(shown) == len(spoken):
-        return tuple(
-            Word(w, round(offset + s.start, 3), round(offset + s.end, 3))
-            for w, s in zip(shown, spoken, strict=True)
-        )
-    start, end = (spoken[0].start, spoken[-1].end) if spoken else (0.0, speech.duration)
-    return timing.apportion(shown, offset + start, offset + end)
+    """The displayed words timed by the spoken ones, shifted to where the sentence starts."""
+    spans = [(offset + w.start, offset + w.end) for w in speech.words]
+    audible = (spans[0][0], spans[-1][1]) if spans else (offset, offset + speech.duration)
+    return timing.name_spans(text, spans, audible)

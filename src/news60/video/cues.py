@@ -25,11 +25,10 @@ def plan_cues(sentences: tuple[SpokenSentence, ...], offset: float) -> tuple[Cue
 
 
 def _display_words(sentence: SpokenSentence) -> list[Word]:
-    """The sentence's written words with times: the voice's own when they line up, else by length."""
-    written = sentence.text.split()
-    if len(sentence.words) == len(written):
-        return [Word(text, w.start, w.end) for text, w in zip(written, sentence.words, strict=True)]
-    return list(apportion(written, sentence.start, sentence.end))
+    """The sentence's words with their times: the narration's, or spread by length if it has none."""
+    if sentence.words:
+        return list(sentence.words)
+    return list(apportion(sentence.text.split(), sentence.start, sentence.end))
 
 
 def _group_words(words: list[Word]) -> list[list[Word]]:
