@@ -1,4 +1,5 @@
-from news60.jobfolder import discard, open_job, publish, slugify, write_text
+from news60.atomic import write_text
+from news60.jobfolder import discard, open_job, publish, slugify
 
 
 def test_slug_is_ascii_hyphenated_and_bounded():
@@ -33,4 +34,17 @@ def test_a_discarded_job_leaves_nothing(tmp_path):
     job = open_job(tmp_path, "story")
     write_text(job.path("half.mp4"), "x")
     discard(job)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_failed_write_leaves_neither_a_half_file_nor_the_destination(tmp_path):
+    import pytest
+
+    from news60.atomic import writing
+
+    dest = tmp_path / "clip.mp4"
+    with pytest.raises(RuntimeError), writing(dest) as partial:
+        partial.write_bytes(b"half a video")
+        assert partial.suffix == ".mp4" and partial.name.startswith(".")
+        raise RuntimeError("encoder died")
     assert list(tmp_path.iterdir()) == []

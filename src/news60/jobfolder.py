@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import shutil
@@ -46,18 +45,6 @@ def open_job(out_dir: Path, slug: str) -> JobFolder:
     shutil.rmtree(staging, ignore_errors=True)
     (staging / ".work").mkdir(parents=True)
     return JobFolder(out_dir / slug, staging)
-
-
-def write_text(path: Path, text: str) -> Path:
-    """Write a text file under a temporary name, then rename it into place."""
-    partial = path.with_name(f".{path.name}.partial")
-    partial.write_text(text, encoding="utf-8")
-    partial.replace(path)
-    return path
-
-
-def write_json(path: Path, data: object) -> Path:
-    return write_text(path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
 
 
 def publish(job: JobFolder) -> Path:

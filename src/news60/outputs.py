@@ -6,7 +6,8 @@ import logging
 from pathlib import Path
 
 from news60 import __version__
-from news60.jobfolder import JobFolder, write_json, write_text
+from news60.atomic import write_json, write_text
+from news60.jobfolder import JobFolder
 from news60.models import Narration, Outputs, Script, Timeline
 from news60.script.storyfile import script_to_dict
 from news60.settings import Settings

@@ -11,6 +11,7 @@ from pathlib import Path
 from PIL import Image, UnidentifiedImageError
 
 from news60.article.fetch import fetch
+from news60.atomic import write_bytes
 from news60.errors import ArticleError
 from news60.models import Article, Photo, Script
 from news60.settings import ArticleSettings
@@ -49,10 +50,7 @@ def download_photo(url: str, photo_dir: Path, settings: ArticleSettings) -> Path
         photo_dir
         / f"photo-{hashlib.sha1(url.encode()).hexdigest()[:12]}{_EXTENSIONS.get(kind, '.img')}"
     )
-    partial = path.with_name(f".{path.name}.partial")
-    partial.write_bytes(data)
-    partial.replace(path)
-    return path
+    return write_bytes(path, data)
 
 
 def download_scene_photos(script: Script, photo_dir: Path, settings: ArticleSettings) -> Script:

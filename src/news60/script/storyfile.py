@@ -7,6 +7,7 @@ from dataclasses import asdict, fields
 from pathlib import Path
 from typing import Any
 
+from news60.atomic import write_json
 from news60.errors import ScriptError
 from news60.models import Photo, Scene, Script
 
@@ -22,12 +23,7 @@ def script_to_dict(script: Script) -> dict[str, Any]:
 
 def save_story(script: Script, path: Path) -> Path:
     """Write story.json atomically."""
-    partial = path.with_name(f".{path.name}.partial")
-    partial.write_text(
-        json.dumps(script_to_dict(script), indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
-    )
-    partial.replace(path)
-    return path
+    return write_json(path, script_to_dict(script))
 
 
 def load_story(path: Path) -> Script:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import wave
 from fractions import Fraction
@@ -10,6 +9,7 @@ from pathlib import Path
 
 import numpy as np
 
+from news60.atomic import writing
 from news60.errors import RenderError
 
 RATE = 48_000  # every track news60 writes is 48 kHz
@@ -30,13 +30,11 @@ def write_wav(path: Path, samples: np.ndarray, rate: int) -> Path:
     """Write float samples (mono, or frames x channels) as 16-bit PCM, via a temporary name."""
     pcm = np.clip(np.round(samples * 32767.0), -32768, 32767).astype("<i2")
     channels = 1 if pcm.ndim == 1 else pcm.shape[1]
-    tmp = path.with_name(f".{path.name}.tmp")
-    with wave.open(str(tmp), "wb") as out:
+    with writing(path) as partial, wave.open(str(partial), "wb") as out:
         out.setnchannels(channels)
         out.setsampwidth(2)
         out.setframerate(rate)
         out.writeframes(pcm.tobytes())
-    os.replace(tmp, path)
     return path
 
 

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 
+from news60.atomic import writing
 from news60.errors import RenderError
 from news60.models import Narration, Script
 from news60.settings import VoiceSettings
@@ -100,15 +100,15 @@ def _encode(samples: np.ndarray, dest: Path, tags: dict[str, str]) -> Path:
     """Encode with ffmpeg's libmp3lame under a temporary name, tag it, then rename into place."""
     dest.parent.mkdir(parents=True, exist_ok=True)
     wav = audio.write_wav(dest.with_name(f".{dest.stem}.summary.wav"), samples, MP3_RATE)
-    tmp = dest.with_name(f".{dest.name}.tmp")
+    cmd = ["ffmpeg", "-v", "error", "-nostdin", "-y", "-i", str(wav), "-c:a", "libmp3lame"]
     try:
-        cmd = ["ffmpeg", "-v", "error", "-nostdin", "-y", "-i", str(wav), "-c:a", "libmp3lame"]
-        audio.run_ffmpeg([*cmd, "-b:a", BITRATE, "-ar", str(MP3_RATE), "-f", "mp3", str(tmp)])
-        _write_id3(tmp, tags)
-        os.replace(tmp, dest)
+        with writing(dest) as partial:
+            audio.run_ffmpeg(
+                [*cmd, "-b:a", BITRATE, "-ar", str(MP3_RATE), "-f", "mp3", str(partial)]
+            )
+            _write_id3(partial, tags)
     finally:
         wav.unlink(missing_ok=True)
-        tmp.unlink(missing_ok=True)
     return dest
 
 

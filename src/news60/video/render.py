@@ -10,6 +10,7 @@ from pathlib import Path
 
 import numpy as np
 
+from news60.atomic import writing
 from news60.errors import RenderError
 from news60.models import Timeline
 from news60.settings import VideoSettings
@@ -28,26 +29,26 @@ def render_video(timeline: Timeline, theme: Theme, settings: VideoSettings, dest
 
     compositor = Compositor(timeline, theme)
     clip = VideoClip(frame_function=compositor.frame_at, duration=timeline.duration)
-    partial = dest.with_name(f".{dest.stem}.partial{dest.suffix}")
     times = [i / timeline.fps for i in range(round(timeline.duration * timeline.fps))]
     try:
-        with FFMPEG_VideoWriter(
-            str(partial),
-            (timeline.width, timeline.height),
-            timeline.fps,
-            codec="libx264",
-            audiofile=str(timeline.audio),
-            audio_codec="aac",
-            preset=settings.preset,
-            threads=settings.threads,
-            ffmpeg_params=_encoder_params(),
-        ) as writer:
+        with (
+            writing(dest) as partial,
+            FFMPEG_VideoWriter(
+                str(partial),
+                (timeline.width, timeline.height),
+                timeline.fps,
+                codec="libx264",
+                audiofile=str(timeline.audio),
+                audio_codec="aac",
+                preset=settings.preset,
+                threads=settings.threads,
+                ffmpeg_params=_encoder_params(),
+            ) as writer,
+        ):
             for frame in prefetched(clip.get_frame, times, workers=settings.threads):
                 writer.write_frame(frame)
     except OSError as exc:
-        partial.unlink(missing_ok=True)
         raise RenderError(f"ffmpeg could not encode {dest.name}: {_last_line(exc)}") from exc
-    partial.replace(dest)
     return dest
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from news60.atomic import writing
 from news60.models import Slide
 from news60.video.cards import draw_card
 from news60.video.formats import Format
@@ -24,7 +25,6 @@ def thumbnail_size(formats: Sequence[Format]) -> tuple[int, int]:
 def write_thumbnail(title: Slide, theme: Theme, size: tuple[int, int], dest: Path) -> Path:
     """Draw the title card at `size` and save it as a JPEG, atomically."""
     image = draw_card(title, Layout(*size), theme)
-    partial = dest.with_name(f".{dest.stem}.partial{dest.suffix}")
-    image.save(partial, "JPEG", quality=90, optimize=True)
-    partial.replace(dest)
+    with writing(dest) as partial:
+        image.save(partial, "JPEG", quality=90, optimize=True)
     return dest
