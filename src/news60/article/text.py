@@ -20,49 +20,12 @@ _TITLE_WINDOW = 40  # lines above the body searched for the headline
 _PHOTO_WINDOW = 8  # lines above the headline where a lead photo caption may sit
 _GAP_ESCALATION = 3  # how much more each further line of a gap in the prose costs
 _COHESION = 0.2  # share of a paragraph's topic words that the core of the story must contain
-_COMMON = set(  # frequent long words that say nothing about a topic
-    [
-        "about",
-        "above",
-        "after",
-        "again",
-        "against",
-        "because",
-        "before",
-        "being",
-        "below",
-        "between",
-        "could",
-        "doing",
-        "during",
-        "every",
-        "first",
-        "having",
-        "other",
-        "their",
-        "there",
-        "these",
-        "thing",
-        "things",
-        "think",
-        "those",
-        "through",
-        "under",
-        "until",
-        "where",
-        "which",
-        "while",
-        "would",
-        "years",
-        "people",
-        "still",
-        "since",
-        "often",
-        "never",
-        "always",
-        "should",
-    ]
+_COMMON_LIST = (  # frequent long words that say nothing about a topic
+    "about above after again against because before being below between could doing during "
+    "every first having other their there these thing things think those through under until "
+    "where which while would years people still since often never always should"
 )
+_COMMON = frozenset(_COMMON_LIST.split())
 
 
 @dataclass(frozen=True)
