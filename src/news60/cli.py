@@ -168,12 +168,13 @@ def script(obj: Context, source: str, output: Path | None, as_json: bool, **opti
 @click.pass_obj
 def extract(obj: Context, source: str, as_json: bool, allow_private: bool) -> None:
     """Read SOURCE and show the article news60 found in it."""
+    from news60.article import article_to_json
     from news60.pipeline import read_source
 
     settings = obj.settings(article={"allow_private": allow_private or None})
     article = _run(obj, lambda: read_source(source, settings, data=_stdin(source)))
     if as_json:
-        click.echo(json.dumps(article.to_dict(), indent=2, ensure_ascii=False))
+        click.echo(article_to_json(article))
         return
     click.echo(f"{article.title}\n{article.standfirst}\n")
     click.echo(article.text)

@@ -48,8 +48,7 @@ def parse_text(text: str, base: str | None = None) -> Article:
         for i, line in enumerate(lines[block.start : block.end], block.start)
         if _is_body(line, i, photos, credits)
     ]
-    header = lines[(block.title or block.start) : block.start]
-    standfirst, body = _split_standfirst(body, header)
+    standfirst, body = _split_standfirst(body)
     first = block.title if block.title is not None else block.start
     return Article(
         title=lines[block.title].text if block.title is not None else "",
@@ -181,7 +180,7 @@ def _is_body(line: Line, i: int, photos: dict, credits: dict) -> bool:
     return line.prose
 
 
-def _split_standfirst(body: list[str], header: list[Line]) -> tuple[str, list[str]]:
+def _split_standfirst(body: list[str]) -> tuple[str, list[str]]:
     """Take the first paragraph as standfirst when it summarises rather than starts the story."""
     if len(body) < 3:
         return "", body

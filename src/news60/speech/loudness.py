@@ -20,12 +20,6 @@ def integrated_loudness(samples: np.ndarray, rate: int) -> float:
     return float(pyloudnorm.Meter(rate).integrated_loudness(padded))
 
 
-def true_peak_db(samples: np.ndarray, rate: int) -> float:
-    """Peak level in dBTP, measured on a 4x-oversampled copy."""
-    peak = float(np.max(_oversampled_peak(samples), initial=0.0))
-    return 20 * np.log10(peak) if peak > 0 else float("-inf")
-
-
 def normalise(
     samples: np.ndarray,
     rate: int,

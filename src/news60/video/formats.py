@@ -27,10 +27,6 @@ class Format:
     def size(self) -> tuple[int, int]:
         return self.width, self.height
 
-    @property
-    def landscape(self) -> bool:
-        return self.width > self.height
-
 
 def parse_format(name: str) -> Format:
     """A named aspect ratio such as "1:1"; the error lists the names that exist."""
