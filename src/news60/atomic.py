@@ -4,6 +4,8 @@ complete, so an interrupted run never leaves a half file that looks finished."""
 from __future__ import annotations
 
 import json
+import os
+import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -12,8 +14,10 @@ from pathlib import Path
 @contextmanager
 def writing(dest: Path) -> Iterator[Path]:
     """Yield the temporary path to write; it becomes `dest` only if the block succeeds."""
-    # The suffix stays last, so tools that pick a format by extension (ffmpeg, Pillow) still can.
-    partial = dest.with_name(f".{dest.stem}.partial{dest.suffix}")
+    # The suffix stays last, so tools that pick a format by extension (ffmpeg, Pillow) still can;
+    # the process id and a random tag keep two jobs writing the same file from sharing a partial.
+    tag = f"{os.getpid()}-{secrets.token_hex(3)}"
+    partial = dest.with_name(f".{dest.stem}.partial-{tag}{dest.suffix}")
     try:
         yield partial
     except BaseException:
