@@ -169,6 +169,7 @@ def script(obj: Context, source: str, output: Path | None, as_json: bool, **opti
 def extract(obj: Context, source: str, as_json: bool, allow_private: bool) -> None:
     """Read SOURCE and show the article news60 found in it."""
     from news60.article import article_to_json
+    from news60.credits import spoken_reporting
     from news60.pipeline import read_source
 
     settings = obj.settings(article={"allow_private": allow_private or None})
@@ -179,9 +180,9 @@ def extract(obj: Context, source: str, as_json: bool, allow_private: bool) -> No
     click.echo(f"{article.title}\n{article.standfirst}\n")
     click.echo(article.text)
     for photo in article.photos:
-        click.echo(f"\n[photo] {photo.caption} ({photo.credit})")
-    if article.credits:
-        click.echo(f"\nCredits: {', '.join(article.credits)}")
+        click.echo(f"\n[photo] {photo.caption} ({photo.credit}) {photo.src or ''}".rstrip())
+    if article.reporting:
+        click.echo(f"\nReporting: {spoken_reporting(article.reporting)}")
 
 
 @cli.command()
