@@ -66,16 +66,15 @@ def test_extract_prints_the_article_as_json(seed_path):
     assert set(article) >= {
         "title",
         "standfirst",
-        "byline",
         "published",
         "text",
         "paragraphs",
         "photos",
-        "credits",
+        "reporting",
         "source_url",
         "language",
     }
-    assert article["credits"] == ["AFP"] and len(article["photos"]) == 3
+    assert article["reporting"]["agencies"] == ["AFP"] and len(article["photos"]) == 3
 
 
 def test_script_with_exact_sentences_prints_scenes_and_text(seed_path):
@@ -157,7 +156,7 @@ def test_an_edited_story_that_runs_over_says_how_much_to_cut(tmp_path):
     )
     assert result.returncode == 1
     line = result.stderr.decode().strip()
-    assert "narration runs" in line and "cut about" in line and "--seconds" in line
+    assert "cut about" in line and "--seconds" in line
     assert not (tmp_path / "o").exists() or not [
         p for p in (tmp_path / "o").iterdir() if not p.name.startswith(".")
     ]

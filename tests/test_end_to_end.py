@@ -47,9 +47,12 @@ def test_manifest_lists_every_file_and_they_exist(made):
     names = {Path(p).name for p in files.values()}
     assert names >= {"clip.mp4", "audio.mp3", "script.json", "captions.srt", "manifest.json"}
     assert all(Path(p).is_file() for p in files.values())
-    folder = Path(files["clip"]).parent
-    assert folder.name == "trump-jokes-to-putin-dont-meddle-in-the-election-please"
-    assert not list(folder.parent.glob(".*partial*"))
+    version = Path(files["clip"]).parent
+    assert version.name == "v1" and made["version"] == 1 and made["previous"] is None
+    assert version.parent.name == "trump-jokes-to-putin-dont-meddle-in-the-election-please"
+    assert not list(version.parent.glob(".draft-*"))
+    index = json.loads((version.parent / "manifest.json").read_text())
+    assert index["key"] == str(SEED.resolve()) and index["current"] == 1
 
 
 def test_clip_is_a_posting_ready_mp4_under_a_minute(made):
@@ -79,9 +82,13 @@ def test_narration_tells_the_story_without_page_debris(made):
 
 def test_credits_name_every_photographer_and_the_agency(made):
     credits = made["credits"]
+    # The seed's photos are captions in the text, without files: credited, but not shown.
+    assert credits["photos"] == []
+    not_shown = [p for p in credits["not_shown"] if "PA Images" in p["credit"]]
     for name in ("Susan Walsh", "Mikhail Klimentyev", "Adrian Wyld"):
-        assert any(name in c and "PA Images" in c for c in credits["photos"])
-    assert "AFP" in credits["reporting"]
+        assert any(name in p["credit"] for p in not_shown)
+    assert all(p["reason"] == "credited by the source, not shown" for p in not_shown)
+    assert credits["reporting"]["agencies"] == ["AFP"]
 
 
 def test_audio_summary_is_an_mp3_with_the_headline_tag(made):
@@ -158,7 +165,8 @@ def test_a_folder_of_photos_is_shown_and_credited(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     manifest = json.loads(result.stdout)
-    assert {"Ann Lee/Reuters", "Bo Sun via AP"} <= set(manifest["credits"]["photos"])
+    shown_credits = {p["credit"] for p in manifest["credits"]["photos"]}
+    assert {"Ann Lee/Reuters", "Bo Sun via AP"} <= shown_credits
     script = json.loads(Path(manifest["files"]["script"]).read_text())
     shown = {Path(s["photo"]["src"]).name for s in script["scenes"] if s["photo"]}
     assert shown == {"summit.jpg", "leaders.png"}

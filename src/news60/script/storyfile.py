@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, fields
+from dataclasses import asdict, fields, replace
 from pathlib import Path
 from typing import Any
 
 from news60.atomic import write_json
 from news60.errors import ScriptError
-from news60.models import Photo, Scene, Script
+from news60.models import Photo, Reporting, Scene, Script
 
-FORMAT = "news60/story@1"
+FORMAT = "news60/story@2"
+READABLE = (FORMAT, "news60/story@1")  # @1 listed reporting credits as plain `credits`
 
 
 def script_to_dict(script: Script) -> dict[str, Any]:
@@ -27,22 +28,56 @@ def save_story(script: Script, path: Path) -> Path:
 
 
 def load_story(path: Path) -> Script:
-    """Read an edited story.json, naming any field that is unknown, missing or of the wrong kind."""
+    """Read an edited story.json, naming any field that is unknown, missing or of the wrong kind.
+
+    Photo paths in it are relative to the story file's folder, as a producer writes them."""
+    from news60.article.decode import decode
+    from news60.errors import ArticleError
+
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        text = decode(path.read_bytes(), str(path))  # any encoding an editor saves: UTF-8/16, BOMs
+        data = json.loads(text)
     except FileNotFoundError:
         raise ScriptError(
             f"{path} not found: write one with `news60 script SOURCE -o {path}`"
         ) from None
+    except (IsADirectoryError, ArticleError) as exc:
+        raise ScriptError(
+            f"{path} is not a story file ({exc}): give the story.json itself"
+        ) from None
     except json.JSONDecodeError as exc:
-        raise ScriptError(f"{path} is not valid JSON (line {exc.lineno}): {exc.msg}") from None
-    return script_from_dict(data, str(path))
+        raise ScriptError(
+            f"{path} is not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno}): "
+            "fix it, or write it again with `news60 script`"
+        ) from None
+    return resolve_photos(script_from_dict(data, str(path)), path.parent)
+
+
+def resolve_photos(script: Script, folder: Path) -> Script:
+    """Relative photo paths made absolute against `folder`; URLs and absolute paths unchanged."""
+
+    def resolved(photo: Photo | None) -> Photo | None:
+        if photo is None or not photo.src or "://" in photo.src:
+            return photo
+        path = Path(photo.src).expanduser()
+        return replace(photo, src=str(path if path.is_absolute() else (folder / path).resolve()))
+
+    scenes = tuple(replace(s, photo=resolved(s.photo)) for s in script.scenes)
+    return replace(script, scenes=scenes, photos=tuple(resolved(p) for p in script.photos))
 
 
 def script_from_dict(data: Any, origin: str = "story") -> Script:
     if not isinstance(data, dict):
         raise ScriptError(f"{origin}: expected a JSON object with title and scenes")
+    tag = data.get("format", FORMAT)
+    if tag not in READABLE:
+        raise ScriptError(
+            f"{origin}: format {tag!r} is not one news60 reads ({', '.join(READABLE)}): "
+            "write the story again with `news60 script SOURCE -o story.json`"
+        )
     data = {k: v for k, v in data.items() if k not in ("format", "text")}
+    if "credits" in data and tag == "news60/story@1":
+        data["reporting"] = _reporting_v1(data.pop("credits"), origin)
     _check_fields(data, Script, origin, required={"title", "scenes"})
     scenes = data.get("scenes")
     if not isinstance(scenes, list | tuple) or not scenes:
@@ -55,11 +90,12 @@ def script_from_dict(data: Any, origin: str = "story") -> Script:
         photos=tuple(
             _photo(p, f"{origin}: photos[{i}]") for i, p in enumerate(data.get("photos", []))
         ),
-        credits=tuple(_text(c, f"{origin}: credits") for c in data.get("credits", [])),
+        reporting=_reporting(data.get("reporting", {}), f"{origin}: reporting"),
         published=data.get("published"),
         source_url=data.get("source_url"),
         language=data.get("language", "en"),
         summariser=data.get("summariser", "edited"),
+        key=data.get("key"),
     )
 
 
@@ -85,7 +121,33 @@ def _photo(data: Any, origin: str) -> Photo:
     if not isinstance(data, dict):
         raise ScriptError(f"{origin}: expected {{src, caption, credit}} or a path")
     _check_fields(data, Photo, origin, required=set())
-    return Photo(data.get("src"), data.get("caption", ""), data.get("credit", ""))
+    return Photo(
+        data.get("src"), data.get("caption", ""), data.get("credit", ""), data.get("note", "")
+    )
+
+
+def _reporting(data: Any, origin: str) -> Reporting:
+    if isinstance(data, Reporting):
+        return data
+    if not isinstance(data, dict):
+        raise ScriptError(f"{origin}: expected {{authors, contributors, agencies}} lists of names")
+    _check_fields(data, Reporting, origin, required=set())
+    names = {}
+    for role in ("authors", "contributors", "agencies"):
+        value = data.get(role, [])
+        if not isinstance(value, list | tuple):
+            raise ScriptError(f"{origin}.{role} must be a list of names")
+        names[role] = tuple(_text(v, f"{origin}.{role}") for v in value)
+    return Reporting(**names)
+
+
+def _reporting_v1(credits: Any, origin: str) -> Reporting:
+    """A story@1 `credits` list of reporting credits, sorted into agencies and contributors."""
+    from news60.article.reporting import read_reporting
+
+    if not isinstance(credits, list):
+        raise ScriptError(f"{origin}: credits must be a list of names")
+    return read_reporting("", [_text(c, f"{origin}: credits") for c in credits])
 
 
 def _check_fields(data: dict, kind: type, origin: str, required: set[str]) -> None:
