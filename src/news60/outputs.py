@@ -40,7 +40,7 @@ def write_outputs(
     files = render_clips(timelines, formats, theme, settings, job)
     files |= {
         "thumbnail": write_thumbnail(
-            timeline.slides[0], theme, thumbnail_size(formats), job.path("thumbnail.jpg")
+            timeline, theme, thumbnail_size(formats), job.path("thumbnail.jpg")
         ),
         "audio": write_audio_summary(
             script, narration, settings.voice, job.path("audio.mp3"), artist=theme.brand

@@ -1,0 +1,82 @@
+"""Card grounds ("plates"): a gradient, faint lines and the card's big shapes, drawn once, moved by the camera."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy as np
+from PIL import Image, ImageDraw
+
+from news60.video.layout import Layout
+from news60.video.theme import Theme
+from news60.video.typesetting import draw_text, family, font
+
+PLATE_HEADROOM = 1.08  # plates are drawn this much larger than the frame, so they can move
+
+
+def plate_size(layout: Layout) -> tuple[int, int]:
+    return round(layout.width * PLATE_HEADROOM), round(layout.height * PLATE_HEADROOM)
+
+
+@lru_cache(maxsize=16)
+def plate(layout: Layout, theme: Theme, kind: str, framing: int) -> np.ndarray:
+    """The ground of a card of `kind`: colours and line direction change with the framing."""
+    size = plate_size(layout)
+    top, bottom = _colours(theme, framing)
+    image = _gradient(size, top, bottom)
+    _lines(image, layout, theme, framing)
+    draw = ImageDraw.Draw(image)
+    margin = (size[0] - layout.width) // 2, (size[1] - layout.height) // 2
+    if kind in ("quote", "hook-quote"):
+        marks = font(family(theme, "headline"), layout.px(520))
+        y = margin[1] + layout.stage_top - layout.px(330)
+        draw_text(
+            image,
+            (margin[0] + layout.left - layout.px(20), y),
+            "“",
+            marks,
+            _alpha(theme.colors["accent"], 235),
+        )
+    elif kind == "end":
+        draw.rectangle(
+            (0, size[1] - margin[1] - layout.px(14), size[0], size[1]), fill=theme.colors["accent"]
+        )
+    return np.asarray(image.convert("RGB"))
+
+
+def _colours(theme: Theme, framing: int):
+    """The theme's ground for even framings; its second ground for odd ones (a new framing)."""
+    top, bottom = theme.colors["background_top"], theme.colors["background_bottom"]
+    if framing % 2 == 1:
+        alt = theme.colors.get("plate_alt", top)
+        return alt, _mix(alt, bottom, 0.35)
+    return top, bottom
+
+
+def _gradient(size: tuple[int, int], top, bottom) -> Image.Image:
+    """A vertical gradient from `top` to `bottom`, as an RGBA image."""
+    ramp = np.linspace(0, 1, size[1], dtype=np.float32)[:, None, None]
+    a = np.array(top[:3], dtype=np.float32)
+    b = np.array(bottom[:3], dtype=np.float32)
+    pixels = np.broadcast_to(a + (b - a) * ramp, (size[1], size[0], 3))
+    return Image.fromarray(pixels.astype(np.uint8)).convert("RGBA")
+
+
+def _lines(image: Image.Image, layout: Layout, theme: Theme, framing: int) -> None:
+    """Faint diagonal lines, leaning one way or the other with the framing."""
+    stripes = Image.new("RGBA", image.size, (0, 0, 0, 0))
+    draw = ImageDraw.Draw(stripes)
+    step, thick = layout.px(140), layout.px(34)
+    w, h = image.size
+    lean = h if framing % 4 < 2 else -h
+    for x in range(-h, w + h, step):
+        draw.line((x, h, x + lean, 0), fill=theme.colors["pattern"], width=thick)
+    image.alpha_composite(stripes)
+
+
+def _mix(a, b, amount: float):
+    return tuple(round(x + (y - x) * amount) for x, y in zip(a, b, strict=True))
+
+
+def _alpha(colour, alpha: int):
+    return (*colour[:3], alpha)
