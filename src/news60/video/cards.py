@@ -20,7 +20,7 @@ from news60.video.textblock import (
     words_block,
 )
 from news60.video.theme import Theme
-from news60.video.typesetting import family, fit_box, fit_text, font, line_height
+from news60.video.typesetting import draw_text, family, fit_box, fit_text, font, line_height
 
 
 @dataclass(frozen=True)
@@ -62,50 +62,65 @@ def text_block(slide: Slide, frame: Frame) -> TextBlock:
 
 
 def hook_text(slide: Slide, frame: Frame) -> TextBlock:
-    """The kicker, then the hook line word by word; a quote hook adds the speaker's strap."""
+    """The kicker, a key figure when there is one, then the hook line word by word.
+
+    Over a photo the text sits low, above the captions; on a card it starts under the kicker.
+    A quote hook ends with the speaker's strap.
+    """
     layout, theme = frame.layout, frame.theme
-    heading = family(theme, "headline")
+    quote = slide.heading.startswith("“") and slide.body
+    figure = slide.body if slide.body and not quote else ""
+    kicker = _kicker(slide.kicker, frame)
+    top = layout.stage_top + (kicker.size[1] + layout.px(30) if kicker else 0)
+    bottom = frame.text_bottom - (layout.px(100) if quote else 0)
     block = TextBlock()
-    bottom = frame.text_bottom
-    top = layout.stage_top + layout.px(90)
-    if slide.body and not slide.heading.startswith("“"):
+    if figure:
         big, _ = fit_text(
-            slide.body, heading, layout.text_width, 1, frame.size("figure"), frame.size("key")
+            figure,
+            family(theme, "headline"),
+            layout.text_width,
+            1,
+            frame.size("figure"),
+            frame.size("key"),
         )
         block += single(
-            line_patch(
-                slide.body, big, layout.left, top, theme.colors["accent"], shadow=frame.shadow
-            )
+            line_patch(figure, big, layout.left, top, theme.colors["accent"], shadow=frame.shadow)
         )
-        top += line_height(big, 1.0) + layout.px(30)
+        top += line_height(big, 1.0) + layout.px(20)
     face, lines = fit_box(
         slide.heading,
-        heading,
+        family(theme, "headline"),
         (layout.text_width, bottom - top),
         4,
         frame.size("hook"),
         frame.size("key"),
     )
-    height = len(lines) * line_height(face, 1.08)
-    y = bottom - height if frame.on_photo else top
-    if slide.kicker:
-        block = (
-            single(
-                label_patch(
-                    slide.kicker, layout, theme, (layout.left, y - layout.px(90)), filled=True
-                )
-            )
-            + block
-        )
+    y = bottom - len(lines) * line_height(face, 1.08) if frame.on_photo else top
     words, below = words_block(
         lines, face, (layout.left, y), theme.colors["text"], shadow=frame.shadow
     )
     block += words
-    if slide.heading.startswith("“") and slide.body:
+    if quote:
         block += single(
             strap_patch(slide.body, layout, theme, (layout.left, below + layout.px(24)))
         )
+    if kicker:
+        above = (
+            (y if frame.on_photo else layout.stage_top + kicker.size[1] + layout.px(30))
+            - kicker.size[1]
+            - layout.px(30)
+        )
+        block = (
+            single(Patch(layout.left, above, kicker.premultiplied, kicker.inverse_alpha)) + block
+        )
     return block + _disclosure(frame)
+
+
+def _kicker(text: str, frame: Frame) -> Patch | None:
+    """The hook's topic and date label: a filled pill a size up from other labels."""
+    if not text:
+        return None
+    return label_patch(text, frame.layout, frame.theme, (0, 0), filled=True, scale=1.3)
 
 
 def key_text(slide: Slide, frame: Frame) -> TextBlock:
@@ -116,7 +131,7 @@ def key_text(slide: Slide, frame: Frame) -> TextBlock:
         slide.heading,
         family(theme, "headline"),
         (layout.text_width, frame.text_bottom - top - layout.px(50)),
-        5,
+        5 if layout.tall else 4,
         frame.size("key"),
         frame.size("caption"),
     )
@@ -176,8 +191,11 @@ def timeline_text(slide: Slide, frame: Frame) -> TextBlock:
     """A vertical line of dated points, the date being spoken picked out in the accent."""
     layout, theme = frame.layout, frame.theme
     points = [line.split("\t", 1) for line in slide.body.split("\n") if "\t" in line][-5:]
+    if not points:
+        return TextBlock()
     top, bottom = layout.stage_top, frame.text_bottom
-    step = min(layout.px(230), (bottom - top) // max(1, len(points)))
+    point_height = _point(*points[0], False, frame, (0, 0)).size[1]
+    step = min(layout.px(230), (bottom - top - point_height) // max(1, len(points) - 1))
     axis_x = layout.left + layout.px(14)
     axis = Image.new("RGBA", (layout.px(6), step * (len(points) - 1) + 2), theme.colors["muted"])
     block = single(Patch.from_image(axis, axis_x - layout.px(3), top + layout.px(34)))
@@ -187,27 +205,25 @@ def timeline_text(slide: Slide, frame: Frame) -> TextBlock:
 
 
 def _point(date: str, label: str, current: bool, frame: Frame, at: tuple[int, int]) -> Patch:
+    """A dot on the line, the date beside it, what happened under the date."""
     layout, theme = frame.layout, frame.theme
     date_face = font(family(theme, "headline"), round(frame.size("caption") * 1.15))
-    label_face = font(family(theme, "body"), frame.size("caption"))
     radius = layout.px(22 if current else 14)
-    width = layout.text_width
-    height = line_height(date_face) + line_height(label_face) + layout.px(10)
-    image = Image.new("RGBA", (width + radius, height), (0, 0, 0, 0))
-    draw = ImageDraw.Draw(image)
-    centre = (radius, layout.px(34))
-    colour = theme.colors["accent"] if current else theme.colors["muted"]
-    draw.ellipse(
-        (centre[0] - radius, centre[1] - radius, centre[0] + radius, centre[1] + radius),
-        fill=colour,
-    )
-    from news60.video.typesetting import draw_text
-
     x = radius * 2 + layout.px(30)
-    draw_text(
-        image, (x, 0), date, date_face, theme.colors["accent"] if current else theme.colors["text"]
+    room = layout.text_width - x
+    label_face, lines = fit_text(
+        label, family(theme, "body"), room, 1, frame.size("caption"), frame.size("label")
     )
-    draw_text(image, (x, line_height(date_face)), label, label_face, theme.colors["muted"])
+    height = line_height(date_face) + line_height(label_face) + layout.px(10)
+    image = Image.new("RGBA", (layout.text_width + radius, height), (0, 0, 0, 0))
+    centre = (radius, layout.px(34))
+    dot = theme.colors["accent"] if current else theme.colors["muted"]
+    ImageDraw.Draw(image).ellipse(
+        (centre[0] - radius, centre[1] - radius, centre[0] + radius, centre[1] + radius), fill=dot
+    )
+    date_colour = theme.colors["accent"] if current else theme.colors["text"]
+    draw_text(image, (x, 0), date, date_face, date_colour)
+    draw_text(image, (x, line_height(date_face)), lines[0], label_face, theme.colors["muted"])
     return Patch.from_image(image, at[0] - radius, at[1])
 
 
@@ -339,8 +355,6 @@ def brand_bug(layout: Layout, theme: Theme) -> Patch:
 
 
 def line_patch_image(text: str, face, fill) -> Image.Image:
-    from news60.video.typesetting import draw_text
-
     image = Image.new("RGBA", (round(face.getlength(text)) + 4, line_height(face)), (0, 0, 0, 0))
     draw_text(image, (0, 0), text, face, fill)
     return image

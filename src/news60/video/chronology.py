@@ -25,6 +25,8 @@ _LABEL_STOP_LIST = (
     "before since by to of in on at for with from"
 )
 _LABEL_STOP = frozenset(_LABEL_STOP_LIST.split())
+# Words that open a clause before its subject: "but a public inquiry", "and the court".
+_CLAUSE_OPENERS = frozenset(["but", "and", "so", "then", "however", "yet", "while"])
 
 
 @dataclass(frozen=True, order=True)
@@ -36,16 +38,16 @@ class Point:
     label: str
 
 
-def dated_points(texts: list[str], published: str | None = None) -> list[Point]:
-    """Distinct dates in the texts, oldest first, with the publication date as the last point."""
+def dated_points(texts: list[str], published: str | None = None, now: str = "") -> list[Point]:
+    """Distinct dates in the texts, oldest first; the publication date last, labelled `now`."""
     points: dict[tuple[int, int, int], Point] = {}
     for text in texts:
         for match in DATE.finditer(text):
             point = _point(match, text)
             points.setdefault(point.key, point)
-    now = _published(published)
-    if now is not None and all(p.key[0] < now.key[0] for p in points.values()):
-        points.setdefault(now.key, now)
+    today = _published(published, now)
+    if today is not None and all(p.key[0] < today.key[0] for p in points.values()):
+        points.setdefault(today.key, today)
     return sorted(points.values())
 
 
@@ -55,11 +57,16 @@ def _point(match: re.Match, text: str) -> Point:
     month = MONTHS.index(month_name) + 1 if month_name else 0
     day = int(match["day"] or match["day2"] or 0)
     shown = " ".join(str(v) for v in (day or "", month_name or "", year) if v)
-    return Point((year, month, day), shown, _label(text[match.end() :]))
+    before, after = text[: match.start()], text[match.end() :]
+    if re.search(r"\b(?:in|on|since|by|until|from|after|before|during)\s*$", before, re.I):
+        label = _subject(before) or _label(after)  # "an inquiry in 2017 sent them back"
+    else:
+        label = _label(after) or _subject(before)  # "the 2016 US election"
+    return Point((year, month, day), shown, label[:1].upper() + label[1:])
 
 
 def _label(after: str) -> str:
-    """The words right after the date, up to a verb or clause word: what the date was of."""
+    """The words right after the date, up to a verb or clause word: "the 2016 US election"."""
     words = []
     for word in re.findall(r"[\w’'-]+|[,.;:!?]", after)[:LABEL_WORDS]:
         if not word[0].isalnum() or word.lower() in _LABEL_STOP:
@@ -68,7 +75,15 @@ def _label(after: str) -> str:
     return " ".join(words)
 
 
-def _published(published: str | None) -> Point | None:
+def _subject(before: str) -> str:
+    """The subject of the clause the date ends: "a public inquiry" in "but a public inquiry in 2017"."""
+    clause = re.split(r"[,;:—–.!?]", before)[-1].split()
+    while clause and clause[0].lower() in _CLAUSE_OPENERS:
+        clause.pop(0)
+    return _label(" ".join(clause))
+
+
+def _published(published: str | None, label: str) -> Point | None:
     if not published:
         return None
     try:
@@ -76,4 +91,4 @@ def _published(published: str | None) -> Point | None:
     except ValueError:
         return None
     shown = f"{moment.day} {MONTHS[moment.month - 1]} {moment.year}"
-    return Point((moment.year, moment.month, moment.day), shown, "")
+    return Point((moment.year, moment.month, moment.day), shown, label)

@@ -62,14 +62,29 @@ class Compositor:
         if pushing < 1.0:
             old = self.shot(index - 1)
             frame = push(old.picture.draw(t - old.slide.start), frame, pushing)
-        else:
-            self._text(index, at, frame)
+        for first, frames_in, fade in self.visible_text(t):
+            rise = self.layout.unit * self.theme.transitions.rise
+            self.shot(first).text.draw(frame, frames_in, fade, self.theme.transitions, rise)
         if shot.slide.kind != "end":
             self.bug.blend_onto(frame)
         cue = self.cue_at(at)
         if cue is not None:
             self.captions.draw(frame, cue, spoken_word(cue, at))
         return frame
+
+    def visible_text(self, t: float) -> list[tuple[int, int, float]]:
+        """The text drawn at t: (first slide of its run, frames since it came in, strength 0..1).
+
+        At most one: a push shows no text, and a run's text fades out before the next one's cut.
+        """
+        at = t + 0.5 / self.fps
+        index = self.slide_at(at)
+        if self._push(index, at) < 1.0:
+            return []
+        frames_in, fade = self.text_opacity(index, at)
+        if frames_in < 0 or fade <= 0:
+            return []
+        return [(self.runs[index][0], frames_in, fade)]
 
     def slide_at(self, at: float) -> int:
         return max(0, bisect.bisect_right(self.starts, at) - 1)
@@ -95,15 +110,6 @@ class Compositor:
             else min(1.0, max(0.0, left / self.theme.transitions.text_out))
         )
         return frames_in, fade
-
-    def _text(self, index: int, at: float, frame: np.ndarray) -> None:
-        frames_in, fade = self.text_opacity(index, at)
-        if frames_in < 0 or fade <= 0:
-            return
-        rise = self.layout.unit * self.theme.transitions.rise
-        self.shot(self.runs[index][0]).text.draw(
-            frame, frames_in, fade, self.theme.transitions, rise
-        )
 
     def _push_frames(self, index: int) -> int:
         return (

@@ -85,7 +85,7 @@ class Layout:
             x0, y0, y1 = self.right + self.px(40), self.top, self.height - self.top
             area = (x0, y0, self.width - self.px(40) - x0, y1 - y0)
         elif self.tall:
-            area = (0, round(self.height * 0.1), self.width, round(self.height * 0.35))
+            area = (0, round(self.height * 0.09), self.width, round(self.height * 0.38))
         else:
             area = (0, round(self.height * 0.1), self.width, round(self.height * 0.5))
         x, y, w, h = area

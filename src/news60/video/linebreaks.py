@@ -14,7 +14,8 @@ PIECES = re.compile(f"[{CJK}][、。，！？）」』]*|[^{CJK}]+")
 _SOFT_BREAKS = "/-_.@?&=#"
 # Words a line should not end on: they lean on the next word ("the | election").
 DANGLING_LIST = (
-    "a an the of to in on at by for with from into about and or but nor as than his her its "
+    "a an the of to in on at by for with from into onto about after before over under across "
+    "against during without within between through behind and or but nor as than his her its "
     "their our my your this that these those mr mrs ms dr"
 )
 DANGLING = frozenset(DANGLING_LIST.split())

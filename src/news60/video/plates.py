@@ -9,7 +9,7 @@ from PIL import Image, ImageDraw
 
 from news60.video.layout import Layout
 from news60.video.theme import Theme
-from news60.video.typesetting import draw_text, family, font
+from news60.video.typesetting import draw_text, family, font, line_height
 
 PLATE_HEADROOM = 1.08  # plates are drawn this much larger than the frame, so they can move
 
@@ -25,23 +25,52 @@ def plate(layout: Layout, theme: Theme, kind: str, framing: int) -> np.ndarray:
     top, bottom = _colours(theme, framing)
     image = _gradient(size, top, bottom)
     _lines(image, layout, theme, framing)
-    draw = ImageDraw.Draw(image)
-    margin = (size[0] - layout.width) // 2, (size[1] - layout.height) // 2
-    if kind in ("quote", "hook-quote"):
-        marks = font(family(theme, "headline"), layout.px(520))
-        y = margin[1] + layout.stage_top - layout.px(330)
-        draw_text(
-            image,
-            (margin[0] + layout.left - layout.px(20), y),
-            "“",
-            marks,
-            _alpha(theme.colors["accent"], 235),
-        )
-    elif kind == "end":
-        draw.rectangle(
-            (0, size[1] - margin[1] - layout.px(14), size[0], size[1]), fill=theme.colors["accent"]
-        )
+    shapes = _shapes(layout, theme, kind)
+    if shapes is not None:
+        # Shapes are placed in frame pixels; at the widest framing the plate is seen scaled down
+        # by PLATE_HEADROOM, so they are scaled up by as much to land where they were placed.
+        shapes = shapes.resize(size, Image.BICUBIC)
+        image.alpha_composite(shapes)
     return np.asarray(image.convert("RGB"))
+
+
+def _shapes(layout: Layout, theme: Theme, kind: str) -> Image.Image | None:
+    """The card's big shapes, in frame pixels: a quote mark, the end card's accent rule."""
+    if kind not in ("quote", "hook-quote", "end"):
+        return None
+    image = Image.new("RGBA", (layout.width, layout.height), (0, 0, 0, 0))
+    if kind == "end":
+        rule = (0, layout.height - layout.px(14), layout.width, layout.height)
+        ImageDraw.Draw(image).rectangle(rule, fill=theme.colors["accent"])
+    else:
+        _quote_mark(image, layout, theme)
+    return image
+
+
+def _quote_mark(image: Image.Image, layout: Layout, theme: Theme) -> None:
+    """A big opening quote mark: above the quote in 9:16, a faint one at the right elsewhere.
+
+    Square and landscape frames have no room above the text, so the mark stands behind it.
+    """
+    tall = layout.tall
+    marks = font(family(theme, "headline"), layout.px(480 if tall else 760))
+    left, top, right, bottom = _ink(marks, "“")
+    if tall:
+        x = layout.left - left
+        y = layout.stage_top - layout.px(30) - bottom
+        colour = _alpha(theme.colors["accent"], 235)
+    else:
+        x = layout.width - layout.left - right
+        y = layout.stage_top - top
+        colour = _alpha(theme.colors["accent"], 45)
+    draw_text(image, (x, y), "“", marks, colour)
+
+
+def _ink(face, text: str) -> tuple[int, int, int, int]:
+    """The box the glyphs actually cover, from where draw_text places the line's top-left."""
+    probe = Image.new("L", (round(face.getlength(text)) + 4, line_height(face, 1.5)), 0)
+    draw_text(probe, (0, 0), text, face, 255)
+    return probe.getbbox() or (0, 0, 1, 1)
 
 
 def _colours(theme: Theme, framing: int):

@@ -11,7 +11,7 @@ from news60.speech.timing import apportion
 from news60.video.chronology import DATE, Point, dated_points
 from news60.video.photos import MAX_UPSCALE, SOFT_UPSCALE, PhotoInfo, inspect_photo, upscale_note
 from news60.video.theme import Theme
-from news60.video.typography import HOOK_WORDS, hook_line
+from news60.video.typography import HOOK_WORDS, cover_line, hook_line
 
 QUOTE = re.compile(r"^[“\"](?P<quote>.+?)[”\"]\s*(?:[-–—]\s*(?P<speaker>.+))?$", re.S)
 # A figure worth a card of its own: money, a percentage, a large or counted amount (not a year).
@@ -161,9 +161,7 @@ def _anchors(scene, caption, text, words, stage, theme, earlier) -> list[Slide]:
     if date and len(stage.points) >= 2 and not shown_before:
         at = _word_at(words, date.group(0).split()[-1])
         if at is not None:
-            body = "\n".join(
-                f"{p.date}\t{p.label or stage.kicker.split(' · ')[0]}" for p in stage.points
-            )
+            body = "\n".join(f"{p.date}\t{p.label}" for p in stage.points)
             anchors.append(
                 Slide("timeline", at, at + hold, heading=date.group(0), body=body, scene=scene)
             )
@@ -215,5 +213,6 @@ def split_span(
 
 
 def story_points(script: Script) -> tuple[Point, ...]:
-    """The dates the narration mentions, with the publication date, for a timeline card."""
-    return tuple(dated_points([s.text for s in script.scenes], script.published))
+    """The dates the narration mentions, and the publication date with the headline's gist."""
+    texts = [s.text for s in script.scenes]
+    return tuple(dated_points(texts, script.published, now=cover_line(script.title)))

@@ -109,12 +109,18 @@ def words_block(
 
 
 def label_patch(
-    text: str, layout: Layout, theme: Theme, xy: tuple[float, float], *, filled: bool
+    text: str,
+    layout: Layout,
+    theme: Theme,
+    xy: tuple[float, float],
+    *,
+    filled: bool,
+    scale: float = 1.0,
 ) -> Patch:
     """A small capitals label in a pill: filled with the accent (the kicker) or outlined (a disclosure)."""
-    face = font(family(theme, "body"), layout.type_px(theme.type, "label"))
+    face = font(family(theme, "headline"), round(layout.type_px(theme.type, "label") * scale))
     text = text.upper()
-    pad_x, pad_y = layout.px(18), layout.px(9)
+    pad_x, pad_y = round(layout.px(18) * scale), round(layout.px(9) * scale)
     width = round(face.getlength(text)) + 2 * pad_x
     height = line_height(face, 1.0) + 2 * pad_y
     image = Image.new("RGBA", (width + 2, height + 2), (0, 0, 0, 0))

@@ -22,7 +22,7 @@ class TypeScale:
     key: float = 0.078
     figure: float = 0.22
     caption: float = 0.056
-    label: float = 0.03
+    label: float = 0.034
 
 
 @dataclass(frozen=True)

@@ -54,7 +54,8 @@ def draw_cover(timeline: Timeline, theme: Theme, size: tuple[int, int]) -> Image
 def _cover_text(line: str, kicker: str, layout: Layout, theme: Theme) -> TextBlock:
     """The line big, centred in the frame's middle, the kicker above it."""
     frame = Frame(layout, theme, on_photo=True)
-    width = min(layout.width, layout.height) - 2 * layout.left
+    # Inside the central square of a vertical cover (what 1:1 and 3:4 grid crops keep).
+    width = min(layout.width, layout.height) - 2 * layout.left if layout.tall else layout.text_width
     face, lines = fit_text(
         line, family(theme, "headline"), width, 3, frame.size("hook") * 13 // 10, frame.size("key")
     )

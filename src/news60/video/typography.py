@@ -23,7 +23,7 @@ def curly(text: str) -> str:
 
 def screen_text(text: str) -> tuple[str, bool]:
     """`text` ready to draw, and whether emoji had to be taken out (no colour emoji font)."""
-    text = curly(" ".join(text.split()))
+    text = "\t".join(curly(" ".join(field.split())) for field in text.split("\t"))
     if emoji_font() is None and EMOJI.search(text):
         return strip_emoji(text), True
     return text, False
