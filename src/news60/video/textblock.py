@@ -117,7 +117,8 @@ def label_patch(
     filled: bool,
     scale: float = 1.0,
 ) -> Patch:
-    """A small capitals label in a pill: filled with the accent (the kicker) or outlined (a disclosure)."""
+    """A small capitals label in a pill: filled with the accent (the kicker) or dark and outlined
+    in white (a disclosure)."""
     face = font(family(theme, "headline"), round(layout.type_px(theme.type, "label") * scale))
     text = text.upper()
     pad_x, pad_y = round(layout.px(18) * scale), round(layout.px(9) * scale)
@@ -133,11 +134,11 @@ def label_patch(
         draw.rounded_rectangle(
             box,
             radius=height // 2,
-            fill=(0, 0, 0, 120),
-            outline=theme.colors["muted"],
-            width=max(1, layout.px(2)),
+            fill=(0, 0, 0, 170),
+            outline=theme.colors["text"],
+            width=max(1, layout.px(3)),
         )
-        colour = theme.colors["muted"]
+        colour = theme.colors["text"]
     draw_text(image, (pad_x, pad_y), text, face, colour)
     x, y = xy
     return Patch.from_image(image, round(x), round(y))
