@@ -85,3 +85,22 @@ def test_without_a_colour_emoji_font_emoji_are_taken_out(monkeypatch):
     monkeypatch.setattr("news60.video.typography.emoji_font", lambda: None)
     assert screen_text("Fire 🔥 up 👍🏽") == ("Fire up", True)
     assert screen_text("No emoji here © 2019") == ("No emoji here © 2019", False)
+
+
+def test_emoji_left_out_of_slides_and_captions_are_noted(monkeypatch):
+    from pathlib import Path
+
+    from news60.models import Narration, Scene, Script, SpokenSentence
+    from news60.speech.timing import apportion
+    from news60.video.timeline import plan_timeline
+
+    for where in ("news60.video.typography.emoji_font", "news60.video.timeline.emoji_font"):
+        monkeypatch.setattr(where, lambda: None)
+    text = "Fans cheered 🎉 as the team won."
+    script = Script("Team wins 🏆 the cup", (Scene(text, "Fans cheer 🎉 the win"),))
+    spoken = SpokenSentence(text, 0, 0.0, 3.0, apportion(text.split(), 0.0, 3.0))
+    narration = Narration(Path("n.wav"), 3.0, (spoken,), "v", 22050)
+    plan = plan_timeline(script, narration, load_theme(), size=(160, 284), fps=10, audio=Path("a"))
+    shown = [s.heading for s in plan.slides] + [c.text for c in plan.cues]
+    assert not any(emoji.EMOJI.search(text) for text in shown)
+    assert "Fans cheer the win" in shown and any("emoji" in note for note in plan.notes)

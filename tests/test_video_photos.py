@@ -140,3 +140,19 @@ def test_tiny_photos_are_noted_or_dropped(tmp_path):
     assert list(usable) == [str(tmp_path / "small.jpg")]
     assert "small.jpg is shown at 1.9x its size" in notes[0]
     assert "dot.jpg" in notes[1] and "not shown" in notes[1]
+
+
+def test_the_shade_behind_text_on_a_white_photo_gives_white_text_4_5_to_1(tmp_path):
+    from news60.video.pictures import with_shade
+
+    Image.new("RGB", (900, 1600), "white").save(tmp_path / "white.jpg")
+    src = str(tmp_path / "white.jpg")
+    layout, theme = Layout(270, 480), load_theme()
+    slide = Slide("photo", 0, 3, photo=Photo(src, "", ""))
+    picture = cover_picture(slide, inspect_photo(src), layout, theme)
+    shaded = with_shade(picture, (250, 350), layout, theme).draw(1.0)
+    under = shaded[250:350].astype(np.float64) / 255
+    linear = np.where(under <= 0.04045, under / 12.92, ((under + 0.055) / 1.055) ** 2.4)
+    luminance = linear @ np.array([0.2126, 0.7152, 0.0722])
+    assert (1.05 / (luminance.max() + 0.05)) >= 4.5
+    assert shaded[:120].mean() > 240  # above the text the photo is untouched

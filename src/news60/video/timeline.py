@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
-from news60.models import Narration, Script, Slide, Timeline
+from news60.models import Cue, Narration, Script, Slide, Timeline
 from news60.script.kicker import topic_kicker
 from news60.video.cues import plan_cues
+from news60.video.emoji import EMOJI, emoji_font, strip_emoji
 from news60.video.layout import Layout
 from news60.video.storyboard import (
     END_GAP,
@@ -47,26 +49,44 @@ def plan_timeline(
     shots = plan_shots(script, stage, theme)
     end = Slide("end", close, duration, heading=theme.brand, body=credits_text(script))
     slides, dropped = _on_screen([*shots, end])
-    if dropped:
+    cues, dropped_in_cues = caption_cues(narration, theme, size)
+    if dropped or dropped_in_cues:
         notes.append(
             "emoji taken out of on-screen text: install fonts-noto-color-emoji to show them"
         )
-    layout = Layout(*size)
-    face = font(family(theme, "body"), layout.type_px(theme.type, "caption"))
     return Timeline(
         width=size[0],
         height=size[1],
         fps=fps,
         duration=duration,
         slides=tuple(slides),
-        cues=plan_cues(
-            narration.sentences, offset, measure=face.getlength, width=caption_width(layout)
-        ),
+        cues=cues,
         audio=audio,
         narration_offset=offset,
         synthetic_voice=synthetic_voice,
         notes=tuple(notes),
     )
+
+
+def caption_cues(
+    narration: Narration, theme: Theme, size: tuple[int, int]
+) -> tuple[tuple[Cue, ...], bool]:
+    """The caption cues, their lines measured in the caption font; and whether emoji were taken out."""
+    layout = Layout(*size)
+    face = font(family(theme, "body"), layout.type_px(theme.type, "caption"))
+    cues = plan_cues(
+        narration.sentences, theme.lead_in, measure=face.getlength, width=caption_width(layout)
+    )
+    if emoji_font() is not None or not any(EMOJI.search(c.text) for c in cues):
+        return cues, False
+    return tuple(_without_emoji(cue) for cue in cues), True
+
+
+def _without_emoji(cue: Cue) -> Cue:
+    words = tuple(replace(w, text=strip_emoji(w.text)) for w in cue.words)
+    lines = [" ".join(strip_emoji(w) for w in line.split()) for line in cue.text.split("\n")]
+    text = "\n".join(" ".join(line.split()) for line in lines if line.strip())
+    return replace(cue, text=text, words=tuple(w for w in words if w.text) or cue.words[:1])
 
 
 def caption_width(layout: Layout) -> int:
@@ -87,8 +107,6 @@ def _on_screen(slides: list[Slide]) -> tuple[list[Slide], bool]:
 
 
 def _replace(slide: Slide, heading: str, body: str) -> Slide:
-    from dataclasses import replace
-
     return replace(slide, heading=heading, body=body)
 
 
