@@ -4,7 +4,8 @@ import numpy as np
 import pytest
 
 from news60.models import Slide
-from news60.video.cards import Frame, text_block
+from news60.video.cards import text_block
+from news60.video.frame import Frame
 from news60.video.layout import Layout
 from news60.video.plates import plate
 from news60.video.theme import load_theme

@@ -153,3 +153,12 @@ def test_dates_read_naturally():
     assert display_date("2019-06-05") == "5 June 2019"
     assert display_date("last Tuesday") == "last Tuesday"
     assert display_date(None) == ""
+
+
+def test_the_end_card_names_the_source_and_date():
+    from dataclasses import replace
+
+    script, narration = story()
+    script = replace(script, source_url="https://www.thejournal.ie/trump-putin-g20")
+    plan = plan_timeline(script, narration, load_theme(), size=(160, 284), fps=30, audio=Path("a"))
+    assert plan.slides[-1].kicker == "thejournal.ie · 12 March 2024"

@@ -168,7 +168,8 @@ def test_cjk_headline_draws_real_glyphs_not_tofu_boxes():
 
 
 def test_cjk_headline_wraps_between_characters_and_shows_the_glyphs():
-    from news60.video.cards import Frame, text_block
+    from news60.video.cards import text_block
+    from news60.video.frame import Frame
 
     theme = load_theme()
     layout = Layout(540, 960)

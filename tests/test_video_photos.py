@@ -126,20 +126,38 @@ def test_the_camera_moves_every_frame_at_a_constant_speed_by_sub_pixel_steps(tmp
     assert all(np.any(a != b) for a, b in zip(frames, frames[1:], strict=False))
 
 
-def test_tiny_photos_are_noted_or_dropped(tmp_path):
-    from news60.models import Scene, Script
-    from news60.video.storyboard import usable_photos
+def test_soft_photos_are_noted_and_tiny_ones_dropped(tmp_path):
+    from pathlib import Path
+
+    from news60.models import Narration, Scene, Script, SpokenSentence
+    from news60.speech.timing import apportion
+    from news60.video.timeline import plan_timeline
 
     Image.new("RGB", (600, 1000), "red").save(tmp_path / "small.jpg")
     Image.new("RGB", (1, 1), "red").save(tmp_path / "dot.jpg")
     scenes = tuple(
-        Scene("Text.", "Text", Photo(str(tmp_path / name), "", ""))
+        Scene("Text here.", "Text", Photo(str(tmp_path / name), "", ""))
         for name in ("small.jpg", "dot.jpg")
     )
-    usable, notes = usable_photos(Script("T", scenes), (1080, 1920))
-    assert list(usable) == [str(tmp_path / "small.jpg")]
-    assert "small.jpg is shown at 1.9x its size" in notes[0]
-    assert "dot.jpg" in notes[1] and "not shown" in notes[1]
+    spoken = tuple(
+        SpokenSentence(
+            "Text here.",
+            i,
+            2.0 * i,
+            2.0 * i + 1.5,
+            apportion(["Text", "here."], 2.0 * i, 2.0 * i + 1.5),
+        )
+        for i in range(2)
+    )
+    narration = Narration(Path("n.wav"), 3.5, spoken, "v", 22050)
+    plan = plan_timeline(
+        Script("T", scenes), narration, load_theme(), size=(1080, 1920), fps=30, audio=Path("a")
+    )
+    assert any("small.jpg is shown at 1.9x its size" in note for note in plan.notes)
+    assert any("dot.jpg" in note and "not shown" in note for note in plan.notes)
+    assert not any(
+        s.photo and s.photo.src.endswith("dot.jpg") and s.kind == "photo" for s in plan.slides
+    )
 
 
 def test_the_shade_behind_text_on_a_white_photo_gives_white_text_4_5_to_1(tmp_path):

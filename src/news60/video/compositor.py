@@ -16,7 +16,9 @@ import numpy as np
 
 from news60.models import Slide, Timeline
 from news60.video.captions import CaptionPainter, spoken_word
-from news60.video.cards import Frame, brand_bug, text_block
+from news60.video.cards import text_block
+from news60.video.endcard import brand_bug
+from news60.video.frame import Frame
 from news60.video.layout import Layout
 from news60.video.photos import inspect_photo
 from news60.video.pictures import Picture, card_picture, cover_picture, whole_picture, with_shade

@@ -35,6 +35,7 @@ class Stage:
     points: tuple[Point, ...]
     kicker: str
     close: float  # when the end card starts
+    size: tuple[int, int]  # the frame's
 
 
 def key_figure(text: str) -> str | None:
@@ -53,7 +54,7 @@ def scene_words(script: Script, narration: Narration, offset: float) -> list[tup
 
 
 def usable_photos(script: Script, size: tuple[int, int]) -> tuple[dict[str, PhotoInfo], list[str]]:
-    """The scenes' photos that can be shown at `size`, and notes on those that look soft or fail."""
+    """The scenes' photos that can be shown at `size`, and notes on those that cannot."""
     usable, notes = {}, []
     for src in dict.fromkeys(s.photo.src for s in script.scenes if s.photo and s.photo.src):
         info = inspect_photo(src)
@@ -64,10 +65,20 @@ def usable_photos(script: Script, size: tuple[int, int]) -> tuple[dict[str, Phot
         if factor > MAX_UPSCALE:
             notes.append(upscale_note(src, factor).replace("looks soft", "is not shown"))
             continue
-        if factor > SOFT_UPSCALE:
-            notes.append(upscale_note(src, factor))
         usable[src] = info
     return usable, notes
+
+
+def soft_photo_notes(slides: list[Slide], stage: Stage) -> list[str]:
+    """A note for each photo shown more than SOFT_UPSCALE times its size, at its largest."""
+    largest: dict[str, float] = {}
+    for slide in slides:
+        info = stage.photos.get(slide.photo.src or "") if slide.photo else None
+        if info is not None:
+            full_bleed = slide.kind == "hook" or info.fits(stage.size)
+            factor = info.upscale(stage.size, contain=not full_bleed)
+            largest[slide.photo.src] = max(factor, largest.get(slide.photo.src, 0.0))
+    return [upscale_note(src, f) for src, f in largest.items() if f > SOFT_UPSCALE]
 
 
 def plan_shots(script: Script, stage: Stage, theme: Theme) -> list[Slide]:
@@ -96,6 +107,10 @@ def plan_hook(script: Script, stage: Stage, theme: Theme) -> Slide:
     cut = max((w.start for w in first if 1.0 <= w.start <= limit), default=limit)
     hook = Slide("hook", 0.0, cut, heading=hook_line(script.title), kicker=stage.kicker)
     faces = [s.photo for s in script.scenes if s.photo and _faces(s.photo, stage)]
+    # Full-bleed, a photo much wider than the frame may be too small to fill it: not the hook then.
+    faces = [
+        p for p in faces if stage.photos[p.src].upscale(stage.size, contain=False) <= MAX_UPSCALE
+    ]
     if faces:
         return replace(hook, photo=max(faces, key=lambda p: _faces(p, stage)))
     figure = next((f for s in script.scenes if (f := key_figure(s.text))), None)

@@ -12,7 +12,8 @@ from PIL import Image
 
 from news60.atomic import writing
 from news60.models import Timeline
-from news60.video.cards import Frame, brand_bug
+from news60.video.endcard import brand_bug
+from news60.video.frame import Frame
 from news60.video.layout import Layout
 from news60.video.photos import inspect_photo
 from news60.video.pictures import card_picture, cover_picture, with_shade

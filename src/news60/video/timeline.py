@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import urlparse
 
 from news60.models import Cue, Narration, Script, Slide, Timeline
 from news60.script.kicker import topic_kicker
@@ -16,6 +17,7 @@ from news60.video.storyboard import (
     Stage,
     plan_shots,
     scene_words,
+    soft_photo_notes,
     story_points,
     usable_photos,
 )
@@ -45,9 +47,18 @@ def plan_timeline(
         points=story_points(script),
         kicker=kicker_text(script),
         close=close,
+        size=size,
     )
     shots = plan_shots(script, stage, theme)
-    end = Slide("end", close, duration, heading=theme.brand, body=credits_text(script))
+    notes += soft_photo_notes(shots, stage)
+    end = Slide(
+        "end",
+        close,
+        duration,
+        heading=theme.brand,
+        body=credits_text(script),
+        kicker=source_line(script),
+    )
     slides, dropped = _on_screen([*shots, end])
     cues, dropped_in_cues = caption_cues(narration, theme, size)
     if dropped or dropped_in_cues:
@@ -116,6 +127,13 @@ def kicker_text(script: Script) -> str:
     topic = topic_kicker(script.title, body)
     date = display_date(script.published).upper()
     return " · ".join(part for part in (topic, date) if part)
+
+
+def source_line(script: Script) -> str:
+    """Where the story comes from and when: "thejournal.ie · 28 June 2019"."""
+    host = urlparse(script.source_url or "").hostname or ""
+    host = host.removeprefix("www.")
+    return " · ".join(part for part in (host, display_date(script.published)) if part)
 
 
 def display_date(published: str | None) -> str:
