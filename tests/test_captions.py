@@ -8,13 +8,14 @@ from news60.video.captions import CaptionPainter
 from news60.video.layout import Layout
 from news60.video.theme import load_theme
 
+LONG = "A much longer line of words that takes two lines"
 CUES = [
     Cue(0, 1, "Short one", (Word("Short", 0, 0.5), Word("one", 0.5, 1))),
     Cue(
         1,
         2,
         "A much longer line of words\nthat takes two lines",
-        tuple(Word(w, 1, 2) for w in "A much longer line of words that takes two lines".split()),
+        tuple(Word(w, 1, 2) for w in LONG.split(" ")),
     ),
 ]
 
