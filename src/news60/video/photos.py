@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -86,6 +86,8 @@ def _to_rgb(image: Image.Image) -> Image.Image:
     return image.convert("RGB")
 
 
+# A scene's framings use the same scaled photo: keep the last few (tens of megabytes each).
+@lru_cache(maxsize=3)
 def scaled_photo(src: str, size: tuple[int, int]) -> np.ndarray:
     """The photo scaled (Lanczos, once) to `size` pixels, as an RGB array."""
     image = open_photo(src, longest=max(size) * 2)

@@ -18,7 +18,7 @@ def plate_size(layout: Layout) -> tuple[int, int]:
     return round(layout.width * PLATE_HEADROOM), round(layout.height * PLATE_HEADROOM)
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=6)  # a few plates in use at once, about 7 MB each at 1080x1920
 def plate(layout: Layout, theme: Theme, kind: str, framing: int) -> np.ndarray:
     """The ground of a card of `kind`: colours and line direction change with the framing."""
     size = plate_size(layout)
