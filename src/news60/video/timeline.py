@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from urllib.parse import urlparse
 
-from news60.models import Cue, Narration, Script, Slide, Timeline
+from news60.credits import credit_roll
+from news60.models import Cue, Narration, Photo, Script, Slide, Timeline
 from news60.script.kicker import topic_kicker
 from news60.video.cues import plan_cues
 from news60.video.emoji import EMOJI, emoji_font, strip_emoji
@@ -51,13 +51,14 @@ def plan_timeline(
     )
     shots = plan_shots(script, stage, theme)
     notes += soft_photo_notes(shots, stage)
+    roll = credit_roll(script, [shot.photo for shot in shots if shot.photo is not None])
     end = Slide(
         "end",
         close,
         duration,
         heading=theme.brand,
-        body=credits_text(script),
-        kicker=source_line(script),
+        body="\n".join(roll.card_lines()),
+        kicker=display_date(script.published),
     )
     slides, dropped = _on_screen([*shots, end])
     cues, dropped_in_cues = caption_cues(narration, theme, size)
@@ -129,13 +130,6 @@ def kicker_text(script: Script) -> str:
     return " · ".join(part for part in (topic, date) if part)
 
 
-def source_line(script: Script) -> str:
-    """Where the story comes from and when: "thejournal.ie · 28 June 2019"."""
-    host = urlparse(script.source_url or "").hostname or ""
-    host = host.removeprefix("www.")
-    return " · ".join(part for part in (host, display_date(script.published)) if part)
-
-
 def display_date(published: str | None) -> str:
     """'2019-06-28T09:30:00Z' as '28 June 2019'; anything unparseable is shown as given."""
     if not published:
@@ -147,16 +141,6 @@ def display_date(published: str | None) -> str:
     return f"{moment.day} {moment:%B %Y}"
 
 
-def credits_text(script: Script) -> str:
-    """The end card's lines: every photo credit and every reporting credit."""
-    lines = []
-    if script.photo_credits:
-        lines.append("Photos")
-        lines.extend(script.photo_credits)
-    if script.credits:
-        lines.append("Reporting")
-        lines.extend(script.credits)
-    if script.source_url:
-        lines.append("Source")
-        lines.append(script.source_url)
-    return "\n".join(lines)
+def shown_photos(timeline: Timeline) -> list[Photo]:
+    """The photos a clip shows, in order of appearance."""
+    return [slide.photo for slide in timeline.slides if slide.photo is not None]
