@@ -89,12 +89,9 @@ def test_frames_show_the_hook_photo_spoken_word_pill_and_end_card(timeline):
 
 
 def test_a_corrupt_photo_falls_back_to_a_card(timeline, tmp_path, caplog):
-    from news60.video import photos
 
-    photos.inspect_photo.cache_clear()
     script_photo = next(s.photo for s in timeline.slides if s.photo is not None)
     Path(script_photo.src).write_bytes(b"not a jpeg")
-    photos.inspect_photo.cache_clear()
     frames = Compositor(timeline, load_theme())
     shot = frames.shot(next(i for i, s in enumerate(timeline.slides) if s.photo is not None))
     assert shot.picture.backdrop is None and shot.picture.shade is None  # a card's plate

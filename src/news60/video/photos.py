@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -44,9 +44,18 @@ class PhotoInfo:
         return whole if contain else cover
 
 
-@cache
 def inspect_photo(src: str) -> PhotoInfo | None:
-    """Open a photo once per process: its size and focus; None (with a warning) when unusable."""
+    """A photo's size and focus, looked at once per file version; None (with a warning) when unusable."""
+    try:
+        stat = Path(src).stat()
+    except OSError as exc:
+        log.warning("skipping photo %s: %s", src, exc.strerror or exc)
+        return None
+    return _inspect(src, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=256)
+def _inspect(src: str, mtime: int, size: int) -> PhotoInfo | None:
     try:
         image = open_photo(src)
     except (OSError, ValueError, Image.DecompressionBombError) as exc:
