@@ -156,3 +156,18 @@ def test_dates_read_naturally():
     assert display_date("2019-06-05") == "5 June 2019"
     assert display_date("last Tuesday") == "last Tuesday"
     assert display_date(None) == ""
+
+
+def test_a_first_scene_said_within_the_hook_leaves_no_overlap():
+    texts = ["Hi there.", "Then a much longer second sentence follows here."]
+    spoken = (
+        SpokenSentence(texts[0], 0, 0.0, 0.8, apportion(texts[0].split(), 0.0, 0.8)),
+        SpokenSentence(texts[1], 1, 1.0, 4.0, apportion(texts[1].split(), 1.0, 4.0)),
+    )
+    script = Script("Headline here", (Scene(texts[0], "Hi"), Scene(texts[1], "Then")))
+    narration = Narration(Path("n.wav"), 4.0, spoken, "v", 22050)
+    slides = plan_timeline(
+        script, narration, load_theme(), size=(160, 284), fps=30, audio=Path("a")
+    ).slides
+    assert [s.kind for s in slides] == ["hook", "key", "end"]
+    assert slides[0].end == slides[1].start == pytest.approx(load_theme().lead_in + 1.0)

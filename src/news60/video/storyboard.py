@@ -89,6 +89,8 @@ def plan_shots(script: Script, stage: Stage, theme: Theme) -> list[Slide]:
     for i, scene in enumerate(script.scenes):
         begin = hook.end if i == 0 else starts[i]
         end = starts[i + 1] if i + 1 < len(starts) else stage.close
+        if end - begin < 1 / 30:
+            continue  # a first scene said within the hook: the hook covers it
         photo = scene.photo if scene.photo and scene.photo.src in stage.photos else None
         if photo is not None:
             shots = photo_shots(i, photo, scene.caption, (begin, end), stage, theme, uses)
@@ -103,7 +105,8 @@ def plan_shots(script: Script, stage: Stage, theme: Theme) -> list[Slide]:
 def plan_hook(script: Script, stage: Stage, theme: Theme) -> Slide:
     """The strongest picture, moving from frame 0, with a hook line of at most seven words."""
     first = stage.words[0] if stage.words else ()
-    limit = theme.transitions.hook
+    later = [w[0].start for w in stage.words[1:] if w]
+    limit = min([theme.transitions.hook, *later[:1]])
     cut = max((w.start for w in first if 1.0 <= w.start <= limit), default=limit)
     hook = Slide("hook", 0.0, cut, heading=hook_line(script.title), kicker=stage.kicker)
     faces = [s.photo for s in script.scenes if s.photo and _faces(s.photo, stage)]
