@@ -85,3 +85,24 @@ def test_text_fades_before_the_cut_and_comes_in_after_it(compositor):
         assert not at_cut or at_cut[0][1] <= 1  # only just arriving
         later = compositor.visible_text(cut + (timing.push + timing.text_in + 2) / FPS)
         assert later and later[0][0] == index
+
+
+FRAMECHECK = SEED.parents[2] / "shared" / "tools" / "framecheck.py"
+
+
+@pytest.mark.skipif(
+    not FRAMECHECK.exists(), reason="the shared framecheck tool is not beside the repo"
+)
+def test_framecheck_finds_no_flash_and_no_still_five_seconds(compositor, tmp_path):
+    import subprocess
+    import sys
+
+    from news60.settings import VideoSettings
+    from news60.video.render import render_video
+
+    video = VideoSettings(width=SIZE[0], height=SIZE[1], fps=FPS)
+    clip = render_video(compositor.timeline, compositor.theme, video, tmp_path / "clip.mp4")
+    report = subprocess.run(
+        [sys.executable, str(FRAMECHECK), str(clip)], capture_output=True, text=True, check=True
+    ).stdout
+    assert "flashes 0 " in report and "still_5s_windows 0 " in report, report

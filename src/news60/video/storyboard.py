@@ -13,6 +13,7 @@ from news60.video.photos import MAX_UPSCALE, SOFT_UPSCALE, PhotoInfo, inspect_ph
 from news60.video.theme import Theme
 from news60.video.typography import HOOK_WORDS, cover_line, hook_line
 
+# A quote card's caption as the script writes it: “the words” — Speaker.
 QUOTE = re.compile(r"^[“\"](?P<quote>.+?)[”\"]\s*(?:[-–—]\s*(?P<speaker>.+))?$", re.S)
 # A figure worth a card of its own: money, a percentage, a large or counted amount (not a year).
 FIGURE = re.compile(
