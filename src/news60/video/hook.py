@@ -29,7 +29,9 @@ def hook_text(slide: Slide, frame: Frame) -> TextBlock:
     top = layout.stage_top + (kicker.size[1] + gap if kicker else 0)
     figure, top = _figure("" if quote else slide.body, frame, top)
     bottom = frame.text_bottom - (layout.px(100) if quote else 0)
-    words, y = _line(slide.heading, frame, top, bottom)
+    # On a card the plate's big mark opens the quote; over a photo the text keeps its own.
+    line = slide.heading[1:] if quote and not frame.on_photo else slide.heading
+    words, y = _line(line, frame, top, bottom)
     block = figure + words
     if quote:
         below = max(u.y + u.size[1] for u in words.units)
