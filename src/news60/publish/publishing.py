@@ -1,0 +1,188 @@
+"""Publishing a story's clip to one channel, exactly once: the one entry point for the CLI and batch.
+
+start -> (session saved) -> send -> finish, each step retried; a saved session is resumed from
+the byte the platform last acknowledged, never started again while it can still finish."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from news60.errors import PublishError, SettingsError
+from news60.publish.channel import PRIVACY, Channel, Post, Progress, Session, open_channel
+from news60.publish.clip import load_clip
+from news60.publish.ledger import Ledger, Upload, locked, new_upload
+from news60.publish.metadata import describe
+from news60.publish.retry import Backoff, GaveUp, retrying
+from news60.settings import Settings
+
+log = logging.getLogger(__name__)
+progress_log = logging.getLogger("news60.progress")
+
+
+@dataclass(frozen=True)
+class PublishResult:
+    """What happened to one story on one channel."""
+
+    channel: str
+    story: Path
+    version: int | None
+    state: str  # "posted", "already posted"
+    remote_id: str | None
+    url: str | None
+    notes: tuple[str, ...] = ()
+
+
+def prepare(
+    story_dir: Path, channel: str, settings: Settings, privacy: str | None, fmt: str | None = None
+) -> tuple[Channel, Post]:
+    """The channel and exactly what it would send for this story (no network, no credentials)."""
+    privacy = privacy or settings.publish.privacy
+    if privacy not in PRIVACY:
+        raise SettingsError(f"privacy {privacy!r} is unknown: use one of {', '.join(PRIVACY)}")
+    clip = load_clip(story_dir, fmt)
+    metadata = describe(clip)
+    backend = open_channel(channel, settings.publish)
+    return backend, Post(channel, clip, metadata, privacy, backend.payload(clip, metadata, privacy))
+
+
+def publish_story(
+    story_dir: Path,
+    channel: str,
+    settings: Settings,
+    *,
+    privacy: str | None = None,
+    fmt: str | None = None,
+    force: bool = False,
+) -> PublishResult:
+    """Post the story's clip to `channel` unless it is there already; resume an open upload."""
+    backend, post = prepare(story_dir, channel, settings, privacy, fmt)
+    clip = post.clip
+    with locked(clip.story) as ledger:
+        upload = ledger.find(channel, clip.sha256)
+        if upload and upload.posted and not force:
+            return _result(post, upload, "already posted")
+        if upload is None or upload.posted:
+            _check_version(ledger, post, force)
+            upload = None
+        return _publish(backend, post, ledger, upload, Backoff.from_settings(settings.publish))
+
+
+def _check_version(ledger: Ledger, post: Post, force: bool) -> None:
+    """A story's newer version goes out only when asked: by naming its folder, or --force."""
+    earlier = [u for u in ledger.posted_to(post.channel) if u.sha256 != post.clip.sha256]
+    if not earlier or force or post.clip.named:
+        return
+    last = earlier[-1]
+    raise PublishError(
+        f"{post.channel} already has v{last.version} of this story ({last.url or last.remote_id}); "
+        f"its current version v{post.clip.version} differs: to post it too, name the version "
+        f"folder ({post.clip.folder}) or add --force"
+    )
+
+
+def _publish(
+    backend: Channel, post: Post, ledger: Ledger, upload: Upload | None, backoff: Backoff
+) -> PublishResult:
+    state = {"ledger": ledger}
+
+    def save(changed: Upload) -> Upload:
+        state["ledger"] = state["ledger"].record(changed)
+        return changed
+
+    try:
+        upload, session, progress = _resume_or_start(backend, post, upload, save, backoff)
+        if progress.state == "sending":
+            progress = _send(backend, post, session, progress, upload, save, backoff)
+            upload = save(replace(upload, state="sent", acknowledged=post.clip.size))
+        posted = retrying(
+            lambda _: backend.finish(post, session, progress), backoff, "finishing the post"
+        )
+    except GaveUp as exc:
+        raise PublishError(_not_posted(post, state["ledger"], exc)) from exc
+    upload = save(
+        replace(
+            upload, state="posted", remote_id=posted.remote_id, url=posted.url, notes=posted.notes
+        )
+    )
+    progress_log.info("%s: posted %s", post.channel, posted.url or posted.remote_id)
+    return _result(post, upload, "posted")
+
+
+def _resume_or_start(backend, post, upload, save, backoff) -> tuple[Upload, Session, Progress]:
+    """An open upload's session if the platform still has it, else a new one (saved at once)."""
+    if upload is not None:
+        session = Session.from_dict(upload.session)
+        progress = retrying(
+            lambda _: backend.status(post, session), backoff, "checking the saved upload"
+        )
+        if progress.state != "expired":
+            log.info("%s: resuming the saved upload at byte %d", post.channel, progress.offset)
+            return upload, session, progress
+        save(replace(upload, state="expired"))
+        log.warning("%s: the saved upload session expired; starting a new one", post.channel)
+    session = retrying(lambda _: backend.start(post), backoff, "opening the upload")
+    upload = save(
+        new_upload(
+            channel=post.channel,
+            sha256=post.clip.sha256,
+            file=str(post.clip.path.relative_to(post.clip.story)),
+            version=post.clip.version,
+            size=post.clip.size,
+            privacy=post.privacy,
+            state="started",
+            session=session.to_dict(),
+        )
+    )
+    return upload, session, Progress("sending", 0)
+
+
+def _send(backend, post, session, progress, upload, save, backoff) -> Progress:
+    """The bytes, resumed after each failure from what the platform says it has."""
+    current = {"upload": upload}
+
+    def acked(offset: int) -> None:
+        current["upload"] = save(replace(current["upload"], acknowledged=offset))
+        progress_log.info("%s: %d of %d bytes sent", post.channel, offset, post.clip.size)
+
+    def attempt(number: int) -> Progress:
+        where = progress if number == 1 else backend.status(post, session)
+        if where.state != "sending":
+            return where
+        if where.state == "sending" and number > 1:
+            log.info("%s: resuming from byte %d", post.channel, where.offset)
+        return backend.send(post, session, where.offset, acked)
+
+    result = retrying(attempt, backoff, "sending the clip")
+    if result.state == "expired":
+        raise PublishError(
+            f"{post.channel} dropped the upload session while sending: run the command again "
+            "to start a new one (nothing was posted)"
+        )
+    return result
+
+
+def _not_posted(post: Post, ledger: Ledger, exc: Exception) -> str:
+    """What was and was not posted when the retries ran out."""
+    upload = ledger.find(post.channel, post.clip.sha256)
+    sent = upload.acknowledged if upload else 0
+    saved = (
+        " The upload session is saved: run the same command again to resume it." if upload else ""
+    )
+    return (
+        f"{post.clip.story.name} was NOT posted to {post.channel}: {exc}. "
+        f"{sent} of {post.clip.size} bytes were acknowledged.{saved}"
+    )
+
+
+def _result(post: Post, upload: Upload, state: str) -> PublishResult:
+    return PublishResult(
+        post.channel,
+        post.clip.story,
+        upload.version,
+        state,
+        upload.remote_id,
+        upload.url,
+        upload.notes,
+    )
