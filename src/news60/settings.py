@@ -52,7 +52,10 @@ class VideoSettings:
 
 @dataclass(frozen=True)
 class YouTubeSettings:
-    root_url: str = "https://youtube.googleapis.com/"  # the API's discovery rootUrl (tests: a local server)
+    root_url: str = (
+        "https://youtube.googleapis.com/"  # the API's discovery rootUrl (tests: a local server)
+    )
+    token_uri: str = "https://oauth2.googleapis.com/token"  # where sign-ins are refreshed
     chunk_kib: int = 8192  # resumable upload chunk; a multiple of 256 KiB, as the protocol requires
     category: str = "25"  # News & Politics
     made_for_kids: bool = False  # status.selfDeclaredMadeForKids, always sent

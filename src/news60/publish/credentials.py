@@ -73,11 +73,12 @@ def youtube_credentials(settings: PublishSettings):
             "(or `news60 auth youtube --import TOKEN.json` on a server without a browser)"
         )
     try:
-        return Credentials.from_authorized_user_info(_read_json(path), YOUTUBE_SCOPES)
+        credentials = Credentials.from_authorized_user_info(_read_json(path), YOUTUBE_SCOPES)
     except ValueError as exc:
         raise CredentialsError(
             f"the saved YouTube sign-in {path} is incomplete ({exc}): run `news60 auth youtube` again"
         ) from None
+    return credentials.with_token_uri(settings.youtube.token_uri)
 
 
 def save_youtube(settings: PublishSettings, credentials) -> Path:

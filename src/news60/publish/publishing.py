@@ -92,10 +92,7 @@ def _publish(
         return changed
 
     try:
-        upload, session, progress = _resume_or_start(backend, post, upload, save, backoff)
-        if progress.state == "sending":
-            progress = _send(backend, post, session, progress, upload, save, backoff)
-            upload = save(replace(upload, state="sent", acknowledged=post.clip.size))
+        upload, session, progress = _upload(backend, post, upload, save, backoff)
         posted = retrying(
             lambda _: backend.finish(post, session, progress), backoff, "finishing the post"
         )
@@ -110,9 +107,34 @@ def _publish(
     return _result(post, upload, "posted")
 
 
+def _upload(backend, post, upload, save, backoff) -> tuple[Upload, Session, Progress]:
+    """All the clip's bytes on the platform; a session that expires midway is replaced once."""
+    for _ in range(2):
+        upload, session, progress = _resume_or_start(backend, post, upload, save, backoff)
+        if progress.state == "sending":
+            progress = _send(backend, post, session, progress, upload, save, backoff)
+        if progress.state != "expired":
+            if progress.state == "sending":
+                raise PublishError(
+                    f"{post.channel} stopped acknowledging bytes: run the command again"
+                )
+            return (
+                save(replace(upload, state="sent", acknowledged=post.clip.size)),
+                session,
+                progress,
+            )
+        log.warning(
+            "%s: the upload session expired while sending; starting a new one", post.channel
+        )
+        upload = save(replace(upload, state="expired"))
+    raise PublishError(
+        f"{post.channel} expired two upload sessions in a row: nothing was posted; try again later"
+    )
+
+
 def _resume_or_start(backend, post, upload, save, backoff) -> tuple[Upload, Session, Progress]:
     """An open upload's session if the platform still has it, else a new one (saved at once)."""
-    if upload is not None:
+    if upload is not None and upload.open:
         session = Session.from_dict(upload.session)
         progress = retrying(
             lambda _: backend.status(post, session), backoff, "checking the saved upload"
@@ -154,13 +176,7 @@ def _send(backend, post, session, progress, upload, save, backoff) -> Progress:
             log.info("%s: resuming from byte %d", post.channel, where.offset)
         return backend.send(post, session, where.offset, acked)
 
-    result = retrying(attempt, backoff, "sending the clip")
-    if result.state == "expired":
-        raise PublishError(
-            f"{post.channel} dropped the upload session while sending: run the command again "
-            "to start a new one (nothing was posted)"
-        )
-    return result
+    return retrying(attempt, backoff, "sending the clip")
 
 
 def _not_posted(post: Post, ledger: Ledger, exc: Exception) -> str:

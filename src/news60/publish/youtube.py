@@ -154,11 +154,15 @@ class YouTube:
         import httplib2
 
         from news60.publish.credentials import youtube_credentials
+        from news60.publish.sendonce import SendOnce
 
         self._credentials = youtube_credentials(self.settings)
         self._saved_token = self._credentials.token
         plain = httplib2.Http(timeout=self.settings.timeout)
-        self._authorized = google_auth_httplib2.AuthorizedHttp(self._credentials, http=plain)
+        plain.redirect_codes = plain.redirect_codes - {308}  # 308 is "resume incomplete" here
+        self._authorized = google_auth_httplib2.AuthorizedHttp(
+            self._credentials, http=SendOnce(plain)
+        )
         return self._authorized
 
     def _call(self, uri: str, method: str, **kwargs):
