@@ -82,8 +82,8 @@ class Channel(Protocol):
     def finish(self, post: Post, session: Session, progress: Progress) -> Posted:
         """Turn the uploaded bytes into a post (processing, publishing, thumbnail)."""
 
-    def status(self, post: Post, session: Session) -> Progress:
-        """Ask the platform where a saved session stands."""
+    def status(self, post: Post, session: Session, acknowledged: int) -> Progress:
+        """Ask the platform where a saved session stands (`acknowledged`: the ledger's count)."""
 
 
 CHANNELS = {

@@ -137,7 +137,9 @@ def _resume_or_start(backend, post, upload, save, backoff) -> tuple[Upload, Sess
     if upload is not None and upload.open:
         session = Session.from_dict(upload.session)
         progress = retrying(
-            lambda _: backend.status(post, session), backoff, "checking the saved upload"
+            lambda _: backend.status(post, session, upload.acknowledged),
+            backoff,
+            "checking the saved upload",
         )
         if progress.state != "expired":
             log.info("%s: resuming the saved upload at byte %d", post.channel, progress.offset)
@@ -169,7 +171,8 @@ def _send(backend, post, session, progress, upload, save, backoff) -> Progress:
         progress_log.info("%s: %d of %d bytes sent", post.channel, offset, post.clip.size)
 
     def attempt(number: int) -> Progress:
-        where = progress if number == 1 else backend.status(post, session)
+        known = current["upload"].acknowledged
+        where = progress if number == 1 else backend.status(post, session, known)
         if where.state != "sending":
             return where
         if where.state == "sending" and number > 1:

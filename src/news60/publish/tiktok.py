@@ -91,7 +91,7 @@ class TikTok:
                 acked(last + 1)
         return Progress("sent", post.clip.size)
 
-    def status(self, post: Post, session: Session) -> Progress:
+    def status(self, post: Post, session: Session, acknowledged: int = 0) -> Progress:
         """status/fetch: bytes TikTok holds while uploading; FAILED means start again."""
         data = self._api("status/fetch/", {"publish_id": session.ref})
         state = data.get("status")

@@ -86,7 +86,7 @@ class YouTube:
                 acked(status.resumable_progress)
         return Progress("posted", post.clip.size, video["id"])
 
-    def status(self, post: Post, session: Session) -> Progress:
+    def status(self, post: Post, session: Session, acknowledged: int = 0) -> Progress:
         """Ask the session where it stands: 308 + Range, 200/201 = done, 404/410 = expired."""
         headers = {"Content-Range": f"bytes */{post.clip.size}", "Content-Length": "0"}
         response, content = self._call(session.ref, "PUT", headers=headers)
