@@ -45,6 +45,18 @@ class FakeYouTube(FakePlatform):
 
     def token(self, request: Request) -> Response:
         form = dict(p.split("=", 1) for p in request.body().decode().split("&"))
+        if form.get("grant_type") == "authorization_code" and form.get("code") == "test-code":
+            self.tokens.add(ACCESS)
+            return Response(
+                200,
+                {
+                    "access_token": ACCESS,
+                    "refresh_token": REFRESH,
+                    "expires_in": 3599,
+                    "scope": "https://www.googleapis.com/auth/youtube.upload",
+                    "token_type": "Bearer",
+                },
+            )
         if self.revoked or form.get("grant_type") != "refresh_token":
             return Response(
                 400,
