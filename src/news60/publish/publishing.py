@@ -66,7 +66,8 @@ def publish_story(
         if upload is None or upload.posted:
             _check_version(ledger, post, force)
             upload = None
-        return _publish(backend, post, ledger, upload, Backoff.from_settings(settings.publish))
+        backoff = Backoff.from_settings(settings.publish)
+        return _Run(backend, post, ledger, backoff).publish(upload)
 
 
 def _check_version(ledger: Ledger, post: Post, force: bool) -> None:
@@ -82,104 +83,103 @@ def _check_version(ledger: Ledger, post: Post, force: bool) -> None:
     )
 
 
-def _publish(
-    backend: Channel, post: Post, ledger: Ledger, upload: Upload | None, backoff: Backoff
-) -> PublishResult:
-    state = {"ledger": ledger}
+class _Run:
+    """One publish of one clip: the channel, the post, the retry policy and the ledger it keeps."""
 
-    def save(changed: Upload) -> Upload:
-        state["ledger"] = state["ledger"].record(changed)
-        return changed
+    def __init__(self, backend: Channel, post: Post, ledger: Ledger, backoff: Backoff):
+        self.backend, self.post, self.ledger, self.backoff = backend, post, ledger, backoff
 
-    try:
-        upload, session, progress = _upload(backend, post, upload, save, backoff)
-        posted = retrying(
-            lambda _: backend.finish(post, session, progress), backoff, "finishing the post"
-        )
-    except GaveUp as exc:
-        raise PublishError(_not_posted(post, state["ledger"], exc)) from exc
-    upload = save(
-        replace(
+    def save(self, upload: Upload) -> Upload:
+        """Write the change to the ledger at once: a killed process loses nothing it learnt."""
+        self.ledger = self.ledger.record(upload)
+        return upload
+
+    def publish(self, upload: Upload | None) -> PublishResult:
+        try:
+            upload, session, progress = self.upload(upload)
+            posted = retrying(
+                lambda _: self.backend.finish(self.post, session, progress),
+                self.backoff,
+                "finishing the post",
+            )
+        except GaveUp as exc:
+            raise PublishError(_not_posted(self.post, self.ledger, exc)) from exc
+        done = replace(
             upload, state="posted", remote_id=posted.remote_id, url=posted.url, notes=posted.notes
         )
-    )
-    progress_log.info("%s: posted %s", post.channel, posted.url or posted.remote_id)
-    return _result(post, upload, "posted")
+        progress_log.info("%s: posted %s", self.post.channel, posted.url or posted.remote_id)
+        return _result(self.post, self.save(done), "posted")
 
-
-def _upload(backend, post, upload, save, backoff) -> tuple[Upload, Session, Progress]:
-    """All the clip's bytes on the platform; a session that expires midway is replaced once."""
-    for _ in range(2):
-        upload, session, progress = _resume_or_start(backend, post, upload, save, backoff)
-        if progress.state == "sending":
-            progress = _send(backend, post, session, progress, upload, save, backoff)
-        if progress.state != "expired":
+    def upload(self, upload: Upload | None) -> tuple[Upload, Session, Progress]:
+        """All the clip's bytes on the platform; a session that expires midway is replaced once."""
+        channel = self.post.channel
+        for _ in range(2):
+            upload, session, progress = self.resume_or_start(upload)
             if progress.state == "sending":
-                raise PublishError(
-                    f"{post.channel} stopped acknowledging bytes: run the command again"
-                )
-            return (
-                save(replace(upload, state="sent", acknowledged=post.clip.size)),
-                session,
-                progress,
+                progress = self.send(upload, session, progress)
+            if progress.state == "sending":
+                raise PublishError(f"{channel} stopped acknowledging bytes: run the command again")
+            if progress.state != "expired":
+                sent = replace(upload, state="sent", acknowledged=self.post.clip.size)
+                return self.save(sent), session, progress
+            log.warning("%s: the upload session expired while sending; starting anew", channel)
+            upload = self.save(replace(upload, state="expired"))
+        raise PublishError(
+            f"{channel} expired two upload sessions in a row: nothing was posted; try again later"
+        )
+
+    def resume_or_start(self, upload: Upload | None) -> tuple[Upload, Session, Progress]:
+        """An open upload's session if the platform still has it, else a new one (saved at once)."""
+        if upload is not None and upload.open:
+            session = Session.from_dict(upload.session)
+            progress = retrying(
+                lambda _: self.backend.status(self.post, session, upload.acknowledged),
+                self.backoff,
+                "checking the saved upload",
             )
-        log.warning(
-            "%s: the upload session expired while sending; starting a new one", post.channel
+            if progress.state != "expired":
+                log.info(
+                    "%s: resuming the saved upload at byte %d", upload.channel, progress.offset
+                )
+                return upload, session, progress
+            self.save(replace(upload, state="expired"))
+            log.warning("%s: the saved upload session expired; starting anew", upload.channel)
+        session = retrying(
+            lambda _: self.backend.start(self.post), self.backoff, "opening the upload"
         )
-        upload = save(replace(upload, state="expired"))
-    raise PublishError(
-        f"{post.channel} expired two upload sessions in a row: nothing was posted; try again later"
+        return self.save(_started(self.post, session)), session, Progress("sending", 0)
+
+    def send(self, upload: Upload, session: Session, progress: Progress) -> Progress:
+        """The bytes, resumed after each failure from what the platform says it has."""
+        post, acknowledged = self.post, [upload]
+
+        def acked(offset: int) -> None:
+            acknowledged[0] = self.save(replace(acknowledged[0], acknowledged=offset))
+            progress_log.info("%s: %d of %d bytes sent", post.channel, offset, post.clip.size)
+
+        def attempt(number: int) -> Progress:
+            known = acknowledged[0].acknowledged
+            where = progress if number == 1 else self.backend.status(post, session, known)
+            if where.state != "sending":
+                return where
+            if number > 1:
+                log.info("%s: resuming from byte %d", post.channel, where.offset)
+            return self.backend.send(post, session, where.offset, acked)
+
+        return retrying(attempt, self.backoff, "sending the clip")
+
+
+def _started(post: Post, session: Session) -> Upload:
+    return new_upload(
+        channel=post.channel,
+        sha256=post.clip.sha256,
+        file=str(post.clip.path.relative_to(post.clip.story)),
+        version=post.clip.version,
+        size=post.clip.size,
+        privacy=post.privacy,
+        state="started",
+        session=session.to_dict(),
     )
-
-
-def _resume_or_start(backend, post, upload, save, backoff) -> tuple[Upload, Session, Progress]:
-    """An open upload's session if the platform still has it, else a new one (saved at once)."""
-    if upload is not None and upload.open:
-        session = Session.from_dict(upload.session)
-        progress = retrying(
-            lambda _: backend.status(post, session, upload.acknowledged),
-            backoff,
-            "checking the saved upload",
-        )
-        if progress.state != "expired":
-            log.info("%s: resuming the saved upload at byte %d", post.channel, progress.offset)
-            return upload, session, progress
-        save(replace(upload, state="expired"))
-        log.warning("%s: the saved upload session expired; starting a new one", post.channel)
-    session = retrying(lambda _: backend.start(post), backoff, "opening the upload")
-    upload = save(
-        new_upload(
-            channel=post.channel,
-            sha256=post.clip.sha256,
-            file=str(post.clip.path.relative_to(post.clip.story)),
-            version=post.clip.version,
-            size=post.clip.size,
-            privacy=post.privacy,
-            state="started",
-            session=session.to_dict(),
-        )
-    )
-    return upload, session, Progress("sending", 0)
-
-
-def _send(backend, post, session, progress, upload, save, backoff) -> Progress:
-    """The bytes, resumed after each failure from what the platform says it has."""
-    current = {"upload": upload}
-
-    def acked(offset: int) -> None:
-        current["upload"] = save(replace(current["upload"], acknowledged=offset))
-        progress_log.info("%s: %d of %d bytes sent", post.channel, offset, post.clip.size)
-
-    def attempt(number: int) -> Progress:
-        known = current["upload"].acknowledged
-        where = progress if number == 1 else backend.status(post, session, known)
-        if where.state != "sending":
-            return where
-        if where.state == "sending" and number > 1:
-            log.info("%s: resuming from byte %d", post.channel, where.offset)
-        return backend.send(post, session, where.offset, acked)
-
-    return retrying(attempt, backoff, "sending the clip")
 
 
 def _not_posted(post: Post, ledger: Ledger, exc: Exception) -> str:
