@@ -76,9 +76,11 @@ def _check_version(ledger: Ledger, post: Post, force: bool) -> None:
     if not earlier or force or post.clip.named:
         return
     last = earlier[-1]
+    posted = f"v{last.version}" if last.version is not None else "an earlier render"
+    current = f"v{post.clip.version}" if post.clip.version is not None else "the clip"
     raise PublishError(
-        f"{post.channel} already has v{last.version} of this story ({last.url or last.remote_id}); "
-        f"its current version v{post.clip.version} differs: to post it too, name the version "
+        f"{post.channel} already has {posted} of this story ({last.url or last.remote_id}); "
+        f"its current version {current} differs: to post it too, name the version "
         f"folder ({post.clip.folder}) or add --force"
     )
 
