@@ -67,7 +67,13 @@ def _inspect(src: str, mtime: int, size: int) -> PhotoInfo | None:
     )
 
 
-def upscale_note(src: str, factor: float) -> str:
+def upscale_note(src: str, factor: float, *, shown: bool = True) -> str:
+    """What a producer reads about a photo too small for the frame."""
+    if not shown:
+        return (
+            f"photo {Path(src).name} would need {factor:.1f}x its size: not shown, "
+            "supply a larger original"
+        )
     return (
         f"photo {Path(src).name} is shown at {factor:.1f}x its size and looks soft: "
         "supply a larger original"

@@ -64,7 +64,7 @@ def usable_photos(script: Script, size: tuple[int, int]) -> tuple[dict[str, Phot
             continue
         factor = info.upscale(size, contain=not info.fits(size))
         if factor > MAX_UPSCALE:
-            notes.append(upscale_note(src, factor).replace("looks soft", "is not shown"))
+            notes.append(upscale_note(src, factor, shown=False))
             continue
         usable[src] = info
     return usable, notes
