@@ -37,7 +37,7 @@ def hook_text(slide: Slide, frame: Frame) -> TextBlock:
         below = max(u.y + u.size[1] for u in words.units)
         block += single(strap_patch(quote, layout, frame.theme, (layout.left, below)))
     if kicker:
-        at = (y if frame.on_photo else top) - kicker.size[1] - gap
+        at = y - kicker.size[1] - gap if frame.on_photo else layout.stage_top
         block = single(Patch(layout.left, at, kicker.premultiplied, kicker.inverse_alpha)) + block
     return block + disclosure_block(frame)
 
@@ -68,7 +68,7 @@ def _line(text: str, frame: Frame, top: int, bottom: int) -> tuple[TextBlock, in
         (layout.text_width, bottom - top),
         4,
         frame.size("hook"),
-        frame.size("key"),
+        frame.size("caption"),
     )
     y = bottom - len(lines) * line_height(face, 1.08) if frame.on_photo else top
     words, _ = words_block(
