@@ -65,8 +65,11 @@ def card_picture(slide: Slide, layout: Layout, theme: Theme, kind: str) -> Pictu
     return Picture(pixels, move, PLATE_HEADROOM, (layout.width, layout.height))
 
 
-def cover_picture(slide: Slide, info: PhotoInfo, layout: Layout, theme: Theme) -> Picture:
-    """A photo filling the frame, its subject high in the frame, moving with the slide's framing."""
+def cover_picture(
+    slide: Slide, info: PhotoInfo, layout: Layout, theme: Theme, focus_y: float | None = None
+) -> Picture:
+    """A photo filling the frame, its subject high in the frame (at `focus_y` of its height when
+    given), moving with the slide's framing."""
     view = (layout.width, layout.height)
     scale = max(view[0] / info.width, view[1] / info.height) * HEADROOM
     size = (round(info.width * scale), round(info.height * scale))
@@ -76,7 +79,7 @@ def cover_picture(slide: Slide, info: PhotoInfo, layout: Layout, theme: Theme) -
         view,
         HEADROOM,
         focus,
-        (0.5, layout.focus_y),
+        (0.5, layout.focus_y if focus_y is None else focus_y),
         slide.framing,
         slide.end - slide.start,
         theme.motion,

@@ -23,6 +23,7 @@ from news60.video.typesetting import family, fit_text, line_height
 from news60.video.typography import cover_line
 
 LANDSCAPE = (1280, 720)  # what YouTube and link previews ask for
+COVER_FOCUS = 0.2  # where a face sits in a square or landscape cover, clear of the middle line
 
 
 def thumbnail_size(formats: Sequence) -> tuple[int, int]:
@@ -39,7 +40,9 @@ def draw_cover(timeline: Timeline, theme: Theme, size: tuple[int, int]) -> Image
     info = inspect_photo(hook.photo.src) if hook.photo and hook.photo.src else None
     text = _cover_text(cover_line(hook.heading), hook.kicker, layout, theme)
     if info is not None:
-        picture = cover_picture(replace(hook, end=hook.start + 2.0), info, layout, theme)
+        # The line crosses the middle: the face goes above it, most of all in square frames.
+        focus_y = layout.focus_y if layout.tall else COVER_FOCUS
+        picture = cover_picture(replace(hook, end=hook.start + 2.0), info, layout, theme, focus_y)
         top = min(u.y for u in text.units)
         bottom = max(u.y + u.size[1] for u in text.units)
         picture = with_shade(picture, (top, bottom), layout, theme)
