@@ -23,3 +23,7 @@ class RenderError(News60Error):
 
 class SettingsError(News60Error):
     """A setting or a config file is invalid."""
+
+
+class ProvenanceError(News60Error):
+    """Content credentials could not be made or read: a key, a certificate or a signature."""
