@@ -7,9 +7,10 @@ from pathlib import Path
 
 from news60 import __version__
 from news60.atomic import write_json, write_text
-from news60.credits import credit_roll
+from news60.credits import CreditRoll, credit_roll
 from news60.jobfolder import JobFolder
 from news60.models import Narration, Outputs, Script, Timeline
+from news60.provenance import disclosure_line, sign_outputs
 from news60.script.storyfile import script_to_dict
 from news60.settings import Settings
 from news60.speech.mix import mix_soundtrack
@@ -40,6 +41,7 @@ def write_outputs(
     )
     files = render_clips(timelines, formats, theme, settings, job)
     roll = credit_roll(script, shown_photos(timeline))
+    disclosure = disclosure_line(narration.voice, theme.disclosure)
     files |= {
         "thumbnail": write_thumbnail(
             timeline.slides[0], theme, thumbnail_size(formats), job.path("thumbnail.jpg")
@@ -51,6 +53,7 @@ def write_outputs(
             job.path("audio.mp3"),
             credits=roll.spoken(),
             artist=theme.brand,
+            disclosure=disclosure,
         ),
         "script": write_json(job.path("script.json"), script_to_dict(script)),
         "captions": write_text(job.path("captions.srt"), to_srt(timeline.cues)),
@@ -61,8 +64,19 @@ def write_outputs(
     manifest = build_manifest(script, narration, timeline, final)
     manifest["credits"] = roll.to_manifest()
     manifest["formats"] = format_entries(formats, final)
+    manifest["disclosure"] = disclosure
+    manifest = signed(files, manifest, roll, settings)
     write_json(job.path("manifest.json"), manifest)
     return Outputs(job.final, final, manifest)
+
+
+def signed(files: dict[str, Path], manifest: dict, roll: CreditRoll, settings: Settings) -> dict:
+    """Sign the clips and the MP3 (the last change to them); the manifest says who signed, or why not."""
+    credentials = sign_outputs(files, manifest, settings.provenance, photos=roll.shown)
+    return manifest | {
+        "notes": manifest["notes"] + list(credentials.notes),
+        "content_credentials": credentials.to_manifest(),
+    }
 
 
 def plan(
