@@ -11,6 +11,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from news60.atomic import writing
 from news60.errors import ProvenanceError
@@ -19,6 +20,9 @@ from news60.provenance.claims import Claim, build_claim, media_type
 from news60.provenance.keys import SigningKey, find_signing_key
 from news60.provenance.verification import READ_LOCALLY
 from news60.settings import ProvenanceSettings
+
+if TYPE_CHECKING:
+    import c2pa
 
 progress = logging.getLogger("news60.progress")
 
@@ -54,25 +58,35 @@ def sign_outputs(
     key = find_signing_key(settings)
     if key is None:
         return Credentials(None, notes=(SWITCHED_OFF if settings.enabled is False else NO_KEY,))
+    media = {name: path for name, path in files.items() if path.suffix.lower() in SIGNED}
     sizes = {}
     with open_signer(key) as signer:
-        for name, path in files.items():
-            if path.suffix.lower() not in SIGNED:
-                continue
+        for name, path in media.items():
             progress.info("signing %s", path.name)
-            parent = previous / path.name if previous else None
-            claim = build_claim(
-                path.name,
-                manifest,
-                photos=photos if path.suffix.lower() in SHOWS_PHOTOS else (),
-                parent=parent if parent and parent.is_file() else None,
-                reason=reason,
-            )
+            claim = claim_for(path, manifest, photos, previous, reason)
             sizes[name] = sign_file(path, claim, signer)
     return Credentials(signer_name(key.cert), sizes)
 
 
-def sign_file(path: Path, claim: Claim, signer) -> int:
+def claim_for(
+    path: Path,
+    manifest: Mapping,
+    photos: Sequence[Photo],
+    previous: Path | None,
+    reason: str | None,
+) -> Claim:
+    """The claim for one file: photos only in a clip; a parent when the last version has one."""
+    parent = previous / path.name if previous else None
+    return build_claim(
+        path.name,
+        manifest,
+        photos=photos if path.suffix.lower() in SHOWS_PHOTOS else (),
+        parent=parent if parent and parent.is_file() else None,
+        reason=reason,
+    )
+
+
+def sign_file(path: Path, claim: Claim, signer: c2pa.Signer) -> int:
     """Embed the signed claim in `path`; a failure leaves the file as it was. Returns the manifest's size."""
     import c2pa
 
@@ -98,7 +112,7 @@ def sign_file(path: Path, claim: Claim, signer) -> int:
 
 
 @contextmanager
-def open_signer(key: SigningKey) -> Iterator:
+def open_signer(key: SigningKey) -> Iterator[c2pa.Signer]:
     """A c2pa signer for `key`; an unusable certificate or key is named with the fix."""
     import c2pa
 
