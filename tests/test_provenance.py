@@ -80,17 +80,22 @@ def write_story(folder: Path, sentences: list[str]) -> Path:
     return path
 
 
-def render(story: Path, out: Path, env: dict[str, str], config: Path | None = None) -> dict:
-    args = ["--config", str(config)] if config else []
-    args += ["render", str(story), "--out", str(out), "--size", "160x284", "--fps", "10"]
+def render(story: Path, out: Path, env: dict[str, str]) -> dict:
+    args = ["render", str(story), "--out", str(out), "--size", "160x284", "--fps", "10"]
     return json.loads(news60(*args, "--json", "-q", env=env).stdout)
 
 
 @pytest.fixture(scope="module")
-def made(tmp_path_factory, home, keys) -> dict:
-    """A tiny clip and MP3 rendered by news60 and signed with the `keys init` key."""
-    folder = tmp_path_factory.mktemp("v1")
-    return render(write_story(folder / "story", SENTENCES), folder / "out", home)
+def story(tmp_path_factory) -> tuple[Path, Path]:
+    """(story.json, output folder) of the story the tests make and correct."""
+    folder = tmp_path_factory.mktemp("story")
+    return write_story(folder / "story", SENTENCES), folder / "out"
+
+
+@pytest.fixture(scope="module")
+def made(story, home, keys) -> dict:
+    """A tiny clip and MP3 rendered by news60 (version 1) and signed with the `keys init` key."""
+    return render(*story, home)
 
 
 def top_level_boxes(path: Path) -> list[tuple[str, int, int]]:
@@ -240,24 +245,20 @@ def test_one_changed_byte_in_the_video_data_is_invalid(made, home, tmp_path):
 
 
 @pytest.mark.slow
-def test_a_corrected_version_names_the_previous_clip_as_its_parent(made, keys, home, tmp_path):
+def test_a_corrected_story_is_version_2_whose_files_name_version_1_as_parent(
+    made, story, keys, home
+):
     v1 = Path(made["files"]["clip"]).parent
     before = {p.name: digest(p) for p in v1.iterdir()}
     corrected = [SENTENCES[0], "The host called the meeting frank and useful for all sides."]
-    config = tmp_path / "unsigned.toml"
-    config.write_text("[provenance]\nenabled = false\n")
-    story = write_story(tmp_path / "story", corrected)
-    v2 = render(story, tmp_path / "out", home, config)  # signed below
-    assert "not signed: [provenance] enabled = false" in v2["notes"]
-    files = {name: Path(path) for name, path in v2["files"].items() if name != "manifest"}
-    newsroom = ProvenanceSettings(cert=keys[0].cert, key=keys[0].key)
-    signed = sign_outputs(files, v2, newsroom, previous=v1, reason="second sentence corrected")
-    assert set(signed.manifest_bytes) == {"clip", "audio"}
-    verdict = verify_file(files["clip"], [keys[0].ca])
-    assert verdict.state == "trusted"
-    assert verdict.actions == ("c2pa.opened", "c2pa.edited: second sentence corrected")
-    parent = next(p for p in verdict.ingredients if p.relationship == "parentOf")
-    assert parent.title == f"{v1.name}/clip.mp4" and parent.has_credentials
+    v2 = render(write_story(story[0].parent, corrected), story[1], home)
+    assert (v2["version"], v2["previous"], v2["changes"]) == (2, "v1", ["text"])
+    for name in ("clip", "audio"):
+        verdict = verify_file(Path(v2["files"][name]), [keys[0].ca])
+        assert verdict.state == "trusted"
+        assert verdict.actions == ("c2pa.opened", f"c2pa.edited: {v2['reason']}")
+        parent = next(p for p in verdict.ingredients if p.relationship == "parentOf")
+        assert parent.title == f"v1/{Path(made['files'][name]).name}" and parent.has_credentials
     assert {p.name: digest(p) for p in v1.iterdir()} == before  # version 1 is untouched
 
 
@@ -270,6 +271,8 @@ def test_without_a_key_nothing_is_signed_and_a_note_says_how(tmp_path, monkeypat
     assert clip.read_bytes() == b"not touched"
     with pytest.raises(ProvenanceError, match="run `news60 keys init`"):
         sign_outputs({"clip": clip}, {}, ProvenanceSettings(enabled=True))
+    switched_off = sign_outputs({"clip": clip}, {}, ProvenanceSettings(enabled=False))
+    assert switched_off.notes == ("not signed: [provenance] enabled = false",)
 
 
 @pytest.mark.slow

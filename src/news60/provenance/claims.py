@@ -21,6 +21,7 @@ DIGITAL_SOURCE_TYPE = "http://cv.iptc.org/newscodes/digitalsourcetype/"
 GENERATOR = {"name": "news60", "version": __version__}
 PARENT = "parent"  # ingredient labels tie actions to ingredients inside one definition
 NARRATION = "narration"
+REMADE = "The story made again after it changed; the previous version is the parent ingredient"
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,7 @@ def actions(voice: str, labels: list[str], parent: Path | None, reason: str | No
     why = reason or "corrected version"
     return [
         {"action": "c2pa.opened", "parameters": {"ingredientIds": [PARENT]}},
-        {"action": "c2pa.edited", "reason": why, "description": f"Corrected: {why}", **made},
+        {"action": "c2pa.edited", "reason": why, "description": REMADE, **made},
     ]
 
 
@@ -140,7 +141,7 @@ def parent_ingredient(parent: Path, reason: str | None) -> Ingredient:
         "title": f"{parent.parent.name}/{parent.name}",
         "relationship": "parentOf",
         "label": PARENT,
-        "description": f"The version this one corrects: {reason}" if reason else "",
+        "description": f"The previous version ({reason})" if reason else "The previous version",
     }
     return Ingredient(definition, parent)
 

@@ -73,6 +73,8 @@ def make_test_keys(folder: Path, algorithm: str = "ES256", *, force: bool = Fals
 
 def find_signing_key(settings: ProvenanceSettings, folder: Path | None = None) -> SigningKey | None:
     """The key to sign with, or None when signing is off or there is no key and none was asked for."""
+    if settings.enabled not in (None, True, False):
+        raise ProvenanceError(f"[provenance] enabled = {settings.enabled!r}: use true or false")
     if settings.enabled is False:
         return None
     if settings.cert or settings.key:
