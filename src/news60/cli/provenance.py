@@ -49,7 +49,7 @@ def init(folder: Path | None, algorithm: str, force: bool) -> None:
 
 
 @cli.command()
-@click.argument("files", nargs=-1, required=True, type=FILE)
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option(
     "--trust", multiple=True, type=FILE, help="A CA certificate (PEM) to trust; repeatable."
 )
@@ -58,10 +58,11 @@ def init(folder: Path | None, algorithm: str, force: bool) -> None:
 def verify(
     ctx: click.Context, files: tuple[Path, ...], trust: tuple[Path, ...], as_json: bool
 ) -> None:
-    """Check the content credentials of FILE...: exit 1 when one is invalid or unsigned."""
-    from news60.provenance.verification import verify_file
+    """Check the content credentials of FILE... (clips, MP3s, or a story or version folder's);
+    exit 1 when one is invalid or unsigned."""
+    from news60.provenance.verification import media_files, verify_file
 
-    verdicts = [verify_file(path, trust) for path in files]
+    verdicts = [verify_file(media, trust) for path in files for media in media_files(path)]
     if as_json:
         click.echo(json.dumps([v.to_dict() for v in verdicts], indent=2, ensure_ascii=False))
     else:

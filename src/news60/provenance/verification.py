@@ -50,6 +50,27 @@ class Verdict:
         return asdict(self) | {"file": str(self.file), "work": dict(self.work)}
 
 
+def media_files(path: Path) -> list[Path]:
+    """A file itself; a version folder's clips and MP3; a story folder's current version's."""
+    if not path.is_dir():
+        return [path]
+    folder = path
+    if not _media(folder):
+        from news60.stories import load_story
+
+        current = load_story(path).current
+        folder = current.folder if current else path
+    if not _media(folder):
+        raise ProvenanceError(
+            f"{path} holds no clip or MP3: give a file, a version folder (v1/) or a story folder"
+        )
+    return _media(folder)
+
+
+def _media(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if p.suffix.lower() in (".mp4", ".mp3"))
+
+
 def verify_file(path: Path, anchors: Sequence[Path] = ()) -> Verdict:
     """Validate `path`'s credentials; `anchors` are CA certificates (PEM) to trust."""
     import c2pa
