@@ -25,5 +25,13 @@ class SettingsError(News60Error):
     """A setting or a config file is invalid."""
 
 
+class PublishError(News60Error):
+    """A clip could not be posted, or its upload could not be resumed."""
+
+
+class CredentialsError(PublishError):
+    """A platform's sign-in is missing, expired or refused."""
+
+
 class ProvenanceError(News60Error):
     """Content credentials could not be made or read: a key, a certificate or a signature."""
