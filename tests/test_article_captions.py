@@ -47,7 +47,7 @@ from news60.article.captions import (
         (
             "The house in Braunau, Austria. Leonhard Foeger / Reuters file",
             "The house in Braunau, Austria.",
-            "Leonhard Foeger/Reuters file",
+            "Leonhard Foeger/Reuters",  # "file" marks an archive photo; it is not the credit
         ),
         (
             "A rabbit in a field Credit: Getty - Contributor",
