@@ -21,7 +21,8 @@ _SRCSET_ATTRS = ("srcset", "data-srcset", "data-lazy-srcset")
 _NOT_PHOTO = re.compile(
     r"(?i)logo|icon|avatar|sprite|spacer|blank\.|badge|button|placeholder|\.svg\b|^data:|"
     r"pixel|beacon|tracking|/ads?/|doubleclick|googlesyndication|adservice|adsystem|"
-    r"scorecardresearch|quantserve|facebook\.com/tr|/e\.gif|\bgravatar\b|emoji"
+    r"scorecardresearch|quantserve|facebook\.com/tr|/e\.gif|\bgravatar\b|emoji|"
+    r"headshot|mugshot|author[-_]|byline"
 )
 _LARGEST = 2400  # px: wider copies only cost download time for a 1080-wide clip
 _DISTINCT_NAME = 8  # characters: a shorter file name may prefix an unrelated one ("a" in "a-dog")

@@ -1,0 +1,304 @@
+"""The article's own photos in a page's markup, each with its caption and its credit split apart."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from news60.article.captions import clean_credit, split_credit
+from news60.article.images import absolute as _absolute
+from news60.article.images import image_key, image_urls, is_photo_url, not_a_photo, same_image
+from news60.article.markup import element_text
+from news60.article.pagearea import elsewhere
+from news60.models import Photo
+
+# Elements that hold one photo and its words: <figure>, schema.org ImageObject, gallery slides.
+_HOLDER = re.compile(
+    r"(?i)imageobject|photo|image|media|figure|picture|slide|gallery|inline-content"
+)
+_CAPTION = re.compile(r"(?i)caption|cutline|legend|description|figcaption|dek|summary")
+_CREDIT = re.compile(
+    r"(?i)credit|copyright|photographer|attribution|courtesy|creator|author|byline|source"
+)
+_GALLERY = re.compile(r"(?i)gallery|slideshow|carousel|slider")
+# Video players: BBC's "Media caption" labels a clip, never a photo.
+_VIDEO_LABEL = re.compile(r"(?i)^\s*(?:media caption|video caption|watch|play video)\b")
+_AD_LABEL = re.compile(r"(?i)^\s*(?:advertisement|advert|sponsored|ad)\s*$")
+_FILENAME = re.compile(r"(?i)^[\w.-]+\.(?:jpe?g|png|gif|webp)$|^(?:img|dsc|photo)[-_]?\d+$")
+_MIN_SIDE = 120  # px: a declared size below this is a thumbnail, an icon or a rule line
+_MAX_PHOTOS = 12
+_HIDDEN_STYLE = re.compile(r"(?i)display\s*:\s*none|visibility\s*:\s*hidden")  # tracking pixels
+_STRIP = 3  # list items with photos: a list this long is a gallery strip or a list of stories
+_MAX_BOX_TEXT = 600  # characters: more than a caption and its credit
+_MAX_IMAGES_IN_HOLDER = 2  # a photo's holder may carry a desktop and a mobile <img>
+
+
+@dataclass(frozen=True)
+class Found:
+    """One photo as read from the markup, before merging copies of it."""
+
+    urls: tuple[str, ...]
+    caption: str
+    credit: str
+    gallery: object = None  # the slideshow it belongs to, if any
+
+
+def page_photos(area, page_url: str | None, title: str) -> list[Found]:
+    """Every photo in the article element `area`, in page order, without related stories or ads."""
+    found, seen = [], set()
+    for element in area.iter():
+        if element in seen or not isinstance(element.tag, str) or not _is_holder(element):
+            continue
+        holder = element if element.tag == "figure" else _widen(element, area)
+        seen.update(holder.iter())
+        photo = read_holder(holder, page_url, title)
+        if photo is not None and not _outside(element, holder, area):
+            found.append(photo)
+    return _first_slides(found)
+
+
+def _outside(element, holder, area) -> bool:
+    """The photo or any of its images sits in a related-stories list, an ad or page furniture."""
+    return elsewhere(element, area) or any(elsewhere(i, area) for i in holder.iter("img"))
+
+
+def read_holder(holder, page_url: str | None, title: str) -> Found | None:
+    """A holder's photo URLs, caption and credit, or None for videos, ads and thumbnails."""
+    urls = _holder_urls(holder, page_url)
+    if not urls or _too_small(holder) or _teaser(holder, page_url):
+        return None
+    caption, credit = _words(holder, title)
+    if _VIDEO_LABEL.match(caption) or _AD_LABEL.match(caption):
+        return None
+    return Found(tuple(urls), caption, credit, _gallery(holder))
+
+
+def merge(found: list[Found], extra: list[Found] = ()) -> tuple[Photo, ...]:
+    """One Photo per image: copies at other sizes merged, their captions and credits combined."""
+    groups: list[list[Found]] = []
+    for item in [*found, *extra]:
+        keys = [image_key(u) for u in item.urls]
+        for group in groups:
+            if any(same_image(k, image_key(u)) for k in keys for g in group for u in g.urls):
+                group.append(item)
+                break
+        else:
+            if item in extra and groups:
+                continue  # a page-level image (og:image) that matches no figure: a social crop
+            groups.append([item])
+    return tuple(_combine(group) for group in groups)[:_MAX_PHOTOS]
+
+
+def _combine(group: list[Found]) -> Photo:
+    """The first copy's address; the longest caption and the first credit any copy gives."""
+    caption = max((g.caption for g in group), key=len)
+    credit = next((g.credit for g in group if g.credit), "")
+    return Photo(src=group[0].urls[0], caption=caption, credit=credit)
+
+
+def _is_holder(element) -> bool:
+    """A <figure>, <img>, <picture> or <video>, a schema.org ImageObject, a slide with
+    data-caption, or a video player naming its poster frame in a data attribute."""
+    if element.tag in {"figure", "img", "video", "picture"}:
+        return True
+    if "imageobject" in (element.get("itemtype") or "").lower():
+        return True
+    if len(element.findall(".//img")) > _MAX_IMAGES_IN_HOLDER:
+        return False  # a container of many photos, not one photo's holder
+    return any(
+        re.match(r"data-(?:[\w-]*-)?(?:caption|image)$", k)
+        or (k.startswith("data-") and is_photo_url(v))
+        for k, v in element.attrib.items()
+    )
+
+
+def _widen(element, area):
+    """The small box around an image that also holds its caption (Salon's <span class="caption">
+    beside the image link, the Post's caption under a video player); the element when none does."""
+    if any(_CAPTION.search(k) for k in element.attrib if k.startswith("data-")):
+        return element  # a slide that carries its own data-caption
+    for parent in element.iterancestors():
+        if parent is area or _photo_count(parent) > 1:
+            break  # the box holds other photos too: a gallery or a section
+        if parent.tag == "figure":
+            return parent
+        if len(" ".join(parent.text_content().split())) > _MAX_BOX_TEXT:
+            break  # a block of prose: the caption is not in it
+        if any(_names(d, _CAPTION) or _names(d, _CREDIT) for d in parent.iterdescendants()):
+            return parent
+    return element
+
+
+def _holder_urls(holder, page_url: str | None) -> list[str]:
+    """Photo URLs the holder offers: its images, its ImageObject url, a video poster, a data-image."""
+    urls = []
+    for img in holder.iter("img", "source"):
+        urls += image_urls(img, page_url)
+    for video in holder.iter("video"):
+        urls.append(video.get("poster") or "")
+    for node in holder.iter():
+        if not isinstance(node.tag, str):
+            continue
+        if node.get("itemprop") in {"url", "contentUrl", "image"}:
+            urls.append(node.get("content") or node.get("href") or "")
+        urls += [v for k, v in node.attrib.items() if k.startswith("data-") and is_photo_url(v)]
+    urls.append(holder.get("itemid") or "")
+    absolute = [_absolute(page_url, u) for u in urls if u.strip()]
+    return [u for u in dict.fromkeys(absolute) if not not_a_photo(u) and _looks_like_photo(u)]
+
+
+def _photo_count(node) -> int:
+    """How many different images a part of the page shows (sizes of one image count once)."""
+    keys: list[str] = []
+    for item in node.iter():
+        if not isinstance(item.tag, str):
+            continue
+        urls = image_urls(item, None)[:1] if item.tag == "img" else []
+        urls += [v for k, v in item.attrib.items() if k.startswith("data-") and is_photo_url(v)][:1]
+        for key in map(image_key, urls):
+            if not any(same_image(key, k) for k in keys):
+                keys.append(key)
+        if len(keys) > 1:
+            break
+    return len(keys)
+
+
+def _words(holder, title: str) -> tuple[str, str]:
+    """(caption, credit) from data attributes, marked-up parts, then the image's alt text."""
+    caption, credit = _data_words(holder)
+    parts_caption, parts_credit = _marked_words(holder)
+    caption = caption or parts_caption
+    credit = credit or parts_credit
+    if not caption:
+        caption = _alt_text(holder, title)
+    split_caption, split_found = split_credit(caption)
+    if split_found and (not credit or split_found in credit or credit in split_found):
+        return split_caption, credit or split_found
+    return (split_caption if not credit else caption), credit or split_found
+
+
+def _data_words(holder) -> tuple[str, str]:
+    """data-caption / data-credit style attributes on the holder or its images."""
+    caption = credit = ""
+    for node in [holder, *holder.iter("img")]:
+        for name, value in node.attrib.items():
+            if not name.startswith("data-") or not value.strip() or _address(value):
+                continue  # "data-source-standard" holds a URL, not a credit
+            if not caption and _CAPTION.search(name):
+                caption = " ".join(value.split())
+            elif not credit and _CREDIT.search(name):
+                credit = clean_credit(value)
+    return caption, credit
+
+
+def _marked_words(holder) -> tuple[str, str]:
+    """Caption and credit from <figcaption> and elements whose class or itemprop names them."""
+    credit_parts = _credit_parts(holder)
+    credit = clean_credit(" ".join(element_text(n) for n in credit_parts))
+    captions = [n for n in holder.iter() if _role(n) == "caption" and n not in credit_parts]
+    for node in captions:
+        caption = element_text(node, skip=credit_parts)
+        if caption:
+            return caption, credit
+    return "", credit
+
+
+def _credit_parts(node) -> list:
+    """The outermost credit elements, looking inside a "credit" box that holds the caption too
+    (CityLab's <figcaption class="c-lead-image__credit"> around caption and attribution)."""
+    parts = []
+    for child in node:
+        if _role(child) == "credit" and not any(
+            _role(d) == "caption" for d in child.iterdescendants()
+        ):
+            parts.append(child)
+        elif isinstance(child.tag, str):
+            parts += _credit_parts(child)
+    return parts
+
+
+def _role(node) -> str | None:
+    """ "credit", "caption" or None, from the tag, class and itemprop (a credit class wins:
+    Ars's "caption-credit"); links are never captions (Ars's "caption-link" is the credit)."""
+    if not isinstance(node.tag, str) or node.tag in {"img", "a"}:
+        return None
+    if _names(node, _CREDIT):
+        return "credit"
+    return "caption" if node.tag == "figcaption" or _names(node, _CAPTION) else None
+
+
+def _alt_text(holder, title: str) -> str:
+    """The image's alt or title text when it describes the photo (not a file name or the headline)."""
+    for img in holder.iter("img"):
+        alt = " ".join((img.get("alt") or img.get("title") or "").split())
+        if len(alt.split()) >= 2 and not _FILENAME.match(alt) and alt.lower() != title.lower():
+            return alt
+    return ""
+
+
+def _names(node, pattern: re.Pattern) -> bool:
+    if not isinstance(node.tag, str):
+        return False
+    return bool(pattern.search(f"{node.get('class') or ''} {node.get('itemprop') or ''}"))
+
+
+def _too_small(holder) -> bool:
+    """A declared width or height below _MIN_SIDE: thumbnails, icons, rule lines, tracking pixels."""
+    for img in holder.iter("img"):
+        if _HIDDEN_STYLE.search(img.get("style") or ""):
+            return True  # a tracking pixel hidden by style (CNN's SmartAsset beacon)
+        sides = [img.get("width", ""), img.get("height", "")]
+        numbers = [int(s) for s in sides if s.strip().isdigit() and int(s) > 0]
+        if numbers and min(numbers) < _MIN_SIDE:
+            return True
+    return False
+
+
+def _teaser(holder, page_url: str | None) -> bool:
+    """A photo that links to another page is a teaser for another story, not this story's photo."""
+    for node in [holder, *holder.iterancestors()][:4]:
+        href = node.get("href") if node.tag == "a" else None
+        if href and not is_photo_url(href) and not href.startswith("#"):
+            return _other_page(href, page_url)
+    return False
+
+
+def _other_page(href: str, page_url: str | None) -> bool:
+    target = urlsplit(_absolute(page_url, href))
+    here = urlsplit(page_url or "")
+    return not (target.path == here.path and target.netloc in {here.netloc, ""})
+
+
+def _gallery(holder):
+    """The slideshow or strip of photos a photo belongs to: only its first slide is on the page
+    until clicked (a list of thumbnails counts as one too)."""
+    for node in holder.iterancestors():
+        if _GALLERY.search(node.get("class") or ""):
+            return node
+        if (
+            node.tag in {"ul", "ol"}
+            and sum(1 for li in node if li.find(".//img") is not None) >= _STRIP
+        ):
+            return node
+    return None
+
+
+def _first_slides(found: list[Found]) -> list[Found]:
+    seen, kept = set(), []
+    for item in found:
+        if item.gallery is not None:
+            if id(item.gallery) in seen:
+                continue
+            seen.add(id(item.gallery))
+        kept.append(item)
+    return kept
+
+
+def _address(value: str) -> bool:
+    return "://" in value or value.startswith("/")
+
+
+def _looks_like_photo(url: str) -> bool:
+    """An http(s) address (a data attribute may hold a page link rather than a photo)."""
+    return url.startswith(("http://", "https://"))
