@@ -29,6 +29,7 @@ _FILENAME = re.compile(r"(?i)^[\w.-]+\.(?:jpe?g|png|gif|webp)$|^(?:img|dsc|photo
 _MIN_SIDE = 120  # px: a declared size below this is a thumbnail, an icon or a rule line
 _MAX_PHOTOS = 12
 _HIDDEN_STYLE = re.compile(r"(?i)display\s*:\s*none|visibility\s*:\s*hidden")  # tracking pixels
+_LINK_DEPTH = 4  # an <a> this close above an image makes the image the link
 _STRIP = 3  # list items with photos: a list this long is a gallery strip or a list of stories
 _MAX_BOX_TEXT = 600  # characters: more than a caption and its credit
 _MAX_IMAGES_IN_HOLDER = 2  # a photo's holder may carry a desktop and a mobile <img>
@@ -256,8 +257,10 @@ def _too_small(holder) -> bool:
 
 
 def _teaser(holder, page_url: str | None) -> bool:
-    """A photo that links to another page is a teaser for another story, not this story's photo."""
-    for node in [holder, *holder.iterancestors()][:4]:
+    """A photo that links to another page is a teaser for another story, not this story's photo
+    (the Post's "Map: Flow of foreign fighters" links to its own graphic page)."""
+    img = next(holder.iter("img"), holder)
+    for node in [img, *img.iterancestors()][:_LINK_DEPTH]:
         href = node.get("href") if node.tag == "a" else None
         if href and not is_photo_url(href) and not href.startswith("#"):
             return _other_page(href, page_url)

@@ -9,6 +9,7 @@ import lxml.html
 import trafilatura
 from lxml import etree
 
+from news60.article.bylines import shown_byline
 from news60.article.captions import (
     clean_credit,
     read_caption,
@@ -20,7 +21,7 @@ from news60.article.figures import Found, merge, page_photos
 from news60.article.images import absolute, not_a_photo
 from news60.article.lines import read_byline, read_line
 from news60.article.metadata import page_images, page_metadata
-from news60.article.pagearea import article_element
+from news60.article.pagearea import article_element, byline_scope
 from news60.article.reporting import read_reporting
 from news60.article.text import parse_text
 from news60.models import Article, Photo
@@ -46,14 +47,17 @@ def parse_html(text: str, base: str | None = None) -> Article:
     title = meta.get("title") or doc.title or ""
     body = _body(lines, title)
     page_url = url or meta.get("url") or doc.url
-    photos = _photos(root, lines, title, page_url) if root is not None else ()
+    area = article_element(root, lines, title) if root is not None else None
+    photos = _photos(root, area, title, page_url) if area is not None else ()
+    scope = byline_scope(root, area, title) if area is not None else None
+    byline = (shown_byline(scope) if scope is not None else "") or meta.get("byline")
     return Article(
         title=title,
         standfirst=meta.get("description") or doc.description or "",
         published=meta.get("published") or doc.date,
         paragraphs=tuple(body),
         photos=photos,
-        reporting=read_reporting(meta.get("byline") or _authors(doc.author), credits),
+        reporting=read_reporting(byline or _authors(doc.author), credits),
         source_url=page_url,
         language=(meta.get("language") or doc.language or "en").split("-")[0].lower(),
     )
@@ -118,9 +122,8 @@ def _visible_text(root) -> str:
     return root.text_content()
 
 
-def _photos(root, lines: list[str], title: str, page_url: str | None) -> tuple[Photo, ...]:
+def _photos(root, area, title: str, page_url: str | None) -> tuple[Photo, ...]:
     """The article's own photos, with the page's machine-readable images to fill the gaps."""
-    area = article_element(root, lines, title)
     declared = [
         Found((absolute(page_url, i["url"]),), *split_credit_pair(i["caption"], i["credit"]))
         for i in page_images(root)

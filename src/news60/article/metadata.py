@@ -13,6 +13,7 @@ _META = {
     "byline": (
         "author",
         "article:author",
+        "og:article:author",
         "byl",
         "dc.creator",
         "sailthru.author",

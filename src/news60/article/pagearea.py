@@ -39,6 +39,16 @@ def article_element(root, paragraphs: list[str], title: str):
     return common
 
 
+def byline_scope(root, area, title: str):
+    """Where a byline may sit: from the headline to the end of the article element, however
+    wide (the Post prints its byline beside, not inside, the <article>)."""
+    heading = _headline(root, title)
+    if heading is None:
+        parent = area.getparent()
+        return parent if parent is not None else area
+    return _common_ancestor(area, heading)
+
+
 def body_element(root, paragraphs: list[str]):
     """The deepest element holding most of the body's paragraphs, or None when none is found."""
     probes = {_norm(p)[:_PROBE] for p in paragraphs if len(_norm(p)) >= 30}
