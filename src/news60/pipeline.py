@@ -10,7 +10,7 @@ from pathlib import Path
 
 from news60.article import read_article
 from news60.article.photofolder import photos_from_folder
-from news60.article.photos import download_scene_photos
+from news60.article.photos import download_photos, download_scene_photos
 from news60.errors import ScriptError
 from news60.jobfolder import JobFolder, discard, open_job, publish, slugify
 from news60.models import Article, Narration, Outputs, Script
@@ -27,7 +27,7 @@ progress = logging.getLogger("news60.progress")
 
 def make_clip(source: str, settings: Settings, *, data: bytes | None = None) -> Outputs:
     """Article in, finished clip, MP3, script, captions and manifest out."""
-    article = read_source(source, settings, data=data)
+    article = fetch_photos(read_source(source, settings, data=data), source, settings)
     theme = load_theme(settings.video.theme)
     job = open_job(settings.out, slugify(article.title))
     try:
@@ -59,7 +59,7 @@ def render_story(story: Path, settings: Settings) -> Outputs:
 
 def draft_script(source: str, settings: Settings, *, data: bytes | None = None) -> Script:
     """The script alone, for a producer to edit: fitted to time, or exactly --sentences long."""
-    article = read_source(source, settings, data=data)
+    article = fetch_photos(read_source(source, settings, data=data), source, settings)
     if settings.script.sentences:
         return pick_script(article, settings.script)
     theme = load_theme(settings.video.theme)
@@ -68,9 +68,8 @@ def draft_script(source: str, settings: Settings, *, data: bytes | None = None) 
 
 
 def read_source(source: str, settings: Settings, *, data: bytes | None = None) -> Article:
-    """The article, with a web page's photos downloaded and the producer's own photos first."""
-    downloads = settings.out / ".photos" / hashlib.sha1(source.encode()).hexdigest()[:12]
-    article = read_article(source, settings.article, data=data, photo_dir=downloads)
+    """The article as the source holds it (nothing downloaded), the producer's own photos first."""
+    article = read_article(source, settings.article, data=data)
     progress.info(
         "article: “%s”, %d words, %d photos",
         article.title,
@@ -81,6 +80,12 @@ def read_source(source: str, settings: Settings, *, data: bytes | None = None) -
         return article
     supplied = photos_from_folder(settings.article.photos)
     return replace(article, photos=supplied + article.photos)
+
+
+def fetch_photos(article: Article, source: str, settings: Settings) -> Article:
+    """The article's web photos downloaded into OUT/.photos/; those that fail keep a note."""
+    downloads = settings.out / ".photos" / hashlib.sha1(source.encode()).hexdigest()[:12]
+    return download_photos(article, downloads, settings.article)
 
 
 def write_script(

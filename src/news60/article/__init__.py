@@ -11,7 +11,6 @@ from news60.article.decode import decode
 from news60.article.fetch import fetch, is_url
 from news60.article.html import parse_html
 from news60.article.jsondoc import parse_json
-from news60.article.photos import download_photos
 from news60.article.text import parse_text
 from news60.errors import ArticleError
 from news60.models import Article
@@ -29,17 +28,17 @@ def read_article(
     settings: ArticleSettings,
     *,
     data: bytes | None = None,
-    photo_dir: Path | None = None,
 ) -> Article:
-    """Read one article from a file path, an http(s) URL, or "-" with the bytes in `data`."""
+    """Read one article from a file path, an http(s) URL, or "-" with the bytes in `data`.
+
+    Nothing but the page itself is fetched: photos keep their URLs (download_photos fetches them
+    when a clip is made)."""
     raw, name, base = _load(source, settings, data)
     text = decode(raw, name)
     article = _PARSERS[detect_kind(text)](text, base)
     if is_url(source):
         article = replace(article, source_url=article.source_url or source)
     _require_story(article, name)
-    if photo_dir is not None:
-        article = download_photos(article, photo_dir, settings)
     return article
 
 
