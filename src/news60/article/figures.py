@@ -262,8 +262,8 @@ def _teaser(holder, page_url: str | None) -> bool:
     img = next(holder.iter("img"), holder)
     for node in [img, *img.iterancestors()][:_LINK_DEPTH]:
         href = node.get("href") if node.tag == "a" else None
-        if href and not is_photo_url(href) and not href.startswith("#"):
-            return _other_page(href, page_url)
+        if href and not is_photo_url(_absolute(page_url, href)) and not href.startswith("#"):
+            return _other_page(href, page_url)  # (a link to the full-size image is not a teaser)
     return False
 
 

@@ -26,7 +26,7 @@ _NOT_PHOTO = re.compile(
 )
 _LARGEST = 2400  # px: wider copies only cost download time for a 1080-wide clip
 _DISTINCT_NAME = 8  # characters: a shorter file name may prefix an unrelated one ("a" in "a-dog")
-_IMAGE_URL = re.compile(r"(?i)^(?:https?:)?//\S+?\.(?:jpe?g|png|webp|gif|avif)(?:[?#]\S*)?$")
+_IMAGE_URL = re.compile(r"(?i)^(?:(?:https?:)?//)?\S+?\.(?:jpe?g|png|webp|gif|avif)(?:[?#]\S*)?$")
 # Path parts that only say which size of the image this is: "555", "0_0_4800_3200", "max", "image_480w".
 _SIZE_SEGMENT = re.compile(
     r"(?i)^(?:\d+|\d+[x_]\d+(?:[x_]\d+)*|max|w_\d+.*|t_[\w,:.-]+|image_\d+w?(?:x\d+)?|"
