@@ -10,7 +10,7 @@ from pathlib import Path
 
 from news60.article import read_article
 from news60.article.photofolder import photos_from_folder
-from news60.article.photos import download_photos, download_scene_photos
+from news60.article.photos import download_photos, download_scene_photos, trim_cache
 from news60.errors import ScriptError
 from news60.jobfolder import JobFolder, discard, open_job, publish, slugify
 from news60.models import Article, Narration, Outputs, Script
@@ -83,9 +83,14 @@ def read_source(source: str, settings: Settings, *, data: bytes | None = None) -
 
 
 def fetch_photos(article: Article, source: str, settings: Settings) -> Article:
-    """The article's web photos downloaded into OUT/.photos/; those that fail keep a note."""
-    downloads = settings.out / ".photos" / hashlib.sha1(source.encode()).hexdigest()[:12]
-    return download_photos(article, downloads, settings.article)
+    """The article's web photos downloaded into OUT/.photos/ (kept within its size and age
+    limits); those that fail keep their URL, credit and a note."""
+    cache = settings.out / ".photos"
+    article = download_photos(
+        article, cache / hashlib.sha1(source.encode()).hexdigest()[:12], settings.article
+    )
+    trim_cache(cache, settings.article)
+    return article
 
 
 def write_script(

@@ -6,28 +6,20 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from news60.article.captions import clean_credit, split_credit
+from news60.article.figcaptions import CAPTION, CREDIT, names, photo_words
 from news60.article.images import absolute as _absolute
 from news60.article.images import image_key, image_urls, is_photo_url, not_a_photo, same_image
-from news60.article.markup import element_text
 from news60.article.pagearea import elsewhere
 from news60.models import Photo
 
-# Elements that hold one photo and its words: <figure>, schema.org ImageObject, gallery slides.
-_HOLDER = re.compile(
-    r"(?i)imageobject|photo|image|media|figure|picture|slide|gallery|inline-content"
-)
-_CAPTION = re.compile(r"(?i)caption|cutline|legend|description|figcaption|dek|summary")
-_CREDIT = re.compile(
-    r"(?i)credit|copyright|photographer|attribution|courtesy|creator|author|byline|source"
-)
+# Slideshows (the Post's "wp-volt-gal"): only the first slide shows until a reader clicks.
 _GALLERY = re.compile(r"(?i)gallery|slideshow|carousel|slider")
 # Video players: BBC's "Media caption" labels a clip, never a photo.
 _VIDEO_LABEL = re.compile(r"(?i)^\s*(?:media caption|video caption|watch|play video)\b")
+# An image whose only words are "Advertisement" is an ad (a doubleclick slot in the body).
 _AD_LABEL = re.compile(r"(?i)^\s*(?:advertisement|advert|sponsored|ad)\s*$")
-_FILENAME = re.compile(r"(?i)^[\w.-]+\.(?:jpe?g|png|gif|webp)$|^(?:img|dsc|photo)[-_]?\d+$")
 _MIN_SIDE = 120  # px: a declared size below this is a thumbnail, an icon or a rule line
-_MAX_PHOTOS = 12
+_MAX_PHOTOS = 12  # more than a minute of video can show
 _HIDDEN_STYLE = re.compile(r"(?i)display\s*:\s*none|visibility\s*:\s*hidden")  # tracking pixels
 _LINK_DEPTH = 4  # an <a> this close above an image makes the image the link
 _STRIP = 3  # list items with photos: a list this long is a gallery strip or a list of stories
@@ -69,7 +61,7 @@ def read_holder(holder, page_url: str | None, title: str) -> Found | None:
     urls = _holder_urls(holder, page_url)
     if not urls or _too_small(holder) or _teaser(holder, page_url):
         return None
-    caption, credit = _words(holder, title)
+    caption, credit = photo_words(holder, title)
     if _VIDEO_LABEL.match(caption) or _AD_LABEL.match(caption):
         return None
     return Found(tuple(urls), caption, credit, _gallery(holder))
@@ -117,7 +109,7 @@ def _is_holder(element) -> bool:
 def _widen(element, area):
     """The small box around an image that also holds its caption (Salon's <span class="caption">
     beside the image link, the Post's caption under a video player); the element when none does."""
-    if any(_CAPTION.search(k) for k in element.attrib if k.startswith("data-")):
+    if any(CAPTION.search(k) for k in element.attrib if k.startswith("data-")):
         return element  # a slide that carries its own data-caption
     for parent in element.iterancestors():
         if parent is area or _photo_count(parent) > 1:
@@ -126,7 +118,7 @@ def _widen(element, area):
             return parent
         if len(" ".join(parent.text_content().split())) > _MAX_BOX_TEXT:
             break  # a block of prose: the caption is not in it
-        if any(_names(d, _CAPTION) or _names(d, _CREDIT) for d in parent.iterdescendants()):
+        if any(names(d, CAPTION) or names(d, CREDIT) for d in parent.iterdescendants()):
             return parent
     return element
 
@@ -163,85 +155,6 @@ def _photo_count(node) -> int:
         if len(keys) > 1:
             break
     return len(keys)
-
-
-def _words(holder, title: str) -> tuple[str, str]:
-    """(caption, credit) from data attributes, marked-up parts, then the image's alt text."""
-    caption, credit = _data_words(holder)
-    parts_caption, parts_credit = _marked_words(holder)
-    caption = caption or parts_caption
-    credit = credit or parts_credit
-    if not caption:
-        caption = _alt_text(holder, title)
-    split_caption, split_found = split_credit(caption)
-    if split_found and (not credit or split_found in credit or credit in split_found):
-        return split_caption, credit or split_found
-    return (split_caption if not credit else caption), credit or split_found
-
-
-def _data_words(holder) -> tuple[str, str]:
-    """data-caption / data-credit style attributes on the holder or its images."""
-    caption = credit = ""
-    for node in [holder, *holder.iter("img")]:
-        for name, value in node.attrib.items():
-            if not name.startswith("data-") or not value.strip() or _address(value):
-                continue  # "data-source-standard" holds a URL, not a credit
-            if not caption and _CAPTION.search(name):
-                caption = " ".join(value.split())
-            elif not credit and _CREDIT.search(name):
-                credit = clean_credit(value)
-    return caption, credit
-
-
-def _marked_words(holder) -> tuple[str, str]:
-    """Caption and credit from <figcaption> and elements whose class or itemprop names them."""
-    credit_parts = _credit_parts(holder)
-    credit = clean_credit(" ".join(element_text(n) for n in credit_parts))
-    captions = [n for n in holder.iter() if _role(n) == "caption" and n not in credit_parts]
-    for node in captions:
-        caption = element_text(node, skip=credit_parts)
-        if caption:
-            return caption, credit
-    return "", credit
-
-
-def _credit_parts(node) -> list:
-    """The outermost credit elements, looking inside a "credit" box that holds the caption too
-    (CityLab's <figcaption class="c-lead-image__credit"> around caption and attribution)."""
-    parts = []
-    for child in node:
-        if _role(child) == "credit" and not any(
-            _role(d) == "caption" for d in child.iterdescendants()
-        ):
-            parts.append(child)
-        elif isinstance(child.tag, str):
-            parts += _credit_parts(child)
-    return parts
-
-
-def _role(node) -> str | None:
-    """ "credit", "caption" or None, from the tag, class and itemprop (a credit class wins:
-    Ars's "caption-credit"); links are never captions (Ars's "caption-link" is the credit)."""
-    if not isinstance(node.tag, str) or node.tag in {"img", "a"}:
-        return None
-    if _names(node, _CREDIT):
-        return "credit"
-    return "caption" if node.tag == "figcaption" or _names(node, _CAPTION) else None
-
-
-def _alt_text(holder, title: str) -> str:
-    """The image's alt or title text when it describes the photo (not a file name or the headline)."""
-    for img in holder.iter("img"):
-        alt = " ".join((img.get("alt") or img.get("title") or "").split())
-        if len(alt.split()) >= 2 and not _FILENAME.match(alt) and alt.lower() != title.lower():
-            return alt
-    return ""
-
-
-def _names(node, pattern: re.Pattern) -> bool:
-    if not isinstance(node.tag, str):
-        return False
-    return bool(pattern.search(f"{node.get('class') or ''} {node.get('itemprop') or ''}"))
 
 
 def _too_small(holder) -> bool:
@@ -296,10 +209,6 @@ def _first_slides(found: list[Found]) -> list[Found]:
             seen.add(id(item.gallery))
         kept.append(item)
     return kept
-
-
-def _address(value: str) -> bool:
-    return "://" in value or value.startswith("/")
 
 
 def _looks_like_photo(url: str) -> bool:

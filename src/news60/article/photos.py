@@ -28,9 +28,7 @@ _EXTENSIONS = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp", "GIF": ".gif", "B
 
 def download_photos(article: Article, folder: Path, settings: ArticleSettings) -> Article:
     """A copy of the article whose web photos are local files, or keep their URL with a note."""
-    photos = tuple(download(photo, folder, settings) for photo in article.photos)
-    trim_cache(folder.parent, settings)
-    return replace(article, photos=photos)
+    return replace(article, photos=tuple(download(p, folder, settings) for p in article.photos))
 
 
 def download(photo: Photo, folder: Path, settings: ArticleSettings) -> Photo:
