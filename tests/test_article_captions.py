@@ -89,6 +89,34 @@ def test_reporting_credits(line, who):
     assert read_reporting_credit(line) == who
 
 
+@pytest.mark.parametrize(
+    ("text", "caption", "credit"),
+    [
+        ("Image caption, Kenya is getting ready", "Kenya is getting ready", ""),
+        ("Image source, Getty Images", "", "Getty Images"),
+        (
+            "President Biden speaks. REUTERS/Kevin Lamarque/File Photo",
+            "President Biden speaks.",
+            "REUTERS/Kevin Lamarque",
+        ),
+        (
+            "The scene on Tuesday. (Courtesy of the family)",
+            "The scene on Tuesday.",
+            "Courtesy of the family",
+        ),
+        ("The launch. Photo courtesy of NASA", "The launch.", "Courtesy of NASA"),
+        ("Firefighters at work. Supplied", "Firefighters at work.", "Supplied"),
+        (
+            "Mr Obama with his sister (left) in Nairobi",
+            "Mr Obama with his sister (left) in Nairobi",
+            "",
+        ),
+    ],
+)
+def test_more_newsroom_credit_forms(text, caption, credit):
+    assert split_credit(text) == (caption, credit)
+
+
 def test_split_credit_leaves_plain_captions_alone():
     assert split_credit("  Seals on a  sandbank ") == ("Seals on a sandbank", "")
 

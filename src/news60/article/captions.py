@@ -14,7 +14,7 @@ _PERSON = (
 # Agencies and picture desks that appear bare in credits ("... Thursday. Reuters", "(AP)").
 _AGENCY = (
     r"(?:AP|AFP|EPA|EPA-EFE|PA|Reuters|REUTERS|Getty|Shutterstock|Alamy|Rex|Sipa|Zuma|ZUMA|ABACA|"
-    r"Xinhua|Bloomberg|NurPhoto|Anadolu|SOPA|Pool|POOL|Handout|HANDOUT|AAP|Kyodo|Yonhap|dpa|UPI|"
+    r"Xinhua|Bloomberg|NurPhoto|Anadolu|SOPA|Pool|POOL|Handout|HANDOUT|Supplied|AAP|Kyodo|Yonhap|dpa|UPI|"
     r"NASA|Associated Press|Press Association|Agence France-Presse|European Pressphoto Agency)"
 )
 # Words that introduce a credit: "Credit:", "Photograph:", "Photo by", "Image copyright", "©".
@@ -26,7 +26,7 @@ _LABEL = (
 # What makes a trailing phrase a credit rather than more caption: a slash, "via", "for The
 # New York Times", an agency, "Getty Images", "AP Photo".
 _MARKER = re.compile(
-    rf"/|\bvia\b|\bfor\s+(?:The\s+)?[A-Z]|\b{_AGENCY}\b|\b(?:Images|Photos?|Pictures)\b|©"
+    rf"/|\bvia\b|\bfor\s+(?:The\s+)?[A-Z]|\b{_AGENCY}\b|\b(?:Images|Photos?|Pictures)\b|©|^Courtesy\b"
 )
 _TRAILING = (
     # "... | Patrick Semansky/AP Photo", "... • Getty Images"
@@ -57,10 +57,12 @@ _TRAILING = (
 )
 # "Image copyright Reuters Image caption Kenya is getting ready" (the BBC: credit first).
 _LEADING = re.compile(
-    rf"^(?P<credit>{_LABEL}\s*:?\s*.+?)\s+(?i:image\s+caption|caption)\s*:?\s+(?P<caption>.+)$"
+    rf"^(?P<credit>{_LABEL}\s*[:,]?\s*.+?)\s+(?i:image\s+caption|caption)\s*[:,]?\s+(?P<caption>.+)$"
 )
-_CAPTION_ONLY = re.compile(r"^(?i:image caption|caption)\s*:?\s+(?P<caption>.+)$")
-_LABEL_PREFIX = re.compile(rf"^(?:\s*{_LABEL}\s*(?::|\.\.\.|…)?\s*)+(?=\S)")
+# "Image caption, Kenya is getting ready" (BBC), "Caption: ..."
+_CAPTION_ONLY = re.compile(r"^(?i:image caption|caption)\s*[:,]?\s+(?P<caption>.+)$")
+# Labels removed from a credit; "Courtesy of the family" keeps its words (they are the credit).
+_LABEL_PREFIX = re.compile(rf"^(?:\s*(?!(?i:courtesy)){_LABEL}\s*(?::|\.\.\.|…)?\s*)+(?=\S)")
 # "..., File" and "Reuters file": AP's mark for an archive photo, not part of the credit.
 _FILE = re.compile(r"(?i)(?:\s*[,/]\s*|\s+)file(?:\s+photo)?\s*$")
 _SENTENCE_END = re.compile(r"[.!?\"”’]$")
@@ -98,6 +100,7 @@ def clean_credit(credit: str) -> str:
     credit = " ".join(credit.split()).strip(" .,;:()[]|•–—-")
     credit = _LABEL_PREFIX.sub("", credit)
     credit = _FILE.sub("", credit).strip(" .,;:()[]|•–—-")
+    credit = re.sub(r"^courtesy\b", "Courtesy", credit)  # "Photo courtesy of NASA"
     credit = re.sub(r"\bIMages\b", "Images", credit)  # copy-pasted "PA IMages"
     return re.sub(r"\s*/\s*", "/", credit)
 
