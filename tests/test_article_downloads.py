@@ -25,7 +25,7 @@ from news60.errors import ArticleError
 from news60.models import Article, Photo
 from news60.settings import ArticleSettings
 
-LOCAL = ArticleSettings(allow_private=True, timeout=1.0, deadline=2.0, max_pixels=50_000_000)
+LOCAL = ArticleSettings(allow_private=True, timeout=1.0, deadline=2.0, max_pixels=80_000_000)
 ROOT = Path(__file__).resolve().parent.parent
 
 

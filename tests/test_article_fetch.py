@@ -12,6 +12,7 @@ import pytest
 from PIL import Image
 
 from news60.article import read_article
+from news60.article.photos import download_photos
 from news60.errors import ArticleError
 from news60.settings import ArticleSettings
 
@@ -108,8 +109,6 @@ def test_reading_a_page_downloads_no_photo(server, tmp_path):
 
 
 def test_photos_are_downloaded_and_verified_or_kept_with_a_note(server, tmp_path):
-    from news60.article.photos import download_photos
-
     article = download_photos(read_article(f"{server}/article", LOCAL), tmp_path / "photos", LOCAL)
     first, second = article.photos
     assert Path(first.src).parent == tmp_path / "photos" and first.showable

@@ -20,6 +20,8 @@ __all__ = ["article_to_json", "read_article"]
 
 _PARSERS = {"json": parse_json, "html": parse_html, "text": parse_text}
 _HTML = re.compile(r"<(?:!doctype\s+html|html|head|body|article|div|p|meta|title)\b", re.I)
+# "{" opens JSON; "[" too when an object, array, string or number follows ("[Updated] ..." is prose).
+_JSON = re.compile(r'^(?:\{|\[\s*(?:[{\["\d\]-]|true|false|null))')
 _MIN_WORDS = 25  # fewer words of body than this is not a story
 
 
@@ -50,13 +52,21 @@ def article_to_json(article: Article) -> str:
 def detect_kind(text: str) -> str:
     """ "json", "html" or "text", judged from the content rather than a file name."""
     head = text.lstrip()[:4000]
-    if head.startswith(("{", "[")):
-        try:
-            json.loads(text)
-            return "json"
-        except ValueError:
-            pass
+    if _JSON.match(head):
+        check_json(text)
+        return "json"
     return "html" if _HTML.search(head) else "text"
+
+
+def check_json(text: str) -> None:
+    """A document that starts like JSON is JSON: a broken one is an error, never read as prose."""
+    try:
+        json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ArticleError(
+            f"the input starts like JSON but is not valid JSON ({exc.msg} at line {exc.lineno}, "
+            f"column {exc.colno}): fix or re-export it (was it cut short?)"
+        ) from None
 
 
 def _load(
