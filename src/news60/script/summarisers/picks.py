@@ -18,6 +18,8 @@ class Pick:
     text: str
     score: float  # usefulness: the time fitter drops the lowest first
     index: int
+    unit: int = -1  # the story unit it belongs to (-1: a unit of its own)
+    requires: tuple[int, ...] = ()  # units that must be said for this one to make sense
 
 
 class Summariser(Protocol):

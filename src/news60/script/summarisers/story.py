@@ -1,0 +1,105 @@
+"""The article as a summariser sees it: clean sentences, their story units, and which can be said."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from news60.errors import ScriptError
+from news60.models import Article
+from news60.script.quotes import balanced
+from news60.script.sentences import split_sentences
+from news60.script.summarisers.prose import is_prose, tidy
+from news60.script.units import Unit, carried_marks, story_units
+
+_MEMBER_WORDS = 3  # a sentence this short may be said beside its unit ("He denied it.")
+
+
+@dataclass(frozen=True)
+class Story:
+    """Clean body sentences (with their place among all body sentences) grouped into units."""
+
+    title: str
+    texts: tuple[str, ...]  # as shown: quotes closed and reopened, credits and marks stripped
+    places: tuple[int, ...]  # each clean sentence's index among all the body's sentences
+    units: tuple[Unit, ...]
+    usable: tuple[int, ...]  # units a script may hold, in article order
+
+    @property
+    def lead(self) -> int:
+        return self.usable[0]
+
+    def sentences(self, unit: int) -> list[str]:
+        return [self.texts[i] for i in self.units[unit].sentences]
+
+    def indexes(self, unit: int) -> list[int]:
+        return [self.places[i] for i in self.units[unit].sentences]
+
+    def text(self, unit: int) -> str:
+        return " ".join(self.sentences(unit))
+
+    def words(self, unit: int) -> int:
+        return len(self.text(unit).split())
+
+    def count(self, unit: int) -> int:
+        return len(self.units[unit].sentences)
+
+    def rank(self, unit: int) -> int:
+        """How many usable units come before this one."""
+        return self.usable.index(unit)
+
+    def closure(self, unit: int) -> list[int]:
+        """The unit and every unit it requires, directly or not, in article order."""
+        return sorted(self._closures[unit])
+
+    @cached_property
+    def _closures(self) -> dict[int, frozenset[int]]:
+        closures: dict[int, frozenset[int]] = {}
+        for u, unit in enumerate(self.units):
+            closures[u] = frozenset({u}).union(*(closures[r] for r in unit.requires))
+        return closures
+
+
+def read_story(article: Article) -> Story:
+    """The article's story units, refusing an article with none a narrator could say."""
+    tidied = [(place, tidy(raw), p) for place, (raw, p) in enumerate(body_sentences(article))]
+    clean = [(place, text, p) for place, text, p in tidied if is_prose(text, _MEMBER_WORDS)]
+    texts = [text for _, text, _ in clean]
+    paragraphs = [paragraph for _, _, paragraph in clean]
+    units = story_units(texts, paragraphs)
+    marks = carried_marks(texts, paragraphs)
+    shown = [
+        _shown(text, mark, i, units)
+        for i, (text, mark) in enumerate(zip(texts, marks, strict=True))
+    ]
+    usable = _usable(units, texts)
+    if not usable:
+        raise ScriptError(
+            "the article has no speakable sentences: check that the input holds the article body"
+        )
+    return Story(article.title, tuple(shown), tuple(p for p, _, _ in clean), units, usable)
+
+
+def body_sentences(article: Article) -> list[tuple[str, int]]:
+    """Every sentence of the body with the number of its paragraph."""
+    return [
+        (s, p) for p, paragraph in enumerate(article.paragraphs) for s in split_sentences(paragraph)
+    ]
+
+
+def _usable(units: tuple[Unit, ...], texts: list[str]) -> tuple[int, ...]:
+    """Units whose speech names its speaker, said alone or leaning on usable units."""
+    usable: list[int] = []
+    for u, unit in enumerate(units):
+        words = sum(len(texts[i].split()) for i in unit.sentences)
+        alone = any(is_prose(texts[i]) for i in unit.sentences) or (unit.requires and words >= 3)
+        if alone and unit.attributed and all(r in usable for r in unit.requires):
+            usable.append(u)
+    return tuple(usable)
+
+
+def _shown(text: str, marks, i: int, units: tuple[Unit, ...]) -> str:
+    """A sentence as shown: its quote marks paired, a colon that ends its unit made a stop."""
+    text = balanced(text, marks)
+    last = any(unit.last == i for unit in units)
+    return text[:-1] + "." if last and text.endswith(":") else text
