@@ -47,6 +47,7 @@ _DATE_HINT = re.compile(
     r"\b\d{4}-\d{2}-\d{2}\b"
 )
 _WORD = re.compile(r"\w+")
+_TEASER_WORDS = 50  # a headline with its summary is shorter than this; a story paragraph may not be
 _TITLE_SMALL_WORDS = {
     "a",
     "an",
@@ -101,14 +102,19 @@ def _is_prose(text: str, words: list[str]) -> bool:
 
 
 def _teaser(text: str) -> bool:
-    """A Title Case headline run into its summary, as in lists of other stories."""
-    words = text.split()[:8]
+    """A Title Case headline run into its summary, as in lists of other stories; a long
+    paragraph that opens on names ("Head Coach Chris Mack, Athletic Director ...") is a story."""
+    words = text.split()
+    if len(words) > _TEASER_WORDS:
+        return False
     capitals = 0
-    for word in words:
+    for word in words[:8]:
         if word[0].isupper() or word[0].isdigit():
             capitals += 1
         elif word.lower() not in _TITLE_SMALL_WORDS:
             break
+        if word.endswith(","):
+            break  # a list of names or a dateline: prose punctuation, not a headline
     return capitals >= 6
 
 

@@ -22,6 +22,8 @@ _OPENER = re.compile(
     r"in response|at the time|by then)\b)",
     re.IGNORECASE,
 )
+# "As he was reading, he veered...": a person called he before being named leans on earlier text.
+_PERSONAL = re.compile(r"\b(?:he|she|him|his|hers|they|them|their)\b")
 _DEFINITE_THE = re.compile(r"^[\"“‘'(]?\s*The\s+(?=[a-z\d])")  # "The ruling", not "The Irishman"
 # People and bodies a story names once and then calls "the infant" or "the company".
 _ROLE = re.compile(
@@ -168,7 +170,7 @@ def _leans_on(
 ) -> set[int]:
     """The earlier sentences that the span's sentences need to be understood."""
     needs: set[int] = set()
-    if first and (_OPENER.match(sentences[first]) or _DEFINITE_THE.match(sentences[first])):
+    if first and _refers_back(sentences[first]):
         needs.add(first - 1)
     if first and is_speech(read_marks(sentences[first])) and not _heard(sentences, first, last):
         needs.add(first - 1)  # a quote whose speaker the sentence before names
@@ -176,6 +178,15 @@ def _leans_on(
         needs |= {s for s in _named_earlier(sentences[i], introduced) if s < first}
         needs |= {s for s in _roles_earlier(sentences, i) if s < first}
     return needs
+
+
+def _refers_back(sentence: str) -> bool:
+    """Opens on a pronoun, connective or "The company", or names "he" before anyone."""
+    if _OPENER.match(sentence) or _DEFINITE_THE.match(sentence):
+        return True
+    pronoun = _PERSONAL.search(sentence)
+    name = _CAPITALISED.search(sentence, 1)
+    return bool(pronoun) and (name is None or pronoun.start() < name.start())
 
 
 def _heard(sentences: Sequence[str], first: int, last: int) -> bool:

@@ -68,11 +68,24 @@ _WORD = re.compile(r"[^\W_]+")
 
 
 # A finite verb, roughly: an auxiliary, a past form, or a present form before its object.
+_IRREGULAR = (
+    "ate beat became began bit blew broke brought built bought came caught chose cut dealt drew "
+    "drove fell felt fled flew fought found forgot froze gave got grew held hid hit hung kept knew "
+    "laid led left let lit lost made meant met paid put quit ran rang rose said sat saw sent set "
+    "shot shut slept sold spent split spoke spread stood stole struck stuck swore taught told took "
+    "threw tore understood went woke won wore wrote withdrew"
+)
 _VERB = re.compile(
     r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|must|should|"
-    r"did|does|do|\w{3,}ed|\w{2,}s (?:the|a|an|his|her|their|its|to|that|in|on|up|out))\b",
+    rf"did|does|do|{'|'.join(_IRREGULAR.split())}|\w{{3,}}ed|"
+    r"\w{2,}s (?:the|a|an|his|her|their|its|to|that|in|on|up|out))\b",
     re.IGNORECASE,
 )
+
+
+def has_verb(text: str) -> bool:
+    """True when the text seems to hold a finite verb: a clause rather than a label."""
+    return bool(_VERB.search(text))
 
 
 def tidy(sentence: str) -> str:
@@ -80,7 +93,7 @@ def tidy(sentence: str) -> str:
     sentence of the story; a photo caption with no verb keeps its mark (and is not prose)."""
     text = _GLUED_CREDIT.sub("", sentence.strip())
     bare = _CAPTION_MARK.sub("", text)
-    return bare if _VERB.search(bare) else text
+    return bare if has_verb(bare) else text
 
 
 def is_prose(sentence: str, min_words: int = _MIN_WORDS) -> bool:
