@@ -47,9 +47,7 @@ def test_a_quote_caption_names_the_speaker_written_after_it_or_before_it():
 
 def test_a_quote_that_goes_on_from_the_sentence_before_takes_its_speaker():
     context = "“I’ll have a very good conversation with him,” Trump told reporters."
-    assert caption_for("“What I say to him is none of your business.”", context).endswith(
-        "— Trump"
-    )
+    assert caption_for("“What I say to him is none of your business.”", context).endswith("— Trump")
 
 
 def test_a_quote_with_no_speaker_to_name_is_never_a_bare_quote_card():
@@ -58,7 +56,10 @@ def test_a_quote_with_no_speaker_to_name_is_never_a_bare_quote_card():
 
 
 def test_bullets_and_leading_connectives_never_show():
-    assert headline("• Police closed the road for six hours.") == "Police closed the road for six hours"
+    assert (
+        headline("• Police closed the road for six hours.")
+        == "Police closed the road for six hours"
+    )
     assert headline("However, the council approved the plan.") == "The council approved the plan"
 
 

@@ -31,7 +31,8 @@ _CREDIT = re.compile(
 _GLUED_CREDIT = re.compile(
     r"^(?:photograph|photo|picture|image|illustration|credit)s?(?: credit)?:\s+.{2,80}?"
     r"(?:images|photo|photos|pictures|reuters|ap|afp|pa|epa|shutterstock|alamy|getty|"
-    r"bloomberg|rex|wire|press|handout|supplied)\s+(?=[A-Z“\"‘'])",
+    r"bloomberg|rex|wire|press|handout|supplied)(?:\s+(?:images|photo|pictures|wire))*"
+    r"\s+(?=[A-Z“\"‘'])",
     re.IGNORECASE,
 )
 # A Daily Mail style caption label: one to three capitalised words and a colon, then text.
