@@ -96,8 +96,8 @@ def test_json_export_with_photos_relative_to_the_file():
     assert article.title == "Council approves new footbridge over the river"
     assert len(article.paragraphs) == 3
     assert article.published == "2024-05-02"
-    assert article.byline == "Sam Ortiz"
-    assert article.credits == ("PA",)
+    assert article.reporting.authors == ("Sam Ortiz",)
+    assert article.reporting.agencies == ("PA",)
     assert article.photos[0].src == str(DATA / "bridge.jpg")
     assert article.photos[0].credit == "Town Council"
     assert article.photos[1].src == "https://example.org/river.jpg"
@@ -120,13 +120,13 @@ def test_json_without_title_or_text(doc, missing):
 def test_html_page_body_metadata_and_photos():
     article = read_article(str(DATA / "figure-page.html"), SETTINGS)
     assert article.title == "Harbour seals return to the estuary"
-    assert article.byline == "Maria Keane"
+    assert article.reporting.authors == ("Maria Keane",)
     assert article.published == "2024-03-05"
     assert article.language == "en"
     assert article.source_url == "https://news.example.org/2024/03/seals"
     assert article.paragraphs[0].startswith("Harbour seals have returned")
     assert article.paragraphs[-1].startswith("The next count")
-    assert "Reuters" in article.credits
+    assert "Reuters" in article.reporting.agencies
     assert not any(w in article.text for w in ("Advertisement", "Most read", "Privacy"))
     first, second = article.photos[:2]
     assert first.src == "https://news.example.org/images/seals-1.jpg"

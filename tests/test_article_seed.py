@@ -43,7 +43,7 @@ def test_three_photos_with_normalised_credits_and_clean_captions(seed):
 
 
 def test_reporting_credit_goes_to_credits(seed):
-    assert "AFP" in seed.credits
+    assert seed.reporting.agencies == ("AFP",)
     assert not any("With reporting" in p for p in seed.paragraphs)
 
 
@@ -64,7 +64,7 @@ def test_reporting_credit_goes_to_credits(seed):
 def test_no_page_furniture_anywhere_in_the_text(seed, junk):
     text = " ".join([seed.title, seed.standfirst, *seed.paragraphs])
     assert junk.lower() not in text.lower()
-    assert junk.lower() not in " ".join(seed.credits).lower()
+    assert junk.lower() not in " ".join(seed.reporting.names).lower()
 
 
 def test_typographic_quotes_are_kept(seed):

@@ -66,16 +66,15 @@ def test_extract_prints_the_article_as_json(seed_path):
     assert set(article) >= {
         "title",
         "standfirst",
-        "byline",
         "published",
         "text",
         "paragraphs",
         "photos",
-        "credits",
+        "reporting",
         "source_url",
         "language",
     }
-    assert article["credits"] == ["AFP"] and len(article["photos"]) == 3
+    assert article["reporting"]["agencies"] == ["AFP"] and len(article["photos"]) == 3
 
 
 def test_script_with_exact_sentences_prints_scenes_and_text(seed_path):

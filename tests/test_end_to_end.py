@@ -79,9 +79,13 @@ def test_narration_tells_the_story_without_page_debris(made):
 
 def test_credits_name_every_photographer_and_the_agency(made):
     credits = made["credits"]
+    # The seed's photos are captions in the text, without files: credited, but not shown.
+    assert credits["photos"] == []
+    not_shown = [p for p in credits["not_shown"] if "PA Images" in p["credit"]]
     for name in ("Susan Walsh", "Mikhail Klimentyev", "Adrian Wyld"):
-        assert any(name in c and "PA Images" in c for c in credits["photos"])
-    assert "AFP" in credits["reporting"]
+        assert any(name in p["credit"] for p in not_shown)
+    assert all(p["reason"] == "credited by the source, not shown" for p in not_shown)
+    assert credits["reporting"]["agencies"] == ["AFP"]
 
 
 def test_audio_summary_is_an_mp3_with_the_headline_tag(made):
@@ -158,7 +162,8 @@ def test_a_folder_of_photos_is_shown_and_credited(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     manifest = json.loads(result.stdout)
-    assert {"Ann Lee/Reuters", "Bo Sun via AP"} <= set(manifest["credits"]["photos"])
+    shown_credits = {p["credit"] for p in manifest["credits"]["photos"]}
+    assert {"Ann Lee/Reuters", "Bo Sun via AP"} <= shown_credits
     script = json.loads(Path(manifest["files"]["script"]).read_text())
     shown = {Path(s["photo"]["src"]).name for s in script["scenes"] if s["photo"]}
     assert shown == {"summit.jpg", "leaders.png"}

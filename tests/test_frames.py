@@ -55,8 +55,10 @@ def test_title_and_end_cards_read_as_headline_and_credits(frames):
     title = read_text(save(compositor.frame_at(0.2), "title"))
     assert "Trump jokes to Putin" in title and "meddle in the election" in title
     end = read_text(save(compositor.frame_at(timeline.duration - 0.1), "end-card"))
-    for name in ("Susan Walsh", "Mikhail Klimentyev", "Adrian Wyld", "PA Images", "AFP"):
-        assert name in end, end
+    assert "AFP" in end, end
+    # The seed names its photographers but has no photo files: the card credits only what is shown.
+    for name in ("Susan Walsh", "Mikhail Klimentyev", "Adrian Wyld"):
+        assert name not in end, end
 
 
 @pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract-ocr is not installed")

@@ -116,7 +116,7 @@ def test_photos_without_a_file_are_not_shown_but_still_credited():
     article = Article("T", ("x",), photos=(Photo(None, "A caption", "Susan Walsh via PA Images"),))
     script = build_script(article, [("A sentence here.", 0)], "extractive")
     assert script.scenes[0].photo is None
-    assert script.photo_credits == ("Susan Walsh via PA Images",)
+    assert script.photos[0].credit == "Susan Walsh via PA Images"
 
 
 def test_headline_drops_an_opening_clause_and_cuts_before_a_subordinate_one():

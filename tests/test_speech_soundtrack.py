@@ -11,19 +11,19 @@ import pytest
 from conftest import ebur128
 
 from news60.errors import RenderError
-from news60.models import Photo, Scene, Script
+from news60.models import Photo, Reporting, Scene, Script
 from news60.settings import VoiceSettings
 from news60.speech import audio
 from news60.speech.mix import mix_soundtrack
 from news60.speech.narration import narrate
-from news60.speech.summary import agency, credits_line, write_audio_summary
+from news60.speech.summary import write_audio_summary
 
 BED = Path(__file__).resolve().parents[1] / "assets" / "music" / "news-bed.ogg"
 SCRIPT = Script(
     title="Council backs budget",
     scenes=(Scene("The council met today. It approved the budget.", "Budget approved"),),
     photos=(Photo(None, "The council chamber", "Susan Walsh via PA Images"),),
-    credits=("AFP",),
+    reporting=Reporting(agencies=("AFP",)),
     published="2019-06-28T09:30:00Z",
 )
 
@@ -92,7 +92,12 @@ def test_summary_mp3_is_tagged_44k1_and_loudness_normalised(narration, tmp_path)
     from mutagen.id3 import ID3
 
     dest = write_audio_summary(
-        SCRIPT, narration, VoiceSettings(), tmp_path / "summary.mp3", cache_dir=tmp_path / "cache"
+        SCRIPT,
+        narration,
+        VoiceSettings(),
+        tmp_path / "summary.mp3",
+        credits="Reporting: AFP. Photos: PA Images.",
+        cache_dir=tmp_path / "cache",
     )
     stream = probe(dest)["streams"][0]
     assert (stream["codec_name"], stream["sample_rate"]) == ("mp3", "44100")
@@ -101,20 +106,10 @@ def test_summary_mp3_is_tagged_44k1_and_loudness_normalised(narration, tmp_path)
     tags = ID3(dest)
     assert str(tags["TIT2"]) == "Council backs budget" and str(tags["TPE1"]) == "news60"
     assert str(tags["TDRC"]) == "2019-06-28"
-    assert str(tags.getall("COMM")[0]) == "Reporting by AFP. Photos: PA Images."
+    assert str(tags.getall("COMM")[0]) == "Reporting: AFP. Photos: PA Images."
     lufs, peak = ebur128(dest)
     assert -15.0 <= lufs <= -13.0 and peak <= -1.0
     assert [p.name for p in tmp_path.iterdir() if p.name != "cache"] == ["summary.mp3"]
-
-
-def test_credits_name_the_agencies():
-    assert agency("Susan Walsh via PA IMages") == "PA Images"
-    assert agency("Photo: John Smith/AP") == "AP"
-    assert agency("© Reuters") == "Reuters"
-    assert (
-        credits_line(Script("t", (), credits=("AFP", "Reuters"))) == "Reporting by AFP and Reuters."
-    )
-    assert credits_line(Script("t", ())) == ""
 
 
 def test_music_bed_asset_is_a_small_30s_48k_loop():

@@ -3,7 +3,7 @@ import json
 import pytest
 
 from news60.errors import ScriptError
-from news60.models import Photo, Scene, Script
+from news60.models import Photo, Reporting, Scene, Script
 from news60.script.storyfile import load_story, save_story, script_from_dict, script_to_dict
 
 SCRIPT = Script(
@@ -13,7 +13,7 @@ SCRIPT = Script(
         Scene("Third.", "Third"),
     ),
     photos=(Photo(None, "cap", "Y via PA Images"),),
-    credits=("AFP",),
+    reporting=Reporting(agencies=("AFP",)),
     published="2019-06-28",
 )
 

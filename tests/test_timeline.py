@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from news60.models import Narration, Photo, Scene, Script, SpokenSentence
+from news60.models import Narration, Photo, Reporting, Scene, Script, SpokenSentence
 from news60.video.theme import load_theme
 from news60.video.timeline import display_date, plan_timeline
 
@@ -8,7 +8,7 @@ SCRIPT = Script(
     "Headline",
     (Scene("One. Two.", "First"), Scene("Three.", "Second", Photo("p.jpg", "c", "Ann Lee/AP"))),
     photos=(Photo(None, "c", "Bo Sun via PA Images"),),
-    credits=("AFP",),
+    reporting=Reporting(agencies=("AFP",)),
     published="2019-06-28",
 )
 SENTENCES = (
@@ -40,10 +40,11 @@ def test_scene_slides_follow_the_voice_and_credits_close_the_clip():
     assert plan.slides[-1].end == plan.duration
 
 
-def test_credits_card_names_every_photo_and_reporting_credit():
+def test_credits_card_names_the_photos_shown_and_the_reporting():
     body = timeline().slides[-1].body
-    for name in ("Bo Sun via PA Images", "Ann Lee/AP", "AFP"):
+    for name in ("Ann Lee/AP", "AFP"):
         assert name in body
+    assert "Bo Sun" not in body  # credited by the source, but never on screen
 
 
 def test_title_card_carries_the_headline_and_a_readable_date():

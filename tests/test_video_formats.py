@@ -14,7 +14,7 @@ from PIL import Image, ImageDraw
 
 from news60.errors import SettingsError
 from news60.jobfolder import open_job, publish
-from news60.models import Narration, Photo, Scene, Script, Slide, SpokenSentence
+from news60.models import Narration, Photo, Reporting, Scene, Script, Slide, SpokenSentence
 from news60.outputs import write_outputs
 from news60.settings import Settings, VideoSettings
 from news60.speech.timing import apportion
@@ -54,7 +54,9 @@ def story(tmp_path: Path) -> tuple[Script, Narration]:
     narration = Narration(
         tone(tmp_path / "voice.wav", 3.6), 3.6, sentences, "piper:en_US-joe-medium", 22050
     )
-    return Script("Council approves bridge", scenes, credits=("Reuters",)), narration
+    return Script(
+        "Council approves bridge", scenes, reporting=Reporting(agencies=("Reuters",))
+    ), narration
 
 
 @pytest.fixture(scope="module")

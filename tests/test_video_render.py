@@ -10,7 +10,7 @@ import pytest
 from conftest import TINY, ffprobe, moov_before_mdat, stream
 from PIL import Image
 
-from news60.models import Narration, Photo, Scene, Script, SpokenSentence
+from news60.models import Narration, Photo, Reporting, Scene, Script, SpokenSentence
 from news60.settings import VideoSettings
 from news60.speech.timing import apportion
 from news60.video.compositor import Compositor
@@ -39,7 +39,7 @@ def timeline(tmp_path):
         Scene(TEXTS[0], "Bridge approved", Photo(str(photo_path), "A bridge", "Jo Bloggs/AP")),
         Scene(TEXTS[1], "Work starts in spring"),
     )
-    script = Script("Council approves bridge", scenes, credits=("Reuters",))
+    script = Script("Council approves bridge", scenes, reporting=Reporting(agencies=("Reuters",)))
     sentences, t = [], 0.0
     for i, text in enumerate(TEXTS):
         sentences.append(

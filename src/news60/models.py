@@ -8,11 +8,37 @@ from pathlib import Path
 
 @dataclass(frozen=True)
 class Photo:
-    """A press photo: where it is (path, URL, or None when the text only mentions it)."""
+    """A press photo: where it is (path, URL, or None when the text only mentions it).
+
+    `note` says why the photo cannot be shown (a failed download, a broken file); its credit is
+    still recorded, as credited by the source but not shown."""
 
     src: str | None
     caption: str
     credit: str
+    note: str = ""
+
+    @property
+    def showable(self) -> bool:
+        """A local image file that nothing has ruled out."""
+        return bool(self.src) and not self.note and "://" not in (self.src or "")
+
+
+@dataclass(frozen=True)
+class Reporting:
+    """Who reported the story: the byline's authors, contributors, and news agencies."""
+
+    authors: tuple[str, ...] = ()
+    contributors: tuple[str, ...] = ()
+    agencies: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.authors or self.contributors or self.agencies)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Everyone credited, authors first, each once."""
+        return tuple(dict.fromkeys(self.authors + self.contributors + self.agencies))
 
 
 @dataclass(frozen=True)
@@ -22,10 +48,9 @@ class Article:
     title: str
     paragraphs: tuple[str, ...]
     standfirst: str = ""
-    byline: str = ""
     published: str | None = None
     photos: tuple[Photo, ...] = ()
-    credits: tuple[str, ...] = ()
+    reporting: Reporting = Reporting()
     source_url: str | None = None
     language: str = "en"
 
@@ -55,7 +80,7 @@ class Script:
     title: str
     scenes: tuple[Scene, ...]
     photos: tuple[Photo, ...] = ()
-    credits: tuple[str, ...] = ()
+    reporting: Reporting = Reporting()
     published: str | None = None
     source_url: str | None = None
     language: str = "en"
@@ -64,12 +89,6 @@ class Script:
     @property
     def text(self) -> str:
         return " ".join(scene.text for scene in self.scenes)
-
-    @property
-    def photo_credits(self) -> tuple[str, ...]:
-        """Every distinct photo credit, in order of first appearance."""
-        shown = tuple(scene.photo for scene in self.scenes if scene.photo is not None)
-        return tuple(dict.fromkeys(p.credit for p in self.photos + shown if p.credit))
 
 
 @dataclass(frozen=True)

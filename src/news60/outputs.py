@@ -7,6 +7,7 @@ from pathlib import Path
 
 from news60 import __version__
 from news60.atomic import write_json, write_text
+from news60.credits import credit_roll
 from news60.jobfolder import JobFolder
 from news60.models import Narration, Outputs, Script, Timeline
 from news60.script.storyfile import script_to_dict
@@ -18,7 +19,7 @@ from news60.video.formats import Format, clip_file, clip_formats
 from news60.video.render import render_video
 from news60.video.theme import Theme
 from news60.video.thumbnail import thumbnail_size, write_thumbnail
-from news60.video.timeline import plan_timeline
+from news60.video.timeline import plan_timeline, shown_photos
 
 progress = logging.getLogger("news60.progress")
 
@@ -38,12 +39,18 @@ def write_outputs(
         dest=timeline.audio,
     )
     files = render_clips(timelines, formats, theme, settings, job)
+    roll = credit_roll(script, shown_photos(timeline))
     files |= {
         "thumbnail": write_thumbnail(
             timeline.slides[0], theme, thumbnail_size(formats), job.path("thumbnail.jpg")
         ),
         "audio": write_audio_summary(
-            script, narration, settings.voice, job.path("audio.mp3"), artist=theme.brand
+            script,
+            narration,
+            settings.voice,
+            job.path("audio.mp3"),
+            credits=roll.spoken(),
+            artist=theme.brand,
         ),
         "script": write_json(job.path("script.json"), script_to_dict(script)),
         "captions": write_text(job.path("captions.srt"), to_srt(timeline.cues)),
@@ -52,6 +59,7 @@ def write_outputs(
     final = {name: job.final / path.name for name, path in files.items()}
     final["manifest"] = job.final / "manifest.json"
     manifest = build_manifest(script, narration, timeline, final)
+    manifest["credits"] = roll.to_manifest()
     manifest["formats"] = format_entries(formats, final)
     write_json(job.path("manifest.json"), manifest)
     return Outputs(job.final, final, manifest)
@@ -135,6 +143,5 @@ def build_manifest(
         "summariser": script.summariser,
         "scenes": len(script.scenes),
         "video": {"width": timeline.width, "height": timeline.height, "fps": timeline.fps},
-        "credits": {"photos": list(script.photo_credits), "reporting": list(script.credits)},
         "files": {name: str(path.resolve()) for name, path in files.items()},
     }

@@ -18,6 +18,7 @@ from news60.article.captions import (
 )
 from news60.article.lines import read_byline, read_line
 from news60.article.metadata import page_metadata
+from news60.article.reporting import read_reporting
 from news60.article.text import parse_text
 from news60.models import Article, Photo
 
@@ -52,11 +53,10 @@ def parse_html(text: str, base: str | None = None) -> Article:
     return Article(
         title=title,
         standfirst=meta.get("description") or doc.description or "",
-        byline=meta.get("byline") or _authors(doc.author),
         published=meta.get("published") or doc.date,
         paragraphs=tuple(body),
         photos=photos,
-        credits=tuple(dict.fromkeys(credits)),
+        reporting=read_reporting(meta.get("byline") or _authors(doc.author), credits),
         source_url=page_url,
         language=(meta.get("language") or doc.language or "en").split("-")[0].lower(),
     )

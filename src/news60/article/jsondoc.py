@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from news60.article.metadata import iso_date
+from news60.article.reporting import read_reporting
 from news60.errors import ArticleError
 from news60.models import Article, Photo
 
@@ -33,11 +34,12 @@ def parse_json(text: str, base: str | None = None) -> Article:
     return Article(
         title=title,
         standfirst=_string(doc, "standfirst") or _string(doc, "description"),
-        byline=_string(doc, "byline") or _string(doc, "author"),
         published=iso_date(_string(doc, "published")) if _string(doc, "published") else None,
         paragraphs=paragraphs,
         photos=tuple(_photo(p, base) for p in _list(doc.get("photos")) if isinstance(p, dict)),
-        credits=_credits(doc.get("credits")),
+        reporting=read_reporting(
+            _string(doc, "byline") or _string(doc, "author"), _credits(doc.get("credits"))
+        ),
         source_url=_string(doc, "url") or None,
         language=_string(doc, "language") or "en",
     )

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from news60.article.captions import read_caption, read_dateline_credit, read_reporting_credit
 from news60.article.lines import Line, read_byline, read_date, read_line
+from news60.article.reporting import read_reporting
 from news60.models import Article, Photo
 
 # A story's first paragraph: a capitalised lead-in ("US PRESIDENT DONALD Trump") or a dateline
@@ -50,17 +51,19 @@ def parse_text(text: str, base: str | None = None) -> Article:
     ]
     standfirst, body = _split_standfirst(body)
     first = block.title if block.title is not None else block.start
+    byline = _first(read_byline(line.text) for line in lines[max(0, first - 3) : block.start + 3])
     return Article(
         title=lines[block.title].text if block.title is not None else "",
         standfirst=standfirst,
-        byline=_first(read_byline(line.text) for line in lines[max(0, first - 3) : block.start + 3])
-        or "",
         published=_first(
             read_date(line.text) for line in lines[max(0, first - 10) : block.start + 3]
         ),
         paragraphs=tuple(body),
         photos=_photos(photos, max(0, first - _PHOTO_WINDOW), block.end + 2),
-        credits=_credits(body, [c for i, c in credits.items() if first <= i <= block.end + 8]),
+        reporting=read_reporting(
+            byline or "",
+            _credits(body, [c for i, c in credits.items() if first <= i <= block.end + 8]),
+        ),
     )
 
 

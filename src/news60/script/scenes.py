@@ -28,7 +28,7 @@ def build_script(article: Article, sentences: Sequence[tuple[str, int]], summari
         title=article.title,
         scenes=assign_photos(tuple(scenes), article.photos),
         photos=article.photos,
-        credits=article.credits,
+        reporting=article.reporting,
         published=article.published,
         source_url=article.source_url,
         language=article.language,

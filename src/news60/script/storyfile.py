@@ -9,9 +9,10 @@ from typing import Any
 
 from news60.atomic import write_json
 from news60.errors import ScriptError
-from news60.models import Photo, Scene, Script
+from news60.models import Photo, Reporting, Scene, Script
 
-FORMAT = "news60/story@1"
+FORMAT = "news60/story@2"
+READABLE = (FORMAT, "news60/story@1")  # @1 listed reporting credits as plain `credits`
 
 
 def script_to_dict(script: Script) -> dict[str, Any]:
@@ -42,7 +43,15 @@ def load_story(path: Path) -> Script:
 def script_from_dict(data: Any, origin: str = "story") -> Script:
     if not isinstance(data, dict):
         raise ScriptError(f"{origin}: expected a JSON object with title and scenes")
+    tag = data.get("format", FORMAT)
+    if tag not in READABLE:
+        raise ScriptError(
+            f"{origin}: format {tag!r} is not one news60 reads ({', '.join(READABLE)}): "
+            "write the story again with `news60 script SOURCE -o story.json`"
+        )
     data = {k: v for k, v in data.items() if k not in ("format", "text")}
+    if "credits" in data and tag == "news60/story@1":
+        data["reporting"] = _reporting_v1(data.pop("credits"), origin)
     _check_fields(data, Script, origin, required={"title", "scenes"})
     scenes = data.get("scenes")
     if not isinstance(scenes, list | tuple) or not scenes:
@@ -55,7 +64,7 @@ def script_from_dict(data: Any, origin: str = "story") -> Script:
         photos=tuple(
             _photo(p, f"{origin}: photos[{i}]") for i, p in enumerate(data.get("photos", []))
         ),
-        credits=tuple(_text(c, f"{origin}: credits") for c in data.get("credits", [])),
+        reporting=_reporting(data.get("reporting", {}), f"{origin}: reporting"),
         published=data.get("published"),
         source_url=data.get("source_url"),
         language=data.get("language", "en"),
@@ -85,7 +94,33 @@ def _photo(data: Any, origin: str) -> Photo:
     if not isinstance(data, dict):
         raise ScriptError(f"{origin}: expected {{src, caption, credit}} or a path")
     _check_fields(data, Photo, origin, required=set())
-    return Photo(data.get("src"), data.get("caption", ""), data.get("credit", ""))
+    return Photo(
+        data.get("src"), data.get("caption", ""), data.get("credit", ""), data.get("note", "")
+    )
+
+
+def _reporting(data: Any, origin: str) -> Reporting:
+    if isinstance(data, Reporting):
+        return data
+    if not isinstance(data, dict):
+        raise ScriptError(f"{origin}: expected {{authors, contributors, agencies}} lists of names")
+    _check_fields(data, Reporting, origin, required=set())
+    names = {}
+    for role in ("authors", "contributors", "agencies"):
+        value = data.get(role, [])
+        if not isinstance(value, list | tuple):
+            raise ScriptError(f"{origin}.{role} must be a list of names")
+        names[role] = tuple(_text(v, f"{origin}.{role}") for v in value)
+    return Reporting(**names)
+
+
+def _reporting_v1(credits: Any, origin: str) -> Reporting:
+    """A story@1 `credits` list of reporting credits, sorted into agencies and contributors."""
+    from news60.article.reporting import read_reporting
+
+    if not isinstance(credits, list):
+        raise ScriptError(f"{origin}: credits must be a list of names")
+    return read_reporting("", [_text(c, f"{origin}: credits") for c in credits])
 
 
 def _check_fields(data: dict, kind: type, origin: str, required: set[str]) -> None:

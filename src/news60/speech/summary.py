@@ -30,11 +30,11 @@ def write_audio_summary(
     settings: VoiceSettings,
     dest: Path,
     *,
+    credits: str = "",
     artist: str = "news60",
     cache_dir: Path | None = None,
 ) -> Path:
-    """Write `dest` (MP3, 44.1 kHz, 192k): headline, narration, credits; ID3-tagged."""
-    credits = credits_line(script)
+    """Write `dest` (MP3, 44.1 kHz, 192k): headline, narration, the spoken credits; ID3-tagged."""
     voice = replace(settings, name=narration.voice)  # the voice that actually narrated
     cache = SpeechCache(cache_dir)
     body, rate = audio.read_wav(narration.wav)
@@ -52,42 +52,6 @@ def _said(text: str, settings: VoiceSettings, cache: SpeechCache) -> list[np.nda
         return []
     _, (speech,), _ = speak_all([speakable_function()(text)], settings, cache)
     return [audio.resample(speech.samples, speech.sample_rate)]
-
-
-def credits_line(script: Script) -> str:
-    """'Reporting by AFP. Photos: PA Images.' from the script's credits and photo credits."""
-    reporting = _agencies(script.credits)
-    photos = _agencies(script.photo_credits)
-    parts = []
-    if reporting:
-        parts.append(f"Reporting by {_joined(reporting)}.")
-    if photos:
-        parts.append(f"Photos: {_joined(photos)}.")
-    return " ".join(parts)
-
-
-def agency(credit: str) -> str:
-    """The organisation in a credit: 'Susan Walsh via PA Images' -> 'PA Images'."""
-    text = re.sub(r"^\W*(©|\(c\))?\s*", "", credit.strip(), flags=re.I)
-    text = re.sub(
-        r"^((additional )?reporting( by)?|photos?( by)?|photograph|image|credit)\s*:?\s*",
-        "",
-        text,
-        flags=re.I,
-    )
-    for separator in (" via ", "/"):
-        if separator in text:
-            text = text.rsplit(separator, 1)[1]
-    text = re.sub(r"\b([A-Z])([A-Z])([a-z]+)", lambda m: m[1] + m[2].lower() + m[3], text)
-    return text.strip(" .;,")
-
-
-def _agencies(credits: tuple[str, ...]) -> list[str]:
-    return list(dict.fromkeys(a for a in map(agency, credits) if a))
-
-
-def _joined(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _tags(script: Script, artist: str, credits: str) -> dict[str, str]:

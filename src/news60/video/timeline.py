@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from news60.models import Narration, Script, Slide, Timeline
+from news60.credits import credit_roll
+from news60.models import Narration, Photo, Script, Slide, Timeline
 from news60.video.cues import plan_cues
 from news60.video.theme import Theme
 
@@ -32,8 +33,9 @@ def plan_timeline(
     ends = starts[1:] + [voice_end + 0.2]
     for scene, start, end in zip(script.scenes, starts, ends, strict=True):
         slides.append(Slide("scene", start, end, heading=scene.caption, photo=scene.photo))
+    roll = credit_roll(script, [slide.photo for slide in slides if slide.photo is not None])
     slides.append(
-        Slide("credits", ends[-1], duration, heading="Credits", body=credits_text(script))
+        Slide("credits", ends[-1], duration, heading="Credits", body="\n".join(roll.card_lines()))
     )
     return Timeline(
         width=size[0],
@@ -67,16 +69,6 @@ def display_date(published: str | None) -> str:
     return f"{moment.day} {moment:%B %Y}"
 
 
-def credits_text(script: Script) -> str:
-    """The end card's lines: every photo credit and every reporting credit."""
-    lines = []
-    if script.photo_credits:
-        lines.append("Photos")
-        lines.extend(script.photo_credits)
-    if script.credits:
-        lines.append("Reporting")
-        lines.extend(script.credits)
-    if script.source_url:
-        lines.append("Source")
-        lines.append(script.source_url)
-    return "\n".join(lines)
+def shown_photos(timeline: Timeline) -> list[Photo]:
+    """The photos a clip shows, in order of appearance."""
+    return [slide.photo for slide in timeline.slides if slide.photo is not None]
