@@ -141,3 +141,22 @@ def test_headline_never_cuts_inside_a_quote():
         "President Vladimir Putin as the two leaders held talks on the sidelines of the G20 meeting."
     )
     assert cut.count("“") == cut.count("”") and "very, very good relationship”" in cut
+
+
+def test_a_quote_split_over_two_scenes_names_its_own_speaker_not_the_last_one():
+    article = Article("T", ("x",))
+    script = build_script(
+        article,
+        [
+            ("“The plan is sound and it is paid for,” said Mayor Tom Reid.", 0),
+            ("“We were shocked by the cost of the whole thing.”", 1),
+            ("“Now everybody is going to pay for it,” said Jane Jones.", 2),
+        ],
+        "extractive",
+        units=[0, 1, 1],
+    )
+    assert [s.caption.split(" — ")[-1] for s in script.scenes] == [
+        "Tom Reid",
+        "Jane Jones",
+        "Jane Jones",
+    ]

@@ -94,7 +94,8 @@ def pick_script(article: Article, settings: ScriptSettings) -> Script:
 
 
 def _script(article: Article, picks: list[Pick], summariser: str) -> Script:
-    return build_script(article, [(_display(p.text), p.index) for p in picks], summariser)
+    pairs = [(_display(p.text), p.index) for p in picks]
+    return build_script(article, pairs, summariser, [p.unit for p in picks])
 
 
 def drop_to_fit(picks: list[Pick], words: int) -> list[Pick]:

@@ -25,7 +25,39 @@ _NOT_PERSON_LIST = (
 _NOT_PERSON = frozenset(_NOT_PERSON_LIST.split())
 # Titles stay off the name: "President Vladimir Putin" is Putin, "Ms. Temple" is Temple.
 _TITLES = frozenset(
-    ["Mr", "Mrs", "Ms", "Dr", "Prof", "Sir", "Dame", "Lord", "Lady", "Rep", "Sen", "Gov", "Gen", "Col", "Capt", "Sgt", "Det", "Insp", "Supt", "Judge", "Bishop", "Father", "Pope", "King", "Queen", "Prince", "Princess", "Archbishop", "Officer", "Constable", "Coach"]
+    [
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+        "Prof",
+        "Sir",
+        "Dame",
+        "Lord",
+        "Lady",
+        "Rep",
+        "Sen",
+        "Gov",
+        "Gen",
+        "Col",
+        "Capt",
+        "Sgt",
+        "Det",
+        "Insp",
+        "Supt",
+        "Judge",
+        "Bishop",
+        "Father",
+        "Pope",
+        "King",
+        "Queen",
+        "Prince",
+        "Princess",
+        "Archbishop",
+        "Officer",
+        "Constable",
+        "Coach",
+    ]
 )
 _NAME = re.compile(r"\b([A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+)*)")
 _OBJECT_BEFORE = re.compile(r"\b(?:at|to|with|for|from|on|of|by|about|over|in|against|warn)\s+$")
@@ -56,16 +88,33 @@ def surnames(text: str, known: Iterable[str] = ()) -> set[str]:
 
 
 def speaker(text: str, quote_start: int, context: str = "") -> str:
-    """Who says the quote at quote_start: named after it or before it; else, for a quote that
-    goes on from the sentence before (`context`), whoever that sentence names as speaking."""
+    """Who says the quote at quote_start: named after it or before it; else whoever `context`
+    (the other sentences of the quote's story unit) names as speaking."""
     after = _SAID_AFTER.search(text, quote_start)
     who = (after.group("after") or after.group("before")) if after else ""
     who = who or _speaker_before(text[:quote_start])
     if not who and context:
-        who = speaker(context, max(context.find("“"), context.find('"'), 0))
+        who = _named_in(context)
     if _PRONOUN_SPEAKER.match(who):
         who = _only_person(context + " " + text[:quote_start])
-    return who.strip(" ,.")
+    return _without_title(who.strip(" ,."))
+
+
+def _without_title(name: str) -> str:
+    """ "Mayor Tom Reid" -> "Tom Reid"; a lone "Mayor Reid" keeps its title."""
+    words = name.split()
+    while len(words) > 2 and (words[0].rstrip(".") in _TITLES or words[0] in _NOT_PERSON):
+        words = words[1:]
+    return " ".join(words)
+
+
+def _named_in(context: str) -> str:
+    """The speaker a quote's unit names: after one of its quotes, or before a colon or quote."""
+    for match in re.finditer(r"[“\"‘']", context):
+        who = speaker(context, match.start())
+        if who:
+            return who
+    return _speaker_before(context)
 
 
 def _speaker_before(before: str) -> str:

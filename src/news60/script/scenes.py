@@ -15,15 +15,27 @@ SCENE_WORDS = 42  # two adjacent sentences share a scene when together they are 
 _CLOSING_MARKS = "”\"’'"
 
 
-def build_script(article: Article, sentences: Sequence[tuple[str, int]], summariser: str) -> Script:
-    """A Script from (display sentence, article position) pairs in article order."""
-    groups = group_sentences(sentences)
-    scenes, said = [], []
-    for group in groups:
+def build_script(
+    article: Article,
+    sentences: Sequence[tuple[str, int]],
+    summariser: str,
+    units: Sequence[int] | None = None,
+) -> Script:
+    """A Script from (display sentence, article position) pairs in article order; `units` says
+    which story unit each sentence belongs to, so a quote's line can name a speaker in its unit."""
+    units = list(units) if units is not None else [-1] * len(sentences)
+    scenes, start = [], 0
+    for group in group_sentences(sentences, units):
+        members = range(start, start + len(group))
         text = " ".join(group)
-        caption = caption_for(text, context=" ".join(said[-1:]), fallback=article.title)
+        mates = [
+            sentences[i][0]
+            for i, unit in enumerate(units)
+            if i not in members and unit >= 0 and unit in {units[m] for m in members}
+        ]
+        caption = caption_for(text, context=" ".join(mates), fallback=article.title)
         scenes.append(Scene(text, caption))
-        said += group
+        start += len(group)
     return Script(
         title=article.title,
         scenes=assign_photos(tuple(scenes), article.photos),
@@ -36,26 +48,32 @@ def build_script(article: Article, sentences: Sequence[tuple[str, int]], summari
     )
 
 
-def group_sentences(sentences: Sequence[tuple[str, int]]) -> list[list[str]]:
-    """Pair a sentence with the next when they follow each other in the article and are short;
-    a sentence that ends on a closing quote ends its scene (the quote is the beat)."""
+def group_sentences(
+    sentences: Sequence[tuple[str, int]], units: Sequence[int] | None = None
+) -> list[list[str]]:
+    """Pair a sentence with the next when they follow each other in the article and are short.
+    A sentence that ends on a closing quote ends its scene (the quote is the beat), and a quote
+    shares a scene only with its own unit, so one scene never holds two speakers."""
+    units = list(units) if units is not None else [-1] * len(sentences)
     groups: list[list[str]] = []
-    previous_index = None
-    for text, index in sentences:
+    for k, (text, index) in enumerate(sentences):
         last = groups[-1] if groups else None
         if (
             last is not None
             and len(last) == 1
-            and previous_index is not None
-            and index == previous_index + 1
+            and index == sentences[k - 1][1] + 1
             and not last[0].rstrip().endswith(tuple(_CLOSING_MARKS))
+            and (units[k] == units[k - 1] >= 0 or not (_quotes(last[0]) or _quotes(text)))
             and len(" ".join(last + [text]).split()) <= SCENE_WORDS
         ):
             last.append(text)
         else:
             groups.append([text])
-        previous_index = index
     return groups
+
+
+def _quotes(text: str) -> bool:
+    return any(len(words.split()) >= 4 for _, words in quotations(text))
 
 
 def assign_photos(scenes: tuple[Scene, ...], photos: Sequence[Photo]) -> tuple[Scene, ...]:
