@@ -147,3 +147,20 @@ def test_an_amazon_com_lead_and_a_result_colon_are_kept_in_the_script():
         ),
     )
     assert any("beat Croatia on penalties" in s for s in _said(match, 150))
+
+
+def test_a_scene_setting_lead_gives_way_to_the_standfirst_with_the_news():
+    article = Article(
+        title="Council approves new footbridge over the River Wey",
+        standfirst="The town council has approved a new footbridge over the River Wey after a "
+        "two-year dispute over its cost.",
+        paragraphs=(
+            "It was a cold, grey morning when the first walkers gathered by the water.",
+            "They had come to hear what the councillors would decide about the crossing.",
+            "The bridge will cost 4.2 million pounds and is due to open in the spring of 2026.",
+        ),
+    )
+    picks = _picks(article, 120)
+    assert picks[0].text.startswith("The town council has approved") and picks[0].index == -1
+    indexes = [p.index for p in picks]
+    assert indexes == sorted(indexes)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -13,6 +14,7 @@ from news60.script.summarisers.prose import is_prose, tidy
 from news60.script.units import Unit, carried_marks, story_units
 
 _MEMBER_WORDS = 3  # a sentence this short may be said beside its unit ("He denied it.")
+SCENE_SETTER = 0.25  # a lead with under this share of the headline's words only sets the scene
 
 
 @dataclass(frozen=True)
@@ -61,8 +63,34 @@ class Story:
 
 
 def read_story(article: Article) -> Story:
-    """The article's story units, refusing an article with none a narrator could say."""
-    tidied = [(place, tidy(raw), p) for place, (raw, p) in enumerate(body_sentences(article))]
+    """The article's story units, refusing an article with none a narrator could say; when the
+    body opens on a scene-setter and the standfirst carries the headline's news, it leads."""
+    story = _read(article, [])
+    standfirst = [(s, -1) for s in split_sentences(article.standfirst)]
+    if standfirst and _sets_the_scene(story.text(story.lead), article.title, article.standfirst):
+        return _read(article, standfirst)
+    return story
+
+
+def _sets_the_scene(lead: str, title: str, standfirst: str) -> bool:
+    """The lead shares few of the headline's words, and the standfirst shares more of them."""
+    terms = _terms(title)
+    if len(terms) < 3:
+        return False
+    in_lead, in_standfirst = len(terms & _terms(lead)), len(terms & _terms(standfirst))
+    return in_lead < SCENE_SETTER * len(terms) and in_standfirst > in_lead
+
+
+def _terms(text: str) -> set[str]:
+    """Content words, lower-cased: the words a headline's news is made of."""
+    return {w.lower() for w in re.findall(r"[A-Za-z][\w'’-]{3,}|\d[\d,.]*", text)}
+
+
+def _read(article: Article, opening: list[tuple[str, int]]) -> Story:
+    """The story units of the opening sentences (place -1) followed by the body's."""
+    sentences = opening + body_sentences(article)
+    places = [-1] * len(opening) + list(range(len(sentences) - len(opening)))
+    tidied = [(place, tidy(raw), p) for place, (raw, p) in zip(places, sentences, strict=True)]
     clean = [(place, text, p) for place, text, p in tidied if is_prose(text, _MEMBER_WORDS)]
     texts = [text for _, text, _ in clean]
     paragraphs = [paragraph for _, _, paragraph in clean]
