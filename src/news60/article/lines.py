@@ -29,7 +29,8 @@ _BOILERPLATE = re.compile(
     r"story continues|continue reading|read (?:more|next|the original)|"
     r"affiliate links?|whatsapp|linkedin|pinterest|facebook|twitter|instagram|"
     r"javascript|your browser|ad blocker|this (?:video|content) is|not available in your|"
-    r"modal window|, selected$|copy link|link copied|url copied)"
+    r"modal window|, selected$|copy link|link copied|url copied|news alerts|"
+    r"delivered (?:to your inbox|daily|weekday|every))"
 )
 # Phrases that give away a whole appeal or notice even in a long line.
 _STRONG = re.compile(
@@ -47,6 +48,9 @@ _DATE_HINT = re.compile(
     r"\b\d{4}-\d{2}-\d{2}\b"
 )
 _WORD = re.compile(r"\w+")
+# An appeal or notice is a paragraph, not a whole article run into one line ("... to support US
+# air strikes ..." in a one-line story is the news, not a donation appeal).
+_NOTICE_WORDS = 150
 _TEASER_WORDS = 50  # a headline with its summary is shorter than this; a story paragraph may not be
 _TITLE_SMALL_WORDS = {
     "a",
@@ -120,7 +124,7 @@ def _teaser(text: str) -> bool:
 
 def _is_furniture(text: str, words: list[str]) -> bool:
     """Page furniture: navigation labels, appeals, notices, share and comment UI."""
-    if _STRONG.search(text):
+    if len(words) <= _NOTICE_WORDS and _STRONG.search(text):
         return True
     if len(words) <= 25 and (_BOILERPLATE.search(text) or _FURNITURE.match(text)):
         return True

@@ -11,15 +11,14 @@ from dataclasses import dataclass
 QUOTED = re.compile(r"“([^“”]+)”|\"([^\"]+)\"|(?<!\w)['‘](?=\w)(.+?)(?<=[\w.,!?])['’](?!\w)")
 # Verbs that name who speaks: "said X", "X told reporters", "according to X".
 ATTRIBUTION = re.compile(
-    r"\b(?:said|says|say|saying|told|tells|added|adds|according to|asked|asks|explained|"
-    r"explains|wrote|writes|insisted|insists|warned|warns|stated|argued|argues|noted|notes|"
-    r"claimed|claims|tweeted|posted|declared|admitted|recalled|continued|replied|commented|"
-    r"announced|acknowledged|conceded|shouted|yelled|cried|quipped|joked|urged|stressed|"
-    r"revealed|confirmed|described|remarked|responded|added|reads|read)\b",
+    r"\b(?:said|says|say|told|tells|added|adds|according to|asked|asks|explained|explains|"
+    r"wrote|writes|insisted|warned|stated|argued|noted|claimed|tweeted|posted|declared|admitted|"
+    r"recalled|continued|replied|commented|announced|acknowledged|conceded|chanted|shouted|"
+    r"yelled|cried|quipped|joked|called|dubbed|described|labell?ed|titled|named|reads|read)\b",
     re.IGNORECASE,
 )
 SPEECH_WORDS = 4  # a quoted span this long is speech; shorter ones are phrases or titles
-PHRASE_WORDS = 8  # a phrase quoted mid-clause this long is someone's speech all the same
+PHRASE_WORDS = 5  # a phrase quoted mid-clause this long is someone's speech all the same
 # An opening straight mark follows a space or bracket; any other straight mark closes.
 _OPENS_AFTER = " \t([{—–-/“‘"
 
@@ -39,25 +38,34 @@ class QuoteMarks:
     open_at_end: str  # the mark of a quote the sentence leaves open ("" when none)
     quoted_words: int  # words spoken inside quotation marks, titles left out
     outside: str  # the sentence with its quoted words taken out
+    restyled: tuple[tuple[int, str], ...] = ()  # closing marks to match their opening mark
 
 
 def read_marks(sentence: str, open_at_start: str = "") -> QuoteMarks:
     """Walk a sentence's quotation marks, starting inside a quote when one runs into it."""
-    opened, start, inside, outside = open_at_start, 0, [], []
+    opened, start, inside, outside, restyled = open_at_start, 0, [], [], []
+    maybe = -1  # a possessive-looking mark ("the 'Invincibles' side") that may close a quote
     for i, ch in enumerate(sentence):
         kind = _mark(sentence, i)
+        if kind == "maybe" and opened in "'‘" and opened:
+            maybe = i
         if kind == "open" and not opened:
             outside.append(sentence[start:i])
             opened, start = ch, i + 1
         elif kind == "close" and opened and _pairs(opened, ch):
             inside.append((sentence[start:i], _standalone(sentence, start - 1)))
+            if _CLOSING[opened] != ch and ch in '"”':
+                restyled.append((i, _CLOSING[opened]))  # “...\" closes as “...”
             opened, start = "", i + 1
+    if opened in "'‘" and opened and maybe >= start:
+        inside.append((sentence[start:maybe], _standalone(sentence, start - 1)))
+        opened, start = "", maybe + 1
     if opened:
         inside.append((sentence[start:], True))
     else:
         outside.append(sentence[start:])
     spoken = sum(len(span.split()) for span, alone in inside if _spoken(span, alone))
-    return QuoteMarks(open_at_start, opened, spoken, " ".join(outside))
+    return QuoteMarks(open_at_start, opened, spoken, " ".join(outside), tuple(restyled))
 
 
 def is_speech(marks: QuoteMarks) -> bool:
@@ -71,8 +79,11 @@ def attributes(marks: QuoteMarks) -> bool:
 
 
 def balanced(sentence: str, marks: QuoteMarks) -> str:
-    """The sentence with a quote that runs in reopened and one left open closed, for the screen."""
+    """The sentence with a quote that runs in reopened, one left open closed, and every closing
+    mark in the style of its opening one, for the screen."""
     text = sentence
+    for i, mark in marks.restyled:
+        text = text[:i] + mark + text[i + 1 :]
     if marks.open_at_start and not text.startswith(marks.open_at_start):
         text = _OPENING[marks.open_at_start] + text
     if marks.open_at_end:
@@ -103,7 +114,7 @@ def _mark(text: str, i: int) -> str:
         if before.isalnum() or before in ".,!?…":
             ends = after in " \t,.;:!?)—–" or i + 1 == len(text)
             possessive = before == "s" and after.isspace()
-            return "close" if ends and not possessive else ""
+            return "maybe" if ends and possessive else "close" if ends else ""
     return ""
 
 

@@ -32,7 +32,7 @@ def _split_paragraph(paragraph: str) -> list[str]:
     start = 0
     for match in _BOUNDARY.finditer(paragraph):
         candidate = paragraph[start : match.end(1)]
-        if _ends_with_abbreviation(candidate):
+        if _ends_with_abbreviation(candidate, paragraph[match.end(1) :]):
             continue
         pieces.append(candidate.strip())
         start = match.end()
@@ -40,11 +40,13 @@ def _split_paragraph(paragraph: str) -> list[str]:
     return pieces
 
 
-def _ends_with_abbreviation(candidate: str) -> bool:
+def _ends_with_abbreviation(candidate: str, rest: str) -> bool:
     if not candidate.endswith("."):
         return False
     words = candidate.rstrip(".").split()
     word = (words[-1:] or [""])[0].lower().strip("\"'“‘(")
+    if word == "no":
+        return rest.lstrip()[:1].isdigit()  # "No. 10", but "replied: "No. Absolutely not.""
     if word in _ABBREVIATIONS:
         return True
     # A capital initial after a name ("John F. Kennedy") is an abbreviation;

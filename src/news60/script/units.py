@@ -60,6 +60,9 @@ _CALENDAR = frozenset(
 )
 
 
+LONGEST_QUOTE = 6  # sentences a quote may run through; past this its closing mark went missing
+
+
 @dataclass(frozen=True)
 class Unit:
     """Sentences first..last of the body, kept or dropped together; `requires` earlier units."""
@@ -85,26 +88,37 @@ def story_units(sentences: Sequence[str], paragraphs: Sequence[int]) -> tuple[Un
     for u, (first, last) in enumerate(spans):
         needs = {owner[i] for i in _leans_on(sentences, first, last, introduced)} - {u}
         speech = any(is_speech(marks[i]) for i in range(first, last + 1))
-        heard = any(
-            attributes(marks[i]) or _introduces(sentences[i]) for i in range(first, last + 1)
-        )
         leads_in = u > 0 and u - 1 in needs and _names_speaker(sentences, marks, spans[u - 1])
-        units.append(
-            Unit(first, last, tuple(sorted(needs)), speech, not speech or heard or leads_in)
-        )
+        heard = _heard_beside(sentences, marks, first, last, leads_in)
+        units.append(Unit(first, last, tuple(sorted(needs)), speech, not speech or heard))
     return tuple(units)
+
+
+def _heard_beside(sentences, marks, first: int, last: int, leads_in: bool) -> bool:
+    """Every piece of speech sits next to a sentence naming its speaker: a listener hears who
+    speaks within a sentence of the words (the sentence before counts when it leads in)."""
+    naming = {
+        i for i in range(first, last + 1) if attributes(marks[i]) or _introduces(sentences[i])
+    }
+    if leads_in:
+        naming.add(first - 1)
+    spoken = [i for i in range(first, last + 1) if is_speech(marks[i])]
+    return all(naming & {i - 1, i, i + 1} for i in spoken)
 
 
 def carried_marks(sentences: Sequence[str], paragraphs: Sequence[int]) -> list[QuoteMarks]:
     """Each sentence's quotation marks, with a quote left open carried into the next sentence."""
     marks: list[QuoteMarks] = []
+    run = 0  # sentences the open quote has run through
     for i, sentence in enumerate(sentences):
         carried = marks[-1].open_at_end if marks else ""
         new_paragraph = i and paragraphs[i] != paragraphs[i - 1]
-        # A quote left open at a paragraph's end goes on only if the next paragraph reopens it.
+        # A quote left open at a paragraph's end goes on only if the next paragraph reopens it;
+        # one that runs on and on was never closed (a stray mark), so it stops.
         if carried and new_paragraph and sentence.lstrip()[:1] not in "\"“‘'":
             carried = ""
-        marks.append(read_marks(sentence, carried))
+        run = run + 1 if carried else 0
+        marks.append(read_marks(sentence, carried if run <= LONGEST_QUOTE else ""))
     return marks
 
 
@@ -170,14 +184,18 @@ def _leans_on(
 ) -> set[int]:
     """The earlier sentences that the span's sentences need to be understood."""
     needs: set[int] = set()
-    if first and _refers_back(sentences[first]):
+    if first and leans_on_previous(sentences[first], _heard(sentences, first, last)):
         needs.add(first - 1)
-    if first and is_speech(read_marks(sentences[first])) and not _heard(sentences, first, last):
-        needs.add(first - 1)  # a quote whose speaker the sentence before names
     for i in range(first, last + 1):
         needs |= {s for s in _named_earlier(sentences[i], introduced) if s < first}
         needs |= {s for s in _roles_earlier(sentences, i) if s < first}
     return needs
+
+
+def leans_on_previous(sentence: str, heard: bool = False) -> bool:
+    """The sentence needs the one before it: it refers back, or it quotes someone only the
+    sentence before names (`heard`: the sentence's own unit names the speaker)."""
+    return _refers_back(sentence) or (is_speech(read_marks(sentence)) and not heard)
 
 
 def _refers_back(sentence: str) -> bool:

@@ -100,6 +100,7 @@ class Extractive:
     def _rank(self, story, vectors, relevance, cost, limit: int) -> list[int]:
         """Units in importance order, each after the units it requires, within `limit` cost."""
         usable = list(story.usable)
+        start = story.lead  # nothing is said before the lead
         chosen: list[int] = []
         spent = 0
         terms = _key_terms(story.title)
@@ -110,7 +111,9 @@ class Extractive:
             for k, unit in enumerate(usable):
                 needed = [u for u in story.closure(unit) if u not in chosen]
                 extra = sum(cost(u) for u in needed)
-                if not needed or spent + extra > limit or not np.isfinite(gains[k]):
+                if unit < start or not needed or spent + extra > limit:
+                    continue
+                if not np.isfinite(gains[k]):
                     continue
                 gain = np.mean([gains[usable.index(u)] for u in needed])
                 gain += _news_bonus(story.text(unit), covered, terms)

@@ -66,6 +66,7 @@ RESULT = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\W_]+")
+_LOWER = re.compile(r"\b[a-z]{2,}")  # prose has lower-case words; headings and bylines may not
 
 
 # A finite verb, roughly: an auxiliary, a past form, or a present form before its object.
@@ -109,8 +110,8 @@ def is_prose(sentence: str, min_words: int = _MIN_WORDS) -> bool:
         return False
     if _CONTACT.search(sentence) or _asks_reader(sentence):
         return False
-    if sentence.isupper() or not (_ENDED.search(sentence) or _result_colon(sentence)):
-        return False  # a heading or a cut-off fragment
+    if not _LOWER.search(sentence) or not (_ENDED.search(sentence) or _result_colon(sentence)):
+        return False  # a heading, a byline ("Daily Mail Reporter .") or a cut-off fragment
     return sum(ch.isalpha() for ch in sentence) > 0.6 * len(sentence)
 
 

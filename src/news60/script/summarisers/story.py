@@ -8,12 +8,14 @@ from functools import cached_property
 
 from news60.errors import ScriptError
 from news60.models import Article
-from news60.script.quotes import balanced
+from news60.script.quotes import attributes, balanced, read_marks
 from news60.script.sentences import split_sentences
-from news60.script.summarisers.prose import is_prose, tidy
-from news60.script.units import Unit, carried_marks, story_units
+from news60.script.summarisers.prose import has_verb, is_prose, tidy
+from news60.script.units import Unit, carried_marks, leans_on_previous, story_units
 
 _MEMBER_WORDS = 3  # a sentence this short may be said beside its unit ("He denied it.")
+UNSTOPPED_WORDS = 10  # a paragraph this long without a full stop is a sentence, not a heading
+REPEAT = 0.9  # a sentence sharing this share of its words with an earlier one repeats it
 SCENE_SETTER = 0.25  # a lead with under this share of the headline's words only sets the scene
 
 
@@ -29,6 +31,7 @@ class Story:
 
     @property
     def lead(self) -> int:
+        """The first usable unit: the news, or the standfirst that leads in its place."""
         return self.usable[0]
 
     def sentences(self, unit: int) -> list[str]:
@@ -91,7 +94,14 @@ def _read(article: Article, opening: list[tuple[str, int]]) -> Story:
     sentences = opening + body_sentences(article)
     places = [-1] * len(opening) + list(range(len(sentences) - len(opening)))
     tidied = [(place, tidy(raw), p) for place, (raw, p) in zip(places, sentences, strict=True)]
-    clean = [(place, text, p) for place, text, p in tidied if is_prose(text, _MEMBER_WORDS)]
+    kept = _kept(tidied)
+    clean = [tidied[k] for k in kept]
+    # A sentence that leans on the one before cannot be said when real text between was dropped.
+    after_gap = {
+        i
+        for i, (before, k) in enumerate(zip([None, *kept], kept, strict=False))
+        if before is not None and any(len(tidied[j][1].split()) >= 6 for j in range(before + 1, k))
+    }
     texts = [text for _, text, _ in clean]
     paragraphs = [paragraph for _, _, paragraph in clean]
     units = story_units(texts, paragraphs)
@@ -100,7 +110,7 @@ def _read(article: Article, opening: list[tuple[str, int]]) -> Story:
         _shown(text, mark, i, units)
         for i, (text, mark) in enumerate(zip(texts, marks, strict=True))
     ]
-    usable = _usable(units, texts)
+    usable = _usable(units, texts, after_gap)
     if not usable:
         raise ScriptError(
             "the article has no speakable sentences: check that the input holds the article body"
@@ -108,22 +118,57 @@ def _read(article: Article, opening: list[tuple[str, int]]) -> Story:
     return Story(article.title, tuple(shown), tuple(p for p, _, _ in clean), units, usable)
 
 
+def _kept(tidied: list[tuple[int, str, int]]) -> list[int]:
+    """Positions of the speakable sentences, leaving out repeats (a photo caption that copies
+    a sentence of the story word for word)."""
+    kept: list[int] = []
+    seen: list[set[str]] = []
+    for k, (_, text, _) in enumerate(tidied):
+        words = set(re.findall(r"\w+", text.lower()))
+        if is_prose(text, _MEMBER_WORDS) and not any(_repeats(words, w) for w in seen):
+            kept.append(k)
+            seen.append(words)
+    return kept
+
+
+def _repeats(words: set[str], earlier: set[str]) -> bool:
+    return len(words & earlier) >= REPEAT * max(len(words), 1)
+
+
 def body_sentences(article: Article) -> list[tuple[str, int]]:
-    """Every sentence of the body with the number of its paragraph."""
-    return [
-        (s, p) for p, paragraph in enumerate(article.paragraphs) for s in split_sentences(paragraph)
-    ]
+    """Every sentence of the body with the number of its paragraph; a paragraph whose last
+    sentence lacks its full stop (some sites drop it) gets one when it reads as a clause."""
+    sentences = []
+    for p, paragraph in enumerate(article.paragraphs):
+        pieces = split_sentences(paragraph)
+        sentences += [(s, p) for s in pieces[:-1]] + [(_stopped(s), p) for s in pieces[-1:]]
+    return sentences
 
 
-def _usable(units: tuple[Unit, ...], texts: list[str]) -> tuple[int, ...]:
-    """Units whose speech names its speaker, said alone or leaning on usable units."""
+def _stopped(sentence: str) -> str:
+    unfinished = sentence[-1:].isalnum() and len(sentence.split()) >= UNSTOPPED_WORDS
+    return sentence + "." if unfinished and has_verb(sentence) else sentence
+
+
+def _usable(units: tuple[Unit, ...], texts: list[str], after_gap: set[int]) -> tuple[int, ...]:
+    """Units whose speech names its speaker, said alone or leaning on usable units, and not
+    leaning on a sentence that was left out."""
     usable: list[int] = []
     for u, unit in enumerate(units):
         words = sum(len(texts[i].split()) for i in unit.sentences)
         alone = any(is_prose(texts[i]) for i in unit.sentences) or (unit.requires and words >= 3)
-        if alone and unit.attributed and all(r in usable for r in unit.requires):
+        heard = unit.attributed and not (
+            unit.first in after_gap
+            and leans_on_previous(texts[unit.first], any(_names(texts[i]) for i in unit.sentences))
+        )
+        if alone and heard and all(r in usable for r in unit.requires):
             usable.append(u)
     return tuple(usable)
+
+
+def _names(sentence: str) -> bool:
+    """The sentence names who speaks ("she said", "according to")."""
+    return attributes(read_marks(sentence))
 
 
 def _shown(text: str, marks, i: int, units: tuple[Unit, ...]) -> str:
