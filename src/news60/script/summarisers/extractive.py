@@ -15,8 +15,10 @@ from news60.script.summarisers.picks import DEFAULT_WORDS, Pick, word_count
 from news60.script.summarisers.prose import RESULT
 from news60.script.summarisers.story import Story, read_story
 
-_DUPLICATE = 0.85  # cosine above which a unit restates one already picked
-_OUTCOME_BONUS = 0.25  # how much a unit stating the outcome is worth until one is in
+_DUPLICATE = (
+    0.95  # cosine above which a unit restates one picked (0.86 is "China looks small" vs "is big")
+)
+_OUTCOME_BONUS = 0.1  # how much a unit stating the outcome is worth until one is in
 _TERM_BONUS = 0.04  # per headline key term a unit brings in that the script lacks
 _WORD = re.compile(r"[A-Za-z][\w'’-]+|\d[\d,.]*")
 _COMMON = frozenset(

@@ -36,7 +36,7 @@ _GLUED_CREDIT = re.compile(
     re.IGNORECASE,
 )
 # A Daily Mail style caption label: one to three capitalised words and a colon, then text.
-_LABEL = re.compile(r"^(?:[A-Z][\w'’-]*\s?){1,3}:\s")
+_LABEL = re.compile(r"^[A-Z][\w'’-]*(?:\s[\w'’-]+){0,2}:\s+[A-Z‘'“\"]")
 _SAID_LABEL = re.compile(r"\b(said|says|told|added|wrote|tweeted|explained|warned)\b", re.I)
 # A publisher talking to its readers: donation appeals, newsletter and comment prompts.
 _APPEAL = re.compile(
@@ -113,6 +113,13 @@ def is_prose(sentence: str, min_words: int = _MIN_WORDS) -> bool:
     if not _LOWER.search(sentence) or not (_ENDED.search(sentence) or _result_colon(sentence)):
         return False  # a heading, a byline ("Daily Mail Reporter .") or a cut-off fragment
     return sum(ch.isalpha() for ch in sentence) > 0.6 * len(sentence)
+
+
+def is_caption(sentence: str) -> bool:
+    """A photo caption or credit inside the text ("Final embrace: ...", "... (pictured)")."""
+    return bool(
+        _CAPTION_MARK.search(sentence) or _CREDIT.search(sentence) or _is_caption_label(sentence)
+    )
 
 
 def _result_colon(sentence: str) -> bool:

@@ -10,7 +10,7 @@ from news60.errors import ScriptError
 from news60.models import Article
 from news60.script.quotes import attributes, balanced, read_marks
 from news60.script.sentences import split_sentences
-from news60.script.summarisers.prose import has_verb, is_prose, tidy
+from news60.script.summarisers.prose import has_verb, is_caption, is_prose, tidy
 from news60.script.units import Unit, carried_marks, leans_on_previous, story_units
 
 _MEMBER_WORDS = 3  # a sentence this short may be said beside its unit ("He denied it.")
@@ -96,11 +96,12 @@ def _read(article: Article, opening: list[tuple[str, int]]) -> Story:
     tidied = [(place, tidy(raw), p) for place, (raw, p) in zip(places, sentences, strict=True)]
     kept = _kept(tidied)
     clean = [tidied[k] for k in kept]
-    # A sentence that leans on the one before cannot be said when real text between was dropped.
+    # A sentence that leans on the one before cannot be said when story text between was
+    # dropped (a tweet, a contact line); a photo caption between is no loss.
     after_gap = {
         i
         for i, (before, k) in enumerate(zip([None, *kept], kept, strict=False))
-        if before is not None and any(len(tidied[j][1].split()) >= 6 for j in range(before + 1, k))
+        if before is not None and any(_lost(tidied[j][1]) for j in range(before + 1, k))
     }
     texts = [text for _, text, _ in clean]
     paragraphs = [paragraph for _, _, paragraph in clean]
@@ -129,6 +130,11 @@ def _kept(tidied: list[tuple[int, str, int]]) -> list[int]:
             kept.append(k)
             seen.append(words)
     return kept
+
+
+def _lost(sentence: str) -> bool:
+    """Story text left out for what it holds, not a caption, credit or scrap of furniture."""
+    return len(sentence.split()) >= 6 and not is_caption(sentence)
 
 
 def _repeats(words: set[str], earlier: set[str]) -> bool:
