@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from news60.script.people import FULL_NAME
 from news60.script.quotes import QuoteMarks, attributes, is_speech, read_marks
 
 # Openers that point back at the sentence before: pronouns, connectives, "The company".
@@ -31,34 +32,13 @@ _ROLE = re.compile(
     r"driver|couple|pair|family|mother|father|company|firm|group|singer|actor|actress|star|"
     r"player|club|team|officer|pilot|patient|defendant|accused|gunman|attacker|student|pupil)\b"
 )
-# A person's full name: two or more capitalised words, perhaps with a middle initial.
-_FULL_NAME = re.compile(r"\b[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+(?:Mc|Mac|O’|O')?[A-Z][a-z'’-]+)+")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z'’-]{2,}\b")
 # Capitalised words that end name-like runs ("Last Monday") without being anyone's surname.
-_CALENDAR = frozenset(
-    [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ]
+_CALENDAR_LIST = (
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
+    "June July August September October November December"
 )
-
+_CALENDAR = frozenset(_CALENDAR_LIST.split())
 
 LONGEST_QUOTE = 6  # sentences a quote may run through; past this its closing mark went missing
 
@@ -94,7 +74,9 @@ def story_units(sentences: Sequence[str], paragraphs: Sequence[int]) -> tuple[Un
     return tuple(units)
 
 
-def _heard_beside(sentences, marks, first: int, last: int, leads_in: bool) -> bool:
+def _heard_beside(
+    sentences: Sequence[str], marks: Sequence[QuoteMarks], first: int, last: int, leads_in: bool
+) -> bool:
     """Every piece of speech sits next to a sentence naming its speaker: a listener hears who
     speaks within a sentence of the words (the sentence before counts when it leads in)."""
     naming = {
@@ -146,7 +128,12 @@ def _attach_speakers(
     return joined
 
 
-def _needs_later_speaker(sentences, marks, earlier, later) -> bool:
+def _needs_later_speaker(
+    sentences: Sequence[str],
+    marks: Sequence[QuoteMarks],
+    earlier: tuple[int, int],
+    later: tuple[int, int],
+) -> bool:
     """The earlier span is unattributed speech and the later one is attributed speech."""
 
     def heard(span):
@@ -173,7 +160,9 @@ def _introduces(sentence: str) -> bool:
     return sentence.rstrip().endswith(":")
 
 
-def _names_speaker(sentences, marks, span: tuple[int, int]) -> bool:
+def _names_speaker(
+    sentences: Sequence[str], marks: Sequence[QuoteMarks], span: tuple[int, int]
+) -> bool:
     """The span names who speaks next: it attributes speech or ends on a colon."""
     last = span[1]
     return attributes(marks[last]) or _introduces(sentences[last])
@@ -217,7 +206,7 @@ def _introductions(sentences: Sequence[str]) -> dict[str, int]:
     lower = {w for s in sentences for w in re.findall(r"\b[a-z][a-z'’-]+\b", s)}
     first: dict[str, int] = {}
     for i, sentence in enumerate(sentences):
-        for match in _FULL_NAME.finditer(sentence):
+        for match in FULL_NAME.finditer(sentence):
             surname = match.group(0).split()[-1]
             if surname.lower() not in lower and surname not in _CALENDAR:
                 first.setdefault(surname, i)
@@ -226,7 +215,7 @@ def _introductions(sentences: Sequence[str]) -> dict[str, int]:
 
 def _named_earlier(sentence: str, introduced: dict[str, int]) -> set[int]:
     """Sentences that introduced people this one calls by surname alone ("Ms. Temple said")."""
-    full = {m.group(0).split()[-1] for m in _FULL_NAME.finditer(sentence)}
+    full = {m.group(0).split()[-1] for m in FULL_NAME.finditer(sentence)}
     return {
         introduced[word]
         for word in _CAPITALISED.findall(sentence)

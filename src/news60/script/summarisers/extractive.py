@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -99,34 +100,41 @@ class Extractive:
         fit = np.array([_length_fit(story.words(u)) for u in story.usable])
         return (0.5 * centrality + 0.3 * on_topic + 0.6 * position) * fit
 
-    def _rank(self, story, vectors, relevance, cost, limit: int) -> list[int]:
-        """Units in importance order, each after the units it requires, within `limit` cost."""
-        usable = list(story.usable)
-        start = story.lead  # nothing is said before the lead
-        chosen: list[int] = []
-        spent = 0
-        terms = _key_terms(story.title)
-        while True:
-            gains = self._gains(vectors, relevance, [usable.index(u) for u in chosen])
-            covered = " ".join(story.text(u) for u in chosen)
-            best, best_gain = None, -np.inf
-            for k, unit in enumerate(usable):
-                needed = [u for u in story.closure(unit) if u not in chosen]
-                extra = sum(cost(u) for u in needed)
-                if unit < start or not needed or spent + extra > limit:
-                    continue
-                if not np.isfinite(gains[k]):
-                    continue
-                gain = np.mean([gains[usable.index(u)] for u in needed])
-                gain += _news_bonus(story.text(unit), covered, terms)
-                if not chosen and unit != story.lead:
-                    continue  # the lead always comes first
-                if gain > best_gain:
-                    best, best_gain = needed, gain
-            if best is None:
-                return chosen
+    def _rank(
+        self,
+        story: Story,
+        vectors: np.ndarray,
+        relevance: np.ndarray,
+        cost: Callable[[int], int],
+        limit: int,
+    ) -> list[int]:
+        """Units in importance order, the lead first and each after the units it requires,
+        within `limit` cost (words or sentences)."""
+        if cost(story.lead) > limit:
+            return []
+        chosen, terms = [story.lead], _key_terms(story.title)
+        while best := self._next(story, vectors, relevance, chosen, cost, limit, terms):
             chosen += best
-            spent += sum(cost(u) for u in best)
+        return chosen
+
+    def _next(self, story, vectors, relevance, chosen, cost, limit, terms) -> list[int]:
+        """The units the best next pick brings in (it and what it requires); [] if none fits."""
+        usable = list(story.usable)
+        gains = self._gains(vectors, relevance, [usable.index(u) for u in chosen])
+        covered = " ".join(story.text(u) for u in chosen)
+        room = limit - sum(cost(u) for u in chosen)
+        best, best_gain = [], -np.inf
+        for k, unit in enumerate(usable):
+            needed = [u for u in story.closure(unit) if u not in chosen]
+            if unit < story.lead or not needed or not np.isfinite(gains[k]):
+                continue  # nothing is said before the lead
+            if sum(cost(u) for u in needed) > room:
+                continue
+            gain = np.mean([gains[usable.index(u)] for u in needed])
+            gain += _news_bonus(story.text(unit), covered, terms)
+            if gain > best_gain:
+                best, best_gain = needed, gain
+        return best
 
     def _gains(self, vectors: np.ndarray, relevance: np.ndarray, chosen: list[int]) -> np.ndarray:
         """Maximal marginal relevance of every unit given those already chosen."""
