@@ -44,9 +44,10 @@ def measure(name: str, texts: list[str]) -> tuple[float, float, float]:
 def narration_share(article: Path, size: tuple[int, int]) -> None:
     """Time one whole make of `article`, with nothing cached, and print each stage's share."""
     from news60 import pipeline
-    from news60.jobfolder import discard, open_job, slugify
+    from news60.fingerprint import article_fingerprint
     from news60.outputs import write_outputs
     from news60.settings import load_settings
+    from news60.stories import claim_story, discard, open_draft
     from news60.video.theme import load_theme
 
     with tempfile.TemporaryDirectory(prefix="news60-bench-") as tmp:
@@ -56,13 +57,15 @@ def narration_share(article: Path, size: tuple[int, int]) -> None:
         started = time.perf_counter()
         article = pipeline.read_source(str(article), settings)
         times["read the article"] = time.perf_counter() - started
-        job = open_job(Path(tmp), slugify(article.title))
+        job = open_draft(claim_story(Path(tmp), article.title, "benchmark"))
         mark = time.perf_counter()
         theme = load_theme(settings.video.theme)
         script, narration = pipeline.write_script(article, settings, theme, job.work)
         times["script + narration"] = time.perf_counter() - mark
         mark = time.perf_counter()
-        write_outputs(script, narration, settings, theme, job)
+        write_outputs(
+            script, narration, settings, theme, job, article_fingerprint(article, settings)
+        )
         times["mix, video, mp3, captions"] = time.perf_counter() - mark
         discard(job)
     total = sum(times.values())

@@ -12,6 +12,7 @@ import pytest
 from PIL import Image
 
 from news60.article import read_article
+from news60.article.photos import download_photos
 from news60.errors import ArticleError
 from news60.settings import ArticleSettings
 
@@ -99,7 +100,7 @@ def test_page_is_read_and_photos_resolved_against_the_url(server):
 
 
 def test_photos_are_downloaded_and_verified(server, tmp_path, caplog):
-    article = read_article(f"{server}/article", LOCAL, photo_dir=tmp_path / "photos")
+    article = download_photos(read_article(f"{server}/article", LOCAL), tmp_path / "photos", LOCAL)
     assert len(article.photos) == 1  # the second "photo" is HTML, so it is dropped with a warning
     path = Path(article.photos[0].src)
     assert path.parent == tmp_path / "photos"

@@ -87,7 +87,9 @@ def test_non_http_schemes_are_refused(url):
 def test_kind_is_detected_from_content():
     assert detect_kind('{"title": "x", "text": "y"}') == "json"
     assert detect_kind("<!DOCTYPE html><html><body><p>x</p></body></html>") == "html"
-    assert detect_kind("{not json at all} just text") == "text"
+    assert detect_kind("[Updated] The council met on Tuesday.") == "text"
+    with pytest.raises(ArticleError, match="line 1, column 2"):
+        detect_kind("{not json at all} just text")  # starts like JSON: never read as prose
     assert detect_kind(CLEAN) == "text"
 
 

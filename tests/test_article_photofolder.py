@@ -30,9 +30,16 @@ def test_credits_come_from_the_sidecar_then_exif(tmp_path, caplog):
     assert "b_crowd-at-summit.jpg has no credit" in caplog.text
 
 
-def test_an_unreadable_image_is_skipped_and_an_empty_folder_is_an_error(tmp_path):
+def test_an_unreadable_image_is_named_and_an_empty_folder_is_an_error(tmp_path):
+    from news60.photocheck import check_photos
+
     (tmp_path / "broken.jpg").write_bytes(b"nope")
-    with pytest.raises(ArticleError, match="no readable images"):
+    photos = photos_from_folder(tmp_path)  # listed, so the check can name it
+    with pytest.raises(ArticleError, match="broken.jpg: not a readable image"):
+        check_photos(photos, strict=True, origin="--photos")
+    assert "not a readable image" in check_photos(photos, strict=False, origin="x")[0].note
+    (tmp_path / "broken.jpg").unlink()
+    with pytest.raises(ArticleError, match="holds no images"):
         photos_from_folder(tmp_path)
     with pytest.raises(ArticleError, match="is not a folder"):
         photos_from_folder(tmp_path / "missing")

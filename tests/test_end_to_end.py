@@ -47,9 +47,12 @@ def test_manifest_lists_every_file_and_they_exist(made):
     names = {Path(p).name for p in files.values()}
     assert names >= {"clip.mp4", "audio.mp3", "script.json", "captions.srt", "manifest.json"}
     assert all(Path(p).is_file() for p in files.values())
-    folder = Path(files["clip"]).parent
-    assert folder.name == "trump-jokes-to-putin-dont-meddle-in-the-election-please"
-    assert not list(folder.parent.glob(".*partial*"))
+    version = Path(files["clip"]).parent
+    assert version.name == "v1" and made["version"] == 1 and made["previous"] is None
+    assert version.parent.name == "trump-jokes-to-putin-dont-meddle-in-the-election-please"
+    assert not list(version.parent.glob(".draft-*"))
+    index = json.loads((version.parent / "manifest.json").read_text())
+    assert index["key"] == str(SEED.resolve()) and index["current"] == 1
 
 
 def test_clip_is_a_posting_ready_mp4_under_a_minute(made):

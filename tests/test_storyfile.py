@@ -4,7 +4,13 @@ import pytest
 
 from news60.errors import ScriptError
 from news60.models import Photo, Reporting, Scene, Script
-from news60.script.storyfile import load_story, save_story, script_from_dict, script_to_dict
+from news60.script.storyfile import (
+    load_story,
+    resolve_photos,
+    save_story,
+    script_from_dict,
+    script_to_dict,
+)
 
 SCRIPT = Script(
     title="Headline",
@@ -20,7 +26,9 @@ SCRIPT = Script(
 
 def test_round_trip_keeps_everything(tmp_path):
     path = save_story(SCRIPT, tmp_path / "story.json")
-    assert load_story(path) == SCRIPT
+    loaded = load_story(path)
+    assert loaded.scenes[0].photo.src == str(tmp_path / "p.jpg")  # relative to the story file
+    assert resolve_photos(SCRIPT, tmp_path) == loaded
     assert json.loads(path.read_text())["text"] == SCRIPT.text
 
 
@@ -49,5 +57,5 @@ def test_a_scene_photo_may_be_a_bare_path_and_is_credited(tmp_path):
 def test_invalid_json_names_the_line(tmp_path):
     path = tmp_path / "story.json"
     path.write_text('{"title": "x",\n oops}')
-    with pytest.raises(ScriptError, match="not valid JSON \\(line 2\\)"):
+    with pytest.raises(ScriptError, match="not valid JSON .* at line 2, column"):
         load_story(path)

@@ -13,11 +13,11 @@ from conftest import ffprobe, stream
 from PIL import Image, ImageDraw
 
 from news60.errors import SettingsError
-from news60.jobfolder import open_job, publish
 from news60.models import Narration, Photo, Reporting, Scene, Script, Slide, SpokenSentence
 from news60.outputs import write_outputs
 from news60.settings import Settings, VideoSettings
 from news60.speech.timing import apportion
+from news60.stories import claim_story, open_draft, publish_draft
 from news60.video import formats
 from news60.video.cards import draw_card
 from news60.video.formats import clip_formats, parse_format
@@ -69,9 +69,9 @@ def made(tmp_path_factory) -> dict:
         script, narration = story(tmp_path)
         video = VideoSettings(formats=("9:16", "1:1", "16:9"), fps=10, music="none")
         settings = Settings(video=video, out=tmp_path / "out")
-        job = open_job(settings.out, "bridge")
-        outputs = write_outputs(script, narration, settings, load_theme(), job)
-        publish(job)
+        draft = open_draft(claim_story(settings.out, "Bridge", "test:bridge"))
+        outputs = write_outputs(script, narration, settings, load_theme(), draft, {})
+        publish_draft(draft)
     finally:
         patch.undo()
     return outputs.manifest

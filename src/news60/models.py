@@ -85,6 +85,7 @@ class Script:
     source_url: str | None = None
     language: str = "en"
     summariser: str = "extractive"
+    key: str | None = None  # the story's source (URL or file), so an edited render joins its story
 
     @property
     def text(self) -> str:

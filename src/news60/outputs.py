@@ -8,12 +8,13 @@ from pathlib import Path
 from news60 import __version__
 from news60.atomic import write_json, write_text
 from news60.credits import credit_roll
-from news60.jobfolder import JobFolder
+from news60.fingerprint import changes, content_hash
 from news60.models import Narration, Outputs, Script, Timeline
 from news60.script.storyfile import script_to_dict
 from news60.settings import Settings
 from news60.speech.mix import mix_soundtrack
 from news60.speech.summary import write_audio_summary
+from news60.stories import Draft, now
 from news60.video.cues import to_srt, to_vtt
 from news60.video.formats import Format, clip_file, clip_formats
 from news60.video.render import render_video
@@ -25,9 +26,14 @@ progress = logging.getLogger("news60.progress")
 
 
 def write_outputs(
-    script: Script, narration: Narration, settings: Settings, theme: Theme, job: JobFolder
+    script: Script,
+    narration: Narration,
+    settings: Settings,
+    theme: Theme,
+    job: Draft,
+    fingerprint: dict[str, str],
 ) -> Outputs:
-    """Write every file into the job's staging folder; the manifest, written last, lists them."""
+    """Write every file into the draft's folder; the manifest, written last, lists them."""
     formats = clip_formats(settings.video)
     timelines = [plan(script, narration, settings, theme, job, fmt) for fmt in formats]
     timeline = timelines[0]
@@ -61,6 +67,7 @@ def write_outputs(
     manifest = build_manifest(script, narration, timeline, final)
     manifest["credits"] = roll.to_manifest()
     manifest["formats"] = format_entries(formats, final)
+    manifest |= version_entry(job, fingerprint)
     write_json(job.path("manifest.json"), manifest)
     return Outputs(job.final, final, manifest)
 
@@ -70,7 +77,7 @@ def plan(
     narration: Narration,
     settings: Settings,
     theme: Theme,
-    job: JobFolder,
+    job: Draft,
     fmt: Format,
 ) -> Timeline:
     """The timeline of one format's clip; every format shares the one soundtrack."""
@@ -89,7 +96,7 @@ def render_clips(
     formats: tuple[Format, ...],
     theme: Theme,
     settings: Settings,
-    job: JobFolder,
+    job: Draft,
 ) -> dict[str, Path]:
     """One MP4 per format: clip.mp4 for the first, clip-1x1.mp4 and so on for the rest."""
     files = {}
@@ -139,9 +146,43 @@ def build_manifest(
         "duration": timeline.duration,
         "narration_seconds": round(narration.duration, 3),
         "voice": narration.voice,
-        "notes": list(narration.notes),
+        "notes": list(narration.notes) + photo_notes(script),
         "summariser": script.summariser,
         "scenes": len(script.scenes),
         "video": {"width": timeline.width, "height": timeline.height, "fps": timeline.fps},
         "files": {name: str(path.resolve()) for name, path in files.items()},
     }
+
+
+def photo_notes(script: Script) -> list[str]:
+    """One note for every photo the story has that the clip does not show for a reason."""
+    return [
+        f"photo {p.src or p.caption[:40]!r} not shown: {p.note.removeprefix('not shown: ')}"
+        for p in script.photos
+        if p.note
+    ]
+
+
+def version_entry(draft: Draft, fingerprint: dict[str, str]) -> dict:
+    """Which version of which story this is, what it was made from, and what changed since the last."""
+    previous = draft.previous
+    old = previous.manifest.get("fingerprint") if previous else None
+    changed = changes(old, fingerprint)
+    return {
+        "version": draft.number,
+        "created": now(),
+        "story": {"key": draft.story.key, "folder": str(draft.story.folder.resolve())},
+        "previous": previous.folder.name if previous else None,
+        "content_hash": content_hash(fingerprint),
+        "fingerprint": fingerprint,
+        "changes": changed,
+        "reason": _reason(previous, changed),
+    }
+
+
+def _reason(previous, changed: list[str]) -> str | None:
+    if previous is None:
+        return None
+    if not changed:
+        return "rendered again on request (--force)"
+    return f"correction: {', '.join(changed)} changed"

@@ -1,86 +1,164 @@
-"""The whole job, stage by stage: read the article, write the script, narrate, plan, render."""
+"""The whole job, stage by stage: check, read, claim the story's folder, script, narrate, render."""
 
 from __future__ import annotations
 
 import hashlib
 import logging
 import tempfile
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
 from news60.article import read_article
 from news60.article.photofolder import photos_from_folder
-from news60.article.photos import download_scene_photos
+from news60.article.photos import download_photos, download_scene_photos
 from news60.errors import ScriptError
-from news60.jobfolder import JobFolder, discard, open_job, publish, slugify
+from news60.fingerprint import article_fingerprint, script_fingerprint
 from news60.models import Article, Narration, Outputs, Script
 from news60.outputs import write_outputs
+from news60.photocheck import check_photos, check_scene_photos
+from news60.preflight import check_before_work, check_story_length
 from news60.script.fitting import Limits, fit_script, pick_script
 from news60.script.storyfile import load_story
 from news60.settings import Settings
 from news60.speech.narration import narrate, speaking_rate
-from news60.video.theme import Theme, load_theme
+from news60.stories import (
+    Draft,
+    Story,
+    Version,
+    claim_story,
+    discard,
+    open_draft,
+    publish_draft,
+    story_key,
+)
+from news60.video.theme import Theme
 
 # Stage by stage, for the producer watching a render: the CLI shows these lines on stderr.
 progress = logging.getLogger("news60.progress")
 
+Fingerprint = dict[str, str]
 
-def make_clip(source: str, settings: Settings, *, data: bytes | None = None) -> Outputs:
-    """Article in, finished clip, MP3, script, captions and manifest out."""
+
+def make_clip(
+    source: str,
+    settings: Settings,
+    *,
+    data: bytes | None = None,
+    key: str | None = None,
+    force: bool = False,
+) -> Outputs:
+    """Article in; a new version of its story (clip, MP3, script, captions, manifest) out."""
+    theme = check_before_work(settings)
     article = read_source(source, settings, data=data)
-    theme = load_theme(settings.video.theme)
-    job = open_job(settings.out, slugify(article.title))
-    try:
-        script, narration = write_script(article, settings, theme, job.work)
-        progress.info(
-            "script: %d scenes, %.1f s of narration", len(script.scenes), narration.duration
-        )
-        return finish(script, narration, settings, theme, job)
-    except BaseException:
-        discard(job)
-        raise
-
-
-def render_story(story: Path, settings: Settings) -> Outputs:
-    """Render an edited story.json exactly as written."""
-    script = download_scene_photos(
-        load_story(story), settings.out / ".photos" / "story", settings.article
+    story = claim_story(
+        settings.out, article.title, key or story_key(source, fallback=_digest(article))
     )
-    theme = load_theme(settings.video.theme)
-    job = open_job(settings.out, slugify(script.title))
-    try:
-        narration = narrate(script, settings.voice, job.work)
+    prints = article_fingerprint(article, settings)
+    if (current := up_to_date(story, prints)) and not force:
+        return unchanged(current)
+    article = fetch_photos(article, settings, story.folder)
+
+    def script_for(draft: Draft) -> tuple[Script, Narration]:
+        return write_script(article, settings, theme, draft.work)
+
+    return render_version(story, prints, script_for, settings, theme)
+
+
+def render_story(path: Path, settings: Settings, *, force: bool = False) -> Outputs:
+    """Render an edited story.json exactly as written, as the next version of its story."""
+    theme = check_before_work(settings)
+    script = load_story(path)
+    script = check_scene_photos(
+        script, strict=not settings.article.skip_missing_photos, origin=str(path)
+    )
+    check_story_length(script, settings, limits(settings, theme))
+    story = claim_story(settings.out, script.title, script.key or story_key(str(path)))
+    prints = script_fingerprint(script, settings)
+    if (current := up_to_date(story, prints)) and not force:
+        return unchanged(current)
+    script = download_scene_photos(script, story.folder / ".photos", settings.article)
+
+    def script_for(draft: Draft) -> tuple[Script, Narration]:
+        narration = narrate(script, settings.voice, draft.work)
         check_length(narration, limits(settings, theme))
-        return finish(script, narration, settings, theme, job)
-    except BaseException:
-        discard(job)
-        raise
+        return script, narration
+
+    return render_version(story, prints, script_for, settings, theme)
 
 
 def draft_script(source: str, settings: Settings, *, data: bytes | None = None) -> Script:
     """The script alone, for a producer to edit: fitted to time, or exactly --sentences long."""
+    theme = check_before_work(settings)
     article = read_source(source, settings, data=data)
+    article = replace(article, photos=check_photos(article.photos, strict=False, origin=source))
+    key = story_key(source, fallback=_digest(article))
     if settings.script.sentences:
-        return pick_script(article, settings.script)
-    theme = load_theme(settings.video.theme)
+        return replace(pick_script(article, settings.script), key=key)
     with tempfile.TemporaryDirectory(prefix="news60-") as work:
-        return write_script(article, settings, theme, Path(work))[0]
+        return replace(write_script(article, settings, theme, Path(work))[0], key=key)
 
 
 def read_source(source: str, settings: Settings, *, data: bytes | None = None) -> Article:
-    """The article, with a web page's photos downloaded and the producer's own photos first."""
-    downloads = settings.out / ".photos" / hashlib.sha1(source.encode()).hexdigest()[:12]
-    article = read_article(source, settings.article, data=data, photo_dir=downloads)
+    """The article as the source gives it (nothing downloaded), the producer's own photos first."""
+    article = read_article(source, settings.article, data=data)
     progress.info(
         "article: “%s”, %d words, %d photos",
         article.title,
         len(article.text.split()),
         len(article.photos),
     )
-    if settings.article.photos is None:
-        return article
-    supplied = photos_from_folder(settings.article.photos)
-    return replace(article, photos=supplied + article.photos)
+    if settings.article.photos is not None:
+        article = replace(
+            article, photos=photos_from_folder(settings.article.photos) + article.photos
+        )
+    # Photos named by the producer (--photos, a CMS export's files) must be showable.
+    strict = not settings.article.skip_missing_photos
+    return replace(article, photos=check_photos(article.photos, strict=strict, origin=source))
+
+
+def fetch_photos(article: Article, settings: Settings, folder: Path) -> Article:
+    """A web page's photos downloaded beside the story and checked; failures kept with a note."""
+    downloaded = download_photos(article, folder / ".photos", settings.article)
+    return replace(downloaded, photos=check_photos(downloaded.photos, strict=False, origin="web"))
+
+
+def up_to_date(story: Story, prints: Fingerprint) -> Version | None:
+    """The story's current version when it was made from exactly this content and is complete."""
+    current = story.current
+    if current and current.manifest.get("fingerprint") == prints and current.complete:
+        return current
+    return None
+
+
+def unchanged(current: Version) -> Outputs:
+    """What a re-run with nothing new returns: the current version, untouched."""
+    progress.info("unchanged since v%d: nothing to render", current.number)
+    manifest = current.manifest | {"unchanged": True}
+    files = {name: Path(path) for name, path in current.manifest.get("files", {}).items()}
+    return Outputs(current.folder, files, manifest)
+
+
+def render_version(
+    story: Story,
+    prints: Fingerprint,
+    script_for: Callable[[Draft], tuple[Script, Narration]],
+    settings: Settings,
+    theme: Theme,
+) -> Outputs:
+    """Script and narrate into a draft of the next version, render it, then publish it whole."""
+    draft = open_draft(story)
+    try:
+        script, narration = script_for(draft)
+        progress.info(
+            "script: %d scenes, %.1f s of narration", len(script.scenes), narration.duration
+        )
+        outputs = write_outputs(script, narration, settings, theme, draft, prints)
+        publish_draft(draft)
+        return outputs
+    except BaseException:
+        discard(draft)
+        raise
 
 
 def write_script(
@@ -123,10 +201,9 @@ def check_length(narration: Narration, limits: Limits) -> None:
         )
 
 
-def finish(
-    script: Script, narration: Narration, settings: Settings, theme: Theme, job: JobFolder
-) -> Outputs:
-    """Render every output into the staging folder, then move it into place."""
-    outputs = write_outputs(script, narration, settings, theme, job)
-    publish(job)
-    return outputs
+def _digest(article: Article) -> str:
+    """A name for a story from stdin that declares no URL: its headline and first paragraph."""
+    if article.source_url:
+        return article.source_url
+    first = article.paragraphs[0] if article.paragraphs else ""
+    return hashlib.sha256(f"{article.title}\n{first}".encode()).hexdigest()[:12]

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field, fields, is_dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from news60.errors import SettingsError
 from news60.tomlfile import read_toml
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -17,6 +20,7 @@ class ArticleSettings:
     max_bytes: int = 20_000_000  # largest page or photo accepted
     max_redirects: int = 5
     photos: Path | None = None  # a folder of photos to use besides (and before) the article's own
+    skip_missing_photos: bool = False  # make the clip without a named photo that cannot be shown
 
 
 @dataclass(frozen=True)
@@ -51,11 +55,57 @@ class VideoSettings:
 
 
 @dataclass(frozen=True)
+class YouTubeSettings:
+    root_url: str = (
+        "https://youtube.googleapis.com/"  # the API's discovery rootUrl (tests: a local server)
+    )
+    token_uri: str = "https://oauth2.googleapis.com/token"  # where sign-ins are refreshed
+    chunk_kib: int = 8192  # resumable upload chunk; a multiple of 256 KiB, as the protocol requires
+    category: str = "25"  # News & Politics
+    made_for_kids: bool = False  # status.selfDeclaredMadeForKids, always sent
+    auth_port: int = 8765  # loopback port of `news60 auth youtube` (forward it over SSH)
+
+
+@dataclass(frozen=True)
+class TikTokSettings:
+    api_url: str = "https://open.tiktokapis.com"
+    token: str = ""  # an access token here, or in the environment variable below
+    token_env: str = "TIKTOK_ACCESS_TOKEN"
+    chunk_mb: int = 10  # upload chunk, 5 to 64 MB as TikTok requires (a file under 5 MB goes whole)
+
+
+@dataclass(frozen=True)
+class InstagramSettings:
+    api_url: str = "https://graph.facebook.com/v21.0"
+    user_id: str = ""  # the Instagram professional account's id
+    token: str = ""  # an access token here, or in the environment variable below
+    token_env: str = "INSTAGRAM_ACCESS_TOKEN"
+    chunk_mb: int = 8  # bytes sent per request to the upload URI; each one is acknowledged
+
+
+@dataclass(frozen=True)
+class PublishSettings:
+    privacy: str = "private"  # "private", "unlisted" or "public"
+    config_dir: Path | None = None  # where sign-ins are kept; None is the user's config folder
+    timeout: float = 60.0  # seconds a request may wait for the platform
+    retry_attempts: int = 6  # tries of one step on 429, 5xx or a dropped connection
+    retry_delay: float = 2.0  # first wait; doubled each try, with jitter
+    retry_max_delay: float = 60.0
+    retry_seconds: float = 900.0  # total time one step may spend retrying
+    poll_interval: float = 5.0  # seconds between processing-status checks
+    poll_seconds: float = 900.0  # how long to wait for a platform to process a clip
+    youtube: YouTubeSettings = field(default_factory=YouTubeSettings)
+    tiktok: TikTokSettings = field(default_factory=TikTokSettings)
+    instagram: InstagramSettings = field(default_factory=InstagramSettings)
+
+
+@dataclass(frozen=True)
 class Settings:
     article: ArticleSettings = field(default_factory=ArticleSettings)
     script: ScriptSettings = field(default_factory=ScriptSettings)
     voice: VoiceSettings = field(default_factory=VoiceSettings)
     video: VideoSettings = field(default_factory=VideoSettings)
+    publish: PublishSettings = field(default_factory=PublishSettings)
     out: Path = Path("output")
 
 
@@ -68,7 +118,76 @@ def load_settings(config: Path | None = None, **overrides: dict[str, Any]) -> Se
             read_toml(config, "config file", SettingsError, "check the --config path"),
             str(config),
         )
-    return _merge(settings, overrides, "command line")
+    return validate(_merge(settings, overrides, "command line"))
+
+
+# Limits a newsroom's clips live within; each check says why and what to give instead.
+SECONDS = (15.0, 180.0)  # under 15 s there is no story to tell; platforms cut Shorts/Reels at 3 min
+PLATFORM_SECONDS = 60.0  # YouTube Shorts and some Reels placements expect a minute at most
+FPS = (10, 60)  # below 10 motion stutters; above 60 no platform shows the frames
+MAX_SIDE = 4096  # no platform takes a larger frame, and memory grows with the square
+PRESETS = frozenset(
+    [
+        "ultrafast",
+        "superfast",
+        "veryfast",
+        "faster",
+        "fast",
+        "medium",
+        "slow",
+        "slower",
+        "veryslow",
+        "placebo",
+    ]
+)
+
+
+def validate(settings: Settings) -> Settings:
+    """Refuse settings no clip can be made with, before any work; warn on odd but possible ones."""
+    _check_seconds(settings.script.seconds)
+    video = settings.video
+    if not isinstance(video.fps, int) or not FPS[0] <= video.fps <= FPS[1]:
+        raise SettingsError(
+            f"fps {video.fps} is out of range: use {FPS[0]} to {FPS[1]} (30 is usual)"
+        )
+    if (video.width is None) != (video.height is None):
+        raise SettingsError("give both video width and height (e.g. --size 1080x1920), or neither")
+    if video.width is not None:
+        _check_size(video.width, video.height)
+    if video.preset not in PRESETS:
+        raise SettingsError(
+            f"x264 preset {video.preset!r} is unknown: use one of {', '.join(sorted(PRESETS))}"
+        )
+    if not 1 <= video.threads <= 64:
+        raise SettingsError(f"threads {video.threads} is out of range: use 1 to 64")
+    if settings.script.sentences is not None and not 1 <= settings.script.sentences <= 50:
+        raise SettingsError(f"--sentences {settings.script.sentences} is out of range: use 1 to 50")
+    article = settings.article
+    if not 0 < article.timeout <= 600 or article.max_bytes <= 0 or article.max_redirects < 0:
+        raise SettingsError("article timeout, max_bytes and max_redirects must be positive numbers")
+    return settings
+
+
+def _check_seconds(seconds: float) -> None:
+    low, high = SECONDS
+    if not isinstance(seconds, int | float) or not low <= seconds <= high:  # NaN fails both
+        raise SettingsError(
+            f"--seconds {seconds} is out of range: use {low:g} to {high:g} (60 for Shorts and Reels)"
+        )
+    if seconds > PLATFORM_SECONDS:
+        log.warning(
+            "a %g s clip is longer than YouTube Shorts and some Reels placements take (60 s)",
+            seconds,
+        )
+
+
+def _check_size(width: int, height: int) -> None:
+    for side in (width, height):
+        if not 16 <= side <= MAX_SIDE or side % 2:
+            raise SettingsError(
+                f"frame size {width}x{height} is not possible: each side must be even, "
+                f"16 to {MAX_SIDE} pixels (e.g. --size 1080x1920)"
+            )
 
 
 def _merge(obj: Any, values: dict[str, Any], origin: str) -> Any:
@@ -89,10 +208,26 @@ def _merge(obj: Any, values: dict[str, Any], origin: str) -> Any:
             changes[name] = _merge(current, value, origin)
         elif isinstance(value, list):
             changes[name] = tuple(value)  # TOML arrays; the settings tree stays immutable
+        elif not _same_kind(current, value):
+            raise SettingsError(
+                f"setting {name!r} in {origin} must be {type(current).__name__}, "
+                f"not {type(value).__name__} ({value!r})"
+            )
         else:
             changes[name] = (
                 Path(value)
-                if isinstance(current, Path) or name in {"theme", "out", "photos"}
+                if isinstance(current, Path) or name in {"theme", "out", "photos", "config_dir"}
                 else value
             )
     return replace(obj, **changes)
+
+
+def _same_kind(current: Any, value: Any) -> bool:
+    """A value may replace a default of its kind (an int where a float is expected; paths as text)."""
+    if current is None or isinstance(current, Path):
+        return True
+    if isinstance(current, bool) or isinstance(value, bool):
+        return isinstance(current, bool) and isinstance(value, bool)
+    if isinstance(current, float):
+        return isinstance(value, int | float)
+    return isinstance(value, type(current))

@@ -11,7 +11,6 @@ from news60.article.decode import decode
 from news60.article.fetch import fetch, is_url
 from news60.article.html import parse_html
 from news60.article.jsondoc import parse_json
-from news60.article.photos import download_photos
 from news60.article.text import parse_text
 from news60.errors import ArticleError
 from news60.models import Article
@@ -21,6 +20,8 @@ __all__ = ["article_to_json", "read_article"]
 
 _PARSERS = {"json": parse_json, "html": parse_html, "text": parse_text}
 _HTML = re.compile(r"<(?:!doctype\s+html|html|head|body|article|div|p|meta|title)\b", re.I)
+# "{" opens JSON; "[" too when an object, array, string or number follows ("[Updated] ..." is prose).
+_JSON = re.compile(r'^(?:\{|\[\s*(?:[{\["\d\]-]|true|false|null))')
 _MIN_WORDS = 25  # fewer words of body than this is not a story
 
 
@@ -29,7 +30,6 @@ def read_article(
     settings: ArticleSettings,
     *,
     data: bytes | None = None,
-    photo_dir: Path | None = None,
 ) -> Article:
     """Read one article from a file path, an http(s) URL, or "-" with the bytes in `data`."""
     raw, name, base = _load(source, settings, data)
@@ -38,8 +38,6 @@ def read_article(
     if is_url(source):
         article = replace(article, source_url=article.source_url or source)
     _require_story(article, name)
-    if photo_dir is not None:
-        article = download_photos(article, photo_dir, settings)
     return article
 
 
@@ -51,13 +49,21 @@ def article_to_json(article: Article) -> str:
 def detect_kind(text: str) -> str:
     """ "json", "html" or "text", judged from the content rather than a file name."""
     head = text.lstrip()[:4000]
-    if head.startswith(("{", "[")):
-        try:
-            json.loads(text)
-            return "json"
-        except ValueError:
-            pass
+    if _JSON.match(head):
+        check_json(text)
+        return "json"
     return "html" if _HTML.search(head) else "text"
+
+
+def check_json(text: str) -> None:
+    """A document that starts like JSON is JSON: a broken one is an error, never read as prose."""
+    try:
+        json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ArticleError(
+            f"the input starts like JSON but is not valid JSON ({exc.msg} at line {exc.lineno}, "
+            f"column {exc.colno}): fix or re-export it (was it cut short?)"
+        ) from None
 
 
 def _load(

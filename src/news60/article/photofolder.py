@@ -24,21 +24,19 @@ def photos_from_folder(folder: Path) -> tuple[Photo, ...]:
     sidecar = _read_sidecar(folder / SIDECAR)
     photos = []
     for path in sorted(p for p in folder.iterdir() if p.suffix.lower() in IMAGE_SUFFIXES):
-        photo = _photo(path, sidecar.get(path.name, {}))
-        if photo is not None:
-            photos.append(photo)
+        photos.append(_photo(path, sidecar.get(path.name, {})))
     if not photos:
-        raise ArticleError(f"--photos {folder} holds no readable images (jpg, png, webp ...)")
+        raise ArticleError(f"--photos {folder} holds no images (jpg, png, webp ...): add some")
     return tuple(photos)
 
 
-def _photo(path: Path, notes: dict) -> Photo | None:
+def _photo(path: Path, notes: dict) -> Photo:
     try:
         with Image.open(path) as image:
             exif = image.getexif()
-    except (OSError, UnidentifiedImageError) as exc:
-        log.warning("skipping %s: not a readable image (%s)", path.name, exc)
-        return None
+    except (OSError, UnidentifiedImageError, ValueError, Image.DecompressionBombError):
+        # photocheck names the problem; the producer decides (--skip-missing-photos).
+        exif = Image.Exif()
     caption = notes.get("caption") or _tag(exif, "ImageDescription") or _caption_from_name(path)
     credit = notes.get("credit") or _tag(exif, "Artist") or _tag(exif, "Copyright")
     if not credit:

@@ -5,6 +5,7 @@ The cli package is the only place that imports click and the only code that prin
 from __future__ import annotations
 
 import logging
+import os
 import signal
 import sys
 from pathlib import Path
@@ -84,6 +85,10 @@ def run(obj: Context | None, action):
         if debug:
             raise
         _stop(f"Error! {exc}", 1)
+    except BrokenPipeError:
+        # The reader went away (`news60 ... | head`): nothing more to say to it.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)
     except OSError as exc:
         if debug:
             raise

@@ -42,6 +42,17 @@ def source_options(func):
 def video_options(func):
     func = click.option("-q", "--quiet", is_flag=True, help="No progress lines on stderr.")(func)
     func = click.option(
+        "--force",
+        is_flag=True,
+        help="Render a new version even when nothing changed since the last one.",
+    )(func)
+    func = click.option(
+        "--skip-missing-photos",
+        is_flag=True,
+        default=None,
+        help="Make the clip without a named photo that cannot be shown (noted in the manifest).",
+    )(func)
+    func = click.option(
         "--out",
         type=click.Path(file_okay=False, path_type=Path),
         help="Output folder (default output/).",
@@ -67,7 +78,11 @@ def sections(options: dict[str, Any]) -> dict[str, dict[str, Any]]:
             raise click.UsageError("give either --size or --format, not both")
         width, height = parse_size(options["size"])
     return {
-        "article": {"photos": options.get("photos"), "allow_private": options.get("allow_private")},
+        "article": {
+            "photos": options.get("photos"),
+            "allow_private": options.get("allow_private"),
+            "skip_missing_photos": options.get("skip_missing_photos"),
+        },
         "script": {
             "seconds": options.get("seconds"),
             "summariser": options.get("summariser"),

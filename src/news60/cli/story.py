@@ -23,7 +23,7 @@ def make(obj: Context, source: str, **options: Any) -> None:
 
     settings = obj.settings(**sections(options))
     show_progress(options["quiet"])
-    outputs = make_clip(source, settings, data=stdin_bytes(source))
+    outputs = make_clip(source, settings, data=stdin_bytes(source), force=options["force"])
     report(outputs, options["as_json"])
 
 
@@ -40,7 +40,7 @@ def render(obj: Context, story: Path, **options: Any) -> None:
 
     settings = obj.settings(**sections(options))
     show_progress(options["quiet"])
-    outputs = render_story(story, settings)
+    outputs = render_story(story, settings, force=options["force"])
     report(outputs, options["as_json"])
 
 
@@ -59,6 +59,8 @@ def script(obj: Context, source: str, output: Path | None, as_json: bool, **opti
     from news60.script.storyfile import save_story, script_to_dict
 
     settings = obj.settings(**sections(options))
+    if output:
+        check_writable(output)  # before the work, so the script is never lost
     result = draft_script(source, settings, data=stdin_bytes(source))
     if output:
         save_story(result, output)
@@ -104,12 +106,29 @@ def voices(obj: Context) -> None:
         click.echo(f"{'ok ' if usable else '-- '} {name:32} {detail}")
 
 
+def check_writable(path: Path) -> None:
+    """The folder a file will be written to exists and takes files."""
+    import os
+
+    from news60.errors import ScriptError
+
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise ScriptError(f"cannot write {path}: folder {folder} does not exist: create it first")
+    if not os.access(folder, os.W_OK):
+        raise ScriptError(f"cannot write {path}: folder {folder} is not writable")
+
+
 def report(outputs, as_json: bool) -> None:
     manifest = outputs.manifest
     if as_json:
         click.echo(json.dumps(manifest, indent=2, ensure_ascii=False))
         return
     click.echo(f"{manifest['title']}")
+    version = f"v{manifest['version']}" + (", unchanged" if manifest.get("unchanged") else "")
+    click.echo(f"  {outputs.folder} ({version})")
+    if manifest.get("reason"):
+        click.echo(f"  {manifest['reason']}")
     click.echo(
         f"  {manifest['duration']:.1f} s clip, {manifest['scenes']} scenes, voice {manifest['voice']}"
     )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, fields
+from dataclasses import asdict, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -28,16 +28,42 @@ def save_story(script: Script, path: Path) -> Path:
 
 
 def load_story(path: Path) -> Script:
-    """Read an edited story.json, naming any field that is unknown, missing or of the wrong kind."""
+    """Read an edited story.json, naming any field that is unknown, missing or of the wrong kind.
+
+    Photo paths in it are relative to the story file's folder, as a producer writes them."""
+    from news60.article.decode import decode
+    from news60.errors import ArticleError
+
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        text = decode(path.read_bytes(), str(path))  # any encoding an editor saves: UTF-8/16, BOMs
+        data = json.loads(text)
     except FileNotFoundError:
         raise ScriptError(
             f"{path} not found: write one with `news60 script SOURCE -o {path}`"
         ) from None
+    except (IsADirectoryError, ArticleError) as exc:
+        raise ScriptError(
+            f"{path} is not a story file ({exc}): give the story.json itself"
+        ) from None
     except json.JSONDecodeError as exc:
-        raise ScriptError(f"{path} is not valid JSON (line {exc.lineno}): {exc.msg}") from None
-    return script_from_dict(data, str(path))
+        raise ScriptError(
+            f"{path} is not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno}): "
+            "fix it, or write it again with `news60 script`"
+        ) from None
+    return resolve_photos(script_from_dict(data, str(path)), path.parent)
+
+
+def resolve_photos(script: Script, folder: Path) -> Script:
+    """Relative photo paths made absolute against `folder`; URLs and absolute paths unchanged."""
+
+    def resolved(photo: Photo | None) -> Photo | None:
+        if photo is None or not photo.src or "://" in photo.src:
+            return photo
+        path = Path(photo.src).expanduser()
+        return replace(photo, src=str(path if path.is_absolute() else (folder / path).resolve()))
+
+    scenes = tuple(replace(s, photo=resolved(s.photo)) for s in script.scenes)
+    return replace(script, scenes=scenes, photos=tuple(resolved(p) for p in script.photos))
 
 
 def script_from_dict(data: Any, origin: str = "story") -> Script:
@@ -69,6 +95,7 @@ def script_from_dict(data: Any, origin: str = "story") -> Script:
         source_url=data.get("source_url"),
         language=data.get("language", "en"),
         summariser=data.get("summariser", "edited"),
+        key=data.get("key"),
     )
 
 

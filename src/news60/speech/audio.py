@@ -52,11 +52,19 @@ def read_wav(path: Path) -> tuple[np.ndarray, int]:
     return (samples if channels == 1 else samples.reshape(-1, channels)), rate
 
 
-def decode(source: Path | bytes, rate: int, channels: int, *, tempo: float = 1.0) -> np.ndarray:
+def decode(
+    source: Path | bytes,
+    rate: int,
+    channels: int,
+    *,
+    tempo: float = 1.0,
+    seconds: float | None = None,
+) -> np.ndarray:
     """Decode any file (or in-memory bytes) ffmpeg reads into float32 samples at `rate`."""
     filters = ["-af", f"atempo={tempo:.4f}"] if abs(tempo - 1.0) > 1e-3 else []
     src = "pipe:0" if isinstance(source, bytes) else str(source)
-    cmd = ["ffmpeg", "-v", "error", "-nostdin", "-i", src, *filters]
+    limit = ["-t", f"{seconds:g}"] if seconds else []  # only the start, to check a file is audio
+    cmd = ["ffmpeg", "-v", "error", "-nostdin", *limit, "-i", src, *filters]
     cmd += ["-f", "f32le", "-ac", str(channels), "-ar", str(rate), "pipe:1"]
     data = run_ffmpeg(cmd, source if isinstance(source, bytes) else None)
     samples = np.frombuffer(data, dtype="<f4").copy()

@@ -1,0 +1,78 @@
+"""Photos checked before any work: each local file opens as a whole image of a usable size.
+
+A photo the producer named (--photos, a CMS export, story.json) that cannot be shown stops the job
+unless they allow it (--skip-missing-photos); a photo from a web page that cannot be shown is kept
+with a note, so it is still credited as "credited by the source, not shown"."""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import replace
+from pathlib import Path
+
+from PIL import Image, UnidentifiedImageError
+
+from news60.errors import ArticleError
+from news60.models import Photo, Script
+
+MIN_SIDE = (
+    240  # below this on its short side a photo is an icon or thumbnail: full frame it is a blur
+)
+MAX_PIXELS = 80_000_000  # a decompression bomb claims more pixels than any press photo has
+
+
+def photo_problem(src: str) -> str:
+    """Why the local photo at `src` cannot be shown, or "" when it can."""
+    path = Path(src)
+    if not path.is_file():
+        return "file not found"
+    try:
+        with warnings.catch_warnings(), Image.open(path) as image:
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            width, height = image.size
+            if width * height > MAX_PIXELS:
+                return f"{width}x{height} is over the {MAX_PIXELS:,}-pixel limit"
+            if min(width, height) < MIN_SIDE:
+                return f"too small to show full frame ({width}x{height} px, under {MIN_SIDE} px)"
+            image.draft("RGB", (width // 8 or 1, height // 8 or 1))  # JPEGs decode at 1/8 size
+            image.load()  # a truncated file fails here, not mid-render
+    except Image.DecompressionBombError:  # Pillow's own check, before ours, for the largest claims
+        return f"claims more pixels than the {MAX_PIXELS:,}-pixel limit (a decompression bomb?)"
+    except (OSError, UnidentifiedImageError, ValueError, SyntaxError) as exc:
+        return f"not a readable image ({exc})"
+    return ""
+
+
+def check_photos(photos: tuple[Photo, ...], *, strict: bool, origin: str) -> tuple[Photo, ...]:
+    """Every local photo checked: a problem is an error under `strict`, else a note on the photo."""
+    return tuple(_checked(photo, strict, origin) for photo in photos)
+
+
+def check_scene_photos(script: Script, *, strict: bool, origin: str) -> Script:
+    """The story's scene photos checked; a photo that cannot be shown leaves its scene to a card."""
+    scenes, dropped = [], []
+    for scene in script.scenes:
+        photo = _checked(scene.photo, strict, origin) if scene.photo else None
+        if photo is not None and photo.note:
+            dropped.append(photo)
+            photo = None
+        scenes.append(replace(scene, photo=photo))
+    kept = tuple(p for p in script.photos if (p.caption, p.credit) not in _keys(dropped))
+    photos = check_photos(kept, strict=False, origin=origin) + tuple(dict.fromkeys(dropped))
+    return replace(script, scenes=tuple(scenes), photos=photos)
+
+
+def _checked(photo: Photo, strict: bool, origin: str) -> Photo:
+    if photo.note or not photo.src or "://" in photo.src:
+        return photo
+    problem = photo_problem(photo.src)
+    if problem and strict:
+        raise ArticleError(
+            f"{origin} photo {photo.src}: {problem}: fix or replace the file, "
+            "or add --skip-missing-photos to make the clip without it"
+        )
+    return replace(photo, note=f"not shown: {problem}") if problem else photo
+
+
+def _keys(photos: list[Photo]) -> set[tuple[str, str]]:
+    return {(p.caption, p.credit) for p in photos}

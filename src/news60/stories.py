@@ -1,0 +1,294 @@
+"""Story folders: one per source, each render a numbered version beside the last; nothing overwritten.
+
+OUT/<slug>/manifest.json   the story's index: its key (the source), current version, every version
+OUT/<slug>/v1/ ...          a complete render; its own manifest.json is written last, so a version
+                            folder is complete exactly when that file exists
+OUT/<slug>/.draft-<pid>-*/  a version being written; renamed to vN when complete
+
+A different source whose headline gives the same slug gets OUT/<slug>-<6 hex of its key>/."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import fcntl
+import hashlib
+import json
+import os
+import re
+import secrets
+import shutil
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from news60 import __version__
+from news60.atomic import write_json
+from news60.errors import News60Error
+
+INDEX = "manifest.json"
+_VERSION = re.compile(r"^v(\d+)$")
+_DRAFT = re.compile(r"^\.draft-(\d+)-")
+_LEGACY_DRAFT = re.compile(r"^\..+\.partial-(\d+)$")  # staging folders of news60 0.1
+
+
+@dataclass(frozen=True)
+class Version:
+    """One complete render of a story."""
+
+    number: int
+    folder: Path
+    manifest: dict
+
+    @property
+    def content_hash(self) -> str | None:
+        return self.manifest.get("content_hash")
+
+    @property
+    def complete(self) -> bool:
+        """Every file the manifest lists is still there."""
+        return all(Path(p).is_file() for p in self.manifest.get("files", {}).values())
+
+
+@dataclass(frozen=True)
+class Story:
+    """A story folder: which source it holds and its versions, oldest first."""
+
+    folder: Path
+    key: str | None
+    versions: tuple[Version, ...] = ()
+
+    @property
+    def current(self) -> Version | None:
+        return self.versions[-1] if self.versions else None
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A version being written into `staging`; it becomes `final` (story/vN) only when complete."""
+
+    story: Story
+    number: int
+    staging: Path
+
+    @property
+    def final(self) -> Path:
+        return self.story.folder / f"v{self.number}"
+
+    @property
+    def previous(self) -> Version | None:
+        return self.story.current
+
+    @property
+    def work(self) -> Path:
+        """Intermediate files (narration, soundtrack): removed before publishing."""
+        return self.staging / ".work"
+
+    def path(self, name: str) -> Path:
+        return self.staging / name
+
+
+def slugify(title: str, limit: int = 60) -> str:
+    """A folder name from a headline: lower-case ASCII words joined by hyphens."""
+    ascii_text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", ascii_text.lower().replace("'", "").replace("’", ""))
+    slug = ""
+    for word in words:
+        if len(slug) + len(word) + 1 > limit:
+            break
+        slug = f"{slug}-{word}" if slug else word
+    return slug or "story"
+
+
+def story_key(source: str, *, fallback: str = "") -> str:
+    """A story's identity: its URL, its file's absolute path, or for stdin `fallback`."""
+    if "://" in source:
+        return source.split("#", 1)[0]
+    if source == "-":
+        return f"stdin:{fallback}"
+    return str(Path(source).expanduser().resolve())
+
+
+def claim_story(out: Path, title: str, key: str) -> Story:
+    """The folder for `key`: its own earlier one, the headline's slug if free, else slug-<hash>."""
+    slug = slugify(title)
+    hashed = f"{slug}-{hashlib.sha256(key.encode()).hexdigest()[:6]}"
+    _make_out(out)
+    remove_stale_drafts(out)
+    for name in (slug, hashed):
+        folder = out / name
+        with _locked(out):
+            if not folder.exists() or _is_empty(folder):
+                folder.mkdir(exist_ok=True)
+                _write_index(Story(folder, key))
+                return Story(folder, key)
+            story = load_story(folder)
+            if story.key == key:
+                return story
+    raise StoryError(
+        f"{out / hashed} belongs to another story: move it aside, or give another --out folder"
+    )
+
+
+def load_story(folder: Path) -> Story:
+    """A story folder as it is on disk; a version folder given instead means its story."""
+    folder = Path(folder)
+    if _VERSION.match(folder.name) and (folder / INDEX).is_file():
+        folder = folder.parent
+    versions = tuple(sorted(_versions(folder), key=lambda v: v.number))
+    index = _read_json(folder / INDEX) or {}
+    key = index.get("key") or next((v.manifest.get("story", {}).get("key") for v in versions), None)
+    return Story(folder, key, versions)
+
+
+def open_draft(story: Story) -> Draft:
+    """A hidden staging folder for the story's next version; stale ones of dead jobs removed first."""
+    remove_stale_drafts(story.folder)
+    staging = story.folder / f".draft-{os.getpid()}-{secrets.token_hex(3)}"
+    (staging / ".work").mkdir(parents=True)
+    number = max([v.number for v in story.versions] + [0]) + 1
+    return Draft(story, number, staging)
+
+
+def publish_draft(draft: Draft) -> Version:
+    """Move the finished draft into place as the next free vN and update the story's index."""
+    shutil.rmtree(draft.work, ignore_errors=True)
+    folder = draft.story.folder
+    with _locked(folder.parent):
+        story = load_story(folder)
+        number = max([v.number for v in story.versions] + [draft.number - 1]) + 1
+        final = folder / f"v{number}"
+        if number != draft.number:  # another job published the number this draft expected
+            _renumber(draft.staging, number)
+        draft.staging.rename(final)
+        story = load_story(folder)
+        _write_index(story)
+    return next(v for v in story.versions if v.number == number)
+
+
+def discard(draft: Draft) -> None:
+    """Remove a draft that failed or was interrupted, and its story folder if nothing else is in it."""
+    shutil.rmtree(draft.staging, ignore_errors=True)
+    folder = draft.story.folder
+    with _locked(folder.parent):
+        if folder.is_dir() and not load_story(folder).versions and not _drafts(folder):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def remove_stale_drafts(folder: Path) -> list[Path]:
+    """Drafts left by jobs that died (SIGKILL, power loss): their process no longer runs."""
+    removed = []
+    for path in folder.iterdir() if folder.is_dir() else ():
+        match = _DRAFT.match(path.name) or _LEGACY_DRAFT.match(path.name)
+        if match and path.is_dir() and not _running(int(match.group(1))):
+            shutil.rmtree(path, ignore_errors=True)
+            removed.append(path)
+    return removed
+
+
+class StoryError(News60Error):
+    """A story folder cannot be used."""
+
+
+def _drafts(folder: Path) -> list[Path]:
+    return [p for p in folder.iterdir() if _DRAFT.match(p.name)]
+
+
+def _versions(folder: Path) -> Iterator[Version]:
+    for path in folder.iterdir() if folder.is_dir() else ():
+        match = _VERSION.match(path.name)
+        manifest = _read_json(path / INDEX) if match else None
+        if match and manifest is not None:
+            yield Version(int(match.group(1)), path, manifest)
+
+
+def _write_index(story: Story) -> None:
+    """The story's index, derived from its version folders (rebuilt whenever one is added)."""
+    current = story.current
+    write_json(
+        story.folder / INDEX,
+        {
+            "news60": __version__,
+            "key": story.key,
+            "current": current.number if current else None,
+            "folder": current.folder.name if current else None,
+            "title": current.manifest.get("title") if current else None,
+            "versions": [_summary(v) for v in story.versions],
+        },
+    )
+
+
+def _summary(version: Version) -> dict:
+    manifest = version.manifest
+    return {
+        "version": version.number,
+        "folder": version.folder.name,
+        "created": manifest.get("created"),
+        "title": manifest.get("title"),
+        "content_hash": manifest.get("content_hash"),
+        "changes": manifest.get("changes", []),
+        "reason": manifest.get("reason"),
+    }
+
+
+def _renumber(staging: Path, number: int) -> None:
+    """Point a draft's manifest at the version number it is really published as."""
+    path = staging / INDEX
+    manifest = _read_json(path) or {}
+    manifest["version"] = number
+    write_json(path, manifest)
+
+
+def _read_json(path: Path) -> dict | None:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def _is_empty(folder: Path) -> bool:
+    """A folder holding nothing but a story index without key, or nothing at all."""
+    names = {p.name for p in folder.iterdir()}
+    return not names or (names == {INDEX} and not (_read_json(folder / INDEX) or {}).get("key"))
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's live process
+    return True
+
+
+def _make_out(out: Path) -> None:
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoryError(
+            f"cannot create the output folder {out} ({exc.strerror}): give a writable --out"
+        ) from None
+    if not os.access(out, os.W_OK | os.X_OK):
+        raise StoryError(f"the output folder {out} is not writable: give a writable --out")
+
+
+@contextlib.contextmanager
+def _locked(out: Path) -> Iterator[None]:
+    """Serialise claiming and publishing story folders in `out` across processes on this machine."""
+    lock = out / ".news60.lock"
+    with open(lock, "a+") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def now() -> str:
+    """The time a version is made, as ISO 8601 UTC."""
+    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
