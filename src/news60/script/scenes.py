@@ -79,7 +79,7 @@ def _quotes(text: str) -> bool:
 def assign_photos(scenes: tuple[Scene, ...], photos: Sequence[Photo]) -> tuple[Scene, ...]:
     """Give each scene the closest showable photo in meaning whose caption names no one else:
     a scene naming people gets a photo of one of them, a photo naming no one, or none."""
-    showable = [p for p in photos if p.src]
+    showable = [p for p in photos if p.showable]
     if not showable or not scenes:
         return scenes
     from news60.script.embeddings import embed
