@@ -39,7 +39,7 @@ def is_url(source: str) -> bool:
 def fetch(url: str, settings: ArticleSettings, *, accept: str = "text/html,*/*;q=0.8") -> bytes:
     """The body at `url`, following at most settings.max_redirects redirects."""
     for _ in range(settings.max_redirects + 1):
-        _check_url(url, settings)
+        check_url(url, settings)
         status, location, body = _get(url, settings, accept)
         if location is None:
             return body
@@ -55,7 +55,7 @@ def fetch(url: str, settings: ArticleSettings, *, accept: str = "text/html,*/*;q
     )
 
 
-def _check_url(url: str, settings: ArticleSettings) -> None:
+def check_url(url: str, settings: ArticleSettings) -> None:
     """Refuse schemes other than http(s), malformed URLs and, unless allowed, private hosts."""
     try:
         parts = urlsplit(url)
