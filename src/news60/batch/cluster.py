@@ -1,0 +1,109 @@
+"""Where stories render: a LocalCluster of single-threaded worker processes started here, or a
+running Dask scheduler. One execution path either way: a Dask client with the model plugin."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from news60.errors import News60Error
+from news60.settings import VoiceSettings
+
+# A worker that dies mid-story (killed, out of memory) is replaced by its nanny and the story is
+# retried on another worker once; a second death fails the story (Dask raises KilledWorker).
+ALLOWED_FAILURES = 1
+WAIT_FOR_WORKERS = 60  # seconds an external scheduler may take to have a worker
+
+
+class ClusterError(News60Error):
+    """The Dask cluster cannot be started or reached."""
+
+
+@dataclass(frozen=True)
+class ClusterSpec:
+    """A LocalCluster of `workers` processes, or the scheduler at `address`."""
+
+    workers: int | None = None
+    address: str | None = None
+
+    @property
+    def describe(self) -> str:
+        if self.address:
+            return f"the Dask scheduler at {self.address}"
+        return f"{self.local_workers} local worker process(es)"
+
+    @property
+    def local_workers(self) -> int:
+        return self.workers or os.cpu_count() or 1
+
+
+@contextlib.contextmanager
+def dask_client(spec: ClusterSpec, voice: VoiceSettings, on_progress: Callable[[dict], None]):
+    """A connected client whose workers have the model plugin and send progress lines back."""
+    from news60.batch.worker import PROGRESS_TOPIC, ModelPlugin
+
+    with _client(spec) as client:
+        client.subscribe_topic(PROGRESS_TOPIC, lambda event: on_progress(event[1]))
+        client.register_plugin(ModelPlugin(voice))
+        yield client
+
+
+@contextlib.contextmanager
+def _client(spec: ClusterSpec) -> Iterator:
+    if spec.address:
+        with _remote(spec.address) as client:
+            yield client
+        return
+    with _local(spec.local_workers) as client:
+        yield client
+
+
+@contextlib.contextmanager
+def _local(workers: int) -> Iterator:
+    import dask
+    from distributed import Client, LocalCluster
+
+    with dask.config.set({"distributed.scheduler.allowed-failures": ALLOWED_FAILURES}):
+        cluster = LocalCluster(
+            n_workers=workers,
+            threads_per_worker=1,  # one story at a time per process: torch and x264 use the cores
+            processes=True,
+            dashboard_address=None,
+            silence_logs=logging.ERROR,
+        )
+    try:
+        with Client(cluster) as client:
+            yield client
+    finally:
+        cluster.close()
+
+
+@contextlib.contextmanager
+def _remote(address: str) -> Iterator:
+    from distributed import Client
+
+    try:
+        client = Client(address, timeout="15s")
+    except (OSError, TimeoutError) as exc:
+        raise ClusterError(
+            f"cannot reach the Dask scheduler at {address} ({exc}): start one with "
+            "`dask scheduler`, or check the address (tcp://HOST:8786)"
+        ) from None
+    try:
+        _wait_for_workers(client, address)
+        yield client
+    finally:
+        client.close()
+
+
+def _wait_for_workers(client, address: str) -> None:
+    try:
+        client.wait_for_workers(1, timeout=WAIT_FOR_WORKERS)
+    except TimeoutError:
+        raise ClusterError(
+            f"the Dask scheduler at {address} has no workers after {WAIT_FOR_WORKERS} s: "
+            f"start some with `dask worker {address}`"
+        ) from None
