@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from news60.batch.cluster import ClusterSpec, dask_client
+from news60.batch.cluster import ClusterSpec, LazyClient
 from news60.batch.feeds import FeedPoller
 from news60.batch.review import write_review
 from news60.batch.runner import BatchRun, Outcome, Stage
@@ -58,10 +58,10 @@ def run_batch(
     started = time.perf_counter()
     outcomes: list[Outcome] = []
     poller = FeedPoller(settings.article)
-    run: BatchRun | None = None
     stopped = False
-    with dask_client(cluster, settings.voice, lambda m: run and run.progress(m)) as client:
+    with LazyClient(cluster, settings.voice) as client:
         run = BatchRun(client, settings, on_stage, force=force, after=after)
+        client.on_progress = run.progress
         try:
             while True:
                 entries = select(read_sources(sources, settings.article, poller), since, limit)

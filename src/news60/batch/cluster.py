@@ -40,6 +40,34 @@ class ClusterSpec:
         return self.workers or os.cpu_count() or 1
 
 
+class LazyClient:
+    """The Dask client, connected when the first story needs a worker: a re-run with nothing new
+    to render starts no cluster and loads no model."""
+
+    def __init__(self, spec: ClusterSpec, voice: VoiceSettings):
+        self.spec, self.voice = spec, voice
+        self.on_progress: Callable[[dict], None] = lambda message: None
+        self._stack = contextlib.ExitStack()
+        self._client = None
+
+    def __enter__(self) -> LazyClient:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stack.close()
+
+    @property
+    def client(self):
+        if self._client is None:
+            relay = lambda message: self.on_progress(message)  # noqa: E731
+            self._client = self._stack.enter_context(dask_client(self.spec, self.voice, relay))
+        return self._client
+
+    @property
+    def started(self) -> bool:
+        return self._client is not None
+
+
 @contextlib.contextmanager
 def dask_client(spec: ClusterSpec, voice: VoiceSettings, on_progress: Callable[[dict], None]):
     """A connected client whose workers have the model plugin and send progress lines back."""

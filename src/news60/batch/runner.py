@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from news60.atomic import write_bytes, write_json
+from news60.batch.cluster import LazyClient
 from news60.batch.entries import Entry
 from news60.batch.jobs import Rendered, pack_job, relocate
 from news60.batch.planning import Planned, Unchanged, plan_story
@@ -57,43 +58,42 @@ class _Flight:
 
 
 class BatchRun:
-    """Renders entries on a connected Dask client; `on_stage` hears every story's progress."""
+    """Renders entries on a (lazily connected) Dask client; `on_stage` hears every story's progress."""
 
     def __init__(
         self,
-        client,
+        cluster: LazyClient,
         settings: Settings,
         on_stage: Callable[[Stage], None],
         *,
         force: bool = False,
         after: Callable[[Outcome], Outcome] | None = None,
     ):
-        self.client, self.settings, self.on_stage = client, settings, on_stage
+        self.cluster, self.settings, self.on_stage = cluster, settings, on_stage
         self.force, self.after = force, after
         self.flights: dict[str, _Flight] = {}  # by Dask key
         self.by_job: dict[str, Entry] = {}  # story folder name -> entry, for worker progress
+        self.pending = None  # distributed.as_completed, once a story is sent
 
     def run(self, entries: list[Entry]) -> list[Outcome]:
         """Every entry's outcome, in the order they finish; Ctrl-C leaves no draft behind."""
-        from distributed import as_completed
-
         for entry in entries:
             self.stage(entry, "queued")
         outcomes: list[Outcome] = []
-        pending = as_completed()
         try:
             for entry in entries:
-                if (early := self.submit(entry, pending)) is not None:
+                if (early := self.submit(entry)) is not None:
                     outcomes.append(self.finished(early))
-                while pending.count() >= self.in_flight_limit():
-                    outcomes.append(self.collect(next(pending)))
-            outcomes += [self.collect(future) for future in pending]
+                while self.pending is not None and self.pending.count() >= self.in_flight_limit():
+                    outcomes.append(self.collect(next(self.pending)))
+            if self.pending is not None:
+                outcomes += [self.collect(future) for future in self.pending]
         except BaseException:
             self.abandon()
             raise
         return outcomes
 
-    def submit(self, entry: Entry, pending) -> Outcome | None:
+    def submit(self, entry: Entry) -> Outcome | None:
         """Plan the entry; send it to a worker when it changed, else say why not."""
         self.stage(entry, "reading")
         started = time.perf_counter()
@@ -105,10 +105,15 @@ class BatchRun:
             job = pack_job(plan)
         except Exception as exc:  # noqa: BLE001 - one story's failure never stops the batch
             return failed(entry, exc, time.perf_counter() - started)
-        future = self.client.submit(render_job, job, key=f"news60-{draft.staging.name}", pure=False)
+        client = self.cluster.client  # the cluster starts with the first story to render
+        future = client.submit(render_job, job, key=f"news60-{draft.staging.name}", pure=False)
         self.flights[future.key] = _Flight(entry, plan, draft)
         self.by_job[job.id] = entry
-        pending.add(future)
+        if self.pending is None:
+            from distributed import as_completed
+
+            self.pending = as_completed(loop=client.loop)
+        self.pending.add(future)
         self.stage(entry, "rendering", "sent to a worker")
         return None
 
@@ -145,7 +150,7 @@ class BatchRun:
         self.on_stage(Stage(entry.source, entry.label, stage, message))
 
     def in_flight_limit(self) -> int:
-        threads = sum(self.client.nthreads().values()) or 1
+        threads = sum(self.cluster.client.nthreads().values()) or 1
         return threads * IN_FLIGHT_PER_WORKER
 
     def abandon(self) -> None:
@@ -153,8 +158,11 @@ class BatchRun:
         for key, flight in list(self.flights.items()):
             discard(flight.draft)
             self.flights.pop(key)
+        if not self.cluster.started:
+            return
         try:
-            self.client.cancel(list(self.client.futures.values()), force=True)
+            client = self.cluster.client
+            client.cancel(list(client.futures.values()), force=True)
         except Exception:  # noqa: BLE001 - the cluster may already be gone
             log.debug("could not cancel the remaining futures", exc_info=True)
 
