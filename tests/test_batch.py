@@ -205,3 +205,23 @@ def test_watch_renders_a_feeds_new_item_and_polls_with_its_etag(tmp_path):
     assert SCRAPES[3] in summary["stories"][-1]["source"] and "rendered" in line
     assert len(versions(out)) == 4
     assert os.path.isfile(out / "index.html")
+
+
+def test_a_worker_killed_mid_story_is_replaced_and_the_story_retried(tmp_path):
+    articles, out = tmp_path / "in", tmp_path / "out"
+    articles.mkdir()
+    for name in SCRAPES[:2]:
+        (articles / f"{name}.txt").write_text(scrape(name), encoding="utf-8")
+    batch = Batch(str(articles), "--out", str(out), "--workers", "1", "--json", *TINY)
+    try:
+        line = batch.wait_for(lambda line: "narrating" in line and "[worker " in line)
+        worker = int(line.rsplit("[worker ", 1)[1].rstrip("]"))
+        os.kill(worker, signal.SIGKILL)
+        batch.process.wait(timeout=600)
+        summary = json.loads(batch.process.stdout.read())
+    finally:
+        batch.kill_session()
+    assert batch.process.returncode == 0, "\n".join(batch.seen[-20:])
+    assert summary["rendered"] == 2
+    assert worker not in {w["pid"] for w in summary["workers"]}  # its replacement did the work
+    assert list(versions(out).values()) == [[1], [1]]

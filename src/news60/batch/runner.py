@@ -144,7 +144,9 @@ class BatchRun:
         """A stage line from a worker ("narrating 6 scenes ...", "rendering clip.mp4 ...")."""
         entry = self.by_job.get(message.get("id", ""))
         if entry is not None:
-            self.stage(entry, "rendering", str(message.get("message", "")))
+            self.stage(
+                entry, "rendering", f"{message.get('message', '')} [worker {message.get('pid')}]"
+            )
 
     def stage(self, entry: Entry, stage: str, message: str = "") -> None:
         self.on_stage(Stage(entry.source, entry.label, stage, message))
