@@ -78,15 +78,13 @@ def render_job(job: Job) -> Rendered:
 
 def worker_stats() -> dict:
     """Which process rendered, how many stories it has, its model load time and peak memory."""
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # Linux reports KiB
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024  # ffmpeg encoders
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # Linux reports KiB
     return {
         "host": socket.gethostname(),
         "pid": os.getpid(),
         "stories": _state["stories"],
         "warmup_seconds": _state["warmup_seconds"],
-        "peak_rss": own,
-        "peak_rss_children": children,
+        "peak_rss": peak,
     }
 
 
