@@ -74,7 +74,8 @@ def _players(base: str, manifest: dict) -> str:
         path = manifest.get("files", {}).get(clip.get("file", ""))
         if not path:
             continue
-        size = f"{clip.get('format', '')} {clip.get('width', '')}x{clip.get('height', '')}"
+        size = f"{clip.get('width', '')}x{clip.get('height', '')}"
+        size = size if clip.get("format") in (None, size) else f"{clip['format']} · {size}"
         players.append(
             f'<figure><video controls preload="metadata" src="{_link(base, path)}"'
             f' data-duration="{float(manifest.get("duration") or 0):.2f}"></video>'

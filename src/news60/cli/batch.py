@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import asdict
+from collections.abc import Callable
+from dataclasses import asdict, replace
+from pathlib import Path
 from typing import Any
 
 import click
@@ -47,7 +49,7 @@ def batch(obj: Context, sources: tuple[str, ...], **options: Any) -> None:
     files, or manifests (CSV / JSON lines, one story a row with its own overrides)."""
     from news60.batch import ClusterSpec, run_batch
     from news60.batch.sources import parse_since
-    from news60.cli.batchview import progress_view, publisher, show_summary
+    from news60.cli.batchview import progress_view, show_summary
 
     if options["workers"] and options["address"]:
         raise click.UsageError("give either --workers or --cluster, not both")
@@ -92,3 +94,30 @@ def summary_data(summary) -> dict:
         "workers": list(summary.workers),
         "exit_code": summary.exit_code,
     }
+
+
+def publisher(channels: tuple[str, ...], settings) -> Callable | None:
+    """After each rendered story, publish it to every channel (needs news60.publish)."""
+    if not channels:
+        return None
+    try:
+        from news60.publish import publish_story
+    except ImportError:
+        raise click.UsageError(
+            "--publish needs news60's publishing module, which this build lacks: "
+            "install a news60 with `news60 publish`, or leave --publish out"
+        ) from None
+
+    def publish(outcome):
+        notes = list(outcome.notes)
+        for channel in channels:
+            try:
+                result = publish_story(Path(outcome.folder), channel, settings)
+            except Exception as exc:  # noqa: BLE001 - the clip is made; publishing is reported
+                notes.append(f"not published to {channel}: {exc}")
+                continue
+            where = getattr(result, "url", None) or getattr(result, "remote_id", None) or ""
+            notes.append(f"{getattr(result, 'state', 'published')} to {channel} {where}".strip())
+        return replace(outcome, notes=tuple(notes))
+
+    return publish

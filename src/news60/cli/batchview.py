@@ -94,30 +94,3 @@ def show_summary(summary) -> None:
         )
     if summary.review:
         click.echo(f"review: {summary.review}")
-
-
-def publisher(channels: tuple[str, ...], settings) -> Callable | None:
-    """After each rendered story, publish it to every channel (needs news60.publish)."""
-    if not channels:
-        return None
-    try:
-        from news60.publish import publish_story
-    except ImportError:
-        raise click.UsageError(
-            "--publish needs news60's publishing module, which this build lacks: "
-            "install a news60 with `news60 publish`, or leave --publish out"
-        ) from None
-    from dataclasses import replace
-    from pathlib import Path
-
-    def publish(outcome):
-        notes = list(outcome.notes)
-        for channel in channels:
-            try:
-                result = publish_story(Path(outcome.folder), channel, settings)
-                notes.append(f"published to {channel}: {result}")
-            except Exception as exc:  # noqa: BLE001 - the clip is made; publishing is reported
-                notes.append(f"not published to {channel}: {exc}")
-        return replace(outcome, notes=tuple(notes))
-
-    return publish
