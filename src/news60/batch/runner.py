@@ -101,8 +101,8 @@ class BatchRun:
             plan = plan_story(entry, self.settings, force=self.force)
             if isinstance(plan, Unchanged):
                 return unchanged_outcome(plan)
-            draft = open_draft(plan.story)
             job = pack_job(plan)
+            draft = open_draft(plan.story)
         except Exception as exc:  # noqa: BLE001 - one story's failure never stops the batch
             return failed(entry, exc, time.perf_counter() - started)
         client = self.cluster.client  # the cluster starts with the first story to render
