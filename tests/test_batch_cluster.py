@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from batchkit import SCRAPES, TINY, gold, run_batch, scrape, serving
-from conftest import ffprobe
+from conftest import ROOT, ffprobe
 
 pytestmark = pytest.mark.slow
 
@@ -47,7 +47,9 @@ def dask_cluster(workdir: Path):
     """A scheduler and two single-threaded workers, each in its own folder; stopped afterwards."""
     port = free_port()
     address = f"tcp://127.0.0.1:{port}"
-    common = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
+    config = str(ROOT / "assets" / "dask")  # what a worker machine gets (README, Dockerfile)
+    env = os.environ | {"DASK_CONFIG": config}
+    common = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, "env": env}
     processes = [
         subprocess.Popen(
             dask_command("scheduler")

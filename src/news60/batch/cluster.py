@@ -12,9 +12,6 @@ from dataclasses import dataclass
 from news60.errors import News60Error
 from news60.settings import VoiceSettings
 
-# A worker that dies mid-story (killed, out of memory) is replaced by its nanny and the story is
-# retried on another worker once; a second death fails the story (Dask raises KilledWorker).
-ALLOWED_FAILURES = 1
 WAIT_FOR_WORKERS = 60  # seconds an external scheduler may take to have a worker
 
 
@@ -94,7 +91,7 @@ def _local(workers: int) -> Iterator:
     import dask
     from distributed import Client, LocalCluster
 
-    with dask.config.set({"distributed.scheduler.allowed-failures": ALLOWED_FAILURES}):
+    with dask.config.set(worker_config()):
         cluster = LocalCluster(
             n_workers=workers,
             threads_per_worker=1,  # one story at a time per process: torch and x264 use the cores
@@ -107,6 +104,25 @@ def _local(workers: int) -> Iterator:
             yield client
     finally:
         cluster.close()
+
+
+def worker_config() -> dict:
+    """assets/dask/news60.yaml as dotted keys: one retry for a story whose worker dies (a second
+    death fails it with KilledWorker), and worker processes spawned for speed, not small heaps."""
+    import yaml
+
+    from news60.resources import ASSETS
+
+    data = yaml.safe_load((ASSETS / "dask" / "news60.yaml").read_text(encoding="utf-8"))
+    return dict(_dotted(data))
+
+
+def _dotted(tree: dict, prefix: str = "") -> Iterator[tuple[str, object]]:
+    for key, value in tree.items():
+        if isinstance(value, dict) and value:
+            yield from _dotted(value, f"{prefix}{key}.")
+        else:
+            yield f"{prefix}{key}", value
 
 
 @contextlib.contextmanager
