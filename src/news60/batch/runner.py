@@ -45,7 +45,7 @@ class Stage:
 
     source: str
     label: str
-    stage: str  # queued, reading, rendering, writing, rendered, unchanged, failed
+    stage: str  # queued, reading, sent, rendering, writing, rendered, unchanged, failed
     message: str = ""
 
 
@@ -114,7 +114,7 @@ class BatchRun:
 
             self.pending = as_completed(loop=client.loop)
         self.pending.add(future)
-        self.stage(entry, "rendering", "sent to a worker")
+        self.stage(entry, "sent", "waiting for a worker")
         return None
 
     def collect(self, future) -> Outcome:
