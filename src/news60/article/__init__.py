@@ -31,7 +31,10 @@ def read_article(
     *,
     data: bytes | None = None,
 ) -> Article:
-    """Read one article from a file path, an http(s) URL, or "-" with the bytes in `data`."""
+    """Read one article from a file path, an http(s) URL, or "-" with the bytes in `data`.
+
+    Nothing but the page itself is fetched: photos keep their URLs (download_photos fetches them
+    when a clip is made)."""
     raw, name, base = _load(source, settings, data)
     text = decode(raw, name)
     article = _PARSERS[detect_kind(text)](text, base)
