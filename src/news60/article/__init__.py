@@ -31,7 +31,9 @@ def read_article(
     *,
     data: bytes | None = None,
 ) -> Article:
-    """Read one article from a file path, an http(s) URL, or "-" with the bytes in `data`."""
+    """Read one article from a file path, an http(s) URL, or "-" with the bytes in `data`.
+
+    `data` given with a URL is the page already fetched (a feed reader looked at it first)."""
     raw, name, base = _load(source, settings, data)
     text = decode(raw, name)
     article = _PARSERS[detect_kind(text)](text, base)
@@ -75,7 +77,7 @@ def _load(
             raise ArticleError("source '-' needs the article bytes from stdin: pipe the article in")
         return data, "stdin", None
     if is_url(source):
-        return fetch(source, settings), source, source
+        return (data if data is not None else fetch(source, settings)), source, source
     return _read_file(Path(source).expanduser(), settings), source, str(Path(source).parent)
 
 

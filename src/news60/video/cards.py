@@ -47,6 +47,8 @@ def draw_card(slide: Slide, layout: Layout, theme: Theme, *, number: str = "") -
         _draw_title(draw, slide, layout, theme)
     elif slide.kind == "credits":
         _draw_credits(draw, slide, layout, theme)
+    elif slide.kicker:
+        _draw_headline(draw, slide.heading, slide.kicker, layout, theme)
     elif match := QUOTE.match(slide.heading):
         _draw_quote(draw, match["quote"], match["speaker"] or "", layout, theme)
     elif figure := key_figure(slide.heading):
