@@ -58,9 +58,14 @@ def narrate_bulletin(
 ) -> tuple[Bulletin, Narration]:
     """The bulletin narrated with the real voice and fitted to --seconds by measuring it."""
 
+    takes = []
+
     def speak(script: Script, speedup: float) -> Narration:
+        # Each take in a folder of its own: a longer take that is turned down never overwrites
+        # the narration kept.
+        takes.append(speedup)
         voice = replace(settings.voice, rate=settings.voice.rate * speedup)
-        return narrate(script, voice, work)
+        return narrate(script, voice, work / f"take-{len(takes)}")
 
     slot = Slot.for_bulletin(settings.script.seconds, theme.lead_in, CLOSING + CLOSE_GAP)
     return fit_bulletin(bulletin, speak, slot)

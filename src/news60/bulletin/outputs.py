@@ -11,7 +11,7 @@ from news60.bulletin.briefing import write_briefing
 from news60.bulletin.chapters import add_mp4_chapters, description
 from news60.bulletin.fitting import ident_line, narration_script
 from news60.bulletin.models import Bulletin, Chapter
-from news60.bulletin.timeline import chapter_title, chapters, plan_bulletin, segment_roll
+from news60.bulletin.timeline import chapters, plan_bulletin, segment_roll
 from news60.credits import CreditRoll
 from news60.models import Narration, Outputs, Reporting, Timeline
 from news60.outputs import build_manifest, format_entries, music_bed, render_clips, version_entry
@@ -77,7 +77,7 @@ def other_files(
 ) -> dict[str, Path]:
     """The briefing MP3, script, captions, thumbnail (the ident) and the description."""
     spoken = " ".join(
-        f"{chapter_title(s)}. {text}"
+        f"{s.kicker or s.headline}: {text}"
         for s in bulletin.segments
         if (text := segment_roll(s).spoken())
     )
@@ -110,12 +110,16 @@ def other_files(
 
 def description_text(bulletin: Bulletin, marks: list[Chapter]) -> str:
     """Chapters for the upload's description, then each story's credit lines."""
-    credits = [
-        f"{chapter_title(s)} | {line}"
+    return description(marks, credit_lines(bulletin))
+
+
+def credit_lines(bulletin: Bulletin) -> list[str]:
+    """Every story's credit lines, each after its kicker: 'WeWork | Reporting: ...'."""
+    return [
+        f"{s.kicker or s.headline} | {line}"
         for s in bulletin.segments
         for line in segment_roll(s).description_lines()
     ]
-    return description(marks, credits)
 
 
 def script_data(bulletin: Bulletin, timeline: Timeline, marks: list[Chapter]) -> dict:
@@ -201,7 +205,7 @@ def all_credits(bulletin: Bulletin) -> dict:
         {"headline": s.headline, "source": s.item.source, **r.to_manifest()}
         for s, r in zip(bulletin.segments, rolls, strict=True)
     ]
-    return merged.to_manifest() | {"stories": stories}
+    return merged.to_manifest() | {"lines": credit_lines(bulletin), "stories": stories}
 
 
 def _union(groups) -> tuple[str, ...]:

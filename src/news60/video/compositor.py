@@ -14,7 +14,7 @@ from PIL import Image, ImageDraw
 
 from news60.models import Slide, Timeline
 from news60.video.captions import CaptionPainter, Patch, spoken_word
-from news60.video.cards import draw_brand, draw_card
+from news60.video.cards import TOPIC_SIZE, draw_brand, draw_card
 from news60.video.layout import Layout
 from news60.video.photos import PreparedPhoto, load_photo
 from news60.video.theme import Theme
@@ -139,7 +139,7 @@ class Compositor:
         )
         small = font(family(theme, "small"), layout.px(30))
         credit = f"Photo: {slide.photo.credit}" if slide.photo and slide.photo.credit else ""
-        kicker = font(family(theme, "body"), layout.px(40)) if slide.kicker else None
+        kicker = font(family(theme, "body"), layout.px(TOPIC_SIZE)) if slide.kicker else None
         text_height = len(lines) * line_height(face) + (line_height(small) if credit else 0)
         text_height += line_height(kicker) if kicker else 0
         text_top = layout.caption_top - layout.px(30) - text_height
