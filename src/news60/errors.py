@@ -23,3 +23,11 @@ class RenderError(News60Error):
 
 class SettingsError(News60Error):
     """A setting or a config file is invalid."""
+
+
+class PublishError(News60Error):
+    """A clip could not be posted, or its upload could not be resumed."""
+
+
+class CredentialsError(PublishError):
+    """A platform's sign-in is missing, expired or refused."""

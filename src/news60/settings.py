@@ -62,12 +62,58 @@ class BulletinSettings:
 
 
 @dataclass(frozen=True)
+class YouTubeSettings:
+    root_url: str = (
+        "https://youtube.googleapis.com/"  # the API's discovery rootUrl (tests: a local server)
+    )
+    token_uri: str = "https://oauth2.googleapis.com/token"  # where sign-ins are refreshed
+    chunk_kib: int = 8192  # resumable upload chunk; a multiple of 256 KiB, as the protocol requires
+    category: str = "25"  # News & Politics
+    made_for_kids: bool = False  # status.selfDeclaredMadeForKids, always sent
+    auth_port: int = 8765  # loopback port of `news60 auth youtube` (forward it over SSH)
+
+
+@dataclass(frozen=True)
+class TikTokSettings:
+    api_url: str = "https://open.tiktokapis.com"
+    token: str = ""  # an access token here, or in the environment variable below
+    token_env: str = "TIKTOK_ACCESS_TOKEN"
+    chunk_mb: int = 10  # upload chunk, 5 to 64 MB as TikTok requires (a file under 5 MB goes whole)
+
+
+@dataclass(frozen=True)
+class InstagramSettings:
+    api_url: str = "https://graph.facebook.com/v21.0"
+    user_id: str = ""  # the Instagram professional account's id
+    token: str = ""  # an access token here, or in the environment variable below
+    token_env: str = "INSTAGRAM_ACCESS_TOKEN"
+    chunk_mb: int = 8  # bytes sent per request to the upload URI; each one is acknowledged
+
+
+@dataclass(frozen=True)
+class PublishSettings:
+    privacy: str = "private"  # "private", "unlisted" or "public"
+    config_dir: Path | None = None  # where sign-ins are kept; None is the user's config folder
+    timeout: float = 60.0  # seconds a request may wait for the platform
+    retry_attempts: int = 6  # tries of one step on 429, 5xx or a dropped connection
+    retry_delay: float = 2.0  # first wait; doubled each try, with jitter
+    retry_max_delay: float = 60.0
+    retry_seconds: float = 900.0  # total time one step may spend retrying
+    poll_interval: float = 5.0  # seconds between processing-status checks
+    poll_seconds: float = 900.0  # how long to wait for a platform to process a clip
+    youtube: YouTubeSettings = field(default_factory=YouTubeSettings)
+    tiktok: TikTokSettings = field(default_factory=TikTokSettings)
+    instagram: InstagramSettings = field(default_factory=InstagramSettings)
+
+
+@dataclass(frozen=True)
 class Settings:
     article: ArticleSettings = field(default_factory=ArticleSettings)
     script: ScriptSettings = field(default_factory=ScriptSettings)
     voice: VoiceSettings = field(default_factory=VoiceSettings)
     video: VideoSettings = field(default_factory=VideoSettings)
     bulletin: BulletinSettings = field(default_factory=BulletinSettings)
+    publish: PublishSettings = field(default_factory=PublishSettings)
     out: Path = Path("output")
 
 
@@ -192,7 +238,7 @@ def _merge(obj: Any, values: dict[str, Any], origin: str) -> Any:
         else:
             changes[name] = (
                 Path(value)
-                if isinstance(current, Path) or name in {"theme", "out", "photos"}
+                if isinstance(current, Path) or name in {"theme", "out", "photos", "config_dir"}
                 else value
             )
     return replace(obj, **changes)

@@ -1,0 +1,270 @@
+"""YouTube Shorts through google-api-python-client: videos.insert as a resumable upload.
+
+The session is opened with the documented POST (Location = session URI) and saved before any
+byte is sent; the chunks go through HttpRequest.next_chunk(num_retries=0), news60 retrying;
+after a failure the session is asked `Content-Range: bytes */TOTAL` where it stands."""
+
+from __future__ import annotations
+
+import json
+import logging
+
+from news60.errors import CredentialsError, PublishError
+from news60.publish.channel import Acknowledged, Post, Posted, Progress, Session
+from news60.publish.clip import Clip
+from news60.publish.metadata import Metadata, shorten, text_with_footer
+from news60.publish.retry import Transient
+from news60.settings import PublishSettings
+
+log = logging.getLogger(__name__)
+
+TITLE_CHARS = 100
+DESCRIPTION_BYTES = 5000
+TAGS_CHARS = 500
+CHUNK_UNIT = 256 * 1024  # the resumable protocol takes chunks in multiples of 256 KiB
+REAUTH = "run `news60 auth youtube --client-secrets client_secret.json` to sign in again"
+
+
+class YouTube:
+    """One YouTube channel, signed in through the saved OAuth token."""
+
+    def __init__(self, settings: PublishSettings):
+        self.settings = settings
+        self.config = settings.youtube
+        if self.config.chunk_kib * 1024 % CHUNK_UNIT or self.config.chunk_kib <= 0:
+            raise PublishError(
+                f"[publish.youtube] chunk_kib {self.config.chunk_kib} must be a positive "
+                "multiple of 256"
+            )
+        self._service = None
+        self._authorized = None  # google-auth's AuthorizedHttp: every request carries the token
+        self._credentials = None
+        self._saved_token = None
+
+    def payload(self, clip: Clip, metadata: Metadata, privacy: str) -> dict:
+        """The video resource sent with videos.insert (part=snippet,status), limits checked."""
+        resource = {
+            "snippet": {
+                "title": title(metadata),
+                "description": description(metadata),
+                "tags": list(tags(metadata)),
+                "categoryId": self.config.category,
+                "defaultLanguage": metadata.language,
+                "defaultAudioLanguage": metadata.language,
+            },
+            "status": {
+                "privacyStatus": privacy,
+                "selfDeclaredMadeForKids": self.config.made_for_kids,
+                "containsSyntheticMedia": metadata.synthetic,
+            },
+        }
+        check_limits(resource)
+        return resource
+
+    def start(self, post: Post) -> Session:
+        """The documented first step: POST the resource, get the session URI in Location."""
+        request = self._insert(post)
+        headers = {
+            **request.headers,
+            "X-Upload-Content-Type": "video/mp4",
+            "X-Upload-Content-Length": str(post.clip.size),
+        }
+        response, content = self._call(request.uri, "POST", body=request.body, headers=headers)
+        if response.status == 200 and "location" in response:
+            return Session(response["location"])
+        raise _error(response.status, content, "opening the upload")
+
+    def send(self, post: Post, session: Session, offset: int, acked: Acknowledged) -> Progress:
+        """The chunks from `offset` on; 308 answers acknowledge bytes, the last one the video."""
+        request = self._insert(post)
+        request.resumable_uri = session.ref
+        request.resumable_progress = offset
+        video = None
+        while video is None:
+            status, video = self._guard(lambda: request.next_chunk(num_retries=0))
+            if status is not None:
+                acked(status.resumable_progress)
+        return Progress("posted", post.clip.size, video["id"])
+
+    def status(self, post: Post, session: Session, acknowledged: int = 0) -> Progress:
+        """Ask the session where it stands: 308 + Range, 200/201 = done, 404/410 = expired."""
+        headers = {"Content-Range": f"bytes */{post.clip.size}", "Content-Length": "0"}
+        response, content = self._call(session.ref, "PUT", headers=headers)
+        if response.status in (200, 201):
+            return Progress("posted", post.clip.size, json.loads(content)["id"])
+        if response.status == 308:
+            last = response.get("range", "").rpartition("-")[2]
+            return Progress("sending", int(last) + 1 if last else 0)
+        if response.status in (404, 410):
+            return Progress("expired")
+        raise _error(response.status, content, "checking the saved upload")
+
+    def finish(self, post: Post, session: Session, progress: Progress) -> Posted:
+        """The uploaded video, with the thumbnail set (a failure there is noted, not fatal)."""
+        video_id = progress.remote_id or self.status(post, session).remote_id
+        if video_id is None:
+            raise PublishError("YouTube did not return the video's id: run the command again")
+        notes = self._thumbnail(post, video_id)
+        return Posted(video_id, f"https://www.youtube.com/shorts/{video_id}", notes)
+
+    def _thumbnail(self, post: Post, video_id: str) -> tuple[str, ...]:
+        from googleapiclient.http import MediaFileUpload
+
+        if post.clip.thumbnail is None:
+            return ("no thumbnail.jpg in the version folder: YouTube picks a frame",)
+        media = MediaFileUpload(str(post.clip.thumbnail), mimetype="image/jpeg")
+        request = self._youtube().thumbnails().set(videoId=video_id, media_body=media)
+        try:
+            self._guard(lambda: request.execute(num_retries=0))
+        except (Transient, PublishError) as exc:
+            if isinstance(exc, CredentialsError):
+                raise
+            log.warning("youtube: the thumbnail was not set: %s", exc)
+            return (f"thumbnail not set: {exc}",)
+        return ()
+
+    def _insert(self, post: Post):
+        from googleapiclient.http import MediaFileUpload
+
+        media = MediaFileUpload(
+            str(post.clip.path),
+            mimetype="video/mp4",
+            chunksize=self.config.chunk_kib * 1024,
+            resumable=True,
+        )
+        return (
+            self._youtube()
+            .videos()
+            .insert(part="snippet,status", body=post.request, media_body=media)
+        )
+
+    def _youtube(self):
+        """The API client, built from the bundled discovery document pointed at root_url."""
+        if self._service is None:
+            from googleapiclient.discovery import build_from_document
+            from googleapiclient.discovery_cache import get_static_doc
+
+            document = json.loads(get_static_doc("youtube", "v3"))
+            document["rootUrl"] = self.config.root_url
+            self._service = build_from_document(document, http=self._signed_in())
+        return self._service
+
+    def _signed_in(self):
+        import google_auth_httplib2
+        import httplib2
+
+        from news60.publish.credentials import youtube_credentials
+        from news60.publish.sendonce import SendOnce
+
+        self._credentials = youtube_credentials(self.settings)
+        self._saved_token = self._credentials.token
+        plain = httplib2.Http(timeout=self.settings.timeout)
+        plain.redirect_codes = plain.redirect_codes - {308}  # 308 is "resume incomplete" here
+        self._authorized = google_auth_httplib2.AuthorizedHttp(
+            self._credentials, http=SendOnce(plain)
+        )
+        return self._authorized
+
+    def _call(self, uri: str, method: str, **kwargs):
+        self._youtube()
+        return self._guard(lambda: self._authorized.request(uri, method, **kwargs))
+
+    def _guard(self, action):
+        """Run one request; transport failures and 429/5xx become Transient, 401 a re-auth."""
+        import httplib2
+        from google.auth.exceptions import RefreshError, TransportError
+        from googleapiclient.errors import HttpError
+
+        try:
+            result = action()
+        except RefreshError as exc:
+            raise CredentialsError(
+                f"YouTube refused the saved sign-in ({_reason(exc)}): {REAUTH}"
+            ) from None
+        except HttpError as exc:
+            raise _error(exc.resp.status, exc.content, "uploading") from None
+        except (TransportError, httplib2.HttpLib2Error, OSError) as exc:
+            raise Transient(f"connection to YouTube failed ({type(exc).__name__})") from None
+        self._save_refreshed()
+        return result
+
+    def _save_refreshed(self) -> None:
+        """Keep a refreshed access token, so the next run need not refresh again."""
+        from news60.publish.credentials import save_youtube
+
+        if self._credentials is not None and self._credentials.token != self._saved_token:
+            save_youtube(self.settings, self._credentials)
+            self._saved_token = self._credentials.token
+
+
+def _error(status: int, content: bytes, doing: str) -> PublishError:
+    """A YouTube answer as a typed error: retried, re-auth, quota, or a plain refusal."""
+    reason = _api_reason(content)
+    if status == 429 or status >= 500:
+        return Transient(f"YouTube answered {status} {reason}".rstrip())
+    if status == 401:
+        return CredentialsError(
+            f"YouTube refused the sign-in ({reason or 'unauthorized'}): {REAUTH}"
+        )
+    if reason in ("quotaExceeded", "uploadLimitExceeded", "rateLimitExceeded"):
+        return PublishError(
+            f"YouTube's upload quota is used up ({reason}): try again after midnight Pacific time"
+        )
+    return PublishError(
+        f"YouTube refused {doing} ({status} {reason}): see the message above".rstrip()
+    )
+
+
+def _api_reason(content: bytes) -> str:
+    try:
+        error = json.loads(content or b"{}").get("error", {})
+    except ValueError:
+        return ""
+    details = error.get("errors") or [{}]
+    return details[0].get("reason") or error.get("status") or ""
+
+
+def _reason(exc: Exception) -> str:
+    """The OAuth error code only (invalid_grant ...): the rest may quote the request."""
+    args = getattr(exc, "args", ())
+    data = args[1] if len(args) > 1 and isinstance(args[1], dict) else {}
+    return data.get("error") or "expired or revoked"
+
+
+def title(metadata: Metadata) -> str:
+    """The headline within 100 characters, without the < and > YouTube refuses."""
+    clean = metadata.headline.replace("<", "‹").replace(">", "›")
+    return shorten(clean, lambda text: len(text) <= TITLE_CHARS)
+
+
+def description(metadata: Metadata) -> str:
+    """Summary, credits, source and disclosure within 5000 bytes, without < and >."""
+    text = text_with_footer(metadata, lambda t: len(t.encode()) <= DESCRIPTION_BYTES)
+    return text.replace("<", "‹").replace(">", "›")
+
+
+def tags(metadata: Metadata) -> tuple[str, ...]:
+    """Tags within YouTube's 500 characters (a tag with a space counts with its quotes)."""
+    kept: list[str] = []
+    for tag in metadata.tags:
+        if _tags_length([*kept, tag]) <= TAGS_CHARS:
+            kept.append(tag)
+    return tuple(kept)
+
+
+def _tags_length(tags: list[str]) -> int:
+    return sum(len(t) + (2 if " " in t else 0) for t in tags) + max(len(tags) - 1, 0)
+
+
+def check_limits(resource: dict) -> None:
+    """Refuse metadata YouTube would refuse, before anything is sent."""
+    snippet = resource["snippet"]
+    problems = []
+    if len(snippet["title"]) > TITLE_CHARS or set("<>") & set(snippet["title"]):
+        problems.append("the title is over 100 characters or has < >")
+    if len(snippet["description"].encode()) > DESCRIPTION_BYTES:
+        problems.append("the description is over 5000 bytes")
+    if _tags_length(snippet["tags"]) > TAGS_CHARS:
+        problems.append("the tags are over 500 characters")
+    if problems:
+        raise PublishError(f"YouTube would refuse this clip: {'; '.join(problems)}")

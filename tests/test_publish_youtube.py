@@ -1,0 +1,251 @@
+"""YouTube: the real google-api-python-client against a local server that speaks the resumable protocol."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+from fake_youtube import ACCESS, REFRESH, REFRESHED, FakeYouTube, token_file
+from story_folder import make_story, render_clip
+
+from news60.errors import CredentialsError, PublishError
+from news60.publish import publish_story
+from news60.publish.credentials import import_youtube_token
+from news60.settings import load_settings
+
+CHUNK = 1024 * 1024
+
+
+@pytest.fixture(scope="module")
+def clip(tmp_path_factory) -> Path:
+    return render_clip(tmp_path_factory.mktemp("clip") / "clip.mp4")
+
+
+@pytest.fixture
+def server():
+    fake = FakeYouTube()
+    yield fake
+    fake.close()
+
+
+@pytest.fixture
+def setup(tmp_path, server, clip):
+    settings = load_settings(
+        None,
+        publish={
+            "config_dir": tmp_path / "config",
+            "retry_delay": 0.01,
+            "poll_interval": 0.01,
+            "youtube": {
+                "root_url": f"{server.url}/",
+                "token_uri": f"{server.url}/token",
+                "chunk_kib": CHUNK // 1024,
+            },
+        },
+    )
+    token = tmp_path / "token.json"
+    token.write_text(json.dumps(token_file(server)))
+    import_youtube_token(settings.publish, token)
+    return settings, make_story(tmp_path / "out", clip)
+
+
+def uploaded(server) -> list[dict]:
+    return list(server.videos.values())
+
+
+def test_a_clean_upload_posts_once_with_the_disclosures(setup, server, clip):
+    settings, story = setup
+    result = publish_story(story, "youtube", settings)
+    assert (
+        result.state == "posted"
+        and result.url == f"https://www.youtube.com/shorts/{result.remote_id}"
+    )
+    (video,) = uploaded(server)
+    assert video["bytes"] == clip.read_bytes()
+    assert video["status"] == {
+        "privacyStatus": "private",
+        "selfDeclaredMadeForKids": False,
+        "containsSyntheticMedia": True,
+    }
+    assert video["snippet"]["categoryId"] == "25"
+    assert "synthetic voice" in video["snippet"]["description"]
+    chunks = [h for m, p, h in server.log if m == "PUT" and "*" not in h.get("content-range", "*")]
+    sizes = [int(h["content-length"]) for h in chunks]
+    assert all(size % (256 * 1024) == 0 for size in sizes[:-1]) and len(sizes) > 5
+    assert server.thumbnails[video["id"]][:2] == b"\xff\xd8"  # the JPEG thumbnail was set
+    assert server.violations == []
+    (entry,) = json.loads((story / "uploads.json").read_text())["uploads"]
+    assert entry["state"] == "posted" and entry["remote_id"] == video["id"]
+    assert entry["session"]["ref"].startswith(server.url) and entry["version"] == 1
+
+
+def test_a_dropped_connection_resumes_from_the_last_byte_received(setup, server, clip):
+    settings, story = setup
+    server.fail("chunk", None, None, "drop")
+    publish_story(story, "youtube", settings)
+    (video,) = uploaded(server)
+    assert video["bytes"] == clip.read_bytes()
+    assert server.violations == []  # every byte arrived exactly once
+    assert len(server.sessions) == 1
+    queries = [h for m, p, h in server.log if h.get("content-range", "").startswith("bytes */")]
+    assert queries, "the session was asked where it stood"
+
+
+def test_503_twice_then_success(setup, server, clip):
+    settings, story = setup
+    server.fail("session", 503, 503)
+    server.fail("chunk", None, 503, 503)
+    result = publish_story(story, "youtube", settings)
+    assert result.state == "posted" and len(uploaded(server)) == 1
+    assert uploaded(server)[0]["bytes"] == clip.read_bytes() and server.violations == []
+
+
+def test_retries_run_out_with_a_message_saying_nothing_was_posted(setup, server):
+    settings, story = setup
+    server.fail("chunk", None, *[503] * 10)
+    with pytest.raises(
+        PublishError,
+        match=r"NOT posted to youtube.*1048576 of \d+ bytes.*run the same command again",
+    ):
+        publish_story(story, "youtube", settings)
+    assert uploaded(server) == []
+    server.faults.clear()
+    publish_story(story, "youtube", settings)
+    assert len(server.sessions) == 1 and len(uploaded(server)) == 1
+
+
+def test_a_second_run_posts_nothing(setup, server):
+    settings, story = setup
+    first = publish_story(story, "youtube", settings)
+    requests = len(server.log)
+    again = publish_story(story, "youtube", settings)
+    assert again.state == "already posted" and again.remote_id == first.remote_id
+    assert len(server.log) == requests and len(uploaded(server)) == 1
+
+
+def test_a_revoked_refresh_token_names_news60_auth(setup, server):
+    settings, story = setup
+    server.revoked = True
+    server.fail("session", 401)
+    with pytest.raises(CredentialsError, match=r"news60 auth youtube"):
+        publish_story(story, "youtube", settings)
+    assert uploaded(server) == []
+
+
+def test_an_expired_access_token_is_refreshed_and_kept(setup, server, tmp_path):
+    settings, story = setup
+    server.fail("session", 401)  # the access token expired early: refresh, then go on
+    publish_story(story, "youtube", settings)
+    saved = json.loads((tmp_path / "config" / "youtube-token.json").read_text())
+    assert saved["token"] == REFRESHED and saved["refresh_token"] == REFRESH
+
+
+def test_a_new_version_is_posted_only_when_asked(setup, server, clip, tmp_path):
+    settings, story = setup
+    publish_story(story, "youtube", settings)
+    v2 = tmp_path / "v2.mp4"
+    v2.write_bytes(clip.read_bytes() + b"\0" * 1000)
+    make_story(tmp_path / "out", v2, version=2)
+    with pytest.raises(PublishError, match=r"already has v1 .*current version v2.*--force"):
+        publish_story(story, "youtube", settings)
+    assert publish_story(story / "v2", "youtube", settings).state == "posted"
+    assert publish_story(story, "youtube", settings).state == "already posted"
+    assert publish_story(story, "youtube", settings, force=True).state == "posted"
+    assert len(uploaded(server)) == 3
+
+
+def test_an_expired_session_starts_again(setup, server, clip):
+    settings, story = setup
+    server.fail("chunk", None, "drop")
+    server.fail("status", 404)
+    publish_story(story, "youtube", settings)
+    (video,) = uploaded(server)
+    assert video["bytes"] == clip.read_bytes()
+    ledger = json.loads((story / "uploads.json").read_text())["uploads"]
+    assert [u["state"] for u in ledger] == ["expired", "posted"]
+
+
+def cli(config: Path, *args: str, **kwargs) -> subprocess.Popen:
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    return subprocess.Popen(
+        [sys.executable, "-m", "news60", "--config", str(config), *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        **kwargs,
+    )
+
+
+def write_config(tmp_path: Path, server) -> Path:
+    config = tmp_path / "news60.toml"
+    config.write_text(
+        f'[publish]\nconfig_dir = "{tmp_path / "config"}"\nretry_delay = 0.01\n'
+        f'[publish.youtube]\nroot_url = "{server.url}/"\ntoken_uri = "{server.url}/token"\n'
+        f"chunk_kib = {CHUNK // 1024}\n"
+    )
+    return config
+
+
+def test_killed_mid_upload_a_rerun_resumes_the_saved_session(setup, server, clip, tmp_path):
+    settings, story = setup
+    config = write_config(tmp_path, server)
+    server.fail("chunk", None, None, None, "hold")
+    first = cli(config, "publish", str(story), "--to", "youtube")
+    assert server.holding.wait(60), first.communicate()
+    first.send_signal(signal.SIGKILL)
+    first.wait()
+    server.release.set()
+    ledger = json.loads((story / "uploads.json").read_text())["uploads"]
+    assert ledger[0]["state"] == "started" and ledger[0]["acknowledged"] == 3 * CHUNK
+    again = cli(config, "publish", str(story), "--to", "youtube")
+    out, err = again.communicate(timeout=120)
+    assert again.returncode == 0, err
+    assert "posted" in out
+    (video,) = uploaded(server)
+    assert video["bytes"] == clip.read_bytes() and server.violations == []
+    assert len(server.sessions) == 1  # the saved session was resumed, not a second upload
+
+
+def test_token_file_is_private_and_no_output_log_or_ledger_holds_a_token(setup, server, tmp_path):
+    settings, story = setup
+    config = write_config(tmp_path, server)
+    fresh = tmp_path / "fresh-config"
+    token = tmp_path / "exported.json"
+    token.write_text(json.dumps(token_file(server)))
+    imported = cli(config, "auth", "youtube", "--import", str(token))
+    out, err = imported.communicate(timeout=60)
+    saved = tmp_path / "config" / "youtube-token.json"
+    assert imported.returncode == 0 and oct(saved.stat().st_mode & 0o777) == "0o600", err
+    server.fail("session", 401)  # forces a refresh: the new token must not leak either
+    run = cli(config, "--debug", "publish", str(story), "--to", "youtube")
+    out2, err2 = run.communicate(timeout=120)
+    assert run.returncode == 0, err2
+    server.revoked = True
+    server.fail("chunk", 401)
+    (story / "uploads.json").unlink()
+    failed = cli(config, "-v", "publish", str(story), "--to", "youtube", "--force")
+    out3, err3 = failed.communicate(timeout=120)
+    assert failed.returncode == 1 and "news60 auth youtube" in err3 and "Traceback" not in err3
+    texts = [out, err, out2, err2, out3, err3, (story / "uploads.json").read_text()]
+    for secret in (ACCESS, REFRESHED, REFRESH, "test-client-secret"):
+        assert not any(secret in text for text in texts), secret
+    assert not fresh.exists()
+
+
+def test_the_cli_reports_one_line_without_a_sign_in(tmp_path, server, clip):
+    config = write_config(tmp_path, server)
+    story = make_story(tmp_path / "out", clip)
+    run = cli(config, "publish", str(story), "--to", "youtube")
+    out, err = run.communicate(timeout=60)
+    assert run.returncode == 1
+    assert err.strip().startswith("Error! no YouTube sign-in: run `news60 auth youtube")
+    time.sleep(0)
