@@ -4,6 +4,7 @@ narration's own pauses, the MP3's ID3 chapters against the MP4's; failures, a lo
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import shutil
@@ -280,3 +281,28 @@ def test_a_local_feed_gives_its_first_items_in_feed_order(served, tmp_path):
     corrected = bulletin(*args)
     assert corrected["version"] == 2 and corrected["segments"][0]["source"] == links[3]
     assert (Path(out) / "news-in-60-seconds-2019-06-28" / "v1" / "manifest.json").is_file()
+
+
+def test_stories_whose_leads_do_not_fit_are_left_out_whole(tmp_path):
+    from dataclasses import replace
+
+    from news60.bulletin.lineup import read_lineup
+    from news60.bulletin.make import narrate_bulletin
+    from news60.bulletin.models import Bulletin, Entry
+    from news60.bulletin.segments import make_segments
+    from news60.settings import load_settings
+    from news60.video.theme import load_theme
+
+    settings = load_settings()
+    settings = replace(settings, script=replace(settings.script, seconds=30.0))
+    items, _ = read_lineup([Entry(str(p)) for p in FIVE], settings, 5)
+    bulletin = Bulletin("Briefing", dt.date(2019, 6, 28), make_segments(items))
+    fitted, narration = narrate_bulletin(bulletin, settings, load_theme(), tmp_path)
+    assert 2 <= len(fitted.segments) < 5
+    assert narration.duration <= 30 - 0.4 - 4.2
+    left = [x.source for x in fitted.left_out]
+    assert sorted(left) == sorted(str(p) for p in FIVE[len(fitted.segments) :])  # the last go first
+    assert all("does not fit" in x.reason for x in fitted.left_out)
+    for segment in fitted.segments:
+        assert segment.text == " ".join(segment.units[: segment.said])  # whole units only
+        assert segment.text.rstrip()[-1] in '.!?”"'

@@ -52,6 +52,12 @@ def fit_bulletin(bulletin: Bulletin, speak: Speak, slot: Slot) -> tuple[Bulletin
                 bulletin, narration = longer, trial
             else:
                 full.add(i)
+    if narration.duration < slot.shortest:
+        note = (
+            f"the stories hold {narration.duration:.0f} s of narration, short of "
+            f"{slot.shortest:.0f} s: add stories for a full bulletin"
+        )
+        narration = replace(narration, notes=(*narration.notes, note))
     return bulletin, narration
 
 

@@ -128,22 +128,22 @@ def _names_in(headline: str) -> list[str]:
 
 
 def best_photos(items: Sequence[Item]) -> list[Photo | None]:
-    """Each story's showable photo closest in meaning to its headline and lead, each used once."""
-    used: set[str] = set()
-    chosen: list[Photo | None] = []
-    for item in items:
-        photos = [p for p in item.article.photos if p.showable and p.src not in used]
-        best = _closest(item.article, photos) if len(photos) > 1 else (photos or [None])[0]
-        if best is not None:
-            used.add(best.src or "")
-        chosen.append(best)
-    return chosen
-
-
-def _closest(article: Article, photos: list[Photo]) -> Photo:
+    """A showable photo per story, closest in meaning to its headline and lead, none used twice:
+    the closest story-photo pairs are matched first, so a producer's --photos (offered to every
+    story) go to the stories they show."""
+    offers = [(i, p) for i, item in enumerate(items) for p in item.article.photos if p.showable]
+    chosen: list[Photo | None] = [None] * len(items)
+    if not offers:
+        return chosen
     from news60.script.embeddings import embed
 
-    lead = story_units(article)[:1]
-    story = embed([" ".join([article.title, *lead])])[0]
-    vectors = embed([p.caption or p.credit or article.title for p in photos])
-    return photos[int((vectors @ story).argmax())]
+    stories = embed([" ".join([i.article.title, *story_units(i.article)[:1]]) for i in items])
+    captions = embed([p.caption or p.credit or items[i].article.title for i, p in offers])
+    scores = [float(captions[k] @ stories[i]) for k, (i, _) in enumerate(offers)]
+    used: set[str | None] = set()
+    for k in sorted(range(len(offers)), key=lambda k: -scores[k]):
+        story, photo = offers[k]
+        if chosen[story] is None and photo.src not in used:
+            chosen[story] = photo
+            used.add(photo.src)
+    return chosen
