@@ -37,15 +37,20 @@ def write_briefing(
 
     `offset` is when the clip's narration starts; the last chapter (the credits) starts the credits."""
     voice = replace(voice, name=narration.voice)  # the voice that actually narrated
-    close = chapters[-1].start
-    body, rate = audio.read_wav(narration.wav)
-    body = audio.resample(body if body.ndim == 1 else body.mean(axis=1), rate)
-    lead = np.zeros(int(round(offset * RATE)), np.float32)
-    gap = np.zeros(max(0, int(round(close * RATE)) - len(lead) - len(body)), np.float32)
     said = said_aloud(credits, voice, SpeechCache())
+    track = on_the_clock(narration, offset, chapters[-1].start)
     tail = np.zeros(int(TAIL * RATE), np.float32)
-    samples = audio.resample(np.concatenate([lead, body, gap, *said, tail]), RATE, MP3_RATE)
+    samples = audio.resample(np.concatenate([track, *said, tail]), RATE, MP3_RATE)
     samples = loudness.normalise(samples, MP3_RATE, target=lufs, ceiling=MP3_CEILING)
     length = len(samples) / MP3_RATE
     marks = [*chapters[:-1], replace(chapters[-1], end=length)]
     return add_id3_chapters(encode_mp3(samples, dest, tags), marks)
+
+
+def on_the_clock(narration: Narration, offset: float, until: float) -> np.ndarray:
+    """The narration at 48 kHz mono from `offset`, then silence up to `until` (clip seconds)."""
+    body, rate = audio.read_wav(narration.wav)
+    body = audio.resample(body if body.ndim == 1 else body.mean(axis=1), rate)
+    lead = np.zeros(int(round(offset * RATE)), np.float32)
+    gap = np.zeros(max(0, int(round(until * RATE)) - len(lead) - len(body)), np.float32)
+    return np.concatenate([lead, body, gap])

@@ -11,6 +11,7 @@ import numpy as np
 from news60.bulletin.models import Entry, Item, LeftOut
 from news60.bulletin.segments import story_units
 from news60.errors import ArticleError, News60Error
+from news60.models import Article
 from news60.pipeline import read_source
 from news60.settings import Settings
 
@@ -33,15 +34,12 @@ def read_lineup(
         if len(items) >= count:
             break
         try:
-            article = read_source(entry.source, settings, data=entry.data)
-            lead = story_units(article)[:1]
-            if not lead:
-                raise ArticleError("no sentence of it can lead a bulletin story")
+            article, lead = read_story(entry, settings)
         except News60Error as exc:
             progress.info("left out %s: %s", entry.source, exc)
             left_out.append(LeftOut(entry.source, str(exc)))
             continue
-        vector = _embedding(article.title, lead[0])
+        vector = _embedding(article.title, lead)
         twin = _twin(vector, vectors)
         if twin is None:
             items.append(Item(entry.source, article))
@@ -52,7 +50,16 @@ def read_lineup(
     return items, left_out
 
 
-def merged(item: Item, source: str, twin) -> Item:
+def read_story(entry: Entry, settings: Settings) -> tuple[Article, str]:
+    """The story's article and its lead unit; a story that has no lead cannot be told."""
+    article = read_source(entry.source, settings, data=entry.data)
+    lead = story_units(article)[:1]
+    if not lead:
+        raise ArticleError(f"{entry.source} has no sentence that can lead a story: check the page")
+    return article, lead[0]
+
+
+def merged(item: Item, source: str, twin: Article) -> Item:
     """The story told once: the first outlet's text, the other's photos to choose from too."""
     photos = item.article.photos + tuple(p for p in twin.photos if p not in item.article.photos)
     return replace(item, article=replace(item.article, photos=photos), also=(*item.also, source))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from news60.models import Article, Photo
+from news60.models import Article, Narration, Photo, Timeline
 
 
 @dataclass(frozen=True)
@@ -74,3 +74,13 @@ class Bulletin:
     def spoken_date(self) -> str:
         """The date as people say it: 'Friday, 28 June'."""
         return f"{self.day:%A}, {self.day.day} {self.day:%B}"
+
+
+@dataclass(frozen=True)
+class Cut:
+    """The bulletin as made: what is said, its narration, the first format's timeline, chapters."""
+
+    bulletin: Bulletin
+    narration: Narration
+    timeline: Timeline
+    chapters: tuple[Chapter, ...]

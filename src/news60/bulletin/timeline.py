@@ -29,19 +29,11 @@ def plan_bulletin(
     starts = segment_starts(bulletin, narration, offset)
     close = round(offset + narration.sentences[-1].end + CLOSE_GAP, 3)
     duration = round(close + CLOSING, 3)
-    slides = [Slide("title", 0.0, starts[0], heading=bulletin.title, body=bulletin.spoken_date)]
-    for segment, start, end in zip(bulletin.segments, starts, [*starts[1:], close], strict=True):
-        slides.append(
-            Slide(
-                "scene",
-                start,
-                end,
-                heading=segment.headline,
-                photo=segment.photo,
-                kicker=segment.kicker,
-            )
-        )
-    slides.append(Slide("credits", close, duration, heading="Credits", body=closing_body(bulletin)))
+    slides = [
+        Slide("title", 0.0, starts[0], heading=bulletin.title, body=bulletin.spoken_date),
+        *segment_slides(bulletin, [*starts, close]),
+        Slide("credits", close, duration, heading="Credits", body=closing_body(bulletin)),
+    ]
     return Timeline(
         width=size[0],
         height=size[1],
@@ -52,6 +44,14 @@ def plan_bulletin(
         audio=audio,
         narration_offset=offset,
     )
+
+
+def segment_slides(bulletin: Bulletin, times: list[float]) -> list[Slide]:
+    """A slide per segment from its first word to the next one's: kicker, headline, photo."""
+    return [
+        Slide("scene", start, end, heading=s.headline, photo=s.photo, kicker=s.kicker)
+        for s, start, end in zip(bulletin.segments, times, times[1:], strict=False)
+    ]
 
 
 def segment_starts(bulletin: Bulletin, narration: Narration, offset: float) -> list[float]:
