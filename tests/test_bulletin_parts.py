@@ -9,7 +9,7 @@ import json
 import pytest
 from conftest import SHARED_DATA
 
-from news60.bulletin.chapters import description, ffmetadata, timestamp
+from news60.bulletin.chapters import description, ffmetadata, platform_notes, timestamp
 from news60.bulletin.fitting import Slot, ident_line
 from news60.bulletin.lineup import check_enough, read_lineup
 from news60.bulletin.models import Bulletin, Chapter, Entry, LeftOut
@@ -131,6 +131,9 @@ def test_chapters_as_ffmpeg_metadata_and_a_description_block():
     block = description(chapters, ["G20 | Reporting: AFP"])
     assert block == "0:00 News; today = #1\n0:04 G20: Trump jokes\n\nG20 | Reporting: AFP\n"
     assert timestamp(65.5) == "1:05"
+    (note,) = platform_notes(chapters)  # the first runs 4 s: YouTube would not list them
+    assert "10 s or more" in note and "News; today = #1 (4 s)" in note
+    assert platform_notes(chapters[1:]) == []
 
 
 def test_near_duplicates_are_merged_and_distinct_stories_kept(tmp_path):

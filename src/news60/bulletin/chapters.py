@@ -13,6 +13,7 @@ from news60.errors import RenderError
 from news60.speech.audio import run_ffmpeg
 
 _FFMETADATA_SPECIAL = re.compile(r"([=;#\\\n])")  # what ffmpeg's metadata format escapes
+YOUTUBE_SHORTEST = 10.0  # seconds: YouTube ignores a description's chapters if one is shorter
 
 
 def add_mp4_chapters(clip: Path, chapters: Sequence[Chapter], title: str) -> Path:
@@ -68,6 +69,19 @@ def description(chapters: Sequence[Chapter], credits: Sequence[str]) -> str:
     """Timestamps a video platform turns into chapters (the first at 0:00), then the credits."""
     stamps = [f"{timestamp(chapter.start)} {chapter.title}" for chapter in chapters]
     return "\n".join([*stamps, "", *credits]).strip() + "\n"
+
+
+def platform_notes(chapters: Sequence[Chapter]) -> list[str]:
+    """What a producer should know before posting: YouTube shows chapters only when every one
+    runs at least YOUTUBE_SHORTEST seconds (its timestamps still link either way)."""
+    short = [c for c in chapters if c.end - c.start < YOUTUBE_SHORTEST]
+    if not short:
+        return []
+    names = ", ".join(f"{c.title[:30]} ({c.end - c.start:.0f} s)" for c in short)
+    return [
+        f"YouTube lists chapters only when each runs {YOUTUBE_SHORTEST:g} s or more; shorter: "
+        f"{names} (the description's timestamps still link)"
+    ]
 
 
 def timestamp(seconds: float) -> str:

@@ -109,4 +109,4 @@ def narration_script(bulletin: Bulletin) -> Script:
     """What is said, as a script: the ident, then one scene per segment (scene i + 1 is segment i)."""
     scenes = [Scene(ident_line(bulletin), bulletin.title)]
     scenes += [Scene(s.text, s.headline, s.photo) for s in bulletin.segments]
-    return Script(title=bulletin.title, scenes=tuple(scenes), published=bulletin.day.isoformat())
+    return Script(title=bulletin.heading, scenes=tuple(scenes), published=bulletin.day.isoformat())

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from news60.bulletin.chapters import description
+from news60.bulletin.chapters import description, platform_notes
 from news60.bulletin.fitting import ident_line, narration_script
 from news60.bulletin.models import Bulletin, Cut, Segment
 from news60.bulletin.timeline import segment_roll
@@ -45,6 +45,7 @@ def bulletin_manifest(cut: Cut, files: dict[str, Path]) -> dict:
         "credits": all_credits(bulletin),
     }
     manifest["notes"] += [f"left out {x.source}: {x.reason}" for x in bulletin.left_out]
+    manifest["notes"] += platform_notes(cut.chapters)
     return manifest
 
 

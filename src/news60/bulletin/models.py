@@ -75,6 +75,11 @@ class Bulletin:
         """The date as people say it: 'Friday, 28 June'."""
         return f"{self.day:%A}, {self.day.day} {self.day:%B}"
 
+    @property
+    def heading(self) -> str:
+        """The title with its day, as players and platforms list it: 'News — Friday, 28 June'."""
+        return f"{self.title} — {self.spoken_date}"
+
 
 @dataclass(frozen=True)
 class Cut:

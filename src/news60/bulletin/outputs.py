@@ -48,7 +48,7 @@ def write_bulletin(
     )
     clips = render_clips(timelines, formats, theme, settings, job)
     files = {
-        name: add_mp4_chapters(path, cut.chapters, bulletin.title) for name, path in clips.items()
+        name: add_mp4_chapters(path, cut.chapters, bulletin.heading) for name, path in clips.items()
     }
     files |= {"audio": write_audio(cut, settings, theme, job)}
     files |= write_texts(cut, theme, formats, job)
@@ -83,7 +83,7 @@ def write_audio(cut: Cut, settings: Settings, theme: Theme, job: Draft) -> Path:
     """The audio briefing: the voice on the clip's clock, then every story's credits said aloud."""
     bulletin, spoken = cut.bulletin, spoken_credits(cut.bulletin)
     tags = {
-        "title": f"{bulletin.title}, {bulletin.spoken_date}",
+        "title": bulletin.heading,
         "artist": theme.brand,
         "date": bulletin.day.isoformat(),
         "comment": spoken,

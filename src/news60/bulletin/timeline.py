@@ -63,7 +63,7 @@ def segment_starts(bulletin: Bulletin, narration: Narration, offset: float) -> l
 
 def chapters(bulletin: Bulletin, timeline: Timeline) -> list[Chapter]:
     """One chapter per slide: the ident, each story as 'KICKER: headline', the credits."""
-    titles = [f"{bulletin.title} — {bulletin.spoken_date}"]
+    titles = [bulletin.heading]
     titles += [chapter_title(s) for s in bulletin.segments] + ["Credits"]
     return [
         Chapter(title, slide.start, slide.end)
