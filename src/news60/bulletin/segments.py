@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from news60.bulletin.models import Item, Segment
 from news60.models import Article, Photo
 from news60.script.quotes import quotations
+from news60.script.speakable import display_text
 from news60.script.summarisers.extractive import speakable_candidates
 
 # A sentence opening on a pronoun or a connective leans on the sentence before it.
@@ -81,7 +82,8 @@ def story_units(article: Article) -> tuple[str, ...]:
         else:
             units.append([text])
         kept = candidate.index
-    return tuple(" ".join(unit) for unit in units)
+    # As make shows and says them: datelines and shouted lead-ins ("CAIRO —", "A HUNTER") tidied.
+    return tuple(" ".join(display_text(sentence) for sentence in unit) for unit in units)
 
 
 def leans_back(sentence: str) -> bool:
