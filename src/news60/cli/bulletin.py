@@ -36,6 +36,10 @@ def bulletin(
     """Make one bulletin from several stories: SOURCES are feeds, folders, manifests, files or URLs."""
     from news60.bulletin.make import make_bulletin
 
+    if options["summariser"]:
+        raise click.UsageError(
+            "--summariser does not apply: a bulletin tells each story by its lead"
+        )
     settings = obj.settings(
         **sections(options),
         bulletin={
