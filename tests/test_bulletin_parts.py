@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import replace
 
 import pytest
 from conftest import SHARED_DATA
@@ -167,3 +168,25 @@ def test_fewer_than_two_stories_is_a_clear_error_naming_the_sources(tmp_path):
     assert "at least 2 readable stories" in message and str(bad) in message
     assert "news60 make" in message
     json.dumps(message)  # one plain line for the CLI
+
+
+def test_photos_offered_to_every_story_go_to_the_stories_they_show(tmp_path):
+    from news60.bulletin.models import Item
+    from news60.bulletin.segments import best_photos
+    from news60.models import Photo
+
+    for name in ("budget.jpg", "storm.jpg"):
+        (tmp_path / name).write_bytes(b"")  # best_photos reads captions only
+    storm = Photo(str(tmp_path / "storm.jpg"), "Flooded streets after the storm", "Sam Roe/AP")
+    budget = Photo(str(tmp_path / "budget.jpg"), "Councillors vote on the city budget", "Jo Bloggs")
+    offered = (storm, budget)  # a producer's --photos come first in every story
+    council = _article("The city council approved a new budget on Tuesday after a long debate.")
+    weather = _article(
+        "A storm flooded streets across the coast overnight, forecasters said.",
+        title="Storm floods the coast",
+    )
+    items = [
+        Item("council.txt", replace(council, photos=offered)),
+        Item("storm.txt", replace(weather, photos=offered)),
+    ]
+    assert best_photos(items) == [budget, storm]
