@@ -47,9 +47,8 @@ def test_manifests_and_feeds_keep_their_order_and_resolve_relative_paths(tmp_pat
         str(tmp_path / "c.txt"),
         "/abs/d.txt",
         str(tmp_path / "stories" / "b.txt"),
-        "https://example.org/a",
         "loose.txt",
-    ]
+    ]  # the feed's second item is the manifest's: told once, at its first place
 
 
 def test_a_source_that_cannot_be_listed_is_left_out_with_its_reason(tmp_path):

@@ -21,6 +21,7 @@ progress = logging.getLogger("news60.progress")
 # 0.67-0.84 on the dev pages, different events about one company or outbreak 0.43-0.46.
 DUPLICATE = 0.6
 MIN_STORIES = 2  # fewer is a single clip, not a bulletin
+SHOWN = 3  # failures named in the error: a feed of fifty dead links needs no fifty-line message
 
 
 def read_lineup(
@@ -71,7 +72,9 @@ def check_enough(
     """A bulletin needs at least two stories: otherwise say which sources failed and why."""
     if len(items) >= MIN_STORIES:
         return
-    reasons = "; ".join(f"{entry.source}: {entry.reason}" for entry in left_out) or "none failed"
+    reasons = "; ".join(f"{x.source}: {x.reason}" for x in left_out[:SHOWN]) or "none failed"
+    if len(left_out) > SHOWN:
+        reasons += f"; and {len(left_out) - SHOWN} more"
     raise ArticleError(
         f"a bulletin needs at least {MIN_STORIES} readable stories but {', '.join(sources)} "
         f"gave {len(items)} ({reasons}): add stories, or make a single clip with `news60 make`"

@@ -38,7 +38,9 @@ def list_sources(
             entries.extend(_entries(source, settings))
         except News60Error as exc:
             left_out.append(LeftOut(source, str(exc)))
-    return entries, left_out
+    # Two feeds, or a feed and a file, may list one story: it is told once, at its first place.
+    unique = {entry.source: entry for entry in reversed(entries)}
+    return [e for e in entries if unique[e.source] is e], left_out
 
 
 def _entries(source: str, settings: ArticleSettings) -> Iterator[Entry]:
