@@ -47,7 +47,7 @@ from news60.article.captions import (
         (
             "The house in Braunau, Austria. Leonhard Foeger / Reuters file",
             "The house in Braunau, Austria.",
-            "Leonhard Foeger/Reuters file",
+            "Leonhard Foeger/Reuters",  # "file" marks an archive photo; it is not the credit
         ),
         (
             "A rabbit in a field Credit: Getty - Contributor",
@@ -87,6 +87,34 @@ def test_prose_and_footers_are_not_captions(line):
 )
 def test_reporting_credits(line, who):
     assert read_reporting_credit(line) == who
+
+
+@pytest.mark.parametrize(
+    ("text", "caption", "credit"),
+    [
+        ("Image caption, Kenya is getting ready", "Kenya is getting ready", ""),
+        ("Image source, Getty Images", "", "Getty Images"),
+        (
+            "President Biden speaks. REUTERS/Kevin Lamarque/File Photo",
+            "President Biden speaks.",
+            "REUTERS/Kevin Lamarque",
+        ),
+        (
+            "The scene on Tuesday. (Courtesy of the family)",
+            "The scene on Tuesday.",
+            "Courtesy of the family",
+        ),
+        ("The launch. Photo courtesy of NASA", "The launch.", "Courtesy of NASA"),
+        ("Firefighters at work. Supplied", "Firefighters at work.", "Supplied"),
+        (
+            "Mr Obama with his sister (left) in Nairobi",
+            "Mr Obama with his sister (left) in Nairobi",
+            "",
+        ),
+    ],
+)
+def test_more_newsroom_credit_forms(text, caption, credit):
+    assert split_credit(text) == (caption, credit)
 
 
 def test_split_credit_leaves_plain_captions_alone():

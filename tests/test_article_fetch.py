@@ -99,14 +99,25 @@ def test_page_is_read_and_photos_resolved_against_the_url(server):
     assert article.photos[0].src == f"{server}/images/seals-1.jpg"
 
 
-def test_photos_are_downloaded_and_verified(server, tmp_path, caplog):
+def test_reading_a_page_downloads_no_photo(server, tmp_path):
+    article = read_article(f"{server}/article", LOCAL)
+    assert [p.src for p in article.photos] == [
+        f"{server}/images/seals-1.jpg",
+        f"{server}/images/seals-2.jpg",
+    ]
+    assert not any(p.showable for p in article.photos)
+
+
+def test_photos_are_downloaded_and_verified_or_kept_with_a_note(server, tmp_path):
     article = download_photos(read_article(f"{server}/article", LOCAL), tmp_path / "photos", LOCAL)
-    assert len(article.photos) == 1  # the second "photo" is HTML, so it is dropped with a warning
-    path = Path(article.photos[0].src)
-    assert path.parent == tmp_path / "photos"
-    assert Image.open(path).size == (64, 48)
-    assert article.photos[0].credit == "Tom Reilly/Coastal Images"
-    assert "not an image" in caplog.text
+    first, second = article.photos
+    assert Path(first.src).parent == tmp_path / "photos" and first.showable
+    assert Image.open(first.src).size == (64, 48)
+    assert first.credit == "Tom Reilly/Coastal Images"
+    # The second "photo" is HTML: it stays, credited, with its URL and the reason it is not shown.
+    assert (second.src, second.credit) == (f"{server}/images/seals-2.jpg", "AP Photo/Jane Doe")
+    assert second.note == "not downloaded: not an image Pillow can read"
+    assert not second.showable
 
 
 def test_redirect_is_followed(server):

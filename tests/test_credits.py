@@ -17,6 +17,8 @@ def test_photo_agency_is_the_organisation_in_the_credit():
     assert photo_agency("Susan Walsh via PA IMages") == "PA Images"
     assert photo_agency("Photo: John Smith/AP") == "AP"
     assert photo_agency("© Reuters") == "Reuters"
+    assert photo_agency("AP Photo/Alan Diaz, File") == "AP"
+    assert photo_agency("Ann Lee/Reuters") == "Reuters"
 
 
 def test_bylines_split_into_people_and_agencies():

@@ -4,6 +4,9 @@ complete, so an interrupted run never leaves a half file that looks finished."""
 from __future__ import annotations
 
 import json
+import os
+import secrets
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -12,8 +15,10 @@ from pathlib import Path
 @contextmanager
 def writing(dest: Path) -> Iterator[Path]:
     """Yield the temporary path to write; it becomes `dest` only if the block succeeds."""
-    # The suffix stays last, so tools that pick a format by extension (ffmpeg, Pillow) still can.
-    partial = dest.with_name(f".{dest.stem}.partial{dest.suffix}")
+    # Unique per process and thread, so two jobs writing the same file never share a temporary;
+    # the suffix stays last, so tools that pick a format by extension (ffmpeg, Pillow) still can.
+    unique = f"{os.getpid()}-{threading.get_ident():x}-{secrets.token_hex(4)}"
+    partial = dest.with_name(f".{dest.stem}.partial-{unique}{dest.suffix}")
     try:
         yield partial
     except BaseException:

@@ -125,6 +125,10 @@ def photo_agency(credit: str) -> str:
     """The organisation in a photo credit: 'Susan Walsh via PA Images' -> 'PA Images'."""
     text = re.sub(r"^\W*(©|\(c\))?\s*", "", credit.strip(), flags=re.I)
     text = re.sub(r"^(photos?( by)?|photograph|image|credit)\s*:?\s*", "", text, flags=re.I)
+    # "AP Photo/Alan Diaz, File": AP's style puts the agency before the photographer.
+    wire = re.match(r"^(?P<agency>[A-Z][\w.&-]*(?: [A-Z][\w.&-]*)?) Photos?\s*/", text)
+    if wire:
+        return wire["agency"]
     for separator in (" via ", "/", " for "):
         if separator in text:
             text = text.rsplit(separator, 1)[1]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from news60.article import read_article
 from news60.article.photofolder import photos_from_folder
-from news60.article.photos import download_photos, download_scene_photos
+from news60.article.photos import download_photos, download_scene_photos, trim_cache
 from news60.errors import ScriptError
 from news60.fingerprint import article_fingerprint, script_fingerprint
 from news60.models import Article, Narration, Outputs, Script
@@ -118,8 +118,10 @@ def read_source(source: str, settings: Settings, *, data: bytes | None = None) -
 
 
 def fetch_photos(article: Article, settings: Settings, folder: Path) -> Article:
-    """A web page's photos downloaded beside the story and checked; failures kept with a note."""
+    """A web page's photos downloaded beside the story and checked; failures kept with a note.
+    The story's photo cache stays within article.cache_bytes and article.cache_days."""
     downloaded = download_photos(article, folder / ".photos", settings.article)
+    trim_cache(folder / ".photos", settings.article)
     return replace(downloaded, photos=check_photos(downloaded.photos, strict=False, origin="web"))
 
 

@@ -16,8 +16,14 @@ log = logging.getLogger(__name__)
 @dataclass(frozen=True)
 class ArticleSettings:
     allow_private: bool = False  # fetch from private, loopback and link-local addresses
-    timeout: float = 15.0  # seconds for each HTTP request
+    timeout: float = 15.0  # seconds an HTTP request may stay silent
+    deadline: float = 60.0  # seconds for a whole page or photo, however slowly it arrives
     max_bytes: int = 20_000_000  # largest page or photo accepted
+    max_pixels: int = 80_000_000  # largest photo accepted (width x height), checked before decoding
+    cache_bytes: int = (
+        500_000_000  # downloaded photos kept per story (.photos/), oldest removed first
+    )
+    cache_days: float = 30.0  # downloaded photos older than this are removed
     max_redirects: int = 5
     photos: Path | None = None  # a folder of photos to use besides (and before) the article's own
     skip_missing_photos: bool = False  # make the clip without a named photo that cannot be shown

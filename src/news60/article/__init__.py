@@ -33,7 +33,9 @@ def read_article(
 ) -> Article:
     """Read one article from a file path, an http(s) URL, or "-" with the bytes in `data`.
 
-    `data` given with a URL is the page already fetched (a feed reader looked at it first)."""
+    Nothing but the page itself is fetched: photos keep their URLs (download_photos fetches them
+    when a clip is made). `data` given with a URL is the page already fetched (a feed reader
+    looked at it first)."""
     raw, name, base = _load(source, settings, data)
     text = decode(raw, name)
     article = _PARSERS[detect_kind(text)](text, base)

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
+import http.client
 import ipaddress
 import logging
 import re
 import socket
+import threading
 import time
 import urllib.error
 import urllib.request
+from functools import partial
 from urllib.parse import urljoin, urlsplit
 
 from news60.errors import ArticleError
@@ -28,7 +32,46 @@ class _NoRedirects(urllib.request.HTTPRedirectHandler):
         return None
 
 
-_OPENER = urllib.request.build_opener(_NoRedirects)
+def _expiring(base: type) -> type:
+    """An HTTP(S) connection whose socket is shut when the whole request's deadline passes, so a
+    server trickling a byte every half second cannot hold a job past it (timeouts count silence)."""
+
+    class Expiring(base):
+        def __init__(self, *args, deadline: float, **kwargs):
+            super().__init__(*args, **kwargs)
+            self._timer = threading.Timer(max(0.0, deadline - time.monotonic()), self._expire)
+            self._timer.daemon = True
+
+        def connect(self):
+            super().connect()
+            self._timer.start()
+
+        def _expire(self):
+            with contextlib.suppress(OSError, AttributeError):  # already closed
+                self.sock.shutdown(socket.SHUT_RDWR)
+
+        def close(self):
+            self._timer.cancel()
+            super().close()
+
+    return Expiring
+
+
+_HTTP = _expiring(http.client.HTTPConnection)
+_HTTPS = _expiring(http.client.HTTPSConnection)
+
+
+class _DeadlineHTTP(urllib.request.HTTPHandler):
+    def http_open(self, req):  # noqa: D102
+        return self.do_open(partial(_HTTP, deadline=req.deadline), req)
+
+
+class _DeadlineHTTPS(urllib.request.HTTPSHandler):
+    def https_open(self, req):  # noqa: D102
+        return self.do_open(partial(_HTTPS, deadline=req.deadline), req, context=self._context)
+
+
+_OPENER = urllib.request.build_opener(_NoRedirects, _DeadlineHTTP, _DeadlineHTTPS)
 
 
 def is_url(source: str) -> bool:
@@ -37,10 +80,12 @@ def is_url(source: str) -> bool:
 
 
 def fetch(url: str, settings: ArticleSettings, *, accept: str = "text/html,*/*;q=0.8") -> bytes:
-    """The body at `url`, following at most settings.max_redirects redirects."""
+    """The body at `url`, following at most settings.max_redirects redirects, all of it within
+    settings.deadline seconds."""
+    deadline = time.monotonic() + settings.deadline
     for _ in range(settings.max_redirects + 1):
         _check_url(url, settings)
-        status, location, body = _get(url, settings, accept)
+        status, location, body = _get(url, settings, accept, deadline)
         if location is None:
             return body
         try:
@@ -93,46 +138,50 @@ def _check_public(host: str, port: int, url: str) -> None:
             )
 
 
-def _get(url: str, settings: ArticleSettings, accept: str) -> tuple[int, str | None, bytes]:
+def _get(
+    url: str, settings: ArticleSettings, accept: str, deadline: float
+) -> tuple[int, str | None, bytes]:
     """One request: (status, redirect location or None, body read up to the size cap)."""
     request = urllib.request.Request(url, headers={"User-Agent": _USER_AGENT, "Accept": accept})
+    request.deadline = deadline
     try:
         with _OPENER.open(request, timeout=settings.timeout) as response:
-            return response.status, None, _read_capped(response, url, settings)
+            return response.status, None, _read_capped(response, url, settings, deadline)
     except urllib.error.HTTPError as exc:
         location = exc.headers.get("Location") if exc.headers else None
         exc.close()
         if 300 <= exc.code < 400 and location:
             return exc.code, location, b""
         raise ArticleError(f"{url} answered HTTP {exc.code} {exc.reason}: check the URL") from None
-    except TimeoutError:
-        raise _timeout(url, settings) from None
-    except urllib.error.URLError as exc:
-        if isinstance(exc.reason, TimeoutError):
-            raise _timeout(url, settings) from None
-        raise ArticleError(
-            f"cannot reach {url} ({exc.reason}): check the URL and your connection"
-        ) from None
-    except (OSError, ValueError) as exc:
-        raise ArticleError(
-            f"cannot read {url} ({exc}): check the URL and your connection"
-        ) from None
+    except (OSError, ValueError, http.client.HTTPException) as exc:
+        raise _failure(url, settings, deadline, exc) from None
 
 
-def _read_capped(response, url: str, settings: ArticleSettings) -> bytes:
-    """Stream the body, stopping as soon as it passes max_bytes or the time budget."""
+def _failure(url: str, settings: ArticleSettings, deadline: float, exc: Exception) -> ArticleError:
+    """The error for a request that broke off: past the deadline, silent too long, or unreachable."""
+    if time.monotonic() >= deadline:
+        return _late(url, settings)
+    reason = exc.reason if isinstance(exc, urllib.error.URLError) else exc
+    if isinstance(reason, TimeoutError):
+        return _timeout(url, settings)
+    return ArticleError(f"cannot reach {url} ({reason}): check the URL and your connection")
+
+
+def _read_capped(response, url: str, settings: ArticleSettings, deadline: float) -> bytes:
+    """Stream the body, stopping as soon as it passes max_bytes or the deadline."""
     declared = response.headers.get("Content-Length")
     if declared and declared.isdigit() and int(declared) > settings.max_bytes:
         raise _too_large(url, settings)
-    deadline = time.monotonic() + settings.timeout
     chunks, size = [], 0
-    while chunk := response.read(_CHUNK):
+    while chunk := response.read1(_CHUNK):
         size += len(chunk)
         if size > settings.max_bytes:
             raise _too_large(url, settings)
         if time.monotonic() > deadline:
-            raise _timeout(url, settings)
+            raise _late(url, settings)
         chunks.append(chunk)
+    if time.monotonic() >= deadline:
+        raise _late(url, settings)  # the deadline shut the connection: the body is cut short
     return b"".join(chunks)
 
 
@@ -140,6 +189,13 @@ def _too_large(url: str, settings: ArticleSettings) -> ArticleError:
     return ArticleError(
         f"{url} is larger than {settings.max_bytes} bytes: "
         "raise article.max_bytes if it really is the article"
+    )
+
+
+def _late(url: str, settings: ArticleSettings) -> ArticleError:
+    return ArticleError(
+        f"{url} did not finish within {settings.deadline:g} s: "
+        "try again later or raise article.deadline"
     )
 
 

@@ -13,6 +13,7 @@ _META = {
     "byline": (
         "author",
         "article:author",
+        "og:article:author",
         "byl",
         "dc.creator",
         "sailthru.author",
@@ -54,6 +55,46 @@ def page_metadata(root) -> dict[str, str]:
     return {k: v for k, v in found.items() if v}
 
 
+def page_images(root) -> list[dict[str, str]]:
+    """The story's images as the page declares them for machines: JSON-LD ImageObjects (url,
+    caption, credit), then og:image and twitter:image with their alt text."""
+    images = []
+    for item in _article_items(root):
+        for image in _as_list(item.get("image")) + _as_list(item.get("associatedMedia")):
+            found = _image_object(image)
+            if found:
+                images.append(found)
+    tags = _meta_tags(root)
+    for name in ("og:image", "og:image:url", "og:image:secure_url", "twitter:image"):
+        if tags.get(name):
+            alt = tags.get(f"{name.split(':')[0]}:image:alt", "")
+            images.append({"url": tags[name], "caption": alt, "credit": ""})
+    return images
+
+
+def _image_object(image) -> dict[str, str] | None:
+    """url, caption and credit of a JSON-LD image: a URL string or an ImageObject."""
+    if isinstance(image, str):
+        return {"url": image.strip(), "caption": "", "credit": ""}
+    if not isinstance(image, dict):
+        return None
+    url = _text(image.get("url")) or _text(image.get("contentUrl"))
+    if not url:
+        return None
+    credit = (
+        _text(image.get("creditText"))
+        or _names(image.get("copyrightHolder"))
+        or _names(image.get("creator"))
+        or _names(image.get("author"))
+    )
+    caption = _text(image.get("caption")) or _text(image.get("description"))
+    return {"url": url, "caption": caption, "credit": credit}
+
+
+def _as_list(value) -> list:
+    return value if isinstance(value, list) else [value] if value else []
+
+
 def iso_date(value: str) -> str | None:
     """The calendar date in `value` as YYYY-MM-DD, or None."""
     try:
@@ -75,21 +116,27 @@ def _meta_tags(root) -> dict[str, str]:
 
 def _json_ld(root) -> dict[str, str]:
     """headline, description, author, datePublished and url of the page's JSON-LD article."""
+    for item in _article_items(root):
+        return {
+            "title": _text(item.get("headline")),
+            "description": _text(item.get("description")),
+            "byline": _names(item.get("author")),
+            "published": _text(item.get("datePublished")),
+            "url": _text(item.get("url")),
+        }
+    return {}
+
+
+def _article_items(root) -> list[dict]:
+    """The page's JSON-LD objects of an article type (NewsArticle, BlogPosting, Report ...)."""
+    found = []
     for script in root.xpath("//script[@type='application/ld+json']"):
         try:
             data = json.loads(script.text_content())
         except ValueError:
             continue
-        for item in _items(data):
-            if _ARTICLE_TYPES.search(str(item.get("@type", ""))):
-                return {
-                    "title": _text(item.get("headline")),
-                    "description": _text(item.get("description")),
-                    "byline": _names(item.get("author")),
-                    "published": _text(item.get("datePublished")),
-                    "url": _text(item.get("url")),
-                }
-    return {}
+        found += [i for i in _items(data) if _ARTICLE_TYPES.search(str(i.get("@type", "")))]
+    return found
 
 
 def _items(data) -> list[dict]:

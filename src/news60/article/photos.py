@@ -1,10 +1,15 @@
-"""Download the photos of a web article into a folder, keeping only real images."""
+"""Download an article's photos when a clip is made: verified images or a note saying why not.
+
+Reading a page never downloads; a photo that cannot be fetched or shown stays in the article with
+its credit and its URL, and `note` says why, so it is credited by the source, not shown."""
 
 from __future__ import annotations
 
 import hashlib
 import io
 import logging
+import time
+import warnings
 from dataclasses import replace
 from pathlib import Path
 
@@ -21,55 +26,97 @@ log = logging.getLogger(__name__)
 _EXTENSIONS = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp", "GIF": ".gif", "BMP": ".bmp"}
 
 
-def download_photos(article: Article, photo_dir: Path, settings: ArticleSettings) -> Article:
-    """A copy of the article whose web photos are verified local files; failures dropped."""
-    photos: list[Photo] = []
-    for photo in article.photos:
-        if photo.src is None or not photo.src.startswith(("http://", "https://")):
-            photos.append(photo)
-            continue
-        path = download_photo(photo.src, photo_dir, settings)
-        if path is not None:
-            photos.append(replace(photo, src=str(path)))
-    return replace(article, photos=tuple(photos))
+def download_photos(article: Article, folder: Path, settings: ArticleSettings) -> Article:
+    """A copy of the article whose web photos are local files, or keep their URL with a note."""
+    return replace(article, photos=tuple(download(p, folder, settings) for p in article.photos))
 
 
-def download_photo(url: str, photo_dir: Path, settings: ArticleSettings) -> Path | None:
-    """Fetch one photo and save it when Pillow recognises it as an image; None otherwise."""
+def download(photo: Photo, folder: Path, settings: ArticleSettings) -> Photo:
+    """One photo as a verified local file, or unchanged with `note` saying why it cannot be shown."""
+    if photo.src is None or not photo.src.startswith(("http://", "https://")):
+        return photo
     try:
-        data = fetch(url, settings, accept="image/*")
+        return replace(photo, src=str(download_photo(photo.src, folder, settings)))
     except ArticleError as exc:
-        log.warning("skipping photo: %s", exc)
-        return None
-    kind = _image_kind(data)
-    if kind is None:
-        log.warning("skipping photo %s: not an image Pillow can read", url)
-        return None
-    photo_dir.mkdir(parents=True, exist_ok=True)
-    path = (
-        photo_dir
-        / f"photo-{hashlib.sha1(url.encode()).hexdigest()[:12]}{_EXTENSIONS.get(kind, '.img')}"
+        log.warning("photo %s not downloaded: %s", photo.src, exc)
+        return replace(photo, note=f"not downloaded: {_reason(exc)}")
+
+
+def download_photo(url: str, folder: Path, settings: ArticleSettings) -> Path:
+    """Fetch one photo and keep it when it is a whole image within the pixel limit."""
+    path_stem = folder / f"photo-{hashlib.sha1(url.encode()).hexdigest()[:12]}"
+    cached = (
+        next(iter(sorted(folder.glob(f"{path_stem.name}.*"))), None) if folder.is_dir() else None
     )
-    return write_bytes(path, data)
+    if cached is not None and not cached.name.startswith("."):
+        cached.touch()  # recently used: the cache trims the oldest first
+        return cached
+    data = fetch(url, settings, accept="image/*")
+    kind = image_kind(data, settings.max_pixels)
+    folder.mkdir(parents=True, exist_ok=True)
+    return write_bytes(path_stem.with_suffix(_EXTENSIONS.get(kind, ".img")), data)
 
 
-def download_scene_photos(script: Script, photo_dir: Path, settings: ArticleSettings) -> Script:
+def download_scene_photos(script: Script, folder: Path, settings: ArticleSettings) -> Script:
     """A copy of an edited script whose scene photos given as URLs are local, verified files."""
     scenes = []
     for scene in script.scenes:
         photo = scene.photo
         if photo is not None and photo.src and photo.src.startswith(("http://", "https://")):
-            path = download_photo(photo.src, photo_dir, settings)
-            photo = replace(photo, src=str(path)) if path is not None else None
+            photo = download(photo, folder, settings)
+            photo = photo if not photo.note else None
         scenes.append(replace(scene, photo=photo))
     return replace(script, scenes=tuple(scenes))
 
 
-def _image_kind(data: bytes) -> str | None:
-    """The image format ("JPEG", "PNG", ...) when the bytes are a complete image, else None."""
+def image_kind(data: bytes, max_pixels: int) -> str:
+    """The format ("JPEG", "PNG", ...) of a complete image within `max_pixels`; ArticleError else.
+
+    The size is read from the header before anything is decoded, so a decompression bomb (a
+    1 MB PNG of 20000x20000) is refused without allocating it; Pillow's global limit is untouched."""
     try:
-        with Image.open(io.BytesIO(data)) as image:
-            image.verify()
-            return image.format
-    except (UnidentifiedImageError, OSError, ValueError, SyntaxError):
-        return None
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data)) as image:
+                width, height = image.size
+                if width * height > max_pixels:
+                    raise ArticleError(_over_limit(width, height, max_pixels))
+                image.verify()
+                return image.format or "IMG"
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise ArticleError(f"over the pixel limit ({max_pixels} pixels)") from None
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError, EOFError):
+        raise ArticleError("not an image Pillow can read") from None
+
+
+def trim_cache(cache: Path, settings: ArticleSettings) -> None:
+    """Keep the download cache under its size and age limits, removing the oldest files first."""
+    if not cache.is_dir():
+        return
+    files = sorted(
+        (p for p in cache.rglob("*") if p.is_file()), key=lambda p: p.stat().st_mtime, reverse=True
+    )
+    kept, oldest = 0, time.time() - settings.cache_days * 86400
+    for path in files:
+        try:
+            stat = path.stat()
+            kept += stat.st_size
+            if kept > settings.cache_bytes or stat.st_mtime < oldest:
+                path.unlink()
+        except OSError:
+            continue  # another job removed or replaced it first
+
+
+def _over_limit(width: int, height: int, limit: int) -> str:
+    return f"over the pixel limit ({width}x{height} is more than {limit} pixels)"
+
+
+def _reason(exc: ArticleError) -> str:
+    """The short cause in an error message: "HTTP 404", "not an image", "over the pixel limit"."""
+    text = str(exc)
+    for short in ("over the pixel limit", "not an image", "did not", "larger than"):
+        if short in text:
+            return text[text.index(short) :].split(":")[0]
+    if "HTTP " in text:
+        return "HTTP " + text.split("HTTP ", 1)[1].split(":")[0]
+    return text.split(": ")[0][:120]

@@ -164,7 +164,7 @@ def _unbalanced(text: str) -> bool:
 
 def assign_photos(scenes: tuple[Scene, ...], photos: Sequence[Photo]) -> tuple[Scene, ...]:
     """Give each scene the showable photo whose caption is closest in meaning (repeats allowed)."""
-    showable = [p for p in photos if p.src]
+    showable = [p for p in photos if p.showable]
     if not showable or not scenes:
         return scenes
     from news60.script.embeddings import embed

@@ -1,0 +1,47 @@
+"""The byline a page shows its readers: the element marked as the story's byline or author."""
+
+from __future__ import annotations
+
+import re
+
+from news60.article.markup import element_text
+from news60.article.reporting import byline_names
+
+# Class, itemprop or rel words of a byline: "byline", "pb-byline", itemprop="author", rel="author".
+_BYLINE = re.compile(r"(?i)byline|\bbyl\b|author|writer|contributor|reporter")
+# Lists and page furniture where other stories' bylines sit (Salon's sidebar, "More from").
+_ELSEWHERE_TAGS = {"li", "aside", "nav", "footer"}
+_ELSEWHERE = re.compile(
+    r"(?i)related|recirc|more|recommend|popular|trending|teaser|promo|rail|comment"
+)
+_LONGEST_WORD = 24  # characters of a class word that names a part ("pb-byline", "byline-author")
+_LONGEST = 160  # characters: a byline longer than this is an author's biography
+
+
+def shown_byline(area) -> str:
+    """The first byline in the article element with a person in it, or ""."""
+    for element in area.iter():
+        if not isinstance(element.tag, str) or not _marked(element):
+            continue
+        text = element.get("content") if element.tag == "meta" else element_text(element)
+        text = " ".join((text or "").split())
+        if text and len(text) <= _LONGEST and byline_names(text) and not _elsewhere(element, area):
+            return text
+    return ""
+
+
+def _marked(element) -> bool:
+    """Named a byline by one of its class words, its itemprop, rel or id (a page's <html> class
+    list "flag-multipleBylines-on" is a feature switch, not a byline)."""
+    words = " ".join(element.get(a) or "" for a in ("class", "itemprop", "rel", "id")).split()
+    return any(_BYLINE.search(w) and len(w) <= _LONGEST_WORD for w in words)
+
+
+def _elsewhere(element, area) -> bool:
+    """In a list or box of other stories, between the element and the article element."""
+    for node in element.iterancestors():
+        if node is area:
+            return False
+        if node.tag in _ELSEWHERE_TAGS or _ELSEWHERE.search(node.get("class") or ""):
+            return True
+    return False
