@@ -22,16 +22,55 @@ def test_a_phrase_quoted_mid_sentence_is_not_a_quote_card():
     assert caption_for(text) == "Trump hailed his “very, very good relationship” with Putin"
 
 
-def test_headline_is_short_and_never_ends_on_a_small_word():
+def test_headline_is_short_whole_and_never_ends_on_a_small_word():
     long = " ".join(["word"] * 40) + " the end of it."
     cut = headline(long)
-    assert len(cut) <= 111 and cut.endswith("…")
-    assert not cut.rstrip("…").endswith((" the", " of"))
+    assert len(cut) <= 96 and "…" not in cut
+    assert not cut.endswith((" the", " of"))
+
+
+def test_a_long_sentence_is_cut_to_a_clause_with_its_verb_not_a_fragment():
+    line = headline(
+        "The plaintiff of the case, who lives in Ohio and has three children, said the company "
+        "had failed to pay her for more than nine years of work at the plant."
+    )
+    assert "…" not in line and len(line) <= 96
+    assert line != "The plaintiff of the case" and " said " in line
+
+
+def test_a_quote_caption_names_the_speaker_written_after_it_or_before_it():
+    after = caption_for("“We will appeal this ruling today,” said Jane Doe, the family lawyer.")
+    assert after == "“We will appeal this ruling today” — Jane Doe"
+    before = caption_for("The coach, Sam Roe, told reporters: “We were beaten by a better team.”")
+    assert before == "“We were beaten by a better team.” — Sam Roe"
+
+
+def test_a_quote_that_goes_on_from_the_sentence_before_takes_its_speaker():
+    context = "“I’ll have a very good conversation with him,” Trump told reporters."
+    assert caption_for("“What I say to him is none of your business.”", context).endswith("— Trump")
+
+
+def test_a_quote_with_no_speaker_to_name_is_never_a_bare_quote_card():
+    line = caption_for("“It was the worst day of our lives.”", fallback="Flood hits the town")
+    assert line == "Flood hits the town"
+
+
+def test_bullets_and_leading_connectives_never_show():
+    assert (
+        headline("• Police closed the road for six hours.")
+        == "Police closed the road for six hours"
+    )
+    assert headline("However, the council approved the plan.") == "The council approved the plan"
 
 
 def test_adjacent_short_sentences_share_a_scene_but_distant_ones_do_not():
     groups = group_sentences([("One two.", 3), ("Three four.", 4), ("Five six.", 9)])
     assert groups == [["One two.", "Three four."], ["Five six."]]
+
+
+def test_a_sentence_ending_on_a_quote_ends_its_scene():
+    groups = group_sentences([("He said: “No.”", 3), ("Three four.", 4)])
+    assert groups == [["He said: “No.”"], ["Three four."]]
 
 
 def test_scenes_get_the_photo_whose_caption_matches_their_text():
@@ -49,6 +88,28 @@ def test_scenes_get_the_photo_whose_caption_matches_their_text():
         "extractive",
     )
     assert [s.photo.src for s in script.scenes] == ["b.jpg", "a.jpg"]
+
+
+def test_a_quote_never_shows_the_photo_of_a_different_named_person():
+    photos = (
+        Photo("cole.jpg", "Police Commissioner Dermot Cole speaks to the press", "A via AP"),
+        Photo("ward.jpg", "Mayor Lisa Ward at city hall on Monday", "B via Reuters"),
+    )
+    article = Article("T", ("x",), photos=photos)
+    script = build_script(
+        article,
+        [
+            ("“We will not tolerate this violence,” said Commissioner Dermot Cole.", 0),
+            ("Police said officers made 12 arrests.", 3),
+            ("“The police response was slow and confused,” Mayor Lisa Ward told reporters.", 7),
+            ("“Our officers did everything they could,” said Cole.", 11),
+        ],
+        "extractive",
+    )
+    shown = [s.photo.src if s.photo else None for s in script.scenes]
+    assert shown[0] in ("cole.jpg", None) and shown[3] in ("cole.jpg", None)
+    assert shown[2] in ("ward.jpg", None)
+    assert shown[0] == "cole.jpg" and shown[2] == "ward.jpg"
 
 
 def test_photos_without_a_file_are_not_shown_but_still_credited():
@@ -80,3 +141,22 @@ def test_headline_never_cuts_inside_a_quote():
         "President Vladimir Putin as the two leaders held talks on the sidelines of the G20 meeting."
     )
     assert cut.count("“") == cut.count("”") and "very, very good relationship”" in cut
+
+
+def test_a_quote_split_over_two_scenes_names_its_own_speaker_not_the_last_one():
+    article = Article("T", ("x",))
+    script = build_script(
+        article,
+        [
+            ("“The plan is sound and it is paid for,” said Mayor Tom Reid.", 0),
+            ("“We were shocked by the cost of the whole thing.”", 1),
+            ("“Now everybody is going to pay for it,” said Jane Jones.", 2),
+        ],
+        "extractive",
+        units=[0, 1, 1],
+    )
+    assert [s.caption.split(" — ")[-1] for s in script.scenes] == [
+        "Tom Reid",
+        "Jane Jones",
+        "Jane Jones",
+    ]

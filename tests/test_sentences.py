@@ -30,9 +30,10 @@ def test_paragraphs_never_run_together_and_whitespace_is_normalised():
     assert split_sentences(text) == ["First paragraph without a stop", "Second one wraps here."]
 
 
-def test_a_quote_spanning_two_sentences_stays_whole():
-    text = "He stressed that “there’s no rush. There’s no time pressure” to act. Then he left."
-    assert split_sentences(text) == [
-        "He stressed that “there’s no rush. There’s no time pressure” to act.",
-        "Then he left.",
-    ]
+def test_curly_and_straight_quotes_of_two_sentences_split_alike():
+    for open_, close in (("“", "”"), ('"', '"')):
+        text = f"He stressed that {open_}there’s no rush. There’s no time pressure{close} to act."
+        assert split_sentences(text) == [
+            f"He stressed that {open_}there’s no rush.",
+            f"There’s no time pressure{close} to act.",
+        ]

@@ -29,7 +29,8 @@ _BOILERPLATE = re.compile(
     r"story continues|continue reading|read (?:more|next|the original)|"
     r"affiliate links?|whatsapp|linkedin|pinterest|facebook|twitter|instagram|"
     r"javascript|your browser|ad blocker|this (?:video|content) is|not available in your|"
-    r"modal window|, selected$|copy link|link copied|url copied)"
+    r"modal window|, selected$|copy link|link copied|url copied|news alerts|"
+    r"delivered (?:to your inbox|daily|weekday|every))"
 )
 # Phrases that give away a whole appeal or notice even in a long line.
 _STRONG = re.compile(
@@ -47,6 +48,10 @@ _DATE_HINT = re.compile(
     r"\b\d{4}-\d{2}-\d{2}\b"
 )
 _WORD = re.compile(r"\w+")
+# An appeal or notice is a paragraph, not a whole article run into one line ("... to support US
+# air strikes ..." in a one-line story is the news, not a donation appeal).
+_NOTICE_WORDS = 150
+_TEASER_WORDS = 50  # a headline with its summary is shorter than this; a story paragraph may not be
 _TITLE_SMALL_WORDS = {
     "a",
     "an",
@@ -101,20 +106,25 @@ def _is_prose(text: str, words: list[str]) -> bool:
 
 
 def _teaser(text: str) -> bool:
-    """A Title Case headline run into its summary, as in lists of other stories."""
-    words = text.split()[:8]
+    """A Title Case headline run into its summary, as in lists of other stories; a long
+    paragraph that opens on names ("Head Coach Chris Mack, Athletic Director ...") is a story."""
+    words = text.split()
+    if len(words) > _TEASER_WORDS:
+        return False
     capitals = 0
-    for word in words:
+    for word in words[:8]:
         if word[0].isupper() or word[0].isdigit():
             capitals += 1
         elif word.lower() not in _TITLE_SMALL_WORDS:
             break
+        if word.endswith(","):
+            break  # a list of names or a dateline: prose punctuation, not a headline
     return capitals >= 6
 
 
 def _is_furniture(text: str, words: list[str]) -> bool:
     """Page furniture: navigation labels, appeals, notices, share and comment UI."""
-    if _STRONG.search(text):
+    if len(words) <= _NOTICE_WORDS and _STRONG.search(text):
         return True
     if len(words) <= 25 and (_BOILERPLATE.search(text) or _FURNITURE.match(text)):
         return True

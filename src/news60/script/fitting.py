@@ -41,7 +41,7 @@ Narrate = Callable[[Script, float], Narration]  # (script, speaking-rate factor)
 def fit_script(
     article: Article, settings: ScriptSettings, narrate: Narrate, *, pace: float, limits: Limits
 ) -> tuple[Script, Narration]:
-    """Pick sentences for the time, narrate, and drop the least useful until the voice fits."""
+    """Pick whole units for the time, narrate, and drop the least important until the voice fits."""
     summariser = get_summariser(settings.summariser, settings)
     budget = None if settings.sentences else int(pace * limits.longest * 0.94)
     picks = summariser.summarise(article, budget, settings.sentences)
@@ -55,12 +55,14 @@ def fit_script(
             faster = _speed_up(script, narration, narrate, limits)
             if faster is not None:
                 return script, faster
-            picks = _drop_least_useful(picks)
+            # The measured pace says how many words must go: drop units until that many have.
+            pace = _words(picks) / narration.duration
+            picks = drop_to_fit(picks, int(pace * (limits.longest - 0.5 * WINDOW)))
             continue
         if narration.duration < limits.shortest and budget and not grown:
             # Our pace estimate was pessimistic: ask once for more words and try again.
             grown = True
-            budget = int(budget * limits.shortest / max(narration.duration, 1.0)) + 8
+            budget = int(budget * (limits.longest - 0.5 * WINDOW) / max(narration.duration, 1.0))
             more = summariser.summarise(article, budget, None)
             if _words(more) > _words(picks):
                 picks = more
@@ -92,15 +94,36 @@ def pick_script(article: Article, settings: ScriptSettings) -> Script:
 
 
 def _script(article: Article, picks: list[Pick], summariser: str) -> Script:
-    return build_script(article, [(_display(p.text), p.index) for p in picks], summariser)
+    pairs = [(_display(p.text), p.index) for p in picks]
+    return build_script(article, pairs, summariser, [p.unit for p in picks])
+
+
+def drop_to_fit(picks: list[Pick], words: int) -> list[Pick]:
+    """Drop whole units, least important first, until at most `words` remain (at least one)."""
+    kept = list(picks)
+    while _words(kept) > words:
+        kept = _drop_least_useful(kept)
+    return kept
 
 
 def _drop_least_useful(picks: list[Pick]) -> list[Pick]:
-    if len(picks) <= 1:
+    """Without the least important unit that no kept unit requires; never the first (the lead)."""
+    units = list(dict.fromkeys(_unit(p, i) for i, p in enumerate(picks)))
+    if len(units) <= 1:
         raise ScriptError("a single sentence is longer than the clip: raise --seconds")
-    weakest = min(range(len(picks)), key=lambda i: (picks[i].score, -i))
-    log.info("dropping to fit: %s", picks[weakest].text[:60])
-    return picks[:weakest] + picks[weakest + 1 :]
+    required = {(r, -1) for p in picks for r in p.requires}
+    score = {_unit(p, i): p.score for i, p in enumerate(picks)}
+    lead = max(units, key=lambda u: (score[u], -units.index(u)))
+    droppable = [u for u in units if u not in required and u != lead]
+    weakest = min(droppable, key=lambda u: (score[u], -units.index(u)))
+    kept = [p for i, p in enumerate(picks) if _unit(p, i) != weakest]
+    log.info("dropping to fit: %d sentence(s)", len(picks) - len(kept))
+    return kept
+
+
+def _unit(pick: Pick, position: int) -> tuple[int, int]:
+    """The unit a pick belongs to; a pick of no unit is a unit of its own."""
+    return (pick.unit, -1) if pick.unit >= 0 else (-1, position)
 
 
 def _display(sentence: str) -> str:

@@ -17,7 +17,10 @@ _BOUNDARY = re.compile(r"""([.!?…]+["'”’)\]]*)\s+(?=["'“‘(\[]?[A-Z0-9]
 
 
 def split_sentences(text: str) -> list[str]:
-    """Split `text` into sentences, keeping quotes attached to the sentence they close."""
+    """Split `text` into sentences, closing quotes attached to the sentence they close.
+
+    A quote of several sentences is split like any other text, curly or straight alike: story
+    units (script/units.py) keep its pieces together with their speaker."""
     sentences: list[str] = []
     for paragraph in re.split(r"\n\s*\n", text):
         sentences.extend(_split_paragraph(" ".join(paragraph.split())))
@@ -29,9 +32,7 @@ def _split_paragraph(paragraph: str) -> list[str]:
     start = 0
     for match in _BOUNDARY.finditer(paragraph):
         candidate = paragraph[start : match.end(1)]
-        if _ends_with_abbreviation(candidate) or _inside_quote(
-            candidate, paragraph[match.end(1) :]
-        ):
+        if _ends_with_abbreviation(candidate, paragraph[match.end(1) :]):
             continue
         pieces.append(candidate.strip())
         start = match.end()
@@ -39,16 +40,13 @@ def _split_paragraph(paragraph: str) -> list[str]:
     return pieces
 
 
-def _inside_quote(candidate: str, rest: str) -> bool:
-    """A boundary inside a curly quote that closes later in the paragraph is not a sentence end."""
-    return candidate.count("“") > candidate.count("”") and "”" in rest
-
-
-def _ends_with_abbreviation(candidate: str) -> bool:
+def _ends_with_abbreviation(candidate: str, rest: str) -> bool:
     if not candidate.endswith("."):
         return False
     words = candidate.rstrip(".").split()
     word = (words[-1:] or [""])[0].lower().strip("\"'“‘(")
+    if word == "no":
+        return rest.lstrip()[:1].isdigit()  # "No. 10", but "replied: "No. Absolutely not.""
     if word in _ABBREVIATIONS:
         return True
     # A capital initial after a name ("John F. Kennedy") is an abbreviation;

@@ -1,8 +1,9 @@
-"""The default summariser: pick sentences by MiniLM centrality, news position and length."""
+"""The default summariser: whole story units, chosen by MiniLM centrality and news position."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -11,31 +12,67 @@ from news60.errors import ScriptError
 from news60.models import Article
 from news60.script.embeddings import embed
 from news60.script.quotes import quotations
-from news60.script.sentences import split_sentences
 from news60.script.summarisers.picks import DEFAULT_WORDS, Pick, word_count
-from news60.script.summarisers.prose import is_prose
+from news60.script.summarisers.prose import RESULT
+from news60.script.summarisers.story import Story, read_story
 
-_DUPLICATE = 0.85  # cosine above which a sentence restates one already picked
-# Sentences opening on a connective lean on the one before; alone they confuse a listener.
-# Sentences opening on a pronoun like "It found..." need the sentence before them to make sense.
-_BACK_REFERENCE = re.compile(r"^(it|this|these|those|that|they|such|its|their)\b", re.IGNORECASE)
-_DANGLING_COST = 0.15  # how much less a back-referring sentence is worth without its antecedent
-_CONNECTIVE = re.compile(
-    r"^(but|and|also|however|so|then|yet|still|meanwhile|instead|nevertheless|furthermore)\b",
-    re.IGNORECASE,
+_DUPLICATE = (
+    0.95  # cosine above which a unit restates one picked (0.86 is "China looks small" vs "is big")
+)
+_OUTCOME_BONUS = 0.1  # how much a unit stating the outcome is worth until one is in
+_TERM_BONUS = 0.04  # per headline key term a unit brings in that the script lacks
+_WORD = re.compile(r"[A-Za-z][\w'’-]+|\d[\d,.]*")
+_COMMON = frozenset(
+    [
+        "about",
+        "after",
+        "again",
+        "against",
+        "also",
+        "among",
+        "amid",
+        "been",
+        "before",
+        "being",
+        "could",
+        "from",
+        "have",
+        "here",
+        "into",
+        "more",
+        "most",
+        "news",
+        "over",
+        "said",
+        "says",
+        "says",
+        "than",
+        "that",
+        "their",
+        "them",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "while",
+        "will",
+        "with",
+        "would",
+        "your",
+    ]
 )
 
 
 @dataclass(frozen=True)
-class Candidate:
-    index: int  # place among all body sentences
-    rank: int  # place among the speakable ones
-    text: str
-
-
-@dataclass(frozen=True)
 class Extractive:
-    """Lead-biased, centrality-scored sentence selection with an MMR redundancy penalty."""
+    """Lead first, then units by centrality, topic and position, with an MMR redundancy penalty."""
 
     diversity: float = 0.3  # weight of the redundancy penalty against relevance
     lead_decay: float = 4.0  # speakable sentences over which the lead bonus falls to 1/e
@@ -43,36 +80,64 @@ class Extractive:
     def summarise(
         self, article: Article, max_words: int | None, sentences: int | None
     ) -> list[Pick]:
-        """Return the most useful sentences, shaped as a story."""
-        candidates = speakable_candidates(article)
-        vectors = embed([c.text for c in candidates])
-        relevance = self._relevance(article, candidates, vectors)
-        budget = None if sentences is not None else max_words or DEFAULT_WORDS
-        if budget is None:
-            chosen = self._select_count(vectors, relevance, sentences)
+        """Return whole units in article order, scored by their place in the importance order."""
+        story = read_story(article)
+        vectors = _unit_vectors(story)
+        relevance = self._relevance(article, story, vectors)
+        if sentences is not None:
+            order = self._rank(story, vectors, relevance, story.count, sentences)
         else:
-            chosen = self._select_by_words(candidates, vectors, relevance, budget)
-        chosen = _with_quote(candidates, relevance, chosen, budget)
-        return [
-            Pick(candidates[i].text, round(float(relevance[i]), 4), candidates[i].index)
-            for i in shape_story(candidates, chosen)
-        ]
+            order = self._rank(story, vectors, relevance, story.words, max_words or DEFAULT_WORDS)
+        return _picks(story, order or [story.lead])
 
-    def _relevance(
-        self, article: Article, candidates: list[Candidate], vectors: np.ndarray
-    ) -> np.ndarray:
+    def _relevance(self, article: Article, story: Story, vectors: np.ndarray) -> np.ndarray:
         centroid = vectors.mean(axis=0)
         centrality = vectors @ (centroid / np.linalg.norm(centroid))
         topic = " ".join(part for part in (article.title, article.standfirst) if part)
         on_topic = vectors @ embed([topic])[0] if topic else centrality
-        ranks = np.array([c.rank for c in candidates], dtype=np.float32)
+        ranks = np.array([story.rank(u) for u in story.usable], dtype=np.float32)
         position = np.exp(-ranks / self.lead_decay)
-        fit = np.array([_length_fit(word_count(c.text)) for c in candidates])
-        leaning = np.array([0.8 if _CONNECTIVE.match(c.text) else 1.0 for c in candidates])
-        return (0.5 * centrality + 0.3 * on_topic + 0.6 * position) * fit * leaning
+        fit = np.array([_length_fit(story.words(u)) for u in story.usable])
+        return (0.5 * centrality + 0.3 * on_topic + 0.6 * position) * fit
+
+    def _rank(
+        self,
+        story: Story,
+        vectors: np.ndarray,
+        relevance: np.ndarray,
+        cost: Callable[[int], int],
+        limit: int,
+    ) -> list[int]:
+        """Units in importance order, the lead first and each after the units it requires,
+        within `limit` cost (words or sentences)."""
+        if cost(story.lead) > limit:
+            return []
+        chosen, terms = [story.lead], _key_terms(story.title)
+        while best := self._next(story, vectors, relevance, chosen, cost, limit, terms):
+            chosen += best
+        return chosen
+
+    def _next(self, story, vectors, relevance, chosen, cost, limit, terms) -> list[int]:
+        """The units the best next pick brings in (it and what it requires); [] if none fits."""
+        usable = list(story.usable)
+        gains = self._gains(vectors, relevance, [usable.index(u) for u in chosen])
+        covered = " ".join(story.text(u) for u in chosen)
+        room = limit - sum(cost(u) for u in chosen)
+        best, best_gain = [], -np.inf
+        for k, unit in enumerate(usable):
+            needed = [u for u in story.closure(unit) if u not in chosen]
+            if unit < story.lead or not needed or not np.isfinite(gains[k]):
+                continue  # nothing is said before the lead
+            if sum(cost(u) for u in needed) > room:
+                continue
+            gain = np.mean([gains[usable.index(u)] for u in needed])
+            gain += _news_bonus(story.text(unit), covered, terms)
+            if gain > best_gain:
+                best, best_gain = needed, gain
+        return best
 
     def _gains(self, vectors: np.ndarray, relevance: np.ndarray, chosen: list[int]) -> np.ndarray:
-        """Maximal marginal relevance of every candidate given those already chosen."""
+        """Maximal marginal relevance of every unit given those already chosen."""
         if not chosen:
             return relevance.copy()
         redundancy = (vectors @ vectors[chosen].T).max(axis=1)
@@ -81,60 +146,42 @@ class Extractive:
         gains[chosen] = -np.inf
         return gains
 
-    def _select_count(self, vectors: np.ndarray, relevance: np.ndarray, count: int) -> list[int]:
-        chosen: list[int] = []
-        while len(chosen) < count:
-            gains = self._gains(vectors, relevance, chosen)
-            if not np.isfinite(gains.max()):
-                break  # the article has no more distinct speakable sentences
-            chosen.append(int(np.argmax(gains)))
-        return chosen
 
-    def _select_by_words(
-        self,
-        candidates: list[Candidate],
-        vectors: np.ndarray,
-        relevance: np.ndarray,
-        budget: int,
-    ) -> list[int]:
-        lengths = np.array([word_count(c.text) for c in candidates])
-        refers_back = np.array(
-            [bool(_BACK_REFERENCE.match(c.text) or _CONNECTIVE.match(c.text)) for c in candidates]
-        )
-        chosen: list[int] = []
-        while True:
-            gains = self._gains(vectors, relevance, chosen)
-            # In a narrated script a listener cannot look back: penalise "It ..." without its lead-in.
-            said = {candidates[i].index for i in chosen}
-            dangling = refers_back & ~np.isin([c.index - 1 for c in candidates], list(said))
-            gains[dangling] -= _DANGLING_COST
-            gains[lengths > budget - lengths[chosen].sum()] = -np.inf
-            if not np.isfinite(gains.max()):
-                return chosen or [int(np.argmin(lengths))]
-            chosen.append(int(np.argmax(gains)))
+def _unit_vectors(story: Story) -> np.ndarray:
+    """One normalised MiniLM vector per usable unit: the mean of its sentences'."""
+    sentences = [s for u in story.usable for s in story.sentences(u)]
+    flat = embed(sentences)
+    vectors, at = [], 0
+    for u in story.usable:
+        count = len(story.sentences(u))
+        mean = flat[at : at + count].mean(axis=0)
+        vectors.append(mean / max(np.linalg.norm(mean), 1e-9))
+        at += count
+    return np.array(vectors, dtype=np.float32)
 
 
-def speakable_candidates(article: Article) -> list[Candidate]:
-    """Every body sentence a narrator could say, with its place in the body."""
-    body = split_sentences(article.text)
-    prose = [(i, s) for i, s in enumerate(body) if is_prose(s)]
-    if not prose:
-        raise ScriptError(
-            "the article has no speakable sentences: check that the input holds the article body"
-        )
-    return [Candidate(index, rank, text) for rank, (index, text) in enumerate(prose)]
+def _picks(story: Story, order: list[int]) -> list[Pick]:
+    """Picks in article order; a unit's score falls with its place in the importance order."""
+    importance = {u: round(1.0 - k / (len(order) + 1), 4) for k, u in enumerate(order)}
+    return [
+        Pick(text, importance[u], index, u, story.units[u].requires)
+        for u in sorted(order)
+        for index, text in zip(story.indexes(u), story.sentences(u), strict=True)
+    ]
 
 
-def shape_story(candidates: list[Candidate], chosen: list[int]) -> list[int]:
-    """Order picks as a story: the news, key facts, the quote, then context and a close."""
-    ordered = sorted(chosen, key=lambda i: candidates[i].rank)
-    lead, rest = ordered[:1], ordered[1:]
-    quotes = [i for i in rest if is_quote(candidates[i].text)][:1] if len(rest) > 1 else []
-    plain = [i for i in rest if i not in quotes]
-    middle = candidates[-1].rank / 2
-    facts = [i for i in plain if candidates[i].rank <= middle]
-    context = [i for i in plain if candidates[i].rank > middle]
-    return lead + facts + quotes + context
+def _key_terms(title: str) -> set[str]:
+    """The headline's content words: names, numbers and long words."""
+    words = {w.lower().strip(".,") for w in _WORD.findall(title)}
+    return {w for w in words if (len(w) > 3 or w[:1].isdigit()) and w not in _COMMON}
+
+
+def _news_bonus(text: str, covered: str, terms: set[str]) -> float:
+    """Worth added for stating the outcome first, and for headline terms the script lacks."""
+    bonus = _OUTCOME_BONUS if RESULT.search(text) and not RESULT.search(covered) else 0.0
+    have = {w.lower() for w in _WORD.findall(covered)}
+    new = {w.lower() for w in _WORD.findall(text)} & (terms - have)
+    return bonus + _TERM_BONUS * len(new)
 
 
 def is_quote(sentence: str) -> bool:
@@ -143,26 +190,13 @@ def is_quote(sentence: str) -> bool:
     return quoted >= 4 and quoted >= 0.3 * word_count(sentence)
 
 
-def _with_quote(
-    candidates: list[Candidate], relevance: np.ndarray, chosen: list[int], budget: int | None
-) -> list[int]:
-    """Swap the weakest non-lead pick for the best quote when a longer script has none."""
-    if len(chosen) < 4 or any(is_quote(candidates[i].text) for i in chosen):
-        return chosen
-    quotes = [i for i in range(len(candidates)) if is_quote(candidates[i].text)]
-    if not quotes:
-        return chosen
-    best = max(quotes, key=lambda i: relevance[i])
-    weakest = min(chosen[1:], key=lambda i: relevance[i])
-    swapped = [best if i == weakest else i for i in chosen]
-    words = sum(word_count(candidates[i].text) for i in swapped)
-    return chosen if budget is not None and words > budget else swapped
-
-
 def _length_fit(words: int) -> float:
-    """Prefer sentences of 15 to 40 words: shorter ones say little, longer ones run on."""
+    """Prefer units of 15 to 40 words: shorter ones say little, longer ones run on."""
     if words < 15:
         return 0.6 + 0.4 * words / 15
     if words > 40:
         return max(0.4, 1.0 - 0.02 * (words - 40))
     return 1.0
+
+
+__all__ = ["Extractive", "ScriptError", "is_quote"]

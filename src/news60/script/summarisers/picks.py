@@ -1,4 +1,5 @@
-"""What every summariser returns: picked sentences in the order they will be said."""
+"""What every summariser returns: picked sentences in the order they will be said (the
+article's order for extractive scripts), each with the story unit it belongs to."""
 
 from __future__ import annotations
 
@@ -18,13 +19,15 @@ class Pick:
     text: str
     score: float  # usefulness: the time fitter drops the lowest first
     index: int
+    unit: int = -1  # the story unit it belongs to (-1: a unit of its own)
+    requires: tuple[int, ...] = ()  # units that must be said for this one to make sense
 
 
 class Summariser(Protocol):
     def summarise(
         self, article: Article, max_words: int | None, sentences: int | None
     ) -> list[Pick]:
-        """Return picks in presentation order: the news, key facts, a quote, context, a close."""
+        """Return picks in the order they are said, the news first; scores rank their units."""
         ...
 
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-_MIN_WORDS = 5
+from news60.script.quotes import read_marks
+
+_MIN_WORDS = 5  # a sentence said on its own; a short one may still ride with its neighbours
 _MAX_WORDS = 70
 
 _FURNITURE = re.compile(
@@ -14,8 +16,9 @@ _FURNITURE = re.compile(
     r"with reporting|writing by|contact|email|newsletter|updated|published|last updated)\b",
     re.IGNORECASE,
 )
+# "(pictured)" marks a sentence written beside a photo; the words around it are still the story.
 _CAPTION_MARK = re.compile(
-    r"\((?:pictured|pictured [\w ]{1,20}|left|right|centre|center|above|below|top|bottom|"
+    r"\s*\((?:pictured|pictured [\w ]{1,20}|left|right|centre|center|above|below|top|bottom|"
     r"inset|file photo|file picture|main picture|main image)\)",
     re.IGNORECASE,
 )
@@ -24,8 +27,16 @@ _CREDIT = re.compile(
     r"\bphoto(?:graph)?: |\bcredit: |\bpa images\b|\bpa wire\b)",
     re.IGNORECASE,
 )
+# A photo credit run into the sentence after it: "Photograph: X/Getty Images The man accused".
+_GLUED_CREDIT = re.compile(
+    r"^(?:photograph|photo|picture|image|illustration|credit)s?(?: credit)?:\s+.{2,80}?"
+    r"(?:images|photo|photos|pictures|reuters|ap|afp|pa|epa|shutterstock|alamy|getty|"
+    r"bloomberg|rex|wire|press|handout|supplied)(?:\s+(?:images|photo|pictures|wire))*"
+    r"\s+(?=[A-Z“\"‘'])",
+    re.IGNORECASE,
+)
 # A Daily Mail style caption label: one to three capitalised words and a colon, then text.
-_LABEL = re.compile(r"^(?:[A-Z][\w'’-]*\s?){1,3}:\s")
+_LABEL = re.compile(r"^[A-Z][\w'’-]*(?:\s[\w'’-]+){0,2}:\s+[A-Z‘'“\"]")
 _SAID_LABEL = re.compile(r"\b(said|says|told|added|wrote|tweeted|explained|warned)\b", re.I)
 # A publisher talking to its readers: donation appeals, newsletter and comment prompts.
 _APPEAL = re.compile(
@@ -34,23 +45,91 @@ _APPEAL = re.compile(
     re.IGNORECASE,
 )
 _READER = re.compile(r"\b(you|your|we|our|us)\b", re.IGNORECASE)
+# Contact lines and helplines: nothing a listener can act on in a clip, never its last words.
+_CONTACT = re.compile(
+    r"\b(?:anyone with (?:any )?information|is (?:being )?asked to (?:call|contact)|"
+    r"(?:should|can|may) (?:call|contact|ring|email)|helpline|crimestoppers|read more|"
+    r"for more information|let us know|tell us|get in touch)\b",
+    re.IGNORECASE,
+)
+# Phone numbers: read digit by digit they are noise ("0800 555 111", "(555) 123-4567").
+_PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)|\b\d{2,5})[\s.-]\d{3,4}[\s.-]?\d{3,4}\b")
 # Prose ends on terminal punctuation, perhaps inside closing quotes or brackets.
 _ENDED = re.compile(r"[.!?…][\"'”’)\]]*$")
-_URL = re.compile(r"https?://|www\.|\.com\b|@\w+")
+# A web address, an email or a handle; "Amazon.com" in prose is a company name, not a link.
+_URL = re.compile(r"https?://|www\.|\b[\w-]+\.(?:com|org|net|co\.uk|gov|io)/|@\w+")
+# An outcome worth a colon at the end: "Spain beat Italy 2-1 to win:" is the match report's news.
+RESULT = re.compile(
+    r"\b(?:\d{1,3}\s?[-–]\s?\d{1,3}|won|wins|win|beat|beats|defeated|lost|draw|drew|guilty|"
+    r"acquitted|convicted|sentenced|jailed|ruled|ruling|verdict|voted|vote|elected|killed|"
+    r"died|dead|death toll)\b",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[^\W_]+")
+_LOWER = re.compile(r"\b[a-z]{2,}")  # prose has lower-case words; headings and bylines may not
 
 
-def is_prose(sentence: str) -> bool:
+# A finite verb, roughly: an auxiliary, a past form, or a present form before its object.
+_IRREGULAR = (
+    "ate beat became began bit blew broke brought built bought came caught chose cut dealt drew "
+    "drove fell felt fled flew fought found forgot froze gave got grew held hid hit hung kept knew "
+    "laid led left let lit lost made meant met paid put quit ran rang rose said sat saw sent set "
+    "shot shut slept sold spent split spoke spread stood stole struck stuck swore taught told took "
+    "threw tore understood went woke won wore wrote withdrew"
+)
+_VERB = re.compile(
+    r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|must|should|"
+    rf"did|does|do|{'|'.join(_IRREGULAR.split())}|\w{{3,}}ed|"
+    r"\w{2,}s (?:the|a|an|his|her|their|its|to|that|in|on|up|out))\b",
+    re.IGNORECASE,
+)
+
+
+def has_verb(text: str) -> bool:
+    """True when the text seems to hold a finite verb: a clause rather than a label."""
+    return bool(_VERB.search(text))
+
+
+def tidy(sentence: str) -> str:
+    """The sentence without a photo credit glued to its start, or a "(pictured)" mark in a
+    sentence of the story; a photo caption with no verb keeps its mark (and is not prose)."""
+    text = _GLUED_CREDIT.sub("", sentence.strip())
+    bare = _CAPTION_MARK.sub("", text)
+    return bare if has_verb(bare) else text
+
+
+def is_prose(sentence: str, min_words: int = _MIN_WORDS) -> bool:
     """True when a sentence reads as story prose a narrator could say."""
-    words = sentence.split()
-    if not _MIN_WORDS <= len(words) <= _MAX_WORDS:
+    if not min_words <= len(_WORD.findall(sentence)) <= _MAX_WORDS:
         return False
     if _FURNITURE.match(sentence) or _CAPTION_MARK.search(sentence) or _CREDIT.search(sentence):
         return False
+    if _PHONE.search(sentence):
+        return False
     if _URL.search(sentence) or _is_caption_label(sentence) or _is_appeal(sentence):
         return False
-    if sentence.isupper() or not _ENDED.search(sentence):
-        return False  # a heading or a cut-off fragment
+    if _CONTACT.search(sentence) or _asks_reader(sentence):
+        return False
+    if not _LOWER.search(sentence) or not (_ENDED.search(sentence) or _result_colon(sentence)):
+        return False  # a heading, a byline ("Daily Mail Reporter .") or a cut-off fragment
     return sum(ch.isalpha() for ch in sentence) > 0.6 * len(sentence)
+
+
+def is_caption(sentence: str) -> bool:
+    """A photo caption or credit inside the text ("Final embrace: ...", "... (pictured)")."""
+    return bool(
+        _CAPTION_MARK.search(sentence) or _CREDIT.search(sentence) or _is_caption_label(sentence)
+    )
+
+
+def _result_colon(sentence: str) -> bool:
+    """A sentence ending in a colon that states an outcome, or hands over to a quote."""
+    return sentence.endswith(":") and bool(RESULT.search(sentence) or _SAID_LABEL.search(sentence))
+
+
+def _asks_reader(sentence: str) -> bool:
+    """A question put to the reader ("What do you think?"), not one asked inside a quote."""
+    return sentence.rstrip().endswith("?") and bool(_READER.search(read_marks(sentence).outside))
 
 
 def _is_caption_label(sentence: str) -> bool:

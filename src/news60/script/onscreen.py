@@ -1,0 +1,217 @@
+"""A scene's on-screen line: its quote with the speaker, or a whole headline-style clause."""
+
+from __future__ import annotations
+
+import re
+
+from news60.script.people import speaker
+from news60.script.quotes import quotations
+from news60.script.sentences import split_sentences
+from news60.script.summarisers.prose import has_verb
+
+CAPTION_TARGET = 70  # a caption longer than this is cut back to its main clause
+CAPTION_CHARS = 96  # and never runs longer than this
+QUOTE_CHARS = 90  # a quote card's words at most; a longer quote shows its first whole part
+# Opening subordinate clauses ("When asked about it, Trump said ...") are context, not the news.
+_LEAD_CLAUSE = re.compile(
+    r"^(?:when|as|after|asked|while|although|though|before|despite|if|since|speaking)\b[^,]{0,120},\s+",
+    re.IGNORECASE,
+)
+# Connectives and bullets that lean on what came before: a heading starts on its own news.
+_LEAD_IN = re.compile(
+    r"^(?:[•·▪►*–—-]\s*)+|^(?:however|but|and|also|meanwhile|still|yet|so|now|then|instead),?\s+",
+    re.IGNORECASE,
+)
+# Where a sentence can end early and still stand: before a subordinate clause or an aside.
+_CLAUSE_BREAKS = (
+    "; ",
+    " — ",
+    " – ",
+    ", who ",
+    ", which ",
+    ", where ",
+    ", but ",
+    ", and ",
+    " because ",
+    " since ",
+    " although ",
+    " while ",
+    " after ",
+    " as ",
+    " when ",
+    " which ",
+    " who ",
+    ", ",
+)
+# A line that is nothing but a quote: drawn as a quote card, it would lack its speaker.
+_BARE_QUOTE = re.compile(r"^[“\"‘'].*[”\"’']$")
+# Phrase boundaries for a last cut: before a preposition or conjunction.
+_PHRASE_BREAK = re.compile(
+    r"\s(?=(?:in|on|at|for|with|after|during|over|from|since|by|about|amid|into|than|and|or|"
+    r"but|because|as|while|when|where|who|which|that|to)\s)"
+)
+# A heading never ends on a word that leaves the phrase hanging.
+_STOP_ENDINGS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "to",
+        "and",
+        "or",
+        "with",
+        "in",
+        "on",
+        "for",
+        "at",
+        "by",
+        "as",
+        "from",
+        "into",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "your",
+        "my",
+        "that",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "was",
+        "is",
+        "are",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "can",
+        "could",
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "i",
+        "him",
+        "them",
+        "this",
+        "these",
+        "those",
+        "than",
+        "but",
+        "not",
+        "no",
+        "very",
+        "more",
+        "most",
+        "about",
+        "over",
+        "under",
+        "around",
+        "before",
+        "between",
+        "through",
+        "without",
+        "within",
+        "against",
+        "among",
+        "like",
+        "per",
+        "via",
+        "up",
+        "off",
+        "anyone",
+        "someone",
+        "everyone",
+        "anything",
+        "something",
+        "everything",
+    ]
+)
+
+
+def caption_for(text: str, context: str = "", fallback: str = "") -> str:
+    """The on-screen line for a scene: its direct quote with the speaker, else a headline of
+    its first sentence; never a quote on its own (a card would show it with no speaker)."""
+    start, words = next(quotations(text), (0, ""))
+    if len(words.split()) >= 4 and _stands_alone(text, start):
+        who = speaker(text, start, context)
+        quote = _short_quote(words)
+        if who and quote:
+            return f"“{quote}” — {who}"
+    for source in (*split_sentences(text)[:2], context, fallback):
+        line = headline(source) if source else ""
+        if line and not _BARE_QUOTE.match(line):
+            return line
+    return headline(text).strip('“”"')
+
+
+def headline(sentence: str) -> str:
+    """A sentence cut to a whole main clause for the screen: no ellipsis, no hanging word."""
+    text = _LEAD_IN.sub("", sentence.strip())
+    text = _LEAD_CLAUSE.sub("", text.rstrip(".!?:;, "), count=1).strip()
+    text = text[:1].upper() + text[1:]
+    for marker in _CLAUSE_BREAKS:
+        if len(text) <= CAPTION_TARGET:
+            break
+        head = text.split(marker)[0]
+        if len(head.split()) >= 5 and _whole(head):
+            text = head
+    return text if len(text) <= CAPTION_CHARS and _balanced(text) else _phrase_cut(text)
+
+
+def _phrase_cut(text: str) -> str:
+    """The longest start of the text that ends at a phrase boundary and reads as a whole."""
+    cuts = [m.start() for m in _PHRASE_BREAK.finditer(text) if m.start() <= CAPTION_CHARS]
+    for cut in reversed(cuts):
+        head = text[:cut].rstrip(",;: ")
+        if len(head.split()) >= 4 and _whole(head):
+            return head
+    words = text.split()
+    while words and (len(" ".join(words)) > CAPTION_CHARS or not _ends_cleanly(" ".join(words))):
+        words = words[:-1]
+    return " ".join(words) or text[:CAPTION_CHARS]
+
+
+def _whole(text: str) -> bool:
+    """A clause that stands alone: a verb (or a figure), paired quotes, no hanging last word."""
+    return (has_verb(text) or bool(re.search(r"\d", text))) and _ends_cleanly(text)
+
+
+def _ends_cleanly(text: str) -> bool:
+    last = text.split()[-1].lower().strip(",;:") if text.split() else ""
+    return _balanced(text) and last not in _STOP_ENDINGS
+
+
+def _short_quote(words: str) -> str:
+    """The quote's words, or its first sentence or clause when it runs long; "" if none fits."""
+    quote = words.rstrip(",;: ")
+    if len(quote) <= QUOTE_CHARS:
+        return quote
+    first = split_sentences(quote)[0].rstrip(",;: ")
+    if len(first) <= QUOTE_CHARS:
+        return first
+    for marker in ("; ", " — ", ", "):
+        head = first.split(marker)[0]
+        if len(head.split()) >= 4 and len(head) <= QUOTE_CHARS and _whole(head):
+            return head
+    return ""
+
+
+def _stands_alone(text: str, quote_start: int) -> bool:
+    """A quote that opens the sentence or follows a colon or comma, not a phrase quoted mid-clause."""
+    before = text[:quote_start].rstrip()
+    return not before or before.endswith((":", ",", "."))
+
+
+def _balanced(text: str) -> bool:
+    pairs = (("“", "”"), ("(", ")"), ("[", "]"))
+    return text.count('"') % 2 == 0 and all(text.count(a) == text.count(b) for a, b in pairs)

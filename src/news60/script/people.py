@@ -1,0 +1,137 @@
+"""The people a text names, by surname: who speaks a quote, who a photo caption shows."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from news60.script.quotes import ATTRIBUTION
+
+# A full name: two to four capitalised words, perhaps with a middle initial ("John F. Kennedy").
+FULL_NAME = re.compile(
+    r"\b[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+(?:Mc|Mac|O’|O'|De|Van|Al-)?[A-Z][a-z'’-]+){1,3}"
+)
+# Words that make a capitalised run a place, body or event rather than a person.
+_NOT_PERSON_LIST = (
+    "House Street Road Avenue City Town Park Square Court Courthouse University College School "
+    "Airport Station Hospital Church Cathedral Stadium Bridge North South East West New Kingdom "
+    "States Republic Party Council Ministry Department Police Summit Hall Palace Island Beach "
+    "River Lake Centre Center Museum County Valley Mountain Mountains Sea Ocean Bay Street "
+    "Company Group Bank Club United Union National International Federal Supreme Royal Prime "
+    "Minister President Secretary Chancellor Senator Governor Mayor General Commissioner Chief "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
+    "June July August September October November December The This That When After Before"
+)
+_NOT_PERSON = frozenset(_NOT_PERSON_LIST.split())
+# Titles stay off the name: "President Vladimir Putin" is Putin, "Ms. Temple" is Temple.
+_TITLES = frozenset(
+    [
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+        "Prof",
+        "Sir",
+        "Dame",
+        "Lord",
+        "Lady",
+        "Rep",
+        "Sen",
+        "Gov",
+        "Gen",
+        "Col",
+        "Capt",
+        "Sgt",
+        "Det",
+        "Insp",
+        "Supt",
+        "Judge",
+        "Bishop",
+        "Father",
+        "Pope",
+        "King",
+        "Queen",
+        "Prince",
+        "Princess",
+        "Archbishop",
+        "Officer",
+        "Constable",
+        "Coach",
+    ]
+)
+_NAME = re.compile(r"\b([A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+)*)")
+_OBJECT_BEFORE = re.compile(r"\b(?:at|to|with|for|from|on|of|by|about|over|in|against|warn)\s+$")
+_PRONOUN_SPEAKER = re.compile(r"^(?:he|she|they|we|i)$", re.IGNORECASE)
+# "…,” said Jane Doe" / "…,” Jane Doe said" / "…,” he said"
+_SAID_AFTER = re.compile(
+    r"[”\"'’],?\s+(?:(?:said|says|told|added|wrote)\s+(?P<after>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]+)*)"
+    r"|(?P<before>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]+)*|he|she|they)\s+(?:said|says|told|added|"
+    r"wrote|explained|warned|insisted))"
+)
+
+
+def full_names(text: str) -> list[str]:
+    """The people named in full: capitalised runs that are not places, bodies or dates."""
+    names = []
+    for match in FULL_NAME.finditer(text):
+        words = [w for w in match.group(0).split() if w.rstrip(".") not in _TITLES]
+        if len(words) >= 2 and not any(w in _NOT_PERSON for w in words):
+            names.append(" ".join(words))
+    return names
+
+
+def surnames(text: str, known: Iterable[str] = ()) -> set[str]:
+    """Surnames of the people a text names in full, or by a surname in `known`."""
+    found = {name.split()[-1] for name in full_names(text)}
+    words = set(re.findall(r"\b[A-Z][\w'’-]+\b", text))
+    return found | (words & set(known))
+
+
+def speaker(text: str, quote_start: int, context: str = "") -> str:
+    """Who says the quote at quote_start: named after it or before it; else whoever `context`
+    (the other sentences of the quote's story unit) names as speaking."""
+    after = _SAID_AFTER.search(text, quote_start)
+    who = (after.group("after") or after.group("before")) if after else ""
+    who = who or _speaker_before(text[:quote_start])
+    if not who and context:
+        who = _named_in(context)
+    if _PRONOUN_SPEAKER.match(who):
+        who = _only_person(context + " " + text[:quote_start])
+    return _without_title(who.strip(" ,."))
+
+
+def _without_title(name: str) -> str:
+    """ "Mayor Tom Reid" -> "Tom Reid"; a lone "Mayor Reid" keeps its title."""
+    words = name.split()
+    while len(words) > 2 and (words[0].rstrip(".") in _TITLES or words[0] in _NOT_PERSON):
+        words = words[1:]
+    return " ".join(words)
+
+
+def _named_in(context: str) -> str:
+    """The speaker a quote's unit names: after one of its quotes, or before a colon or quote."""
+    for match in re.finditer(r"[“\"‘']", context):
+        who = speaker(context, match.start())
+        if who:
+            return who
+    return _speaker_before(context)
+
+
+def _speaker_before(before: str) -> str:
+    """The subject of "Jane Doe said:" or "Doe told reporters:" just before a quote: the last
+    name before the quote that is no object ("at Putin") and no sentence's first word."""
+    if not ATTRIBUTION.search(before):
+        return ""
+    clause = re.split(r"[.;!?]\s", before)[-1]
+    for match in reversed(list(_NAME.finditer(clause))):
+        words = [w for w in match.group(1).split() if w.rstrip(".") not in _TITLES]
+        if words and not _OBJECT_BEFORE.search(clause[: match.start()]) and match.start() > 0:
+            return " ".join(words) if words[-1] not in _NOT_PERSON else ""
+    pronoun = re.search(r"\b(he|she|they)\b[^,]*$", clause)
+    return pronoun.group(1) if pronoun else ""
+
+
+def _only_person(text: str) -> str:
+    """The one person the text names in full ("he" can only be them); "" when it names several."""
+    names = {name.split()[-1]: name for name in full_names(text)}
+    return next(iter(names.values())) if len(names) == 1 else ""

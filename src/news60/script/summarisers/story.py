@@ -1,0 +1,184 @@
+"""The article as a summariser sees it: clean sentences, their story units, and which can be said."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from news60.errors import ScriptError
+from news60.models import Article
+from news60.script.quotes import attributes, balanced, read_marks
+from news60.script.sentences import split_sentences
+from news60.script.summarisers.prose import has_verb, is_caption, is_prose, tidy
+from news60.script.units import Unit, carried_marks, leans_on_previous, story_units
+
+_MEMBER_WORDS = 3  # a sentence this short may be said beside its unit ("He denied it.")
+UNSTOPPED_WORDS = 10  # a paragraph this long without a full stop is a sentence, not a heading
+REPEAT = 0.9  # a sentence sharing this share of its words with an earlier one repeats it
+SCENE_SETTER = 0.25  # a lead with under this share of the headline's words only sets the scene
+
+
+@dataclass(frozen=True)
+class Story:
+    """Clean body sentences (with their place among all body sentences) grouped into units."""
+
+    title: str
+    texts: tuple[str, ...]  # as shown: quotes closed and reopened, credits and marks stripped
+    places: tuple[int, ...]  # each clean sentence's index among all the body's sentences
+    units: tuple[Unit, ...]
+    usable: tuple[int, ...]  # units a script may hold, in article order
+
+    @property
+    def lead(self) -> int:
+        """The first usable unit: the news, or the standfirst that leads in its place."""
+        return self.usable[0]
+
+    def sentences(self, unit: int) -> list[str]:
+        return [self.texts[i] for i in self.units[unit].sentences]
+
+    def indexes(self, unit: int) -> list[int]:
+        return [self.places[i] for i in self.units[unit].sentences]
+
+    def text(self, unit: int) -> str:
+        return " ".join(self.sentences(unit))
+
+    def words(self, unit: int) -> int:
+        return len(self.text(unit).split())
+
+    def count(self, unit: int) -> int:
+        return len(self.units[unit].sentences)
+
+    def rank(self, unit: int) -> int:
+        """How many usable units come before this one."""
+        return self.usable.index(unit)
+
+    def closure(self, unit: int) -> list[int]:
+        """The unit and every unit it requires, directly or not, in article order."""
+        return sorted(self._closures[unit])
+
+    @cached_property
+    def _closures(self) -> dict[int, frozenset[int]]:
+        closures: dict[int, frozenset[int]] = {}
+        for u, unit in enumerate(self.units):
+            closures[u] = frozenset({u}).union(*(closures[r] for r in unit.requires))
+        return closures
+
+
+def read_story(article: Article) -> Story:
+    """The article's story units, refusing an article with none a narrator could say; when the
+    body opens on a scene-setter and the standfirst carries the headline's news, it leads."""
+    story = _read(article, [])
+    standfirst = [(s, -1) for s in split_sentences(article.standfirst)]
+    if standfirst and _sets_the_scene(story.text(story.lead), article.title, article.standfirst):
+        return _read(article, standfirst)
+    return story
+
+
+def _sets_the_scene(lead: str, title: str, standfirst: str) -> bool:
+    """The lead shares few of the headline's words, and the standfirst shares more of them."""
+    terms = _terms(title)
+    if len(terms) < 3:
+        return False
+    in_lead, in_standfirst = len(terms & _terms(lead)), len(terms & _terms(standfirst))
+    return in_lead < SCENE_SETTER * len(terms) and in_standfirst > in_lead
+
+
+def _terms(text: str) -> set[str]:
+    """Content words, lower-cased: the words a headline's news is made of."""
+    return {w.lower() for w in re.findall(r"[A-Za-z][\w'’-]{3,}|\d[\d,.]*", text)}
+
+
+def _read(article: Article, opening: list[tuple[str, int]]) -> Story:
+    """The story units of the opening sentences (place -1) followed by the body's."""
+    sentences = opening + body_sentences(article)
+    places = [-1] * len(opening) + list(range(len(sentences) - len(opening)))
+    tidied = [(place, tidy(raw), p) for place, (raw, p) in zip(places, sentences, strict=True)]
+    kept = _kept(tidied)
+    clean = [tidied[k] for k in kept]
+    # A sentence that leans on the one before cannot be said when story text between was
+    # dropped (a tweet, a contact line); a photo caption between is no loss.
+    after_gap = {
+        i
+        for i, (before, k) in enumerate(zip([None, *kept], kept, strict=False))
+        if before is not None and any(_lost(tidied[j][1]) for j in range(before + 1, k))
+    }
+    texts = [text for _, text, _ in clean]
+    paragraphs = [paragraph for _, _, paragraph in clean]
+    units = story_units(texts, paragraphs)
+    marks = carried_marks(texts, paragraphs)
+    shown = [
+        _shown(text, mark, i, units)
+        for i, (text, mark) in enumerate(zip(texts, marks, strict=True))
+    ]
+    usable = _usable(units, texts, after_gap)
+    if not usable:
+        raise ScriptError(
+            "the article has no speakable sentences: check that the input holds the article body"
+        )
+    return Story(article.title, tuple(shown), tuple(p for p, _, _ in clean), units, usable)
+
+
+def _kept(tidied: list[tuple[int, str, int]]) -> list[int]:
+    """Positions of the speakable sentences, leaving out repeats (a photo caption that copies
+    a sentence of the story word for word)."""
+    kept: list[int] = []
+    seen: list[set[str]] = []
+    for k, (_, text, _) in enumerate(tidied):
+        words = set(re.findall(r"\w+", text.lower()))
+        if is_prose(text, _MEMBER_WORDS) and not any(_repeats(words, w) for w in seen):
+            kept.append(k)
+            seen.append(words)
+    return kept
+
+
+def _lost(sentence: str) -> bool:
+    """Story text left out for what it holds, not a caption, credit or scrap of furniture."""
+    return len(sentence.split()) >= 6 and not is_caption(sentence)
+
+
+def _repeats(words: set[str], earlier: set[str]) -> bool:
+    return len(words & earlier) >= REPEAT * max(len(words), 1)
+
+
+def body_sentences(article: Article) -> list[tuple[str, int]]:
+    """Every sentence of the body with the number of its paragraph; a paragraph whose last
+    sentence lacks its full stop (some sites drop it) gets one when it reads as a clause."""
+    sentences = []
+    for p, paragraph in enumerate(article.paragraphs):
+        pieces = split_sentences(paragraph)
+        sentences += [(s, p) for s in pieces[:-1]] + [(_stopped(s), p) for s in pieces[-1:]]
+    return sentences
+
+
+def _stopped(sentence: str) -> str:
+    unfinished = sentence[-1:].isalnum() and len(sentence.split()) >= UNSTOPPED_WORDS
+    return sentence + "." if unfinished and has_verb(sentence) else sentence
+
+
+def _usable(units: tuple[Unit, ...], texts: list[str], after_gap: set[int]) -> tuple[int, ...]:
+    """Units whose speech names its speaker, said alone or leaning on usable units, and not
+    leaning on a sentence that was left out."""
+    usable: list[int] = []
+    for u, unit in enumerate(units):
+        words = sum(len(texts[i].split()) for i in unit.sentences)
+        alone = any(is_prose(texts[i]) for i in unit.sentences) or (unit.requires and words >= 3)
+        heard = unit.attributed and not (
+            unit.first in after_gap
+            and leans_on_previous(texts[unit.first], any(_names(texts[i]) for i in unit.sentences))
+        )
+        if alone and heard and all(r in usable for r in unit.requires):
+            usable.append(u)
+    return tuple(usable)
+
+
+def _names(sentence: str) -> bool:
+    """The sentence names who speaks ("she said", "according to")."""
+    return attributes(read_marks(sentence))
+
+
+def _shown(text: str, marks, i: int, units: tuple[Unit, ...]) -> str:
+    """A sentence as shown: its quote marks paired, a colon that ends its unit made a stop."""
+    text = balanced(text, marks)
+    last = any(unit.last == i for unit in units)
+    return text[:-1] + "." if last and text.endswith(":") else text

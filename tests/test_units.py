@@ -1,0 +1,166 @@
+"""Story units: quotes stay with their speakers, and no sentence is said without what it leans on."""
+
+from __future__ import annotations
+
+import pytest
+
+from news60.models import Article
+from news60.script.summarisers import get_summariser
+from news60.script.summarisers.prose import is_prose, tidy
+from news60.script.units import story_units
+from news60.settings import ScriptSettings
+
+# A council story written for these tests: a two-sentence quote in straight marks with its
+# "said X" at the end, a quote whose speaker is named only in the sentence before, a sentence
+# that opens on "She", and one that calls a person by surname alone.
+COUNCIL = Article(
+    title="Council approves new bridge over the River Wey after long dispute",
+    paragraphs=(
+        "The town council approved a new footbridge over the River Wey on Tuesday after a "
+        "dispute over its cost that lasted two years.",
+        "The bridge will cost 4.2 million pounds and is due to open in the spring of 2026.",
+        '"We have waited far too long for this crossing. Now everybody is going to pay for '
+        'the delay," said council leader Margaret Hale.',
+        "Opposition councillor David Okafor voted against the plan.",
+        '"The cost has doubled since the first estimate and nobody can explain why."',
+        "Local businesses on both banks of the river have backed the scheme for years.",
+        "She said the council would publish the full accounts of the project next month.",
+        "Engineers expect the construction work to close the towpath for about six weeks.",
+        "Okafor has asked the auditor to review the contract before any work begins.",
+        "The footbridge will be the first new crossing in the town for more than forty years.",
+    ),
+)
+BUDGETS = range(20, 200, 12)
+
+
+def _picks(article: Article, words: int):
+    return get_summariser("extractive", ScriptSettings()).summarise(article, words, None)
+
+
+def _said(article: Article, words: int) -> list[str]:
+    return [p.text for p in _picks(article, words)]
+
+
+@pytest.fixture(scope="module")
+def scripts():
+    """The council story's picks at every word budget, from a tight one to the whole story."""
+    return [" ".join(p.text for p in _picks(COUNCIL, words)) for words in BUDGETS]
+
+
+def test_a_two_sentence_quote_is_kept_whole_with_its_said_x(scripts):
+    first, second = "We have waited far too long", "said council leader Margaret Hale"
+    for said in scripts:
+        assert (first in said) == (second in said), said
+    assert any(first in said for said in scripts)  # some budget has room for it
+
+
+def test_a_quote_whose_speaker_is_named_before_it_goes_with_that_sentence(scripts):
+    for said in scripts:
+        if "nobody can explain why" in said:
+            assert "David Okafor voted against" in said
+
+
+def test_a_pronoun_or_surname_is_never_said_without_the_sentence_it_needs(scripts):
+    for said in scripts:
+        assert said.startswith("The town council approved")  # the lead first, always
+        if "She said the council" in said:
+            assert "Local businesses on both banks" in said
+        if "Okafor has asked" in said:
+            assert "David Okafor" in said
+
+
+def test_picks_keep_the_article_order():
+    indexes = [p.index for p in _picks(COUNCIL, 400)]
+    assert indexes == sorted(indexes)
+
+
+def test_every_pick_of_a_unit_shares_its_score_and_units_need_only_earlier_units():
+    picks = _picks(COUNCIL, 400)
+    for pick in picks:
+        assert all(r < pick.unit for r in pick.requires)
+    by_unit = {}
+    for pick in picks:
+        by_unit.setdefault(pick.unit, set()).add(pick.score)
+    assert all(len(scores) == 1 for scores in by_unit.values())
+
+
+def test_quote_marks_of_a_split_quote_pair_in_every_sentence_said():
+    for text in _said(COUNCIL, 400):
+        assert text.count('"') % 2 == 0 and text.count("“") == text.count("”"), text
+
+
+def test_curly_and_straight_quotes_and_titles_are_read_alike():
+    sentences = [
+        "Critics praised “The Irishman” at the festival on Friday evening.",
+        "It opens in cinemas next week.",
+        "‘We are thrilled by the reaction,’ the studio said.",
+        "“This is the film of the year.",
+        "Nothing else comes close,” said the critic Anna Berg.",
+    ]
+    units = story_units(sentences, [0, 1, 2, 3, 3])
+    spans = [(u.first, u.last) for u in units]
+    assert (3, 4) in spans  # a curly quote left open runs on to its speaker
+    assert not units[0].speech  # a title in quotation marks is not speech
+    assert units[1].requires == (0,)  # "It" needs the sentence before
+
+
+def test_a_domain_name_a_result_colon_and_a_glued_credit_keep_the_news():
+    assert is_prose("Amazon.com agreed to pay a fine of 61.7 million dollars to settle the case.")
+    assert not is_prose("Read the full ruling at https://example.com/ruling today.")
+    assert is_prose("Spain beat Italy 2-1 in the final on Sunday to win:")
+    credit = "Photograph: Jane Smith/Getty Images The man accused of the attack appeared in court."
+    assert tidy(credit) == "The man accused of the attack appeared in court."
+    assert is_prose(tidy(credit))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Anyone with information is asked to call police on 101 quoting the reference number.",
+        "The charity can be reached on 0800 555 0199 at any time of day.",
+        "What do you think of the council's decision on the bridge?",
+        "Read more about the bridge and the history of the crossing here.",
+    ],
+)
+def test_contact_lines_phone_numbers_and_questions_to_readers_are_never_said(sentence):
+    assert not is_prose(sentence)
+
+
+def test_an_amazon_com_lead_and_a_result_colon_are_kept_in_the_script():
+    article = Article(
+        title="Amazon.com fined over delivery drivers' pay",
+        paragraphs=(
+            "Amazon.com was fined 61.7 million dollars on Tuesday by the Federal Trade Commission "
+            "for keeping tips that customers meant for its delivery drivers.",
+            "The regulator said the company had used the tips to pay part of the drivers' wages.",
+            "Amazon said it disagreed with the ruling but would not appeal.",
+        ),
+    )
+    said = _said(article, 150)
+    assert said[0].startswith("Amazon.com was fined")
+    match = Article(
+        title="Spain win the Nations League",
+        paragraphs=(
+            "Spain beat Croatia on penalties in Rotterdam on Sunday night to win:",
+            "the Nations League, their first trophy in eleven years.",
+            "Goalkeeper Unai Simon saved two penalties in the shootout.",
+        ),
+    )
+    assert any("beat Croatia on penalties" in s for s in _said(match, 150))
+
+
+def test_a_scene_setting_lead_gives_way_to_the_standfirst_with_the_news():
+    article = Article(
+        title="Council approves new footbridge over the River Wey",
+        standfirst="The town council has approved a new footbridge over the River Wey after a "
+        "two-year dispute over its cost.",
+        paragraphs=(
+            "It was a cold, grey morning when the first walkers gathered by the water.",
+            "They had come to hear what the councillors would decide about the crossing.",
+            "The bridge will cost 4.2 million pounds and is due to open in the spring of 2026.",
+        ),
+    )
+    picks = _picks(article, 120)
+    assert picks[0].text.startswith("The town council has approved") and picks[0].index == -1
+    indexes = [p.index for p in picks]
+    assert indexes == sorted(indexes)
