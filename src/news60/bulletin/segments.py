@@ -1,7 +1,7 @@
 """Each story as a segment: its topic kicker, its story units (the lead first) and its best photo.
 
 `story_units` and `story_kicker` are the two places the bulletin asks the script stage about a
-story; they stand in for the editorial story units and the topic kicker until those land."""
+story (the kicker stands in for the video's topic kicker until that lands)."""
 
 from __future__ import annotations
 
@@ -10,18 +10,9 @@ from collections.abc import Sequence
 
 from news60.bulletin.models import Item, Segment
 from news60.models import Article, Photo
-from news60.script.quotes import quotations
 from news60.script.speakable import display_text
-from news60.script.summarisers.extractive import speakable_candidates
+from news60.script.summarisers.story import read_story
 
-# A sentence opening on a pronoun or a connective leans on the sentence before it.
-_LEANS_BACK = re.compile(
-    r"^[\"“‘'(]?\s*(?:he|she|it|they|this|that|these|those|his|her|its|their|him|them|such|"
-    r"but|and|also|however|so|then|yet|still|meanwhile|instead|moreover|furthermore)\b",
-    re.IGNORECASE,
-)
-# Words that name who speaks: a quote without one belongs to the speaker of the sentence before.
-_ATTRIBUTION = re.compile(r"\b(?:said|says|told|tells|added|adds|wrote|asked|according to)\b")
 # Codes and acronyms a story is known by (G20, NHS, COP28); credits and shouting are not topics.
 _CODE = re.compile(r"\b[A-Z][A-Z0-9]*[0-9A-Z]\b")
 _NOT_TOPICS = frozenset(
@@ -60,45 +51,12 @@ def make_segments(items: Sequence[Item]) -> tuple[Segment, ...]:
 
 
 def story_units(article: Article) -> tuple[str, ...]:
-    """The story's units in article order, the lead first. A bulletin says a prefix of them, so a
-    sentence that leans on the one before (a pronoun, a connective) is its own unit right after
-    it and is never said once what it leans on was left out; a quote whose speaker is named
-    neither before it nor in the sentence after it is never said."""
-    units: list[list[str]] = []
-    kept = None  # body index of the last sentence kept (or waiting for its speaker)
-    waiting = None  # a quote naming no speaker, waiting for the sentence that names one
-    for candidate in speakable_candidates(article):
-        text, follows = candidate.text, kept == candidate.index - 1
-        if waiting is not None:
-            if follows and _names(text):
-                units.append([waiting, text])
-                waiting, kept = None, candidate.index
-                continue
-            waiting, follows = None, False  # its speaker never came: the quote is not said
-        if leans_back(text) and not follows:
-            continue  # what it leans on was left out: never said alone
-        if _is_quote(text) and not _names(text) and not (units and _names(units[-1][-1])):
-            waiting = text
-        else:
-            units.append([text])
-        kept = candidate.index
+    """The story's units in article order, the lead first: the script stage's story units (a quote
+    with its speaker, a sentence with what it leans on). A bulletin says a prefix of them, and
+    every unit a usable one needs comes before it, so nothing is said without what it leans on."""
+    story = read_story(article)
     # As make shows and says them: datelines and shouted lead-ins ("CAIRO —", "A HUNTER") tidied.
-    return tuple(" ".join(display_text(sentence) for sentence in unit) for unit in units)
-
-
-def leans_back(sentence: str) -> bool:
-    """True when a listener needs the sentence before to follow this one."""
-    return bool(_LEANS_BACK.match(sentence)) or (_is_quote(sentence) and not _names(sentence))
-
-
-def _is_quote(sentence: str) -> bool:
-    quoted = sum(len(words.split()) for _, words in quotations(sentence))
-    return quoted >= 0.5 * len(sentence.split())
-
-
-def _names(sentence: str) -> bool:
-    """The sentence says who speaks: 'she said', 'according to', or hands over with a colon."""
-    return bool(_ATTRIBUTION.search(sentence)) or sentence.rstrip().endswith(":")
+    return tuple(" ".join(display_text(s) for s in story.sentences(u)) for u in story.usable)
 
 
 def story_kicker(article: Article) -> str:
