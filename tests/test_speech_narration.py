@@ -102,10 +102,11 @@ def test_cache_respeaks_only_the_edited_sentence(narration, cache_dir, tmp_path)
 
 
 def test_faster_rate_speaks_faster(narration, cache_dir, tmp_path):
-    fast = narrate(SCRIPT, VoiceSettings(rate=1.25), tmp_path, cache_dir=cache_dir)
+    fast = narrate(SCRIPT, VoiceSettings(rate=1.8), tmp_path, cache_dir=cache_dir)
     spoken = [sum(s.end - s.start for s in n.sentences) for n in (fast, narration)]
-    # Piper rounds every phoneme up to whole frames, so 1.25x buys about 1.15x.
-    assert spoken[0] < 0.95 * spoken[1]
+    # Piper rounds every phoneme up to whole frames and varies its timing from run to run
+    # (a few per cent), so a clearly faster rate is asked for and a clear margin checked.
+    assert spoken[0] < 0.85 * spoken[1]
 
 
 def test_speaking_rate_is_a_plausible_news_pace(cache_dir):
