@@ -146,6 +146,7 @@ class Slide:
     heading: str = ""
     body: str = ""
     photo: Photo | None = None
+    kicker: str = ""  # the topic label over the heading ("G20"), in the theme's accent
 
 
 @dataclass(frozen=True)

@@ -61,6 +61,13 @@ class VideoSettings:
 
 
 @dataclass(frozen=True)
+class BulletinSettings:
+    stories: int = 5  # stories in a bulletin, the first N in the editor's order
+    title: str = ""  # the opening ident's title; "" is the theme's tagline
+    loudness: float = -14.0  # the audio briefing's LUFS: -14 as platforms play, -16 for podcasts
+
+
+@dataclass(frozen=True)
 class YouTubeSettings:
     root_url: str = (
         "https://youtube.googleapis.com/"  # the API's discovery rootUrl (tests: a local server)
@@ -111,6 +118,7 @@ class Settings:
     script: ScriptSettings = field(default_factory=ScriptSettings)
     voice: VoiceSettings = field(default_factory=VoiceSettings)
     video: VideoSettings = field(default_factory=VideoSettings)
+    bulletin: BulletinSettings = field(default_factory=BulletinSettings)
     publish: PublishSettings = field(default_factory=PublishSettings)
     out: Path = Path("output")
 
@@ -132,6 +140,8 @@ SECONDS = (15.0, 180.0)  # under 15 s there is no story to tell; platforms cut S
 PLATFORM_SECONDS = 60.0  # YouTube Shorts and some Reels placements expect a minute at most
 FPS = (10, 60)  # below 10 motion stutters; above 60 no platform shows the frames
 MAX_SIDE = 4096  # no platform takes a larger frame, and memory grows with the square
+STORIES = (2, 12)  # a bulletin is at least two stories; past a dozen none gets time to be told
+LOUDNESS = (-24.0, -9.0)  # EBU R128 broadcast (-23) to the loudest streaming targets
 PRESETS = frozenset(
     [
         "ultrafast",
@@ -168,6 +178,7 @@ def validate(settings: Settings) -> Settings:
         raise SettingsError(f"threads {video.threads} is out of range: use 1 to 64")
     if settings.script.sentences is not None and not 1 <= settings.script.sentences <= 50:
         raise SettingsError(f"--sentences {settings.script.sentences} is out of range: use 1 to 50")
+    _check_bulletin(settings.bulletin)
     article = settings.article
     if not 0 < article.timeout <= 600 or article.max_bytes <= 0 or article.max_redirects < 0:
         raise SettingsError("article timeout, max_bytes and max_redirects must be positive numbers")
@@ -184,6 +195,17 @@ def _check_seconds(seconds: float) -> None:
         log.warning(
             "a %g s clip is longer than YouTube Shorts and some Reels placements take (60 s)",
             seconds,
+        )
+
+
+def _check_bulletin(bulletin: BulletinSettings) -> None:
+    if not isinstance(bulletin.stories, int) or not STORIES[0] <= bulletin.stories <= STORIES[1]:
+        raise SettingsError(
+            f"--stories {bulletin.stories} is out of range: use {STORIES[0]} to {STORIES[1]} (5 is usual)"
+        )
+    if not LOUDNESS[0] <= bulletin.loudness <= LOUDNESS[1]:
+        raise SettingsError(
+            f"--lufs {bulletin.loudness:g} is out of range: use -14 (platforms) or -16 (podcasts)"
         )
 
 

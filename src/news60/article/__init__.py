@@ -34,7 +34,8 @@ def read_article(
     """Read one article from a file path, an http(s) URL, or "-" with the bytes in `data`.
 
     Nothing but the page itself is fetched: photos keep their URLs (download_photos fetches them
-    when a clip is made)."""
+    when a clip is made). `data` given with a URL is the page already fetched (a feed reader
+    looked at it first)."""
     raw, name, base = _load(source, settings, data)
     text = decode(raw, name)
     article = _PARSERS[detect_kind(text)](text, base)
@@ -78,7 +79,7 @@ def _load(
             raise ArticleError("source '-' needs the article bytes from stdin: pipe the article in")
         return data, "stdin", None
     if is_url(source):
-        return fetch(source, settings), source, source
+        return (data if data is not None else fetch(source, settings)), source, source
     return _read_file(Path(source).expanduser(), settings), source, str(Path(source).parent)
 
 

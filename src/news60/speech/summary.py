@@ -21,7 +21,7 @@ from news60.speech.narration import speak_all, speakable_function
 MP3_RATE = 44_100
 BITRATE = "192k"
 PAUSE_S = 0.8  # after the headline and before the credits
-_MP3_CEILING = -1.5  # the encoder's own overshoot needs room below -1 dBTP
+MP3_CEILING = -1.5  # the encoder's own overshoot needs room below -1 dBTP
 
 
 def write_audio_summary(
@@ -40,13 +40,19 @@ def write_audio_summary(
     body, rate = audio.read_wav(narration.wav)
     body = audio.resample(body if body.ndim == 1 else body.mean(axis=1), rate)
     pause = np.zeros(int(PAUSE_S * RATE), dtype=np.float32)
-    pieces = [*_said(script.title, voice, cache), pause, body, pause, *_said(credits, voice, cache)]
+    pieces = [
+        *said_aloud(script.title, voice, cache),
+        pause,
+        body,
+        pause,
+        *said_aloud(credits, voice, cache),
+    ]
     samples = audio.resample(np.concatenate(pieces), RATE, MP3_RATE)
-    samples = loudness.normalise(samples, MP3_RATE, ceiling=_MP3_CEILING)
-    return _encode(samples, dest, _tags(script, artist, credits))
+    samples = loudness.normalise(samples, MP3_RATE, ceiling=MP3_CEILING)
+    return encode_mp3(samples, dest, _tags(script, artist, credits))
 
 
-def _said(text: str, settings: VoiceSettings, cache: SpeechCache) -> list[np.ndarray]:
+def said_aloud(text: str, settings: VoiceSettings, cache: SpeechCache) -> list[np.ndarray]:
     """`text` spoken at 48 kHz, as a one-item list; nothing for empty text."""
     if not text.strip():
         return []
@@ -60,7 +66,7 @@ def _tags(script: Script, artist: str, credits: str) -> dict[str, str]:
     return {"title": script.title, "artist": artist, "date": date, "comment": credits}
 
 
-def _encode(samples: np.ndarray, dest: Path, tags: dict[str, str]) -> Path:
+def encode_mp3(samples: np.ndarray, dest: Path, tags: dict[str, str]) -> Path:
     """Encode with ffmpeg's libmp3lame under a temporary name, tag it, then rename into place."""
     dest.parent.mkdir(parents=True, exist_ok=True)
     wav = audio.write_wav(dest.with_name(f".{dest.stem}.summary.wav"), samples, MP3_RATE)

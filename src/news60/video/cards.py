@@ -32,6 +32,9 @@ FIGURE = re.compile(
 )
 
 
+TOPIC_SIZE = 56  # px at 1080 wide: a topic kicker ("G20") reads at a glance, unlike a scene number
+
+
 def key_figure(text: str) -> str | None:
     """The first figure in `text` that deserves a key-fact card, if any."""
     match = FIGURE.search(text)
@@ -47,6 +50,9 @@ def draw_card(slide: Slide, layout: Layout, theme: Theme, *, number: str = "") -
         _draw_title(draw, slide, layout, theme)
     elif slide.kind == "credits":
         _draw_credits(draw, slide, layout, theme)
+    elif slide.kicker:
+        y = _kicker(draw, slide.kicker, layout.heading_top, layout, theme, size=TOPIC_SIZE)
+        _draw_block(draw, slide.heading, y, (5, layout.px(84), layout.px(44)), layout, theme)
     elif match := QUOTE.match(slide.heading):
         _draw_quote(draw, match["quote"], match["speaker"] or "", layout, theme)
     elif figure := key_figure(slide.heading):
@@ -91,15 +97,18 @@ def _logo(path, height: int) -> Image.Image:
     return logo.resize((round(logo.width * height / logo.height), height), Image.LANCZOS)
 
 
-def _kicker(draw: ImageDraw.ImageDraw, text: str, y: int, layout: Layout, theme: Theme) -> int:
-    """A small upper-case label with an accent bar; returns the y below it."""
-    face = font(family(theme, "body"), layout.px(34))
+def _kicker(
+    draw: ImageDraw.ImageDraw, text: str, y: int, layout: Layout, theme: Theme, size: int = 34
+) -> int:
+    """An upper-case label with an accent bar (34 px, larger for a topic); returns the y below it."""
+    face = font(family(theme, "body"), layout.px(size))
     bar = layout.px(10)
     draw.rectangle(
-        (layout.left, y, layout.left + bar, y + layout.px(40)), fill=theme.colors["accent"]
+        (layout.left, y, layout.left + bar, y + layout.px(size * 40 // 34)),
+        fill=theme.colors["accent"],
     )
     draw_text(draw, (layout.left + bar * 3, y), text.upper(), face, theme.colors["accent"])
-    return y + layout.px(80)
+    return y + layout.px(size * 80 // 34)
 
 
 def _draw_title(draw: ImageDraw.ImageDraw, slide: Slide, layout: Layout, theme: Theme) -> None:

@@ -14,7 +14,7 @@ from PIL import Image, ImageDraw
 
 from news60.models import Slide, Timeline
 from news60.video.captions import CaptionPainter, Patch, spoken_word
-from news60.video.cards import draw_brand, draw_card
+from news60.video.cards import TOPIC_SIZE, draw_brand, draw_card
 from news60.video.layout import Layout
 from news60.video.photos import PreparedPhoto, load_photo
 from news60.video.theme import Theme
@@ -139,7 +139,9 @@ class Compositor:
         )
         small = font(family(theme, "small"), layout.px(30))
         credit = f"Photo: {slide.photo.credit}" if slide.photo and slide.photo.credit else ""
+        kicker = font(family(theme, "body"), layout.px(TOPIC_SIZE)) if slide.kicker else None
         text_height = len(lines) * line_height(face) + (line_height(small) if credit else 0)
+        text_height += line_height(kicker) if kicker else 0
         text_top = layout.caption_top - layout.px(30) - text_height
         top = max(0, text_top - layout.px(220))
         band = _shade(layout.width, layout.height - top, 0, 215, ramp=layout.px(260))
@@ -148,6 +150,9 @@ class Compositor:
         if credit:
             draw_text(draw, (layout.left, y), credit, small, theme.colors["muted"])
             y += line_height(small)
+        if kicker:
+            draw_text(draw, (layout.left, y), slide.kicker.upper(), kicker, theme.colors["accent"])
+            y += line_height(kicker)
         draw_lines(draw, (layout.left, y), lines, face, theme.colors["text"], shadow=layout.px(3))
         return Patch.from_image(band, 0, top)
 

@@ -1,0 +1,112 @@
+"""Fit the bulletin to its slot: every story its lead; then, story by story in running order, one
+more unit while the voice still fits; when the leads alone run over, the last stories go first."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from news60.bulletin.lineup import MIN_STORIES
+from news60.bulletin.models import Bulletin, LeftOut, Segment
+from news60.errors import ScriptError
+from news60.models import Narration, Scene, Script
+from news60.script.fitting import MAX_SPEEDUP
+
+progress = logging.getLogger("news60.progress")
+
+SHORTEST_SHARE = 52 / 60  # a bulletin under 52 s of a minute sounds cut short
+
+Speak = Callable[[Script, float], Narration]  # (script, speaking-rate factor) -> narration
+
+
+@dataclass(frozen=True)
+class Slot:
+    """How long the narration may run, in seconds."""
+
+    longest: float
+    shortest: float
+
+    @classmethod
+    def for_bulletin(cls, seconds: float, lead_in: float, closing: float) -> Slot:
+        longest = seconds - lead_in - closing
+        if longest <= 10:
+            raise ScriptError(
+                f"--seconds {seconds:g} leaves no time for a bulletin: ask for 30 or more"
+            )
+        return cls(longest, seconds * SHORTEST_SHARE - lead_in - closing)
+
+
+def fit_bulletin(bulletin: Bulletin, speak: Speak, slot: Slot) -> tuple[Bulletin, Narration]:
+    """The bulletin whose narration fits the slot, and that narration (measured, not estimated)."""
+    bulletin, narration, speedup = _leads_that_fit(bulletin, speak, slot)
+    full: set[int] = set()
+    while len(full) < len(bulletin.segments):
+        for i, segment in enumerate(bulletin.segments):
+            if i in full or segment.said >= len(segment.units):
+                full.add(i)
+                continue
+            longer = _with_segment(bulletin, i, replace(segment, said=segment.said + 1))
+            trial = speak(narration_script(longer), speedup)
+            if trial.duration <= slot.longest:
+                bulletin, narration = longer, trial
+            else:
+                full.add(i)
+    if narration.duration < slot.shortest:
+        note = (
+            f"the stories hold {narration.duration:.0f} s of narration, short of "
+            f"{slot.shortest:.0f} s: add stories for a full bulletin"
+        )
+        narration = replace(narration, notes=(*narration.notes, note))
+    return bulletin, narration
+
+
+def _leads_that_fit(
+    bulletin: Bulletin, speak: Speak, slot: Slot
+) -> tuple[Bulletin, Narration, float]:
+    """Each story's lead alone; the last stories left out (with a note) until the leads fit."""
+    narration = speak(narration_script(bulletin), 1.0)
+    while narration.duration > slot.longest:
+        needed = narration.duration / slot.longest
+        if needed <= MAX_SPEEDUP:
+            faster = speak(narration_script(bulletin), min(MAX_SPEEDUP, needed * 1.02))
+            if faster.duration <= slot.longest:
+                return bulletin, faster, min(MAX_SPEEDUP, needed * 1.02)
+        bulletin = _without_last(bulletin, narration)
+        narration = speak(narration_script(bulletin), 1.0)
+    return bulletin, narration, 1.0
+
+
+def _without_last(bulletin: Bulletin, narration: Narration) -> Bulletin:
+    if len(bulletin.segments) <= MIN_STORIES:
+        raise ScriptError(
+            f"the leads of the first {len(bulletin.segments)} stories run {narration.duration:.0f} s, "
+            "more than the bulletin holds: raise --seconds"
+        )
+    last = bulletin.segments[-1]
+    start, end = narration.scene_span(len(bulletin.segments))
+    reason = f"its lead ({end - start:.1f} s) does not fit: the stories before it fill the bulletin"
+    progress.info("left out %s: %s", last.item.source, reason)
+    return replace(
+        bulletin,
+        segments=bulletin.segments[:-1],
+        left_out=(*bulletin.left_out, LeftOut(last.item.source, reason)),
+    )
+
+
+def _with_segment(bulletin: Bulletin, index: int, segment: Segment) -> Bulletin:
+    segments = list(bulletin.segments)
+    segments[index] = segment
+    return replace(bulletin, segments=tuple(segments))
+
+
+def ident_line(bulletin: Bulletin) -> str:
+    """What the voice says over the ident: 'News in 60 seconds. Friday, 28 June.'"""
+    return f"{bulletin.title.rstrip('.!?:;, ')}. {bulletin.spoken_date}."
+
+
+def narration_script(bulletin: Bulletin) -> Script:
+    """What is said, as a script: the ident, then one scene per segment (scene i + 1 is segment i)."""
+    scenes = [Scene(ident_line(bulletin), bulletin.title)]
+    scenes += [Scene(s.text, s.headline, s.photo) for s in bulletin.segments]
+    return Script(title=bulletin.heading, scenes=tuple(scenes), published=bulletin.day.isoformat())

@@ -1,0 +1,112 @@
+"""Everything a bulletin leaves behind, as `make` does: a clip per format with chapters, the audio
+briefing with ID3 chapters, script, captions, the ident as thumbnail, a description, the manifest."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from news60.atomic import write_json, write_text
+from news60.bulletin.briefing import write_briefing
+from news60.bulletin.chapters import add_mp4_chapters
+from news60.bulletin.manifest import (
+    bulletin_manifest,
+    description_text,
+    script_data,
+    spoken_credits,
+)
+from news60.bulletin.models import Bulletin, Cut
+from news60.bulletin.timeline import chapters, plan_bulletin
+from news60.models import Narration, Outputs, Timeline
+from news60.outputs import format_entries, music_bed, render_clips, version_entry
+from news60.settings import Settings
+from news60.speech.mix import mix_soundtrack
+from news60.stories import Draft
+from news60.video.cues import to_srt, to_vtt
+from news60.video.formats import Format, clip_formats
+from news60.video.theme import Theme
+from news60.video.thumbnail import thumbnail_size, write_thumbnail
+
+
+def write_bulletin(
+    bulletin: Bulletin,
+    narration: Narration,
+    settings: Settings,
+    theme: Theme,
+    job: Draft,
+    fingerprint: dict[str, str],
+) -> Outputs:
+    """Write every file into the draft; the manifest, written last, lists them."""
+    formats = clip_formats(settings.video)
+    timelines = [plan(bulletin, narration, settings, theme, job, f) for f in formats]
+    cut = Cut(bulletin, narration, timelines[0], tuple(chapters(bulletin, timelines[0])))
+    mix_soundtrack(
+        narration,
+        offset=cut.timeline.narration_offset,
+        duration=cut.timeline.duration,
+        music=music_bed(settings, theme),
+        dest=cut.timeline.audio,
+    )
+    clips = render_clips(timelines, formats, theme, settings, job)
+    files = {
+        name: add_mp4_chapters(path, cut.chapters, bulletin.heading) for name, path in clips.items()
+    }
+    files |= {"audio": write_audio(cut, settings, theme, job)}
+    files |= write_texts(cut, theme, formats, job)
+    final = {name: job.final / path.name for name, path in files.items()}
+    final["manifest"] = job.final / "manifest.json"
+    manifest = bulletin_manifest(cut, final) | {"audio_lufs": settings.bulletin.loudness}
+    manifest |= {"formats": format_entries(formats, final)} | version_entry(job, fingerprint)
+    write_json(job.path("manifest.json"), manifest)
+    return Outputs(job.final, final, manifest)
+
+
+def plan(
+    bulletin: Bulletin,
+    narration: Narration,
+    settings: Settings,
+    theme: Theme,
+    job: Draft,
+    fmt: Format,
+) -> Timeline:
+    """One format's timeline; every format shares the one soundtrack."""
+    return plan_bulletin(
+        bulletin,
+        narration,
+        theme,
+        size=fmt.size,
+        fps=settings.video.fps,
+        audio=job.work / "soundtrack.wav",
+    )
+
+
+def write_audio(cut: Cut, settings: Settings, theme: Theme, job: Draft) -> Path:
+    """The audio briefing: the voice on the clip's clock, then every story's credits said aloud."""
+    bulletin, spoken = cut.bulletin, spoken_credits(cut.bulletin)
+    tags = {
+        "title": bulletin.heading,
+        "artist": theme.brand,
+        "date": bulletin.day.isoformat(),
+        "comment": spoken,
+    }
+    return write_briefing(
+        cut.narration,
+        cut.chapters,
+        job.path("audio.mp3"),
+        voice=settings.voice,
+        offset=cut.timeline.narration_offset,
+        credits=f"Credits. {spoken}" if spoken else "",
+        lufs=settings.bulletin.loudness,
+        tags=tags,
+    )
+
+
+def write_texts(cut: Cut, theme: Theme, formats: tuple[Format, ...], job: Draft) -> dict[str, Path]:
+    """Script, captions, thumbnail (the ident) and the description block."""
+    ident, size = cut.timeline.slides[0], thumbnail_size(formats)
+    return {
+        "thumbnail": write_thumbnail(ident, theme, size, job.path("thumbnail.jpg")),
+        "script": write_json(job.path("script.json"), script_data(cut)),
+        "captions": write_text(job.path("captions.srt"), to_srt(cut.timeline.cues)),
+        "captions_vtt": write_text(job.path("captions.vtt"), to_vtt(cut.timeline.cues)),
+        "description": write_text(job.path("description.txt"), description_text(cut)),
+    }

@@ -1,0 +1,308 @@
+"""`news60 bulletin` end to end with the real voice, model, moviepy and ffmpeg: five dev-set stories
+(text scrapes and HTML pages), frames read back with tesseract, chapters checked against the
+narration's own pauses, the MP3's ID3 chapters against the MP4's; failures, a local RSS feed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import shutil
+import subprocess
+import sys
+import threading
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, SHARED_DATA, TINY, ebur128, ffprobe
+
+pytestmark = pytest.mark.slow
+
+# The smallest frame tesseract reads the kicker, headline, captions and credits of reliably.
+READABLE = ["--size", "360x640", "--fps", "10"]
+TINY_FLAGS = ["--size", f"{TINY['width']}x{TINY['height']}", "--fps", str(TINY["fps"])]
+FIVE = [
+    SHARED_DATA / "scrapes" / "c467d507551a836e" / "scrape.txt",  # Michigan, AP
+    SHARED_DATA / "html" / "buzzfeed-1" / "page.html",
+    SHARED_DATA / "scrapes" / "a1fca19b884e0e94" / "scrape.txt",  # Taliban hostages
+    SHARED_DATA / "html" / "nytimes-1" / "page.html",
+    SHARED_DATA / "scrapes" / "ea25dd7edff4d279" / "scrape.txt",  # plague in China
+]
+PAUSE = 0.5  # seconds of silence: between stories the voice pauses 0.7 s, within one 0.35 s
+
+
+def news60(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "news60", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=900,
+    )
+
+
+def bulletin(*args: str) -> dict:
+    result = news60("bulletin", *args, "--date", "2019-06-28", "--json")
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+@pytest.fixture(scope="module")
+def five(tmp_path_factory) -> dict:
+    out = tmp_path_factory.mktemp("out")
+    return bulletin(*map(str, FIVE), "--out", str(out), "--music", "none", *READABLE)
+
+
+def frame(clip: Path, t: float, folder: Path) -> Path:
+    path = folder / f"frame-{t:.2f}.png"
+    subprocess.run(
+        [
+            "ffmpeg",
+            "-v",
+            "error",
+            "-y",
+            "-ss",
+            f"{t:.3f}",
+            "-i",
+            str(clip),
+            "-frames:v",
+            "1",
+            str(path),
+        ],
+        check=True,
+    )
+    return path
+
+
+def read_text(path: Path) -> str:
+    result = subprocess.run(
+        ["tesseract", str(path), "-", "--psm", "3"], capture_output=True, text=True, check=True
+    )
+    return " ".join(result.stdout.split())
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", text.lower().replace("’", "'"))
+
+
+def pauses_end(media: Path) -> list[float]:
+    """Where the voice starts again after each pause of at least PAUSE seconds (ffmpeg)."""
+    cmd = ["ffmpeg", "-nostats", "-i", str(media), "-af", f"silencedetect=noise=-45dB:d={PAUSE}"]
+    report = subprocess.run([*cmd, "-f", "null", "-"], capture_output=True, text=True).stderr
+    return [float(t) for t in re.findall(r"silence_end: ([\d.]+)", report)]
+
+
+def mp4_chapters(clip: Path) -> list[tuple[float, str]]:
+    cmd = ["ffprobe", "-v", "error", "-show_chapters", "-of", "json", str(clip)]
+    data = json.loads(subprocess.run(cmd, capture_output=True, text=True, check=True).stdout)
+    return [(float(c["start_time"]), c["tags"]["title"]) for c in data["chapters"]]
+
+
+def test_five_stories_in_52_to_60_seconds(five):
+    clip = Path(five["files"]["clip"])
+    seconds = float(ffprobe(clip)["format"]["duration"])
+    assert 52 <= seconds <= 60, seconds
+    assert len(five["segments"]) == 5 and five["left_out"] == []
+    assert [s["source"] for s in five["segments"]] == list(map(str, FIVE))
+    for segment in five["segments"]:
+        assert segment["kicker"] and segment["headline"] and segment["units"]
+        assert segment["text"].startswith(segment["units"][0])
+
+
+def test_chapters_start_where_each_story_is_heard(five):
+    clip = Path(five["files"]["clip"])
+    chapters = mp4_chapters(clip)
+    assert len(chapters) == 7  # the ident, five stories, the credits
+    assert chapters[0][0] == 0 and chapters[-1][1] == "Credits"
+    heard = pauses_end(clip)  # --music none: the clip's own soundtrack is the voice
+    for (start, title), segment in zip(chapters[1:6], five["segments"], strict=True):
+        assert title.startswith(f"{segment['kicker']}: ")
+        assert abs(start - segment["start"]) < 0.001
+        assert min(abs(start - t) for t in heard) < 0.2, (title, start, heard)
+    script = json.loads(Path(five["files"]["script"]).read_text())
+    assert [s["start"] for s in script["segments"]] == [s["start"] for s in five["segments"]]
+    description = Path(five["files"]["description"]).read_text().splitlines()
+    assert description[0].startswith("0:00 ")
+    first = five["segments"][0]
+    assert f"0:0{int(first['start'])} {first['kicker']}: {first['headline']}" in description
+
+
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract-ocr is not installed")
+def test_each_segment_shows_kicker_headline_and_its_whole_lead(five, tmp_path):
+    clip = Path(five["files"]["clip"])
+    cues = _cues(Path(five["files"]["captions"]).read_text())
+    for segment in five["segments"]:
+        shown = read_text(frame(clip, segment["start"] + 0.8, tmp_path))
+        assert segment["kicker"].upper() in shown.upper(), shown
+        assert set(words(segment["headline"])[:4]) <= set(words(shown)), shown
+        # The lead as the viewer reads it: every caption of the segment, read off the frames.
+        mine = [(a, b) for a, b in cues if segment["start"] - 0.05 <= a < segment["end"]]
+        read = " ".join(read_text(frame(clip, (a + b) / 2, tmp_path)) for a, b in mine)
+        lead = segment["units"][0]
+        assert lead.rstrip()[-1] in '.!?”"'  # a whole sentence
+        found = set(words(read))
+        missing = [w for w in words(lead) if w not in found]
+        assert len(missing) <= 0.1 * len(words(lead)), (lead, read)
+        assert words(lead)[-1] in found and words(lead)[0] in found
+
+
+def _cues(srt: str) -> list[tuple[float, float]]:
+    stamps = re.findall(r"(\d+):(\d+):(\d+),(\d+) --> (\d+):(\d+):(\d+),(\d+)", srt)
+    seconds = [
+        (int(h) * 3600 + int(m) * 60 + int(s) + int(ms) / 1000)
+        for row in stamps
+        for h, m, s, ms in (row[:4], row[4:])
+    ]
+    return list(zip(seconds[::2], seconds[1::2], strict=True))
+
+
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract-ocr is not installed")
+def test_the_closing_card_and_the_manifest_credit_all_five_stories(five, tmp_path):
+    clip = Path(five["files"]["clip"])
+    card = read_text(frame(clip, five["duration"] - 0.5, tmp_path))
+    stories = five["credits"]["stories"]
+    assert len(stories) == 5
+    for segment, story in zip(five["segments"], stories, strict=True):
+        assert segment["kicker"].upper() in card.upper()
+        reporting = story["reporting"]
+        names = reporting["authors"] + reporting["contributors"] + reporting["agencies"]
+        assert names, story
+        for name in names:
+            assert name.split()[-1] in card, (name, card)
+        assert segment["credits"]["lines"]
+
+
+def test_the_mp3_chapters_are_the_clips(five):
+    from mutagen.id3 import ID3
+
+    tags = ID3(five["files"]["audio"])
+    toc = tags.getall("CTOC")[0]
+    chapters = [tags[f"CHAP:{element}"] for element in toc.child_element_ids]
+    in_mp3 = [(c.start_time / 1000, str(c.sub_frames["TIT2"])) for c in chapters]
+    in_mp4 = mp4_chapters(Path(five["files"]["clip"]))
+    assert [title for _, title in in_mp3] == [title for _, title in in_mp4]
+    for (a, _), (b, _) in zip(in_mp3, in_mp4, strict=True):
+        assert abs(a - b) < 0.002
+    heard = pauses_end(Path(five["files"]["audio"]))  # and the voice starts there in the MP3 too
+    for start, _ in in_mp3[1:6]:
+        assert min(abs(start - t) for t in heard) < 0.2
+    lufs, peak = ebur128(Path(five["files"]["audio"]))
+    assert abs(lufs - -14) < 1 and peak <= -1.0
+
+
+def test_the_same_outputs_as_make(five):
+    files = five["files"]
+    for name in ("clip", "thumbnail", "audio", "script", "captions", "captions_vtt", "manifest"):
+        assert Path(files[name]).is_file(), name
+    version = Path(files["clip"]).parent
+    assert version.name == "v1" and version.parent.name == "news-in-60-seconds-2019-06-28"
+    assert not list(version.parent.glob(".draft-*"))
+    assert "Michigan" in Path(files["captions"]).read_text()
+    assert five["kind"] == "bulletin" and five["date"] == "2019-06-28"
+
+
+def test_an_unreadable_source_is_left_out_with_its_reason(tmp_path):
+    broken = tmp_path / "broken.bin"
+    broken.write_bytes(bytes(range(256)) * 64)
+    sources = [*map(str, FIVE[:2]), str(broken), *map(str, FIVE[2:])]
+    made = bulletin(*sources, "--out", str(tmp_path / "out"), *TINY_FLAGS)
+    assert len(made["segments"]) == 5
+    assert str(broken) not in [s["source"] for s in made["segments"]]
+    (left,) = made["left_out"]
+    assert left["source"] == str(broken) and left["reason"]
+    assert any(str(broken) in note for note in made["notes"])
+
+
+def test_one_readable_source_is_a_clear_error(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    out = tmp_path / "out"
+    result = news60("bulletin", str(FIVE[0]), str(empty), "--out", str(out), *TINY_FLAGS)
+    assert result.returncode == 1
+    assert result.stderr.startswith("Error! a bulletin needs at least 2 readable stories")
+    assert str(empty) in result.stderr and "Traceback" not in result.stderr
+    assert not out.exists() or not any(out.iterdir())
+
+
+@pytest.fixture
+def served(tmp_path):
+    """A newsroom's feed on 127.0.0.1: four stories, the first a page with a photo."""
+    site = tmp_path / "site"
+    (site / "images").mkdir(parents=True)
+    pages = ROOT / "tests" / "data" / "articles"
+    shutil.copy(pages / "figure-page.html", site / "seals.html")
+    _photo(site / "images" / "seals-1.jpg")
+    for name, source in zip(
+        ["taliban", "plague", "michigan"], [FIVE[2], FIVE[4], FIVE[0]], strict=True
+    ):
+        shutil.copy(source, site / f"{name}.txt")
+    items = ["seals.html", "taliban.txt", "plague.txt", "michigan.txt"]
+    handler = partial(SimpleHTTPRequestHandler, directory=str(site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    (site / "feed.xml").write_text(_rss([f"{base}/{item}" for item in items]))
+    yield f"{base}/feed.xml", [f"{base}/{item}" for item in items], site
+    server.shutdown()
+    server.server_close()
+
+
+def _rss(links: list[str]) -> str:
+    entries = "".join(
+        f"<item><title>Story {i}</title><link>{link}</link></item>" for i, link in enumerate(links)
+    )
+    return f'<?xml version="1.0"?><rss version="2.0"><channel><title>Desk</title>{entries}</channel></rss>'
+
+
+def _photo(path: Path) -> None:
+    from PIL import Image
+
+    Image.new("RGB", (1200, 800), (40, 90, 140)).save(path, "JPEG")
+
+
+def test_a_local_feed_gives_its_first_items_in_feed_order(served, tmp_path):
+    feed, links, site = served
+    out = str(tmp_path / "out")
+    args = [feed, "--stories", "3", "--allow-private", "--out", out, "--lufs", "-16", *TINY_FLAGS]
+    made = bulletin(*args)
+    assert [s["source"] for s in made["segments"]] == links[:3]
+    seals = made["segments"][0]
+    assert seals["photo"]["credit"] == "Tom Reilly/Coastal Images"
+    assert "Photos: Tom Reilly/Coastal Images" in made["credits"]["stories"][0]["lines"]
+    lufs, _ = ebur128(Path(made["files"]["audio"]))
+    assert abs(lufs - -16) < 1 and made["audio_lufs"] == -16
+    again = bulletin(*args)
+    assert again.get("unchanged") and again["version"] == 1
+    # A new top story on the feed: the next version of the day's bulletin, the first kept.
+    (site / "feed.xml").write_text(_rss([links[3], *links]))
+    corrected = bulletin(*args)
+    assert corrected["version"] == 2 and corrected["segments"][0]["source"] == links[3]
+    assert (Path(out) / "news-in-60-seconds-2019-06-28" / "v1" / "manifest.json").is_file()
+
+
+def test_stories_whose_leads_do_not_fit_are_left_out_whole(tmp_path):
+    from dataclasses import replace
+
+    from news60.bulletin.lineup import read_lineup
+    from news60.bulletin.make import narrate_bulletin
+    from news60.bulletin.models import Bulletin, Entry
+    from news60.bulletin.segments import make_segments
+    from news60.settings import load_settings
+    from news60.video.theme import load_theme
+
+    settings = load_settings()
+    settings = replace(settings, script=replace(settings.script, seconds=30.0))
+    items, _ = read_lineup([Entry(str(p)) for p in FIVE], settings, 5)
+    bulletin = Bulletin("Briefing", dt.date(2019, 6, 28), make_segments(items))
+    fitted, narration = narrate_bulletin(bulletin, settings, load_theme(), tmp_path)
+    assert 2 <= len(fitted.segments) < 5
+    assert narration.duration <= 30 - 0.4 - 4.2
+    left = [x.source for x in fitted.left_out]
+    assert sorted(left) == sorted(str(p) for p in FIVE[len(fitted.segments) :])  # the last go first
+    assert all("does not fit" in x.reason for x in fitted.left_out)
+    for segment in fitted.segments:
+        assert segment.text == " ".join(segment.units[: segment.said])  # whole units only
+        assert segment.text.rstrip()[-1] in '.!?”"'

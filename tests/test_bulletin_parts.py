@@ -1,0 +1,187 @@
+"""The bulletin's parts on small inputs: source listing in the editor's order, story units,
+near-duplicates merged with the real MiniLM model, chapters and the description block."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import replace
+
+import pytest
+from conftest import SHARED_DATA
+
+from news60.bulletin.chapters import description, ffmetadata, platform_notes, timestamp
+from news60.bulletin.fitting import Slot, ident_line
+from news60.bulletin.lineup import check_enough, read_lineup
+from news60.bulletin.models import Bulletin, Chapter, Entry, LeftOut
+from news60.bulletin.segments import story_kicker, story_units
+from news60.bulletin.sources import list_sources
+from news60.errors import ArticleError
+from news60.models import Article
+from news60.settings import ArticleSettings, load_settings
+
+RSS = """<?xml version="1.0"?>
+<rss version="2.0"><channel><title>Desk</title>
+<item><title>Second</title><link>stories/b.txt</link></item>
+<item><title>First</title><link>https://example.org/a</link></item>
+</channel></rss>"""
+
+
+def test_a_folder_is_read_in_name_order_without_its_photos(tmp_path):
+    for name in ("02-later.txt", "01-top.html", "photo.jpg", "photos.json", ".hidden.txt"):
+        (tmp_path / name).write_text("x")
+    entries, left_out = list_sources([str(tmp_path)], ArticleSettings())
+    assert [e.source.split("/")[-1] for e in entries] == ["01-top.html", "02-later.txt"]
+    assert left_out == []
+
+
+def test_manifests_and_feeds_keep_their_order_and_resolve_relative_paths(tmp_path):
+    (tmp_path / "day.csv").write_text("source,voice\nb.txt,x\nhttps://example.org/a,\n")
+    (tmp_path / "day.jsonl").write_text('{"url": "c.txt"}\n\n{"path": "/abs/d.txt"}\n')
+    (tmp_path / "feed.xml").write_text(RSS)
+    sources = [str(tmp_path / n) for n in ("day.csv", "day.jsonl", "feed.xml")]
+    entries, _ = list_sources([*sources, "loose.txt"], ArticleSettings())
+    assert [e.source for e in entries] == [
+        str(tmp_path / "b.txt"),
+        "https://example.org/a",
+        str(tmp_path / "c.txt"),
+        "/abs/d.txt",
+        str(tmp_path / "stories" / "b.txt"),
+        "loose.txt",
+    ]  # the feed's second item is the manifest's: told once, at its first place
+
+
+def test_a_source_that_cannot_be_listed_is_left_out_with_its_reason(tmp_path):
+    (tmp_path / "bad.csv").write_text("title\nno source column\n")
+    entries, left_out = list_sources(
+        [str(tmp_path / "bad.csv"), "http://127.0.0.1:9/feed"], ArticleSettings()
+    )
+    assert entries == []
+    assert "names no story" in left_out[0].reason
+    assert "private" in left_out[1].reason or "loopback" in left_out[1].reason
+
+
+def _article(*paragraphs: str, title: str = "Council approves the budget") -> Article:
+    return Article(title=title, paragraphs=paragraphs)
+
+
+def test_story_units_lead_first_and_each_after_what_it_leans_on():
+    article = _article(
+        "The city council approved a new budget on Tuesday after a long debate.",
+        "It includes more money for schools, roads and public transport next year.",
+        "The mayor will sign the budget into law next week, officials said on Wednesday.",
+    )
+    units = story_units(article)
+    assert units[0].startswith("The city council approved")
+    leaning = next(i for i, u in enumerate(units) if "It includes" in u)
+    assert leaning <= 1  # said with the lead or right after it, never without it
+
+
+def test_a_quote_is_said_with_its_speaker_or_not_at_all():
+    article = _article(
+        "The city council approved a new budget on Tuesday after a long debate.",
+        '"This is the budget our schools have waited ten years for," the mayor, Jane Smith, said.',
+        "Snow is expected across the region on Friday and over the weekend.",
+        '"Nobody wins a budget fight outright, and nobody should."',
+    )
+    units = story_units(article)
+    assert any("This is the budget" in u and "Jane Smith" in u for u in units)
+    assert not any("Nobody wins" in u for u in units)  # no speaker before or after
+
+
+def test_the_kicker_is_a_code_or_a_name_the_story_repeats():
+    g20 = _article(
+        "Leaders met at the G20 summit in Osaka on Friday to talk about trade.",
+        "The G20 meeting ended without a joint statement on climate.",
+        title="Trump and Xi agree a truce at the G20",
+    )
+    assert story_kicker(g20) == "G20"
+    africa = _article(
+        "Gunmen attacked a museum in Tunis, the capital, on Wednesday morning.",
+        "Governments across North Africa fear more attacks, officials said.",
+        title="Attack stokes instability fears in North Africa",
+    )
+    assert story_kicker(africa) == "North Africa"
+
+
+def test_the_date_is_said_as_people_say_it():
+    bulletin = Bulletin("Five at five", dt.date(2019, 6, 28), ())
+    assert bulletin.spoken_date == "Friday, 28 June"
+    assert ident_line(bulletin) == "Five at five. Friday, 28 June."
+
+
+def test_the_slot_leaves_room_for_the_ident_lead_in_and_closing_card():
+    slot = Slot.for_bulletin(60, 0.4, 4.2)
+    assert slot.longest == pytest.approx(55.4)
+    assert slot.shortest == pytest.approx(47.4)  # a 52 s bulletin at the least
+
+
+def test_chapters_as_ffmpeg_metadata_and_a_description_block():
+    chapters = [
+        Chapter("News; today = #1", 0.0, 4.2),
+        Chapter("G20: Trump jokes", 4.2, 65.5),
+    ]
+    text = ffmetadata(chapters, "Bulletin")
+    assert text.startswith(";FFMETADATA1\ntitle=Bulletin\n[CHAPTER]\nTIMEBASE=1/1000\nSTART=0\n")
+    assert "title=News\\; today \\= \\#1" in text and "START=4200\nEND=65500" in text
+    block = description(chapters, ["G20 | Reporting: AFP"])
+    assert block == "0:00 News; today = #1\n0:04 G20: Trump jokes\n\nG20 | Reporting: AFP\n"
+    assert timestamp(65.5) == "1:05"
+    (note,) = platform_notes(chapters)  # the first runs 4 s: YouTube would not list them
+    assert "10 s or more" in note and "News; today = #1 (4 s)" in note
+    assert platform_notes(chapters[1:]) == []
+
+
+def test_near_duplicates_are_merged_and_distinct_stories_kept(tmp_path):
+    original = SHARED_DATA / "scrapes" / "06e5123e4ef7cfb4" / "scrape.txt"
+    rewrite = tmp_path / "rewrite.txt"
+    rewrite.write_text(
+        "WeWork faces New York attorney general probe\n\n"
+        "New York's attorney general has opened an investigation into WeWork and its former "
+        "chief executive Adam Neumann, two sources familiar with the matter said on Monday.\n\n"
+        "The inquiry follows the office-sharing company's failed stock market listing, which "
+        "wiped billions of dollars from its value and forced Neumann out in September.\n\n"
+        "WeWork said it was cooperating with the attorney general's office and would answer "
+        "every question put to it, a spokeswoman said in a statement.\n"
+    )
+    layoffs = SHARED_DATA / "scrapes" / "bc13ff87b2630ffb" / "scrape.txt"  # WeWork, another event
+    entries = [Entry(str(original)), Entry(str(rewrite)), Entry(str(layoffs))]
+    items, left_out = read_lineup(entries, load_settings(), count=5)
+    assert [i.source for i in items] == [str(original), str(layoffs)]
+    assert items[0].also == (str(rewrite),)
+    assert left_out == [LeftOut(str(rewrite), f"the same story as {original}: merged")]
+
+
+def test_fewer_than_two_stories_is_a_clear_error_naming_the_sources(tmp_path):
+    bad = tmp_path / "empty.txt"
+    bad.write_text("")
+    entries = [Entry(str(SHARED_DATA / "seed" / "article.txt")), Entry(str(bad))]
+    items, left_out = read_lineup(entries, load_settings(), count=5)
+    with pytest.raises(ArticleError) as caught:
+        check_enough(items, left_out, ["seed.txt", str(bad)])
+    message = str(caught.value)
+    assert "at least 2 readable stories" in message and str(bad) in message
+    assert "news60 make" in message
+    json.dumps(message)  # one plain line for the CLI
+
+
+def test_photos_offered_to_every_story_go_to_the_stories_they_show(tmp_path):
+    from news60.bulletin.models import Item
+    from news60.bulletin.segments import best_photos
+    from news60.models import Photo
+
+    for name in ("budget.jpg", "storm.jpg"):
+        (tmp_path / name).write_bytes(b"")  # best_photos reads captions only
+    storm = Photo(str(tmp_path / "storm.jpg"), "Flooded streets after the storm", "Sam Roe/AP")
+    budget = Photo(str(tmp_path / "budget.jpg"), "Councillors vote on the city budget", "Jo Bloggs")
+    offered = (storm, budget)  # a producer's --photos come first in every story
+    council = _article("The city council approved a new budget on Tuesday after a long debate.")
+    weather = _article(
+        "A storm flooded streets across the coast overnight, forecasters said.",
+        title="Storm floods the coast",
+    )
+    items = [
+        Item("council.txt", replace(council, photos=offered)),
+        Item("storm.txt", replace(weather, photos=offered)),
+    ]
+    assert best_photos(items) == [budget, storm]
