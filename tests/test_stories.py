@@ -134,3 +134,12 @@ def test_a_failed_write_leaves_neither_a_half_file_nor_the_destination(tmp_path)
         assert partial.suffix == ".mp4" and partial.name.startswith(".")
         raise RuntimeError("encoder died")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_corrected_headline_keeps_the_storys_folder(tmp_path):
+    story = claim_story(tmp_path, "Live updates", "https://a.test/1")
+    publish(story)
+    again = claim_story(tmp_path, "Live updates: the day's main points", "https://a.test/1")
+    assert again.folder == story.folder and again.current.number == 1
+    other = claim_story(tmp_path, "Live updates: the day's main points", "https://a.test/2")
+    assert other.folder != story.folder

@@ -57,6 +57,13 @@ def make_clip(
     prints = article_fingerprint(article, settings)
     if (current := up_to_date(story, prints)) and not force:
         return unchanged(current)
+    return render_article(article, story, prints, settings, theme)
+
+
+def render_article(
+    article: Article, story: Story, prints: Fingerprint, settings: Settings, theme: Theme
+) -> Outputs:
+    """A read article as its story's next version (make, and a batch worker, from here on)."""
     article = fetch_photos(article, settings, story.folder)
 
     def script_for(draft: Draft) -> tuple[Script, Narration]:

@@ -135,6 +135,11 @@ def load_settings(config: Path | None = None, **overrides: dict[str, Any]) -> Se
     return validate(_merge(settings, overrides, "command line"))
 
 
+def with_overrides(settings: Settings, origin: str, **overrides: dict[str, Any]) -> Settings:
+    """A copy of loaded settings with per-section overrides (a batch manifest's row), checked."""
+    return validate(_merge(settings, overrides, origin))
+
+
 # Limits a newsroom's clips live within; each check says why and what to give instead.
 SECONDS = (15.0, 180.0)  # under 15 s there is no story to tell; platforms cut Shorts/Reels at 3 min
 PLATFORM_SECONDS = 60.0  # YouTube Shorts and some Reels placements expect a minute at most

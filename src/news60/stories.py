@@ -116,6 +116,9 @@ def claim_story(out: Path, title: str, key: str) -> Story:
     hashed = f"{slug}-{hashlib.sha256(key.encode()).hexdigest()[:6]}"
     _make_out(out)
     remove_stale_drafts(out)
+    with _locked(out):
+        if (own := _folder_of(out, key)) is not None:  # a corrected headline keeps its folder
+            return load_story(own)
     for name in (slug, hashed):
         folder = out / name
         with _locked(out):
@@ -189,6 +192,24 @@ def remove_stale_drafts(folder: Path) -> list[Path]:
 
 class StoryError(News60Error):
     """A story folder cannot be used."""
+
+
+_KEYS: dict[Path, tuple[int, dict[str, Path]]] = {}  # out -> (its mtime, key -> story folder)
+
+
+def _folder_of(out: Path, key: str) -> Path | None:
+    """The story folder already holding `key`; the key index is re-read only when `out` changed."""
+    stamp = out.stat().st_mtime_ns
+    cached = _KEYS.get(out)
+    if cached is None or cached[0] != stamp:
+        keys = {}
+        for folder in sorted(p for p in out.iterdir() if p.is_dir()):
+            found = (_read_json(folder / INDEX) or {}).get("key")
+            if found and found not in keys:
+                keys[found] = folder
+        cached = _KEYS[out] = (stamp, keys)
+    folder = cached[1].get(key)
+    return folder if folder is not None and folder.is_dir() else None
 
 
 def _drafts(folder: Path) -> list[Path]:

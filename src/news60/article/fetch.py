@@ -84,7 +84,7 @@ def fetch(url: str, settings: ArticleSettings, *, accept: str = "text/html,*/*;q
     settings.deadline seconds."""
     deadline = time.monotonic() + settings.deadline
     for _ in range(settings.max_redirects + 1):
-        _check_url(url, settings)
+        check_url(url, settings)
         status, location, body = _get(url, settings, accept, deadline)
         if location is None:
             return body
@@ -100,7 +100,7 @@ def fetch(url: str, settings: ArticleSettings, *, accept: str = "text/html,*/*;q
     )
 
 
-def _check_url(url: str, settings: ArticleSettings) -> None:
+def check_url(url: str, settings: ArticleSettings) -> None:
     """Refuse schemes other than http(s), malformed URLs and, unless allowed, private hosts."""
     try:
         parts = urlsplit(url)

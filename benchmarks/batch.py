@@ -1,0 +1,147 @@
+"""Batch throughput against separate `news60 make` runs, all measured in one run on 8 real articles
+(scraped pages from ../shared/data):
+  separate   8 `news60 make` processes one after another (each loads the model and the voice)
+  workers 1  `news60 batch --workers 1` (a LocalCluster of one single-threaded process)
+  workers 2  `news60 batch --workers 2`
+  cluster 2  a `dask scheduler` and two `dask worker --nthreads 1` on 127.0.0.1, `news60 batch --cluster`
+Each configuration renders into a fresh folder, so every story is rendered. Printed: stories per
+minute, the ratio to the separate runs, and peak memory per worker process (its own peak RSS; for the
+separate runs, the largest `make` process). Targets: workers 2 >= 1.4x separate; cluster within 10 % of
+workers 2; every worker's peak under 1.5 GiB.
+Run under the lock: flock /tmp/news60-heavy.lock .venv/bin/python benchmarks/batch.py [--size 720x1280]
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import resource
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SCRAPES = ROOT.parent / "shared" / "data" / "scrapes"
+STORIES = 8
+GIB = 2**30
+
+
+def articles(folder: Path, count: int = STORIES) -> Path:
+    """The first `count` scraped pages (by id), copied as article files."""
+    folder.mkdir(parents=True)
+    for page in sorted(SCRAPES.iterdir())[:count]:
+        (folder / f"{page.name}.txt").write_bytes((page / "scrape.txt").read_bytes())
+    return folder
+
+
+def separate(folder: Path, out: Path, render: list[str]) -> dict:
+    """One `news60 make` per article, one after another."""
+    started = time.perf_counter()
+    for path in sorted(folder.iterdir()):
+        news60("make", str(path), "--out", str(out), "-q", *render)
+    seconds = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
+    count = len(list(folder.iterdir()))
+    return {"seconds": seconds, "stories": count, "peak": peak}
+
+
+def batch(folder: Path, out: Path, render: list[str], *where: str) -> dict:
+    """One `news60 batch` over the folder; its JSON summary gives the workers' peaks."""
+    started = time.perf_counter()
+    summary = json.loads(news60("batch", str(folder), "--out", str(out), "--json", *where, *render))
+    seconds = time.perf_counter() - started
+    workers = summary["workers"]
+    assert summary["rendered"] == len(list(folder.iterdir())), summary
+    return {
+        "seconds": seconds,
+        "stories": summary["rendered"],
+        "peak": max(w["peak_rss"] for w in workers),
+        "processes": len(workers),
+        "warmup": [w["warmup_seconds"] for w in workers],
+    }
+
+
+def news60(*args: str) -> str:
+    command = [sys.executable, "-m", "news60", *args]
+    return subprocess.run(command, check=True, capture_output=True, text=True).stdout
+
+
+@contextlib.contextmanager
+def dask_cluster(workdir: Path, workers: int = 2):
+    """A scheduler and `workers` single-threaded workers on 127.0.0.1, stopped afterwards."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    address = f"tcp://127.0.0.1:{port}"
+    dask = str(Path(sys.executable).with_name("dask"))
+    env = os.environ | {"DASK_CONFIG": str(ROOT / "assets" / "dask")}  # as a worker machine has
+    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, "cwd": workdir, "env": env}
+    scheduler = [dask, "scheduler", "--host", "127.0.0.1", "--port", str(port), "--no-dashboard"]
+    worker = [dask, "worker", address, "--nthreads", "1", "--host", "127.0.0.1", "--no-dashboard"]
+    processes = [subprocess.Popen(scheduler, **quiet)]
+    processes += [subprocess.Popen(worker, **quiet) for _ in range(workers)]
+    try:
+        yield address
+    finally:
+        for process in reversed(processes):
+            process.terminate()
+        for process in processes:
+            process.wait(timeout=30)
+
+
+def report(results: dict[str, dict], render: list[str]) -> None:
+    base = results["separate"]
+    print(
+        f"news60 batch benchmark: {base['stories']} stories, {' '.join(render)}, {os.cpu_count()} cores"
+    )
+    print(f"{'run':12} {'seconds':>8} {'stories/min':>12} {'vs separate':>12} {'peak/worker':>12}")
+    for name, r in results.items():
+        rate = r["stories"] / r["seconds"] * 60
+        ratio = base["seconds"] / r["seconds"]
+        print(
+            f"{name:12} {r['seconds']:8.1f} {rate:12.2f} {ratio:11.2f}x {r['peak'] / GIB:9.2f} GiB"
+        )
+    for name, r in results.items():
+        if r.get("warmup"):
+            print(f"  {name}: model and voice load per worker {r['warmup']} s")
+    speedup = base["seconds"] / results["workers 2"]["seconds"]
+    gap = results["cluster 2"]["seconds"] / results["workers 2"]["seconds"] - 1
+    peak = max(r["peak"] for name, r in results.items() if name != "separate")
+    print(
+        f"target workers 2 >= 1.4x separate: {speedup:.2f}x {'met' if speedup >= 1.4 else 'NOT met'}"
+    )
+    print(
+        f"target cluster within 10 % of workers 2: {gap:+.1%} {'met' if gap <= 0.10 else 'NOT met'}"
+    )
+    print(
+        f"target peak per worker < 1.5 GiB: {peak / GIB:.2f} GiB {'met' if peak < 1.5 * GIB else 'NOT met'}"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--size", default="720x1280", help="frame size (1080x1920 is full size)")
+    parser.add_argument("--fps", default="30")
+    parser.add_argument("--seconds", default="60")
+    parser.add_argument("--stories", type=int, default=STORIES, help="fewer for a quick check")
+    args = parser.parse_args()
+    render = ["--size", args.size, "--fps", args.fps, "--seconds", args.seconds]
+    with tempfile.TemporaryDirectory(prefix="news60-bench-") as tmp:
+        root = Path(tmp)
+        folder = articles(root / "in", args.stories)
+        results = {"separate": separate(folder, root / "separate", render)}
+        results["workers 1"] = batch(folder, root / "w1", render, "--workers", "1")
+        results["workers 2"] = batch(folder, root / "w2", render, "--workers", "2")
+        (root / "cluster").mkdir()
+        with dask_cluster(root / "cluster") as address:
+            results["cluster 2"] = batch(folder, root / "c2", render, "--cluster", address)
+    report(results, render)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,125 @@
+"""The review page, DIR/index.html: every story's current version, newest first, with its clips,
+script, credits and warnings. All text is escaped (titles come from the web); links are relative,
+so the folder can be copied or served as it is."""
+
+from __future__ import annotations
+
+import json
+from html import escape
+from pathlib import Path
+
+from news60.atomic import write_text
+from news60.stories import INDEX, Story, Version, load_story
+
+PAGE = "index.html"
+
+_STYLE = """
+body{font:15px/1.45 system-ui,sans-serif;margin:0 auto;max-width:1100px;padding:1rem;color:#111}
+h1{font-size:1.4rem}.story{border-top:1px solid #ccc;padding:1rem 0;display:flex;gap:1rem}
+.media{display:flex;gap:.5rem;flex-wrap:wrap;align-items:flex-start}
+video{max-height:360px;background:#000}img.thumb{max-width:160px}
+.meta{color:#555;font-size:.9rem}.warn{color:#a40000}.text{flex:1;min-width:18rem}
+figcaption{font-size:.8rem;color:#555}
+"""
+
+
+def write_review(out: Path) -> Path:
+    """Write (or rewrite) the review page for every complete story in `out`."""
+    stories = [s for s in _stories(out) if s.current is not None]
+    stories.sort(key=lambda s: s.current.manifest.get("created") or "", reverse=True)
+    cards = "\n".join(story_card(out, story) for story in stories)
+    page = (
+        '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<link rel="icon" href="data:,">\n'  # no favicon request: a served folder stays quiet
+        f"<title>news60 review: {len(stories)} stories</title>\n<style>{_STYLE}</style></head>\n"
+        f"<body><h1>news60 review: {len(stories)} stories, newest first</h1>\n{cards}\n</body></html>\n"
+    )
+    return write_text(out / PAGE, page)
+
+
+def story_card(out: Path, story: Story) -> str:
+    """One story: thumbnail, a player per format, script, duration, credits, version, warnings."""
+    version = story.current
+    manifest = version.manifest
+    base = version.folder.relative_to(out).as_posix()
+    return (
+        '<section class="story">\n<div class="media">\n'
+        f"{_thumbnail(base, manifest)}{_players(base, manifest)}</div>\n"
+        '<div class="text">\n'
+        f"<h2>{escape(manifest.get('title') or story.folder.name)}</h2>\n"
+        f'<p class="meta">{_facts(story, version)}</p>\n'
+        f"{_warnings(manifest)}{_credits(manifest)}{_script(version)}</div>\n</section>"
+    )
+
+
+def _stories(out: Path) -> list[Story]:
+    folders = sorted(p for p in out.iterdir() if p.is_dir() and (p / INDEX).is_file())
+    return [load_story(folder) for folder in folders]
+
+
+def _link(base: str, path: str) -> str:
+    """A file of the version, relative to the page (the manifest holds absolute paths)."""
+    return escape(f"{base}/{Path(path).name}", quote=True)
+
+
+def _thumbnail(base: str, manifest: dict) -> str:
+    path = manifest.get("files", {}).get("thumbnail")
+    return f'<img class="thumb" alt="thumbnail" src="{_link(base, path)}">\n' if path else ""
+
+
+def _players(base: str, manifest: dict) -> str:
+    players = []
+    for clip in manifest.get("formats", []):
+        path = manifest.get("files", {}).get(clip.get("file", ""))
+        if not path:
+            continue
+        size = f"{clip.get('width', '')}x{clip.get('height', '')}"
+        size = size if clip.get("format") in (None, size) else f"{clip['format']} · {size}"
+        players.append(
+            f'<figure><video controls preload="metadata" src="{_link(base, path)}"'
+            f' data-duration="{float(manifest.get("duration") or 0):.2f}"></video>'
+            f"<figcaption>{escape(size)}</figcaption></figure>\n"
+        )
+    return "".join(players)
+
+
+def _facts(story: Story, version: Version) -> str:
+    manifest = version.manifest
+    facts = [
+        f"v{version.number} of {len(story.versions)}",
+        f"{float(manifest.get('duration') or 0):.1f} s",
+        f"voice {manifest.get('voice', '?')}",
+        f"made {manifest.get('created', '?')}",
+    ]
+    if manifest.get("reason"):
+        facts.append(str(manifest["reason"]))
+    if manifest.get("source_url"):
+        facts.append(f"source {manifest['source_url']}")
+    return escape(" · ".join(facts))
+
+
+def _warnings(manifest: dict) -> str:
+    notes = manifest.get("notes") or []
+    if not notes:
+        return ""
+    items = "".join(f"<li>{escape(str(note))}</li>" for note in notes)
+    return f'<ul class="warn">{items}</ul>\n'
+
+
+def _credits(manifest: dict) -> str:
+    lines = (manifest.get("credits") or {}).get("lines") or []
+    if not lines:
+        return ""
+    return "<p><b>Credits</b><br>" + "<br>".join(escape(str(line)) for line in lines) + "</p>\n"
+
+
+def _script(version: Version) -> str:
+    """The narration, scene by scene, from the version's script.json."""
+    try:
+        script = json.loads((version.folder / "script.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return ""
+    scenes = script.get("scenes") or []
+    items = "".join(f"<li>{escape(str(scene.get('text', '')))}</li>" for scene in scenes)
+    return f"<details open><summary>Script</summary><ol>{items}</ol></details>\n"

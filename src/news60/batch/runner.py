@@ -1,0 +1,238 @@
+"""A batch run: plan each entry on the client, render what changed on the Dask workers, and write
+each finished story into DIR as a version (draft, files, manifest last, publish)."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from news60.atomic import write_bytes, write_json
+from news60.batch.cluster import LazyClient
+from news60.batch.entries import Entry
+from news60.batch.jobs import Rendered, pack_job, relocate
+from news60.batch.planning import Planned, Unchanged, plan_story
+from news60.batch.worker import render_job
+from news60.errors import News60Error
+from news60.settings import Settings
+from news60.stories import INDEX, Draft, Version, discard, open_draft, publish_draft
+
+log = logging.getLogger(__name__)
+
+IN_FLIGHT_PER_WORKER = 2  # stories sent ahead per worker thread: busy workers, bounded memory
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one entry: rendered, unchanged or failed (with the reason)."""
+
+    source: str
+    label: str
+    status: str  # "rendered", "unchanged" or "failed"
+    title: str = ""
+    folder: str | None = None
+    version: int | None = None
+    reason: str = ""
+    seconds: float = 0.0
+    notes: tuple[str, ...] = ()
+    worker: dict | None = None
+
+
+@dataclass(frozen=True)
+class Stage:
+    """A progress event for the display: one story reached a stage."""
+
+    source: str
+    label: str
+    stage: str  # queued, reading, sent, rendering, writing, rendered, unchanged, failed
+    message: str = ""
+
+
+@dataclass
+class _Flight:
+    entry: Entry
+    planned: Planned
+    draft: Draft
+    started: float = field(default_factory=time.perf_counter)
+
+
+class BatchRun:
+    """Renders entries on a (lazily connected) Dask client; `on_stage` hears every story's progress."""
+
+    def __init__(
+        self,
+        cluster: LazyClient,
+        settings: Settings,
+        on_stage: Callable[[Stage], None],
+        *,
+        force: bool = False,
+        after: Callable[[Outcome], Outcome] | None = None,
+    ):
+        self.cluster, self.settings, self.on_stage = cluster, settings, on_stage
+        self.force, self.after = force, after
+        self.flights: dict[str, _Flight] = {}  # by Dask key
+        self.by_job: dict[str, Entry] = {}  # story folder name -> entry, for worker progress
+        self.pending = None  # distributed.as_completed, once a story is sent
+        self.outcomes: list[Outcome] = []  # every story finished so far, across --watch polls
+
+    def run(self, entries: list[Entry]) -> list[Outcome]:
+        """Every entry's outcome, in the order they finish; Ctrl-C leaves no draft behind (and
+        `self.outcomes` keeps every story that finished before it)."""
+        first = len(self.outcomes)
+        for entry in entries:
+            self.stage(entry, "queued")
+        try:
+            for entry in entries:
+                if (early := self.submit(entry)) is not None:
+                    self.finished(early)
+                while self.pending is not None and self.pending.count() >= self.in_flight_limit():
+                    self.collect(next(self.pending))
+            for future in self.pending or ():
+                self.collect(future)
+        except BaseException:
+            self.abandon()
+            raise
+        return self.outcomes[first:]
+
+    def submit(self, entry: Entry) -> Outcome | None:
+        """Plan the entry; send it to a worker when it changed, else say why not."""
+        self.stage(entry, "reading")
+        started = time.perf_counter()
+        try:
+            plan = plan_story(entry, self.settings, force=self.force)
+            if isinstance(plan, Unchanged):
+                return unchanged_outcome(plan)
+            job = pack_job(plan)
+            draft = open_draft(plan.story)
+        except Exception as exc:  # noqa: BLE001 - one story's failure never stops the batch
+            return failed(entry, exc, time.perf_counter() - started)
+        client = self.cluster.client  # the cluster starts with the first story to render
+        future = client.submit(render_job, job, key=f"news60-{draft.staging.name}", pure=False)
+        self.flights[future.key] = _Flight(entry, plan, draft)
+        self.by_job[job.id] = entry
+        if self.pending is None:
+            from distributed import as_completed
+
+            self.pending = as_completed(loop=client.loop)
+        self.pending.add(future)
+        self.stage(entry, "sent", "waiting for a worker")
+        return None
+
+    def collect(self, future) -> Outcome:
+        """A finished future: its files written into DIR as the next version, or its failure."""
+        flight = self.flights.pop(future.key)
+        try:
+            rendered = future.result()
+            self.stage(flight.entry, "writing")
+            version = deliver(rendered, flight.draft)
+        except BaseException as exc:
+            discard(flight.draft)
+            if not isinstance(exc, Exception):
+                raise
+            return self.finished(failed(flight.entry, exc, time.perf_counter() - flight.started))
+        finally:
+            future.release()
+        outcome = rendered_outcome(flight, version, rendered.worker)
+        return self.finished(outcome)
+
+    def finished(self, outcome: Outcome) -> Outcome:
+        if outcome.status == "rendered" and self.after is not None:
+            outcome = self.after(outcome)
+        self.outcomes.append(outcome)
+        self.on_stage(Stage(outcome.source, outcome.label, outcome.status, outcome.reason))
+        return outcome
+
+    def progress(self, message: dict) -> None:
+        """A stage line from a worker ("narrating 6 scenes ...", "rendering clip.mp4 ...")."""
+        entry = self.by_job.get(message.get("id", ""))
+        if entry is not None:
+            self.stage(
+                entry, "rendering", f"{message.get('message', '')} [worker {message.get('pid')}]"
+            )
+
+    def stage(self, entry: Entry, stage: str, message: str = "") -> None:
+        self.on_stage(Stage(entry.source, entry.label, stage, message))
+
+    def in_flight_limit(self) -> int:
+        threads = sum(self.cluster.client.nthreads().values()) or 1
+        return threads * IN_FLIGHT_PER_WORKER
+
+    def abandon(self) -> None:
+        """Interrupted: cancel what is still rendering and remove its drafts."""
+        for key, flight in list(self.flights.items()):
+            discard(flight.draft)
+            self.flights.pop(key)
+        if not self.cluster.started:
+            return
+        try:
+            client = self.cluster.client
+            client.cancel(list(client.futures.values()), force=True)
+        except Exception:  # noqa: BLE001 - the cluster may already be gone
+            log.debug("could not cancel the remaining futures", exc_info=True)
+
+
+def deliver(rendered: Rendered, draft: Draft) -> Version:
+    """The worker's files into the draft (the manifest, relocated, last), then published as vN."""
+    for name, data in rendered.files.items():
+        if name != INDEX:
+            write_bytes(draft.path(name), data)
+    manifest = relocate(_json(rendered.files[INDEX]), rendered.root, draft.story.folder)
+    write_json(draft.path(INDEX), manifest)
+    return publish_draft(draft)
+
+
+def unchanged_outcome(plan: Unchanged) -> Outcome:
+    manifest = plan.version.manifest
+    return Outcome(
+        plan.entry.source,
+        plan.entry.label,
+        "unchanged",
+        title=manifest.get("title", ""),
+        folder=str(plan.version.folder),
+        version=plan.version.number,
+        notes=tuple(manifest.get("notes", ())),
+    )
+
+
+def rendered_outcome(flight: _Flight, version: Version, worker: dict) -> Outcome:
+    manifest = version.manifest
+    return Outcome(
+        flight.entry.source,
+        flight.entry.label,
+        "rendered",
+        title=manifest.get("title", ""),
+        folder=str(version.folder),
+        version=version.number,
+        seconds=round(time.perf_counter() - flight.started, 2),
+        notes=tuple(manifest.get("notes", ())),
+        worker=worker,
+    )
+
+
+def failed(entry: Entry, exc: BaseException, seconds: float) -> Outcome:
+    log.debug("story %s failed", entry.source, exc_info=exc)
+    return Outcome(
+        entry.source, entry.label, "failed", reason=reason(exc), seconds=round(seconds, 2)
+    )
+
+
+def reason(exc: BaseException) -> str:
+    """Why a story failed, in one line a producer can act on."""
+    if isinstance(exc, News60Error):
+        return str(exc)
+    if type(exc).__name__ == "KilledWorker":
+        return (
+            "its worker died twice while rendering it (killed, or out of memory): "
+            "see the workers' logs, or give the workers more memory"
+        )
+    if isinstance(exc, OSError):
+        where = f" ({exc.filename})" if exc.filename else ""
+        return f"{exc.strerror or exc}{where}: check the path, its permissions and free disk"
+    return f"failed unexpectedly ({type(exc).__name__}: {exc}): run with --debug and report it"
+
+
+def _json(data: bytes) -> dict:
+    import json
+
+    return json.loads(data.decode("utf-8"))

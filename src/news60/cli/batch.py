@@ -1,0 +1,123 @@
+"""`news60 batch`: many stories from feeds, folders and manifests, on local or remote workers."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable
+from dataclasses import asdict, replace
+from pathlib import Path
+from typing import Any
+
+import click
+
+from news60.cli.app import Context, cli
+from news60.cli.options import sections, source_options, video_options
+
+
+@cli.command()
+@click.argument("sources", nargs=-1, required=True)
+@source_options
+@video_options
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 512),
+    help="Start N single-threaded local worker processes (default: the number of cores).",
+)
+@click.option("--cluster", "address", help="Use the running Dask scheduler at tcp://HOST:PORT.")
+@click.option(
+    "--since", help="Only stories published since WHEN: 2024-05-01, 2024-05-01T06:00, 6h, 2d."
+)
+@click.option(
+    "--limit", type=click.IntRange(1), help="At most N stories (each poll, with --watch)."
+)
+@click.option(
+    "--watch",
+    "interval",
+    type=click.FloatRange(min=1),
+    help="Keep polling the sources every INTERVAL seconds until stopped (Ctrl-C).",
+)
+@click.option(
+    "--publish",
+    "channels",
+    multiple=True,
+    help="After each finished story, publish it to CHANNEL (e.g. youtube); repeatable.",
+)
+@click.pass_obj
+def batch(obj: Context, sources: tuple[str, ...], **options: Any) -> None:
+    """Make clips for every story in SOURCES: RSS/Atom feeds (URL or file), folders of article
+    files, or manifests (CSV / JSON lines, one story a row with its own overrides)."""
+    from news60.batch import ClusterSpec, run_batch
+    from news60.batch.sources import parse_since
+    from news60.cli.batchview import progress_view, show_summary
+
+    if options["workers"] and options["address"]:
+        raise click.UsageError("give either --workers or --cluster, not both")
+    if options["skip_missing_photos"] is None:
+        # Unattended: a photo that cannot be shown is skipped and noted on the review page.
+        options["skip_missing_photos"] = True
+    settings = obj.settings(**sections(options))
+    if not logging.getLogger().isEnabledFor(logging.INFO):  # Dask's own chatter only with -v
+        logging.getLogger("distributed").setLevel(logging.ERROR)
+    since = parse_since(options["since"]) if options["since"] else None
+    cluster = ClusterSpec(options["workers"], options["address"])
+    with progress_view(options["quiet"], options["as_json"]) as on_stage:
+        summary = run_batch(
+            list(sources),
+            settings,
+            cluster,
+            on_stage,
+            since=since,
+            limit=options["limit"],
+            watch=options["interval"],
+            force=options["force"],
+            after=publisher(options["channels"], settings),
+        )
+    if options["as_json"]:
+        click.echo(json.dumps(summary_data(summary), indent=2, ensure_ascii=False, default=str))
+    else:
+        show_summary(summary)
+    raise SystemExit(summary.exit_code)
+
+
+def summary_data(summary) -> dict:
+    """The run as one JSON document: counts, every story's outcome, the workers."""
+    return {
+        "cluster": summary.cluster,
+        "seconds": summary.seconds,
+        "rendered": summary.count("rendered"),
+        "unchanged": summary.count("unchanged"),
+        "failed": summary.count("failed"),
+        "review": str(summary.review) if summary.review else None,
+        "stopped": summary.stopped,
+        "stories": [asdict(o) for o in summary.outcomes],
+        "workers": list(summary.workers),
+        "exit_code": summary.exit_code,
+    }
+
+
+def publisher(channels: tuple[str, ...], settings) -> Callable | None:
+    """After each rendered story, publish it to every channel (needs news60.publish)."""
+    if not channels:
+        return None
+    try:
+        from news60.publish import publish_story
+    except ImportError:
+        raise click.UsageError(
+            "--publish needs news60's publishing module, which this build lacks: "
+            "install a news60 with `news60 publish`, or leave --publish out"
+        ) from None
+
+    def publish(outcome):
+        notes = list(outcome.notes)
+        for channel in channels:
+            try:
+                result = publish_story(Path(outcome.folder), channel, settings)
+            except Exception as exc:  # noqa: BLE001 - the clip is made; publishing is reported
+                notes.append(f"not published to {channel}: {exc}")
+                continue
+            where = getattr(result, "url", None) or getattr(result, "remote_id", None) or ""
+            notes.append(f"{getattr(result, 'state', 'published')} to {channel} {where}".strip())
+        return replace(outcome, notes=tuple(notes))
+
+    return publish

@@ -1,0 +1,157 @@
+"""Batch sources: folders, manifests and feeds read in the editor's order, with per-story overrides."""
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from news60.batch.entries import Entry, SourceError
+from news60.batch.feeds import FeedPoller
+from news60.batch.jobs import relocate
+from news60.batch.planning import story_settings
+from news60.batch.sources import parse_since, read_sources, select
+from news60.errors import SettingsError
+from news60.settings import ArticleSettings, Settings
+
+RSS = """<?xml version="1.0"?>
+<rss version="2.0"><channel><title>Local news</title><link>http://x.test/</link>
+<item><title>Third story</title><link>http://x.test/3</link><pubDate>Wed, 03 Jan 2024 09:00:00 GMT</pubDate></item>
+<item><title>Second story</title><link>http://x.test/2</link><pubDate>Tue, 02 Jan 2024 09:00:00 GMT</pubDate></item>
+<item><title>No link</title></item>
+<item><title>First story</title><link>http://x.test/1</link><pubDate>Mon, 01 Jan 2024 09:00:00 GMT</pubDate></item>
+</channel></rss>"""
+
+ATOM = """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Wire</title><id>urn:x</id>
+<updated>2024-01-02T00:00:00Z</updated>
+<entry><title>Atom story</title><link href="http://x.test/a"/><id>urn:a</id>
+<updated>2024-01-02T00:00:00Z</updated></entry></feed>"""
+
+
+def read(*sources) -> list[Entry]:
+    return read_sources([str(s) for s in sources], ArticleSettings())
+
+
+def test_a_folder_lists_its_article_files_by_name(tmp_path):
+    for name in ("b.html", "a.txt", "empty.txt", "scan.bin", ".hidden.txt", "photo.jpg"):
+        (tmp_path / name).write_bytes(b"x")
+    (tmp_path / "photos").mkdir()
+    (tmp_path / "photos" / "inside.txt").write_text("x")
+    names = [Path(e.source).name for e in read(tmp_path)]
+    assert names == ["a.txt", "b.html", "empty.txt", "scan.bin"]  # photos and hidden files left out
+
+
+def test_a_csv_manifest_keeps_row_order_and_each_rows_overrides(tmp_path):
+    (tmp_path / "pics").mkdir()
+    (tmp_path / "manifest.csv").write_text(
+        "source,title,voice,formats,seconds,photos\n"
+        "stories/b.txt,Bee,,,,\n"
+        "https://x.test/a,Ay,piper:en_US-joe-medium,9:16 1:1,45,pics\n"
+    )
+    first, second = read(tmp_path / "manifest.csv")
+    assert first.source == str(tmp_path / "stories" / "b.txt") and first.overrides == {}
+    assert first.title == "Bee"
+    assert second.source == "https://x.test/a"
+    assert second.overrides == {
+        "voice": {"name": "piper:en_US-joe-medium"},
+        "video": {"formats": ("9:16", "1:1")},
+        "script": {"seconds": 45.0},
+        "article": {"photos": tmp_path / "pics"},
+    }
+
+
+def test_a_json_lines_manifest_reads_lists_and_dates(tmp_path):
+    rows = [
+        {"url": "https://x.test/1", "formats": ["1:1"], "published": "2024-05-01"},
+        {"source": "https://x.test/2", "seconds": 30},
+    ]
+    (tmp_path / "day.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n\n")
+    first, second = read(tmp_path / "day.jsonl")
+    assert first.overrides == {"video": {"formats": ("1:1",)}}
+    assert first.published == dt.datetime(2024, 5, 1, tzinfo=dt.UTC)
+    assert second.overrides == {"script": {"seconds": 30.0}}
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("source,colour\na.txt,red\n", "unknown column colour"),
+        ("source,seconds\na.txt,soon\n", "'soon' is not a valid value"),
+        ("title\nNo source\n", "has no source"),
+    ],
+)
+def test_a_bad_manifest_row_names_the_row_and_the_fix(tmp_path, text, message):
+    (tmp_path / "m.csv").write_text(text)
+    with pytest.raises(SourceError, match=message) as caught:
+        read(tmp_path / "m.csv")
+    assert "row 2" in str(caught.value)
+
+
+def test_an_rss_file_lists_items_in_feed_order_with_dates(tmp_path):
+    (tmp_path / "feed.xml").write_text(RSS)
+    entries = read(tmp_path / "feed.xml")
+    assert [e.title for e in entries] == ["Third story", "Second story", "First story"]
+    assert entries[0].source == "http://x.test/3"
+    assert entries[0].published == dt.datetime(2024, 1, 3, 9, tzinfo=dt.UTC)
+
+
+def test_an_atom_file_is_a_feed_too(tmp_path):
+    (tmp_path / "wire.atom").write_text(ATOM)
+    assert [(e.title, e.source) for e in read(tmp_path / "wire.atom")] == [
+        ("Atom story", "http://x.test/a")
+    ]
+
+
+def test_sources_keep_command_line_order_and_list_each_story_once(tmp_path):
+    (tmp_path / "feed.xml").write_text(RSS)
+    (tmp_path / "m.csv").write_text("source\nhttp://x.test/9\nhttp://x.test/2\n")
+    sources = [e.source for e in read(tmp_path / "m.csv", tmp_path / "feed.xml")]
+    assert sources == ["http://x.test/9", "http://x.test/2", "http://x.test/3", "http://x.test/1"]
+
+
+def test_a_missing_source_says_what_to_give(tmp_path):
+    with pytest.raises(SourceError, match="not found: give a feed URL, a folder"):
+        read(tmp_path / "nowhere")
+
+
+def test_a_private_feed_url_needs_allow_private():
+    from news60.errors import ArticleError
+
+    with pytest.raises(ArticleError, match="allow_private"):
+        FeedPoller(ArticleSettings()).poll("http://127.0.0.1:9/feed.xml")
+
+
+def test_since_takes_dates_and_ages():
+    now = dt.datetime(2024, 5, 2, 12, tzinfo=dt.UTC)
+    assert parse_since("6h", now) == dt.datetime(2024, 5, 2, 6, tzinfo=dt.UTC)
+    assert parse_since("2d", now) == dt.datetime(2024, 4, 30, 12, tzinfo=dt.UTC)
+    assert parse_since("2024-05-01") == dt.datetime(2024, 5, 1, tzinfo=dt.UTC)
+    with pytest.raises(SourceError, match="2024-05-01"):
+        parse_since("yesterday")
+
+
+def test_select_keeps_undated_and_recent_entries_up_to_the_limit():
+    old, new = dt.datetime(2024, 1, 1, tzinfo=dt.UTC), dt.datetime(2024, 6, 1, tzinfo=dt.UTC)
+    entries = [Entry("a", published=old), Entry("b"), Entry("c", published=new), Entry("d")]
+    since = dt.datetime(2024, 3, 1, tzinfo=dt.UTC)
+    assert [e.source for e in select(entries, since, None)] == ["b", "c", "d"]
+    assert [e.source for e in select(entries, since, 2)] == ["b", "c"]
+
+
+def test_a_rows_overrides_are_checked_like_any_setting():
+    entry = Entry("a", overrides={"script": {"seconds": 5.0}}, origin="m.csv")
+    with pytest.raises(SettingsError, match="--seconds 5.0 is out of range"):
+        story_settings(entry, Settings())
+    good = Entry("a", overrides={"video": {"formats": ("1:1",)}}, origin="m.csv")
+    assert story_settings(good, Settings()).video.formats == ("1:1",)
+
+
+def test_a_manifest_from_a_worker_is_moved_under_the_clients_story_folder(tmp_path):
+    manifest = {
+        "files": {"clip": "/tmp/news60-job-x/out/s/v2/clip.mp4"},
+        "story": {"folder": "/tmp/news60-job-x/out/s"},
+    }
+    moved = relocate(manifest, "/tmp/news60-job-x/out/s", tmp_path / "s")
+    assert moved["files"]["clip"] == str(tmp_path / "s" / "v2" / "clip.mp4")
+    assert moved["story"]["folder"] == str(tmp_path / "s")
