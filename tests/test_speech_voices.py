@@ -13,7 +13,8 @@ from news60.settings import VoiceSettings
 from news60.speech import timing
 from news60.speech.google_voice import GoogleVoice
 from news60.speech.narration import narrate
-from news60.speech.voices import Speech, canonical_name, get_voice, list_voices
+from news60.speech.speech import Speech
+from news60.speech.voices import canonical_name, get_voice, list_voices
 
 SCRIPT = Script(
     "Storm warning", (Scene("High winds are expected tonight. Stay indoors.", "Winds"),)

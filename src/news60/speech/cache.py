@@ -11,7 +11,8 @@ from pathlib import Path
 import numpy as np
 
 from news60.models import Word
-from news60.speech.voices import Speech, Voice
+from news60.speech.speech import Speech
+from news60.speech.voices import Voice
 
 log = logging.getLogger(__name__)
 

@@ -16,7 +16,8 @@ from news60.settings import VoiceSettings
 from news60.speech import audio, loudness, timing
 from news60.speech.audio import RATE
 from news60.speech.cache import SpeechCache
-from news60.speech.voices import Speech, canonical_name, get_voice
+from news60.speech.speech import Speech
+from news60.speech.voices import canonical_name, get_voice
 
 log = logging.getLogger(__name__)
 

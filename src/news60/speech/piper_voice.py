@@ -11,7 +11,7 @@ import numpy as np
 
 from news60.errors import VoiceError
 from news60.speech import timing
-from news60.speech.voices import Speech
+from news60.speech.speech import Speech
 
 BUNDLED = "en_US-joe-medium"
 

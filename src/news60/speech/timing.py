@@ -4,14 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 import numpy as np
 
 from news60.models import Word
-
-if TYPE_CHECKING:
-    from news60.speech.voices import Speech
+from news60.speech.speech import Speech
 
 _PUNCTUATION = set(".,;:!?…—–-\"'“”‘’()[]")
 _SILENCE_DB = -45.0  # below the sentence's own peak, a frame counts as silence
