@@ -8,7 +8,7 @@ from dataclasses import replace
 import numpy as np
 
 from news60.models import Word
-from news60.speech.speech import Speech
+from news60.speech.speech import Phone, Speech
 
 _PUNCTUATION = set(".,;:!?…—–-\"'“”‘’()[]")
 _SILENCE_DB = -45.0  # below the sentence's own peak, a frame counts as silence
@@ -82,7 +82,11 @@ def trim(speech: Speech) -> Speech:
         Word(w.text, _clamp(w.start - start, length), _clamp(w.end - start, length))
         for w in speech.words
     )
-    return replace(speech, samples=samples, words=words)
+    phones = tuple(
+        Phone(p.symbol, _clamp(p.start - start, length), _clamp(p.end - start, length))
+        for p in speech.phones
+    )
+    return replace(speech, samples=samples, words=words, phones=phones)
 
 
 def _faded(samples: np.ndarray, rate: int) -> np.ndarray:
