@@ -188,3 +188,12 @@ def test_the_seed_words_start_on_the_voice_onsets(tmp_path, voice):
     assert max(abs(d) for d in pause_deviations(narration)) <= PAUSE_TOLERANCE
     for cue in plan_cues(narration.sentences, 0.0):
         assert cue.start <= cue.words[0].start + 1e-6  # a cue changes on (or before) its first word
+
+
+def test_an_acronym_said_after_its_expansion_lights_up_with_it():
+    # "FAST (Five-hundred-metre Telescope)" is said "Five-hundred-metre Telescope, or FAST,".
+    said = (Word("Five-hundred-metre", 0.0, 0.8), Word("Telescope,", 0.8, 1.4))
+    said += (Word("or", 1.6, 1.7), Word("FAST,", 1.7, 2.1))
+    shown = timing.shown_words(("FAST", "(Five-hundred-metre", "Telescope)"), (1, 2, 0, 0), said)
+    assert [w.start for w in shown] == [0.0, 0.0, 0.8]
+    assert shown[0].end == 2.1

@@ -25,7 +25,7 @@ _NOT_NOUN_LIST = (
     "before since until while when where which who if then also only just about around nearly "
     "almost some any every all not up down out off back away across through during against among "
     "between within without went came paid spent made took gave got cost costs said says sold "
-    "bought left brought a-year a-month a-week"
+    "bought left brought"
 )
 _NOT_NOUNS = frozenset(_NOT_NOUN_LIST.split())
 # "5km", "10 kg", "70mph": the voice spells unit abbreviations letter by letter.

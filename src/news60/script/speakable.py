@@ -35,7 +35,9 @@ _DATELINES = (
     re.compile(rf"^[^()]{{0,60}}?\((?:{_AGENCY})\)\s*{_DASH}?\s*"),  # "WASHINGTON (Reuters) -"
     re.compile(rf"^[A-Z][A-Z.'’ ]+(?:,\s*[A-Z][\w.' ]*?)?\s+{_DASH}\s+(?=\S)"),  # "LONDON —"
 )
+# "By Jane Doe and Sam Roe. The council..." or "By . Daily Mail Reporter . A train...": a byline.
 _BYLINE = re.compile(r"^By\s+(?:\.\s+)?(?:[A-Z][\w'’-]*\.?\s+){1,5}(?:and\s+[^.|]{1,40})?[.|]\s+")
+# A word of a shouted lead-in ("US PRESIDENT DONALD Trump"): capitals, maybe with digits.
 _CAPS_WORD = re.compile(r"[A-Z][A-Z'’.&-]*\d*")
 # Titles before a name, said in full: the voice spells "Ms." as "M S", reads "Sen." as "sen",
 # and ends the sentence at the full stop of every one of them.
