@@ -100,6 +100,7 @@ def test_a_broken_lexicon_names_the_file(tmp_path):
         ("From 2010-2015, for 10-15 years.", "From 2010 to 2015, for 10 to 15 years."),
         ("Aged 18-25, in 2010-15.", "Aged 18 to 25, in 2010 to 2015."),
         ("It rose 1.5-2% this year.", "It rose 1.5 to 2 percent this year."),
+        ("He won between 1999-2005.", "He won between nineteen ninety-nine and 2005."),
         # currency before nouns
         ("A £750 handset and a $5m deal.", "A 750-pound handset and a 5 million dollar deal."),
         ("A $5 million deal, $5m in cash.", "A 5 million dollar deal, 5 million dollars in cash."),
@@ -120,6 +121,7 @@ def test_a_broken_lexicon_names_the_file(tmp_path):
         ("The report (ABC) said so.", "The report said so."),  # brackets that spell nothing: an aside
         # measures and codes
         ("It was 5°C, 10 km away at 70mph.", "It was 5 degrees Celsius, 10 kilometres away at 70 miles per hour."),
+        ("It is 3ft 2in long, 2 in May.", "It is 3 feet 2 inches long, 2 in May."),
         ("PM2.5 at the G7 and COP26.", "PM2.5 at the G seven and COP twenty-six."),
     ],
 )  # fmt: skip

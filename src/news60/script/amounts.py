@@ -37,6 +37,7 @@ _UNITS = {
     "kph": ("kilometre per hour", "kilometres per hour"),
 }  # fmt: skip
 _UNIT = re.compile(rf"\b(\d[\d,]*(?:\.\d+)?)\s?({'|'.join(re.escape(u) for u in _UNITS)})(?![\w/])")
+_INCHES = re.compile(r"\b(\d+(?:\.\d+)?)in\b")  # "2in"; only attached, as "2 in May" is not
 # "5°C" is "5 degrees C" to the voice; the scale's name is what a newsreader says.
 _DEGREES = re.compile(r"(\d)\s?°\s?([CF])?\b")
 # "G20", "G-20", "COP26", "COVID-19": a code is letters and then the number in words.
@@ -71,6 +72,7 @@ def say_symbols(text: MappedText) -> MappedText:
     text = text.sub(r"(\d)\s?%", r"\1 percent")  # the voice drops a bare %
     text = text.sub(_DEGREES, _degrees)
     text = text.sub(_UNIT, _unit)
+    text = text.sub(_INCHES, lambda m: f"{m[1]} {'inch' if m[1] == '1' else 'inches'}")
     text = text.sub(r"\bNo\.\s?(?=\d)", "Number ")  # "No. 10": otherwise "no" and a full stop
     return text.sub(r"\s&\s", " and ")  # "Marks & Spencer"; "AT&T" stays a name
 

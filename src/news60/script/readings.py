@@ -45,6 +45,7 @@ _RESULT_WORDS = re.compile(
     r"scored?|scoreline|match|game|final|goals?|tie|tied|vote[sd]?|ruling|ruled|majority|leads?|led)\b",
     re.IGNORECASE,
 )
+_BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)  # "between 1999-2005": "between ... and"
 # Telephone numbers: a leading +, 0 or (area code), or nine digits and more in groups. They
 # are read in their written groups with a pause between, never as one long number or a sum.
 _PHONE = re.compile(
@@ -135,7 +136,8 @@ def _span(match: re.Match[str]) -> str:
             return f"{_score(a)}-{_score(b)}"
     if whole and len(first) == 4 and len(second) == 2 and int(second) > int(first[2:]):
         second = first[:2] + second  # "2010-15": the century is understood
-    return f"{first} to {second}"
+    joiner = "and" if _BETWEEN.search(match.string, 0, match.start()) else "to"
+    return f"{first} {joiner} {second}"
 
 
 def _score(goals: int) -> str:
