@@ -32,9 +32,11 @@ _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(\s+(?:{_MONTH_NAMES})\b)")
 _MONTH_DAY = re.compile(rf"\b((?:{_MONTH_NAMES})\s+)(\d{{1,2}})\b(?!\d|,\d|:)")
 # "9/11", "24/7": a pair of small numbers with a slash is a name, not a division ("nine slash eleven").
 _SLASHED_PAIR = re.compile(r"(?<![\w/.])(\d{1,2})/(\d{1,2})(?![\w/]|[.,]\d)")
+# "1/2 cup": the common fractions by name.
 _FRACTIONS = {"1/2": "a half", "1/3": "a third", "2/3": "two thirds", "1/4": "a quarter", "3/4": "three quarters"}  # fmt: skip
 # "1990s", "1999", "the '90s": espeak reads 1100-1999 as "nineteen hundred ninety-nine".
 _YEAR = re.compile(r"(?<![$£€\d.,'’])\b(1[1-9])(\d\d)(s?)\b(?![.,]\d|\s?%)")
+# "the 2010s": "twenty tens" (the voice says "two thousand ten z").
 _DECADE_2000 = re.compile(r"\b20([0-9])0s\b")
 _SHORT_DECADE = re.compile(r"(?<!\w)['’]([2-9]0)s\b")
 # "5-1", "2010-2015", "10-15": a hyphen between numbers is read "dash" by the voice.
