@@ -10,10 +10,11 @@ import pytest
 from news60.errors import VoiceError
 from news60.models import Scene, Script
 from news60.settings import VoiceSettings
-from news60.speech import timing
+from news60.speech import alignment, timing
 from news60.speech.google_voice import GoogleVoice
 from news60.speech.narration import narrate
-from news60.speech.voices import Speech, canonical_name, get_voice, list_voices
+from news60.speech.speech import Phone, Speech
+from news60.speech.voices import canonical_name, get_voice, list_voices
 
 SCRIPT = Script(
     "Storm warning", (Scene("High winds are expected tonight. Stay indoors.", "Winds"),)
@@ -84,17 +85,24 @@ def test_rate_out_of_range_is_refused():
         get_voice(VoiceSettings(rate=3.0))
 
 
-def test_words_are_apportioned_by_characters_when_counts_differ():
-    words = timing.name_spans("It cost £1,200", [(0.0, 0.2), (0.3, 0.5)], (0.1, 1.1))
+def test_words_are_apportioned_by_characters_without_an_alignment():
+    words = timing.apportion(["It", "cost", "£1,200"], 0.1, 1.1)
     assert [w.text for w in words] == ["It", "cost", "£1,200"]
     assert words[0].start == 0.1 and words[-1].end == 1.1
     assert words[2].end - words[2].start > words[0].end - words[0].start
 
 
-def test_word_spans_split_on_spaces_and_leave_out_punctuation():
-    phonemes = ["^", "h", "i", ",", " ", "j", "o", ".", "$"]
-    counts = [100, 200, 200, 300, 100, 200, 200, 300, 50]
-    assert timing.word_spans(phonemes, counts) == [(100, 500), (900, 1300)]
+def test_alignment_splits_joined_phoneme_words_and_joins_split_ones():
+    # "on the 2016": espeak says "ɔnðə" as one phoneme word and "2016" as three.
+    said = "^ɔnðə tuː θaʊzənd sɪkstiːn.$"
+    phones = [Phone(s, i * 0.1, i * 0.1 + 0.1) for i, s in enumerate(said)]
+    alone = [tuple("ɑːn"), tuple("ðə"), tuple("tuː θaʊzənd sɪkstiːn")]
+    spans = alignment.word_spans(phones, alone)
+    assert spans == [
+        pytest.approx((0.1, 0.3)),  # ɔn
+        pytest.approx((0.3, 0.5)),  # ðə
+        pytest.approx((0.6, 2.6)),  # tuː θaʊzənd sɪkstiːn
+    ]
 
 
 def test_trim_cuts_silence_and_moves_word_times():

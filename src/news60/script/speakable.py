@@ -1,14 +1,22 @@
-"""Turn a display sentence into what the voice should read, and tidy it for the screen."""
+"""Turn a display sentence into what the voice should read, and tidy it for the screen.
+
+`speakable` also says which shown word each spoken word belongs to, so word times measured on the
+speech ("G twenty summit") land on the words on screen ("G20 summit").
+"""
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from news60.errors import ScriptError
 from news60.resources import ASSETS
+from news60.script.amounts import say_codes, say_money, say_symbols
+from news60.script.mapped_text import MappedText
+from news60.script.readings import say_dates, say_phone_numbers, say_spans, say_years
 from news60.tomlfile import read_toml
 
 LEXICON = ASSETS / "lexicon.toml"
@@ -27,41 +35,90 @@ _DATELINES = (
     re.compile(rf"^[^()]{{0,60}}?\((?:{_AGENCY})\)\s*{_DASH}?\s*"),  # "WASHINGTON (Reuters) -"
     re.compile(rf"^[A-Z][A-Z.'’ ]+(?:,\s*[A-Z][\w.' ]*?)?\s+{_DASH}\s+(?=\S)"),  # "LONDON —"
 )
+# "By Jane Doe and Sam Roe. The council..." or "By . Daily Mail Reporter . A train...": a byline.
 _BYLINE = re.compile(r"^By\s+(?:\.\s+)?(?:[A-Z][\w'’-]*\.?\s+){1,5}(?:and\s+[^.|]{1,40})?[.|]\s+")
+# A word of a shouted lead-in ("US PRESIDENT DONALD Trump"): capitals, maybe with digits.
 _CAPS_WORD = re.compile(r"[A-Z][A-Z'’.&-]*\d*")
-_MONTH_LIST = (
-    "January February March April May June July August September October November December"
+# Titles before a name, said in full: the voice spells "Ms." as "M S", reads "Sen." as "sen",
+# and ends the sentence at the full stop of every one of them.
+_TITLES = {
+    "Mr": "Mister", "Mrs": "Missus", "Ms": "Miz", "Dr": "Doctor", "Rep": "Representative",
+    "Sen": "Senator", "Gov": "Governor", "Gen": "General", "Lt": "Lieutenant", "Col": "Colonel",
+    "Sgt": "Sergeant", "Capt": "Captain", "Prof": "Professor", "Rev": "Reverend",
+    "Revd": "Reverend", "Supt": "Superintendent", "Det": "Detective", "Insp": "Inspector",
+    "Cllr": "Councillor", "Fr": "Father", "Adm": "Admiral", "Maj": "Major", "Pres": "President",
+}  # fmt: skip
+# British style drops the full stop ("Mr Smith"); "Gen" or "Col" without one may be a word.
+_UNDOTTED_LIST = "Mr Mrs Ms Dr Cllr Revd Prof Sgt Supt Insp Capt Lt"
+_UNDOTTED = _UNDOTTED_LIST.split()
+_TITLE = re.compile(
+    rf"\b(?:({'|'.join(_TITLES)})\.|({'|'.join(_UNDOTTED)})\b)\s+(?=(?:St\b\.?\s+)?[A-Z])"
 )
-_MONTHS = _MONTH_LIST.split()
-_MONTH_ABBR = {m[:3].lower(): m for m in _MONTHS} | {"sept": "September"}
-_CURRENCY = {"$": ("dollar", "dollars"), "£": ("pound", "pounds"), "€": ("euro", "euros")}
-_SCALE = {"k": "thousand", "m": "million", "mn": "million", "bn": "billion", "tn": "trillion"}
-_ONES_LIST = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen"
+# After a name "St." is Street ("Baker St."), before one Saint ("St. Paul"); "King Jr." is Junior.
+_ROADS = {"St": "Street", "Dr": "Drive", "Ave": "Avenue", "Rd": "Road", "Blvd": "Boulevard", "Jr": "Junior", "Sr": "Senior"}  # fmt: skip
+_ROAD = re.compile(rf"\b([A-Z][a-z]+) ({'|'.join(_ROADS)})\b(\.?)(?!\s*[A-Z0-9])")
+_SAINT = re.compile(r"\bSt\b\.?\s+(?=[A-Z])")
+# An acronym explained in brackets, either way round: "Five-hundred-metre Aperture Spherical
+# Telescope (FAST)" or "FAST (Five-hundred-metre ...)". Both are said expansion first, then the
+# acronym; other brackets are asides and are not read.
+_ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z0-9&]{1,9})\)(?=(\s*\w)?)")
+_ACRONYM_BEFORE = re.compile(r"\b([A-Z][A-Z0-9&]{1,9}s?)\s+\(([^()]{3,120})\)(?=(\s*\w)?)")
+_ASIDE = re.compile(r"\s*\([^()]*\)")  # "(pictured)", "(Reporting by ...)"
+_SKIP_LIST = "of the and for in on to a an at"  # "United Nations" is UN, not UNN
+_EXPANSION_SKIPS = frozenset(_SKIP_LIST.split())
+# The order matters: dates before phone numbers and spans ("2019-06-28"), phone numbers before
+# brackets are dropped ("(555) 123-4567"), spans before years ("2010-2015" becomes "2010 to 2015",
+# then each year is said), money before symbols.
+_RULES = (
+    say_dates,
+    say_phone_numbers,
+    lambda t: t.sub(_ACRONYM_AFTER, _acronym_after),
+    lambda t: t.sub(_ACRONYM_BEFORE, _acronym_before),
+    lambda t: t.sub(_ASIDE, ""),
+    lambda t: t.sub(_ROAD, _road),
+    lambda t: t.sub(_TITLE, lambda m: f"{_TITLES[m[1] or m[2]]} "),
+    lambda t: t.sub(_SAINT, "Saint "),
+    say_spans,
+    say_years,
+    say_money,
+    say_symbols,
+    say_codes,
 )
-_ONES = _ONES_LIST.split()
-_TENS_LIST = "_ _ twenty thirty forty fifty sixty seventy eighty ninety"
-_TENS = _TENS_LIST.split()
+
+
+@dataclass(frozen=True)
+class Speakable:
+    """A sentence as shown and as said, and which shown word each said word belongs to."""
+
+    shown: tuple[str, ...]  # the sentence's words, as on screen
+    said: str  # what the voice reads
+    owners: tuple[int, ...]  # for each word of `said`, the index of the shown word it says
+
+    @classmethod
+    def verbatim(cls, sentence: str) -> Speakable:
+        """The sentence read as written, word for word."""
+        words = tuple(sentence.split())
+        return cls(words, " ".join(words), tuple(range(len(words))))
 
 
 def display_text(sentence: str) -> str:
     """Caption text: no byline or dateline, and no ALL-CAPS lead-in."""
-    text = " ".join(sentence.split())
-    text = _BYLINE.sub("", text)
-    for dateline in _DATELINES:
-        text = dateline.sub("", text, count=1)
-    return _fix_caps_lead(text)
+    return _displayed(MappedText.of(sentence)).text
 
 
 def make_speakable(sentence: str, lexicon: Mapping[str, str] | None = None) -> str:
     """What the voice reads: tidied, asides dropped, symbols and dates said, names respelled."""
-    text = display_text(sentence)
-    text = re.sub(r"\s*\([^()]*\)", "", text)  # asides, "(pictured)", "(Reporting by ...)"
-    for rule in (_say_dates, _say_money, _say_symbols, _say_codes):
+    return speakable(sentence, lexicon).said
+
+
+def speakable(sentence: str, lexicon: Mapping[str, str] | None = None) -> Speakable:
+    """The sentence as the voice should read it, with each spoken word's shown word."""
+    text = _displayed(MappedText.of(sentence))
+    for rule in _RULES:
         text = rule(text)
     text = _respell(text, load_lexicon() if lexicon is None else lexicon)
-    return re.sub(r"\s+([,.;:!?])", r"\1", " ".join(text.split()))
+    text = text.sub(r"\s+", " ").sub(r"^ | $", "").sub(r" (?=[,.;:!?])", "")
+    return Speakable(tuple(sentence.split()), text.text, text.owners(sentence))
 
 
 def load_lexicon(path: Path | None = None) -> dict[str, str]:
@@ -76,6 +133,14 @@ def _read_lexicon(path: Path) -> tuple[tuple[str, str], ...]:
     if not all(isinstance(v, str) for v in names.values()):
         raise ScriptError(f"every entry under [names] in {path} must be a quoted respelling")
     return tuple(names.items())
+
+
+def _displayed(text: MappedText) -> MappedText:
+    """Whitespace closed up, the byline and dateline cut, an ALL-CAPS lead-in put in case."""
+    text = text.sub(r"\s+", " ").sub(r"^ | $", "")
+    for pattern in (_BYLINE, *_DATELINES):
+        text = text.sub(pattern, "")
+    return text.sub(r"^.+$", lambda m: _fix_caps_lead(m[0]))
 
 
 def _fix_caps_lead(text: str) -> str:
@@ -103,71 +168,55 @@ def _title_word(word: str, first: bool) -> str:
     return lower if lower in _MINOR and not first else lower[:1].upper() + lower[1:]
 
 
-def _say_dates(text: str) -> str:
-    """ "25/10/2013" -> "25th October 2013"; "Oct. 25" -> "October 25th"."""
-    text = re.sub(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b", _numeric_date, text)
-    abbr = "|".join(sorted(_MONTH_ABBR, key=len, reverse=True))
-    return re.sub(
-        rf"\b({abbr})\.?\s+(\d{{1,2}})\b(?!\d|,\d)",
-        lambda m: f"{_MONTH_ABBR[m.group(1).lower()]} {_ordinal(int(m.group(2)))}",
-        text,
-        flags=re.IGNORECASE,
+def _acronym_after(match: re.Match[str]) -> str | list[tuple[str, int]]:
+    """ "Telescope (FAST) in" -> "Telescope, or FAST, in", when the words before spell it."""
+    before = match.string[: match.start()].split()
+    if not any(_spells(match[1], before[-size:]) for size in range(1, min(len(before), 14) + 1)):
+        return match[0]
+    return [(", or ", 1), (match[1], 1), ("," if match[2] else "", 1)]
+
+
+def _acronym_before(match: re.Match[str]) -> str | list[tuple[str, int]]:
+    """ "FAST (Five-hundred-metre ... Telescope) found" -> "Five-hundred-metre ..., or FAST, found"."""
+    if not _spells(match[1], match[2].split()):
+        return match[0]
+    return [(match[2], 2), (", or ", 1), (match[1], 1), ("," if match[3] else "", 1)]
+
+
+def _spells(acronym: str, words: Sequence[str]) -> bool:
+    """Whether the initials of `words` (or of their hyphenated parts) spell `acronym`."""
+    letters = re.sub(
+        r"[^A-Z]",
+        "",
+        acronym.upper().removesuffix("S") if acronym.endswith("s") else acronym.upper(),
+    )
+    if not words or not letters or not words[0][:1].isupper():
+        return False
+    return _initials_match(letters, [w.strip(",;:'’\"“”") for w in words])
+
+
+def _initials_match(letters: str, words: Sequence[str]) -> bool:
+    if not words:
+        return not letters
+    word, rest = words[0], words[1:]
+    parts = [p for p in re.split(r"[-/]", word) if p]
+    options = {word[:1].upper(), "".join(p[0] for p in parts).upper()}
+    if word.lower() in _EXPANSION_SKIPS:
+        options.add("")
+    return any(
+        letters.startswith(o) and _initials_match(letters[len(o) :], rest)
+        for o in options
+        if o or word
     )
 
 
-def _numeric_date(match: re.Match[str]) -> str:
-    """Day first unless that cannot be (a US 10/25/2013)."""
-    first, second, year = (int(g) for g in match.groups())
-    day, month = (second, first) if second > 12 >= first else (first, second)
-    if not (1 <= month <= 12 and 1 <= day <= 31):
-        return match.group(0)
-    return f"{_ordinal(day)} {_MONTHS[month - 1]} {year}"
+def _road(match: re.Match[str]) -> list[tuple[str, int]]:
+    """ "Baker St." -> "Baker Street" (the full stop kept only where it ends the sentence)."""
+    stop = match[3] if match.end() == len(match.string) else ""
+    return [(match[1], 1), (f" {_ROADS[match[2]]}", 2), (stop, 3)]
 
 
-def _ordinal(n: int) -> str:
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
-
-
-def _say_money(text: str) -> str:
-    """ "$5m" -> "5 million dollars"; "£20.99" -> "20 pounds 99"."""
-    pattern = r"([$£€])\s?(\d[\d,]*)(?:\.(\d+))?(?:\s?(k|mn|m|bn|tn|thousand|million|billion|trillion)\b)?"
-    return re.sub(pattern, _money, text, flags=re.IGNORECASE)
-
-
-def _money(match: re.Match[str]) -> str:
-    symbol, whole, fraction, scale = match.groups()
-    one, many = _CURRENCY[symbol]
-    if scale:
-        number = whole + (f".{fraction}" if fraction else "")
-        return f"{number} {_SCALE.get(scale.lower(), scale.lower())} {many}"
-    unit = one if whole == "1" else many
-    return f"{whole} {unit}" + (f" {fraction}" if fraction and int(fraction) else "")
-
-
-def _say_symbols(text: str) -> str:
-    text = re.sub(r"(\d)\s?%", r"\1 percent", text)
-    text = re.sub(r"\bNo\.\s?(?=\d)", "Number ", text)
-    return re.sub(r"\s&\s", " and ", text)
-
-
-def _say_codes(text: str) -> str:
-    """ "G20" or "G-20" -> "G twenty"; "COP26" -> "COP twenty-six"."""
-    return re.sub(
-        r"\b([A-Z]{1,4})-?(\d{1,2})\b",
-        lambda m: f"{m.group(1)} {_number_words(int(m.group(2)))}",
-        text,
-    )
-
-
-def _number_words(n: int) -> str:
-    if n < 20:
-        return _ONES[n]
-    tens, ones = divmod(n, 10)
-    return _TENS[tens] + (f"-{_ONES[ones]}" if ones else "")
-
-
-def _respell(text: str, lexicon: Mapping[str, str]) -> str:
+def _respell(text: MappedText, lexicon: Mapping[str, str]) -> MappedText:
     for name in sorted(lexicon, key=len, reverse=True):
-        text = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", lexicon[name], text)
+        text = text.sub(rf"(?<!\w){re.escape(name)}(?!\w)", lexicon[name])
     return text

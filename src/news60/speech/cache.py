@@ -1,4 +1,8 @@
-"""A disk cache of spoken sentences keyed by (voice, rate, text): edits re-speak only changes."""
+"""A disk cache of spoken sentences keyed by (voice, rate, text): edits re-speak only changes.
+
+Entries are written under unique temporary names and renamed into place, so concurrent jobs never
+see a half-written entry; a damaged entry is removed and spoken again; a read-only cache costs time.
+"""
 
 from __future__ import annotations
 
@@ -6,16 +10,24 @@ import hashlib
 import json
 import logging
 import os
+import time
+import zipfile
 from pathlib import Path
 
 import numpy as np
 
+from news60.atomic import writing
 from news60.models import Word
-from news60.speech.voices import Speech, Voice
+from news60.speech.speech import Phone, Speech
+from news60.speech.voices import Voice
 
 log = logging.getLogger(__name__)
 
-FORMAT = 1  # bump when a backend changes what it returns, so old entries are not reused
+FORMAT = 2  # bump when a backend changes what it returns, so old entries are not reused
+STALE_PARTIAL_S = 600.0  # a partial entry this old belongs to a job that died mid-write
+# What np.load and our checks raise for an entry that is empty, truncated, not an npz, or holds
+# the wrong keys or values: EOFError (an empty file), BadZipFile (a truncated one), KeyError ...
+_DAMAGED = (OSError, EOFError, ValueError, KeyError, TypeError, IndexError, zipfile.BadZipFile)
 
 
 def default_cache_dir() -> Path:
@@ -35,44 +47,87 @@ class SpeechCache:
     def speak(self, voice: Voice, name: str, rate: float, text: str) -> Speech:
         """`voice.speak(text)`, or the stored result of an earlier identical call."""
         path = self.folder / f"{_key(name, rate, text)}.npz"
-        cached = _load(path)
+        cached = _load(path, text)
         if cached is not None:
             self.hits += 1
             return cached
         self.misses += 1
         speech = voice.speak(text)
-        _store(path, speech)
+        _store(path, speech, text)
         return speech
 
 
 def _key(name: str, rate: float, text: str) -> str:
-    return hashlib.sha256(json.dumps([FORMAT, name, round(rate, 4), text]).encode()).hexdigest()[
-        :32
-    ]
+    data = json.dumps([FORMAT, name, round(rate, 4), text]).encode()
+    return hashlib.sha256(data).hexdigest()[:32]
 
 
-def _load(path: Path) -> Speech | None:
+def _load(path: Path, text: str) -> Speech | None:
+    """The entry at `path`, or None when there is none; a damaged one is removed with a warning."""
     try:
-        with np.load(path) as data:
-            words = json.loads(str(data["words"]))
-            return Speech(
-                data["samples"].astype(np.float32),
-                int(data["rate"]),
-                tuple(Word(t, s, e) for t, s, e in words),
-            )
+        return _read(path, text)
     except FileNotFoundError:
         return None
-    except (OSError, ValueError, KeyError) as exc:  # a torn or stale entry: speak again
-        log.debug("ignoring unreadable speech cache entry %s: %s", path, exc)
+    except _DAMAGED as exc:
+        log.warning(
+            "speech cache entry %s is damaged (%s: %s): removed, speaking the sentence again",
+            path,
+            type(exc).__name__,
+            exc,
+        )
+        _remove(path)
         return None
 
 
-def _store(path: Path, speech: Speech) -> None:
-    words = json.dumps([[w.text, w.start, w.end] for w in speech.words])
+def _read(path: Path, text: str) -> Speech:
+    """Read and check one entry; any damage raises one of _DAMAGED."""
+    with np.load(path) as data:
+        if str(data["text"]) != text:
+            raise ValueError("it holds another sentence")
+        samples, rate = data["samples"], int(data["rate"])
+        words = tuple(
+            Word(str(t), float(s), float(e)) for t, s, e in json.loads(str(data["words"]))
+        )
+        phones = tuple(
+            Phone(str(p), float(s), float(e)) for p, s, e in json.loads(str(data["phones"]))
+        )
+    if samples.ndim != 1 or samples.dtype.kind != "f" or rate <= 0:
+        raise ValueError(f"samples {samples.dtype}{list(samples.shape)} at {rate} Hz")
+    return Speech(samples.astype(np.float32), rate, words, phones)
+
+
+def _store(path: Path, speech: Speech, text: str) -> None:
+    fields = {
+        "samples": speech.samples,
+        "rate": speech.sample_rate,
+        "words": json.dumps([[w.text, w.start, w.end] for w in speech.words]),
+        "phones": json.dumps([list(p) for p in speech.phones]),
+        "text": text,
+    }
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.stem}.{os.getpid()}.npz")
-        np.savez(tmp, samples=speech.samples, rate=speech.sample_rate, words=words)
-        os.replace(tmp, path)
+        _sweep(path.parent)
+        with writing(path) as partial:
+            np.savez(partial, **fields)
     except OSError as exc:  # a read-only cache only costs time
-        log.warning("could not write speech cache %s: %s", path, exc)
+        log.warning(
+            "could not write speech cache %s (%s): the sentence will be spoken again", path, exc
+        )
+
+
+def _remove(path: Path) -> None:
+    try:
+        path.unlink(missing_ok=True)
+    except OSError as exc:  # a read-only cache: the entry stays, and is spoken afresh each time
+        log.warning("could not remove damaged speech cache entry %s (%s)", path, exc)
+
+
+def _sweep(folder: Path) -> None:
+    """Remove partial entries left by jobs that died while writing them."""
+    cutoff = time.time() - STALE_PARTIAL_S
+    for partial in folder.glob(".*.partial-*.npz"):
+        try:
+            if partial.stat().st_mtime < cutoff:
+                partial.unlink()
+        except OSError:  # another job swept it first, or the cache is read-only
+            continue

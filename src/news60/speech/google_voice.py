@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from news60.errors import RenderError, VoiceError
 from news60.speech import audio, timing
-from news60.speech.voices import Speech, VoiceUnavailable
+from news60.speech.speech import Speech, VoiceUnavailable
 
 # gtts:<lang>-<accent>: the accent picks the Google domain that serves the voice.
 ACCENTS = {

@@ -7,6 +7,7 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -16,7 +17,11 @@ from news60.settings import VoiceSettings
 from news60.speech import audio, loudness, timing
 from news60.speech.audio import RATE
 from news60.speech.cache import SpeechCache
-from news60.speech.voices import Speech, canonical_name, get_voice
+from news60.speech.speech import Speech
+from news60.speech.voices import canonical_name, get_voice
+
+if TYPE_CHECKING:
+    from news60.script.speakable import Speakable
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +43,7 @@ REFERENCE = (
 class _Line:
     scene: int
     text: str  # as displayed
-    spoken: str  # as handed to the voice
+    spoken: Speakable  # as handed to the voice, with the shown word each spoken word says
 
 
 def narrate(
@@ -54,14 +59,15 @@ def narrate(
     if not lines:
         raise VoiceError("the script has no sentences to speak: add text to its scenes")
     cache = cache or SpeechCache(cache_dir)
-    name, speeches, notes = speak_all([line.spoken for line in lines], settings, cache)
+    name, speeches, notes = speak_all([line.spoken.said for line in lines], settings, cache)
     samples, sentences = _assemble(lines, speeches)
     samples = loudness.normalise(samples, RATE)
     workdir.mkdir(parents=True, exist_ok=True)
     wav = audio.write_wav(workdir / "narration.wav", samples, RATE)
     log.info(
-        "narration: %d sentences, cache %d hit(s), %d miss(es)",
+        "narration: %d sentences (%d timed by the voice's alignment), cache %d hit(s), %d miss(es)",
         len(lines),
+        sum(speech.aligned for speech in speeches),
         cache.hits,
         cache.misses,
     )
@@ -92,7 +98,7 @@ def speaking_rate(settings: VoiceSettings, cache_dir: Path | None = None) -> flo
 
     texts = split_sentences(REFERENCE)
     speakable = speakable_function()
-    _, speeches, _ = speak_all([speakable(t) for t in texts], settings, SpeechCache(cache_dir))
+    _, speeches, _ = speak_all([speakable(t).said for t in texts], settings, SpeechCache(cache_dir))
     seconds = sum(s.duration for s in speeches) + SENTENCE_PAUSE * (len(speeches) - 1)
     return round(len(REFERENCE.split()) / seconds, 3)
 
@@ -115,12 +121,17 @@ def _lines(script: Script) -> list[_Line]:
     ]
 
 
-def speakable_function() -> Callable[[str], str]:
+def speakable_function() -> Callable[[str], Speakable]:
     """The script stage's speech-ready rewrite: numbers, abbreviations, the pronunciation lexicon."""
-    from news60.script.speakable import load_lexicon, make_speakable
+    from news60.script.speakable import Speakable, load_lexicon, speakable
 
     lexicon = load_lexicon()
-    return lambda sentence: make_speakable(sentence, lexicon=lexicon) or sentence
+
+    def rewrite(sentence: str) -> Speakable:
+        spoken = speakable(sentence, lexicon=lexicon)
+        return spoken if spoken.said else Speakable.verbatim(sentence)  # all asides: read it all
+
+    return rewrite
 
 
 def _assemble(
@@ -137,7 +148,7 @@ def _assemble(
             cursor += len(pieces[-1])
         pieces.append(audio.resample(speech.samples, speech.sample_rate))
         start, end = cursor / RATE, (cursor + len(pieces[-1])) / RATE
-        words = _display_words(line.text, speech, start)
+        words = _display_words(line, speech, start)
         sentences.append(
             SpokenSentence(line.text, line.scene, round(start, 3), round(end, 3), words)
         )
@@ -146,8 +157,10 @@ def _assemble(
     return np.concatenate(pieces), tuple(sentences)
 
 
-def _display_words(text: str, speech: Speech, offset: float) -> tuple[Word, ...]:
-    """The displayed words timed by the spoken ones, shifted to where the sentence starts."""
-    spans = [(offset + w.start, offset + w.end) for w in speech.words]
-    audible = (spans[0][0], spans[-1][1]) if spans else (offset, offset + speech.duration)
-    return timing.name_spans(text, spans, audible)
+def _display_words(line: _Line, speech: Speech, offset: float) -> tuple[Word, ...]:
+    """The displayed words timed by the spoken words they own, shifted to the sentence's start."""
+    spoken = line.spoken
+    if len(speech.words) == len(spoken.owners):
+        return timing.shown_words(spoken.shown, spoken.owners, speech.words, offset)
+    audible = (offset, offset + speech.duration)  # a voice that timed other words than it was given
+    return timing.apportion(spoken.shown, *audible)

@@ -10,8 +10,8 @@ from pathlib import Path
 import numpy as np
 
 from news60.errors import VoiceError
-from news60.speech import timing
-from news60.speech.voices import Speech
+from news60.speech import alignment, timing
+from news60.speech.speech import Phone, Speech
 
 BUNDLED = "en_US-joe-medium"
 
@@ -31,9 +31,18 @@ class PiperVoice:
         if not chunks:
             return Speech(np.zeros(0, dtype=np.float32), rate, ())
         samples = np.concatenate([c.audio_float_array for c in chunks]).astype(np.float32)
-        spans = _spans(chunks, rate)
-        audible = timing.audible_span(samples, rate)
-        return Speech(samples, rate, timing.name_spans(text, spans, audible))
+        phones = _phones(chunks, rate)
+        words = text.split()
+        if not phones:  # a model Piper could not patch for alignments: spread the words
+            return Speech(
+                samples, rate, timing.apportion(words, *timing.audible_span(samples, rate))
+            )
+        spans = alignment.word_spans(phones, [self.phonemes(word) for word in words])
+        return Speech(samples, rate, timing.place(words, spans), phones)
+
+    def phonemes(self, text: str) -> tuple[str, ...]:
+        """The phonemes Piper says for `text`, sentence after sentence, a space between."""
+        return _phonemes(self.model, self.config, text)
 
 
 def open_piper(argument: str, rate: float) -> PiperVoice:
@@ -101,18 +110,27 @@ def _synthesise(voice, text: str, rate: float):
         raise VoiceError(f"Piper could not speak {text[:40]!r} ({exc})") from exc
 
 
-def _spans(chunks, rate: int) -> list[tuple[float, float]]:
-    """Word spans in seconds across all chunks; empty when any chunk lacks alignments."""
-    spans: list[tuple[float, float]] = []
-    offset = 0
+@functools.lru_cache(maxsize=4096)
+def _phonemes(model: Path, config: Path, text: str) -> tuple[str, ...]:
+    """Phonemes of `text` (cached: the same words recur sentence after sentence)."""
+    sentences = _load(model, config).phonemize(text)
+    joined = [symbol for sentence in sentences for symbol in [alignment.SPACE, *sentence]]
+    return tuple(joined[1:])
+
+
+def _phones(chunks, rate: int) -> tuple[Phone, ...]:
+    """Every chunk's timed phonemes in seconds, a space between chunks; () if any chunk has none."""
+    phones: list[Phone] = []
+    chunk_start = 0
     for chunk in chunks:
         if not chunk.phoneme_alignments:
-            return []
-        phonemes = [a.phoneme for a in chunk.phoneme_alignments]
-        counts = [a.num_samples for a in chunk.phoneme_alignments]
-        spans += [
-            ((offset + a) / rate, (offset + b) / rate)
-            for a, b in timing.word_spans(phonemes, counts)
-        ]
-        offset += len(chunk.audio_float_array)
-    return spans
+            return ()
+        if phones:
+            phones.append(Phone(alignment.SPACE, chunk_start / rate, chunk_start / rate))
+        position = chunk_start
+        for aligned in chunk.phoneme_alignments:
+            end = position + int(aligned.num_samples)
+            phones.append(Phone(aligned.phoneme, position / rate, end / rate))
+            position = end
+        chunk_start += len(chunk.audio_float_array)
+    return tuple(phones)

@@ -56,7 +56,7 @@ def said_aloud(text: str, settings: VoiceSettings, cache: SpeechCache) -> list[n
     """`text` spoken at 48 kHz, as a one-item list; nothing for empty text."""
     if not text.strip():
         return []
-    _, (speech,), _ = speak_all([speakable_function()(text)], settings, cache)
+    _, (speech,), _ = speak_all([speakable_function()(text).said], settings, cache)
     return [audio.resample(speech.samples, speech.sample_rate)]
 
 

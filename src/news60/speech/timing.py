@@ -1,19 +1,16 @@
-"""Word times: from Piper's phoneme alignments, or apportioned by characters; silence trimming."""
+"""Word times: placed from a voice's alignment or apportioned by characters, carried from spoken
+words to shown ones; silence trimming."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 import numpy as np
 
 from news60.models import Word
+from news60.speech.speech import Phone, Speech
 
-if TYPE_CHECKING:
-    from news60.speech.voices import Speech
-
-_PUNCTUATION = set(".,;:!?…—–-\"'“”‘’()[]")
 _SILENCE_DB = -45.0  # below the sentence's own peak, a frame counts as silence
 _FRAME_S = 0.01
 _FADE_S = 0.005
@@ -31,34 +28,37 @@ def apportion(words: Sequence[str], start: float, end: float) -> tuple[Word, ...
     )
 
 
-def word_spans(phonemes: Sequence[str], samples: Sequence[int]) -> list[tuple[int, int]]:
-    """Sample spans of each word in one Piper chunk: phonemes grouped between ' ' phonemes."""
-    spans: list[tuple[int, int]] = []
-    position, start, end = 0, None, None
-    for phoneme, count in zip(phonemes, samples, strict=True):
-        if phoneme == " ":
-            if start is not None:
-                spans.append((start, end))
-            start = end = None
-        elif phoneme not in _PUNCTUATION and phoneme not in "^$":
-            start = position if start is None else start
-            end = position + int(count)
-        position += int(count)
-    if start is not None:
-        spans.append((start, end))
-    return spans
+def place(words: Sequence[str], spans: Sequence[tuple[float, float] | None]) -> tuple[Word, ...]:
+    """Words at their spans; a word never heard takes no time, where the next one starts."""
+    placed: list[Word] = []
+    for index, (word, span) in enumerate(zip(words, spans, strict=True)):
+        if span is None:
+            later = next((s for s in spans[index + 1 :] if s is not None), None)
+            at = later[0] if later else (placed[-1].end if placed else 0.0)
+            span = (at, at)
+        placed.append(Word(word, round(span[0], 3), round(span[1], 3)))
+    return tuple(placed)
 
 
-def name_spans(
-    text: str, spans: Sequence[tuple[float, float]], audible: tuple[float, float]
+def shown_words(
+    shown: Sequence[str], owners: Sequence[int], said: Sequence[Word], offset: float = 0.0
 ) -> tuple[Word, ...]:
-    """Pair the text's words with timed spans when they match one to one, else apportion."""
-    words = text.split()
-    if spans and len(spans) == len(words):
-        return tuple(
-            Word(w, round(a, 3), round(b, 3)) for w, (a, b) in zip(words, spans, strict=True)
-        )
-    return apportion(words, *audible)
+    """Time each shown word by the said words it owns: from the first one's start to the last's end.
+
+    A shown word that is not said (an aside in brackets) takes no time, where the next one starts;
+    starts never run backwards (an acronym said after its expansion starts with the expansion).
+    """
+    spans: list[tuple[float, float] | None] = [None] * len(shown)
+    for owner, word in zip(owners, said, strict=True):
+        start, end = spans[owner] or (word.start, word.end)
+        spans[owner] = (min(start, word.start), max(end, word.end))
+    placed = place(shown, [None if s is None else (s[0] + offset, s[1] + offset) for s in spans])
+    following = placed[-1].start if placed else 0.0
+    ordered: list[Word] = []
+    for word in reversed(placed):
+        following = min(following, word.start)
+        ordered.append(Word(word.text, following, max(word.end, following)))
+    return tuple(ordered[::-1])
 
 
 def audible_span(samples: np.ndarray, rate: int) -> tuple[float, float]:
@@ -85,7 +85,11 @@ def trim(speech: Speech) -> Speech:
         Word(w.text, _clamp(w.start - start, length), _clamp(w.end - start, length))
         for w in speech.words
     )
-    return replace(speech, samples=samples, words=words)
+    phones = tuple(
+        Phone(p.symbol, _clamp(p.start - start, length), _clamp(p.end - start, length))
+        for p in speech.phones
+    )
+    return replace(speech, samples=samples, words=words, phones=phones)
 
 
 def _faded(samples: np.ndarray, rate: int) -> np.ndarray:
