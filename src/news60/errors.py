@@ -31,3 +31,7 @@ class PublishError(News60Error):
 
 class CredentialsError(PublishError):
     """A platform's sign-in is missing, expired or refused."""
+
+
+class ProvenanceError(News60Error):
+    """Content credentials could not be made or read: a key, a certificate or a signature."""

@@ -7,14 +7,15 @@ from pathlib import Path
 
 from news60 import __version__
 from news60.atomic import write_json, write_text
-from news60.credits import credit_roll
+from news60.credits import CreditRoll, credit_roll
 from news60.fingerprint import changes, content_hash
 from news60.models import Narration, Outputs, Script, Timeline
+from news60.provenance import disclosure_line, sign_outputs
 from news60.script.storyfile import script_to_dict
 from news60.settings import Settings
 from news60.speech.mix import mix_soundtrack
 from news60.speech.summary import write_audio_summary
-from news60.stories import Draft, now
+from news60.stories import Draft, Version, now
 from news60.video.cues import to_srt, to_vtt
 from news60.video.formats import Format, clip_file, clip_formats
 from news60.video.render import render_video
@@ -46,6 +47,7 @@ def write_outputs(
     )
     files = render_clips(timelines, formats, theme, settings, job)
     roll = credit_roll(script, shown_photos(timeline))
+    disclosure = disclosure_line(narration.voice, theme.disclosure)
     files |= {
         "thumbnail": write_thumbnail(
             timeline.slides[0], theme, thumbnail_size(formats), job.path("thumbnail.jpg")
@@ -57,6 +59,7 @@ def write_outputs(
             job.path("audio.mp3"),
             credits=roll.spoken(),
             artist=theme.brand,
+            disclosure=disclosure,
         ),
         "script": write_json(job.path("script.json"), script_to_dict(script)),
         "captions": write_text(job.path("captions.srt"), to_srt(timeline.cues)),
@@ -68,8 +71,33 @@ def write_outputs(
     manifest["credits"] = roll.to_manifest()
     manifest["formats"] = format_entries(formats, final)
     manifest |= version_entry(job, fingerprint)
+    manifest["disclosure"] = disclosure
+    manifest = signed(files, manifest, roll, settings, job.previous)
     write_json(job.path("manifest.json"), manifest)
     return Outputs(job.final, final, manifest)
+
+
+def signed(
+    files: dict[str, Path],
+    manifest: dict,
+    roll: CreditRoll,
+    settings: Settings,
+    previous: Version | None,
+) -> dict:
+    """Sign the clips and the MP3 (the last change to them); a correction's parent is the last
+    version's namesake file. The manifest says who signed, or why nothing was."""
+    credentials = sign_outputs(
+        files,
+        manifest,
+        settings.provenance,
+        photos=roll.shown,
+        previous=previous.folder if previous else None,
+        reason=manifest.get("reason"),
+    )
+    return manifest | {
+        "notes": manifest["notes"] + list(credentials.notes),
+        "content_credentials": credentials.to_manifest(),
+    }
 
 
 def plan(

@@ -113,6 +113,14 @@ class PublishSettings:
 
 
 @dataclass(frozen=True)
+class ProvenanceSettings:
+    enabled: bool | None = None  # None: sign once a key exists (settings or `news60 keys init`)
+    cert: Path | None = None  # PEM chain: the signing certificate, then its issuers
+    key: Path | None = None  # PEM private key of the signing certificate
+    algorithm: str | None = None  # "ES256" or "PS256"; None: from the key (EC P-256 or RSA)
+
+
+@dataclass(frozen=True)
 class Settings:
     article: ArticleSettings = field(default_factory=ArticleSettings)
     script: ScriptSettings = field(default_factory=ScriptSettings)
@@ -120,6 +128,7 @@ class Settings:
     video: VideoSettings = field(default_factory=VideoSettings)
     bulletin: BulletinSettings = field(default_factory=BulletinSettings)
     publish: PublishSettings = field(default_factory=PublishSettings)
+    provenance: ProvenanceSettings = field(default_factory=ProvenanceSettings)
     out: Path = Path("output")
 
 
@@ -249,7 +258,8 @@ def _merge(obj: Any, values: dict[str, Any], origin: str) -> Any:
         else:
             changes[name] = (
                 Path(value)
-                if isinstance(current, Path) or name in {"theme", "out", "photos", "config_dir"}
+                if isinstance(current, Path)
+                or name in {"theme", "out", "photos", "config_dir", "cert", "key"}
                 else value
             )
     return replace(obj, **changes)

@@ -32,9 +32,12 @@ def write_audio_summary(
     *,
     credits: str = "",
     artist: str = "news60",
+    disclosure: str = "",
     cache_dir: Path | None = None,
 ) -> Path:
-    """Write `dest` (MP3, 44.1 kHz, 192k): headline, narration, the spoken credits; ID3-tagged."""
+    """Write `dest` (MP3, 44.1 kHz, 192k): headline, narration, the spoken credits; ID3-tagged.
+
+    `disclosure` ("AI voice" for a synthetic narration) leads the ID3 comment, before the credits."""
     voice = replace(settings, name=narration.voice)  # the voice that actually narrated
     cache = SpeechCache(cache_dir)
     body, rate = audio.read_wav(narration.wav)
@@ -49,7 +52,8 @@ def write_audio_summary(
     ]
     samples = audio.resample(np.concatenate(pieces), RATE, MP3_RATE)
     samples = loudness.normalise(samples, MP3_RATE, ceiling=MP3_CEILING)
-    return encode_mp3(samples, dest, _tags(script, artist, credits))
+    comment = " | ".join(part for part in (disclosure, credits) if part)
+    return encode_mp3(samples, dest, _tags(script, artist, comment))
 
 
 def said_aloud(text: str, settings: VoiceSettings, cache: SpeechCache) -> list[np.ndarray]:

@@ -27,6 +27,7 @@ class Theme:
     end_card: float
     crossfade: float
     music: Path | None
+    disclosure: str = "AI voice"
 
 
 def load_theme(path: Path | None = None) -> Theme:
@@ -54,6 +55,7 @@ def _theme_from(data: dict, base: Path) -> Theme:
         end_card=float(timing["end_card"]),
         crossfade=float(timing["crossfade"]),
         music=_optional_path(base, data.get("music", {}).get("bed", "")),
+        disclosure=brand.get("disclosure", "AI voice"),
     )
 
 

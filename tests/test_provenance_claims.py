@@ -1,0 +1,63 @@
+"""What the credentials claim, as plain data: source types, disclosure, actions, settings."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from news60.errors import ProvenanceError
+from news60.models import Photo
+from news60.provenance import disclosure_line, synthetic_voice
+from news60.provenance.claims import build_claim, source_type
+from news60.provenance.keys import find_signing_key
+from news60.settings import ProvenanceSettings, load_settings
+
+
+@pytest.mark.parametrize(
+    ("voice", "synthetic"),
+    [("piper:en_US-joe-medium", True), ("gtts:en-uk", True), ("recording:take2.wav", False)],
+)
+def test_synthetic_voices_are_disclosed_and_typed(voice, synthetic):
+    assert synthetic_voice(voice) is synthetic
+    assert disclosure_line(voice, "AI voice") == ("AI voice" if synthetic else "")
+    kind = "compositeSynthetic" if synthetic else "compositeCapture"
+    assert source_type(voice) == f"http://cv.iptc.org/newscodes/digitalsourcetype/{kind}"
+
+
+def test_a_first_version_is_created_and_a_correction_opens_its_parent(tmp_path):
+    manifest = {"voice": "piper:en_US-joe-medium", "title": "Headline", "source_url": None}
+    photo = Photo(str(tmp_path / "a.jpg"), "A caption", "A Credit/AP")
+    first = build_claim("clip.mp4", manifest, photos=[photo])
+    (created,) = first.definition["assertions"][0]["data"]["actions"]
+    assert created["action"] == "c2pa.created"
+    assert created["parameters"]["ingredientIds"] == ["narration", "photo-0"]
+    parent = tmp_path / "v1" / "clip.mp4"
+    second = build_claim("clip.mp4", manifest, parent=parent, reason="name corrected")
+    opened, edited = second.definition["assertions"][0]["data"]["actions"]
+    assert opened == {"action": "c2pa.opened", "parameters": {"ingredientIds": ["parent"]}}
+    assert (edited["action"], edited["reason"]) == ("c2pa.edited", "name corrected")
+    assert second.ingredients[0].definition["title"] == "v1/clip.mp4"
+    assert second.ingredients[0].path == parent
+
+
+def test_settings_read_key_paths_and_a_half_configured_key_is_named(tmp_path):
+    config = tmp_path / "news60.toml"
+    config.write_text('[provenance]\ncert = "chain.pem"\nalgorithm = "ES256"\n')
+    settings = load_settings(config).provenance
+    assert settings.cert == Path("chain.pem") and settings.key is None
+    with pytest.raises(ProvenanceError, match="needs both cert and key"):
+        find_signing_key(settings)
+    assert find_signing_key(ProvenanceSettings(enabled=False)) is None
+
+
+@pytest.mark.parametrize("command", [["verify", "--help"], ["keys", "init", "--help"]])
+def test_help_answers_without_importing_c2pa_or_cryptography(command):
+    code = (
+        "import sys; from click.testing import CliRunner; from news60.cli import cli;"
+        f"r = CliRunner().invoke(cli, {command!r}); assert r.exit_code == 0, r.output;"
+        "heavy = {'c2pa', 'cryptography', 'numpy'} & set(sys.modules); assert not heavy, heavy"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
