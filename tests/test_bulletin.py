@@ -299,9 +299,10 @@ def test_stories_whose_leads_do_not_fit_are_left_out_whole(tmp_path):
 
     from news60.bulletin.lineup import read_lineup
     from news60.bulletin.make import narrate_bulletin
-    from news60.bulletin.models import Bulletin, Entry
+    from news60.bulletin.models import Bulletin
     from news60.bulletin.segments import make_segments
     from news60.settings import load_settings
+    from news60.sources import Entry
     from news60.video.theme import load_theme
 
     settings = load_settings()

@@ -10,12 +10,12 @@ from dataclasses import dataclass, field
 
 from news60.atomic import write_bytes, write_json
 from news60.batch.cluster import LazyClient
-from news60.batch.entries import Entry
 from news60.batch.jobs import Rendered, pack_job, relocate
 from news60.batch.planning import Planned, Unchanged, plan_story
 from news60.batch.worker import render_job
 from news60.errors import News60Error
 from news60.settings import Settings
+from news60.sources.entries import Entry
 from news60.stories import INDEX, Draft, Version, discard, open_draft, publish_draft
 
 log = logging.getLogger(__name__)

@@ -48,8 +48,8 @@ def batch(obj: Context, sources: tuple[str, ...], **options: Any) -> None:
     """Make clips for every story in SOURCES: RSS/Atom feeds (URL or file), folders of article
     files, or manifests (CSV / JSON lines, one story a row with its own overrides)."""
     from news60.batch import ClusterSpec, run_batch
-    from news60.batch.sources import parse_since
     from news60.cli.batchview import progress_view, show_summary
+    from news60.sources.listing import parse_since
 
     if options["workers"] and options["address"]:
         raise click.UsageError("give either --workers or --cluster, not both")
