@@ -137,7 +137,8 @@ class BatchRun:
         return self.finished(outcome)
 
     def finished(self, outcome: Outcome) -> Outcome:
-        if outcome.status == "rendered" and self.after is not None:
+        # Unchanged stories too: a post that failed last run is retried, one made is not repeated.
+        if outcome.status in ("rendered", "unchanged") and self.after is not None:
             outcome = self.after(outcome)
         self.outcomes.append(outcome)
         self.on_stage(Stage(outcome.source, outcome.label, outcome.status, outcome.reason))
