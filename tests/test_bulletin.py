@@ -328,3 +328,15 @@ def test_the_clip_and_the_briefing_are_signed_after_their_chapters(five, signing
     assert verdicts[0]["work"]["headline"] == five["title"]
     assert len(mp4_chapters(Path(files[0]))) == 7  # the ident, five stories, the credits
     assert five["content_credentials"]["signer"] and five["disclosure"] == "AI voice"
+
+
+def test_a_dry_run_youtube_post_lists_the_chapters_line_by_line(five):
+    story = Path(five["files"]["clip"]).parent.parent  # OUT/<bulletin>/vN/clip.mp4
+    result = news60("publish", str(story), "--to", "youtube", "--dry-run")
+    assert result.returncode == 0, result.stderr
+    resource = json.loads(result.stdout[result.stdout.index("{") :])
+    text = resource["snippet"]["description"]
+    chapters = [line for line in text.splitlines() if re.match(r"\d+:\d\d ", line)]
+    assert len(chapters) == 7 and chapters[0].startswith("0:00 ")  # ident, 5 stories, credits
+    assert resource["snippet"]["title"] == five["title"]
+    assert resource["status"]["containsSyntheticMedia"] is True
