@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, ffprobe, stream
+from conftest import ROOT, SEED, ffprobe, stream
 from PIL import Image
 
 from news60.errors import ProvenanceError
@@ -299,3 +299,33 @@ def test_a_ps256_key_signs_too(made, tmp_path):
     settings = ProvenanceSettings(cert=files.cert, key=files.key)
     sign_outputs({"clip": clip}, {"voice": "piper:en_US-joe-medium"}, settings)
     assert verify_file(clip, [files.ca]).state == "trusted"
+
+
+@pytest.mark.slow
+def test_a_corrected_seed_article_is_version_2_signed_with_version_1_as_parent(
+    keys, home, tmp_path
+):
+    article = tmp_path / "seed.txt"
+    article.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    out, tiny = tmp_path / "out", ["--size", "160x284", "--fps", "10", "--music", "none"]
+
+    def make() -> dict:
+        return json.loads(
+            news60("make", str(article), "--out", str(out), *tiny, "--json", env=home).stdout
+        )
+
+    v1 = make()
+    before = {p.name: digest(p) for p in Path(v1["files"]["clip"]).parent.iterdir()}
+    text = article.read_text(encoding="utf-8")
+    wrong = "Trump has been dogged throughout his presidency by allegations"
+    assert wrong in text  # the one sentence the correction changes
+    article.write_text(text.replace(wrong, "Trump has faced throughout his presidency allegations"))
+    v2 = make()
+    assert (v2["version"], v2["previous"], v2["changes"]) == (2, "v1", ["text"])
+    assert Path(v2["files"]["clip"]).parent.parent == Path(v1["files"]["clip"]).parent.parent
+    for name in ("clip", "audio"):
+        verdict = verify_file(Path(v2["files"][name]), [keys[0].ca])
+        assert verdict.state == "trusted"
+        parent = next(p for p in verdict.ingredients if p.relationship == "parentOf")
+        assert parent.title == f"v1/{Path(v1['files'][name]).name}" and parent.has_credentials
+    assert {p.name: digest(p) for p in Path(v1["files"]["clip"]).parent.iterdir()} == before
