@@ -140,7 +140,8 @@ class Cue:
 class Slide:
     """A shot: a stretch of the video showing one card or photo, and the text over it."""
 
-    kind: str  # "hook", "photo", "key", "quote", "figure", "timeline" or "end"
+    # "hook", "photo", "key", "quote", "figure", "timeline", "end"; a bulletin's story: "segment"
+    kind: str
     start: float
     end: float
     heading: str = ""

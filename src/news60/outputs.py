@@ -10,7 +10,7 @@ from news60.atomic import write_json, write_text
 from news60.credits import CreditRoll, credit_roll
 from news60.fingerprint import changes, content_hash
 from news60.models import Narration, Outputs, Script, Timeline
-from news60.provenance import disclosure_line, sign_outputs
+from news60.provenance import disclosure_line, sign_outputs, synthetic_voice
 from news60.script.storyfile import script_to_dict
 from news60.settings import Settings
 from news60.speech.mix import mix_soundtrack
@@ -108,7 +108,8 @@ def plan(
     job: Draft,
     fmt: Format,
 ) -> Timeline:
-    """The timeline of one format's clip; every format shares the one soundtrack."""
+    """The timeline of one format's clip; every format shares the one soundtrack. The hook and end
+    card carry the disclosure label when the voice is synthetic."""
     return plan_timeline(
         script,
         narration,
@@ -116,6 +117,7 @@ def plan(
         size=fmt.size,
         fps=settings.video.fps,
         audio=job.work / "soundtrack.wav",
+        synthetic_voice=synthetic_voice(narration.voice),
     )
 
 

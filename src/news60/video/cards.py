@@ -1,5 +1,5 @@
 """The text of each kind of shot, laid out on the theme's type scale: hook, key line, quote, figure,
-timeline, photo and end card."""
+timeline, photo, a bulletin's segment and end card."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from news60.video.endcard import end_text
 from news60.video.frame import Frame
 from news60.video.hook import hook_text
 from news60.video.layout import Layout
+from news60.video.segment import segment_text
 from news60.video.sprites import Patch
 from news60.video.textblock import (
     TextBlock,
@@ -31,6 +32,7 @@ def text_block(slide: Slide, frame: Frame) -> TextBlock:
         "figure": figure_text,
         "timeline": timeline_text,
         "photo": photo_text,
+        "segment": segment_text,
         "end": end_text,
     }[slide.kind]
     return draw(slide, frame)

@@ -25,6 +25,8 @@ from news60.video.theme import Theme
 from news60.video.typesetting import family, font
 from news60.video.typography import screen_text
 
+EMOJI_NOTE = "emoji taken out of on-screen text: install fonts-noto-color-emoji to show them"
+
 
 def plan_timeline(
     script: Script,
@@ -60,12 +62,10 @@ def plan_timeline(
         body="\n".join(roll.card_lines()),
         kicker=display_date(script.published),
     )
-    slides, dropped = _on_screen([*shots, end])
+    slides, dropped = on_screen([*shots, end])
     cues, dropped_in_cues = caption_cues(narration, theme, size)
     if dropped or dropped_in_cues:
-        notes.append(
-            "emoji taken out of on-screen text: install fonts-noto-color-emoji to show them"
-        )
+        notes.append(EMOJI_NOTE)
     return Timeline(
         width=size[0],
         height=size[1],
@@ -106,7 +106,7 @@ def caption_width(layout: Layout) -> int:
     return layout.text_width - 2 * layout.px(14)
 
 
-def _on_screen(slides: list[Slide]) -> tuple[list[Slide], bool]:
+def on_screen(slides: list[Slide]) -> tuple[list[Slide], bool]:
     """Every slide's text with curly quotes, and emoji out when they cannot be drawn."""
     out, dropped = [], False
     for slide in slides:
