@@ -107,8 +107,18 @@ def spoken_credits(bulletin: Bulletin) -> str:
 
 def all_credits(bulletin: Bulletin) -> dict:
     """Every story's credits as one roll (the manifest's usual shape), and story by story."""
+    stories = [
+        {"headline": s.headline, "source": s.item.source, **segment_roll(s).to_manifest()}
+        for s in bulletin.segments
+    ]
+    merged = bulletin_roll(bulletin).to_manifest()
+    return merged | {"lines": credit_lines(bulletin), "stories": stories}
+
+
+def bulletin_roll(bulletin: Bulletin) -> CreditRoll:
+    """Every story's reporting and photos as one roll: what the closing card and the signature name."""
     rolls = [segment_roll(s) for s in bulletin.segments]
-    merged = CreditRoll(
+    return CreditRoll(
         Reporting(
             authors=_union(r.reporting.authors for r in rolls),
             contributors=_union(r.reporting.contributors for r in rolls),
@@ -117,11 +127,6 @@ def all_credits(bulletin: Bulletin) -> dict:
         tuple(p for r in rolls for p in r.shown),
         tuple(p for r in rolls for p in r.not_shown),
     )
-    stories = [
-        {"headline": s.headline, "source": s.item.source, **r.to_manifest()}
-        for s, r in zip(bulletin.segments, rolls, strict=True)
-    ]
-    return merged.to_manifest() | {"lines": credit_lines(bulletin), "stories": stories}
 
 
 def _union(groups: Iterable[tuple[str, ...]]) -> tuple[str, ...]:

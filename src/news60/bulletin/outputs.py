@@ -10,6 +10,7 @@ from news60.bulletin.briefing import write_briefing
 from news60.bulletin.chapters import add_mp4_chapters
 from news60.bulletin.manifest import (
     bulletin_manifest,
+    bulletin_roll,
     description_text,
     script_data,
     spoken_credits,
@@ -17,8 +18,8 @@ from news60.bulletin.manifest import (
 from news60.bulletin.models import Bulletin, Cut
 from news60.bulletin.timeline import chapters, plan_bulletin
 from news60.models import Narration, Outputs, Timeline
-from news60.outputs import format_entries, music_bed, render_clips, version_entry
-from news60.provenance import synthetic_voice
+from news60.outputs import format_entries, music_bed, render_clips, signed, version_entry
+from news60.provenance import disclosure_line, synthetic_voice
 from news60.settings import Settings
 from news60.speech.mix import mix_soundtrack
 from news60.stories import Draft
@@ -47,16 +48,23 @@ def write_bulletin(
         music=music_bed(settings, theme),
         dest=cut.timeline.audio,
     )
-    clips = render_clips(timelines, formats, theme, settings, job)
+    files = render_clips(timelines, formats, theme, settings, job)  # each clip and its cover
     files = {
-        name: add_mp4_chapters(path, cut.chapters, bulletin.heading) for name, path in clips.items()
+        name: add_mp4_chapters(path, cut.chapters, bulletin.heading)
+        if path.suffix == ".mp4"
+        else path
+        for name, path in files.items()
     }
-    files |= {"audio": write_audio(cut, settings, theme, job)}
+    disclosure = disclosure_line(narration.voice, theme.disclosure)
+    files |= {"audio": write_audio(cut, settings, theme, job, disclosure)}
     files |= write_texts(cut, theme, formats, job)
     final = {name: job.final / path.name for name, path in files.items()}
     final["manifest"] = job.final / "manifest.json"
     manifest = bulletin_manifest(cut, final) | {"audio_lufs": settings.bulletin.loudness}
     manifest |= {"formats": format_entries(formats, final)} | version_entry(job, fingerprint)
+    manifest["disclosure"] = disclosure
+    # Signed last: the chapters are already muxed in, and nothing touches the files after this.
+    manifest = signed(files, manifest, bulletin_roll(bulletin), settings, job.previous)
     write_json(job.path("manifest.json"), manifest)
     return Outputs(job.final, final, manifest)
 
@@ -82,14 +90,15 @@ def plan(
     )
 
 
-def write_audio(cut: Cut, settings: Settings, theme: Theme, job: Draft) -> Path:
-    """The audio briefing: the voice on the clip's clock, then every story's credits said aloud."""
+def write_audio(cut: Cut, settings: Settings, theme: Theme, job: Draft, disclosure: str) -> Path:
+    """The audio briefing: the voice on the clip's clock, then every story's credits said aloud.
+    `disclosure` ("AI voice") leads the ID3 comment, as in a single story's MP3."""
     bulletin, spoken = cut.bulletin, spoken_credits(cut.bulletin)
     tags = {
         "title": bulletin.heading,
         "artist": theme.brand,
         "date": bulletin.day.isoformat(),
-        "comment": spoken,
+        "comment": " | ".join(part for part in (disclosure, spoken) if part),
     }
     return write_briefing(
         cut.narration,
