@@ -60,7 +60,7 @@ def test_the_ident_each_story_and_the_credits_run_back_to_back():
     made, timeline = plan()
     slides = timeline.slides
     assert slides[0].kind == "hook" and slides[-1].kind == "end"
-    assert slides[0].heading == "News in 60 seconds" and slides[0].kicker == "28 JUNE 2019"
+    assert slides[0].heading == "News in 60 seconds" and slides[0].kicker == "Friday, 28 June"
     for earlier, later in zip(slides, slides[1:], strict=False):
         assert earlier.end == pytest.approx(later.start) and earlier.start < earlier.end
     stories = slides[1:-1]
@@ -93,6 +93,7 @@ def test_the_closing_card_names_every_story_and_its_credits():
     body = timeline.slides[-1].body
     for name in ("G20", "TALIBAN", "Jane Doe0", "Jane Doe1", "AFP"):
         assert name in body
+    assert timeline.slides[-1].kicker == "28 June 2019"
 
 
 def test_a_story_photo_is_shown_when_it_fits_and_a_recorded_voice_is_not_disclosed(tmp_path):

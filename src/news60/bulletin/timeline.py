@@ -40,7 +40,7 @@ def plan_bulletin(
     shots = segment_shots(bulletin, [*starts, close], stage, theme)
     slides, dropped = on_screen(
         [
-            Slide("hook", 0.0, starts[0], heading=bulletin.title, kicker=date.upper()),
+            Slide("hook", 0.0, starts[0], heading=bulletin.title, kicker=bulletin.spoken_date),
             *shots,
             Slide(
                 "end",
