@@ -17,13 +17,25 @@ from news60.video.typesetting import draw_text, family, fit_text, font, line_hei
 
 
 def end_text(slide: Slide, frame: Frame) -> TextBlock:
-    """A centred lockup: logo, follow line, source and date, the credits, the disclosure."""
+    """A centred lockup: logo, follow line, source and date, the credits, the disclosure.
+
+    Credits too many for the label size (a bulletin's five stories) move the lockup up, smaller.
+    """
+    layout = frame.layout
+    lines = [line for line in slide.body.split("\n") if line]
+    block, y = _lockup(slide, frame, layout.stage_top - layout.px(60), layout.px(150))
+    if _credits_height(lines, frame, frame.size("label")) > _credits_room(frame, y):
+        block, y = _lockup(slide, frame, layout.top, layout.px(100))
+    return block + _credits(lines, frame, y) + disclosure_block(frame, centred=True)
+
+
+def _lockup(slide: Slide, frame: Frame, y: int, logo_height: int) -> tuple[TextBlock, int]:
+    """Logo, follow line and the date, centred from `y`; returns them and the y below."""
     layout, theme = frame.layout, frame.theme
     centre = layout.width // 2
-    y = layout.stage_top - layout.px(60)
     block = TextBlock()
     if theme.logo:
-        logo = _logo_patch(theme, layout.px(150), centre, y)
+        logo = _logo_patch(theme, logo_height, centre, y)
         block += single(logo)
         y += logo.size[1] + layout.px(40)
     if theme.follow:
@@ -52,34 +64,47 @@ def end_text(slide: Slide, frame: Frame) -> TextBlock:
             )
         )
         y += line_height(face) + layout.px(40)
-    block += _credits(slide.body, frame, y)
-    return block + disclosure_block(frame, centred=True)
+    return block, y
 
 
-def _credits(body: str, frame: Frame, y: int) -> TextBlock:
+SECTIONS = frozenset({"Photos", "Reporting", "Source"})  # credit_roll's headings, in the accent
+
+
+def _credits(lines: list[str], frame: Frame, y: int) -> TextBlock:
     """The credit lines, centred, section names in the accent; smaller until they fit."""
     layout, theme = frame.layout, frame.theme
-    lines = [line for line in body.split("\n") if line]
-    sections = {"Photos", "Reporting", "Source"}
-    room = frame.text_bottom + layout.px(120) - y
+    room = _credits_room(frame, y)
     size = frame.size("label")
-    while (
-        size > layout.px(18) and len(lines) * line_height(font(family(theme, "small"), size)) > room
-    ):
+    while size > layout.px(18) and _credits_height(lines, frame, size) > room:
         size -= 1
     units = []
     for line in lines:
-        section = line in sections
+        section = line in SECTIONS
         face = font(family(theme, "body" if section else "small"), size)
         text = line.upper() if section else line
-        _, parts = fit_text(text, family(theme, "small"), layout.text_width, 2, size, size)
-        for part in parts:
+        for part in _parts(text, frame, size):
             colour = theme.colors["accent"] if section else theme.colors["text"]
             units.append(
                 line_patch(part, face, layout.width / 2 - face.getlength(part) / 2, y, colour)
             )
             y += line_height(face)
     return TextBlock(tuple(units), (0,) * len(units))
+
+
+def _parts(text: str, frame: Frame, size: int) -> list[str]:
+    """A credit line in at most two balanced lines at `size`."""
+    return fit_text(text, family(frame.theme, "small"), frame.layout.text_width, 2, size, size)[1]
+
+
+def _credits_height(lines: list[str], frame: Frame, size: int) -> int:
+    """How tall the credit lines run at `size`, a long one taking two lines."""
+    step = line_height(font(family(frame.theme, "small"), size))
+    return step * sum(len(_parts(line, frame, size)) for line in lines)
+
+
+def _credits_room(frame: Frame, y: int) -> int:
+    """From `y` to just above the disclosure label."""
+    return frame.text_bottom + frame.layout.px(120) - y
 
 
 def _logo_patch(theme: Theme, height: int, centre: int, y: int) -> Patch:
