@@ -5,6 +5,7 @@ chapters per story; and the segment's text drawn and read back from a real frame
 import datetime as dt
 import shutil
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -134,3 +135,20 @@ def test_a_segment_frame_shows_kicker_headline_and_photo_credit(tmp_path):
         assert ("G20" if scene == 1 else "TALIBAN") in shown.upper(), shown
         assert f"Story {scene - 1} headline" in shown, shown
         assert ("Ann Lee/AP" in shown) is credited, shown
+
+
+def test_five_stories_credits_stay_as_large_as_two_and_above_the_captions():
+    from news60.video.cards import text_block
+    from news60.video.frame import Frame
+    from news60.video.layout import Layout
+
+    theme, layout = load_theme(), Layout(1080, 1920)
+    two = plan(size=(1080, 1920))[1].slides[-1]
+    lines = [f"STORY {i}\nReporting: Jane Doe{i}, Sam Roe{i}, AFP" for i in range(5)]
+    lines[::2] = [f"{line}\nPhotos: Ann Lee/AP" for line in lines[::2]]  # 13 lines in all
+    five = replace(two, body="\n".join(lines))
+    blocks = [text_block(s, Frame(layout, theme, "AI voice")) for s in (two, five)]
+    assert len(blocks[1].units) > len(blocks[0].units) + 8
+    smallest = [min(u.size[1] for u in b.units) for b in blocks]
+    assert smallest[1] == smallest[0]  # the lockup made room; the credits did not shrink
+    assert max(u.y + u.size[1] for u in blocks[1].units) <= layout.caption_bottom
