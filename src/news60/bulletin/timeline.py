@@ -30,41 +30,39 @@ def plan_bulletin(
 ) -> Timeline:
     """Ident, segments following the voice, closing credits; captions from the narration."""
     offset = theme.lead_in
-    starts = segment_starts(bulletin, narration, offset)
     close = round(offset + narration.sentences[-1].end + CLOSE_GAP, 3)
-    duration = round(close + CLOSING, 3)
     script = narration_script(bulletin)
     photos, notes = usable_photos(script, size)
     stage = Stage(tuple(scene_words(script, narration, offset)), photos, (), "", close, size)
-    date = display_date(bulletin.day.isoformat())
+    starts = segment_starts(bulletin, narration, offset)
     shots = segment_shots(bulletin, [*starts, close], stage, theme)
-    slides, dropped = on_screen(
-        [
-            Slide("hook", 0.0, starts[0], heading=bulletin.title, kicker=bulletin.spoken_date),
-            *shots,
-            Slide(
-                "end",
-                close,
-                duration,
-                heading=theme.brand,
-                body=closing_body(bulletin),
-                kicker=date,
-            ),
-        ]
-    )
+    ident = Slide("hook", 0.0, starts[0], heading=bulletin.title, kicker=bulletin.spoken_date)
+    slides, dropped = on_screen([ident, *shots, closing_card(bulletin, theme, close)])
     cues, dropped_in_cues = caption_cues(narration, theme, size)
     notes += soft_photo_notes(shots, stage)
     return Timeline(
         width=size[0],
         height=size[1],
         fps=fps,
-        duration=duration,
+        duration=slides[-1].end,
         slides=tuple(slides),
         cues=cues,
         audio=audio,
         narration_offset=offset,
         synthetic_voice=synthetic_voice,
         notes=(*notes, *([EMOJI_NOTE] if dropped or dropped_in_cues else [])),
+    )
+
+
+def closing_card(bulletin: Bulletin, theme: Theme, close: float) -> Slide:
+    """The end card from `close`, CLOSING seconds long: every story's credits, the date."""
+    return Slide(
+        "end",
+        close,
+        round(close + CLOSING, 3),
+        heading=theme.brand,
+        body=closing_body(bulletin),
+        kicker=display_date(bulletin.day.isoformat()),
     )
 
 
