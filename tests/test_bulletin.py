@@ -10,14 +10,13 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 import threading
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SHARED_DATA, TINY, ebur128, ffprobe
+from conftest import ROOT, SHARED_DATA, TINY, ebur128, ffprobe, run_news60
 
 pytestmark = pytest.mark.slow
 
@@ -34,15 +33,7 @@ FIVE = [
 PAUSE = 0.5  # seconds of silence: between stories the voice pauses 0.7 s, within one 0.35 s
 
 
-def news60(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "news60", *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=env,
-        timeout=900,
-    )
+news60 = run_news60
 
 
 def bulletin(*args: str, env: dict[str, str] | None = None) -> dict:

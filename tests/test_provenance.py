@@ -9,11 +9,10 @@ import os
 import shutil
 import struct
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SEED, ffprobe, stream
+from conftest import SEED, ffprobe, run_news60, stream
 from PIL import Image
 
 from news60.errors import ProvenanceError
@@ -33,14 +32,7 @@ SENTENCES = [
 
 
 def news60(*args: str, env: dict[str, str], check: bool = True) -> subprocess.CompletedProcess:
-    result = subprocess.run(
-        [sys.executable, "-m", "news60", *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=env,
-        timeout=600,
-    )
+    result = run_news60(*args, env=env)
     assert not check or result.returncode == 0, result.stderr
     return result
 
