@@ -89,7 +89,7 @@ def test_a_photo_much_wider_than_the_frame_is_shown_whole_over_a_blurred_copy(tm
     frame = picture.draw(0.0)
     x, y, w, h = picture.box
     assert w >= 250 and h < 200  # the whole width of the photo, across the frame
-    band = frame[y : y + h]
+    band = frame[y : y + h, x : x + w]
     # Both ends of the photo are in view: the red-ish left and the blue-green right.
     assert band[:, 2, 1].mean() > 150 and band[:, -3, 0].mean() > 150
     above = frame[: y - 2]
@@ -174,3 +174,22 @@ def test_the_shade_behind_text_on_a_white_photo_gives_white_text_4_5_to_1(tmp_pa
     luminance = linear @ np.array([0.2126, 0.7152, 0.0722])
     assert (1.05 / (luminance.max() + 0.05)) >= 4.5
     assert shaded[:120].mean() > 240  # above the text the photo is untouched
+
+
+@pytest.mark.parametrize("size", [(270, 480), (270, 270), (270, 338), (480, 270)])
+def test_the_heading_under_a_photo_shown_whole_is_never_cut(tmp_path, size):
+    """A long key line under a 3:1 strip keeps every word in every format (it used to end in …)."""
+    from news60.video.cards import photo_heading
+    from news60.video.frame import Frame
+
+    src = striped(tmp_path / "panorama.png", (3000, 1000))
+    layout, theme = Layout(*size), load_theme()
+    heading = (
+        "US President Donald Trump has hailed his “very, very good relationship”"  # the seed's
+    )
+    slide = Slide("photo", 0, 3, heading=heading, photo=Photo(src, "", ""))
+    picture = whole_picture(slide, inspect_photo(src), layout, theme)
+    _, (_, lines) = photo_heading(slide, Frame(layout, theme, photo_box=picture.box, on_photo=True))
+    assert " ".join(lines) == heading  # every word, no "…"
+    x, y, w, h = picture.box
+    assert w >= size[0] * 0.5  # still a strip across the frame, not a thumbnail

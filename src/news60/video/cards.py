@@ -10,6 +10,7 @@ from news60.video.endcard import end_text
 from news60.video.frame import Frame
 from news60.video.hook import hook_text
 from news60.video.layout import Layout
+from news60.video.pictures import HEADING_GAP, HEADING_LINES
 from news60.video.segment import segment_text
 from news60.video.sprites import Patch
 from news60.video.textblock import (
@@ -145,23 +146,29 @@ def _point(date: str, label: str, current: bool, frame: Frame, at: tuple[int, in
 def photo_text(slide: Slide, frame: Frame) -> TextBlock:
     """The key line over a photo: just above the captions, or under a photo shown whole."""
     layout, theme = frame.layout, frame.theme
-    heading = family(theme, "headline")
-    if frame.photo_box is not None:
-        top = frame.photo_box[1] + frame.photo_box[3] + layout.px(40)
-    else:
-        top = layout.stage_top + layout.px(200)
-    face, lines = fit_box(
-        slide.heading,
-        heading,
-        (layout.text_width, frame.text_bottom - top),
-        3,
-        round(frame.size("key") * 0.9),
-        frame.size("caption"),
-    )
+    top, (face, lines) = photo_heading(slide, frame)
     height = len(lines) * line_height(face, 1.12)
     y = top if frame.photo_box is not None else frame.text_bottom - height
     text, _ = lines_block(lines, face, (layout.left, y), theme.colors["text"], shadow=frame.shadow)
     return text
+
+
+def photo_heading(slide: Slide, frame: Frame) -> tuple[int, tuple]:
+    """The highest the key line over a photo may start, and its face and lines fitted there."""
+    layout = frame.layout
+    if frame.photo_box is not None:
+        top = frame.photo_box[1] + frame.photo_box[3] + layout.px(HEADING_GAP)
+    else:
+        top = layout.stage_top + layout.px(200)
+    fitted = fit_box(
+        slide.heading,
+        family(frame.theme, "headline"),
+        (layout.text_width, frame.text_bottom - top),
+        HEADING_LINES,
+        round(frame.size("key") * 0.9),
+        frame.size("caption"),
+    )
+    return top, fitted
 
 
 def _rule(layout: Layout, theme: Theme, at: tuple[int, int]) -> Patch:

@@ -75,19 +75,19 @@ class Layout:
         """Where a photo's subject (a face) sits, as a fraction of the height: above the text."""
         return 0.3 if self.tall else 0.36
 
-    def photo_box(self, aspect: float) -> tuple[int, int, int, int]:
+    def photo_box(self, aspect: float, bottom: int | None = None) -> tuple[int, int, int, int]:
         """Where a photo of `aspect` (width / height) that is shown whole goes: x, y, width, height.
 
-        A wide photo fills a strip across the upper frame, clear of the text below it; a tall
-        photo in a landscape frame stands at the right, beside the text column.
+        A wide photo fills a strip across the upper frame, ending by `bottom` so the heading below
+        it has room; a tall photo in a landscape frame stands at the right, beside the text column.
         """
         if aspect < self.width / self.height:
             x0, y0, y1 = self.right + self.px(40), self.top, self.height - self.top
             area = (x0, y0, self.width - self.px(40) - x0, y1 - y0)
-        elif self.tall:
-            area = (0, round(self.height * 0.09), self.width, round(self.height * 0.38))
         else:
-            area = (0, round(self.height * 0.1), self.width, round(self.height * 0.5))
+            y0 = round(self.height * (0.09 if self.tall else 0.1))
+            y1 = round(self.height * (0.47 if self.tall else 0.6))
+            area = (0, y0, self.width, max(self.px(80), min(y1, bottom or y1) - y0))
         x, y, w, h = area
         fitted = (w, round(w / aspect)) if w / aspect <= h else (round(h * aspect), h)
         return x + (w - fitted[0]) // 2, y + (h - fitted[1]) // 2, *fitted

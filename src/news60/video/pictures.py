@@ -14,9 +14,12 @@ from news60.video.photos import HEADROOM, PhotoInfo, scaled_photo
 from news60.video.plates import PLATE_HEADROOM, plate, plate_size
 from news60.video.sprites import Patch
 from news60.video.theme import Theme
+from news60.video.typesetting import family, font, line_height
 
 BAND_HEADROOM = 1.15  # a photo shown whole at its widest framing; tighter ones crop up to this much
 BACKDROP_DIM = 0.42  # the blurred copy behind a photo shown whole is darkened to this brightness
+HEADING_LINES = 3  # a key line under a photo shown whole: three lines at caption size, never cut
+HEADING_GAP = 40  # px at 1080 wide between a photo shown whole and the heading under it
 CONTRAST_LUMA = 0.18  # relative luminance under white text for 4.5:1 contrast (WCAG AA)
 
 
@@ -108,7 +111,7 @@ def cover_picture(
 
 def whole_picture(slide: Slide, info: PhotoInfo, layout: Layout, theme: Theme) -> Picture:
     """A photo much wider (or taller) than the frame: whole, over a blurred, darkened copy of itself."""
-    box = layout.photo_box(info.width / info.height)
+    box = layout.photo_box(info.width / info.height, bottom=heading_room_top(layout, theme))
     x, y, w, h = box
     size = (round(w * BAND_HEADROOM), round(h * BAND_HEADROOM))
     pixels = scaled_photo(slide.photo.src, size)
@@ -126,6 +129,16 @@ def whole_picture(slide: Slide, info: PhotoInfo, layout: Layout, theme: Theme) -
     return Picture(
         pixels, move, BAND_HEADROOM, (layout.width, layout.height), _backdrop(pixels, layout), box
     )
+
+
+def heading_room_top(layout: Layout, theme: Theme) -> int:
+    """Where a photo shown whole must end: a three-line heading at caption size fits between it
+    and the captions (a strip 0.38 of a 9:16 frame high left room for two, so headings were cut)."""
+    from news60.video.frame import Frame
+
+    face = font(family(theme, "headline"), layout.type_px(theme.type, "caption"))
+    heading = HEADING_LINES * line_height(face) + layout.px(HEADING_GAP)  # as fit_box counts rows
+    return Frame(layout, theme).text_bottom - heading
 
 
 def _backdrop(pixels: np.ndarray, layout: Layout) -> np.ndarray:
