@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from news60.errors import PublishError
 from news60.models import Script
 from news60.script.storyfile import script_from_dict
+from news60.stories import load_story
 
 MANIFEST = "manifest.json"
-_VERSION = re.compile(r"^v(\d+)$")
 
 
 @dataclass(frozen=True)
@@ -41,19 +40,15 @@ def load_clip(story_dir: Path, fmt: str | None = None) -> Clip:
     """The clip to post from a story folder (its current version) or a version folder."""
     story_dir = Path(story_dir)
     manifest = _read(story_dir / MANIFEST, story_dir)
+    story = load_story(story_dir)  # the one reading of the story layout (news60.stories)
+    if story.folder != story_dir:  # a version folder named by the user
+        return _clip(story.folder, story_dir, manifest, fmt, named=True)
     if "versions" in manifest:  # the story's index: post its current version
-        folder = _current_folder(story_dir, manifest)
-        return _clip(story_dir, folder, _read(folder / MANIFEST, folder), fmt, named=False)
-    if _VERSION.match(story_dir.name) and (story_dir.parent / MANIFEST).is_file():
-        return _clip(story_dir.parent, story_dir, manifest, fmt, named=True)
-    return _clip(story_dir, story_dir, manifest, fmt, named=True)
-
-
-def _current_folder(story: Path, index: dict) -> Path:
-    name = index.get("folder") or (f"v{index['current']}" if index.get("current") else None)
-    if not name or not (story / name / MANIFEST).is_file():
-        raise PublishError(f"{story} has no finished version yet: make the clip first")
-    return story / name
+        if story.current is None:
+            raise PublishError(f"{story_dir} has no finished version yet: make the clip first")
+        current = story.current
+        return _clip(story.folder, current.folder, current.manifest, fmt, named=False)
+    return _clip(story_dir, story_dir, manifest, fmt, named=True)  # news60 0.1: no versions
 
 
 def _clip(story: Path, folder: Path, manifest: dict, fmt: str | None, named: bool) -> Clip:
