@@ -18,11 +18,11 @@ from news60.models import Photo, Script
 MIN_SIDE = (
     240  # below this on its short side a photo is an icon or thumbnail: full frame it is a blur
 )
-MAX_PIXELS = 80_000_000  # a decompression bomb claims more pixels than any press photo has
 
 
-def photo_problem(src: str) -> str:
-    """Why the local photo at `src` cannot be shown, or "" when it can."""
+def photo_problem(src: str, max_pixels: int) -> str:
+    """Why the local photo at `src` cannot be shown, or "" when it can (article.max_pixels is the
+    decompression-bomb limit, the same one downloads are held to)."""
     path = Path(src)
     if not path.is_file():
         return "file not found"
@@ -30,42 +30,45 @@ def photo_problem(src: str) -> str:
         with warnings.catch_warnings(), Image.open(path) as image:
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             width, height = image.size
-            if width * height > MAX_PIXELS:
-                return f"{width}x{height} is over the {MAX_PIXELS:,}-pixel limit"
+            if width * height > max_pixels:
+                return f"{width}x{height} is over the {max_pixels:,}-pixel limit"
             if min(width, height) < MIN_SIDE:
                 return f"too small to show full frame ({width}x{height} px, under {MIN_SIDE} px)"
             image.draft("RGB", (width // 8 or 1, height // 8 or 1))  # JPEGs decode at 1/8 size
             image.load()  # a truncated file fails here, not mid-render
     except Image.DecompressionBombError:  # Pillow's own check, before ours, for the largest claims
-        return f"claims more pixels than the {MAX_PIXELS:,}-pixel limit (a decompression bomb?)"
+        return f"claims more pixels than the {max_pixels:,}-pixel limit (a decompression bomb?)"
     except (OSError, UnidentifiedImageError, ValueError, SyntaxError) as exc:
         return f"not a readable image ({exc})"
     return ""
 
 
-def check_photos(photos: tuple[Photo, ...], *, strict: bool, origin: str) -> tuple[Photo, ...]:
+def check_photos(
+    photos: tuple[Photo, ...], *, strict: bool, origin: str, max_pixels: int
+) -> tuple[Photo, ...]:
     """Every local photo checked: a problem is an error under `strict`, else a note on the photo."""
-    return tuple(_checked(photo, strict, origin) for photo in photos)
+    return tuple(_checked(photo, strict, origin, max_pixels) for photo in photos)
 
 
-def check_scene_photos(script: Script, *, strict: bool, origin: str) -> Script:
+def check_scene_photos(script: Script, *, strict: bool, origin: str, max_pixels: int) -> Script:
     """The story's scene photos checked; a photo that cannot be shown leaves its scene to a card."""
     scenes, dropped = [], []
     for scene in script.scenes:
-        photo = _checked(scene.photo, strict, origin) if scene.photo else None
+        photo = _checked(scene.photo, strict, origin, max_pixels) if scene.photo else None
         if photo is not None and photo.note:
             dropped.append(photo)
             photo = None
         scenes.append(replace(scene, photo=photo))
     kept = tuple(p for p in script.photos if (p.caption, p.credit) not in _keys(dropped))
-    photos = check_photos(kept, strict=False, origin=origin) + tuple(dict.fromkeys(dropped))
+    photos = check_photos(kept, strict=False, origin=origin, max_pixels=max_pixels)
+    photos += tuple(dict.fromkeys(dropped))
     return replace(script, scenes=tuple(scenes), photos=photos)
 
 
-def _checked(photo: Photo, strict: bool, origin: str) -> Photo:
+def _checked(photo: Photo, strict: bool, origin: str, max_pixels: int) -> Photo:
     if photo.note or not photo.src or "://" in photo.src:
         return photo
-    problem = photo_problem(photo.src)
+    problem = photo_problem(photo.src, max_pixels)
     if problem and strict:
         raise ArticleError(
             f"{origin} photo {photo.src}: {problem}: fix or replace the file, "

@@ -77,7 +77,10 @@ def render_story(path: Path, settings: Settings, *, force: bool = False) -> Outp
     theme = check_before_work(settings)
     script = load_story(path)
     script = check_scene_photos(
-        script, strict=not settings.article.skip_missing_photos, origin=str(path)
+        script,
+        strict=not settings.article.skip_missing_photos,
+        origin=str(path),
+        max_pixels=settings.article.max_pixels,
     )
     check_story_length(script, settings, limits(settings, theme))
     story = claim_story(settings.out, script.title, script.key or story_key(str(path)))
@@ -98,7 +101,12 @@ def draft_script(source: str, settings: Settings, *, data: bytes | None = None) 
     """The script alone, for a producer to edit: fitted to time, or exactly --sentences long."""
     theme = check_before_work(settings)
     article = read_source(source, settings, data=data)
-    article = replace(article, photos=check_photos(article.photos, strict=False, origin=source))
+    article = replace(
+        article,
+        photos=check_photos(
+            article.photos, strict=False, origin=source, max_pixels=settings.article.max_pixels
+        ),
+    )
     key = story_key(source, fallback=_digest(article))
     if settings.script.sentences:
         return replace(pick_script(article, settings.script), key=key)
@@ -121,7 +129,10 @@ def read_source(source: str, settings: Settings, *, data: bytes | None = None) -
         )
     # Photos named by the producer (--photos, a CMS export's files) must be showable.
     strict = not settings.article.skip_missing_photos
-    return replace(article, photos=check_photos(article.photos, strict=strict, origin=source))
+    checked = check_photos(
+        article.photos, strict=strict, origin=source, max_pixels=settings.article.max_pixels
+    )
+    return replace(article, photos=checked)
 
 
 def fetch_photos(article: Article, settings: Settings, folder: Path) -> Article:
@@ -129,7 +140,10 @@ def fetch_photos(article: Article, settings: Settings, folder: Path) -> Article:
     The story's photo cache stays within article.cache_bytes and article.cache_days."""
     downloaded = download_photos(article, folder / ".photos", settings.article)
     trim_cache(folder / ".photos", settings.article)
-    return replace(downloaded, photos=check_photos(downloaded.photos, strict=False, origin="web"))
+    checked = check_photos(
+        downloaded.photos, strict=False, origin="web", max_pixels=settings.article.max_pixels
+    )
+    return replace(downloaded, photos=checked)
 
 
 def up_to_date(story: Story, prints: Fingerprint) -> Version | None:
