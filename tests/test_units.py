@@ -164,3 +164,21 @@ def test_a_scene_setting_lead_gives_way_to_the_standfirst_with_the_news():
     assert picks[0].text.startswith("The town council has approved") and picks[0].index == -1
     indexes = [p.index for p in picks]
     assert indexes == sorted(indexes)
+
+
+def test_a_sentence_leaning_on_a_caption_run_into_its_paragraph_is_not_said_alone():
+    # A Daily Mail style gallery run into the text: "It" is the potty chair of the caption.
+    article = Article(
+        title="Shops fill with royal baby souvenirs",
+        paragraphs=(
+            "Shops across the country are filling their shelves with souvenirs of the royal "
+            "birth before the baby has even been named. "
+            "Retailers expect to sell mugs, plates and tea towels by the thousand this week. "
+            "Baby souvenir: A potty chair which has gone on sale so royal fans can teach their "
+            "children how to use the bathroom. "
+            "It comes complete with a toilet paper holder and a little crown on its back. "
+            "Analysts predict that nearly 250 million pounds could be spent on royal souvenirs.",
+        ),
+    )
+    for words in BUDGETS:
+        assert not any(s.startswith("It comes complete") for s in _said(article, words))

@@ -101,7 +101,7 @@ def _read(article: Article, opening: list[tuple[str, int]]) -> Story:
     after_gap = {
         i
         for i, (before, k) in enumerate(zip([None, *kept], kept, strict=False))
-        if before is not None and any(_lost(tidied[j][1]) for j in range(before + 1, k))
+        if before is not None and any(_lost(tidied, j, k) for j in range(before + 1, k))
     }
     texts = [text for _, text, _ in clean]
     paragraphs = [paragraph for _, _, paragraph in clean]
@@ -132,9 +132,15 @@ def _kept(tidied: list[tuple[int, str, int]]) -> list[int]:
     return kept
 
 
-def _lost(sentence: str) -> bool:
-    """Story text left out for what it holds, not a caption, credit or scrap of furniture."""
-    return len(sentence.split()) >= 6 and not is_caption(sentence)
+def _lost(tidied: list[tuple[int, str, int]], j: int, k: int) -> bool:
+    """Sentence j, left out before kept sentence k, held what k may lean on: story text, not a
+    scrap of furniture; a caption only when run into k's paragraph just before it ("Baby
+    souvenir: A potty chair ... It comes with a holder": the "It" is the caption's)."""
+    _, sentence, paragraph = tidied[j]
+    if len(sentence.split()) < 6:
+        return False
+    run_in = j == k - 1 and paragraph == tidied[k][2]
+    return run_in or not is_caption(sentence)
 
 
 def _repeats(words: set[str], earlier: set[str]) -> bool:
