@@ -182,3 +182,62 @@ def test_a_sentence_leaning_on_a_caption_run_into_its_paragraph_is_not_said_alon
     )
     for words in BUDGETS:
         assert not any(s.startswith("It comes complete") for s in _said(article, words))
+
+
+def test_a_dated_wire_photo_caption_is_not_prose_and_never_leads():
+    caption = (
+        "Democratic presidential candidate Pete Buttigieg speaks during a fundraiser for the "
+        "Nevada Democratic Party, Sunday, Nov. 17, 2019, in Las Vegas."
+    )
+    assert not is_prose(caption)
+    article = Article(
+        title="Democrats meet for a debate with no clear front-runner",
+        paragraphs=(
+            caption,
+            "New uncertainty hangs over the Democratic presidential primary as ten candidates "
+            "meet on the debate stage once again.",
+            "No longer is there a clear front-runner in the race for the nomination.",
+        ),
+    )
+    assert _said(article, 120)[0].startswith("New uncertainty hangs")
+
+
+def test_a_possessive_split_off_its_noun_opens_no_quote():
+    sentences = [
+        "Emirates finalized a deal to purchase 30 of Boeing 's 787-9 Dreamliner jets, "
+        "executives of both companies announced on Wednesday.",
+        "The order is valued at 8.8 billion dollars at list prices.",
+    ]
+    units = story_units(sentences, [0, 1])
+    assert [(u.first, u.last) for u in units] == [(0, 0), (1, 1)]
+    assert not units[0].speech
+
+
+def test_a_body_opening_on_a_reference_to_the_standfirst_follows_it():
+    article = Article(
+        title="Emirates inks order for 30 Boeing 787 jets",
+        standfirst="Emirates has finalized a deal to buy 30 of Boeing's 787-9 Dreamliner jets, "
+        "executives of both companies announced on Wednesday at the Dubai Air Show.",
+        paragraphs=(
+            "The deal for the Boeing jets comes on top of an order Emirates placed for 787 "
+            "Dreamliners earlier this week.",
+            "The order is valued at 8.8 billion dollars at list prices, before the discount "
+            "that airlines usually negotiate.",
+        ),
+    )
+    picks = _picks(article, 120)
+    assert picks[0].text.startswith("Emirates has finalized a deal") and picks[0].index == -1
+
+
+def test_a_question_in_the_writers_voice_never_leads():
+    article = Article(
+        title="Prince Andrew says his BBC interview was a success",
+        paragraphs=(
+            "What was this British royal and his aides thinking of when he granted a long "
+            "interview to the BBC, supposedly to clear his name?",
+            "Prince Andrew has reportedly told friends and family that the interview aired at "
+            "the weekend was a great success.",
+            "Former royal press aides called the interview a disaster for the royal family.",
+        ),
+    )
+    assert _said(article, 120)[0].startswith("Prince Andrew has reportedly told")

@@ -107,7 +107,9 @@ def _mark(text: str, i: int) -> str:
     if ch == '"':
         return "open" if before in _OPENS_AFTER and not after.isspace() else "close"
     if ch in "'’":
-        if before in _OPENS_AFTER and after.isalnum() and ch == "'":
+        # "Boeing 's jets": a possessive split off its noun (some feeds tokenise it) opens nothing.
+        split_possessive = re.match(r"['’][sS](?!\w)", text[i : i + 3]) is not None
+        if before in _OPENS_AFTER and after.isalnum() and ch == "'" and not split_possessive:
             return "open"
         # A closing single mark ends a word before a space or punctuation; "players' union" is
         # a possessive, so an s before a space does not close.

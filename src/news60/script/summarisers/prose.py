@@ -35,6 +35,12 @@ _GLUED_CREDIT = re.compile(
     r"\s+(?=[A-Z“\"‘'])",
     re.IGNORECASE,
 )
+# A wire photo caption dates its picture in full ("speaks ..., Sunday, Nov. 17, 2019, in Las
+# Vegas"); news prose never puts a weekday, a date and a year together.
+_DATED_PHOTO = re.compile(
+    r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|"
+    r"Nov|Dec)[a-z]*\.? \d{1,2}, (?:19|20)\d\d\b"
+)
 # A Daily Mail style caption label: one to three capitalised words and a colon, then text.
 _LABEL = re.compile(r"^[A-Z][\w'’-]*(?:\s[\w'’-]+){0,2}:\s+[A-Z‘'“\"]")
 _SAID_LABEL = re.compile(r"\b(said|says|told|added|wrote|tweeted|explained|warned)\b", re.I)
@@ -102,11 +108,11 @@ def is_prose(sentence: str, min_words: int = _MIN_WORDS) -> bool:
     """True when a sentence reads as story prose a narrator could say."""
     if not min_words <= len(_WORD.findall(sentence)) <= _MAX_WORDS:
         return False
-    if _FURNITURE.match(sentence) or _CAPTION_MARK.search(sentence) or _CREDIT.search(sentence):
+    if _FURNITURE.match(sentence) or is_caption(sentence):
         return False
     if _PHONE.search(sentence):
         return False
-    if _URL.search(sentence) or _is_caption_label(sentence) or _is_appeal(sentence):
+    if _URL.search(sentence) or _is_appeal(sentence):
         return False
     if _CONTACT.search(sentence) or _asks_reader(sentence):
         return False
@@ -118,7 +124,10 @@ def is_prose(sentence: str, min_words: int = _MIN_WORDS) -> bool:
 def is_caption(sentence: str) -> bool:
     """A photo caption or credit inside the text ("Final embrace: ...", "... (pictured)")."""
     return bool(
-        _CAPTION_MARK.search(sentence) or _CREDIT.search(sentence) or _is_caption_label(sentence)
+        _CAPTION_MARK.search(sentence)
+        or _CREDIT.search(sentence)
+        or _DATED_PHOTO.search(sentence)
+        or _is_caption_label(sentence)
     )
 
 

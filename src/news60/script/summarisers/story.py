@@ -16,6 +16,8 @@ from news60.script.units import Unit, carried_marks, leans_on_previous, story_un
 _MEMBER_WORDS = 3  # a sentence this short may be said beside its unit ("He denied it.")
 UNSTOPPED_WORDS = 10  # a paragraph this long without a full stop is a sentence, not a heading
 REPEAT = 0.9  # a sentence sharing this share of its words with an earlier one repeats it
+# "The deal ...": a definite noun the sentence takes to be known already.
+_DEFINITE = re.compile(r"^[\"“‘']?The\s+([a-z][\w-]+)")
 SCENE_SETTER = 0.25  # a lead with under this share of the headline's words only sets the scene
 
 
@@ -70,9 +72,22 @@ def read_story(article: Article) -> Story:
     body opens on a scene-setter and the standfirst carries the headline's news, it leads."""
     story = _read(article, [])
     standfirst = [(s, -1) for s in split_sentences(article.standfirst)]
-    if standfirst and _sets_the_scene(story.text(story.lead), article.title, article.standfirst):
+    lead = story.sentences(story.lead)
+    if standfirst and (
+        _sets_the_scene(" ".join(lead), article.title, article.standfirst)
+        or _continues(lead[0], article.standfirst)
+    ):
         return _read(article, standfirst)
     return story
+
+
+def _continues(lead: str, standfirst: str) -> bool:
+    """The body opens on a reference the standfirst supplies ("The deal comes in addition to
+    ..." under "Emirates has finalized a deal ..."): the standfirst must be said first."""
+    definite = _DEFINITE.match(lead)
+    if definite:
+        return definite.group(1).lower() in {w.lower() for w in re.findall(r"\w+", standfirst)}
+    return leans_on_previous(lead)
 
 
 def _sets_the_scene(lead: str, title: str, standfirst: str) -> bool:
@@ -173,9 +188,16 @@ def _usable(units: tuple[Unit, ...], texts: list[str], after_gap: set[int]) -> t
             unit.first in after_gap
             and leans_on_previous(texts[unit.first], any(_names(texts[i]) for i in unit.sentences))
         )
-        if alone and heard and all(r in usable for r in unit.requires):
+        # "What was this royal thinking of ...?": a question states no news, so it never leads.
+        asks = not usable and _asks(texts[unit.last])
+        if alone and heard and not asks and all(r in usable for r in unit.requires):
             usable.append(u)
     return tuple(usable)
+
+
+def _asks(sentence: str) -> bool:
+    """The sentence is a question in the writer's voice, not one inside a quote."""
+    return read_marks(sentence).outside.rstrip().endswith("?")
 
 
 def _names(sentence: str) -> bool:
