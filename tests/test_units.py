@@ -241,3 +241,24 @@ def test_a_question_in_the_writers_voice_never_leads():
         ),
     )
     assert _said(article, 120)[0].startswith("Prince Andrew has reportedly told")
+
+
+def test_a_title_with_a_long_preposition_is_not_speech_and_keeps_the_lead():
+    sentences = [
+        "They were intended to be ‘Tapes from Beyond the Grave’ – interviews with former "
+        "fighters about the worst crimes of the conflict.",
+        "The interviews were granted only on condition that they stayed secret.",
+    ]
+    assert not story_units(sentences, [0, 0])[0].speech
+
+
+def test_stray_stops_from_line_breaks_neither_split_nor_show():
+    from news60.script.sentences import split_sentences
+
+    text = "Adams has denied any part in the death or the . IRA policy of the Disappeared."
+    assert len(split_sentences(text)) == 1
+    assert tidy("At least . two men have linked the leader to the . murder.") == (
+        "At least two men have linked the leader to the murder."
+    )
+    assert len(split_sentences('"We respect the report," said Brig. Gen. Adnan Dmeiri.')) == 1
+    assert not is_prose("Sorry we are not currently accepting comments on this article.")

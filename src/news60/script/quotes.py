@@ -139,7 +139,16 @@ def _pairs(opened: str, closing: str) -> bool:
     return closing in "'’"
 
 
+# Words a title leaves in lower case however long they are ("Tapes from Beyond the Grave").
+_TITLE_MINOR_LIST = (
+    "about above across after against along among around before behind below beneath beside "
+    "between beyond during from inside into near onto outside over since than that through "
+    "toward towards under until upon with within without"
+)
+_TITLE_MINOR = frozenset(_TITLE_MINOR_LIST.split())
+
+
 def _is_title(span: str) -> bool:
     """A quoted title ("The Irishman", "Once Upon a Time in Hollywood"): every long word capped."""
-    words = [w for w in span.split() if len(w) > 3 or w[:1].isupper()]
+    words = [w for w in span.split() if (len(w) > 3 and w not in _TITLE_MINOR) or w[:1].isupper()]
     return bool(words) and all(w[:1].isupper() or w[:1].isdigit() for w in words)

@@ -41,13 +41,16 @@ _DATED_PHOTO = re.compile(
     r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|"
     r"Nov|Dec)[a-z]*\.? \d{1,2}, (?:19|20)\d\d\b"
 )
+# "Adams . has repeated": a line break the source turned into a stop inside a sentence.
+_STRAY_STOP = re.compile(r"\s\.\s+(?=[a-z])")
 # A Daily Mail style caption label: one to three capitalised words and a colon, then text.
 _LABEL = re.compile(r"^[A-Z][\w'’-]*(?:\s[\w'’-]+){0,2}:\s+[A-Z‘'“\"]")
 _SAID_LABEL = re.compile(r"\b(said|says|told|added|wrote|tweeted|explained|warned)\b", re.I)
 # A publisher talking to its readers: donation appeals, newsletter and comment prompts.
 _APPEAL = re.compile(
     r"\b(readers like you|donat\w*|contribut\w*|subscri\w*|our (?:mission|journalism|reporting)|"
-    r"comments? (?:policy|community|section)|sign up|newsletter)\b",
+    r"comments? (?:policy|community|section)|(?:accepting|leave|post|add your) (?:a )?comments?|"
+    r"sign up|newsletter)\b",
     re.IGNORECASE,
 )
 _READER = re.compile(r"\b(you|your|we|our|us)\b", re.IGNORECASE)
@@ -99,7 +102,7 @@ def has_verb(text: str) -> bool:
 def tidy(sentence: str) -> str:
     """The sentence without a photo credit glued to its start, or a "(pictured)" mark in a
     sentence of the story; a photo caption with no verb keeps its mark (and is not prose)."""
-    text = _GLUED_CREDIT.sub("", sentence.strip())
+    text = _STRAY_STOP.sub(" ", _GLUED_CREDIT.sub("", sentence.strip()))
     bare = _CAPTION_MARK.sub("", text)
     return bare if has_verb(bare) else text
 
