@@ -262,3 +262,6 @@ def test_stray_stops_from_line_breaks_neither_split_nor_show():
     )
     assert len(split_sentences('"We respect the report," said Brig. Gen. Adnan Dmeiri.')) == 1
     assert not is_prose("Sorry we are not currently accepting comments on this article.")
+    text = "It is a criminal offense for the country's . Muslims, who make up most of the people."
+    assert len(split_sentences(text)) == 1
+    assert not is_prose("CNN's Matiullah Mati contributed to this report .")

@@ -61,6 +61,8 @@ _CONTACT = re.compile(
     r"for more information|let us know|tell us|get in touch)\b",
     re.IGNORECASE,
 )
+# The credit line at a report's foot: "CNN's Matiullah Mati contributed to this report."
+_CONTRIBUTED = re.compile(r"\bcontributed (?:to )?(?:this|the) (?:report|story|article)\b", re.I)
 # Phone numbers: read digit by digit they are noise ("0800 555 111", "(555) 123-4567").
 _PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)|\b\d{2,5})[\s.-]\d{3,4}[\s.-]?\d{3,4}\b")
 # Prose ends on terminal punctuation, perhaps inside closing quotes or brackets.
@@ -117,7 +119,7 @@ def is_prose(sentence: str, min_words: int = _MIN_WORDS) -> bool:
         return False
     if _URL.search(sentence) or _is_appeal(sentence):
         return False
-    if _CONTACT.search(sentence) or _asks_reader(sentence):
+    if _CONTACT.search(sentence) or _CONTRIBUTED.search(sentence) or _asks_reader(sentence):
         return False
     if not _LOWER.search(sentence) or not (_ENDED.search(sentence) or _result_colon(sentence)):
         return False  # a heading, a byline ("Daily Mail Reporter .") or a cut-off fragment
