@@ -265,3 +265,20 @@ def test_stray_stops_from_line_breaks_neither_split_nor_show():
     text = "It is a criminal offense for the country's . Muslims, who make up most of the people."
     assert len(split_sentences(text)) == 1
     assert not is_prose("CNN's Matiullah Mati contributed to this report .")
+
+
+def test_a_caption_restating_a_sentence_of_the_story_is_not_said_twice():
+    article = Article(
+        title="Photographer records the last embrace of pets and their owners",
+        paragraphs=(
+            "A photographer in Minneapolis records the last embrace of owners with their dying "
+            "pets in what she calls a Joy Session.",
+            "Mrs Ernhart, who has been a professional photographer since 2006, trademarked the "
+            "name Joy Session, and began offering them in 2010.",
+            "She has since had more than one hundred shoots with owners and their pets.",
+            "Mrs Ernhart, who has been a professional photographer since 2006, began offering "
+            "her service in 2010 .",
+        ),
+    )
+    said = " ".join(_said(article, 400))
+    assert said.count("professional photographer since 2006") == 1

@@ -15,7 +15,8 @@ from news60.script.units import Unit, carried_marks, leans_on_previous, story_un
 
 _MEMBER_WORDS = 3  # a sentence this short may be said beside its unit ("He denied it.")
 UNSTOPPED_WORDS = 10  # a paragraph this long without a full stop is a sentence, not a heading
-REPEAT = 0.9  # a sentence sharing this share of its words with an earlier one repeats it
+REPEAT = 0.8  # a sentence sharing this share of its words with an earlier one repeats it (a
+# caption restating the story: "Mrs Ernhart ... began offering her service in 2010")
 # "The deal ...": a definite noun the sentence takes to be known already.
 _DEFINITE = re.compile(r"^[\"“‘']?The\s+([a-z][\w-]+)")
 SCENE_SETTER = 0.25  # a lead with under this share of the headline's words only sets the scene
