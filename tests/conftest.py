@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,24 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "examples" / "seed-article.txt"
 SHARED_DATA = ROOT.parent / "shared" / "data"
 TINY = {"width": 160, "height": 284, "fps": 10}
+
+
+def run_news60(
+    *args: str, cwd: Path = ROOT, timeout: float = 900, **kwargs
+) -> subprocess.CompletedProcess:
+    """The CLI in a fresh process (`env`, `input` ... pass through); no run without --debug may
+    ever print a traceback."""
+    done = subprocess.run(
+        [sys.executable, "-m", "news60", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=timeout,
+        **kwargs,
+    )
+    if "--debug" not in args:
+        assert "Traceback" not in done.stderr, done.stderr
+    return done
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ import zlib
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SEED, TINY
+from conftest import ROOT, SEED, TINY, run_news60
 from PIL import Image
 
 from news60.script.storyfile import load_story
@@ -23,17 +23,7 @@ CLEAN = ROOT / "tests" / "data" / "articles" / "clean-article.txt"
 
 
 def news60(*args: str, cwd: Path = ROOT, timeout: float = 300) -> subprocess.CompletedProcess:
-    """Run the CLI; no run without --debug may ever print a traceback."""
-    done = subprocess.run(
-        [sys.executable, "-m", "news60", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        timeout=timeout,
-    )
-    if "--debug" not in args:
-        assert "Traceback" not in done.stderr, done.stderr
-    return done
+    return run_news60(*args, cwd=cwd, timeout=timeout)
 
 
 def refused(done: subprocess.CompletedProcess, *words: str) -> str:

@@ -2,17 +2,20 @@
 
 import datetime as dt
 import json
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
-from news60.batch.entries import Entry, SourceError
-from news60.batch.feeds import FeedPoller
 from news60.batch.jobs import relocate
 from news60.batch.planning import story_settings
-from news60.batch.sources import parse_since, read_sources, select
 from news60.errors import SettingsError
 from news60.settings import ArticleSettings, Settings
+from news60.sources.entries import Entry, SourceError
+from news60.sources.feeds import FeedPoller
+from news60.sources.listing import parse_since, read_sources, select
 
 RSS = """<?xml version="1.0"?>
 <rss version="2.0"><channel><title>Local news</title><link>http://x.test/</link>
@@ -116,10 +119,63 @@ def test_a_missing_source_says_what_to_give(tmp_path):
 
 
 def test_a_private_feed_url_needs_allow_private():
-    from news60.errors import ArticleError
-
-    with pytest.raises(ArticleError, match="allow_private"):
+    with pytest.raises(SourceError, match="allow_private"):
         FeedPoller(ArticleSettings()).poll("http://127.0.0.1:9/feed.xml")
+
+
+class _Site(BaseHTTPRequestHandler):
+    """/feed.xml (with relative links), /story.html (a page, not a feed), /slow.xml (trickles)."""
+
+    def do_GET(self):  # noqa: N802
+        if self.path == "/slow.xml":
+            self._head(200, "application/rss+xml")
+            for byte in RSS.encode()[:40]:
+                self.wfile.write(bytes([byte]))
+                self.wfile.flush()
+                time.sleep(0.2)
+            return
+        page = {
+            "/feed.xml": RELATIVE_RSS,
+            "/story.html": "<html><body><p>A page.</p></body></html>",
+        }
+        body = page.get(self.path, "").encode()
+        self._head(200 if body else 404, "text/html" if self.path.endswith("html") else "text/xml")
+        self.wfile.write(body)
+
+    def _head(self, status: int, kind: str) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", kind)
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+RELATIVE_RSS = """<?xml version="1.0"?><rss version="2.0"><channel><title>Site</title>
+<item><title>One</title><link>/stories/1.html</link></item></channel></rss>"""
+
+
+@pytest.fixture
+def site():
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Site)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+
+
+def test_a_url_that_is_a_page_not_a_feed_is_one_story(site):
+    poller = FeedPoller(ArticleSettings(allow_private=True))
+    (entry,) = poller.poll(f"{site}/story.html")
+    assert entry.source == f"{site}/story.html"
+    assert [e.source for e in poller.poll(f"{site}/feed.xml")] == [f"{site}/stories/1.html"]
+
+
+def test_a_trickling_feed_server_hits_the_whole_request_deadline(site):
+    settings = ArticleSettings(allow_private=True, deadline=1.0)
+    started = time.monotonic()
+    with pytest.raises(SourceError, match="did not finish within 1 s"):
+        FeedPoller(settings).poll(f"{site}/slow.xml")
+    assert time.monotonic() - started < 5
 
 
 def test_since_takes_dates_and_ages():

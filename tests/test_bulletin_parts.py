@@ -12,13 +12,13 @@ from conftest import SHARED_DATA
 
 from news60.bulletin.chapters import description, ffmetadata, platform_notes, timestamp
 from news60.bulletin.fitting import Slot, ident_line
-from news60.bulletin.lineup import check_enough, read_lineup
-from news60.bulletin.models import Bulletin, Chapter, Entry, LeftOut
+from news60.bulletin.lineup import check_enough, list_sources, read_lineup
+from news60.bulletin.models import Bulletin, Chapter, LeftOut
 from news60.bulletin.segments import story_kicker, story_units
-from news60.bulletin.sources import list_sources
 from news60.errors import ArticleError
 from news60.models import Article
 from news60.settings import ArticleSettings, load_settings
+from news60.sources import Entry
 
 RSS = """<?xml version="1.0"?>
 <rss version="2.0"><channel><title>Desk</title>
@@ -40,15 +40,21 @@ def test_manifests_and_feeds_keep_their_order_and_resolve_relative_paths(tmp_pat
     (tmp_path / "day.jsonl").write_text('{"url": "c.txt"}\n\n{"path": "/abs/d.txt"}\n')
     (tmp_path / "feed.xml").write_text(RSS)
     sources = [str(tmp_path / n) for n in ("day.csv", "day.jsonl", "feed.xml")]
-    entries, _ = list_sources([*sources, "loose.txt"], ArticleSettings())
+    (tmp_path / "loose.txt").write_text("x")
+    entries, _ = list_sources([*sources, str(tmp_path / "loose.txt")], ArticleSettings())
     assert [e.source for e in entries] == [
         str(tmp_path / "b.txt"),
         "https://example.org/a",
         str(tmp_path / "c.txt"),
         "/abs/d.txt",
         str(tmp_path / "stories" / "b.txt"),
-        "loose.txt",
+        str(tmp_path / "loose.txt"),
     ]  # the feed's second item is the manifest's: told once, at its first place
+
+
+def test_a_missing_file_is_left_out_when_listed(tmp_path):
+    entries, left_out = list_sources([str(tmp_path / "gone.txt")], ArticleSettings())
+    assert entries == [] and "gone.txt not found" in left_out[0].reason
 
 
 def test_a_source_that_cannot_be_listed_is_left_out_with_its_reason(tmp_path):
@@ -57,7 +63,7 @@ def test_a_source_that_cannot_be_listed_is_left_out_with_its_reason(tmp_path):
         [str(tmp_path / "bad.csv"), "http://127.0.0.1:9/feed"], ArticleSettings()
     )
     assert entries == []
-    assert "names no story" in left_out[0].reason
+    assert "row 2 has no source" in left_out[0].reason
     assert "private" in left_out[1].reason or "loopback" in left_out[1].reason
 
 

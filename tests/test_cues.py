@@ -51,3 +51,37 @@ def test_srt_and_vtt_timestamps():
 
 def test_wrap_breaks_at_words():
     assert wrap("a" * 10 + " " + "b" * 30, 32) == "a" * 10 + "\n" + "b" * 30
+
+
+def test_cues_end_where_phrases_end_never_on_a_small_word_or_a_pronoun():
+    text = (
+        "When asked if he would warn Russia not to meddle in the next election, Trump wore a bit "
+        "of a smile, pointed his finger at Putin and dryly said: “Don’t meddle in the election, please.”"
+    )
+    cues = plan_cues((sentence(text, 0.0, 10.0),), offset=0)
+    leaning = {"the", "a", "of", "to", "in", "at", "and", "his", "he", "she", "it", "they"}
+    for cue in cues[:-1]:
+        last = cue.text.split()[-1].lower().strip("“”,.:")
+        assert last not in leaning, cue.text
+    # The quotation is read whole in one cue.
+    assert any(c.text.replace("\n", " ") == "“Don’t meddle in the election, please.”" for c in cues)
+
+
+def test_cue_lines_are_balanced_by_measured_width():
+    from news60.video.theme import load_theme
+    from news60.video.typesetting import family, font, wrap_to_width
+
+    face = font(family(load_theme(), "body"), 60)
+    cues = plan_cues((sentence(LONG, 0.0, 9.0),), offset=0, measure=face.getlength, width=820)
+    for cue in cues:
+        widths = [face.getlength(line) for line in cue.text.split("\n")]
+        greedy = [
+            face.getlength(line) for line in wrap_to_width(cue.text.replace("\n", " "), face, 820)
+        ]
+        assert max(widths) <= 820 and len(widths) == len(greedy) <= 2
+        assert max(widths) - min(widths) <= max(greedy) - min(greedy), cue.text
+
+
+def test_cue_text_has_curly_quotes():
+    cues = plan_cues((sentence('He said "no" and didn\'t stay.', 0.0, 2.0),), offset=0)
+    assert cues[0].text.replace("\n", " ") == "He said “no” and didn’t stay."

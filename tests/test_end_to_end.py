@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SEED, TINY, ffprobe, moov_before_mdat, stream
+from conftest import SEED, TINY, ffprobe, moov_before_mdat, run_news60, stream
 
 pytestmark = pytest.mark.slow
 
@@ -23,14 +21,7 @@ JUNK = [
 ]
 
 
-def news60(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "news60", *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=600,
-    )
+news60 = run_news60
 
 
 @pytest.fixture(scope="module")

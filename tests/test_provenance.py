@@ -9,11 +9,10 @@ import os
 import shutil
 import struct
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, ffprobe, stream
+from conftest import SEED, ffprobe, run_news60, stream
 from PIL import Image
 
 from news60.errors import ProvenanceError
@@ -33,14 +32,7 @@ SENTENCES = [
 
 
 def news60(*args: str, env: dict[str, str], check: bool = True) -> subprocess.CompletedProcess:
-    result = subprocess.run(
-        [sys.executable, "-m", "news60", *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=env,
-        timeout=600,
-    )
+    result = run_news60(*args, env=env)
     assert not check or result.returncode == 0, result.stderr
     return result
 
@@ -299,3 +291,33 @@ def test_a_ps256_key_signs_too(made, tmp_path):
     settings = ProvenanceSettings(cert=files.cert, key=files.key)
     sign_outputs({"clip": clip}, {"voice": "piper:en_US-joe-medium"}, settings)
     assert verify_file(clip, [files.ca]).state == "trusted"
+
+
+@pytest.mark.slow
+def test_a_corrected_seed_article_is_version_2_signed_with_version_1_as_parent(
+    keys, home, tmp_path
+):
+    article = tmp_path / "seed.txt"
+    article.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    out, tiny = tmp_path / "out", ["--size", "160x284", "--fps", "10", "--music", "none"]
+
+    def make() -> dict:
+        return json.loads(
+            news60("make", str(article), "--out", str(out), *tiny, "--json", env=home).stdout
+        )
+
+    v1 = make()
+    before = {p.name: digest(p) for p in Path(v1["files"]["clip"]).parent.iterdir()}
+    text = article.read_text(encoding="utf-8")
+    wrong = "Trump has been dogged throughout his presidency by allegations"
+    assert wrong in text  # the one sentence the correction changes
+    article.write_text(text.replace(wrong, "Trump has faced throughout his presidency allegations"))
+    v2 = make()
+    assert (v2["version"], v2["previous"], v2["changes"]) == (2, "v1", ["text"])
+    assert Path(v2["files"]["clip"]).parent.parent == Path(v1["files"]["clip"]).parent.parent
+    for name in ("clip", "audio"):
+        verdict = verify_file(Path(v2["files"][name]), [keys[0].ca])
+        assert verdict.state == "trusted"
+        parent = next(p for p in verdict.ingredients if p.relationship == "parentOf")
+        assert parent.title == f"v1/{Path(v1['files'][name]).name}" and parent.has_credentials
+    assert {p.name: digest(p) for p in Path(v1["files"]["clip"]).parent.iterdir()} == before

@@ -61,3 +61,39 @@ def test_help_answers_without_importing_c2pa_or_cryptography(command):
         "heavy = {'c2pa', 'cryptography', 'numpy'} & set(sys.modules); assert not heavy, heavy"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_the_label_is_drawn_on_the_hook_only_for_a_synthetic_voice(tmp_path):
+    """make plans every format with the voice's disclosure: a recorded narrator's hook has no label."""
+    from dataclasses import replace
+    from types import SimpleNamespace
+
+    import numpy as np
+    from test_timeline import story
+
+    from news60.outputs import plan
+    from news60.video.compositor import Compositor
+    from news60.video.formats import clip_formats
+    from news60.video.theme import load_theme
+
+    settings, theme = load_settings(), load_theme()
+    fmt = clip_formats(settings.video)[0]
+    script, narration = story()
+    frames = {}
+    for voice in ("piper:en_US-joe-medium", "recording:take2.wav"):
+        timeline = plan(
+            script,
+            replace(narration, voice=voice),
+            settings,
+            theme,
+            SimpleNamespace(work=tmp_path),
+            fmt,
+        )
+        assert timeline.synthetic_voice is synthetic_voice(voice)
+        frames[voice] = Compositor(timeline, theme).frame_at(1.0).astype(int)
+    changed = np.argwhere(
+        np.abs(frames["piper:en_US-joe-medium"] - frames["recording:take2.wav"]).max(axis=-1) > 40
+    )
+    assert len(changed) > 100  # the label
+    height, width = frames["recording:take2.wav"].shape[:2]
+    assert changed[:, 0].max() < height * 0.2 and changed[:, 1].min() > width / 2  # top right only

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT, SEED, TINY
+from conftest import ROOT, SEED, TINY, run_news60
 from fake_youtube import ACCESS, REFRESH, FakeYouTube
 
 from news60.cli import cli
@@ -26,15 +26,7 @@ ENV = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
 
 
 def news60(*args: str, **kwargs) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "news60", *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=ENV,
-        timeout=600,
-        **kwargs,
-    )
+    return run_news60(*args, env=ENV, **kwargs)
 
 
 @pytest.mark.slow

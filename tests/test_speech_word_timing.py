@@ -22,8 +22,10 @@ from news60.speech.cache import SpeechCache
 from news60.speech.narration import narrate, speakable_function
 from news60.speech.speech import Phone
 from news60.speech.voices import get_voice
+from news60.video.captions import spoken_word
 from news60.video.cues import plan_cues
 from news60.video.theme import load_theme
+from news60.video.timeline import caption_cues
 
 FRAME = 1 / 30
 PAUSE_TOLERANCE = 0.08
@@ -197,6 +199,15 @@ def test_the_seed_words_start_on_the_voice_onsets(tmp_path, voice):
     assert max(abs(d) for d in pause_deviations(narration)) <= PAUSE_TOLERANCE
     for cue in plan_cues(narration.sentences, 0.0):
         assert cue.start <= cue.words[0].start + 1e-6  # a cue changes on (or before) its first word
+    # The clip's own captions carry those onsets, and the pill moves on each word's onset.
+    theme = load_theme()
+    cues, _ = caption_cues(narration, theme, (1080, 1920))
+    said = [w.start + theme.lead_in for s in narration.sentences for w in s.words]
+    assert [w.start for cue in cues for w in cue.words] == pytest.approx(said)
+    for cue in cues:
+        assert cue.start <= cue.words[0].start + 1e-6
+        for word in cue.words:
+            assert cue.words[spoken_word(cue, word.start)].start == word.start
 
 
 def test_an_acronym_said_after_its_expansion_lights_up_with_it():

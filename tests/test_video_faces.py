@@ -6,7 +6,12 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from news60.video.photos import detect_faces, load_photo
+from news60.models import Photo, Slide
+from news60.video.camera import view_matrix
+from news60.video.layout import Layout
+from news60.video.photos import HEADROOM, detect_faces, inspect_photo
+from news60.video.pictures import cover_picture
+from news60.video.theme import load_theme
 
 data = pytest.importorskip("skimage.data", reason="scikit-image ships the astronaut photo")
 
@@ -32,17 +37,21 @@ def test_the_cascade_finds_the_astronauts_face(wide_photo):
 
 
 @pytest.mark.parametrize("size", [(270, 480), (480, 270)], ids=["9:16", "16:9"])
-def test_the_face_stays_inside_the_crop_for_the_whole_pan(wide_photo, size):
+@pytest.mark.parametrize("framing", range(4))
+def test_the_face_stays_in_view_in_every_framing_of_a_full_bleed_shot(wide_photo, size, framing):
     width, height = size
-    photo = load_photo(str(wide_photo), width, height)
-    faces = detect_faces(Image.fromarray(photo.pixels))
-    assert len(faces) == 1
-    fx, fy, fw, fh = faces[0]
-    for progress in np.linspace(0, 1, 31):
-        x, y = photo.offset(float(progress))
-        assert x <= fx and fx + fw <= x + width, (progress, x, faces[0])
-        assert y <= fy and fy + fh <= y + height, (progress, y, faces[0])
-        assert photo.crop(float(progress), width, height).shape == (height, width, 3)
+    info = inspect_photo(str(wide_photo))
+    assert info.faces == 1
+    slide = Slide("hook", 0, 4, photo=Photo(str(wide_photo), "", ""), framing=framing)
+    picture = cover_picture(slide, info, Layout(width, height), load_theme())
+    scale = picture.pixels.shape[1] / info.width
+    fx, fy, fw, fh = (v * scale for v in detect_faces(Image.open(wide_photo))[0])
+    for t in np.linspace(0, 4, 9):
+        matrix = view_matrix(picture.move, float(t), size, HEADROOM)
+        left, top = matrix[0, 2], matrix[1, 2]
+        right, bottom = left + matrix[0, 0] * width, top + matrix[1, 1] * height
+        assert left <= fx and fx + fw <= right, (t, left, right, fx)
+        assert top <= fy and fy + fh <= bottom, (t, top, bottom, fy)
     # Without the face, a centred crop would have missed it: the test has teeth.
-    centre = (photo.pixels.shape[1] - width) // 2
-    assert centre > fx + fw or centre + width < fx
+    centre = picture.pixels.shape[1] / 2
+    assert centre - matrix[0, 0] * width / 2 > fx + fw

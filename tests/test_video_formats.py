@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from conftest import ffprobe, stream
-from PIL import Image, ImageDraw
+from PIL import Image
 
 from news60.errors import SettingsError
 from news60.models import Narration, Photo, Reporting, Scene, Script, Slide, SpokenSentence
@@ -19,7 +19,6 @@ from news60.settings import Settings, VideoSettings
 from news60.speech.timing import apportion
 from news60.stories import claim_story, open_draft, publish_draft
 from news60.video import formats
-from news60.video.cards import draw_card
 from news60.video.formats import clip_formats, parse_format
 from news60.video.layout import Layout
 from news60.video.theme import load_theme
@@ -119,14 +118,15 @@ def test_manifest_lists_formats_and_the_thumbnail(made):
     assert not list(Path(made["files"]["clip"]).parent.glob(".*partial*"))
 
 
-def test_thumbnail_is_a_landscape_title_card_when_a_16x9_clip_is_made(made):
+def test_the_thumbnail_is_a_landscape_cover_of_the_photo_when_a_16x9_clip_is_made(made):
     thumb = Image.open(made["files"]["thumbnail"])
     assert (thumb.format, thumb.size) == ("JPEG", (1280, 720))
     pixels = np.asarray(thumb.convert("RGB"), dtype=int)
-    # The headline is white text on the dark blue card: bright pixels left of centre, upper half.
-    text_zone = pixels[150:450, 60:900]
-    assert np.mean(text_zone.min(axis=-1) > 220) > 0.02
-    assert pixels[700, 1270, 2] > pixels[700, 1270, 0]  # the blue ground at the bottom right
+    # The (red) photo fills the frame; the cover line is white text across its middle.
+    corner = pixels[650:, 1150:].reshape(-1, 3)
+    assert corner[:, 0].mean() > 120 and corner[:, 2].mean() < 80
+    middle = pixels[250:470, 200:1080]
+    assert np.mean(middle.min(axis=-1) > 220) > 0.03
 
 
 def test_custom_size_is_one_clip_and_named_formats_are_checked():
@@ -150,7 +150,7 @@ def decoded_audio(path: Path) -> np.ndarray:
 def ink(text: str, face) -> np.ndarray:
     """`text` drawn white on black with typesetting's fallback-aware drawing, as a 2-D array."""
     image = Image.new("L", (400, 140), 0)
-    draw_text(ImageDraw.Draw(image), (10, 10), text, face, 255)
+    draw_text(image, (10, 10), text, face, 255)
     return np.asarray(image)
 
 
@@ -169,13 +169,17 @@ def test_cjk_headline_draws_real_glyphs_not_tofu_boxes():
     assert len(with_fallback.runs("G20 峰会")) == 2
 
 
-def test_cjk_title_card_wraps_between_characters_and_shows_the_glyphs():
+def test_cjk_headline_wraps_between_characters_and_shows_the_glyphs():
+    from news60.video.cards import text_block
+    from news60.video.frame import Frame
+
     theme = load_theme()
-    title = Slide("title", 0, 3, heading="东京新桥今天正式开通，市长出席仪式并发表讲话")
     layout = Layout(540, 960)
-    card = np.asarray(draw_card(title, layout, theme).convert("L"), dtype=int)
-    heading = card[layout.heading_top : layout.heading_bottom, layout.left : layout.right]
+    hook = Slide("hook", 0, 3, heading="东京新桥今天正式开通，市长出席仪式并发表讲话")
+    frame = np.zeros((960, 540, 3), np.uint8)
+    text_block(hook, Frame(layout, theme)).draw(frame, 1000, 1.0, theme.transitions, 0)
+    heading = frame[layout.stage_top : layout.caption_bottom, layout.left : layout.right].max(-1)
     assert (heading > 230).mean() > 0.02
-    face, lines = fit_text(title.heading, family(theme, "headline"), layout.text_width, 7, 48, 26)
-    assert len(lines) > 1 and "".join(lines) == title.heading
+    face, lines = fit_text(hook.heading, family(theme, "headline"), layout.text_width, 7, 48, 26)
+    assert len(lines) > 1 and "".join(lines) == hook.heading
     assert all(face.getlength(line) <= layout.text_width for line in lines)

@@ -138,15 +138,19 @@ class Cue:
 
 @dataclass(frozen=True)
 class Slide:
-    """A stretch of the video showing one card or photo."""
+    """A shot: a stretch of the video showing one card or photo, and the text over it."""
 
-    kind: str  # "title", "scene" or "credits"
+    # "hook", "photo", "key", "quote", "figure", "timeline", "end"; a bulletin's story: "segment"
+    kind: str
     start: float
     end: float
     heading: str = ""
     body: str = ""
     photo: Photo | None = None
-    kicker: str = ""  # the topic label over the heading ("G20"), in the theme's accent
+    scene: int = -1  # the scene it shows (-1: the hook and the end card)
+    kicker: str = ""  # the topic and date label ("G20 · 28 JUNE 2019")
+    framing: int = 0  # which crop and move: a photo or card shown again gets another
+    entry: str = "cut"  # how the picture arrives: "cut", or "push" (a scene change)
 
 
 @dataclass(frozen=True)
@@ -161,6 +165,10 @@ class Timeline:
     cues: tuple[Cue, ...]
     audio: Path
     narration_offset: float = 0.0
+    synthetic_voice: bool = True  # the on-screen disclosure label shows when the voice is synthetic
+    notes: tuple[
+        str, ...
+    ] = ()  # what a producer should know (a soft upscaled photo, emoji removed)
 
 
 @dataclass(frozen=True)

@@ -10,14 +10,14 @@ from news60.atomic import write_json, write_text
 from news60.credits import CreditRoll, credit_roll
 from news60.fingerprint import changes, content_hash
 from news60.models import Narration, Outputs, Script, Timeline
-from news60.provenance import disclosure_line, sign_outputs
+from news60.provenance import disclosure_line, sign_outputs, synthetic_voice
 from news60.script.storyfile import script_to_dict
 from news60.settings import Settings
 from news60.speech.mix import mix_soundtrack
 from news60.speech.summary import write_audio_summary
 from news60.stories import Draft, Version, now
 from news60.video.cues import to_srt, to_vtt
-from news60.video.formats import Format, clip_file, clip_formats
+from news60.video.formats import Format, clip_file, clip_formats, cover_file
 from news60.video.render import render_video
 from news60.video.theme import Theme
 from news60.video.thumbnail import thumbnail_size, write_thumbnail
@@ -50,7 +50,7 @@ def write_outputs(
     disclosure = disclosure_line(narration.voice, theme.disclosure)
     files |= {
         "thumbnail": write_thumbnail(
-            timeline.slides[0], theme, thumbnail_size(formats), job.path("thumbnail.jpg")
+            timeline, theme, thumbnail_size(formats), job.path("thumbnail.jpg")
         ),
         "audio": write_audio_summary(
             script,
@@ -108,7 +108,8 @@ def plan(
     job: Draft,
     fmt: Format,
 ) -> Timeline:
-    """The timeline of one format's clip; every format shares the one soundtrack."""
+    """The timeline of one format's clip; every format shares the one soundtrack. The hook and end
+    card carry the disclosure label when the voice is synthetic."""
     return plan_timeline(
         script,
         narration,
@@ -116,6 +117,7 @@ def plan(
         size=fmt.size,
         fps=settings.video.fps,
         audio=job.work / "soundtrack.wav",
+        synthetic_voice=synthetic_voice(narration.voice),
     )
 
 
@@ -126,12 +128,14 @@ def render_clips(
     settings: Settings,
     job: Draft,
 ) -> dict[str, Path]:
-    """One MP4 per format: clip.mp4 for the first, clip-1x1.mp4 and so on for the rest."""
+    """One MP4 and its cover per format: clip.mp4 and cover.jpg for the first, then clip-1x1.mp4 ..."""
     files = {}
     for index, (timeline, fmt) in enumerate(zip(timelines, formats, strict=True)):
         key, name = clip_file(index, fmt)
         progress.info("rendering %s (%dx%d, %.1f s)", name, *fmt.size, timeline.duration)
         files[key] = render_video(timeline, theme, settings.video, job.path(name))
+        key, name = cover_file(index, fmt)
+        files[key] = write_thumbnail(timeline, theme, fmt.size, job.path(name))
     return files
 
 
@@ -174,7 +178,7 @@ def build_manifest(
         "duration": timeline.duration,
         "narration_seconds": round(narration.duration, 3),
         "voice": narration.voice,
-        "notes": list(narration.notes) + photo_notes(script),
+        "notes": list(narration.notes) + photo_notes(script) + list(timeline.notes),
         "summariser": script.summariser,
         "scenes": len(script.scenes),
         "video": {"width": timeline.width, "height": timeline.height, "fps": timeline.fps},

@@ -12,6 +12,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
+from dataclasses import dataclass
 from functools import partial
 from urllib.parse import urljoin, urlsplit
 
@@ -79,15 +80,41 @@ def is_url(source: str) -> bool:
     return bool(_SCHEME.match(source))
 
 
+@dataclass(frozen=True)
+class Fetched:
+    """A response: its status (200, or 304 when the validators sent still hold), body and the
+    validators to send next time (ETag, Last-Modified)."""
+
+    status: int
+    body: bytes
+    etag: str | None = None
+    modified: str | None = None
+
+
 def fetch(url: str, settings: ArticleSettings, *, accept: str = "text/html,*/*;q=0.8") -> bytes:
     """The body at `url`, following at most settings.max_redirects redirects, all of it within
     settings.deadline seconds."""
+    return fetch_document(url, settings, accept=accept).body
+
+
+def fetch_document(
+    url: str,
+    settings: ArticleSettings,
+    *,
+    accept: str = "text/html,*/*;q=0.8",
+    etag: str | None = None,
+    modified: str | None = None,
+) -> Fetched:
+    """Like `fetch`, sending `etag` and `modified` back so an unchanged document costs one 304."""
     deadline = time.monotonic() + settings.deadline
+    headers = {"Accept": accept}
+    headers |= {"If-None-Match": etag} if etag else {}
+    headers |= {"If-Modified-Since": modified} if modified else {}
     for _ in range(settings.max_redirects + 1):
         check_url(url, settings)
-        status, location, body = _get(url, settings, accept, deadline)
+        fetched, location = _get(url, settings, headers, deadline)
         if location is None:
-            return body
+            return fetched
         try:
             url = urljoin(url, location)
         except ValueError:
@@ -139,22 +166,30 @@ def _check_public(host: str, port: int, url: str) -> None:
 
 
 def _get(
-    url: str, settings: ArticleSettings, accept: str, deadline: float
-) -> tuple[int, str | None, bytes]:
-    """One request: (status, redirect location or None, body read up to the size cap)."""
-    request = urllib.request.Request(url, headers={"User-Agent": _USER_AGENT, "Accept": accept})
+    url: str, settings: ArticleSettings, headers: dict[str, str], deadline: float
+) -> tuple[Fetched, str | None]:
+    """One request: the response (body read up to the size cap), and the redirect location or None."""
+    request = urllib.request.Request(url, headers={"User-Agent": _USER_AGENT, **headers})
     request.deadline = deadline
     try:
         with _OPENER.open(request, timeout=settings.timeout) as response:
-            return response.status, None, _read_capped(response, url, settings, deadline)
+            body = _read_capped(response, url, settings, deadline)
+            return _fetched(response.status, body, response.headers), None
     except urllib.error.HTTPError as exc:
         location = exc.headers.get("Location") if exc.headers else None
         exc.close()
+        if exc.code == 304:
+            return _fetched(304, b"", exc.headers), None
         if 300 <= exc.code < 400 and location:
-            return exc.code, location, b""
+            return Fetched(exc.code, b""), location
         raise ArticleError(f"{url} answered HTTP {exc.code} {exc.reason}: check the URL") from None
     except (OSError, ValueError, http.client.HTTPException) as exc:
         raise _failure(url, settings, deadline, exc) from None
+
+
+def _fetched(status: int, body: bytes, headers) -> Fetched:
+    headers = headers or {}
+    return Fetched(status, body, headers.get("ETag"), headers.get("Last-Modified"))
 
 
 def _failure(url: str, settings: ArticleSettings, deadline: float, exc: Exception) -> ArticleError:

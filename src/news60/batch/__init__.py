@@ -10,11 +10,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from news60.batch.cluster import ClusterSpec, LazyClient
-from news60.batch.feeds import FeedPoller
 from news60.batch.review import write_review
 from news60.batch.runner import BatchRun, Outcome, Stage
-from news60.batch.sources import read_sources, select
 from news60.settings import Settings
+from news60.sources.feeds import FeedPoller
+from news60.sources.listing import read_sources, select
 
 __all__ = ["ClusterSpec", "Outcome", "Stage", "Summary", "run_batch"]
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from news60.batch.entries import Entry
 from news60.fingerprint import article_fingerprint
 from news60.models import Article
 from news60.pipeline import read_source, up_to_date
 from news60.settings import Settings, with_overrides
+from news60.sources.entries import Entry
 from news60.stories import Story, Version, claim_story, story_key
 
 

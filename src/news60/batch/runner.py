@@ -10,12 +10,12 @@ from dataclasses import dataclass, field
 
 from news60.atomic import write_bytes, write_json
 from news60.batch.cluster import LazyClient
-from news60.batch.entries import Entry
 from news60.batch.jobs import Rendered, pack_job, relocate
 from news60.batch.planning import Planned, Unchanged, plan_story
 from news60.batch.worker import render_job
 from news60.errors import News60Error
 from news60.settings import Settings
+from news60.sources.entries import Entry
 from news60.stories import INDEX, Draft, Version, discard, open_draft, publish_draft
 
 log = logging.getLogger(__name__)
@@ -137,7 +137,8 @@ class BatchRun:
         return self.finished(outcome)
 
     def finished(self, outcome: Outcome) -> Outcome:
-        if outcome.status == "rendered" and self.after is not None:
+        # Unchanged stories too: a post that failed last run is retried, one made is not repeated.
+        if outcome.status in ("rendered", "unchanged") and self.after is not None:
             outcome = self.after(outcome)
         self.outcomes.append(outcome)
         self.on_stage(Stage(outcome.source, outcome.label, outcome.status, outcome.reason))

@@ -1,7 +1,7 @@
 """The day in 60 seconds: one bulletin clip and audio briefing from the day's top stories.
 
-sources   what the editor gave (feeds, folders, manifests, files, URLs) as stories in order
-lineup    the stories read, near-duplicates merged, the first N kept; unreadable ones noted
+lineup    the SOURCEs listed (news60.sources, as batch reads them) and read in the editor's order,
+          near-duplicates merged, the first N kept; unreadable ones noted
 segments  each story's kicker, headline, story units (the lead first) and best photo
 fitting   the bulletin narrated and fitted to the minute: every lead, later stories trimmed first
 timeline  the ident, a slide per segment, the closing credits; chapters at the segment starts

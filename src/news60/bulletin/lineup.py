@@ -1,4 +1,5 @@
-"""The line-up: stories read in the editor's order, near-duplicates merged, the first N kept."""
+"""The line-up: stories listed and read in the editor's order, near-duplicates merged, the first N
+kept. SOURCEs are read exactly as `news60 batch` reads them (news60.sources)."""
 
 from __future__ import annotations
 
@@ -8,12 +9,14 @@ from dataclasses import replace
 
 import numpy as np
 
-from news60.bulletin.models import Entry, Item, LeftOut
+from news60.bulletin.models import Item, LeftOut
 from news60.bulletin.segments import story_units
 from news60.errors import ArticleError, News60Error
 from news60.models import Article
 from news60.pipeline import read_source
-from news60.settings import Settings
+from news60.settings import ArticleSettings, Settings
+from news60.sources import Entry, FeedPoller, SourceError, read_source_list
+from news60.sources.listing import unique
 
 progress = logging.getLogger("news60.progress")
 
@@ -22,6 +25,22 @@ progress = logging.getLogger("news60.progress")
 DUPLICATE = 0.6
 MIN_STORIES = 2  # fewer is a single clip, not a bulletin
 SHOWN = 3  # failures named in the error: a feed of fifty dead links needs no fifty-line message
+
+
+def list_sources(
+    sources: Sequence[str], settings: ArticleSettings
+) -> tuple[list[Entry], list[LeftOut]]:
+    """Every story the sources name, in order, each once; a source that cannot be listed (a dead
+    feed, a bad manifest) is left out with its reason and the others are read."""
+    poller = FeedPoller(settings)
+    entries: list[Entry] = []
+    left_out: list[LeftOut] = []
+    for source in sources:
+        try:
+            entries += read_source_list(source, poller)
+        except SourceError as exc:
+            left_out.append(LeftOut(source, str(exc)))
+    return unique(entries), left_out
 
 
 def read_lineup(
@@ -53,7 +72,7 @@ def read_lineup(
 
 def read_story(entry: Entry, settings: Settings) -> tuple[Article, str]:
     """The story's article and its lead unit; a story that has no lead cannot be told."""
-    article = read_source(entry.source, settings, data=entry.data)
+    article = read_source(entry.source, settings)
     lead = story_units(article)[:1]
     if not lead:
         raise ArticleError(f"{entry.source} has no sentence that can lead a story: check the page")

@@ -10,11 +10,10 @@ from dataclasses import asdict, replace
 from pathlib import Path
 
 from news60.bulletin.fitting import Slot, fit_bulletin
-from news60.bulletin.lineup import check_enough, read_lineup
+from news60.bulletin.lineup import check_enough, list_sources, read_lineup
 from news60.bulletin.models import Bulletin, Item
 from news60.bulletin.outputs import write_bulletin
 from news60.bulletin.segments import make_segments
-from news60.bulletin.sources import list_sources
 from news60.bulletin.timeline import CLOSE_GAP, CLOSING
 from news60.fingerprint import article_fingerprint
 from news60.models import Narration, Outputs, Script

@@ -9,14 +9,6 @@ from news60.models import Article, Narration, Photo, Timeline
 
 
 @dataclass(frozen=True)
-class Entry:
-    """One story to read: a file or URL, and the bytes when a feed reader already fetched them."""
-
-    source: str
-    data: bytes | None = None
-
-
-@dataclass(frozen=True)
 class LeftOut:
     """A story the bulletin does not carry, and why (a bad page, a duplicate, no time)."""
 

@@ -19,7 +19,7 @@ from news60.bulletin.models import Bulletin, Cut
 from news60.bulletin.timeline import chapters, plan_bulletin
 from news60.models import Narration, Outputs, Timeline
 from news60.outputs import format_entries, music_bed, render_clips, signed, version_entry
-from news60.provenance import disclosure_line
+from news60.provenance import disclosure_line, synthetic_voice
 from news60.settings import Settings
 from news60.speech.mix import mix_soundtrack
 from news60.stories import Draft
@@ -48,9 +48,12 @@ def write_bulletin(
         music=music_bed(settings, theme),
         dest=cut.timeline.audio,
     )
-    clips = render_clips(timelines, formats, theme, settings, job)
+    files = render_clips(timelines, formats, theme, settings, job)  # each clip and its cover
     files = {
-        name: add_mp4_chapters(path, cut.chapters, bulletin.heading) for name, path in clips.items()
+        name: add_mp4_chapters(path, cut.chapters, bulletin.heading)
+        if path.suffix == ".mp4"
+        else path
+        for name, path in files.items()
     }
     disclosure = disclosure_line(narration.voice, theme.disclosure)
     files |= {"audio": write_audio(cut, settings, theme, job, disclosure)}
@@ -74,7 +77,8 @@ def plan(
     job: Draft,
     fmt: Format,
 ) -> Timeline:
-    """One format's timeline; every format shares the one soundtrack."""
+    """One format's timeline; every format shares the one soundtrack. The ident and the closing
+    card carry the disclosure label when the voice is synthetic."""
     return plan_bulletin(
         bulletin,
         narration,
@@ -82,6 +86,7 @@ def plan(
         size=fmt.size,
         fps=settings.video.fps,
         audio=job.work / "soundtrack.wav",
+        synthetic_voice=synthetic_voice(narration.voice),
     )
 
 
@@ -108,10 +113,10 @@ def write_audio(cut: Cut, settings: Settings, theme: Theme, job: Draft, disclosu
 
 
 def write_texts(cut: Cut, theme: Theme, formats: tuple[Format, ...], job: Draft) -> dict[str, Path]:
-    """Script, captions, thumbnail (the ident) and the description block."""
-    ident, size = cut.timeline.slides[0], thumbnail_size(formats)
+    """Script, captions, thumbnail (the ident's cover) and the description block."""
+    size = thumbnail_size(formats)
     return {
-        "thumbnail": write_thumbnail(ident, theme, size, job.path("thumbnail.jpg")),
+        "thumbnail": write_thumbnail(cut.timeline, theme, size, job.path("thumbnail.jpg")),
         "script": write_json(job.path("script.json"), script_data(cut)),
         "captions": write_text(job.path("captions.srt"), to_srt(cut.timeline.cues)),
         "captions_vtt": write_text(job.path("captions.vtt"), to_vtt(cut.timeline.cues)),

@@ -1,15 +1,18 @@
-"""The bulletin as timed data: the ident, a slide per segment from its first word, the closing
-credits; each slide is a chapter."""
+"""The bulletin as timed data: the ident, each segment's shots from its first word, the closing
+credits; a chapter per story."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
+from news60.bulletin.fitting import narration_script
 from news60.bulletin.models import Bulletin, Chapter, Segment
 from news60.credits import CreditRoll, credit_roll
-from news60.models import Narration, Scene, Script, Slide, Timeline
-from news60.video.cues import plan_cues
+from news60.models import Narration, Photo, Scene, Script, Slide, Timeline, Word
+from news60.video.storyboard import Stage, scene_words, soft_photo_notes, split_span, usable_photos
 from news60.video.theme import Theme
+from news60.video.timeline import EMOJI_NOTE, caption_cues, display_date, on_screen
 
 CLOSING = 4.0  # seconds of closing credits: five stories' names take longer to read than one's
 CLOSE_GAP = 0.2  # the closing card comes this long after the last word
@@ -23,35 +26,70 @@ def plan_bulletin(
     size: tuple[int, int],
     fps: int,
     audio: Path,
+    synthetic_voice: bool = True,
 ) -> Timeline:
     """Ident, segments following the voice, closing credits; captions from the narration."""
     offset = theme.lead_in
-    starts = segment_starts(bulletin, narration, offset)
     close = round(offset + narration.sentences[-1].end + CLOSE_GAP, 3)
-    duration = round(close + CLOSING, 3)
-    slides = [
-        Slide("title", 0.0, starts[0], heading=bulletin.title, body=bulletin.spoken_date),
-        *segment_slides(bulletin, [*starts, close]),
-        Slide("credits", close, duration, heading="Credits", body=closing_body(bulletin)),
-    ]
+    script = narration_script(bulletin)
+    photos, notes = usable_photos(script, size)
+    stage = Stage(tuple(scene_words(script, narration, offset)), photos, (), "", close, size)
+    starts = segment_starts(bulletin, narration, offset)
+    shots = segment_shots(bulletin, [*starts, close], stage, theme)
+    ident = Slide("hook", 0.0, starts[0], heading=bulletin.title, kicker=bulletin.spoken_date)
+    slides, dropped = on_screen([ident, *shots, closing_card(bulletin, theme, close)])
+    cues, dropped_in_cues = caption_cues(narration, theme, size)
+    notes += soft_photo_notes(shots, stage)
     return Timeline(
         width=size[0],
         height=size[1],
         fps=fps,
-        duration=duration,
+        duration=slides[-1].end,
         slides=tuple(slides),
-        cues=plan_cues(narration.sentences, offset),
+        cues=cues,
         audio=audio,
         narration_offset=offset,
+        synthetic_voice=synthetic_voice,
+        notes=(*notes, *([EMOJI_NOTE] if dropped or dropped_in_cues else [])),
     )
 
 
-def segment_slides(bulletin: Bulletin, times: list[float]) -> list[Slide]:
-    """A slide per segment from its first word to the next one's: kicker, headline, photo."""
-    return [
-        Slide("scene", start, end, heading=s.headline, photo=s.photo, kicker=s.kicker)
-        for s, start, end in zip(bulletin.segments, times, times[1:], strict=False)
-    ]
+def closing_card(bulletin: Bulletin, theme: Theme, close: float) -> Slide:
+    """The end card from `close`, CLOSING seconds long: every story's credits, the date."""
+    return Slide(
+        "end",
+        close,
+        round(close + CLOSING, 3),
+        heading=theme.brand,
+        body=closing_body(bulletin),
+        kicker=display_date(bulletin.day.isoformat()),
+    )
+
+
+def segment_shots(
+    bulletin: Bulletin, times: list[float], stage: Stage, theme: Theme
+) -> list[Slide]:
+    """Each segment from its first word to the next one's, pushed in: its kicker, headline and
+    photo (or a card), a new framing every few seconds under the same text."""
+    shots = []
+    for i, (segment, start, end) in enumerate(
+        zip(bulletin.segments, times, times[1:], strict=False)
+    ):
+        photo = _shown(segment.photo, stage)
+        every = theme.motion.framing if photo else theme.motion.card_change
+        words: tuple[Word, ...] = stage.words[i + 1]  # scene 0 is the ident
+        base = Slide(
+            "segment", start, end, heading=segment.headline, photo=photo, kicker=segment.kicker
+        )
+        for k, (begin, until) in enumerate(split_span((start, end), words, every)):
+            entry = "push" if k == 0 and theme.transitions.push else "cut"
+            shots.append(replace(base, start=begin, end=until, scene=i + 1, framing=k, entry=entry))
+    return shots
+
+
+def _shown(photo: Photo | None, stage: Stage) -> Photo | None:
+    """The segment's photo when it can be shown at the frame's size, else None (a card)."""
+    return photo if photo is not None and photo.src in stage.photos else None
 
 
 def segment_starts(bulletin: Bulletin, narration: Narration, offset: float) -> list[float]:
@@ -62,13 +100,15 @@ def segment_starts(bulletin: Bulletin, narration: Narration, offset: float) -> l
 
 
 def chapters(bulletin: Bulletin, timeline: Timeline) -> list[Chapter]:
-    """One chapter per slide: the ident, each story as 'KICKER: headline', the credits."""
-    titles = [bulletin.heading]
-    titles += [chapter_title(s) for s in bulletin.segments] + ["Credits"]
-    return [
-        Chapter(title, slide.start, slide.end)
-        for title, slide in zip(titles, timeline.slides, strict=True)
-    ]
+    """The ident, each story as 'KICKER: headline' from its first shot to its last, the credits."""
+    slides = timeline.slides
+    spans = [(slides[0].start, slides[0].end)]
+    for scene in range(1, len(bulletin.segments) + 1):
+        shots = [s for s in slides if s.kind == "segment" and s.scene == scene]
+        spans.append((shots[0].start, shots[-1].end))
+    spans.append((slides[-1].start, slides[-1].end))
+    titles = [bulletin.heading, *map(chapter_title, bulletin.segments), "Credits"]
+    return [Chapter(title, a, b) for title, (a, b) in zip(titles, spans, strict=True)]
 
 
 def chapter_title(segment: Segment) -> str:

@@ -13,6 +13,7 @@ import click
 
 from news60.cli.app import Context, cli
 from news60.cli.options import sections, source_options, video_options
+from news60.errors import News60Error
 
 
 @cli.command()
@@ -48,8 +49,8 @@ def batch(obj: Context, sources: tuple[str, ...], **options: Any) -> None:
     """Make clips for every story in SOURCES: RSS/Atom feeds (URL or file), folders of article
     files, or manifests (CSV / JSON lines, one story a row with its own overrides)."""
     from news60.batch import ClusterSpec, run_batch
-    from news60.batch.sources import parse_since
     from news60.cli.batchview import progress_view, show_summary
+    from news60.sources.listing import parse_since
 
     if options["workers"] and options["address"]:
         raise click.UsageError("give either --workers or --cluster, not both")
@@ -97,27 +98,23 @@ def summary_data(summary) -> dict:
 
 
 def publisher(channels: tuple[str, ...], settings) -> Callable | None:
-    """After each rendered story, publish it to every channel (needs news60.publish)."""
+    """After each rendered story, publish it to every channel with `news60 publish`'s machinery:
+    exactly once per version (its ledger), so a re-run or a skipped story posts nothing again."""
     if not channels:
         return None
-    try:
-        from news60.publish import publish_story
-    except ImportError:
-        raise click.UsageError(
-            "--publish needs news60's publishing module, which this build lacks: "
-            "install a news60 with `news60 publish`, or leave --publish out"
-        ) from None
+    from news60.publish import publish_story
 
     def publish(outcome):
         notes = list(outcome.notes)
         for channel in channels:
             try:
                 result = publish_story(Path(outcome.folder), channel, settings)
-            except Exception as exc:  # noqa: BLE001 - the clip is made; publishing is reported
+            except News60Error as exc:  # the clip is made; a failed post is reported with it
                 notes.append(f"not published to {channel}: {exc}")
                 continue
-            where = getattr(result, "url", None) or getattr(result, "remote_id", None) or ""
-            notes.append(f"{getattr(result, 'state', 'published')} to {channel} {where}".strip())
+            notes.append(
+                f"{result.state} to {channel} {result.url or result.remote_id or ''}".strip()
+            )
         return replace(outcome, notes=tuple(notes))
 
     return publish

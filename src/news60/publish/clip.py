@@ -30,7 +30,7 @@ class Clip:
     format: str
     thumbnail: Path | None
     manifest: dict
-    script: Script
+    script: Script | None  # None for a bulletin: its post is described from its manifest
 
     @property
     def voice(self) -> str:
@@ -102,7 +102,9 @@ def _local(folder: Path, recorded: str | None) -> Path | None:
     return None
 
 
-def _script(folder: Path, manifest: dict) -> Script:
+def _script(folder: Path, manifest: dict) -> Script | None:
+    if manifest.get("kind") == "bulletin":  # segments and chapters, not a story's scenes
+        return None
     path = _local(folder, manifest.get("files", {}).get("script")) or folder / "script.json"
     return script_from_dict(_read(path, folder), str(path))
 

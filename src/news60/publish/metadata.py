@@ -48,6 +48,8 @@ class Metadata:
 def describe(clip: Clip) -> Metadata:
     """The metadata of a clip, from its script and its version's manifest."""
     manifest, script = clip.manifest, clip.script
+    if script is None:
+        return describe_bulletin(clip)
     voice = clip.voice
     credits = manifest.get("credits", {})
     source = manifest.get("source_url") or script.source_url
@@ -63,12 +65,32 @@ def describe(clip: Clip) -> Metadata:
     )
 
 
+def describe_bulletin(clip: Clip) -> Metadata:
+    """A bulletin's post: its chapter list as the summary (YouTube makes chapters of the
+    '0:04 G20: ...' lines), every story's credits; its sources are in the manifest, not one link."""
+    from news60.bulletin.chapters import timestamp
+
+    manifest = clip.manifest
+    chapters = [f"{timestamp(c['start'])} {c['title']}" for c in manifest.get("chapters", [])]
+    return Metadata(
+        headline=" ".join(str(manifest.get("title") or "").split()),
+        summary="\n".join(chapters),
+        credit_lines=tuple((manifest.get("credits") or {}).get("lines") or ()),
+        source_url=None,
+        voice=clip.voice,
+        synthetic=clip.voice.startswith(SYNTHETIC_VOICES),
+        tags=keywords(" ".join(s.get("text", "") for s in manifest.get("segments", [])), None),
+        language="en",
+    )
+
+
 def text_with_footer(meta: Metadata, fits) -> str:
     """Summary, blank line, footer; the summary shortened at a word until `fits(text)` holds."""
     footer = "\n".join(meta.footer())
-    words = meta.summary.split()
+    # Each word keeps the space or line break after it: a bulletin's chapter lines stay lines.
+    words = re.findall(r"\S+\s*", meta.summary.strip())
     for keep in range(len(words), -1, -1):
-        summary = " ".join(words[:keep]) + ("" if keep == len(words) else ELLIPSIS)
+        summary = "".join(words[:keep]).rstrip() + ("" if keep == len(words) else ELLIPSIS)
         text = "\n\n".join(part for part in (summary, footer) if part.strip(ELLIPSIS))
         if fits(text):
             return text

@@ -1,205 +1,176 @@
-"""Designed cards drawn once per slide: title, scene (headline, quote), credits."""
+"""The text of each kind of shot, laid out on the theme's type scale: hook, key line, quote, figure,
+timeline, photo, a bulletin's segment and end card."""
 
 from __future__ import annotations
 
-import re
-from functools import cache
-
-import numpy as np
 from PIL import Image, ImageDraw
 
 from news60.models import Slide
+from news60.video.endcard import end_text
+from news60.video.frame import Frame
+from news60.video.hook import hook_text
 from news60.video.layout import Layout
+from news60.video.pictures import HEADING_GAP, HEADING_LINES
+from news60.video.segment import segment_text
+from news60.video.sprites import Patch
+from news60.video.textblock import (
+    TextBlock,
+    line_patch,
+    lines_block,
+    single,
+    strap_patch,
+)
 from news60.video.theme import Theme
-from news60.video.typesetting import (
-    draw_lines,
-    draw_text,
-    family,
-    fit_box,
-    fit_text,
-    font,
-    line_height,
-)
-
-QUOTE = re.compile(r"^[“\"](?P<quote>.+?)[”\"]\s*(?:[-–—]\s*(?P<speaker>.+))?$", re.S)
-# A figure worth a card of its own: money, a percentage, a large or counted amount (not a year).
-FIGURE = re.compile(
-    r"[$£€]\s?\d[\d,.]*(?:\s?(?:bn|m|k|million|billion|trillion)\b)?"
-    r"|\b\d[\d,.]*\s?(?:%|per ?cent\b|percent\b)"
-    r"|\b\d[\d.]*\s(?:million|billion|trillion)\b"
-    r"|\b\d{1,3}(?:,\d{3})+\b",
-    re.IGNORECASE,
-)
+from news60.video.typesetting import draw_text, family, fit_box, fit_text, font, line_height
 
 
-TOPIC_SIZE = 56  # px at 1080 wide: a topic kicker ("G20") reads at a glance, unlike a scene number
+def text_block(slide: Slide, frame: Frame) -> TextBlock:
+    """The text a shot shows, by kind; the end card draws its own."""
+    draw = {
+        "hook": hook_text,
+        "key": key_text,
+        "quote": quote_text,
+        "figure": figure_text,
+        "timeline": timeline_text,
+        "photo": photo_text,
+        "segment": segment_text,
+        "end": end_text,
+    }[slide.kind]
+    return draw(slide, frame)
 
 
-def key_figure(text: str) -> str | None:
-    """The first figure in `text` that deserves a key-fact card, if any."""
-    match = FIGURE.search(text)
-    return match.group(0).strip() if match else None
-
-
-def draw_card(slide: Slide, layout: Layout, theme: Theme, *, number: str = "") -> Image.Image:
-    """The whole frame for a slide without a photo, as an RGB image."""
-    canvas = backdrop(layout, theme).copy()
-    draw = ImageDraw.Draw(canvas)
-    draw_brand(canvas, layout, theme)
-    if slide.kind == "title":
-        _draw_title(draw, slide, layout, theme)
-    elif slide.kind == "credits":
-        _draw_credits(draw, slide, layout, theme)
-    elif slide.kicker:
-        y = _kicker(draw, slide.kicker, layout.heading_top, layout, theme, size=TOPIC_SIZE)
-        _draw_block(draw, slide.heading, y, (5, layout.px(84), layout.px(44)), layout, theme)
-    elif match := QUOTE.match(slide.heading):
-        _draw_quote(draw, match["quote"], match["speaker"] or "", layout, theme)
-    elif figure := key_figure(slide.heading):
-        _draw_fact(draw, figure, slide.heading, layout, theme)
-    else:
-        _draw_headline(draw, slide.heading, number, layout, theme)
-    return canvas.convert("RGB")
-
-
-@cache
-def backdrop(layout: Layout, theme: Theme) -> Image.Image:
-    """A vertical gradient with faint diagonal stripes: the ground every card is drawn on."""
-    top = np.array(theme.colors["background_top"][:3], dtype=np.float32)
-    bottom = np.array(theme.colors["background_bottom"][:3], dtype=np.float32)
-    ramp = np.linspace(0, 1, layout.height, dtype=np.float32)[:, None, None]
-    pixels = np.broadcast_to(top + (bottom - top) * ramp, (layout.height, layout.width, 3))
-    image = Image.fromarray(pixels.astype(np.uint8)).convert("RGBA")
-    stripes = Image.new("RGBA", image.size, (0, 0, 0, 0))
-    draw = ImageDraw.Draw(stripes)
-    step, thick = layout.px(140), layout.px(34)
-    for x in range(-layout.height, layout.width, step):
-        draw.line(
-            (x, layout.height, x + layout.height, 0), fill=theme.colors["pattern"], width=thick
-        )
-    return Image.alpha_composite(image, stripes)
-
-
-def draw_brand(canvas: Image.Image, layout: Layout, theme: Theme) -> None:
-    """The logo at the top left, or the brand name when the theme has no logo."""
-    height = layout.px(64)
-    if theme.logo:
-        logo = _logo(theme.logo, height)
-        canvas.alpha_composite(logo, (layout.left, layout.top))
-        return
-    face = font(family(theme, "headline"), height)
-    draw_text(ImageDraw.Draw(canvas), (layout.left, layout.top), theme.brand, face, "white")
-
-
-@cache
-def _logo(path, height: int) -> Image.Image:
-    logo = Image.open(path).convert("RGBA")
-    return logo.resize((round(logo.width * height / logo.height), height), Image.LANCZOS)
-
-
-def _kicker(
-    draw: ImageDraw.ImageDraw, text: str, y: int, layout: Layout, theme: Theme, size: int = 34
-) -> int:
-    """An upper-case label with an accent bar (34 px, larger for a topic); returns the y below it."""
-    face = font(family(theme, "body"), layout.px(size))
-    bar = layout.px(10)
-    draw.rectangle(
-        (layout.left, y, layout.left + bar, y + layout.px(size * 40 // 34)),
-        fill=theme.colors["accent"],
-    )
-    draw_text(draw, (layout.left + bar * 3, y), text.upper(), face, theme.colors["accent"])
-    return y + layout.px(size * 80 // 34)
-
-
-def _draw_title(draw: ImageDraw.ImageDraw, slide: Slide, layout: Layout, theme: Theme) -> None:
-    y = _kicker(draw, theme.tagline or "News", layout.heading_top, layout, theme)
-    # The headline shrinks to fit the room above the captions, and is cut with an ellipsis if it must be.
-    small = font(family(theme, "body"), layout.px(40))
-    date_room = line_height(small) + layout.px(24) if slide.body else 0
-    box = (layout.text_width, layout.heading_bottom - y - date_room)
+def key_text(slide: Slide, frame: Frame) -> TextBlock:
+    """An accent rule, then the key line in up to five balanced lines."""
+    layout, theme = frame.layout, frame.theme
+    top = layout.stage_top + layout.px(40)
     face, lines = fit_box(
-        slide.heading, family(theme, "headline"), box, 7, layout.px(96), layout.px(50)
+        slide.heading,
+        family(theme, "headline"),
+        (layout.text_width, frame.text_bottom - top - layout.px(50)),
+        5 if layout.tall else 4,
+        frame.size("key"),
+        frame.size("caption"),
     )
-    y = draw_lines(draw, (layout.left, y), lines, face, theme.colors["text"], shadow=layout.px(3))
+    rule = _rule(layout, theme, (layout.left, top))
+    text, _ = lines_block(
+        lines, face, (layout.left, top + layout.px(50)), theme.colors["text"], shadow=frame.shadow
+    )
+    return single(rule) + text
+
+
+def quote_text(slide: Slide, frame: Frame) -> TextBlock:
+    """The quote under the plate's big quote mark, then the speaker's strap."""
+    layout, theme = frame.layout, frame.theme
+    top = layout.stage_top + layout.px(60)
+    strap_room = layout.px(110) if slide.body else 0
+    face, lines = fit_box(
+        f"{slide.heading}”",
+        family(theme, "headline"),
+        (layout.text_width, frame.text_bottom - top - strap_room),
+        6,
+        frame.size("key"),
+        frame.size("caption"),
+    )
+    block, y = lines_block(
+        lines, face, (layout.left, top), theme.colors["text"], shadow=frame.shadow
+    )
     if slide.body:
-        draw_text(draw, (layout.left, y + layout.px(24)), slide.body, small, theme.colors["muted"])
+        block += single(strap_patch(slide.body, layout, theme, (layout.left, y + layout.px(36))))
+    return block
 
 
-def _draw_headline(
-    draw: ImageDraw.ImageDraw, text: str, number: str, layout: Layout, theme: Theme
-) -> None:
-    y = _kicker(draw, number, layout.heading_top, layout, theme) if number else layout.heading_top
-    _draw_block(draw, text, y, (5, layout.px(84), layout.px(44)), layout, theme)
-
-
-def _draw_fact(
-    draw: ImageDraw.ImageDraw, figure: str, text: str, layout: Layout, theme: Theme
-) -> None:
-    """A key-fact card: the figure huge in the accent colour, the sentence under it."""
-    y = layout.heading_top
+def figure_text(slide: Slide, frame: Frame) -> TextBlock:
+    """The figure huge in the accent colour, the key line under it."""
+    layout, theme = frame.layout, frame.theme
+    heading = family(theme, "headline")
+    top = layout.stage_top
     big, _ = fit_text(
-        figure, family(theme, "headline"), layout.text_width, 1, layout.px(220), layout.px(90)
+        slide.heading, heading, layout.text_width, 1, frame.size("figure"), frame.size("key")
     )
-    draw_text(draw, (layout.left, y), figure, big, theme.colors["accent"])
-    y += line_height(big, 1.05)
-    _draw_block(draw, text, y, (4, layout.px(64), layout.px(40)), layout, theme)
+    figure = line_patch(
+        slide.heading, big, layout.left, top, theme.colors["accent"], shadow=frame.shadow
+    )
+    y = top + line_height(big, 1.02)
+    face, lines = fit_box(
+        slide.body,
+        heading,
+        (layout.text_width, frame.text_bottom - y),
+        4,
+        frame.size("key"),
+        frame.size("caption"),
+    )
+    text, _ = lines_block(lines, face, (layout.left, y), theme.colors["text"], shadow=frame.shadow)
+    return single(figure) + text
 
 
-def _draw_block(
-    draw: ImageDraw.ImageDraw,
-    text: str,
-    y: int,
-    fit: tuple[int, int, int],
-    layout: Layout,
-    theme: Theme,
-) -> None:
-    """Headline type from y down to the heading zone's bottom: (max lines, size, min size)."""
-    max_lines, size, min_size = fit
-    box = (layout.text_width, layout.heading_bottom - y)
-    face, lines = fit_box(text, family(theme, "headline"), box, max_lines, size, min_size)
-    draw_lines(draw, (layout.left, y), lines, face, theme.colors["text"], shadow=layout.px(3))
+def timeline_text(slide: Slide, frame: Frame) -> TextBlock:
+    """A vertical line of dated points, the date being spoken picked out in the accent."""
+    layout, theme = frame.layout, frame.theme
+    points = [line.split("\t", 1) for line in slide.body.split("\n") if "\t" in line][-5:]
+    if not points:
+        return TextBlock()
+    top, bottom = layout.stage_top, frame.text_bottom
+    point_height = _point(*points[0], False, frame, (0, 0)).size[1]
+    step = min(layout.px(230), (bottom - top - point_height) // max(1, len(points) - 1))
+    axis_x = layout.left + layout.px(14)
+    axis = Image.new("RGBA", (layout.px(6), step * (len(points) - 1) + 2), theme.colors["muted"])
+    block = single(Patch.from_image(axis, axis_x - layout.px(3), top + layout.px(34)))
+    for i, (date, label) in enumerate(points):
+        block += single(_point(date, label, date == slide.heading, frame, (axis_x, top + i * step)))
+    return block
 
 
-def _draw_quote(
-    draw: ImageDraw.ImageDraw, quote: str, speaker: str, layout: Layout, theme: Theme
-) -> None:
-    marks = font(family(theme, "headline"), layout.px(300))
-    top = layout.heading_top - layout.px(110)
-    draw_text(draw, (layout.left - layout.px(10), top), "“", marks, theme.colors["accent"])
-    y = top + layout.px(230)
-    # Leave room under the quote for the speaker's name, all above the captions.
-    box = (layout.text_width, layout.heading_bottom - y - layout.px(70))
-    face, lines = fit_box(quote, family(theme, "headline"), box, 5, layout.px(78), layout.px(44))
-    y = draw_lines(draw, (layout.left, y), lines, face, theme.colors["text"], shadow=layout.px(3))
-    if speaker:
-        small = font(family(theme, "body"), layout.px(42))
-        draw_text(
-            draw, (layout.left, y + layout.px(20)), f"— {speaker}", small, theme.colors["muted"]
-        )
+def _point(date: str, label: str, current: bool, frame: Frame, at: tuple[int, int]) -> Patch:
+    """A dot on the line, the date beside it, what happened under the date."""
+    layout, theme = frame.layout, frame.theme
+    date_face = font(family(theme, "headline"), round(frame.size("caption") * 1.15))
+    radius = layout.px(22 if current else 14)
+    x = radius * 2 + layout.px(30)
+    room = layout.text_width - x
+    label_face, lines = fit_text(
+        label, family(theme, "body"), room, 1, frame.size("caption"), frame.size("label")
+    )
+    height = line_height(date_face) + line_height(label_face) + layout.px(10)
+    image = Image.new("RGBA", (layout.text_width + radius, height), (0, 0, 0, 0))
+    centre = (radius, layout.px(34))
+    dot = theme.colors["accent"] if current else theme.colors["muted"]
+    ImageDraw.Draw(image).ellipse(
+        (centre[0] - radius, centre[1] - radius, centre[0] + radius, centre[1] + radius), fill=dot
+    )
+    date_colour = theme.colors["accent"] if current else theme.colors["text"]
+    draw_text(image, (x, 0), date, date_face, date_colour)
+    draw_text(image, (x, line_height(date_face)), lines[0], label_face, theme.colors["muted"])
+    return Patch.from_image(image, at[0] - radius, at[1])
 
 
-def _draw_credits(draw: ImageDraw.ImageDraw, slide: Slide, layout: Layout, theme: Theme) -> None:
-    y = _kicker(draw, slide.heading, layout.heading_top, layout, theme)
-    lines = [line for line in slide.body.split("\n") if line]
-    sections = {"Photos", "Reporting", "Source"}
-    size = layout.px(46)
-    while size > layout.px(22) and _credits_height(lines, sections, size, theme) > (
-        layout.caption_bottom - y
-    ):
-        size -= 2
-    for line in lines:
-        is_section = line in sections
-        face = font(family(theme, "body" if is_section else "small"), size)
-        fill = theme.colors["accent"] if is_section else theme.colors["text"]
-        gap = layout.px(18) if is_section and y > layout.heading_top + layout.px(100) else 0
-        for part in fit_text(line, family(theme, "small"), layout.text_width, 3, size, size)[1]:
-            draw_text(
-                draw, (layout.left, y + gap), part.upper() if is_section else part, face, fill
-            )
-            y += line_height(face)
-        y += gap
+def photo_text(slide: Slide, frame: Frame) -> TextBlock:
+    """The key line over a photo: just above the captions, or under a photo shown whole."""
+    layout, theme = frame.layout, frame.theme
+    top, (face, lines) = photo_heading(slide, frame)
+    height = len(lines) * line_height(face, 1.12)
+    y = top if frame.photo_box is not None else frame.text_bottom - height
+    text, _ = lines_block(lines, face, (layout.left, y), theme.colors["text"], shadow=frame.shadow)
+    return text
 
 
-def _credits_height(lines: list[str], sections: set[str], size: int, theme: Theme) -> int:
-    face = font(family(theme, "small"), size)
-    return sum(line_height(face) + (size // 2 if line in sections else 0) for line in lines)
+def photo_heading(slide: Slide, frame: Frame) -> tuple[int, tuple]:
+    """The highest the key line over a photo may start, and its face and lines fitted there."""
+    layout = frame.layout
+    if frame.photo_box is not None:
+        top = frame.photo_box[1] + frame.photo_box[3] + layout.px(HEADING_GAP)
+    else:
+        top = layout.stage_top + layout.px(200)
+    fitted = fit_box(
+        slide.heading,
+        family(frame.theme, "headline"),
+        (layout.text_width, frame.text_bottom - top),
+        HEADING_LINES,
+        round(frame.size("key") * 0.9),
+        frame.size("caption"),
+    )
+    return top, fitted
+
+
+def _rule(layout: Layout, theme: Theme, at: tuple[int, int]) -> Patch:
+    image = Image.new("RGBA", (layout.px(96), layout.px(12)), theme.colors["accent"])
+    return Patch.from_image(image, *at)

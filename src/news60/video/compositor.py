@@ -1,172 +1,203 @@
-"""Frames on demand: static cards drawn once, photos panned by cropping, captions blended on top."""
+"""Frames on demand: each shot's moving picture, its text building in and out around the cuts, captions.
+
+The choreography of a cut: the outgoing text fades over `text_out` frames, the picture cuts (or
+pushes in over `push` frames, easing out) on the first word of the new scene, and the new text
+fades in and rises over `text_in` frames after it. No frame shows the old and the new text."""
 
 from __future__ import annotations
 
 import bisect
+import math
 import threading
-from collections import OrderedDict
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass
 
-import cv2
 import numpy as np
-from PIL import Image, ImageDraw
 
 from news60.models import Slide, Timeline
-from news60.video.captions import CaptionPainter, Patch, spoken_word
-from news60.video.cards import TOPIC_SIZE, draw_brand, draw_card
+from news60.video.captions import CaptionPainter, spoken_word
+from news60.video.cards import text_block
+from news60.video.endcard import brand_bug
+from news60.video.frame import Frame
 from news60.video.layout import Layout
-from news60.video.photos import PreparedPhoto, load_photo
+from news60.video.photos import inspect_photo
+from news60.video.pictures import Picture, card_picture, cover_picture, whole_picture, with_shade
+from news60.video.textblock import TextBlock
 from news60.video.theme import Theme
-from news60.video.typesetting import draw_lines, draw_text, family, fit_text, font, line_height
+
+KEEP = 3  # shots kept drawn behind the current one (the push needs the one before)
 
 
 @dataclass(frozen=True, eq=False)
-class SlideLayer:
-    """What a slide contributes to a frame: a fixed picture, or a panned photo under an overlay."""
+class Shot:
+    """A slide ready to draw: its moving picture and the text over it."""
 
     slide: Slide
-    still: np.ndarray | None = None
-    photo: PreparedPhoto | None = None
-    overlays: tuple[Patch, ...] = ()
+    picture: Picture
+    text: TextBlock
 
 
 class Compositor:
-    """Turns a Timeline into RGB frames; safe to call from several threads."""
+    """Turns a Timeline into RGB frames; safe to call from several threads, in about time order."""
 
     def __init__(self, timeline: Timeline, theme: Theme):
         self.timeline, self.theme = timeline, theme
         self.layout = Layout(timeline.width, timeline.height)
-        # Photos decode, scale and look for faces outside the GIL: load them two at a time.
-        with ThreadPoolExecutor(max_workers=2) as pool:
-            self.layers = list(pool.map(self._layer, timeline.slides, range(len(timeline.slides))))
-        self.slide_starts = [slide.start for slide in timeline.slides]
-        self.cue_starts = [cue.start for cue in timeline.cues]
+        self.fps = timeline.fps
+        self.slides = timeline.slides
+        self.starts = [s.start for s in self.slides]
+        self.cue_starts = [c.start for c in timeline.cues]
+        self.runs = text_runs(self.slides)
         self.captions = CaptionPainter(self.layout, theme)
-        self._frames: OrderedDict[tuple, np.ndarray] = OrderedDict()
+        self.bug = brand_bug(self.layout, theme)
+        self.disclosure = theme.disclosure if timeline.synthetic_voice else ""
+        self._shots: dict[int, Future] = {}
         self._lock = threading.Lock()
 
     def frame_at(self, t: float) -> np.ndarray:
-        """The frame shown at time t (seconds)."""
-        key = self._key(t)
-        with self._lock:
-            frame = self._frames.get(key)
-        if frame is None:
-            frame = self._draw(t, key)
-            with self._lock:
-                self._frames[key] = frame
-                while len(self._frames) > 8:
-                    self._frames.popitem(last=False)
-        return frame
-
-    def _key(self, t: float) -> tuple:
-        """Everything that decides the pixels at t; equal keys mean equal frames."""
-        index = max(0, bisect.bisect_right(self.slide_starts, t) - 1)
-        layer, fade = self.layers[index], self._fade(index, t)
-        motion = round(t * self.timeline.fps) if layer.photo is not None or fade else None
-        cue = self._cue_at(t)
-        word = spoken_word(self.timeline.cues[cue], t) if cue is not None else None
-        return index, motion, fade, cue, word
-
-    def _draw(self, t: float, key: tuple) -> np.ndarray:
-        index, _, fade, cue, word = key
-        frame = self._picture(self.layers[index], t)
-        if fade:
-            previous = self._picture(self.layers[index - 1], t)
-            frame = _mix(previous, frame, fade)
+        """The frame shown at time t (seconds); events land on the frame that holds them."""
+        at = t + 0.5 / self.fps
+        index = self.slide_at(at)
+        shot = self.shot(index)
+        pushing = self._push(index, at)
+        frame = shot.picture.draw(t - shot.slide.start)
+        if pushing < 1.0:
+            old = self.shot(index - 1)
+            frame = push(old.picture.draw(t - old.slide.start), frame, pushing)
+        for first, frames_in, fade in self.visible_text(t):
+            rise = self.layout.unit * self.theme.transitions.rise
+            self.shot(first).text.draw(frame, frames_in, fade, self.theme.transitions, rise)
+        if shot.slide.kind != "end":
+            self.bug.blend_onto(frame)
+        cue = self.cue_at(at)
         if cue is not None:
-            self.captions.patch(self.timeline.cues[cue], word).blend_onto(frame)
+            self.captions.draw(frame, cue, spoken_word(cue, at))
         return frame
 
-    def _picture(self, layer: SlideLayer, t: float) -> np.ndarray:
-        """A fresh, writable copy of the slide's picture at t."""
-        if layer.photo is None:
-            return layer.still.copy()
-        span = max(1e-6, layer.slide.end - layer.slide.start)
-        progress = min(1.0, max(0.0, (t - layer.slide.start) / span))
-        frame = np.ascontiguousarray(layer.photo.crop(progress, *self._size))
-        for overlay in layer.overlays:
-            overlay.blend_onto(frame)
-        return frame
+    def visible_text(self, t: float) -> list[tuple[int, int, float]]:
+        """The text drawn at t: (first slide of its run, frames since it came in, strength 0..1).
 
-    def _fade(self, index: int, t: float) -> float:
-        """Progress (0..1) of the crossfade into slide `index`, or 0 outside it."""
-        if index == 0:
-            return 0.0
-        into = t - self.slide_starts[index]
-        duration = self.theme.crossfade
-        return round(into / duration, 2) if 0 <= into < duration else 0.0
+        At most one: a push shows no text, and a run's text fades out before the next one's cut.
+        """
+        at = t + 0.5 / self.fps
+        index = self.slide_at(at)
+        if self._push(index, at) < 1.0:
+            return []
+        frames_in, fade = self.text_opacity(index, at)
+        if frames_in < 0 or fade <= 0:
+            return []
+        return [(self.runs[index][0], frames_in, fade)]
 
-    def _cue_at(self, t: float) -> int | None:
-        i = bisect.bisect_right(self.cue_starts, t) - 1
-        if i >= 0 and t < self.timeline.cues[i].end:
-            return i
+    def slide_at(self, at: float) -> int:
+        return max(0, bisect.bisect_right(self.starts, at) - 1)
+
+    def cue_at(self, at: float):
+        i = bisect.bisect_right(self.cue_starts, at) - 1
+        if i >= 0 and at < self.timeline.cues[i].end:
+            return self.timeline.cues[i]
         return None
 
-    @property
-    def _size(self) -> tuple[int, int]:
-        return self.timeline.width, self.timeline.height
-
-    def _layer(self, slide: Slide, index: int) -> SlideLayer:
-        number = f"{index} / {len(self.timeline.slides) - 2}" if slide.kind == "scene" else ""
-        if slide.photo is not None and slide.photo.src:
-            photo = load_photo(slide.photo.src, *self._size)
-            if photo is not None:
-                return SlideLayer(slide, photo=photo, overlays=self._photo_overlays(slide))
-        still = np.asarray(draw_card(slide, self.layout, self.theme, number=number))
-        return SlideLayer(slide, still=still)
-
-    def _photo_overlays(self, slide: Slide) -> tuple[Patch, ...]:
-        """The logo on a light shade at the top; the credit and heading on a dark shade below."""
-        return (self._logo_band(), self._heading_band(slide))
-
-    def _logo_band(self) -> Patch:
-        layout = self.layout
-        band = _shade(layout.width, layout.top + layout.px(150), 140, 0)
-        draw_brand(band, layout, self.theme)
-        return Patch.from_image(band, 0, 0)
-
-    def _heading_band(self, slide: Slide) -> Patch:
-        """Heading just above the captions, the photo credit over it, on a shade to the bottom."""
-        layout, theme = self.layout, self.theme
-        face, lines = fit_text(
-            slide.heading,
-            family(theme, "headline"),
-            layout.text_width,
-            3,
-            layout.px(68),
-            layout.px(44),
+    def text_opacity(self, index: int, at: float) -> tuple[float, float]:
+        """(frames since the text of slide `index` came in, its fade-out strength 0..1) at `at`."""
+        first, last = self.runs[index]
+        slide = self.slides[first]
+        arrive = slide.start + (self._push_frames(first) / self.fps)
+        frames_in = math.floor((at - arrive) * self.fps)
+        if first == 0:
+            frames_in += self.theme.transitions.text_in  # the hook's kicker is there at frame 0
+        left = (self.slides[last].end - at) * self.fps - 1
+        fade = (
+            1.0
+            if last == len(self.slides) - 1
+            else min(1.0, max(0.0, left / self.theme.transitions.text_out))
         )
-        small = font(family(theme, "small"), layout.px(30))
-        credit = f"Photo: {slide.photo.credit}" if slide.photo and slide.photo.credit else ""
-        kicker = font(family(theme, "body"), layout.px(TOPIC_SIZE)) if slide.kicker else None
-        text_height = len(lines) * line_height(face) + (line_height(small) if credit else 0)
-        text_height += line_height(kicker) if kicker else 0
-        text_top = layout.caption_top - layout.px(30) - text_height
-        top = max(0, text_top - layout.px(220))
-        band = _shade(layout.width, layout.height - top, 0, 215, ramp=layout.px(260))
-        draw = ImageDraw.Draw(band)
-        y = text_top - top
-        if credit:
-            draw_text(draw, (layout.left, y), credit, small, theme.colors["muted"])
-            y += line_height(small)
-        if kicker:
-            draw_text(draw, (layout.left, y), slide.kicker.upper(), kicker, theme.colors["accent"])
-            y += line_height(kicker)
-        draw_lines(draw, (layout.left, y), lines, face, theme.colors["text"], shadow=layout.px(3))
-        return Patch.from_image(band, 0, top)
+        return frames_in, fade
+
+    def _push_frames(self, index: int) -> int:
+        return (
+            self.theme.transitions.push if index > 0 and self.slides[index].entry == "push" else 0
+        )
+
+    def _push(self, index: int, at: float) -> float:
+        """Progress (0..1, eased out) of the push into slide `index`; 1 when there is none."""
+        frames = self._push_frames(index)
+        if not frames:
+            return 1.0
+        done = math.floor((at - self.slides[index].start) * self.fps) + 1
+        return 1.0 if done >= frames else 1 - (1 - done / frames) ** 3
+
+    def shot(self, index: int) -> Shot:
+        """Slide `index` ready to draw: built once by the first thread that needs it."""
+        with self._lock:
+            future = self._shots.get(index)
+            owner = future is None
+            if owner:
+                future = self._shots[index] = Future()
+                for old in [i for i in self._shots if i < index - KEEP]:
+                    del self._shots[old]
+        if owner:
+            try:
+                future.set_result(self._build(index))
+            except BaseException as exc:
+                future.set_exception(exc)
+        return future.result()
+
+    def _build(self, index: int) -> Shot:
+        slide = self.slides[index]
+        picture, frame = self._picture(slide)
+        first = self.runs[index][0]
+        text = text_block(self.slides[first], frame) if first == index else TextBlock()
+        if frame.on_photo and frame.photo_box is None:
+            picture = with_shade(picture, self._text_rows(slide, frame), self.layout, self.theme)
+        return Shot(slide, picture, text)
+
+    def _picture(self, slide: Slide) -> tuple[Picture, Frame]:
+        layout, theme = self.layout, self.theme
+        disclosure = self.disclosure if slide.kind in ("hook", "end") else ""
+        info = inspect_photo(slide.photo.src) if slide.photo and slide.photo.src else None
+        if info is not None:
+            if slide.kind == "hook" or info.fits((layout.width, layout.height)):
+                picture = cover_picture(slide, info, layout, theme)
+                return picture, Frame(layout, theme, disclosure, on_photo=True)
+            picture = whole_picture(slide, info, layout, theme)
+            return picture, Frame(layout, theme, disclosure, photo_box=picture.box, on_photo=True)
+        kind = (
+            "hook-quote" if slide.kind == "hook" and slide.heading.startswith("“") else slide.kind
+        )
+        return card_picture(slide, layout, theme, kind), Frame(layout, theme, disclosure)
+
+    def _text_rows(self, slide: Slide, frame: Frame) -> tuple[int, int]:
+        """The rows the shade must darken: from the text's top to the captions' foot."""
+        top = min((u.y for u in text_block(slide, frame).units), default=frame.text_bottom)
+        return max(0, top - self.layout.px(20)), self.layout.caption_bottom + self.layout.px(10)
 
 
-def _shade(width: int, height: int, start: int, end: int, ramp: int | None = None) -> Image.Image:
-    """A black RGBA band whose opacity runs from `start` to `end` over `ramp` rows (all by default)."""
-    ramp = min(height, ramp or height)
-    alpha = np.full(height, end, dtype=np.float32)
-    alpha[:ramp] = np.linspace(start, end, ramp)
-    band = Image.new("RGBA", (width, height), (0, 0, 0, 0))
-    band.putalpha(Image.fromarray(np.repeat(alpha.astype(np.uint8)[:, None], width, axis=1)))
-    return band
+def text_runs(slides: tuple[Slide, ...]) -> list[tuple[int, int]]:
+    """For each slide, the first and last slide of the run showing the same text (held over cuts)."""
+    runs: list[tuple[int, int]] = []
+    start = 0
+    for i, slide in enumerate(slides):
+        if i and text_key(slide) != text_key(slides[i - 1]):
+            start = i
+        runs.append((start, i))
+    last = len(slides) - 1
+    for i in range(last, -1, -1):
+        if i < last and runs[i + 1][0] == runs[i][0]:
+            runs[i] = (runs[i][0], runs[i + 1][1])
+    return runs
 
 
-def _mix(a: np.ndarray, b: np.ndarray, amount: float) -> np.ndarray:
-    """Blend two frames: `amount` 0 is all a, 1 is all b (OpenCV: a tenth of numpy's time)."""
-    return cv2.addWeighted(a, 1.0 - amount, b, amount, 0.0)
+def text_key(slide: Slide) -> tuple:
+    """What decides a slide's text: equal keys on adjacent slides keep the text on screen."""
+    photo = slide.photo.src if slide.photo else None
+    return slide.kind, slide.heading, slide.body, slide.kicker, slide.scene, photo
+
+
+def push(old: np.ndarray, new: np.ndarray, progress: float) -> np.ndarray:
+    """The new picture sliding in from the right, pushing the old one out (progress 0..1)."""
+    width = old.shape[1]
+    shift = min(width, max(1, round(width * progress)))
+    frame = np.empty_like(new)
+    frame[:, : width - shift] = old[:, shift:]
+    frame[:, width - shift :] = new[:, :shift]
+    return frame

@@ -1,26 +1,53 @@
-"""Burned-in caption cues: the narration's words grouped into short two-line cues; SRT and VTT."""
+"""Burned-in caption cues: the narration's words in phrases of at most two lines; SRT and VTT."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from news60.models import Cue, SpokenSentence, Word
 from news60.speech.timing import apportion
+from news60.video.linebreaks import DANGLING, balanced_lines, greedy_lines
+from news60.video.typography import curly
 
-LINE_CHARS = 32  # what fits one line on a phone at caption size
+LINE_CHARS = 32  # what fits one line on a phone at caption size, when no font measures it
 MAX_LINES = 2
 HOLD = 0.25  # a cue lingers this long after its last word, unless the next one starts
+# A cue never ends on a pronoun: "... said | he would" reads as two broken phrases.
+PRONOUNS_LIST = "i you he she it we they me him us them who whom whose"
+PRONOUNS = frozenset(PRONOUNS_LIST.split())
+# Words that open a phrase: a cue may end just before them at little cost.
+PHRASE_OPENERS_LIST = (
+    "and but or so because when while as after before since if though although unless until "
+    "who which that where whose to in on at by for with from over about against during without"
+)
+PHRASE_OPENERS = frozenset(PHRASE_OPENERS_LIST.split())
+_NEVER = 100.0  # the cost of ending a cue on a word that leans on the next one
+
+Measure = Callable[[str], float]
 
 
-def plan_cues(sentences: tuple[SpokenSentence, ...], offset: float) -> tuple[Cue, ...]:
-    """Group each sentence's words into cues, shifted by `offset` seconds into the clip."""
+def plan_cues(
+    sentences: tuple[SpokenSentence, ...],
+    offset: float,
+    *,
+    measure: Measure | None = None,
+    width: float = LINE_CHARS,
+) -> tuple[Cue, ...]:
+    """Each sentence's words as cues of whole phrases, shifted by `offset` seconds into the clip.
+
+    Lines are measured with `measure` (pixels, against `width`), or counted in characters.
+    """
+    measure = measure or len
     cues: list[Cue] = []
     for sentence in sentences:
-        words = _display_words(sentence)
-        groups = _group_words(words)
+        words = [Word(curly(w.text), w.start, w.end) for w in _display_words(sentence)]
+        groups = phrase_groups(words, measure, width)
         for i, group in enumerate(groups):
             start = group[0].start + offset
             end = groups[i + 1][0].start + offset if i + 1 < len(groups) else group[-1].end + offset
             shifted = tuple(Word(w.text, w.start + offset, w.end + offset) for w in group)
-            cues.append(Cue(start, end, wrap(" ".join(w.text for w in group)), shifted))
+            text = "\n".join(lines(" ".join(w.text for w in group), measure, width))
+            cues.append(Cue(start, end, text, shifted))
     return tuple(_hold(cues))
 
 
@@ -31,44 +58,66 @@ def _display_words(sentence: SpokenSentence) -> list[Word]:
     return list(apportion(sentence.text.split(), sentence.start, sentence.end))
 
 
-def _group_words(words: list[Word]) -> list[list[Word]]:
-    """The fewest cues of at most MAX_LINES lines each, with the words spread evenly among them."""
-    total = len(" ".join(w.text for w in words))
-    count = max(1, -(-total // (LINE_CHARS * MAX_LINES)))
-    while count < len(words):
-        groups = _even_split(words, count)
-        if all(len(_lines(group)) <= MAX_LINES for group in groups):
-            return groups
-        count += 1
-    return [[word] for word in words]
+def lines(text: str, measure: Measure, width: float) -> list[str]:
+    """The cue's text in at most two balanced lines (more only for a word run that cannot fit)."""
+    return balanced_lines(text, measure, width, MAX_LINES) or greedy_lines(text, measure, width)
 
 
-def _even_split(words: list[Word], count: int) -> list[list[Word]]:
-    """Cut `words` into `count` runs of about equal length in characters."""
-    target = sum(len(w.text) + 1 for w in words) / count
-    groups: list[list[Word]] = [[]]
-    filled = 0.0
-    for word in words:
-        if groups[-1] and len(groups) < count and filled >= target * len(groups):
-            groups.append([])
-        groups[-1].append(word)
-        filled += len(word.text) + 1
-    return groups
+def phrase_groups(words: list[Word], measure: Measure, width: float) -> list[list[Word]]:
+    """Cut the words into cues that each fit two lines, ending where phrases end.
+
+    A dynamic programme: each cue costs one, plus how far it ends from a phrase boundary,
+    plus how uneven it is; a cue ending on "the" or "he" costs so much that it only happens
+    when nothing else fits.
+    """
+    n = len(words)
+    best: list[tuple[float, int]] = [(0.0, 0)] + [(float("inf"), 0)] * n
+    target = _target(words, measure, width)
+    for end in range(1, n + 1):
+        for start in range(max(0, end - 24), end):
+            text = " ".join(w.text for w in words[start:end])
+            if len(greedy_lines(text, measure, width)) > MAX_LINES and end - start > 1:
+                continue
+            cost = (
+                best[start][0] + 1 + _ending(words, end) + ((measure(text) - target) / target) ** 2
+            )
+            if cost < best[end][0]:
+                best[end] = (cost, start)
+    groups, end = [], n
+    while end > 0:
+        start = best[end][1]
+        groups.append(words[start:end])
+        end = start
+    return groups[::-1]
 
 
-def _lines(words: list[Word]) -> list[str]:
-    return wrap(" ".join(w.text for w in words)).split("\n")
+def _target(words: list[Word], measure: Measure, width: float) -> float:
+    """An even share of the sentence per cue, about one and a half lines each."""
+    total = measure(" ".join(w.text for w in words))
+    count = max(1, round(total / (1.5 * width)))
+    return max(1.0, total / count)
 
 
-def wrap(text: str, width: int = LINE_CHARS) -> str:
-    """Wrap at word boundaries into lines of at most `width` characters (longer words stand alone)."""
-    lines: list[str] = []
-    for word in text.split():
-        if lines and len(lines[-1]) + 1 + len(word) <= width:
-            lines[-1] += " " + word
-        else:
-            lines.append(word)
-    return "\n".join(lines)
+def _ending(words: list[Word], end: int) -> float:
+    """How badly a cue that ends before word `end` breaks the sentence."""
+    if end == len(words):
+        return 0.0
+    last = words[end - 1].text
+    bare = last.lower().strip("“”‘’\"'()")
+    if bare in DANGLING or bare in PRONOUNS:
+        return _NEVER
+    if last.endswith((".", "!", "?", ";", ":", "—")):
+        return 0.0
+    said = " ".join(w.text for w in words[:end])
+    if said.count("“") > said.count("”"):
+        return 6.0  # inside a quotation: the quote is read whole where it can be
+    if last[:1].isupper() and words[end].text[:1].isupper():
+        return 6.0  # inside a name: "Robert | Mueller"
+    if last.endswith((",", "”", "’")):
+        return 0.3
+    if words[end].text.lower().strip("“‘\"'(") in PHRASE_OPENERS:
+        return 0.8
+    return 2.5
 
 
 def _hold(cues: list[Cue]) -> list[Cue]:
@@ -78,6 +127,11 @@ def _hold(cues: list[Cue]) -> list[Cue]:
         limit = cues[i + 1].start if i + 1 < len(cues) else cue.end + HOLD
         held.append(Cue(cue.start, max(cue.end, min(cue.end + HOLD, limit)), cue.text, cue.words))
     return held
+
+
+def wrap(text: str, width: int = LINE_CHARS) -> str:
+    """Wrap at word boundaries into lines of at most `width` characters (longer words stand alone)."""
+    return "\n".join(greedy_lines(text, len, width))
 
 
 def to_srt(cues: tuple[Cue, ...]) -> str:

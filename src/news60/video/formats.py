@@ -49,3 +49,10 @@ def clip_file(index: int, fmt: Format) -> tuple[str, str]:
     if index == 0:
         return "clip", "clip.mp4"
     return f"clip_{fmt.slug}", f"clip-{fmt.slug}.mp4"
+
+
+def cover_file(index: int, fmt: Format) -> tuple[str, str]:
+    """The manifest key and file name of the clip's cover: "cover.jpg", "cover-16x9.jpg" ..."""
+    if index == 0:
+        return "cover", "cover.jpg"
+    return f"cover_{fmt.slug}", f"cover-{fmt.slug}.jpg"

@@ -1,9 +1,10 @@
-"""Photos for slides: loaded safely, scaled once to cover the frame, panned toward faces."""
+"""Photos for slides: loaded safely, looked at once (faces, subject), scaled for the shot they are in."""
 
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -11,59 +12,83 @@ from PIL import Image, ImageOps
 
 log = logging.getLogger(__name__)
 
-OVERSCAN = 1.12  # the photo is this much larger than the frame, leaving room to pan
 MAX_PIXELS = 80_000_000  # refuse decompression bombs beyond this many pixels
 DETECT_PIXELS = 640_000  # faces are looked for in a copy about this size (800x800)
+SOFT_UPSCALE = 1.5  # shown larger than this many times its size, a photo looks soft: say so
+MAX_UPSCALE = 4.0  # beyond this a photo is a blur: show a card instead, and say so
+# A photo whose shape is this much wider (or taller) than the frame's is shown whole over a
+# blurred copy of itself: a full-bleed crop would keep less than half of it (a 4:3 or 3:2 photo
+# in 9:16 would lose the cat's eye at the edge; a square one keeps its middle).
+CONTAIN_RATIO = 2.0
+HEADROOM = 1.4  # photos are scaled this much past covering the frame, so framings can move in
 
 
-@dataclass(frozen=True, eq=False)
-class PreparedPhoto:
-    """A photo scaled to cover the frame with margin, and the pan from `start` to `end` (x, y)."""
+@dataclass(frozen=True)
+class PhotoInfo:
+    """What planning needs to know about a photo: its size, where its subject is, its faces."""
 
-    pixels: np.ndarray
-    start: tuple[int, int]
-    end: tuple[int, int]
+    width: int
+    height: int
+    focus: tuple[float, float]  # the subject's centre, as fractions of width and height
+    faces: int
 
-    def crop(self, progress: float, width: int, height: int) -> np.ndarray:
-        """The frame-sized window at `progress` (0..1) along the pan; integer offsets, no resampling."""
-        x, y = self.offset(progress)
-        return self.pixels[y : y + height, x : x + width]
+    def fits(self, size: tuple[int, int]) -> bool:
+        """True when the frame shape is close enough to the photo's for a full-bleed crop."""
+        ratio = (self.width / self.height) / (size[0] / size[1])
+        return 1 / CONTAIN_RATIO < ratio < CONTAIN_RATIO
 
-    def offset(self, progress: float) -> tuple[int, int]:
-        """The top-left corner of the window at `progress`, eased in and out."""
-        eased = progress * progress * (3 - 2 * progress)
-        x = round(self.start[0] + (self.end[0] - self.start[0]) * eased)
-        y = round(self.start[1] + (self.end[1] - self.start[1]) * eased)
-        return x, y
-
-
-# Where the focus (faces, or the likely subject) ends up in the frame, as fractions of its size:
-# the upper part, clear of the heading and captions drawn over the lower part.
-FOCUS_AT = (0.5, 0.32)
+    def upscale(self, size: tuple[int, int], contain: bool) -> float:
+        """How many times its own size the photo is shown at in a frame of `size`."""
+        cover = max(size[0] / self.width, size[1] / self.height)
+        whole = min(size[0] / self.width, size[1] / self.height)
+        return whole if contain else cover
 
 
-def load_photo(src: str, width: int, height: int) -> PreparedPhoto | None:
-    """Open, orient, convert and scale a photo; None (with a warning) when it cannot be used."""
+def inspect_photo(src: str) -> PhotoInfo | None:
+    """A photo's size and focus, looked at once per file version; None (with a warning) when unusable."""
     try:
-        image = _open(Path(src))
+        stat = Path(src).stat()
+    except OSError as exc:
+        log.warning("skipping photo %s: %s", src, exc.strerror or exc)
+        return None
+    return _inspect(src, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=256)
+def _inspect(src: str, mtime: int, size: int) -> PhotoInfo | None:
+    try:
+        image = open_photo(src)
     except (OSError, ValueError, Image.DecompressionBombError) as exc:
         log.warning("skipping photo %s: %s", src, exc)
         return None
-    scale = OVERSCAN * max(width / image.width, height / image.height)
-    size = (max(width, round(image.width * scale)), max(height, round(image.height * scale)))
-    scaled = image.resize(size, Image.LANCZOS, reducing_gap=3.0)
-    focus = _focus(scaled)
-    return PreparedPhoto(np.asarray(scaled), *_pan(size, (width, height), focus))
+    focus, faces = find_focus(image)
+    return PhotoInfo(
+        image.width, image.height, (focus[0] / image.width, focus[1] / image.height), faces
+    )
 
 
-def _open(path: Path) -> Image.Image:
-    with Image.open(path) as image:
+def upscale_note(src: str, factor: float, *, shown: bool = True) -> str:
+    """What a producer reads about a photo too small for the frame."""
+    if not shown:
+        return (
+            f"photo {Path(src).name} would need {factor:.1f}x its size: not shown, "
+            "supply a larger original"
+        )
+    return (
+        f"photo {Path(src).name} is shown at {factor:.1f}x its size and looks soft: "
+        "supply a larger original"
+    )
+
+
+def open_photo(src: str, longest: int = 4000) -> Image.Image:
+    """Decode, orient and convert to RGB, at most about `longest` pixels on the long side."""
+    with Image.open(Path(src)) as image:
         # Checked before decoding: a small file can claim billions of pixels (a decompression bomb).
         if image.width * image.height > MAX_PIXELS:
             raise ValueError(
                 f"{image.width}x{image.height} is over {MAX_PIXELS:,} pixels: scale it down first"
             )
-        image.draft("RGB", (4000, 4000))  # JPEGs decode at a reduced size when huge
+        image.draft("RGB", (longest, longest))  # JPEGs decode at a reduced size when huge
         return _to_rgb(ImageOps.exif_transpose(image))
 
 
@@ -76,14 +101,22 @@ def _to_rgb(image: Image.Image) -> Image.Image:
     return image.convert("RGB")
 
 
-def _focus(image: Image.Image) -> tuple[float, float]:
-    """The centre of the faces in the photo, or else of its most detailed region."""
+# A scene's framings use the same scaled photo: keep the last few (tens of megabytes each).
+@lru_cache(maxsize=3)
+def scaled_photo(src: str, size: tuple[int, int]) -> np.ndarray:
+    """The photo scaled (Lanczos, once) to `size` pixels, as an RGB array."""
+    image = open_photo(src, longest=max(size) * 2)
+    return np.asarray(image.resize(size, Image.LANCZOS, reducing_gap=3.0))
+
+
+def find_focus(image: Image.Image) -> tuple[tuple[float, float], int]:
+    """The centre of the faces in the photo (and how many), or else of its most detailed region."""
     faces = detect_faces(image)
     if not faces:
-        return salient_point(image)
+        return salient_point(image), 0
     xs = [x + w / 2 for x, y, w, h in faces]
     ys = [y + h / 2 for x, y, w, h in faces]
-    return (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
+    return ((min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2), len(faces)
 
 
 def detect_faces(image: Image.Image) -> list[tuple[int, int, int, int]]:
@@ -119,20 +152,3 @@ def salient_point(image: Image.Image) -> tuple[float, float]:
     rows, cols = np.indices(strong.shape)
     total = strong.sum()
     return (cols * strong).sum() / total * factor, (rows * strong).sum() / total * factor
-
-
-def _pan(size, frame, focus) -> tuple[tuple[int, int], tuple[int, int]]:
-    """End with the focus at FOCUS_AT; start a short drift away, so it stays in view throughout."""
-    (pw, ph), (fw, fh) = size, frame
-    drift = (OVERSCAN - 1) * min(fw, fh)
-
-    def clamp(value: float, limit: int) -> int:
-        return int(min(max(value, 0), limit))
-
-    end = (clamp(focus[0] - fw * FOCUS_AT[0], pw - fw), clamp(focus[1] - fh * FOCUS_AT[1], ph - fh))
-    centre = ((pw - fw) / 2, (ph - fh) / 2)
-    start = tuple(
-        clamp(e + max(-drift, min(drift, c - e)), limit)
-        for e, c, limit in zip(end, centre, (pw - fw, ph - fh), strict=True)
-    )
-    return start, end  # type: ignore[return-value]

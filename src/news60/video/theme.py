@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 from news60.errors import SettingsError
@@ -14,6 +14,39 @@ DEFAULT_THEME = ASSETS / "themes" / "default.toml"
 RGBA = tuple[int, int, int, int]
 
 
+@dataclass(frozen=True)
+class TypeScale:
+    """Type sizes as fractions of the frame's short side (its width in 9:16, 1:1 and 4:5)."""
+
+    hook: float = 0.1
+    key: float = 0.078
+    figure: float = 0.22
+    caption: float = 0.056
+    label: float = 0.034
+
+
+@dataclass(frozen=True)
+class Motion:
+    """Camera moves at constant speed: scale change and drift (frame widths) per second."""
+
+    zoom: float = 0.014
+    drift: float = 0.01
+    framing: float = 3.0  # seconds between new framings within a long scene (2-4 s)
+    card_change: float = 4.0  # seconds between card changes without photos (3-5 s)
+
+
+@dataclass(frozen=True)
+class Transitions:
+    """Frame counts of the cut's choreography: text out, picture push, text in, line stagger."""
+
+    text_out: int = 4
+    push: int = 8  # 0: scene changes cut
+    text_in: int = 7
+    stagger: int = 3
+    rise: float = 0.025  # how far new text rises as it fades in, as a fraction of the short side
+    hook: float = 1.9  # the hook holds at most this long: the first visual change comes by 2 s
+
+
 # eq=False: a theme is compared (and cached on) by identity; its tables are not hashable.
 @dataclass(frozen=True, eq=False)
 class Theme:
@@ -23,11 +56,13 @@ class Theme:
     colors: dict[str, RGBA]
     fonts: dict[str, Path]
     lead_in: float
-    title_card: float
     end_card: float
-    crossfade: float
     music: Path | None
+    follow: str = ""
     disclosure: str = "AI voice"
+    type: TypeScale = TypeScale()
+    motion: Motion = Motion()
+    transitions: Transitions = Transitions()
 
 
 def load_theme(path: Path | None = None) -> Theme:
@@ -36,7 +71,7 @@ def load_theme(path: Path | None = None) -> Theme:
     data = read_toml(path, "theme", SettingsError, "pass an existing file to --theme")
     try:
         return _theme_from(data, path.parent)
-    except (KeyError, ValueError) as exc:
+    except (KeyError, ValueError, TypeError) as exc:
         raise SettingsError(
             f"theme {path} is incomplete or invalid ({exc}); start from {DEFAULT_THEME}"
         ) from None
@@ -51,12 +86,23 @@ def _theme_from(data: dict, base: Path) -> Theme:
         colors={name: parse_color(value) for name, value in data["colors"].items()},
         fonts=_fonts(base, data["fonts"]),
         lead_in=float(timing["lead_in"]),
-        title_card=float(timing["title_card"]),
         end_card=float(timing["end_card"]),
-        crossfade=float(timing["crossfade"]),
         music=_optional_path(base, data.get("music", {}).get("bed", "")),
+        follow=brand.get("follow", ""),
         disclosure=brand.get("disclosure", "AI voice"),
+        type=_table(TypeScale, data.get("type", {})),
+        motion=_table(Motion, data.get("motion", {})),
+        transitions=_table(Transitions, data.get("transitions", {})),
     )
+
+
+def _table(kind: type, values: dict):
+    """A settings table: the theme's values over the defaults, each checked by name and type."""
+    known = {f.name: type(getattr(kind(), f.name)) for f in fields(kind)}
+    unknown = set(values) - set(known)
+    if unknown:
+        raise ValueError(f"unknown key {sorted(unknown)[0]!r}; known: {', '.join(known)}")
+    return kind(**{name: known[name](value) for name, value in values.items()})
 
 
 def parse_color(value: str) -> RGBA:

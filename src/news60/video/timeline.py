@@ -1,16 +1,31 @@
-"""Plan the clip as timed data: which slide shows when, and which caption cue is on screen."""
+"""Plan the clip as timed data: which shot shows when, the text over it, and the caption cues."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
 from news60.credits import credit_roll
-from news60.models import Narration, Photo, Script, Slide, Timeline
+from news60.models import Cue, Narration, Photo, Script, Slide, Timeline
+from news60.script.kicker import topic_kicker
 from news60.video.cues import plan_cues
+from news60.video.emoji import EMOJI, emoji_font, strip_emoji
+from news60.video.layout import Layout
+from news60.video.storyboard import (
+    END_GAP,
+    Stage,
+    plan_shots,
+    scene_words,
+    soft_photo_notes,
+    story_points,
+    usable_photos,
+)
 from news60.video.theme import Theme
+from news60.video.typesetting import family, font
+from news60.video.typography import screen_text
 
-MIN_SLIDE = 1.2  # no slide flashes by faster than this
+EMOJI_NOTE = "emoji taken out of on-screen text: install fonts-noto-color-emoji to show them"
 
 
 def plan_timeline(
@@ -21,41 +36,98 @@ def plan_timeline(
     size: tuple[int, int],
     fps: int,
     audio: Path,
+    synthetic_voice: bool = True,
 ) -> Timeline:
-    """Title card, one slide per scene following the voice, then the credits card."""
+    """The hook, each scene's shots following the voice, then the end card; the caption cues."""
     offset = theme.lead_in
-    voice_end = offset + narration.duration
-    duration = round(voice_end + theme.end_card, 3)
-    starts = _scene_starts(script, narration, theme)
-    slides = [
-        Slide("title", 0.0, starts[0], heading=script.title, body=display_date(script.published))
-    ]
-    ends = starts[1:] + [voice_end + 0.2]
-    for scene, start, end in zip(script.scenes, starts, ends, strict=True):
-        slides.append(Slide("scene", start, end, heading=scene.caption, photo=scene.photo))
-    roll = credit_roll(script, [slide.photo for slide in slides if slide.photo is not None])
-    slides.append(
-        Slide("credits", ends[-1], duration, heading="Credits", body="\n".join(roll.card_lines()))
+    close = offset + narration.duration + END_GAP
+    duration = round(offset + narration.duration + theme.end_card, 3)
+    photos, notes = usable_photos(script, size)
+    stage = Stage(
+        words=tuple(scene_words(script, narration, offset)),
+        photos=photos,
+        points=story_points(script),
+        kicker=kicker_text(script),
+        close=close,
+        size=size,
     )
+    shots = plan_shots(script, stage, theme)
+    notes += soft_photo_notes(shots, stage)
+    roll = credit_roll(script, [shot.photo for shot in shots if shot.photo is not None])
+    end = Slide(
+        "end",
+        close,
+        duration,
+        heading=theme.brand,
+        body="\n".join(roll.card_lines()),
+        kicker=display_date(script.published),
+    )
+    slides, dropped = on_screen([*shots, end])
+    cues, dropped_in_cues = caption_cues(narration, theme, size)
+    if dropped or dropped_in_cues:
+        notes.append(EMOJI_NOTE)
     return Timeline(
         width=size[0],
         height=size[1],
         fps=fps,
         duration=duration,
         slides=tuple(slides),
-        cues=plan_cues(narration.sentences, offset),
+        cues=cues,
         audio=audio,
         narration_offset=offset,
+        synthetic_voice=synthetic_voice,
+        notes=tuple(notes),
     )
 
 
-def _scene_starts(script: Script, narration: Narration, theme: Theme) -> list[float]:
-    """When each scene's slide appears: with its first word, the first after the title card."""
-    offset = theme.lead_in
-    starts = [offset + narration.scene_span(i)[0] for i in range(len(script.scenes))]
-    first_end = offset + narration.scene_span(0)[1]
-    starts[0] = max(offset + 0.5, min(theme.title_card, first_end - MIN_SLIDE))
-    return starts
+def caption_cues(
+    narration: Narration, theme: Theme, size: tuple[int, int]
+) -> tuple[tuple[Cue, ...], bool]:
+    """The caption cues, their lines measured in the caption font; and whether emoji were taken out."""
+    layout = Layout(*size)
+    face = font(family(theme, "body"), layout.type_px(theme.type, "caption"))
+    cues = plan_cues(
+        narration.sentences, theme.lead_in, measure=face.getlength, width=caption_width(layout)
+    )
+    if emoji_font() is not None or not any(EMOJI.search(c.text) for c in cues):
+        return cues, False
+    return tuple(_without_emoji(cue) for cue in cues), True
+
+
+def _without_emoji(cue: Cue) -> Cue:
+    words = tuple(replace(w, text=strip_emoji(w.text)) for w in cue.words)
+    lines = [" ".join(strip_emoji(w) for w in line.split()) for line in cue.text.split("\n")]
+    text = "\n".join(" ".join(line.split()) for line in lines if line.strip())
+    return replace(cue, text=text, words=tuple(w for w in words if w.text) or cue.words[:1])
+
+
+def caption_width(layout: Layout) -> int:
+    """The caption block's text width: fixed for the whole clip, inside the block's padding."""
+    return layout.text_width - 2 * layout.px(14)
+
+
+def on_screen(slides: list[Slide]) -> tuple[list[Slide], bool]:
+    """Every slide's text with curly quotes, and emoji out when they cannot be drawn."""
+    out, dropped = [], False
+    for slide in slides:
+        heading, lost_heading = screen_text(slide.heading)
+        body_lines = [screen_text(line) for line in slide.body.split("\n")]
+        dropped = dropped or lost_heading or any(lost for _, lost in body_lines)
+        body = "\n".join(text for text, _ in body_lines)
+        out.append(_replace(slide, heading, body))
+    return out, dropped
+
+
+def _replace(slide: Slide, heading: str, body: str) -> Slide:
+    return replace(slide, heading=heading, body=body)
+
+
+def kicker_text(script: Script) -> str:
+    """The topic and the date, "G20 · 28 JUNE 2019"; either alone when the other is unknown."""
+    body = " ".join([script.text, *(p.caption for p in script.photos)])
+    topic = topic_kicker(script.title, body)
+    date = display_date(script.published).upper()
+    return " · ".join(part for part in (topic, date) if part)
 
 
 def display_date(published: str | None) -> str:

@@ -1,15 +1,16 @@
-"""Fitting text into boxes: font sizes, pixel-width wrapping, drawing with a shadow and fallback fonts."""
+"""Fonts with fallbacks (CJK, colour emoji), balanced line breaks by measured width, drawing text."""
 
 from __future__ import annotations
 
-import re
 import subprocess
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from PIL import ImageDraw, ImageFont
+from PIL import Image, ImageDraw, ImageFont
 
+from news60.video.emoji import draw_emoji, emoji_font, emoji_length, is_emoji_char
+from news60.video.linebreaks import balanced_lines, greedy_lines
 from news60.video.theme import Theme
 
 # Fonts that cover Chinese, Japanese and Korean, where Debian and Ubuntu packages put them.
@@ -19,9 +20,7 @@ CJK_FONTS = (
     Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"),
     Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"),
 )
-# Characters a line may break after without a space: CJK ideographs, kana, hangul, full-width forms.
-CJK = "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef"
-PIECES = re.compile(f"[{CJK}][、。，！？）」』]*|[^{CJK}]+")
+EMOJI = None  # the run marker for text drawn by the colour emoji font
 
 Fonts = Path | tuple[Path, ...]
 
@@ -41,11 +40,14 @@ class Face:
         return self.fonts[0].getmetrics()
 
     def getlength(self, text: str) -> float:
-        return sum(face.getlength(run) for run, face in self.runs(text))
+        return sum(
+            emoji_length(run, self.size) if face is EMOJI else face.getlength(run)
+            for run, face in self.runs(text)
+        )
 
-    def runs(self, text: str) -> list[tuple[str, ImageFont.FreeTypeFont]]:
-        """`text` cut into runs that one font can draw whole."""
-        runs: list[tuple[str, ImageFont.FreeTypeFont]] = []
+    def runs(self, text: str) -> list[tuple[str, ImageFont.FreeTypeFont | None]]:
+        """`text` cut into runs that one font can draw whole (None: the colour emoji font)."""
+        runs: list[tuple[str, ImageFont.FreeTypeFont | None]] = []
         for char in text:
             face = self._font_for(char, runs[-1][1] if runs else self.fonts[0])
             if runs and runs[-1][1] is face:
@@ -54,9 +56,11 @@ class Face:
                 runs.append((char, face))
         return runs
 
-    def _font_for(self, char: str, current: ImageFont.FreeTypeFont) -> ImageFont.FreeTypeFont:
+    def _font_for(self, char: str, current):
         if char.isspace():
             return current  # spaces join the run they are in
+        if is_emoji_char(char) and emoji_font() is not None:
+            return EMOJI
         code = ord(char)
         for face, chars in zip(self.fonts, self.coverage, strict=True):
             if code in chars:
@@ -104,58 +108,49 @@ def system_cjk_fonts() -> tuple[Path, ...]:
 
 
 def wrap_to_width(text: str, face: Face, width: int) -> list[str]:
-    """Break `text` into lines no wider than `width` pixels (a word wider than that stands alone).
-
-    Lines break at spaces, and between CJK characters, which are written without spaces.
-    """
-    lines: list[str] = []
-    for paragraph in text.split("\n"):
-        line = ""
-        for word in paragraph.split():
-            for i, piece in enumerate(PIECES.findall(word)):
-                candidate = f"{line} {piece}".strip() if i == 0 else line + piece
-                if line and face.getlength(candidate) > width:
-                    lines.append(line)
-                    line = piece
-                else:
-                    line = candidate
-        lines.append(line)
-    return lines
+    """Greedy lines no wider than `width` pixels; a word wider than that is broken inside."""
+    return greedy_lines(text, face.getlength, width)
 
 
 def fit_text(
     text: str, path: Fonts, width: int, max_lines: int, size: int, min_size: int
 ) -> tuple[Face, list[str]]:
-    """The largest size from `size` down to `min_size` at which `text` fits in `max_lines` lines."""
+    """The largest size from `size` down to `min_size` at which `text` fits in `max_lines`
+    balanced lines; at `min_size`, lines past the last are cut with an ellipsis."""
     for candidate in range(size, min_size - 1, -2):
         face = font(path, candidate)
-        lines = wrap_to_width(text, face, width)
-        if len(lines) <= max_lines and all(face.getlength(line) <= width for line in lines):
+        lines = balanced_lines(text, face.getlength, width, max_lines)
+        if lines is not None:
             return face, lines
     face = font(path, min_size)
-    return face, shorten(wrap_to_width(text, face, width), max_lines)
+    return face, shorten(wrap_to_width(text, face, width), max_lines, face, width)
 
 
 def fit_box(
     text: str, path: Fonts, box: tuple[int, int], max_lines: int, size: int, min_size: int
 ) -> tuple[Face, list[str]]:
-    """Like fit_text, but the lines must also fit the box's height; cut with an ellipsis if not."""
+    """Like fit_text, but the lines must also fit the box's height."""
     width, height = box
     for candidate in range(size, min_size - 1, -2):
+        rows = min(max_lines, max(1, height // line_height(font(path, candidate))))
         face = font(path, candidate)
-        rows = min(max_lines, max(1, height // line_height(face)))
-        # Judged by the wrapped length, not a trailing "…": the text itself may end in one.
-        if len(wrap_to_width(text, face, width)) <= rows or candidate - 2 < min_size:
-            return fit_text(text, path, width, rows, candidate, candidate)
-    return fit_text(text, path, width, 1, min_size, min_size)
+        lines = balanced_lines(text, face.getlength, width, rows)
+        if lines is not None:
+            return face, lines
+    face = font(path, min_size)
+    rows = min(max_lines, max(1, height // line_height(face)))
+    return face, shorten(wrap_to_width(text, face, width), rows, face, width)
 
 
-def shorten(lines: list[str], max_lines: int) -> list[str]:
-    """At most `max_lines` lines, the last ending in an ellipsis when text was cut."""
+def shorten(lines: list[str], max_lines: int, face: Face, width: int) -> list[str]:
+    """At most `max_lines` lines, the last ending in an ellipsis (within `width`) when text was cut."""
     if len(lines) <= max_lines:
         return lines
     kept = lines[:max_lines]
-    kept[-1] = kept[-1].rstrip(" ,.;:") + "…"
+    last = kept[-1].rstrip(" ,.;:") + "…"
+    while face.getlength(last) > width and " " in last:
+        last = last.rsplit(" ", 1)[0].rstrip(" ,.;:") + "…"
+    kept[-1] = last
     return kept
 
 
@@ -164,34 +159,39 @@ def line_height(face: Face, spacing: float = 1.18) -> int:
     return round((ascent + descent) * spacing)
 
 
-def draw_text(
-    draw: ImageDraw.ImageDraw, xy: tuple[float, float], text: str, face: Face, fill
-) -> float:
+def draw_text(canvas: Image.Image, xy: tuple[float, float], text: str, face: Face, fill) -> float:
     """Draw one line from its top-left, each run in its own font on a shared baseline; return the x after it."""
+    draw = ImageDraw.Draw(canvas)
     x, y = xy
     baseline = y + face.getmetrics()[0]
     for run, run_font in face.runs(text):
+        if run_font is EMOJI:
+            x = draw_emoji(canvas, x, baseline, run, face.size)
+            continue
         draw.text((x, baseline), run, font=run_font, fill=fill, anchor="ls")
         x += run_font.getlength(run)
     return x
 
 
 def draw_lines(
-    draw: ImageDraw.ImageDraw,
+    canvas: Image.Image,
     xy: tuple[int, int],
     lines: list[str],
     face: Face,
-    fill: tuple[int, int, int, int],
+    fill,
     *,
     shadow: int = 0,
     spacing: float = 1.18,
+    align: str = "left",
+    width: int = 0,
 ) -> int:
-    """Draw lines from the top-left `xy`; return the y just below the last line."""
+    """Draw lines from the top-left `xy` (centred in `width` when align="center"); return the y below."""
     x, y = xy
     step = line_height(face, spacing)
     for line in lines:
+        left = x + (width - face.getlength(line)) / 2 if align == "center" else x
         if shadow:
-            draw_text(draw, (x + shadow, y + shadow), line, face, (0, 0, 0, 150))
-        draw_text(draw, (x, y), line, face, fill)
+            draw_text(canvas, (left + shadow, y + shadow), line, face, (0, 0, 0, 110))
+        draw_text(canvas, (left, y), line, face, fill)
         y += step
     return y

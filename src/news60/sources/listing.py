@@ -1,5 +1,5 @@
-"""Where a day's stories come from: feeds, folders of article files and manifests, in the editor's
-order (feed order, manifest order, then command-line order). `news60 bulletin` reads the same."""
+"""Where a day's stories come from: feeds, folders of article files, manifests and articles named
+one by one, in the editor's order (feed order, manifest order, then command-line order)."""
 
 from __future__ import annotations
 
@@ -9,16 +9,15 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from news60.article.fetch import is_url
-from news60.batch.entries import Entry, SourceError
-from news60.batch.feeds import FeedPoller
-from news60.batch.manifests import read_manifest
 from news60.settings import ArticleSettings
+from news60.sources.entries import Entry, SourceError
+from news60.sources.feeds import FeedPoller, is_feed
+from news60.sources.manifests import read_manifest
 
 MANIFEST_SUFFIXES = {".csv", ".jsonl", ".ndjson"}
 # Files beside the articles that are never articles: photos and media a CMS export refers to.
 NOT_ARTICLES = {".jpg", ".jpeg", ".png", ".webp", ".gif", ".bmp", ".tif", ".tiff", ".mp3", ".mp4"}
 NOT_ARTICLE_NAMES = {"photos.json"}  # the credits file of a --photos folder
-_FEED_HEAD = re.compile(rb"<(?:rss|feed|rdf:RDF)\b")  # RSS 2.0, Atom and RSS 1.0 root elements
 
 
 def read_sources(
@@ -33,7 +32,8 @@ def read_sources(
 
 
 def read_source_list(source: str, feeds: FeedPoller) -> list[Entry]:
-    """One SOURCE: a feed URL or file, a folder of articles, a manifest, or one article file."""
+    """One SOURCE: a feed (URL or file), a folder of articles, a manifest, or one article (URL or
+    file)."""
     if is_url(source):
         return feeds.poll(source)
     path = Path(source).expanduser()
@@ -64,8 +64,7 @@ def read_folder(folder: Path) -> list[Entry]:
 def looks_like_feed(path: Path) -> bool:
     """An XML file whose root is an RSS or Atom element (its first 2 KB say so)."""
     with path.open("rb") as handle:
-        head = handle.read(2048)
-    return bool(_FEED_HEAD.search(head))
+        return is_feed(handle.read(2048))
 
 
 def unique(entries: list[Entry]) -> list[Entry]:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from news60.article.fetch import is_url
-from news60.batch.entries import Entry, SourceError
+from news60.sources.entries import Entry, SourceError
 
 SOURCE_COLUMNS = ("source", "url", "file", "path")  # what CMS exports call the article's address
 INFO_COLUMNS = {"title", "published", "notes"}  # shown or filtered on, never settings

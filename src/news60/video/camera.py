@@ -1,0 +1,99 @@
+"""Camera moves over a picture at constant speed, drawn with sub-pixel precision (cv2.warpAffine)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+from news60.video.theme import Motion
+
+# The framings a picture cycles through when it is shown again: (start zoom, zoom direction,
+# sideways drift direction, where across the view the subject sits). A reused photo gets a
+# different crop and the reverse move.
+FRAMINGS = (
+    (1.0, +1, 0, 0.5),  # wide, pushing in on the subject
+    (1.3, -1, 0, 0.5),  # tight on the subject, pulling out
+    (1.15, 0, +1, 0.36),  # medium, the subject left of centre, drifting right
+    (1.25, 0, -1, 0.64),  # medium-tight, the subject right of centre, drifting left
+)
+
+
+@dataclass(frozen=True)
+class Move:
+    """Zoom and view centre (in picture pixels) at the start and end of a shot; linear between."""
+
+    start_zoom: float
+    end_zoom: float
+    start_centre: tuple[float, float]
+    end_centre: tuple[float, float]
+    duration: float
+
+    def at(self, t: float) -> tuple[float, tuple[float, float]]:
+        k = min(1.0, max(0.0, t / self.duration)) if self.duration > 0 else 0.0
+        zoom = self.start_zoom + (self.end_zoom - self.start_zoom) * k
+        x0, y0 = self.start_centre
+        x1, y1 = self.end_centre
+        return zoom, (x0 + (x1 - x0) * k, y0 + (y1 - y0) * k)
+
+
+def plan_move(
+    picture: tuple[int, int],
+    view: tuple[int, int],
+    headroom: float,
+    focus: tuple[float, float],
+    focus_at: tuple[float, float],
+    framing: int,
+    duration: float,
+    motion: Motion,
+) -> Move:
+    """A move of `framing` over `duration`: the subject at `focus_at` of the view, constant speed.
+
+    `picture` was scaled `headroom` times past covering the view: zoom 1 shows it all (the
+    widest framing), zoom `headroom` the tightest.
+    """
+    base, zoom_dir, side, across = FRAMINGS[framing % len(FRAMINGS)]
+    focus_at = (focus_at[0] + across - 0.5, focus_at[1])
+    travel = motion.zoom * duration
+    start_zoom = min(headroom, base + (travel if zoom_dir < 0 else 0.0))
+    end_zoom = min(headroom, max(1.0, start_zoom + zoom_dir * travel))
+    drift = motion.drift * view[0] * headroom / max(start_zoom, end_zoom) * duration
+
+    def centre(zoom: float, shift: float) -> tuple[float, float]:
+        scale = headroom / zoom  # picture pixels per view pixel
+        x = focus[0] + (0.5 - focus_at[0]) * view[0] * scale + shift
+        y = focus[1] + (0.5 - focus_at[1]) * view[1] * scale
+        return _inside((x, y), picture, view, scale)
+
+    half = side * drift / 2
+    return Move(start_zoom, end_zoom, centre(start_zoom, -half), centre(end_zoom, half), duration)
+
+
+def _inside(point, picture, view, scale) -> tuple[float, float]:
+    """The nearest centre whose view stays inside the picture."""
+    half_w, half_h = view[0] * scale / 2, view[1] * scale / 2
+    x = min(max(point[0], half_w), picture[0] - half_w)
+    y = min(max(point[1], half_h), picture[1] - half_h)
+    return x, y
+
+
+def view_matrix(move: Move, t: float, view: tuple[int, int], headroom: float) -> np.ndarray:
+    """The affine map from view pixels to picture pixels at time t (for WARP_INVERSE_MAP)."""
+    zoom, (cx, cy) = move.at(t)
+    scale = headroom / zoom
+    return np.float32(
+        [[scale, 0, cx - scale * (view[0] - 1) / 2], [0, scale, cy - scale * (view[1] - 1) / 2]]
+    )
+
+
+def shoot(picture: np.ndarray, matrix: np.ndarray, view: tuple[int, int], dst=None) -> np.ndarray:
+    """The view of the picture through `matrix`: bilinear, sub-pixel, edges mirrored."""
+    return cv2.warpAffine(
+        picture,
+        matrix,
+        view,
+        dst=dst,
+        flags=cv2.INTER_LINEAR | cv2.WARP_INVERSE_MAP,
+        borderMode=cv2.BORDER_REFLECT,
+    )

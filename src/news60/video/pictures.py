@@ -1,0 +1,191 @@
+"""The moving picture under a shot's text: a card's plate, a photo full-bleed, or a photo shown whole."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import cv2
+import numpy as np
+
+from news60.models import Slide
+from news60.video.camera import Move, plan_move, shoot, view_matrix
+from news60.video.layout import Layout
+from news60.video.photos import HEADROOM, PhotoInfo, scaled_photo
+from news60.video.plates import PLATE_HEADROOM, plate, plate_size
+from news60.video.sprites import Patch
+from news60.video.theme import Theme
+from news60.video.typesetting import family, font, line_height
+
+BAND_HEADROOM = 1.15  # a photo shown whole at its widest framing; tighter ones crop up to this much
+BACKDROP_DIM = 0.42  # the blurred copy behind a photo shown whole is darkened to this brightness
+HEADING_LINES = 3  # a key line under a photo shown whole: three lines at caption size, never cut
+HEADING_GAP = 40  # px at 1080 wide between a photo shown whole and the heading under it
+CONTRAST_LUMA = 0.18  # relative luminance under white text for 4.5:1 contrast (WCAG AA)
+
+
+@dataclass(frozen=True, eq=False)
+class Picture:
+    """Pixels moved by a camera; a photo shown whole sits on a still backdrop inside `box`."""
+
+    pixels: np.ndarray
+    move: Move
+    headroom: float
+    view: tuple[int, int]
+    backdrop: np.ndarray | None = None
+    box: tuple[int, int, int, int] | None = None
+    shade: Patch | None = None
+    frame: tuple[int, int] | None = None  # when set, `view` is drawn and scaled up to this size
+
+    def draw(self, t: float) -> np.ndarray:
+        """A new frame-sized array: the picture at `t` seconds into its shot."""
+        if self.backdrop is None:
+            frame = shoot(
+                self.pixels, view_matrix(self.move, t, self.view, self.headroom), self.view
+            )
+            if self.frame is not None:
+                frame = cv2.resize(frame, self.frame, interpolation=cv2.INTER_LINEAR)
+        else:
+            frame = self._whole(t)
+        if self.shade is not None:
+            self.shade.blend_onto(frame)
+        return frame
+
+    def _whole(self, t: float) -> np.ndarray:
+        """The photo in its box over the still backdrop (copied only around the box)."""
+        x, y, w, h = self.box
+        frame = np.empty_like(self.backdrop)
+        frame[:y], frame[y + h :] = self.backdrop[:y], self.backdrop[y + h :]
+        frame[y : y + h, :x], frame[y : y + h, x + w :] = (
+            self.backdrop[y : y + h, :x],
+            self.backdrop[y : y + h, x + w :],
+        )
+        matrix = view_matrix(self.move, t, (w, h), self.headroom)
+        shoot(self.pixels, matrix, (w, h), dst=frame[y : y + h, x : x + w])
+        return frame
+
+
+def card_picture(slide: Slide, layout: Layout, theme: Theme, kind: str) -> Picture:
+    """A card's plate, moving with the slide's framing.
+
+    Plates are soft gradients and big shapes: moved at half size and scaled up, they look the
+    same for half the cost of moving them at full size.
+    """
+    half = Layout(max(8, (layout.width + 1) // 2), max(8, (layout.height + 1) // 2))
+    size = plate_size(half)
+    move = plan_move(
+        size,
+        (half.width, half.height),
+        PLATE_HEADROOM,
+        (size[0] / 2, size[1] / 2),
+        (0.5, 0.5),
+        slide.framing,
+        slide.end - slide.start,
+        theme.motion,
+    )
+    pixels = plate(half, theme, kind, slide.framing)
+    view = (half.width, half.height)
+    return Picture(pixels, move, PLATE_HEADROOM, view, frame=(layout.width, layout.height))
+
+
+def cover_picture(
+    slide: Slide, info: PhotoInfo, layout: Layout, theme: Theme, focus_y: float | None = None
+) -> Picture:
+    """A photo filling the frame, its subject high in the frame (at `focus_y` of its height when
+    given), moving with the slide's framing."""
+    view = (layout.width, layout.height)
+    scale = max(view[0] / info.width, view[1] / info.height) * HEADROOM
+    size = (round(info.width * scale), round(info.height * scale))
+    focus = (info.focus[0] * size[0], info.focus[1] * size[1])
+    move = plan_move(
+        size,
+        view,
+        HEADROOM,
+        focus,
+        (0.5, layout.focus_y if focus_y is None else focus_y),
+        slide.framing,
+        slide.end - slide.start,
+        theme.motion,
+    )
+    return Picture(scaled_photo(slide.photo.src, size), move, HEADROOM, view)
+
+
+def whole_picture(slide: Slide, info: PhotoInfo, layout: Layout, theme: Theme) -> Picture:
+    """A photo much wider (or taller) than the frame: whole, over a blurred, darkened copy of itself."""
+    box = layout.photo_box(info.width / info.height, bottom=heading_room_top(layout, theme))
+    x, y, w, h = box
+    size = (round(w * BAND_HEADROOM), round(h * BAND_HEADROOM))
+    pixels = scaled_photo(slide.photo.src, size)
+    focus = (info.focus[0] * size[0], info.focus[1] * size[1])
+    move = plan_move(
+        size,
+        (w, h),
+        BAND_HEADROOM,
+        focus,
+        (0.5, 0.5),
+        slide.framing,
+        slide.end - slide.start,
+        theme.motion,
+    )
+    return Picture(
+        pixels, move, BAND_HEADROOM, (layout.width, layout.height), _backdrop(pixels, layout), box
+    )
+
+
+def heading_room_top(layout: Layout, theme: Theme) -> int:
+    """Where a photo shown whole must end: a three-line heading at caption size fits between it
+    and the captions (a strip 0.38 of a 9:16 frame high left room for two, so headings were cut)."""
+    from news60.video.frame import Frame
+
+    face = font(family(theme, "headline"), layout.type_px(theme.type, "caption"))
+    heading = HEADING_LINES * line_height(face) + layout.px(HEADING_GAP)  # as fit_box counts rows
+    return Frame(layout, theme).text_bottom - heading
+
+
+def _backdrop(pixels: np.ndarray, layout: Layout) -> np.ndarray:
+    """The photo covering the frame, blurred to a wash of its colours and darkened under text."""
+    small_w = max(8, layout.width // 12)
+    small_h = max(8, layout.height // 12)
+    scale = max(small_w / pixels.shape[1], small_h / pixels.shape[0])
+    small = cv2.resize(
+        pixels,
+        (
+            max(small_w, round(pixels.shape[1] * scale)),
+            max(small_h, round(pixels.shape[0] * scale)),
+        ),
+        interpolation=cv2.INTER_AREA,
+    )
+    x0, y0 = (small.shape[1] - small_w) // 2, (small.shape[0] - small_h) // 2
+    small = cv2.GaussianBlur(small[y0 : y0 + small_h, x0 : x0 + small_w], (0, 0), sigmaX=2.5)
+    big = cv2.resize(small, (layout.width, layout.height), interpolation=cv2.INTER_CUBIC)
+    return cv2.convertScaleAbs(big, alpha=BACKDROP_DIM)
+
+
+def with_shade(picture: Picture, rows: tuple[int, int], layout: Layout, theme: Theme) -> Picture:
+    """A shade behind the text rows only, dark enough that white text there reads at 4.5:1."""
+    top, bottom = rows
+    moments = (0.0, picture.move.duration / 2, picture.move.duration)
+    opacity = needed_opacity(np.concatenate([picture.draw(t)[top:bottom] for t in moments]))
+    ramp = layout.px(200)
+    start, end = max(0, top - ramp), min(layout.height, bottom + ramp // 2)
+    alpha = np.zeros(end - start, dtype=np.float32)
+    alpha[top - start : bottom - start] = opacity
+    alpha[: top - start] = np.linspace(0, opacity, top - start) ** 1.5 / max(opacity, 1e-6) ** 0.5
+    alpha[bottom - start :] = np.linspace(opacity, 0, end - bottom)
+    rgba = np.zeros((end - start, layout.width, 4), dtype=np.uint8)
+    rgba[..., :3] = theme.colors["shade"][:3]
+    rgba[..., 3] = (np.clip(alpha, 0, 1) * 255).astype(np.uint8)[:, None]
+    return replace(picture, shade=Patch.from_rgba(rgba, 0, start))
+
+
+def needed_opacity(region: np.ndarray) -> float:
+    """How dark a black shade must be for white text on the brightest part of `region` to reach 4.5:1."""
+    luma = (region.astype(np.float32) / 255) @ np.float32([0.2126, 0.7152, 0.0722])
+    bright = float(np.percentile(luma, 98))
+    # Shading scales the sRGB values; white text needs the shaded value's luminance under CONTRAST_LUMA.
+    limit = _encode(CONTRAST_LUMA)
+    return float(min(0.9, max(0.25, 1 - limit / max(bright, 1e-6))))
+
+
+def _encode(linear: float) -> float:
+    """sRGB encoding of a linear value."""
+    return 12.92 * linear if linear <= 0.0031308 else 1.055 * linear ** (1 / 2.4) - 0.055

@@ -1,0 +1,93 @@
+"""A bulletin segment's text: the story's topic kicker in the accent, its headline, the photo's credit."""
+
+from __future__ import annotations
+
+from news60.models import Slide
+from news60.video.frame import Frame
+from news60.video.sprites import Patch
+from news60.video.textblock import TextBlock, label_patch, line_patch, lines_block, single
+from news60.video.typesetting import family, fit_box, fit_text, line_height
+
+KICKER_SCALE = 1.3  # the topic pill a size up from other labels, as on the hook: it names the story
+
+
+def segment_text(slide: Slide, frame: Frame) -> TextBlock:
+    """The kicker pill, the headline under it, and the photo's credit when a photo is shown.
+
+    On a card the text starts at the top of the stage; under a photo shown whole it starts below
+    the photo's credit; over a full-bleed photo it sits low, the credit just above the captions.
+    """
+    layout = frame.layout
+    gap = layout.px(24)
+    kicker = _kicker(slide.kicker, frame)
+    credit = _credit(slide, frame)
+    if frame.photo_box is not None:
+        y = frame.photo_box[1] + frame.photo_box[3] + layout.px(30)
+        under = _placed(credit, layout.left, y)
+        y += credit.size[1] + gap if credit else 0
+        block, _ = _titles(slide.heading, frame, kicker, (y, frame.text_bottom))
+        return block + under
+    below = credit.size[1] + gap if credit else 0
+    top = layout.stage_top + (layout.px(200) if frame.on_photo else 0)
+    block, bottom = _titles(slide.heading, frame, kicker, (top, frame.text_bottom - below))
+    return block + _placed(credit, layout.left, bottom + gap // 2)
+
+
+def _titles(
+    heading: str, frame: Frame, kicker: Patch | None, rows: tuple[int, int]
+) -> tuple[TextBlock, float]:
+    """The kicker over the headline within `rows`: from the top, or low over a full-bleed photo.
+    Returns the block and the y below the headline."""
+    layout = frame.layout
+    top, bottom = rows
+    above = kicker.size[1] + layout.px(24) if kicker else 0
+    face, lines = _headline(heading, frame, (top + above, bottom))
+    low = frame.on_photo and frame.photo_box is None
+    y = bottom - len(lines) * line_height(face, 1.12) if low else top + above
+    text, below = lines_block(
+        lines, face, (layout.left, y), frame.theme.colors["text"], shadow=frame.shadow
+    )
+    return _placed(kicker, layout.left, y - above) + text, below
+
+
+def _headline(text: str, frame: Frame, rows: tuple[int, int]):
+    """The headline's face and balanced lines, key size down to caption size, within `rows`."""
+    layout = frame.layout
+    top, bottom = rows
+    most = 3 if frame.on_photo else (5 if layout.tall else 4)
+    size = frame.size("key") * (9 if frame.on_photo else 10) // 10
+    return fit_box(
+        text,
+        family(frame.theme, "headline"),
+        (layout.text_width, max(bottom - top, 1)),
+        most,
+        size,
+        frame.size("caption"),
+    )
+
+
+def _kicker(text: str, frame: Frame) -> Patch | None:
+    """The topic as a filled accent pill ("G20"), or nothing when the story has no topic."""
+    if not text:
+        return None
+    return label_patch(text, frame.layout, frame.theme, (0, 0), filled=True, scale=KICKER_SCALE)
+
+
+def _credit(slide: Slide, frame: Frame) -> Patch | None:
+    """'Photo: Jane Doe/AP' in small muted type, when the shot shows a credited photo."""
+    if not (frame.on_photo and slide.photo and slide.photo.credit):
+        return None
+    layout, theme = frame.layout, frame.theme
+    text = f"Photo: {slide.photo.credit}"
+    size = frame.size("label")
+    face, lines = fit_text(text, family(theme, "small"), layout.text_width, 1, size, size * 3 // 4)
+    return line_patch(lines[0], face, 0, 0, theme.colors["muted"], shadow=frame.shadow)
+
+
+def _placed(patch: Patch | None, x: float, y: float) -> TextBlock:
+    """The patch (drawn at the origin) moved to (x, y), as a block; nothing for no patch."""
+    if patch is None:
+        return TextBlock()
+    return single(
+        Patch(patch.x + round(x), patch.y + round(y), patch.premultiplied, patch.inverse_alpha)
+    )

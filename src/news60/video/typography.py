@@ -1,0 +1,66 @@
+"""Text as it appears on screen: curly quotes, emoji kept or taken out, short lines for hooks and covers."""
+
+from __future__ import annotations
+
+import re
+
+from news60.video.emoji import EMOJI, emoji_font, strip_emoji
+from news60.video.linebreaks import DANGLING
+
+# A straight double quote opens after a space, a bracket or a dash, or at the start; else it closes.
+_OPEN_DOUBLE = re.compile(r'(^|[\s(\[{—–-])"')
+_OPEN_SINGLE = re.compile(r"(^|[\s(\[{—–-“])'")
+HOOK_WORDS = 7  # a hook line is read in under two seconds
+COVER_WORDS = (3, 6)  # a cover line reads at thumbnail size in a profile grid
+
+
+def curly(text: str) -> str:
+    """Typographer's quotes and apostrophes: "don't" is don’t, "it" is “it”, 'it' is ‘it’."""
+    text = _OPEN_DOUBLE.sub(lambda m: m.group(1) + "“", text).replace('"', "”")
+    text = _OPEN_SINGLE.sub(lambda m: m.group(1) + "‘", text)
+    return text.replace("'", "’")
+
+
+def screen_text(text: str) -> tuple[str, bool]:
+    """`text` ready to draw, and whether emoji had to be taken out (no colour emoji font)."""
+    text = "\t".join(curly(" ".join(field.split())) for field in text.split("\t"))
+    if emoji_font() is None and EMOJI.search(text):
+        return strip_emoji(text), True
+    return text, False
+
+
+def hook_line(headline: str, limit: int = HOOK_WORDS) -> str:
+    """A line of at most `limit` words from the headline: its first part that stands alone.
+
+    "Trump jokes to Putin: 'Don't meddle in the election, please'" gives "Trump jokes to Putin".
+    """
+    text = " ".join(headline.split()).rstrip(" .")
+    if len(text.split()) <= limit:
+        return text
+    for part in re.split(r"\s*(?::|\s[—–|-]\s)\s*", text):
+        if 2 <= len(part.split()) <= limit:
+            return part.strip(" ,;")
+    for part in re.split(r",\s*", text):
+        if 3 <= len(part.split()) <= limit:
+            return part
+    return cut_words(text, limit)
+
+
+def cover_line(headline: str) -> str:
+    """Three to six words from the headline for a cover."""
+    line = hook_line(headline, COVER_WORDS[1])
+    if len(line.split()) >= COVER_WORDS[0]:
+        return line
+    return cut_words(" ".join(headline.split()), COVER_WORDS[1])
+
+
+def cut_words(text: str, limit: int) -> str:
+    """The first `limit` words, never ending on a word that leans on the next; quotes stay paired."""
+    words = text.split()[:limit]
+    while len(words) > 2 and words[-1].lower().strip(",;:“”‘’'\"") in DANGLING:
+        words.pop()
+    line = " ".join(words).rstrip(",;:")
+    for opening, closing in (("“", "”"), ("‘", "’")):
+        if line.count(opening) > line.count(closing):
+            line += closing
+    return line

@@ -1,0 +1,108 @@
+"""Every transition of the seed clip, with photos (as --photos gives them) and without, frame by frame:
+no flash, and never the old and the new text on screen together."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from conftest import SEED
+from PIL import Image
+
+from news60 import pipeline
+from news60.settings import load_settings
+from news60.video.compositor import Compositor
+from news60.video.theme import load_theme
+from news60.video.timeline import plan_timeline
+
+pytestmark = pytest.mark.slow
+SIZE, FPS = (90, 160), 30  # framecheck's own grid, at the clip's frame rate
+
+
+@pytest.fixture(scope="module")
+def photo_folder(tmp_path_factory):
+    data = pytest.importorskip("skimage.data")
+    folder = tmp_path_factory.mktemp("photos")
+    for name in ("astronaut", "coffee", "chelsea", "rocket"):
+        Image.fromarray(getattr(data, name)()).save(folder / f"{name}.jpg", quality=92)
+    return folder
+
+
+@pytest.fixture(scope="module", params=["without photos", "with photos"])
+def compositor(request, tmp_path_factory, photo_folder):
+    photos = photo_folder if request.param == "with photos" else None
+    settings = load_settings(article={"photos": photos})
+    article = pipeline.read_source(str(SEED), settings)
+    theme = load_theme()
+    script, narration = pipeline.write_script(
+        article, settings, theme, tmp_path_factory.mktemp("w")
+    )
+    if photos is not None:
+        assert any(scene.photo and scene.photo.src for scene in script.scenes)
+    timeline = plan_timeline(script, narration, theme, size=SIZE, fps=FPS, audio=narration.wav)
+    return Compositor(timeline, theme)
+
+
+def windows(compositor: Compositor) -> list[list[int]]:
+    """Frame numbers around every cut: from half a second before to a second after."""
+    cuts = [round(slide.start * FPS) for slide in compositor.slides[1:]]
+    return [list(range(max(0, cut - 15), cut + 30)) for cut in cuts]
+
+
+def grey(frame: np.ndarray) -> np.ndarray:
+    return np.asarray(Image.fromarray(frame).convert("L"), dtype=np.float32)
+
+
+def test_no_frame_flashes_at_any_transition(compositor):
+    for window in windows(compositor):
+        frames = [grey(compositor.frame_at(k / FPS)) for k in window]
+        for i in range(1, len(frames) - 1):
+            before = np.abs(frames[i] - frames[i - 1]).mean()
+            after = np.abs(frames[i + 1] - frames[i]).mean()
+            around = np.abs(frames[i + 1] - frames[i - 1]).mean()
+            # A flash: a frame unlike both neighbours while they are alike (framecheck's rule).
+            assert not (min(before, after) > 5 and min(before, after) > 3 * around), window[i]
+
+
+def test_no_frame_shows_the_old_and_the_new_text(compositor):
+    for window in windows(compositor):
+        shown = [compositor.visible_text(k / FPS) for k in window]
+        assert all(len(texts) <= 1 for texts in shown)
+        runs = [texts[0][0] if texts else None for texts in shown]
+        # Between two texts there is at least one frame without any: a cut, never a dissolve.
+        for a, b in zip(runs, runs[1:], strict=False):
+            assert a is None or b is None or a == b, runs
+
+
+def test_text_fades_before_the_cut_and_comes_in_after_it(compositor):
+    timing = compositor.theme.transitions
+    for index, slide in enumerate(compositor.slides[1:], 1):
+        if compositor.runs[index][0] != index:
+            continue  # the same text held over a new framing
+        cut = slide.start
+        before = compositor.visible_text(cut - 1.5 / FPS)
+        at_cut = compositor.visible_text(cut + 0.01)
+        assert not before or before[0][2] < 1.0  # fading out
+        assert not at_cut or at_cut[0][1] <= 1  # only just arriving
+        later = compositor.visible_text(cut + (timing.push + timing.text_in + 2) / FPS)
+        assert later and later[0][0] == index
+
+
+FRAMECHECK = SEED.parents[2] / "shared" / "tools" / "framecheck.py"
+
+
+@pytest.mark.skipif(
+    not FRAMECHECK.exists(), reason="the shared framecheck tool is not beside the repo"
+)
+def test_framecheck_finds_no_flash_and_no_still_five_seconds(compositor, tmp_path):
+    import subprocess
+    import sys
+
+    from news60.settings import VideoSettings
+    from news60.video.render import render_video
+
+    video = VideoSettings(width=SIZE[0], height=SIZE[1], fps=FPS)
+    clip = render_video(compositor.timeline, compositor.theme, video, tmp_path / "clip.mp4")
+    report = subprocess.run(
+        [sys.executable, str(FRAMECHECK), str(clip)], capture_output=True, text=True, check=True
+    ).stdout
+    assert "flashes 0 " in report and "still_5s_windows 0 " in report, report
