@@ -282,3 +282,19 @@ def test_a_caption_restating_a_sentence_of_the_story_is_not_said_twice():
     )
     said = " ".join(_said(article, 400))
     assert said.count("professional photographer since 2006") == 1
+
+
+def test_a_quote_heard_from_a_named_speaker_is_attributed_and_can_lead():
+    article = Article(
+        title="Train announcer warns passengers of pickpockets",
+        paragraphs=(
+            "Four police officers used 'unnecessary, excessive and unlawful force' against a "
+            "student who died after a chase, a court heard on Monday.",
+            "A passenger was recording on his phone and the announcer can clearly be heard "
+            'saying: "Please be aware of pickpockets at this station tonight."',
+            "The company said it had opened an investigation into the announcement.",
+        ),
+    )
+    units = story_units(list(article.paragraphs), [0, 1, 2])
+    assert units[0].attributed and units[1].attributed
+    assert _said(article, 150)[0].startswith("Four police officers used")

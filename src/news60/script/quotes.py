@@ -14,7 +14,9 @@ ATTRIBUTION = re.compile(
     r"\b(?:said|says|say|told|tells|added|adds|according to|asked|asks|explained|explains|"
     r"wrote|writes|insisted|warned|stated|argued|noted|claimed|tweeted|posted|declared|admitted|"
     r"recalled|continued|replied|commented|announced|acknowledged|conceded|chanted|shouted|"
-    r"yelled|cried|quipped|joked|called|dubbed|described|labell?ed|titled|named|reads|read)\b",
+    r"yelled|cried|quipped|joked|called|dubbed|described|labell?ed|titled|named|reads|read|"
+    # "the announcer can be heard saying: ...", "a court heard that ...": the speaker is named.
+    r"saying|heard)\b",
     re.IGNORECASE,
 )
 SPEECH_WORDS = 4  # a quoted span this long is speech; shorter ones are phrases or titles
