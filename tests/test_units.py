@@ -164,3 +164,137 @@ def test_a_scene_setting_lead_gives_way_to_the_standfirst_with_the_news():
     assert picks[0].text.startswith("The town council has approved") and picks[0].index == -1
     indexes = [p.index for p in picks]
     assert indexes == sorted(indexes)
+
+
+def test_a_sentence_leaning_on_a_caption_run_into_its_paragraph_is_not_said_alone():
+    # A Daily Mail style gallery run into the text: "It" is the potty chair of the caption.
+    article = Article(
+        title="Shops fill with royal baby souvenirs",
+        paragraphs=(
+            "Shops across the country are filling their shelves with souvenirs of the royal "
+            "birth before the baby has even been named. "
+            "Retailers expect to sell mugs, plates and tea towels by the thousand this week. "
+            "Baby souvenir: A potty chair which has gone on sale so royal fans can teach their "
+            "children how to use the bathroom. "
+            "It comes complete with a toilet paper holder and a little crown on its back. "
+            "Analysts predict that nearly 250 million pounds could be spent on royal souvenirs.",
+        ),
+    )
+    for words in BUDGETS:
+        assert not any(s.startswith("It comes complete") for s in _said(article, words))
+
+
+def test_a_dated_wire_photo_caption_is_not_prose_and_never_leads():
+    caption = (
+        "Democratic presidential candidate Pete Buttigieg speaks during a fundraiser for the "
+        "Nevada Democratic Party, Sunday, Nov. 17, 2019, in Las Vegas."
+    )
+    assert not is_prose(caption)
+    article = Article(
+        title="Democrats meet for a debate with no clear front-runner",
+        paragraphs=(
+            caption,
+            "New uncertainty hangs over the Democratic presidential primary as ten candidates "
+            "meet on the debate stage once again.",
+            "No longer is there a clear front-runner in the race for the nomination.",
+        ),
+    )
+    assert _said(article, 120)[0].startswith("New uncertainty hangs")
+
+
+def test_a_possessive_split_off_its_noun_opens_no_quote():
+    sentences = [
+        "Emirates finalized a deal to purchase 30 of Boeing 's 787-9 Dreamliner jets, "
+        "executives of both companies announced on Wednesday.",
+        "The order is valued at 8.8 billion dollars at list prices.",
+    ]
+    units = story_units(sentences, [0, 1])
+    assert [(u.first, u.last) for u in units] == [(0, 0), (1, 1)]
+    assert not units[0].speech
+
+
+def test_a_body_opening_on_a_reference_to_the_standfirst_follows_it():
+    article = Article(
+        title="Emirates inks order for 30 Boeing 787 jets",
+        standfirst="Emirates has finalized a deal to buy 30 of Boeing's 787-9 Dreamliner jets, "
+        "executives of both companies announced on Wednesday at the Dubai Air Show.",
+        paragraphs=(
+            "The deal for the Boeing jets comes on top of an order Emirates placed for 787 "
+            "Dreamliners earlier this week.",
+            "The order is valued at 8.8 billion dollars at list prices, before the discount "
+            "that airlines usually negotiate.",
+        ),
+    )
+    picks = _picks(article, 120)
+    assert picks[0].text.startswith("Emirates has finalized a deal") and picks[0].index == -1
+
+
+def test_a_question_in_the_writers_voice_never_leads():
+    article = Article(
+        title="Prince Andrew says his BBC interview was a success",
+        paragraphs=(
+            "What was this British royal and his aides thinking of when he granted a long "
+            "interview to the BBC, supposedly to clear his name?",
+            "Prince Andrew has reportedly told friends and family that the interview aired at "
+            "the weekend was a great success.",
+            "Former royal press aides called the interview a disaster for the royal family.",
+        ),
+    )
+    assert _said(article, 120)[0].startswith("Prince Andrew has reportedly told")
+
+
+def test_a_title_with_a_long_preposition_is_not_speech_and_keeps_the_lead():
+    sentences = [
+        "They were intended to be ‘Tapes from Beyond the Grave’ – interviews with former "
+        "fighters about the worst crimes of the conflict.",
+        "The interviews were granted only on condition that they stayed secret.",
+    ]
+    assert not story_units(sentences, [0, 0])[0].speech
+
+
+def test_stray_stops_from_line_breaks_neither_split_nor_show():
+    from news60.script.sentences import split_sentences
+
+    text = "Adams has denied any part in the death or the . IRA policy of the Disappeared."
+    assert len(split_sentences(text)) == 1
+    assert tidy("At least . two men have linked the leader to the . murder.") == (
+        "At least two men have linked the leader to the murder."
+    )
+    assert len(split_sentences('"We respect the report," said Brig. Gen. Adnan Dmeiri.')) == 1
+    assert not is_prose("Sorry we are not currently accepting comments on this article.")
+    text = "It is a criminal offense for the country's . Muslims, who make up most of the people."
+    assert len(split_sentences(text)) == 1
+    assert not is_prose("CNN's Matiullah Mati contributed to this report .")
+
+
+def test_a_caption_restating_a_sentence_of_the_story_is_not_said_twice():
+    article = Article(
+        title="Photographer records the last embrace of pets and their owners",
+        paragraphs=(
+            "A photographer in Minneapolis records the last embrace of owners with their dying "
+            "pets in what she calls a Joy Session.",
+            "Mrs Ernhart, who has been a professional photographer since 2006, trademarked the "
+            "name Joy Session, and began offering them in 2010.",
+            "She has since had more than one hundred shoots with owners and their pets.",
+            "Mrs Ernhart, who has been a professional photographer since 2006, began offering "
+            "her service in 2010 .",
+        ),
+    )
+    said = " ".join(_said(article, 400))
+    assert said.count("professional photographer since 2006") == 1
+
+
+def test_a_quote_heard_from_a_named_speaker_is_attributed_and_can_lead():
+    article = Article(
+        title="Train announcer warns passengers of pickpockets",
+        paragraphs=(
+            "Four police officers used 'unnecessary, excessive and unlawful force' against a "
+            "student who died after a chase, a court heard on Monday.",
+            "A passenger was recording on his phone and the announcer can clearly be heard "
+            'saying: "Please be aware of pickpockets at this station tonight."',
+            "The company said it had opened an investigation into the announcement.",
+        ),
+    )
+    units = story_units(list(article.paragraphs), [0, 1, 2])
+    assert units[0].attributed and units[1].attributed
+    assert _said(article, 150)[0].startswith("Four police officers used")

@@ -14,7 +14,9 @@ ATTRIBUTION = re.compile(
     r"\b(?:said|says|say|told|tells|added|adds|according to|asked|asks|explained|explains|"
     r"wrote|writes|insisted|warned|stated|argued|noted|claimed|tweeted|posted|declared|admitted|"
     r"recalled|continued|replied|commented|announced|acknowledged|conceded|chanted|shouted|"
-    r"yelled|cried|quipped|joked|called|dubbed|described|labell?ed|titled|named|reads|read)\b",
+    r"yelled|cried|quipped|joked|called|dubbed|described|labell?ed|titled|named|reads|read|"
+    # "the announcer can be heard saying: ...", "a court heard that ...": the speaker is named.
+    r"saying|heard)\b",
     re.IGNORECASE,
 )
 SPEECH_WORDS = 4  # a quoted span this long is speech; shorter ones are phrases or titles
@@ -107,7 +109,9 @@ def _mark(text: str, i: int) -> str:
     if ch == '"':
         return "open" if before in _OPENS_AFTER and not after.isspace() else "close"
     if ch in "'’":
-        if before in _OPENS_AFTER and after.isalnum() and ch == "'":
+        # "Boeing 's jets": a possessive split off its noun (some feeds tokenise it) opens nothing.
+        split_possessive = re.match(r"['’][sS](?!\w)", text[i : i + 3]) is not None
+        if before in _OPENS_AFTER and after.isalnum() and ch == "'" and not split_possessive:
             return "open"
         # A closing single mark ends a word before a space or punctuation; "players' union" is
         # a possessive, so an s before a space does not close.
@@ -137,7 +141,16 @@ def _pairs(opened: str, closing: str) -> bool:
     return closing in "'’"
 
 
+# Words a title leaves in lower case however long they are ("Tapes from Beyond the Grave").
+_TITLE_MINOR_LIST = (
+    "about above across after against along among around before behind below beneath beside "
+    "between beyond during from inside into near onto outside over since than that through "
+    "toward towards under until upon with within without"
+)
+_TITLE_MINOR = frozenset(_TITLE_MINOR_LIST.split())
+
+
 def _is_title(span: str) -> bool:
     """A quoted title ("The Irishman", "Once Upon a Time in Hollywood"): every long word capped."""
-    words = [w for w in span.split() if len(w) > 3 or w[:1].isupper()]
+    words = [w for w in span.split() if (len(w) > 3 and w not in _TITLE_MINOR) or w[:1].isupper()]
     return bool(words) and all(w[:1].isupper() or w[:1].isdigit() for w in words)

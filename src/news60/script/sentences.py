@@ -9,8 +9,12 @@ _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt",
     "st", "jr", "sr", "vs", "etc", "inc", "ltd", "co", "corp", "no", "jan", "feb", "mar", "apr",
     "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g", "i.e",
-    "a.m", "p.m", "approx", "dept", "est", "fig", "mt", "ft",
+    "a.m", "p.m", "approx", "dept", "est", "fig", "mt", "ft", "brig", "maj", "cpl", "adm",
+    "cmdr", "supt", "insp", "det", "rev", "fr", "hon", "pte",
 }  # fmt: skip
+# Words no sentence ends on, nor on a possessive: a stop standing alone after one ("or the .
+# IRA policy", "the country's . Muslims") is a line break the source turned into punctuation.
+_NEVER_LAST = {"the", "a", "an", "of", "to", "in", "for", "and", "or", "with", "by", "from", "at"}
 
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, then space.
 _BOUNDARY = re.compile(r"""([.!?…]+["'”’)\]]*)\s+(?=["'“‘(\[]?[A-Z0-9])""")
@@ -45,6 +49,8 @@ def _ends_with_abbreviation(candidate: str, rest: str) -> bool:
         return False
     words = candidate.rstrip(".").split()
     word = (words[-1:] or [""])[0].lower().strip("\"'“‘(")
+    if candidate.endswith(" .") and (word in _NEVER_LAST or word.endswith(("'s", "’s"))):
+        return True
     if word == "no":
         return rest.lstrip()[:1].isdigit()  # "No. 10", but "replied: "No. Absolutely not.""
     if word in _ABBREVIATIONS:

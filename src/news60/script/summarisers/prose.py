@@ -35,13 +35,22 @@ _GLUED_CREDIT = re.compile(
     r"\s+(?=[A-Z“\"‘'])",
     re.IGNORECASE,
 )
+# A wire photo caption dates its picture in full ("speaks ..., Sunday, Nov. 17, 2019, in Las
+# Vegas"); news prose never puts a weekday, a date and a year together.
+_DATED_PHOTO = re.compile(
+    r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|"
+    r"Nov|Dec)[a-z]*\.? \d{1,2}, (?:19|20)\d\d\b"
+)
+# "Adams . has repeated": a line break the source turned into a stop inside a sentence.
+_STRAY_STOP = re.compile(r"\s\.\s+(?=[a-z])")
 # A Daily Mail style caption label: one to three capitalised words and a colon, then text.
 _LABEL = re.compile(r"^[A-Z][\w'’-]*(?:\s[\w'’-]+){0,2}:\s+[A-Z‘'“\"]")
 _SAID_LABEL = re.compile(r"\b(said|says|told|added|wrote|tweeted|explained|warned)\b", re.I)
 # A publisher talking to its readers: donation appeals, newsletter and comment prompts.
 _APPEAL = re.compile(
     r"\b(readers like you|donat\w*|contribut\w*|subscri\w*|our (?:mission|journalism|reporting)|"
-    r"comments? (?:policy|community|section)|sign up|newsletter)\b",
+    r"comments? (?:policy|community|section)|(?:accepting|leave|post|add your) (?:a )?comments?|"
+    r"sign up|newsletter)\b",
     re.IGNORECASE,
 )
 _READER = re.compile(r"\b(you|your|we|our|us)\b", re.IGNORECASE)
@@ -52,6 +61,8 @@ _CONTACT = re.compile(
     r"for more information|let us know|tell us|get in touch)\b",
     re.IGNORECASE,
 )
+# The credit line at a report's foot: "CNN's Matiullah Mati contributed to this report."
+_CONTRIBUTED = re.compile(r"\bcontributed (?:to )?(?:this|the) (?:report|story|article)\b", re.I)
 # Phone numbers: read digit by digit they are noise ("0800 555 111", "(555) 123-4567").
 _PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)|\b\d{2,5})[\s.-]\d{3,4}[\s.-]?\d{3,4}\b")
 # Prose ends on terminal punctuation, perhaps inside closing quotes or brackets.
@@ -93,7 +104,7 @@ def has_verb(text: str) -> bool:
 def tidy(sentence: str) -> str:
     """The sentence without a photo credit glued to its start, or a "(pictured)" mark in a
     sentence of the story; a photo caption with no verb keeps its mark (and is not prose)."""
-    text = _GLUED_CREDIT.sub("", sentence.strip())
+    text = _STRAY_STOP.sub(" ", _GLUED_CREDIT.sub("", sentence.strip()))
     bare = _CAPTION_MARK.sub("", text)
     return bare if has_verb(bare) else text
 
@@ -102,13 +113,13 @@ def is_prose(sentence: str, min_words: int = _MIN_WORDS) -> bool:
     """True when a sentence reads as story prose a narrator could say."""
     if not min_words <= len(_WORD.findall(sentence)) <= _MAX_WORDS:
         return False
-    if _FURNITURE.match(sentence) or _CAPTION_MARK.search(sentence) or _CREDIT.search(sentence):
+    if _FURNITURE.match(sentence) or is_caption(sentence):
         return False
     if _PHONE.search(sentence):
         return False
-    if _URL.search(sentence) or _is_caption_label(sentence) or _is_appeal(sentence):
+    if _URL.search(sentence) or _is_appeal(sentence):
         return False
-    if _CONTACT.search(sentence) or _asks_reader(sentence):
+    if _CONTACT.search(sentence) or _CONTRIBUTED.search(sentence) or _asks_reader(sentence):
         return False
     if not _LOWER.search(sentence) or not (_ENDED.search(sentence) or _result_colon(sentence)):
         return False  # a heading, a byline ("Daily Mail Reporter .") or a cut-off fragment
@@ -118,7 +129,10 @@ def is_prose(sentence: str, min_words: int = _MIN_WORDS) -> bool:
 def is_caption(sentence: str) -> bool:
     """A photo caption or credit inside the text ("Final embrace: ...", "... (pictured)")."""
     return bool(
-        _CAPTION_MARK.search(sentence) or _CREDIT.search(sentence) or _is_caption_label(sentence)
+        _CAPTION_MARK.search(sentence)
+        or _CREDIT.search(sentence)
+        or _DATED_PHOTO.search(sentence)
+        or _is_caption_label(sentence)
     )
 
 

@@ -15,7 +15,10 @@ from news60.script.units import Unit, carried_marks, leans_on_previous, story_un
 
 _MEMBER_WORDS = 3  # a sentence this short may be said beside its unit ("He denied it.")
 UNSTOPPED_WORDS = 10  # a paragraph this long without a full stop is a sentence, not a heading
-REPEAT = 0.9  # a sentence sharing this share of its words with an earlier one repeats it
+REPEAT = 0.8  # a sentence sharing this share of its words with an earlier one repeats it (a
+# caption restating the story: "Mrs Ernhart ... began offering her service in 2010")
+# "The deal ...": a definite noun the sentence takes to be known already.
+_DEFINITE = re.compile(r"^[\"“‘']?The\s+([a-z][\w-]+)")
 SCENE_SETTER = 0.25  # a lead with under this share of the headline's words only sets the scene
 
 
@@ -70,9 +73,22 @@ def read_story(article: Article) -> Story:
     body opens on a scene-setter and the standfirst carries the headline's news, it leads."""
     story = _read(article, [])
     standfirst = [(s, -1) for s in split_sentences(article.standfirst)]
-    if standfirst and _sets_the_scene(story.text(story.lead), article.title, article.standfirst):
+    lead = story.sentences(story.lead)
+    if standfirst and (
+        _sets_the_scene(" ".join(lead), article.title, article.standfirst)
+        or _continues(lead[0], article.standfirst)
+    ):
         return _read(article, standfirst)
     return story
+
+
+def _continues(lead: str, standfirst: str) -> bool:
+    """The body opens on a reference the standfirst supplies ("The deal comes in addition to
+    ..." under "Emirates has finalized a deal ..."): the standfirst must be said first."""
+    definite = _DEFINITE.match(lead)
+    if definite:
+        return definite.group(1).lower() in {w.lower() for w in re.findall(r"\w+", standfirst)}
+    return leans_on_previous(lead)
 
 
 def _sets_the_scene(lead: str, title: str, standfirst: str) -> bool:
@@ -101,7 +117,7 @@ def _read(article: Article, opening: list[tuple[str, int]]) -> Story:
     after_gap = {
         i
         for i, (before, k) in enumerate(zip([None, *kept], kept, strict=False))
-        if before is not None and any(_lost(tidied[j][1]) for j in range(before + 1, k))
+        if before is not None and any(_lost(tidied, j, k) for j in range(before + 1, k))
     }
     texts = [text for _, text, _ in clean]
     paragraphs = [paragraph for _, _, paragraph in clean]
@@ -132,9 +148,15 @@ def _kept(tidied: list[tuple[int, str, int]]) -> list[int]:
     return kept
 
 
-def _lost(sentence: str) -> bool:
-    """Story text left out for what it holds, not a caption, credit or scrap of furniture."""
-    return len(sentence.split()) >= 6 and not is_caption(sentence)
+def _lost(tidied: list[tuple[int, str, int]], j: int, k: int) -> bool:
+    """Sentence j, left out before kept sentence k, held what k may lean on: story text, not a
+    scrap of furniture; a caption only when run into k's paragraph just before it ("Baby
+    souvenir: A potty chair ... It comes with a holder": the "It" is the caption's)."""
+    _, sentence, paragraph = tidied[j]
+    if len(sentence.split()) < 6:
+        return False
+    run_in = j == k - 1 and paragraph == tidied[k][2]
+    return run_in or not is_caption(sentence)
 
 
 def _repeats(words: set[str], earlier: set[str]) -> bool:
@@ -167,9 +189,16 @@ def _usable(units: tuple[Unit, ...], texts: list[str], after_gap: set[int]) -> t
             unit.first in after_gap
             and leans_on_previous(texts[unit.first], any(_names(texts[i]) for i in unit.sentences))
         )
-        if alone and heard and all(r in usable for r in unit.requires):
+        # "What was this royal thinking of ...?": a question states no news, so it never leads.
+        asks = not usable and _asks(texts[unit.last])
+        if alone and heard and not asks and all(r in usable for r in unit.requires):
             usable.append(u)
     return tuple(usable)
+
+
+def _asks(sentence: str) -> bool:
+    """The sentence is a question in the writer's voice, not one inside a quote."""
+    return read_marks(sentence).outside.rstrip().endswith("?")
 
 
 def _names(sentence: str) -> bool:
