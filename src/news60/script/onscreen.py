@@ -151,7 +151,7 @@ def caption_for(text: str, context: str = "", fallback: str = "") -> str:
         line = headline(source) if source else ""
         if line and not _BARE_QUOTE.match(line):
             return line
-    return headline(text).strip('“”"')
+    return headline(re.sub(r"[“”\"]", "", text))
 
 
 def headline(sentence: str) -> str:
@@ -168,17 +168,18 @@ def headline(sentence: str) -> str:
     return text if len(text) <= CAPTION_CHARS and _balanced(text) else _phrase_cut(text)
 
 
-def _phrase_cut(text: str) -> str:
-    """The longest start of the text that ends at a phrase boundary and reads as a whole."""
-    cuts = [m.start() for m in _PHRASE_BREAK.finditer(text) if m.start() <= CAPTION_CHARS]
+def _phrase_cut(text: str, limit: int = CAPTION_CHARS) -> str:
+    """The longest start of the text that ends at a phrase boundary and reads as a whole, or ""
+    when none does (a line cut mid-word or with its quote left open is never shown)."""
+    cuts = [m.start() for m in _PHRASE_BREAK.finditer(text) if m.start() <= limit]
     for cut in reversed(cuts):
         head = text[:cut].rstrip(",;: ")
         if len(head.split()) >= 4 and _whole(head):
             return head
     words = text.split()
-    while words and (len(" ".join(words)) > CAPTION_CHARS or not _ends_cleanly(" ".join(words))):
+    while words and (len(" ".join(words)) > limit or not _ends_cleanly(" ".join(words))):
         words = words[:-1]
-    return " ".join(words) or text[:CAPTION_CHARS]
+    return " ".join(words)
 
 
 def _whole(text: str) -> bool:
@@ -203,7 +204,7 @@ def _short_quote(words: str) -> str:
         head = first.split(marker)[0]
         if len(head.split()) >= 4 and len(head) <= QUOTE_CHARS and _whole(head):
             return head
-    return ""
+    return _phrase_cut(first, QUOTE_CHARS)
 
 
 def _stands_alone(text: str, quote_start: int) -> bool:
