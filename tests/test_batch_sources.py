@@ -8,9 +8,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from batchkit import SCRAPES, scrape
 
 from news60.batch.jobs import relocate
-from news60.batch.planning import story_settings
+from news60.batch.planning import plan_story, story_settings
+from news60.bulletin.lineup import read_lineup
 from news60.errors import SettingsError
 from news60.settings import ArticleSettings, Settings
 from news60.sources.entries import Entry, SourceError
@@ -211,3 +213,43 @@ def test_a_manifest_from_a_worker_is_moved_under_the_clients_story_folder(tmp_pa
     moved = relocate(manifest, "/tmp/news60-job-x/out/s", tmp_path / "s")
     assert moved["files"]["clip"] == str(tmp_path / "s" / "v2" / "clip.mp4")
     assert moved["story"]["folder"] == str(tmp_path / "s")
+
+
+class _CountingSite(BaseHTTPRequestHandler):
+    """/story.txt, an article page (not a feed); every request is counted by path."""
+
+    requests: list[str]
+
+    def do_GET(self):  # noqa: N802
+        self.requests.append(self.path)
+        body = scrape(SCRAPES[0]).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "text/plain; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+def test_each_poll_fetches_a_page_source_once(tmp_path):
+    """A SOURCE that is a page is fetched to see whether it is a feed; that fetch is the article
+    the poll plans from (read once, not once to list and once to read)."""
+    handler = type("Handler", (_CountingSite,), {"requests": []})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_port}/story.txt"
+    settings = Settings(out=tmp_path / "out", article=ArticleSettings(allow_private=True))
+    poller = FeedPoller(settings.article)
+    try:
+        for poll in (1, 2):  # as `batch --watch` polls: list the sources, plan each story
+            (entry,) = read_sources([url], settings.article, poller)
+            planned = plan_story(entry, settings)
+            assert handler.requests == ["/story.txt"] * poll
+            assert planned.article.source_url == url and planned.article.text
+            items, _ = read_lineup([entry], settings, count=1)  # a bulletin reads it the same way
+            assert items[0].article == planned.article and handler.requests == ["/story.txt"] * poll
+    finally:
+        server.shutdown()
+        server.server_close()
