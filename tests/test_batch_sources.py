@@ -126,9 +126,11 @@ def test_a_private_feed_url_needs_allow_private():
 
 
 class _Site(BaseHTTPRequestHandler):
-    """/feed.xml (with relative links), /story.html (a page, not a feed), /slow.xml (trickles)."""
+    """/feed.xml (with relative links), /story.html (a page, not a feed), /article.txt (a real
+    article), /slow.xml (trickles); every request's path is noted in the server's `paths`."""
 
     def do_GET(self):  # noqa: N802
+        self.server.paths.append(self.path)
         if self.path == "/slow.xml":
             self._head(200, "application/rss+xml")
             for byte in RSS.encode()[:40]:
@@ -139,6 +141,7 @@ class _Site(BaseHTTPRequestHandler):
         page = {
             "/feed.xml": RELATIVE_RSS,
             "/story.html": "<html><body><p>A page.</p></body></html>",
+            "/article.txt": scrape(SCRAPES[0]),
         }
         body = page.get(self.path, "").encode()
         self._head(200 if body else 404, "text/html" if self.path.endswith("html") else "text/xml")
@@ -158,11 +161,18 @@ RELATIVE_RSS = """<?xml version="1.0"?><rss version="2.0"><channel><title>Site</
 
 
 @pytest.fixture
-def site():
+def site_server():
     server = ThreadingHTTPServer(("127.0.0.1", 0), _Site)
+    server.paths = []
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}"
+    yield server
     server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def site(site_server):
+    return f"http://127.0.0.1:{site_server.server_port}"
 
 
 def test_a_url_that_is_a_page_not_a_feed_is_one_story(site):
@@ -215,41 +225,16 @@ def test_a_manifest_from_a_worker_is_moved_under_the_clients_story_folder(tmp_pa
     assert moved["story"]["folder"] == str(tmp_path / "s")
 
 
-class _CountingSite(BaseHTTPRequestHandler):
-    """/story.txt, an article page (not a feed); every request is counted by path."""
-
-    requests: list[str]
-
-    def do_GET(self):  # noqa: N802
-        self.requests.append(self.path)
-        body = scrape(SCRAPES[0]).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "text/plain; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
-
-
-def test_each_poll_fetches_a_page_source_once(tmp_path):
+def test_each_poll_fetches_a_page_source_once(tmp_path, site, site_server):
     """A SOURCE that is a page is fetched to see whether it is a feed; that fetch is the article
     the poll plans from (read once, not once to list and once to read)."""
-    handler = type("Handler", (_CountingSite,), {"requests": []})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_port}/story.txt"
+    url = f"{site}/article.txt"
     settings = Settings(out=tmp_path / "out", article=ArticleSettings(allow_private=True))
     poller = FeedPoller(settings.article)
-    try:
-        for poll in (1, 2):  # as `batch --watch` polls: list the sources, plan each story
-            (entry,) = read_sources([url], settings.article, poller)
-            planned = plan_story(entry, settings)
-            assert handler.requests == ["/story.txt"] * poll
-            assert planned.article.source_url == url and planned.article.text
-            items, _ = read_lineup([entry], settings, count=1)  # a bulletin reads it the same way
-            assert items[0].article == planned.article and handler.requests == ["/story.txt"] * poll
-    finally:
-        server.shutdown()
-        server.server_close()
+    for poll in (1, 2):  # as `batch --watch` polls: list the sources, plan each story
+        (entry,) = read_sources([url], settings.article, poller)
+        planned = plan_story(entry, settings)
+        assert site_server.paths == ["/article.txt"] * poll
+        assert planned.article.source_url == url and planned.article.text
+        items, _ = read_lineup([entry], settings, count=1)  # a bulletin reads it the same way
+        assert items[0].article == planned.article and site_server.paths == ["/article.txt"] * poll
