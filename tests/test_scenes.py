@@ -181,3 +181,13 @@ def test_a_line_that_cannot_be_cut_whole_is_never_cut_mid_word_or_left_open():
     line = caption_for(text, fallback="Trump attacks Virginia voters")
     assert line.count("“") == line.count("”")
     assert all(word in text or word in "Trump attacks Virginia voters —" for word in line.split())
+
+
+def test_the_sources_own_elision_and_an_open_single_quote_never_show():
+    text = (
+        "Conservation Society said: ‘Although this species is harmless … we still advise the "
+        "public not to touch them.’"
+    )
+    line = caption_for(text, fallback="Giant jellyfish seen on Dorset beaches")
+    assert "…" not in line and not line.endswith(":")
+    assert line.count("‘") <= line.count("’")

@@ -134,6 +134,10 @@ _STOP_ENDINGS = frozenset(
         "anything",
         "something",
         "everything",
+        "said",
+        "says",
+        "told",
+        "added",
     ]
 )
 
@@ -156,7 +160,8 @@ def caption_for(text: str, context: str = "", fallback: str = "") -> str:
 
 def headline(sentence: str) -> str:
     """A sentence cut to a whole main clause for the screen: no ellipsis, no hanging word."""
-    text = _LEAD_IN.sub("", sentence.strip())
+    # The source's own elision ("harmless … we still advise") never shows: the line ends before it.
+    text = _LEAD_IN.sub("", sentence.strip().split("…")[0].strip())
     text = _LEAD_CLAUSE.sub("", text.rstrip(".!?:;, "), count=1).strip()
     text = text[:1].upper() + text[1:]
     for marker in _CLAUSE_BREAKS:
@@ -179,7 +184,7 @@ def _phrase_cut(text: str, limit: int = CAPTION_CHARS) -> str:
     words = text.split()
     while words and (len(" ".join(words)) > limit or not _ends_cleanly(" ".join(words))):
         words = words[:-1]
-    return " ".join(words)
+    return " ".join(words) if len(words) >= 4 else ""
 
 
 def _whole(text: str) -> bool:
@@ -188,13 +193,16 @@ def _whole(text: str) -> bool:
 
 
 def _ends_cleanly(text: str) -> bool:
+    """Paired quotes and a last word that closes the phrase ("said:" hands over to a quote)."""
     last = text.split()[-1].lower().strip(",;:") if text.split() else ""
-    return _balanced(text) and last not in _STOP_ENDINGS
+    return _balanced(text) and last not in _STOP_ENDINGS and not text.endswith(":")
 
 
 def _short_quote(words: str) -> str:
     """The quote's words, or its first sentence or clause when it runs long; "" if none fits."""
-    quote = words.rstrip(",;: ")
+    quote = words.split("…")[0].rstrip(",;: ")
+    if len(quote.split()) < 4:
+        return ""
     if len(quote) <= QUOTE_CHARS:
         return quote
     first = split_sentences(quote)[0].rstrip(",;: ")
@@ -215,4 +223,11 @@ def _stands_alone(text: str, quote_start: int) -> bool:
 
 def _balanced(text: str) -> bool:
     pairs = (("“", "”"), ("(", ")"), ("[", "]"))
-    return text.count('"') % 2 == 0 and all(text.count(a) == text.count(b) for a, b in pairs)
+    straight = text.count('"') % 2 == 0 and all(text.count(a) == text.count(b) for a, b in pairs)
+    return straight and len(_SINGLE_OPEN.findall(text)) <= len(_SINGLE_CLOSE.findall(text))
+
+
+# Curly single quotes: an opening one starts a word; a closing one ends a word, where an
+# apostrophe ("it’s") sits inside one.
+_SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(:—–-]))‘")
+_SINGLE_CLOSE = re.compile(r"’(?=[\s,.;:!?)—–-]|$)")
