@@ -9,7 +9,8 @@ import pytest
 from news60.article import read_article
 from news60.errors import ScriptError
 from news60.models import Narration, Script, SpokenSentence
-from news60.script.fitting import Limits, fit_script
+from news60.script.fitting import Limits, drop_to_fit, fit_script
+from news60.script.summarisers import Pick
 from news60.settings import ArticleSettings, ScriptSettings
 
 SEED = Path(__file__).resolve().parent.parent / "examples" / "seed-article.txt"
@@ -62,3 +63,24 @@ def test_a_speed_up_that_falls_short_is_not_accepted(article):
 def test_a_clip_too_short_to_speak_in_is_refused():
     with pytest.raises(ScriptError, match="--seconds"):
         Limits.for_clip(3, 0.4, 2.6)
+
+
+def _unit_picks(sizes_and_scores):
+    """One pick per unit, `words` words long, scored as given; the first is the lead."""
+    return [
+        Pick(" ".join(["word"] * words) + ".", score, index, unit=index)
+        for index, (words, score) in enumerate(sizes_and_scores)
+    ]
+
+
+def test_dropping_a_long_unit_leaves_room_that_a_shorter_dropped_one_fills():
+    picks = _unit_picks([(20, 1.0), (35, 0.8), (30, 0.5), (10, 0.3)])
+    kept = drop_to_fit(picks, 70)
+    # The 10-word unit goes first, then the 30-word one; 15 words of room take the 10 back.
+    assert [p.unit for p in kept] == [0, 1, 3]
+
+
+def test_a_dropped_unit_comes_back_only_with_the_unit_it_requires():
+    picks = _unit_picks([(20, 1.0), (35, 0.8), (30, 0.5), (10, 0.3)])
+    picks[3] = Pick(picks[3].text, 0.3, 3, unit=3, requires=(2,))
+    assert [p.unit for p in drop_to_fit(picks, 70)] == [0, 1]
