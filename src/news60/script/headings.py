@@ -29,6 +29,9 @@ _ASIDE = re.compile(
 _AUXILIARY = re.compile(
     r"\b(?:(?:has|have|had)\s+been|has|have|is|are|was|were)\s+(?=[a-z]+(?:ed|en|wn)\b)"
 )
+# Only the main clause's: in a reported or relative clause ("said the tablets were believed",
+# "which is expected") the participle without its auxiliary reads as an active verb.
+_CLAUSE_OPENER = re.compile(r"\b(?:said|says|told|that|which|who|whom|where|when|because|if)\b")
 # ... and an office before a full name ("US President Donald Trump" -> "Donald Trump").
 _OFFICE = re.compile(
     r"\b(?:[A-Z][\w.]*\s+)*?(?:President|Prime Minister|Minister|Secretary|Chancellor|"
@@ -54,9 +57,17 @@ def condensed(line: str) -> str:
     """A key line in headline style: no leading article, aside, auxiliary or office."""
     text = _OFFICE.sub("", line)
     text = _ASIDE.sub(r"\1 ", text)
-    text = text if _PRONOUN.match(text) else _AUXILIARY.sub("", text)
+    text = _without_auxiliary(text)
     text = _ARTICLE.sub("", text)
     return text[:1].upper() + text[1:]
+
+
+def _without_auxiliary(text: str) -> str:
+    """The main clause's verb without its auxiliary, when the subject is no pronoun."""
+    found = _AUXILIARY.search(text)
+    if found is None or _PRONOUN.match(text) or _CLAUSE_OPENER.search(text, 0, found.start()):
+        return text
+    return text[: found.start()] + text[found.end() :]
 
 
 def repeats(heading: str, spoken: str) -> bool:
