@@ -58,45 +58,54 @@ def test_no_dev_page_gets_a_verb_or_a_common_word_as_its_kicker():
         assert not forms & lower, (path, kicker)
 
 
-def test_an_acronym_the_headline_uses_names_the_topic():
-    body = "The NHS said waiting lists grew. Patients wait longer, the NHS figures show."
-    assert topic_kicker("NHS waits hit a record", body) == "NHS"
-
-
-def test_without_acronyms_the_name_headline_and_body_share_most():
-    body = (
-        "Officials in Helsinki met on Monday. The talks in Helsinki ran late, said Anna Virtanen. "
-        "Virtanen later left."
-    )
-    assert topic_kicker("Talks in Helsinki run late", body) == "Helsinki"
-
-
-def test_a_place_the_story_repeats_whole_stays_whole():
-    body = (
+# Short stories written for a rule each: (what the case is, headline, body, kicker).
+WRITTEN = [
+    (
+        "an acronym the headline uses",
+        "NHS waits hit a record",
+        "The NHS said waiting lists grew. Patients wait longer, the NHS figures show.",
+        "NHS",
+    ),
+    (
+        "the name headline and body share most",
+        "Talks in Helsinki run late",
+        "Officials in Helsinki met on Monday. The talks in Helsinki ran late, said Anna "
+        "Virtanen. Virtanen later left.",
+        "Helsinki",
+    ),
+    (
+        "a place the story repeats whole stays whole",
+        "Attack stokes instability fears in North Africa",
         "Gunmen attacked a museum in Tunis on Wednesday. "
-        "Governments across North Africa fear more attacks, officials said."
-    )
-    assert topic_kicker("Attack stokes instability fears in North Africa", body) == "North Africa"
-
-
-def test_a_coded_event_the_lead_names_beats_the_people_in_the_headline():
-    body = "Leaders met at the G20 summit in Osaka. The G20 meeting ended without a statement."
-    assert topic_kicker("Trump and Xi agree a truce", body) == "G20"
-
-
-def test_a_title_case_headline_gives_no_verb_kicker():
-    body = (
+        "Governments across North Africa fear more attacks, officials said.",
+        "North Africa",
+    ),
+    (
+        "a coded event the lead names beats the people in the headline",
+        "Trump and Xi agree a truce",
+        "Leaders met at the G20 summit in Osaka. The G20 meeting ended without a statement.",
+        "G20",
+    ),
+    (
+        "a title-case headline gives no verb",
+        "Student Dies After Diet Pills She Bought Online",
         "Student Dies After Diet Pills She Bought Online\n"
         "A student died after taking diet pills, her mother said. The pills contained DNP. "
-        "DNP is sold online as a slimming aid. Doctors warn DNP is toxic."
-    )
-    assert topic_kicker("Student Dies After Diet Pills She Bought Online", body) == "DNP"
+        "DNP is sold online as a slimming aid. Doctors warn DNP is toxic.",
+        "DNP",
+    ),
+    (
+        "credits and shouted lead-ins are not topics",
+        "Trump meets allies",
+        "US PRESIDENT DONALD Trump met allies. © AFP. More from AFP. Trump spoke to the press.",
+        "Trump",
+    ),
+    ("no shared name gives no kicker", "Seven secrets of hotels", "They never tell you this.", ""),
+]
 
 
-def test_credits_and_shouted_lead_ins_are_not_topics():
-    body = "US PRESIDENT DONALD Trump met allies. © AFP. More from AFP. Trump spoke to the press."
-    assert topic_kicker("Trump meets allies", body) == "Trump"
-
-
-def test_no_shared_name_gives_no_kicker():
-    assert topic_kicker("Seven secrets of hotels", "They never tell you this.") == ""
+@pytest.mark.parametrize(
+    ("case", "headline", "body", "kicker"), WRITTEN, ids=[w[0] for w in WRITTEN]
+)
+def test_written_cases(case, headline, body, kicker):
+    assert topic_kicker(headline, body) == kicker, case
