@@ -18,6 +18,15 @@ def test_abbreviations_and_initials_do_not_end_sentences():
     ]
 
 
+def test_a_persons_initials_do_not_end_a_sentence_but_a_place_written_so_may():
+    text = "The app comes from J.J. Abrams' company. He flew to Washington, D.C. Talks began."
+    assert split_sentences(text) == [
+        "The app comes from J.J. Abrams' company.",
+        "He flew to Washington, D.C.",
+        "Talks began.",
+    ]
+
+
 def test_a_letter_after_a_common_word_ends_the_sentence():
     assert split_sentences("He has hepatitis A. Church members were exposed.") == [
         "He has hepatitis A.",

@@ -202,6 +202,43 @@ def test_a_dated_wire_photo_caption_is_not_prose_and_never_leads():
     assert _said(article, 120)[0].startswith("New uncertainty hangs")
 
 
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Time to say goodbye: A dog pictured looking on.",
+        "Social media success story: Burberry has over 10m Facebook fans - and counting.",
+    ],
+)
+def test_a_long_caption_label_is_not_prose(caption):
+    assert not is_prose(caption)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Another mark of neon's hybridity: Its obsolescence started just as artists took it up.",
+        "A spokesman for the company said: 'We are reviewing the case carefully now.'",
+        "The answer from the minister was simple: We will not pay the fine this year.",
+    ],
+)
+def test_a_sentence_running_on_after_a_long_colon_phrase_is_prose(sentence):
+    assert is_prose(sentence)
+
+
+def test_this_is_the_moment_pointing_at_the_pages_video_gives_way_to_its_clause():
+    said = tidy("This is the moment a train announcer stunned passengers by announcing a warning.")
+    assert said == "A train announcer stunned passengers by announcing a warning."
+    # With no clause after it, nothing is cut.
+    assert tidy("This is the moment that changed everything.") == (
+        "This is the moment that changed everything."
+    )
+
+
+def test_a_short_verbless_line_set_off_with_a_spaced_stop_is_a_heading_not_prose():
+    assert not is_prose("Behind the furor over GamerGate .")
+    assert is_prose("She died later from her injuries .")
+
+
 def test_a_possessive_split_off_its_noun_opens_no_quote():
     sentences = [
         "Emirates finalized a deal to purchase 30 of Boeing 's 787-9 Dreamliner jets, "

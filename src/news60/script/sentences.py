@@ -15,6 +15,10 @@ _ABBREVIATIONS = {
 # Words no sentence ends on, nor on a possessive: a stop standing alone after one ("or the .
 # IRA policy", "the country's . Muslims") is a line break the source turned into punctuation.
 _NEVER_LAST = {"the", "a", "an", "of", "to", "in", "for", "and", "or", "with", "by", "from", "at"}
+# A person's initials ("J.J. Abrams", "J.K. Rowling") never end a sentence; places written the
+# same way ("Washington, D.C.") often do.
+_INITIALS = re.compile(r"^[a-z](?:\.[a-z])+$")
+_PLACE_INITIALS = {"d.c", "l.a", "n.y", "n.j", "s.f"}
 
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, then space.
 _BOUNDARY = re.compile(r"""([.!?…]+["'”’)\]]*)\s+(?=["'“‘(\[]?[A-Z0-9])""")
@@ -54,6 +58,8 @@ def _ends_with_abbreviation(candidate: str, rest: str) -> bool:
     if word == "no":
         return rest.lstrip()[:1].isdigit()  # "No. 10", but "replied: "No. Absolutely not.""
     if word in _ABBREVIATIONS:
+        return True
+    if _INITIALS.match(word) and word not in _PLACE_INITIALS:
         return True
     # A capital initial after a name ("John F. Kennedy") is an abbreviation;
     # after a common word ("hepatitis A.") it ends the sentence.

@@ -41,11 +41,27 @@ _DATED_PHOTO = re.compile(
     r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|"
     r"Nov|Dec)[a-z]*\.? \d{1,2}, (?:19|20)\d\d\b"
 )
+# "This is the moment a train announcer stunned passengers": it points at the page's video, which
+# the clip does not show; the news is the clause after it.
+_FOOTAGE_INTRO = re.compile(
+    r"^This is the (?:[a-z]+ )?moment (?:when |that )?(?=(?:an?|the|his|her|their)\s|[A-Z][a-z])"
+)
+# Pages copied as text set a heading or a caption scrap off with " ." ("Behind the furor over
+# GamerGate ."): short and verbless, it is not a sentence of the story.
+_SPACED_STOP = re.compile(r"\s\.$")
+_SCRAP_WORDS = 8
 # "Adams . has repeated": a line break the source turned into a stop inside a sentence.
 _STRAY_STOP = re.compile(r"\s\.\s+(?=[a-z])")
 # A Daily Mail style caption label: one to three capitalised words and a colon, then text.
 _LABEL = re.compile(r"^[A-Z][\w'’-]*(?:\s[\w'’-]+){0,2}:\s+[A-Z‘'“\"]")
 _SAID_LABEL = re.compile(r"\b(said|says|told|added|wrote|tweeted|explained|warned)\b", re.I)
+# A longer Daily Mail label is a phrase ("Time to say goodbye: A dog pictured looking on."); one
+# that hands over to a quote or whose text goes on from it ("Banjo serves two purposes: It ...")
+# is the writer's sentence.
+_LONG_LABEL = re.compile(
+    r"^[A-Z][\w'’-]*(?:\s[\w'’-]+){3,4}:\s+(?=[A-Z])"
+    r"(?!(?:It|Its|He|His|She|Her|They|Their|This|We|I|How|What|Why|When|There)\b)"
+)
 # A publisher talking to its readers: donation appeals, newsletter and comment prompts.
 _APPEAL = re.compile(
     r"\b(readers like you|donat\w*|contribut\w*|subscri\w*|our (?:mission|journalism|reporting)|"
@@ -80,9 +96,10 @@ _WORD = re.compile(r"[^\W_]+")
 _LOWER = re.compile(r"\b[a-z]{2,}")  # prose has lower-case words; headings and bylines may not
 
 
-# A finite verb, roughly: an auxiliary, a past form, or a present form before its object.
+# A finite verb, roughly: an auxiliary, a past form (irregular or too short for "-ed"), or a
+# present form before its object.
 _IRREGULAR = (
-    "ate beat became began bit blew broke brought built bought came caught chose cut dealt drew "
+    "ate beat became began bit blew broke brought built bought came caught chose cut dealt died drew "
     "drove fell felt fled flew fought found forgot froze gave got grew held hid hit hung kept knew "
     "laid led left let lit lost made meant met paid put quit ran rang rose said sat saw sent set "
     "shot shut slept sold spent split spoke spread stood stole struck stuck swore taught told took "
@@ -105,8 +122,17 @@ def tidy(sentence: str) -> str:
     """The sentence without a photo credit glued to its start, or a "(pictured)" mark in a
     sentence of the story; a photo caption with no verb keeps its mark (and is not prose)."""
     text = _STRAY_STOP.sub(" ", _GLUED_CREDIT.sub("", sentence.strip()))
+    text = _without_footage_intro(text)
     bare = _CAPTION_MARK.sub("", text)
     return bare if has_verb(bare) else text
+
+
+def _without_footage_intro(text: str) -> str:
+    """The sentence without "This is the moment" when a clause of its own follows it."""
+    rest = _FOOTAGE_INTRO.sub("", text, count=1)
+    if rest == text or not has_verb(rest):
+        return text
+    return rest[:1].upper() + rest[1:]
 
 
 def is_prose(sentence: str, min_words: int = _MIN_WORDS) -> bool:
@@ -123,6 +149,8 @@ def is_prose(sentence: str, min_words: int = _MIN_WORDS) -> bool:
         return False
     if not _LOWER.search(sentence) or not (_ENDED.search(sentence) or _result_colon(sentence)):
         return False  # a heading, a byline ("Daily Mail Reporter .") or a cut-off fragment
+    if _is_scrap(sentence):
+        return False
     return sum(ch.isalpha() for ch in sentence) > 0.6 * len(sentence)
 
 
@@ -134,6 +162,12 @@ def is_caption(sentence: str) -> bool:
         or _DATED_PHOTO.search(sentence)
         or _is_caption_label(sentence)
     )
+
+
+def _is_scrap(sentence: str) -> bool:
+    """A short verbless line set off with " .": a heading or a piece of a caption."""
+    short = len(_WORD.findall(sentence)) <= _SCRAP_WORDS
+    return short and bool(_SPACED_STOP.search(sentence)) and not has_verb(sentence)
 
 
 def _result_colon(sentence: str) -> bool:
@@ -148,7 +182,10 @@ def _asks_reader(sentence: str) -> bool:
 
 def _is_caption_label(sentence: str) -> bool:
     label = _LABEL.match(sentence)
-    return bool(label) and not _SAID_LABEL.search(label.group(0))
+    if label:
+        return not _SAID_LABEL.search(label.group(0))
+    label = _LONG_LABEL.match(sentence)
+    return bool(label) and not has_verb(label.group(0)) and not _SAID_LABEL.search(label.group(0))
 
 
 def _is_appeal(sentence: str) -> bool:
