@@ -10,8 +10,10 @@ import pytest
 from conftest import SEED, SHARED_DATA
 
 from news60.article import read_article
+from news60.models import Article
 from news60.script.fitting import pick_script
 from news60.script.headings import condensed, repeats, scene_heading
+from news60.script.scenes import build_script
 from news60.settings import load_settings
 
 TITLE = "Trump jokes to Putin: 'Don't meddle in the election, please'"
@@ -91,3 +93,13 @@ def test_copies_are_the_same_words_their_start_or_most_of_them():
     assert repeats("Trump came face to face with Putin", said)
     assert repeats("Trump came face to face with Putin for the first time since the rep", said)
     assert not repeats("Putin and Trump meet", said)
+
+
+def test_a_speakerless_quote_after_a_quote_is_headed_by_its_speaker_not_the_headline():
+    article = Article(TITLE, ("x",))
+    said = [
+        ("“I’ll have a very good conversation with him,” Trump told reporters.", 10),
+        ("“What I say to him is none of your business.”", 11),
+    ]
+    script = build_script(article, said, "extractive")
+    assert script.scenes[1].caption == "“What I say to him is none of your business.” — Trump"
