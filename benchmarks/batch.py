@@ -14,16 +14,16 @@ Run under the lock: flock /tmp/news60-heavy.lock .venv/bin/python benchmarks/bat
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import os
 import resource
-import socket
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from news60.batch.localhost import local_scheduler
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRAPES = ROOT.parent / "shared" / "data" / "scrapes"
@@ -71,29 +71,6 @@ def news60(*args: str) -> str:
     return subprocess.run(command, check=True, capture_output=True, text=True).stdout
 
 
-@contextlib.contextmanager
-def dask_cluster(workdir: Path, workers: int = 2):
-    """A scheduler and `workers` single-threaded workers on 127.0.0.1, stopped afterwards."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    address = f"tcp://127.0.0.1:{port}"
-    dask = str(Path(sys.executable).with_name("dask"))
-    env = os.environ | {"DASK_CONFIG": str(ROOT / "assets" / "dask")}  # as a worker machine has
-    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, "cwd": workdir, "env": env}
-    scheduler = [dask, "scheduler", "--host", "127.0.0.1", "--port", str(port), "--no-dashboard"]
-    worker = [dask, "worker", address, "--nthreads", "1", "--host", "127.0.0.1", "--no-dashboard"]
-    processes = [subprocess.Popen(scheduler, **quiet)]
-    processes += [subprocess.Popen(worker, **quiet) for _ in range(workers)]
-    try:
-        yield address
-    finally:
-        for process in reversed(processes):
-            process.terminate()
-        for process in processes:
-            process.wait(timeout=30)
-
-
 def report(results: dict[str, dict], render: list[str]) -> None:
     base = results["separate"]
     print(
@@ -137,8 +114,7 @@ def main() -> None:
         results = {"separate": separate(folder, root / "separate", render)}
         results["workers 1"] = batch(folder, root / "w1", render, "--workers", "1")
         results["workers 2"] = batch(folder, root / "w2", render, "--workers", "2")
-        (root / "cluster").mkdir()
-        with dask_cluster(root / "cluster") as address:
+        with local_scheduler(root / "cluster") as address:
             results["cluster 2"] = batch(folder, root / "c2", render, "--cluster", address)
     report(results, render)
 

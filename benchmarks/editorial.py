@@ -8,7 +8,8 @@ narrated by Piper to fit the clip), in-process. Counted per set, as an editor wo
   orphan    quote sentences whose speaker is not named in them or a neighbour kept beside them
   broken    sentences whose double quotation marks do not pair
   dangling  sentences opening on a reference ("He", "However", "The company") whose article
-            predecessor is not said just before them
+            predecessor (the prose sentence before it: bylines, timestamps and captions between
+            do not count; the article's first has none) is not said just before them
   lead      scripts whose first sentence is one of the article's first three prose sentences
   ellipsis  on-screen lines cut with "…"; unnamed: quote lines without their speaker
   clip      clips (lead-in + narration + end card) inside 52-60 s
@@ -77,11 +78,14 @@ def judge(scenes: list[str], captions: list[str], article_text: str) -> Counter:
     counts = Counter(order=int(any(b < a for a, b in zip(known, known[1:], strict=False))))
     prose = [i for i, s in enumerate(article) if is_prose(s)]
     counts["lead"] = int(bool(where) and where[0] in prose[:3])
+    # What a sentence leans on is the story sentence before it: a byline, a timestamp or a
+    # "Scroll down for video" between them is nothing to lean on, and the first has none.
+    before = {i: ([p for p in prose if p < i] or [None])[-1] for i in range(len(article))}
     marks = carried_marks(said, list(range(len(said))))
     for k, (sentence, i) in enumerate(zip(said, where, strict=True)):
-        follows = k > 0 and i is not None and where[k - 1] == i - 1
+        follows = k > 0 and i is not None and where[k - 1] in (i - 1, before[i])
         counts["dangling"] += int(
-            i not in (None, 0) and bool(OPENER.match(sentence)) and not follows
+            i is not None and before[i] is not None and bool(OPENER.match(sentence)) and not follows
         )
         counts["broken"] += int(
             sentence.count('"') % 2 == 1 or sentence.count("“") != sentence.count("”")

@@ -1,4 +1,4 @@
-"""Shared test helpers: the seed article, tiny render settings, and ffprobe."""
+"""Shared test helpers: the seed article, tiny render settings, the publish clip, and ffprobe."""
 
 from __future__ import annotations
 
@@ -37,6 +37,18 @@ def run_news60(
 @pytest.fixture
 def seed_path() -> Path:
     return SEED
+
+
+@pytest.fixture(scope="module")
+def clip(tmp_path_factory) -> Path:
+    """The publish tests' clip: a real MP4 over 10 MiB, so every platform sends several chunks."""
+    from story_folder import render_clip
+
+    path = render_clip(tmp_path_factory.mktemp("clip") / "clip.mp4")
+    assert (
+        path.stat().st_size > 10 * 1024 * 1024
+    )  # TikTok: two chunks of 5 MiB, the rest in the second
+    return path
 
 
 def ffprobe(path: Path) -> dict:

@@ -3,18 +3,16 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import re
-import socket
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from batchkit import SCRAPES, TINY, gold, run_batch, scrape, serving
-from conftest import ROOT, ffprobe
+from conftest import ffprobe
+
+from news60.batch.localhost import local_scheduler
 
 pytestmark = pytest.mark.slow
 
@@ -31,72 +29,18 @@ CHROMIUM_ARGS = [
 SCRIPT_TITLE = "Council vote <script>alert('x')</script> passes"
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def dask_command(name: str) -> list[str]:
-    """`dask scheduler` / `dask worker` from this environment."""
-    return [str(Path(sys.executable).with_name("dask")), name]
-
-
-@contextlib.contextmanager
-def dask_cluster(workdir: Path):
-    """A scheduler and two single-threaded workers, each in its own folder; stopped afterwards."""
-    port = free_port()
-    address = f"tcp://127.0.0.1:{port}"
-    config = str(ROOT / "assets" / "dask")  # what a worker machine gets (README, Dockerfile)
-    env = os.environ | {"DASK_CONFIG": config}
-    common = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, "env": env}
-    processes = [
-        subprocess.Popen(
-            dask_command("scheduler")
-            + ["--host", "127.0.0.1", "--port", str(port)]
-            + ["--no-dashboard"],
-            cwd=_folder(workdir / "scheduler"),
-            **common,
-        )
-    ]
-    for index in range(2):
-        processes.append(
-            subprocess.Popen(
-                dask_command("worker")
-                + [address, "--nthreads", "1", "--host", "127.0.0.1"]
-                + ["--no-dashboard", "--local-directory", str(_folder(workdir / f"w{index}"))],
-                cwd=workdir / f"w{index}",
-                **common,
-            )
-        )
-    try:
-        yield address
-    finally:
-        for process in reversed(processes):
-            process.terminate()
-        for process in processes:
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                process.kill()
-
-
-def _folder(path: Path) -> Path:
-    path.mkdir(parents=True, exist_ok=True)
-    return path
-
-
 @pytest.fixture(scope="module")
 def cluster_batch(tmp_path_factory):
     """Three stories (one titled with a <script> tag) rendered through the external scheduler."""
     root = tmp_path_factory.mktemp("cluster")
-    articles = _folder(root / "client" / "in")
+    articles = root / "client" / "in"
+    articles.mkdir(parents=True)
     for name in SCRAPES[1:3]:
         (articles / f"{name}.txt").write_text(scrape(name), encoding="utf-8")
     doc = {"title": SCRIPT_TITLE, "text": gold("35b158918c676ff2")["text"]}
     (articles / "council.json").write_text(json.dumps(doc), encoding="utf-8")
     out = root / "client" / "out"
-    with dask_cluster(root / "cluster") as address:
+    with local_scheduler(root / "cluster") as address:
         code, summary, stderr = run_batch(
             str(articles), "--out", str(out), "--cluster", address, *TINY
         )

@@ -8,9 +8,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from batchkit import SCRAPES, scrape
 
 from news60.batch.jobs import relocate
-from news60.batch.planning import story_settings
+from news60.batch.planning import plan_story, story_settings
+from news60.bulletin.lineup import read_lineup
 from news60.errors import SettingsError
 from news60.settings import ArticleSettings, Settings
 from news60.sources.entries import Entry, SourceError
@@ -124,9 +126,11 @@ def test_a_private_feed_url_needs_allow_private():
 
 
 class _Site(BaseHTTPRequestHandler):
-    """/feed.xml (with relative links), /story.html (a page, not a feed), /slow.xml (trickles)."""
+    """/feed.xml (with relative links), /story.html (a page, not a feed), /article.txt (a real
+    article), /slow.xml (trickles); every request's path is noted in the server's `paths`."""
 
     def do_GET(self):  # noqa: N802
+        self.server.paths.append(self.path)
         if self.path == "/slow.xml":
             self._head(200, "application/rss+xml")
             for byte in RSS.encode()[:40]:
@@ -137,6 +141,7 @@ class _Site(BaseHTTPRequestHandler):
         page = {
             "/feed.xml": RELATIVE_RSS,
             "/story.html": "<html><body><p>A page.</p></body></html>",
+            "/article.txt": scrape(SCRAPES[0]),
         }
         body = page.get(self.path, "").encode()
         self._head(200 if body else 404, "text/html" if self.path.endswith("html") else "text/xml")
@@ -156,11 +161,18 @@ RELATIVE_RSS = """<?xml version="1.0"?><rss version="2.0"><channel><title>Site</
 
 
 @pytest.fixture
-def site():
+def site_server():
     server = ThreadingHTTPServer(("127.0.0.1", 0), _Site)
+    server.paths = []
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}"
+    yield server
     server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def site(site_server):
+    return f"http://127.0.0.1:{site_server.server_port}"
 
 
 def test_a_url_that_is_a_page_not_a_feed_is_one_story(site):
@@ -211,3 +223,18 @@ def test_a_manifest_from_a_worker_is_moved_under_the_clients_story_folder(tmp_pa
     moved = relocate(manifest, "/tmp/news60-job-x/out/s", tmp_path / "s")
     assert moved["files"]["clip"] == str(tmp_path / "s" / "v2" / "clip.mp4")
     assert moved["story"]["folder"] == str(tmp_path / "s")
+
+
+def test_each_poll_fetches_a_page_source_once(tmp_path, site, site_server):
+    """A SOURCE that is a page is fetched to see whether it is a feed; that fetch is the article
+    the poll plans from (read once, not once to list and once to read)."""
+    url = f"{site}/article.txt"
+    settings = Settings(out=tmp_path / "out", article=ArticleSettings(allow_private=True))
+    poller = FeedPoller(settings.article)
+    for poll in (1, 2):  # as `batch --watch` polls: list the sources, plan each story
+        (entry,) = read_sources([url], settings.article, poller)
+        planned = plan_story(entry, settings)
+        assert site_server.paths == ["/article.txt"] * poll
+        assert planned.article.source_url == url and planned.article.text
+        items, _ = read_lineup([entry], settings, count=1)  # a bulletin reads it the same way
+        assert items[0].article == planned.article and site_server.paths == ["/article.txt"] * poll

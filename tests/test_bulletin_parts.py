@@ -11,7 +11,7 @@ import pytest
 from conftest import SHARED_DATA
 
 from news60.bulletin.chapters import description, ffmetadata, platform_notes, timestamp
-from news60.bulletin.fitting import Slot, ident_line
+from news60.bulletin.fitting import bulletin_slot, ident_line
 from news60.bulletin.lineup import check_enough, list_sources, read_lineup
 from news60.bulletin.models import Bulletin, Chapter, Item, LeftOut
 from news60.bulletin.segments import make_segments, story_units
@@ -113,7 +113,7 @@ def test_the_date_is_said_as_people_say_it():
 
 
 def test_the_slot_leaves_room_for_the_ident_lead_in_and_closing_card():
-    slot = Slot.for_bulletin(60, 0.4, 4.2)
+    slot = bulletin_slot(60, 0.4, 4.2)
     assert slot.longest == pytest.approx(55.4)
     assert slot.shortest == pytest.approx(47.4)  # a 52 s bulletin at the least
 

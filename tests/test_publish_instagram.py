@@ -2,51 +2,23 @@
 
 from __future__ import annotations
 
-import json
-import os
-import signal
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
-from conftest import ROOT
 from fake_instagram import TOKEN, USER, FakeInstagram
-from story_folder import make_story, render_clip
+from publishing import MIB, killed_and_rerun, platform_fixtures, write_config
 
 from news60.errors import CredentialsError, PublishError
 from news60.publish import publish_story
-from news60.settings import load_settings
-
-MIB = 1024 * 1024
 
 
-@pytest.fixture(scope="module")
-def clip(tmp_path_factory) -> Path:
-    return render_clip(tmp_path_factory.mktemp("clip") / "clip.mp4")
+def section(server) -> dict:
+    """The [publish.instagram] settings that point at the fake, in chunks of 4 MiB."""
+    return {"api_url": f"{server.url}/v21.0", "user_id": USER, "chunk_mb": 4}
 
 
-@pytest.fixture
-def server():
-    fake = FakeInstagram()
-    yield fake
-    fake.close()
-
-
-@pytest.fixture
-def setup(tmp_path, server, clip, monkeypatch):
-    monkeypatch.setenv("INSTAGRAM_ACCESS_TOKEN", TOKEN)
-    settings = load_settings(
-        None,
-        publish={
-            "config_dir": tmp_path / "config",
-            "retry_delay": 0.01,
-            "poll_interval": 0.01,
-            "privacy": "public",
-            "instagram": {"api_url": f"{server.url}/v21.0", "user_id": USER, "chunk_mb": 4},
-        },
-    )
-    return settings, make_story(tmp_path / "out", clip)
+# Reels are public or not posted at all.
+server, setup = platform_fixtures(
+    FakeInstagram, "instagram", section, {"INSTAGRAM_ACCESS_TOKEN": TOKEN}, privacy="public"
+)
 
 
 def test_a_clean_upload_publishes_one_reel(setup, server, clip):
@@ -119,39 +91,15 @@ def test_a_second_run_posts_nothing(setup, server):
 
 def test_killed_mid_upload_a_rerun_resumes_the_saved_container(setup, server, clip, tmp_path):
     settings, story = setup
-    config = tmp_path / "news60.toml"
-    config.write_text(
-        f'[publish]\nconfig_dir = "{tmp_path / "config"}"\nretry_delay = 0.01\npoll_interval = 0.01\n'
-        f'[publish.instagram]\napi_url = "{server.url}/v21.0"\nuser_id = "{USER}"\nchunk_mb = 4\n'
-    )
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "INSTAGRAM_ACCESS_TOKEN": TOKEN}
-    command = [
-        sys.executable,
-        "-m",
-        "news60",
-        "--config",
-        str(config),
-        "publish",
-        str(story),
-        "--to",
-        "instagram",
-        "--privacy",
-        "public",
-    ]
+    config = write_config(tmp_path, "instagram", section(server))
     server.fail("upload", None, "hold")
-    first = subprocess.Popen(
-        command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    left, out, err = killed_and_rerun(
+        server, config, story, "instagram", "--privacy", "public", INSTAGRAM_ACCESS_TOKEN=TOKEN
     )
-    assert server.holding.wait(60)
-    first.send_signal(signal.SIGKILL)
-    first.wait()
-    server.release.set()
-    (entry,) = json.loads((story / "uploads.json").read_text())["uploads"]
+    (entry,) = left
     assert entry["state"] == "started" and entry["acknowledged"] == 4 * MIB
-    again = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
-    assert again.returncode == 0, again.stderr
     (reel,) = server.published()
     assert reel["data"] == clip.read_bytes() and server.violations == []
     assert len(server.containers) == 1
-    for text in (again.stdout, again.stderr, (story / "uploads.json").read_text()):
+    for text in (out, err, (story / "uploads.json").read_text()):
         assert TOKEN not in text

@@ -2,52 +2,20 @@
 
 from __future__ import annotations
 
-import json
-import os
-import signal
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
-from conftest import ROOT
 from fake_tiktok import TOKEN, FakeTikTok
-from story_folder import make_story, render_clip
+from publishing import MIB, killed_and_rerun, platform_fixtures, write_config
 
 from news60.errors import CredentialsError, PublishError
 from news60.publish import publish_story
-from news60.settings import load_settings
-
-MIB = 1024 * 1024
 
 
-@pytest.fixture(scope="module")
-def clip(tmp_path_factory) -> Path:
-    path = render_clip(tmp_path_factory.mktemp("clip") / "clip.mp4")
-    assert path.stat().st_size > 10 * MIB  # two chunks of 5 MiB, the second with the rest
-    return path
+def section(server) -> dict:
+    """The [publish.tiktok] settings that point at the fake, in chunks of 5 MiB."""
+    return {"api_url": server.url, "chunk_mb": 5}
 
 
-@pytest.fixture
-def server():
-    fake = FakeTikTok()
-    yield fake
-    fake.close()
-
-
-@pytest.fixture
-def setup(tmp_path, server, clip, monkeypatch):
-    monkeypatch.setenv("TIKTOK_ACCESS_TOKEN", TOKEN)
-    settings = load_settings(
-        None,
-        publish={
-            "config_dir": tmp_path / "config",
-            "retry_delay": 0.01,
-            "poll_interval": 0.01,
-            "tiktok": {"api_url": server.url, "chunk_mb": 5},
-        },
-    )
-    return settings, make_story(tmp_path / "out", clip)
+server, setup = platform_fixtures(FakeTikTok, "tiktok", section, {"TIKTOK_ACCESS_TOKEN": TOKEN})
 
 
 def test_a_clean_upload_is_a_labelled_direct_post(setup, server, clip):
@@ -131,37 +99,13 @@ def test_a_second_run_posts_nothing(setup, server):
 
 def test_killed_mid_upload_a_rerun_resumes_the_saved_session(setup, server, clip, tmp_path):
     settings, story = setup
-    config = tmp_path / "news60.toml"
-    config.write_text(
-        f'[publish]\nconfig_dir = "{tmp_path / "config"}"\nretry_delay = 0.01\npoll_interval = 0.01\n'
-        f'[publish.tiktok]\napi_url = "{server.url}"\nchunk_mb = 5\n'
-    )
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "TIKTOK_ACCESS_TOKEN": TOKEN}
-    command = [
-        sys.executable,
-        "-m",
-        "news60",
-        "--config",
-        str(config),
-        "publish",
-        str(story),
-        "--to",
-        "tiktok",
-    ]
+    config = write_config(tmp_path, "tiktok", section(server))
     server.fail("chunk", None, "hold")
-    first = subprocess.Popen(
-        command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-    )
-    assert server.holding.wait(60)
-    first.send_signal(signal.SIGKILL)
-    first.wait()
-    server.release.set()
-    (entry,) = json.loads((story / "uploads.json").read_text())["uploads"]
+    left, out, err = killed_and_rerun(server, config, story, "tiktok", TIKTOK_ACCESS_TOKEN=TOKEN)
+    (entry,) = left
     assert entry["state"] == "started" and entry["acknowledged"] == 5 * MIB
-    again = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
-    assert again.returncode == 0, again.stderr
     (post,) = server.published()
     assert post["data"] == clip.read_bytes() and server.violations == []
     assert len(server.posts) == 1  # resumed, not a second upload
-    for text in (again.stdout, again.stderr, (story / "uploads.json").read_text()):
+    for text in (out, err, (story / "uploads.json").read_text()):
         assert TOKEN not in text

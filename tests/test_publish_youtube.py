@@ -3,57 +3,43 @@
 from __future__ import annotations
 
 import json
-import os
-import signal
-import subprocess
-import sys
 import time
-from pathlib import Path
 
 import pytest
-from conftest import ROOT
 from fake_youtube import ACCESS, REFRESH, REFRESHED, FakeYouTube, token_file
-from story_folder import make_story, render_clip
+from publishing import (
+    killed_and_rerun,
+    news60_cli,
+    platform_fixtures,
+    uploads,
+    write_config,
+)
+from story_folder import make_story
 
 from news60.errors import CredentialsError, PublishError
 from news60.publish import publish_story
 from news60.publish.credentials import import_youtube_token
-from news60.settings import load_settings
 
 CHUNK = 1024 * 1024
 
 
-@pytest.fixture(scope="module")
-def clip(tmp_path_factory) -> Path:
-    return render_clip(tmp_path_factory.mktemp("clip") / "clip.mp4")
+def section(server) -> dict:
+    """The [publish.youtube] settings that point at the fake, in chunks of 1 MiB."""
+    return {
+        "root_url": f"{server.url}/",
+        "token_uri": f"{server.url}/token",
+        "chunk_kib": CHUNK // 1024,
+    }
 
 
-@pytest.fixture
-def server():
-    fake = FakeYouTube()
-    yield fake
-    fake.close()
-
-
-@pytest.fixture
-def setup(tmp_path, server, clip):
-    settings = load_settings(
-        None,
-        publish={
-            "config_dir": tmp_path / "config",
-            "retry_delay": 0.01,
-            "poll_interval": 0.01,
-            "youtube": {
-                "root_url": f"{server.url}/",
-                "token_uri": f"{server.url}/token",
-                "chunk_kib": CHUNK // 1024,
-            },
-        },
-    )
+def sign_in(settings, server, tmp_path) -> None:
+    """`news60 auth youtube --import` of a token the fake accepts."""
     token = tmp_path / "token.json"
     token.write_text(json.dumps(token_file(server)))
     import_youtube_token(settings.publish, token)
-    return settings, make_story(tmp_path / "out", clip)
+
+
+server, setup = platform_fixtures(FakeYouTube, "youtube", section, signed_in=sign_in)
 
 
 def uploaded(server) -> list[dict]:
@@ -81,7 +67,7 @@ def test_a_clean_upload_posts_once_with_the_disclosures(setup, server, clip):
     assert all(size % (256 * 1024) == 0 for size in sizes[:-1]) and len(sizes) > 5
     assert server.thumbnails[video["id"]][:2] == b"\xff\xd8"  # the JPEG thumbnail was set
     assert server.violations == []
-    (entry,) = json.loads((story / "uploads.json").read_text())["uploads"]
+    (entry,) = uploads(story)
     assert entry["state"] == "posted" and entry["remote_id"] == video["id"]
     assert entry["session"]["ref"].startswith(server.url) and entry["version"] == 1
 
@@ -168,47 +154,21 @@ def test_an_expired_session_starts_again(setup, server, clip):
     publish_story(story, "youtube", settings)
     (video,) = uploaded(server)
     assert video["bytes"] == clip.read_bytes()
-    ledger = json.loads((story / "uploads.json").read_text())["uploads"]
+    ledger = uploads(story)
     assert [u["state"] for u in ledger] == ["expired", "posted"]
 
 
-def cli(config: Path, *args: str, **kwargs) -> subprocess.Popen:
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    return subprocess.Popen(
-        [sys.executable, "-m", "news60", "--config", str(config), *args],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        cwd=ROOT,
-        env=env,
-        **kwargs,
-    )
-
-
-def write_config(tmp_path: Path, server) -> Path:
-    config = tmp_path / "news60.toml"
-    config.write_text(
-        f'[publish]\nconfig_dir = "{tmp_path / "config"}"\nretry_delay = 0.01\n'
-        f'[publish.youtube]\nroot_url = "{server.url}/"\ntoken_uri = "{server.url}/token"\n'
-        f"chunk_kib = {CHUNK // 1024}\n"
-    )
-    return config
+def youtube_config(tmp_path, server):
+    """news60.toml for the fake YouTube (retries without waiting)."""
+    return write_config(tmp_path, "youtube", section(server), {"retry_delay": 0.01})
 
 
 def test_killed_mid_upload_a_rerun_resumes_the_saved_session(setup, server, clip, tmp_path):
     settings, story = setup
-    config = write_config(tmp_path, server)
+    config = youtube_config(tmp_path, server)
     server.fail("chunk", None, None, None, "hold")
-    first = cli(config, "publish", str(story), "--to", "youtube")
-    assert server.holding.wait(60), first.communicate()
-    first.send_signal(signal.SIGKILL)
-    first.wait()
-    server.release.set()
-    ledger = json.loads((story / "uploads.json").read_text())["uploads"]
+    ledger, out, _ = killed_and_rerun(server, config, story, "youtube")
     assert ledger[0]["state"] == "started" and ledger[0]["acknowledged"] == 3 * CHUNK
-    again = cli(config, "publish", str(story), "--to", "youtube")
-    out, err = again.communicate(timeout=120)
-    assert again.returncode == 0, err
     assert "posted" in out
     (video,) = uploaded(server)
     assert video["bytes"] == clip.read_bytes() and server.violations == []
@@ -217,22 +177,22 @@ def test_killed_mid_upload_a_rerun_resumes_the_saved_session(setup, server, clip
 
 def test_token_file_is_private_and_no_output_log_or_ledger_holds_a_token(setup, server, tmp_path):
     settings, story = setup
-    config = write_config(tmp_path, server)
+    config = youtube_config(tmp_path, server)
     fresh = tmp_path / "fresh-config"
     token = tmp_path / "exported.json"
     token.write_text(json.dumps(token_file(server)))
-    imported = cli(config, "auth", "youtube", "--import", str(token))
+    imported = news60_cli(config, "auth", "youtube", "--import", str(token))
     out, err = imported.communicate(timeout=60)
     saved = tmp_path / "config" / "youtube-token.json"
     assert imported.returncode == 0 and oct(saved.stat().st_mode & 0o777) == "0o600", err
     server.fail("session", 401)  # forces a refresh: the new token must not leak either
-    run = cli(config, "--debug", "publish", str(story), "--to", "youtube")
+    run = news60_cli(config, "--debug", "publish", str(story), "--to", "youtube")
     out2, err2 = run.communicate(timeout=120)
     assert run.returncode == 0, err2
     server.revoked = True
     server.fail("chunk", 401)
     (story / "uploads.json").unlink()
-    failed = cli(config, "-v", "publish", str(story), "--to", "youtube", "--force")
+    failed = news60_cli(config, "-v", "publish", str(story), "--to", "youtube", "--force")
     out3, err3 = failed.communicate(timeout=120)
     assert failed.returncode == 1 and "news60 auth youtube" in err3 and "Traceback" not in err3
     texts = [out, err, out2, err2, out3, err3, (story / "uploads.json").read_text()]
@@ -242,9 +202,9 @@ def test_token_file_is_private_and_no_output_log_or_ledger_holds_a_token(setup, 
 
 
 def test_the_cli_reports_one_line_without_a_sign_in(tmp_path, server, clip):
-    config = write_config(tmp_path, server)
+    config = youtube_config(tmp_path, server)
     story = make_story(tmp_path / "out", clip)
-    run = cli(config, "publish", str(story), "--to", "youtube")
+    run = news60_cli(config, "publish", str(story), "--to", "youtube")
     out, err = run.communicate(timeout=60)
     assert run.returncode == 1
     assert err.strip().startswith("Error! no YouTube sign-in: run `news60 auth youtube")

@@ -160,3 +160,34 @@ def test_a_quote_split_over_two_scenes_names_its_own_speaker_not_the_last_one():
         "Jane Jones",
         "Jane Jones",
     ]
+
+
+def test_a_long_quote_said_by_a_spokesperson_is_cut_at_a_phrase_and_names_the_role():
+    text = (
+        "“We received an inquiry from the office of the New York State Attorney General and are "
+        "cooperating in the matter,” said a WeWork spokesperson when contacted by Reuters."
+    )
+    assert caption_for(text) == (
+        "“We received an inquiry from the office of the New York State Attorney General”"
+        " — WeWork spokesperson"
+    )
+
+
+def test_a_line_that_cannot_be_cut_whole_is_never_cut_mid_word_or_left_open():
+    text = (
+        "“Virginia, with all of the massive amount of defense and other work I brought to you, "
+        "and with everything else, is voting against me, and that is something,” he wrote."
+    )
+    line = caption_for(text, fallback="Trump attacks Virginia voters")
+    assert line.count("“") == line.count("”")
+    assert all(word in text or word in "Trump attacks Virginia voters —" for word in line.split())
+
+
+def test_the_sources_own_elision_and_an_open_single_quote_never_show():
+    text = (
+        "Conservation Society said: ‘Although this species is harmless … we still advise the "
+        "public not to touch them.’"
+    )
+    line = caption_for(text, fallback="Giant jellyfish seen on Dorset beaches")
+    assert "…" not in line and not line.endswith(":")
+    assert line.count("‘") <= line.count("’")

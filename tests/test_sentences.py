@@ -32,6 +32,11 @@ def test_a_letter_after_a_common_word_ends_the_sentence():
         "He has hepatitis A.",
         "Church members were exposed.",
     ]
+    # A stop set off by a space ends the sentence even after a name's capital.
+    assert split_sentences("Bishop John Folda has hepatitis A . State officials say.") == [
+        "Bishop John Folda has hepatitis A .",
+        "State officials say.",
+    ]
 
 
 def test_paragraphs_never_run_together_and_whitespace_is_normalised():

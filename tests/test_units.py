@@ -69,6 +69,47 @@ def test_a_pronoun_or_surname_is_never_said_without_the_sentence_it_needs(script
             assert "David Okafor" in said
 
 
+APP = Article(
+    title="New iPhone app adds Hollywood explosions to home videos",
+    paragraphs=(
+        "A new app adds a bit of action movie magic to your life by laying dramatic special "
+        "effects over footage filmed on a mobile phone.",
+        "The free app comes with two effects, a missile strike and a car crash, and the "
+        "results look remarkably convincing on a small screen.",
+        "Simply hit record and film a scene, then use a slider to mark the point at which you "
+        "want the effect to begin.",
+        "The missile strike is gigantic and a burning pile of rubble is left behind after the "
+        "initial explosion has cleared.",
+        "The car crash is equally professional-looking, with swirls of dust and flying glass.",
+        "More effects, such as a helicopter falling from the sky, will be added in the coming "
+        "months, the makers said.",
+    ),
+)
+
+
+def test_a_definite_reference_is_never_said_without_the_sentence_that_introduced_it():
+    sentences = list(APP.paragraphs)
+    units = story_units(sentences, list(range(len(sentences))))
+    owner = {i: u for u, unit in enumerate(units) for i in unit.sentences}
+    for later in (3, 4):  # "The missile strike ...", "The car crash ..."
+        assert owner[1] in _closure(units, owner[later]), units
+    for words in BUDGETS:
+        said = _said(APP, words)
+        if any(s.startswith(("The missile strike", "The car crash")) for s in said):
+            assert any(s.startswith("The free app comes with two effects") for s in said), said
+
+
+def _closure(units, u: int) -> set[int]:
+    """Every unit that unit u needs, directly or through another."""
+    needed, todo = set(), [u]
+    while todo:
+        for r in units[todo.pop()].requires:
+            if r not in needed:
+                needed.add(r)
+                todo.append(r)
+    return needed
+
+
 def test_picks_keep_the_article_order():
     indexes = [p.index for p in _picks(COUNCIL, 400)]
     assert indexes == sorted(indexes)

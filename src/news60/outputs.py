@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from news60 import __version__
@@ -25,6 +26,9 @@ from news60.video.timeline import plan_timeline, shown_photos
 
 progress = logging.getLogger("news60.progress")
 
+# Times a story for one frame size: plan_timeline (a Script), or a bulletin's plan_bulletin.
+Planner = Callable[..., Timeline]
+
 
 def write_outputs(
     script: Script,
@@ -38,13 +42,7 @@ def write_outputs(
     formats = clip_formats(settings.video)
     timelines = [plan(script, narration, settings, theme, job, fmt) for fmt in formats]
     timeline = timelines[0]
-    mix_soundtrack(
-        narration,
-        offset=timeline.narration_offset,
-        duration=timeline.duration,
-        music=music_bed(settings, theme),
-        dest=timeline.audio,
-    )
+    write_soundtrack(narration, timeline, settings, theme)
     files = render_clips(timelines, formats, theme, settings, job)
     roll = credit_roll(script, shown_photos(timeline))
     disclosure = disclosure_line(narration.voice, theme.disclosure)
@@ -101,23 +99,38 @@ def signed(
 
 
 def plan(
-    script: Script,
+    story: object,
     narration: Narration,
     settings: Settings,
     theme: Theme,
     job: Draft,
     fmt: Format,
+    planner: Planner = plan_timeline,
 ) -> Timeline:
-    """The timeline of one format's clip; every format shares the one soundtrack. The hook and end
-    card carry the disclosure label when the voice is synthetic."""
-    return plan_timeline(
-        script,
+    """The timeline of one format's clip, by `planner` (a story's or a bulletin's); every format
+    shares the one soundtrack. The opening and closing cards carry the disclosure label when the
+    voice is synthetic."""
+    return planner(
+        story,
         narration,
         theme,
         size=fmt.size,
         fps=settings.video.fps,
         audio=job.work / "soundtrack.wav",
         synthetic_voice=synthetic_voice(narration.voice),
+    )
+
+
+def write_soundtrack(
+    narration: Narration, timeline: Timeline, settings: Settings, theme: Theme
+) -> Path:
+    """The one soundtrack every format's clip plays: the voice on the timeline's clock, the bed."""
+    return mix_soundtrack(
+        narration,
+        offset=timeline.narration_offset,
+        duration=timeline.duration,
+        music=music_bed(settings, theme),
+        dest=timeline.audio,
     )
 
 

@@ -36,7 +36,7 @@ class Unchanged:
 def plan_story(entry: Entry, settings: Settings, *, force: bool = False) -> Planned | Unchanged:
     """Read the entry's article and compare it with its story's current version in settings.out."""
     settings = story_settings(entry, settings)
-    article = read_source(entry.source, settings)
+    article = read_source(entry.source, settings, data=entry.page)
     story = claim_story(settings.out, article.title, story_key(entry.source))
     prints = article_fingerprint(article, settings)
     if (current := up_to_date(story, prints)) and not force:

@@ -4,40 +4,30 @@ more unit while the voice still fits; when the leads alone run over, the last st
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from news60.bulletin.lineup import MIN_STORIES
 from news60.bulletin.models import Bulletin, LeftOut, Segment
 from news60.errors import ScriptError
 from news60.models import Narration, Scene, Script
-from news60.script.fitting import MAX_SPEEDUP
+from news60.script.fitting import Limits, Narrate, fit_loop
 
 progress = logging.getLogger("news60.progress")
 
 SHORTEST_SHARE = 52 / 60  # a bulletin under 52 s of a minute sounds cut short
 
-Speak = Callable[[Script, float], Narration]  # (script, speaking-rate factor) -> narration
+
+def bulletin_slot(seconds: float, lead_in: float, closing: float) -> Limits:
+    """How long the bulletin's narration may run, and how short it may fall, in seconds."""
+    longest = seconds - lead_in - closing
+    if longest <= 10:
+        raise ScriptError(
+            f"--seconds {seconds:g} leaves no time for a bulletin: ask for 30 or more"
+        )
+    return Limits(longest, seconds * SHORTEST_SHARE - lead_in - closing)
 
 
-@dataclass(frozen=True)
-class Slot:
-    """How long the narration may run, in seconds."""
-
-    longest: float
-    shortest: float
-
-    @classmethod
-    def for_bulletin(cls, seconds: float, lead_in: float, closing: float) -> Slot:
-        longest = seconds - lead_in - closing
-        if longest <= 10:
-            raise ScriptError(
-                f"--seconds {seconds:g} leaves no time for a bulletin: ask for 30 or more"
-            )
-        return cls(longest, seconds * SHORTEST_SHARE - lead_in - closing)
-
-
-def fit_bulletin(bulletin: Bulletin, speak: Speak, slot: Slot) -> tuple[Bulletin, Narration]:
+def fit_bulletin(bulletin: Bulletin, speak: Narrate, slot: Limits) -> tuple[Bulletin, Narration]:
     """The bulletin whose narration fits the slot, and that narration (measured, not estimated)."""
     bulletin, narration, speedup = _leads_that_fit(bulletin, speak, slot)
     full: set[int] = set()
@@ -62,19 +52,11 @@ def fit_bulletin(bulletin: Bulletin, speak: Speak, slot: Slot) -> tuple[Bulletin
 
 
 def _leads_that_fit(
-    bulletin: Bulletin, speak: Speak, slot: Slot
+    bulletin: Bulletin, speak: Narrate, slot: Limits
 ) -> tuple[Bulletin, Narration, float]:
     """Each story's lead alone; the last stories left out (with a note) until the leads fit."""
-    narration = speak(narration_script(bulletin), 1.0)
-    while narration.duration > slot.longest:
-        needed = narration.duration / slot.longest
-        if needed <= MAX_SPEEDUP:
-            faster = speak(narration_script(bulletin), min(MAX_SPEEDUP, needed * 1.02))
-            if faster.duration <= slot.longest:
-                return bulletin, faster, min(MAX_SPEEDUP, needed * 1.02)
-        bulletin = _without_last(bulletin, narration)
-        narration = speak(narration_script(bulletin), 1.0)
-    return bulletin, narration, 1.0
+    say = lambda bulletin, rate: speak(narration_script(bulletin), rate)  # noqa: E731
+    return fit_loop(bulletin, say, _without_last, slot)
 
 
 def _without_last(bulletin: Bulletin, narration: Narration) -> Bulletin:

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, replace
 from pathlib import Path
 
-from news60.bulletin.fitting import Slot, fit_bulletin
+from news60.bulletin.fitting import bulletin_slot, fit_bulletin
 from news60.bulletin.lineup import check_enough, list_sources, read_lineup
 from news60.bulletin.models import Bulletin, Item
 from news60.bulletin.outputs import write_bulletin
@@ -66,7 +66,7 @@ def narrate_bulletin(
         voice = replace(settings.voice, rate=settings.voice.rate * speedup)
         return narrate(script, voice, work / f"take-{len(takes)}")
 
-    slot = Slot.for_bulletin(settings.script.seconds, theme.lead_in, CLOSING + CLOSE_GAP)
+    slot = bulletin_slot(settings.script.seconds, theme.lead_in, CLOSING + CLOSE_GAP)
     return fit_bulletin(bulletin, speak, slot)
 
 

@@ -17,11 +17,17 @@ from news60.bulletin.manifest import (
 )
 from news60.bulletin.models import Bulletin, Cut
 from news60.bulletin.timeline import chapters, plan_bulletin
-from news60.models import Narration, Outputs, Timeline
-from news60.outputs import format_entries, music_bed, render_clips, signed, version_entry
-from news60.provenance import disclosure_line, synthetic_voice
+from news60.models import Narration, Outputs
+from news60.outputs import (
+    format_entries,
+    plan,
+    render_clips,
+    signed,
+    version_entry,
+    write_soundtrack,
+)
+from news60.provenance import disclosure_line
 from news60.settings import Settings
-from news60.speech.mix import mix_soundtrack
 from news60.stories import Draft
 from news60.video.cues import to_srt, to_vtt
 from news60.video.formats import Format, clip_formats
@@ -39,15 +45,9 @@ def write_bulletin(
 ) -> Outputs:
     """Write every file into the draft; the manifest, written last, lists them."""
     formats = clip_formats(settings.video)
-    timelines = [plan(bulletin, narration, settings, theme, job, f) for f in formats]
+    timelines = [plan(bulletin, narration, settings, theme, job, f, plan_bulletin) for f in formats]
     cut = Cut(bulletin, narration, timelines[0], tuple(chapters(bulletin, timelines[0])))
-    mix_soundtrack(
-        narration,
-        offset=cut.timeline.narration_offset,
-        duration=cut.timeline.duration,
-        music=music_bed(settings, theme),
-        dest=cut.timeline.audio,
-    )
+    write_soundtrack(narration, cut.timeline, settings, theme)
     files = render_clips(timelines, formats, theme, settings, job)  # each clip and its cover
     files = {
         name: add_mp4_chapters(path, cut.chapters, bulletin.heading)
@@ -67,27 +67,6 @@ def write_bulletin(
     manifest = signed(files, manifest, bulletin_roll(bulletin), settings, job.previous)
     write_json(job.path("manifest.json"), manifest)
     return Outputs(job.final, final, manifest)
-
-
-def plan(
-    bulletin: Bulletin,
-    narration: Narration,
-    settings: Settings,
-    theme: Theme,
-    job: Draft,
-    fmt: Format,
-) -> Timeline:
-    """One format's timeline; every format shares the one soundtrack. The ident and the closing
-    card carry the disclosure label when the voice is synthetic."""
-    return plan_bulletin(
-        bulletin,
-        narration,
-        theme,
-        size=fmt.size,
-        fps=settings.video.fps,
-        audio=job.work / "soundtrack.wav",
-        synthetic_voice=synthetic_voice(narration.voice),
-    )
 
 
 def write_audio(cut: Cut, settings: Settings, theme: Theme, job: Draft, disclosure: str) -> Path:

@@ -12,7 +12,7 @@ from news60.credits import CreditRoll, credit_roll
 from news60.models import Narration, Photo, Scene, Script, Slide, Timeline, Word
 from news60.video.storyboard import Stage, scene_words, soft_photo_notes, split_span, usable_photos
 from news60.video.theme import Theme
-from news60.video.timeline import EMOJI_NOTE, caption_cues, display_date, on_screen
+from news60.video.timeline import assemble_timeline, end_card
 
 CLOSING = 4.0  # seconds of closing credits: five stories' names take longer to read than one's
 CLOSE_GAP = 0.2  # the closing card comes this long after the last word
@@ -37,32 +37,13 @@ def plan_bulletin(
     starts = segment_starts(bulletin, narration, offset)
     shots = segment_shots(bulletin, [*starts, close], stage, theme)
     ident = Slide("hook", 0.0, starts[0], heading=bulletin.title, kicker=bulletin.spoken_date)
-    slides, dropped = on_screen([ident, *shots, closing_card(bulletin, theme, close)])
-    cues, dropped_in_cues = caption_cues(narration, theme, size)
     notes += soft_photo_notes(shots, stage)
-    return Timeline(
-        width=size[0],
-        height=size[1],
-        fps=fps,
-        duration=slides[-1].end,
-        slides=tuple(slides),
-        cues=cues,
-        audio=audio,
-        narration_offset=offset,
-        synthetic_voice=synthetic_voice,
-        notes=(*notes, *([EMOJI_NOTE] if dropped or dropped_in_cues else [])),
+    closing = end_card(
+        theme, close, round(close + CLOSING, 3), closing_body(bulletin), bulletin.day.isoformat()
     )
-
-
-def closing_card(bulletin: Bulletin, theme: Theme, close: float) -> Slide:
-    """The end card from `close`, CLOSING seconds long: every story's credits, the date."""
-    return Slide(
-        "end",
-        close,
-        round(close + CLOSING, 3),
-        heading=theme.brand,
-        body=closing_body(bulletin),
-        kicker=display_date(bulletin.day.isoformat()),
+    slides = [ident, *shots, closing]
+    return assemble_timeline(
+        slides, narration, theme, notes, size, fps, audio, synthetic_voice=synthetic_voice
     )
 
 

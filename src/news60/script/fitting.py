@@ -1,16 +1,19 @@
-"""Fit the script to the clip: budget words by the voice's pace, then drop sentences until it fits."""
+"""Fit the script to the clip: budget words by the voice's pace, then drop sentences until it fits.
+The loop (narrate, speed up a little or drop, narrate again) also fits a bulletin's line-up."""
 
 from __future__ import annotations
 
+import itertools
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from news60.errors import ScriptError
 from news60.models import Article, Narration, Script
 from news60.script.scenes import build_script
 from news60.script.speakable import display_text
-from news60.script.summarisers import Pick, get_summariser
+from news60.script.summarisers import Pick, Summariser, get_summariser
 from news60.settings import ScriptSettings
 
 log = logging.getLogger(__name__)
@@ -36,6 +39,7 @@ class Limits:
 
 
 Narrate = Callable[[Script, float], Narration]  # (script, speaking-rate factor) -> narration
+D = TypeVar("D")  # what is fitted: a script's picks, a bulletin's line-up
 
 
 def fit_script(
@@ -47,40 +51,90 @@ def fit_script(
     picks = summariser.summarise(article, budget, settings.sentences)
     if not picks:
         raise ScriptError("the summariser found no sentence to say: is the article empty?")
-    grown = False
-    for _ in range(MAX_ROUNDS):
-        script = _script(article, picks, settings.summariser)
-        narration = narrate(script, 1.0)
+    picker = _Picker(article, settings.summariser, summariser, budget, limits)
+    say = lambda draft, rate: narrate(draft.script, rate)  # noqa: E731
+    fitted, narration, _ = fit_loop(
+        picker.chosen(picks), say, picker.drop, limits, grow=picker.grow, rounds=MAX_ROUNDS
+    )
+    return fitted.script, narration
+
+
+@dataclass(frozen=True)
+class _Chosen:
+    """Picks and the script they make."""
+
+    picks: list[Pick]
+    script: Script
+
+
+@dataclass
+class _Picker:
+    """An article's picks as scripts: fewer by the measured pace, or (once) more by the summariser."""
+
+    article: Article
+    name: str  # the summariser's name, as the script records it
+    summariser: Summariser
+    budget: int | None
+    limits: Limits
+    grown: bool = False
+
+    def chosen(self, picks: list[Pick]) -> _Chosen:
+        return _Chosen(picks, _script(self.article, picks, self.name))
+
+    def drop(self, draft: _Chosen, narration: Narration) -> _Chosen:
+        """The measured pace says how many words must go: drop units until that many have."""
+        pace = _words(draft.picks) / narration.duration
+        words = int(pace * (self.limits.longest - 0.5 * WINDOW))
+        return self.chosen(drop_to_fit(draft.picks, words))
+
+    def grow(self, draft: _Chosen, narration: Narration) -> _Chosen | None:
+        """When the narration falls short, our pace estimate was pessimistic: ask once for more."""
+        if narration.duration >= self.limits.shortest or not self.budget or self.grown:
+            return None
+        self.grown = True
+        share = (self.limits.longest - 0.5 * WINDOW) / max(narration.duration, 1.0)
+        more = self.summariser.summarise(self.article, int(self.budget * share), None)
+        return self.chosen(more) if _words(more) > _words(draft.picks) else None
+
+
+def fit_loop(
+    draft: D,
+    say: Callable[[D, float], Narration],
+    drop: Callable[[D, Narration], D],
+    limits: Limits,
+    *,
+    grow: Callable[[D, Narration], D | None] = lambda draft, narration: None,
+    rounds: int | None = None,
+) -> tuple[D, Narration, float]:
+    """Narrate the draft; while it runs over, speed the voice up (at most 5 %) or else `drop`
+    something and narrate again; when it fits, `grow` may offer a longer draft to try. Returns
+    the draft, its narration and the speaking-rate factor; gives up after `rounds` narrations."""
+    for _ in range(rounds) if rounds else itertools.count():
+        narration = say(draft, 1.0)
         if narration.duration > limits.longest:
-            faster = _speed_up(script, narration, narrate, limits)
+            faster = speed_up(draft, narration, say, limits)
             if faster is not None:
-                return script, faster
-            # The measured pace says how many words must go: drop units until that many have.
-            pace = _words(picks) / narration.duration
-            picks = drop_to_fit(picks, int(pace * (limits.longest - 0.5 * WINDOW)))
+                return draft, *faster
+            draft = drop(draft, narration)
             continue
-        if narration.duration < limits.shortest and budget and not grown:
-            # Our pace estimate was pessimistic: ask once for more words and try again.
-            grown = True
-            budget = int(budget * (limits.longest - 0.5 * WINDOW) / max(narration.duration, 1.0))
-            more = summariser.summarise(article, budget, None)
-            if _words(more) > _words(picks):
-                picks = more
-                continue
-        return script, narration
+        if (longer := grow(draft, narration)) is not None:
+            draft = longer
+            continue
+        return draft, narration, 1.0
     raise ScriptError(f"could not fit the narration into {limits.longest:.0f} s: raise --seconds")
 
 
-def _speed_up(
-    script: Script, narration: Narration, narrate: Narrate, limits: Limits
-) -> Narration | None:
-    """The narration at most 5 % faster, if that brings it inside the limit; None otherwise."""
+def speed_up(
+    draft: D, narration: Narration, say: Callable[[D, float], Narration], limits: Limits
+) -> tuple[Narration, float] | None:
+    """The narration at most 5 % faster and its rate, if that brings it inside the limit."""
     needed = narration.duration / limits.longest
     if needed > MAX_SPEEDUP:
         return None
     # A voice's rate setting is not exactly proportional to its pace: aim a little beyond.
-    faster = narrate(script, min(MAX_SPEEDUP, needed * 1.02))
-    return faster if faster.duration <= limits.longest else None
+    rate = min(MAX_SPEEDUP, needed * 1.02)
+    faster = say(draft, rate)
+    return (faster, rate) if faster.duration <= limits.longest else None
 
 
 def pick_script(article: Article, settings: ScriptSettings) -> Script:

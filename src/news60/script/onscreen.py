@@ -135,6 +135,10 @@ _STOP_ENDINGS = frozenset(
         "anything",
         "something",
         "everything",
+        "said",
+        "says",
+        "told",
+        "added",
     ]
 )
 
@@ -153,12 +157,13 @@ def caption_for(text: str, context: str = "", fallback: str = "") -> str:
         line = headline(source) if source else ""
         if line and not _BARE_QUOTE.match(line):
             return line
-    return headline(text).strip('“”"')
+    return headline(re.sub(r"[“”\"]", "", text))
 
 
 def headline(sentence: str) -> str:
     """A sentence cut to a whole main clause for the screen: no ellipsis, no hanging word."""
-    text = _LEAD_IN.sub("", sentence.strip())
+    # The source's own elision ("harmless … we still advise") never shows: the line ends before it.
+    text = _LEAD_IN.sub("", sentence.strip().split("…")[0].strip())
     text = _LEAD_CLAUSE.sub("", text.rstrip(".!?:;, "), count=1).strip()
     text = text[:1].upper() + text[1:]
     for marker in _CLAUSE_BREAKS:
@@ -170,9 +175,10 @@ def headline(sentence: str) -> str:
     return text if len(text) <= CAPTION_CHARS and _balanced(text) else _phrase_cut(text)
 
 
-def _phrase_cut(text: str) -> str:
-    """The longest start of the text that ends at a phrase boundary and reads as a whole, or ""."""
-    cuts = [m.start() for m in _PHRASE_BREAK.finditer(text) if m.start() <= CAPTION_CHARS]
+def _phrase_cut(text: str, limit: int = CAPTION_CHARS) -> str:
+    """The longest start of the text that ends at a phrase boundary and reads as a whole, or ""
+    when none does (a line cut mid-word or with its quote left open is never shown)."""
+    cuts = [m.start() for m in _PHRASE_BREAK.finditer(text) if m.start() <= limit]
     for cut in reversed(cuts):
         if _joins(text[:cut], text[cut:]):
             continue
@@ -207,13 +213,16 @@ def _whole(text: str) -> bool:
 
 
 def _ends_cleanly(text: str) -> bool:
+    """Paired quotes and a last word that closes the phrase ("said:" hands over to a quote)."""
     last = text.split()[-1].lower().strip(",;:") if text.split() else ""
-    return _balanced(text) and last not in _STOP_ENDINGS
+    return _balanced(text) and last not in _STOP_ENDINGS and not text.endswith(":")
 
 
 def _short_quote(words: str) -> str:
     """The quote's words, or its first sentence or clause when it runs long; "" if none fits."""
-    quote = words.rstrip(",;: ")
+    quote = words.split("…")[0].rstrip(",;: ")
+    if len(quote.split()) < 4:
+        return ""
     if len(quote) <= QUOTE_CHARS:
         return quote
     first = split_sentences(quote)[0].rstrip(",;: ")
@@ -223,7 +232,7 @@ def _short_quote(words: str) -> str:
         head = first.split(marker)[0]
         if len(head.split()) >= 4 and len(head) <= QUOTE_CHARS and _whole(head):
             return head
-    return ""
+    return _phrase_cut(first, QUOTE_CHARS)
 
 
 def _stands_alone(text: str, quote_start: int) -> bool:
@@ -234,4 +243,11 @@ def _stands_alone(text: str, quote_start: int) -> bool:
 
 def _balanced(text: str) -> bool:
     pairs = (("“", "”"), ("(", ")"), ("[", "]"))
-    return text.count('"') % 2 == 0 and all(text.count(a) == text.count(b) for a, b in pairs)
+    straight = text.count('"') % 2 == 0 and all(text.count(a) == text.count(b) for a, b in pairs)
+    return straight and len(_SINGLE_OPEN.findall(text)) <= len(_SINGLE_CLOSE.findall(text))
+
+
+# Curly single quotes: an opening one starts a word; a closing one ends a word, where an
+# apostrophe ("it’s") sits inside one.
+_SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(:—–-]))‘")
+_SINGLE_CLOSE = re.compile(r"’(?=[\s,.;:!?)—–-]|$)")

@@ -62,9 +62,11 @@ _TITLES = frozenset(
 _NAME = re.compile(r"\b([A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+)*)")
 _OBJECT_BEFORE = re.compile(r"\b(?:at|to|with|for|from|on|of|by|about|over|in|against|warn)\s+$")
 _PRONOUN_SPEAKER = re.compile(r"^(?:he|she|they|we|i)$", re.IGNORECASE)
-# "…,” said Jane Doe" / "…,” Jane Doe said" / "…,” he said"
+# "…,” said Jane Doe" / "…,” Jane Doe said" / "…,” he said" / "…,” said a WeWork spokesperson"
 _SAID_AFTER = re.compile(
     r"[”\"'’],?\s+(?:(?:said|says|told|added|wrote)\s+(?P<after>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]+)*)"
+    r"|(?:said|says|added)\s+(?:a|an|the)\s+(?P<role>(?:[A-Z][\w'’&.-]*\s+){1,3}"
+    r"(?:spokesperson|spokesman|spokeswoman|representative|official|statement))\b"
     r"|(?P<before>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]+)*|he|she|they)\s+(?:said|says|told|added|"
     r"wrote|explained|warned|insisted))"
 )
@@ -91,7 +93,7 @@ def speaker(text: str, quote_start: int, context: str = "") -> str:
     """Who says the quote at quote_start: named after it or before it; else whoever `context`
     (the other sentences of the quote's story unit) names as speaking."""
     after = _SAID_AFTER.search(text, quote_start)
-    who = (after.group("after") or after.group("before")) if after else ""
+    who = (after.group("after") or after.group("before") or after.group("role")) if after else ""
     who = who or _speaker_before(text[:quote_start])
     if not who and context:
         who = _named_in(context)

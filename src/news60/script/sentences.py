@@ -53,8 +53,11 @@ def _ends_with_abbreviation(candidate: str, rest: str) -> bool:
         return False
     words = candidate.rstrip(".").split()
     word = (words[-1:] or [""])[0].lower().strip("\"'“‘(")
-    if candidate.endswith(" .") and (word in _NEVER_LAST or word.endswith(("'s", "’s"))):
-        return True
+    if candidate.endswith(" ."):
+        # A stop set off by a space is no abbreviation's ("hepatitis A . State officials"); the
+        # words are matched as written, so the letter "A" is not the article "a".
+        raw = (words[-1:] or [""])[0].strip("\"'“‘(")
+        return raw in _NEVER_LAST or raw.endswith(("'s", "’s"))
     if word == "no":
         return rest.lstrip()[:1].isdigit()  # "No. 10", but "replied: "No. Absolutely not.""
     if word in _ABBREVIATIONS:

@@ -26,6 +26,14 @@ _OPENER = re.compile(
 # "As he was reading, he veered...": a person called he before being named leans on earlier text.
 _PERSONAL = re.compile(r"\b(?:he|she|him|his|hers|they|them|their)\b")
 _DEFINITE_THE = re.compile(r"^[\"“‘'(]?\s*The\s+(?=[a-z\d])")  # "The ruling", not "The Irishman"
+# The thing a "The ..." opener names: one or two lower-case words before its verb ("The car crash
+# is", "The ruling has"); a second word that is a verb or adverb is not part of the name.
+_THING = re.compile(r"^[\"“‘'(]?\s*The\s+([a-z][a-z-]{2,})(?:\s+([a-z][a-z-]{2,}))?\b")
+_NOT_THING_LIST = (
+    "is was are were has had have will would can could may might must should did does also "
+    "said says told added came comes went goes made makes took takes"
+)
+_NOT_THING = frozenset(_NOT_THING_LIST.split())
 # People and bodies a story names once and then calls "the infant" or "the company".
 _ROLE = re.compile(
     r"\bthe\s+(infant|baby|toddler|child|boy|girl|man|woman|teenager|teen|victim|suspect|"
@@ -178,7 +186,21 @@ def _leans_on(
     for i in range(first, last + 1):
         needs |= {s for s in _named_earlier(sentences[i], introduced) if s < first}
         needs |= {s for s in _roles_earlier(sentences, i) if s < first}
-    return needs
+    return needs | _introduced_thing(sentences, first)
+
+
+def _introduced_thing(sentences: Sequence[str], i: int) -> set[int]:
+    """The sentence that first mentioned what "The missile strike is gigantic" calls "the
+    missile strike", when it came before the sentence just ahead of this one."""
+    opener = _THING.match(sentences[i])
+    if not opener:
+        return set()
+    words = [w for w in opener.groups() if w and w not in _NOT_THING]
+    if not words or len(words) < len([w for w in opener.groups() if w]) - 1:
+        return set()
+    thing = re.compile(rf"\b{' '.join(words)}\b", re.IGNORECASE)
+    earlier = [j for j in range(i - 1) if thing.search(sentences[j])]
+    return set(earlier[:1])
 
 
 def leans_on_previous(sentence: str, heard: bool = False) -> bool:

@@ -22,6 +22,9 @@ class Entry:
     published: dt.datetime | None = None  # from the feed, the manifest, or the file's mtime
     title: str = ""  # as the feed or manifest names it, before the article is read
     origin: str = ""  # the SOURCE it was listed in
+    # A SOURCE that is a page, as the poll fetched it to see whether it was a feed: read from
+    # these bytes, so that each poll fetches the page once.
+    page: bytes | None = field(default=None, repr=False, compare=False)
 
     @property
     def label(self) -> str:

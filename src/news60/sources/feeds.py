@@ -38,7 +38,8 @@ class FeedPoller:
 
     def poll(self, source: str) -> list[Entry]:
         """The feed's items in feed order; none when the server says it has not changed. A URL
-        that answers with a page rather than a feed is that one article (a story named by URL)."""
+        that answers with a page rather than a feed is that one article (a story named by URL),
+        the page kept so that it is not fetched again."""
         if not is_url(source):
             return feed_entries(Path(source).read_bytes(), str(Path(source).resolve()))
         etag, modified = self.validators.get(source, (None, None))
@@ -52,7 +53,7 @@ class FeedPoller:
             log.info("feed %s has not changed since the last poll", source)
             return []
         if not is_feed(fetched.body):
-            return [Entry(source, origin=source)]
+            return [Entry(source, origin=source, page=fetched.body)]
         entries = feed_entries(fetched.body, source)
         self.validators[source] = (fetched.etag, fetched.modified)
         return entries

@@ -54,29 +54,45 @@ def plan_timeline(
     shots = plan_shots(script, stage, theme)
     notes += soft_photo_notes(shots, stage)
     roll = credit_roll(script, [shot.photo for shot in shots if shot.photo is not None])
-    end = Slide(
-        "end",
-        close,
-        duration,
-        heading=theme.brand,
-        body="\n".join(roll.card_lines()),
-        kicker=display_date(script.published),
+    body = "\n".join(roll.card_lines())
+    end = end_card(theme, close, duration, body, script.published)
+    slides = [*shots, end]
+    return assemble_timeline(
+        slides, narration, theme, notes, size, fps, audio, synthetic_voice=synthetic_voice
     )
-    slides, dropped = on_screen([*shots, end])
+
+
+def end_card(theme: Theme, start: float, end: float, body: str, published: str | None) -> Slide:
+    """The closing card: the brand, the credits, the date."""
+    return Slide("end", start, end, heading=theme.brand, body=body, kicker=display_date(published))
+
+
+def assemble_timeline(
+    slides: list[Slide],
+    narration: Narration,
+    theme: Theme,
+    notes: list[str],
+    size: tuple[int, int],
+    fps: int,
+    audio: Path,
+    *,
+    synthetic_voice: bool,
+) -> Timeline:
+    """The slides (their text ready for the screen) and the caption cues on one clock: the voice
+    starts after the theme's lead-in, the clip ends with the last slide."""
+    slides, dropped = on_screen(slides)
     cues, dropped_in_cues = caption_cues(narration, theme, size)
-    if dropped or dropped_in_cues:
-        notes.append(EMOJI_NOTE)
     return Timeline(
         width=size[0],
         height=size[1],
         fps=fps,
-        duration=duration,
+        duration=slides[-1].end,
         slides=tuple(slides),
         cues=cues,
         audio=audio,
-        narration_offset=offset,
+        narration_offset=theme.lead_in,
         synthetic_voice=synthetic_voice,
-        notes=tuple(notes),
+        notes=(*notes, *([EMOJI_NOTE] if dropped or dropped_in_cues else [])),
     )
 
 
