@@ -13,10 +13,11 @@ from conftest import SHARED_DATA
 from news60.bulletin.chapters import description, ffmetadata, platform_notes, timestamp
 from news60.bulletin.fitting import bulletin_slot, ident_line
 from news60.bulletin.lineup import check_enough, list_sources, read_lineup
-from news60.bulletin.models import Bulletin, Chapter, LeftOut
-from news60.bulletin.segments import story_kicker, story_units
+from news60.bulletin.models import Bulletin, Chapter, Item, LeftOut
+from news60.bulletin.segments import make_segments, story_units
 from news60.errors import ArticleError
 from news60.models import Article
+from news60.script.kicker import topic_kicker
 from news60.settings import ArticleSettings, load_settings
 from news60.sources import Entry
 
@@ -95,19 +96,14 @@ def test_a_quote_is_said_with_its_speaker_or_not_at_all():
     assert not any("Nobody wins" in u for u in units)  # no speaker before or after
 
 
-def test_the_kicker_is_a_code_or_a_name_the_story_repeats():
-    g20 = _article(
-        "Leaders met at the G20 summit in Osaka on Friday to talk about trade.",
-        "The G20 meeting ended without a joint statement on climate.",
-        title="Trump and Xi agree a truce at the G20",
-    )
-    assert story_kicker(g20) == "G20"
+def test_a_segment_carries_the_topic_kicker_a_single_clip_shows():
     africa = _article(
         "Gunmen attacked a museum in Tunis, the capital, on Wednesday morning.",
         "Governments across North Africa fear more attacks, officials said.",
         title="Attack stokes instability fears in North Africa",
     )
-    assert story_kicker(africa) == "North Africa"
+    (segment,) = make_segments([Item("a.txt", africa)])
+    assert segment.kicker == topic_kicker(africa.title, africa.text) == "North Africa"
 
 
 def test_the_date_is_said_as_people_say_it():

@@ -98,3 +98,9 @@ def test_an_unknown_theme_key_is_named(tmp_path):
     (tmp_path / "odd.toml").write_text(text)
     with pytest.raises(SettingsError, match="unknown key 'speed'"):
         load_theme(tmp_path / "odd.toml")
+
+
+@pytest.mark.parametrize("kind", ["key", "photo"])
+def test_a_scene_without_a_heading_shows_only_its_captions(kind):
+    frame = Frame(Layout(1080, 1920), load_theme(), on_photo=kind == "photo")
+    assert not text_block(Slide(kind, 0, 1, heading=""), frame).units

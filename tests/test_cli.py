@@ -83,7 +83,9 @@ def test_script_with_exact_sentences_prints_scenes_and_text(seed_path):
     script = json.loads(result.stdout)
     assert script["title"].startswith("Trump jokes to Putin")
     assert script["text"].count(".") >= 3 and "Don’t meddle in the election" in script["text"]
-    assert all(scene["text"] and scene["caption"] for scene in script["scenes"])
+    assert all(scene["text"] for scene in script["scenes"])
+    # A scene whose heading would repeat its words has none (script/headings.py); not every scene.
+    assert any(scene["caption"] for scene in script["scenes"])
     assert not result.stderr.strip(), result.stderr  # no progress bars or warnings on a clean run
 
 

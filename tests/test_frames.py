@@ -80,7 +80,7 @@ def test_hook_and_end_card_read_as_quote_topic_credits_and_disclosure(frames):
 @pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract-ocr is not installed")
 def test_a_key_card_shows_its_line_and_the_spoken_words(frames):
     timeline, theme, compositor = frames
-    slide = next(s for s in timeline.slides if s.kind == "key")
+    slide = next(s for s in timeline.slides if s.kind == "key" and s.heading)
     at = slide.start + 1.2
     cue = next(c for c in timeline.cues if c.start <= at < c.end)
     text = read_text(save(compositor.frame_at(at), "key"))

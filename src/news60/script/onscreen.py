@@ -50,6 +50,7 @@ _PHRASE_BREAK = re.compile(
     r"\s(?=(?:in|on|at|for|with|after|during|over|from|since|by|about|amid|into|than|and|or|"
     r"but|because|as|while|when|where|who|which|that|to)\s)"
 )
+_ARTICLES = frozenset(["a", "an", "the"])
 # A heading never ends on a word that leaves the phrase hanging.
 _STOP_ENDINGS = frozenset(
     [
@@ -151,7 +152,8 @@ def caption_for(text: str, context: str = "", fallback: str = "") -> str:
         quote = _short_quote(words)
         if who and quote:
             return f"“{quote}” — {who}"
-    for source in (*split_sentences(text)[:2], context, fallback):
+    # Only what the scene says heads it: another sentence's line would show what is not said.
+    for source in (*split_sentences(text)[:2], fallback):
         line = headline(source) if source else ""
         if line and not _BARE_QUOTE.match(line):
             return line
@@ -167,7 +169,7 @@ def headline(sentence: str) -> str:
     for marker in _CLAUSE_BREAKS:
         if len(text) <= CAPTION_TARGET:
             break
-        head = text.split(marker)[0]
+        head = _head(text, marker)
         if len(head.split()) >= 5 and _whole(head):
             text = head
     return text if len(text) <= CAPTION_CHARS and _balanced(text) else _phrase_cut(text)
@@ -178,13 +180,31 @@ def _phrase_cut(text: str, limit: int = CAPTION_CHARS) -> str:
     when none does (a line cut mid-word or with its quote left open is never shown)."""
     cuts = [m.start() for m in _PHRASE_BREAK.finditer(text) if m.start() <= limit]
     for cut in reversed(cuts):
+        if _joins(text[:cut], text[cut:]):
+            continue
         head = text[:cut].rstrip(",;: ")
         if len(head.split()) >= 4 and _whole(head):
             return head
-    words = text.split()
-    while words and (len(" ".join(words)) > limit or not _ends_cleanly(" ".join(words))):
-        words = words[:-1]
-    return " ".join(words) if len(words) >= 4 else ""
+    # No phrase ends where a line may: a sentence cut anywhere else is a fragment, not a heading.
+    return ""
+
+
+def _head(text: str, marker: str) -> str:
+    """The text before the first `marker` that ends a clause."""
+    parts = text.split(marker)
+    # "reported in Barry, Berrien, Calhoun ..." goes on with a name: that comma is no clause break.
+    ends = [k for k in range(1, len(parts)) if marker != ", " or not parts[k][:1].isupper()]
+    return marker.join(parts[: ends[0]]).rstrip(",;: ") if ends else text
+
+
+def _joins(head: str, rest: str) -> bool:
+    """Whether a cut here parts words that need each other: a participle and its agent ("a probe
+    led | by Mueller"), or two adjectives of one noun ("an autonomous | and sparse region")."""
+    words = head.split()
+    after = rest.split()[0].lower() if rest.split() else ""
+    agent = after == "by" and bool(words) and words[-1].lower().endswith(("ed", "en", "led"))
+    coordinated = after in ("and", "or") and len(words) >= 2 and words[-2].lower() in _ARTICLES
+    return agent or coordinated
 
 
 def _whole(text: str) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from news60.models import Article, Photo, Scene, Script
+from news60.script.headings import scene_heading
 from news60.script.onscreen import caption_for, headline
 from news60.script.people import speaker, surnames
 from news60.script.quotes import quotations
@@ -28,13 +29,9 @@ def build_script(
     for group in group_sentences(sentences, units):
         members = range(start, start + len(group))
         text = " ".join(group)
-        mates = [
-            sentences[i][0]
-            for i, unit in enumerate(units)
-            if i not in members and unit >= 0 and unit in {units[m] for m in members}
-        ]
-        caption = caption_for(text, context=" ".join(mates), fallback=article.title)
-        scenes.append(Scene(text, caption))
+        line = caption_for(text, context=_context(sentences, units, members))
+        heading = scene_heading(line, text, article.title, first=not scenes)
+        scenes.append(Scene(text, heading))
         start += len(group)
     return Script(
         title=article.title,
@@ -46,6 +43,19 @@ def build_script(
         language=article.language,
         summariser=summariser,
     )
+
+
+def _context(sentences: Sequence[tuple[str, int]], units: list[int], members: range) -> str:
+    """What a scene's quote may take its speaker from: the other sentences of its story units,
+    else the sentence just before it in the article."""
+    mine = {units[m] for m in members}
+    mates = [s for i, (s, _) in enumerate(sentences) if i not in members and units[i] in mine]
+    if any(units[m] >= 0 for m in members) and mates:
+        return " ".join(mates)
+    # A quote paragraph with no attribution goes on from the one before: news names a new speaker.
+    before = members.start - 1
+    adjacent = before >= 0 and sentences[before][1] == sentences[members.start][1] - 1
+    return sentences[before][0] if adjacent else ""
 
 
 def group_sentences(

@@ -40,8 +40,11 @@ def text_block(slide: Slide, frame: Frame) -> TextBlock:
 
 
 def key_text(slide: Slide, frame: Frame) -> TextBlock:
-    """An accent rule, then the key line in up to five balanced lines."""
+    """An accent rule, then the key line in up to five balanced lines; nothing when the scene has
+    no heading of its own (the captions say it)."""
     layout, theme = frame.layout, frame.theme
+    if not slide.heading:
+        return TextBlock()
     top = layout.stage_top + layout.px(40)
     face, lines = fit_box(
         slide.heading,
@@ -146,6 +149,8 @@ def _point(date: str, label: str, current: bool, frame: Frame, at: tuple[int, in
 def photo_text(slide: Slide, frame: Frame) -> TextBlock:
     """The key line over a photo: just above the captions, or under a photo shown whole."""
     layout, theme = frame.layout, frame.theme
+    if not slide.heading:
+        return TextBlock()
     top, (face, lines) = photo_heading(slide, frame)
     height = len(lines) * line_height(face, 1.12)
     y = top if frame.photo_box is not None else frame.text_bottom - height

@@ -140,8 +140,7 @@ def _replace(slide: Slide, heading: str, body: str) -> Slide:
 
 def kicker_text(script: Script) -> str:
     """The topic and the date, "G20 · 28 JUNE 2019"; either alone when the other is unknown."""
-    body = " ".join([script.text, *(p.caption for p in script.photos)])
-    topic = topic_kicker(script.title, body)
+    topic = topic_kicker(script.title, script.text, [p.caption for p in script.photos])
     date = display_date(script.published).upper()
     return " · ".join(part for part in (topic, date) if part)
 
