@@ -61,6 +61,8 @@ def test_fit_text_shrinks_before_it_cuts():
 
 def test_hook_and_cover_lines_are_short_and_stand_alone():
     assert hook_line(HEADLINE) == "Trump jokes to Putin"
+    labelled = "Michigan Officials: 6th Fatality Linked To Eastern Equine Encephalitis Reported"
+    assert hook_line(labelled) == "6th Fatality Linked To Eastern Equine Encephalitis"
     long = "The council has approved the new bridge across the river after a decade of delays"
     assert len(hook_line(long).split()) <= 7 and not hook_line(long).endswith((" the", " of"))
     assert 3 <= len(cover_line(long).split()) <= 6

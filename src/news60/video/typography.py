@@ -12,6 +12,7 @@ _OPEN_DOUBLE = re.compile(r'(^|[\s(\[{—–-])"')
 _OPEN_SINGLE = re.compile(r"(^|[\s(\[{—–-“])'")
 HOOK_WORDS = 7  # a hook line is read in under two seconds
 COVER_WORDS = (3, 6)  # a cover line reads at thumbnail size in a profile grid
+LABEL_WORDS = 3  # "Brexit:", "Police:", "Michigan Officials:" head a headline; a clause runs longer
 
 
 def curly(text: str) -> str:
@@ -37,9 +38,15 @@ def hook_line(headline: str, limit: int = HOOK_WORDS) -> str:
     text = " ".join(headline.split()).rstrip(" .")
     if len(text.split()) <= limit:
         return text
-    for part in re.split(r"\s*(?::|\s[—–|-]\s)\s*", text):
+    parts = re.split(r"\s*(?::|\s[—–|-]\s)\s*", text)
+    # "Michigan Officials: 6th Fatality Linked ...": a short part before a colon names the source
+    # or the topic; the news is what follows it.
+    labelled = len(parts) > 1 and ":" in text and len(parts[0].split()) <= LABEL_WORDS
+    for part in parts[1:] if labelled else parts:
         if 2 <= len(part.split()) <= limit:
             return part.strip(" ,;")
+    if labelled:
+        return cut_words(text.split(":", 1)[1].strip(), limit)
     for part in re.split(r",\s*", text):
         if 3 <= len(part.split()) <= limit:
             return part
