@@ -145,7 +145,8 @@ _STOP_ENDINGS = frozenset(
 
 def caption_for(text: str, context: str = "", fallback: str = "") -> str:
     """The on-screen line for a scene: its direct quote with the speaker, else a headline of
-    its first sentence; never a quote on its own (a card would show it with no speaker)."""
+    its first sentence; never a quote on its own (a card would show it with no speaker); ""
+    when no line stands whole."""
     start, words = next(quotations(text), (0, ""))
     if len(words.split()) >= 4 and _stands_alone(text, start):
         who = speaker(text, start, context)
@@ -157,7 +158,8 @@ def caption_for(text: str, context: str = "", fallback: str = "") -> str:
         line = headline(source) if source else ""
         if line and not _BARE_QUOTE.match(line):
             return line
-    return headline(re.sub(r"[“”\"]", "", text))
+    # Quoted words with their quote marks taken off would read as the newsroom's own claim.
+    return ""
 
 
 def headline(sentence: str) -> str:
