@@ -166,7 +166,8 @@ def _refill(picks: list[Pick], kept: list[Pick], words: int) -> list[Pick]:
     gone, 17 words to spare): dropped units whose requirements are kept go back in, the most
     important first, while they fit in `words`."""
     keys = [_unit(p, i) for i, p in enumerate(picks)]
-    chosen = {keys[i] for i, p in enumerate(picks) if any(p is k for k in kept)}
+    kept_ids = {id(p) for p in kept}
+    chosen = {key for p, key in zip(picks, keys, strict=True) if id(p) in kept_ids}
     room = words - _words(kept)
     dropped = sorted(set(keys) - chosen, key=lambda u: (-_score(picks, keys, u), keys.index(u)))
     for unit in dropped:

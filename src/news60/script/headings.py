@@ -6,12 +6,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from news60.script.onscreen import headline
+from news60.script.onscreen import QUOTE_CARD, headline
 
 # A heading sharing this share of its words with what is said shows the captions a second time.
 NEAR_COPY = 0.8
-# A quote card, “words” — Speaker: it shows who speaks, which the captions cannot.
-_QUOTE_CARD = re.compile(r"^“.+” — \S")
 # Words in quotation marks; an apostrophe inside a word ("Don't") neither opens nor closes them.
 _QUOTED = re.compile(r"(?:^|(?<=\s))[“\"‘'](.+?)[”\"’'](?!\w)")
 _OPENING_QUOTES = ("“", '"', "‘")
@@ -43,7 +41,9 @@ def scene_heading(line: str, spoken: str, title: str, *, first: bool) -> str:
     """The heading for a scene that says `spoken`, from its on-screen `line`: a quote card as it
     is; else the line in headline style when that is not what the captions show; else the story's
     headline on the first scene when it agrees with what is said; else none."""
-    if _QUOTE_CARD.match(line):
+    # A quote card with its speaker shows who speaks, which the captions cannot.
+    card = QUOTE_CARD.match(line)
+    if card and card["speaker"]:
         return line
     # A quote without its speaker ("“We are concerned...") would put words in no one's mouth.
     key = "" if line.startswith(_OPENING_QUOTES) else condensed(line)

@@ -43,6 +43,8 @@ _CLAUSE_BREAKS = (
     " who ",
     ", ",
 )
+# A quote card's line as caption_for writes it, “the words” — Speaker; the video draws it as one.
+QUOTE_CARD = re.compile(r"^[“\"](?P<quote>.+?)[”\"]\s*(?:[-–—]\s*(?P<speaker>.+))?$", re.S)
 # A line that is nothing but a quote: drawn as a quote card, it would lack its speaker.
 _BARE_QUOTE = re.compile(r"^[“\"‘'].*[”\"’']$")
 # Phrase boundaries for a last cut: before a preposition or conjunction.

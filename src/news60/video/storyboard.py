@@ -7,14 +7,13 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from news60.models import Narration, Photo, Script, Slide, Word
+from news60.script.onscreen import QUOTE_CARD
 from news60.speech.timing import apportion
 from news60.video.chronology import DATE, Point, dated_points
 from news60.video.photos import MAX_UPSCALE, SOFT_UPSCALE, PhotoInfo, inspect_photo, upscale_note
 from news60.video.theme import Theme
 from news60.video.typography import HOOK_WORDS, cover_line, hook_line
 
-# A quote card's caption as the script writes it: “the words” — Speaker.
-QUOTE = re.compile(r"^[“\"](?P<quote>.+?)[”\"]\s*(?:[-–—]\s*(?P<speaker>.+))?$", re.S)
 # A figure worth a card of its own: money, a percentage, a large or counted amount (not a year).
 FIGURE = re.compile(
     r"[$£€]\s?\d[\d,.]*(?:\s?(?:bn|m|k|million|billion|trillion)\b)?"
@@ -120,7 +119,7 @@ def plan_hook(script: Script, stage: Stage, theme: Theme) -> Slide:
     figure = next((f for s in script.scenes if (f := key_figure(s.text))), None)
     if figure:
         return replace(hook, body=figure)
-    quote = next((m for s in script.scenes if (m := QUOTE.match(s.caption))), None)
+    quote = next((m for s in script.scenes if (m := QUOTE_CARD.match(s.caption))), None)
     if quote and len(quote["quote"].split()) <= HOOK_WORDS:
         return replace(hook, heading=f"“{quote['quote']}”", body=quote["speaker"] or "")
     shown = next((s.photo for s in script.scenes if s.photo and s.photo.src in stage.photos), None)
@@ -147,7 +146,7 @@ def photo_shots(scene, photo, caption, span, stage, theme, uses: Counter) -> lis
 def card_shots(scene, caption, text, span, stage, theme, earlier) -> list[Slide]:
     """A scene without a photo: its key line or quote, a key figure or the timeline when said."""
     words = stage.words[scene]
-    quote = QUOTE.match(caption)
+    quote = QUOTE_CARD.match(caption)
     if quote:
         base = Slide(
             "quote", 0, 0, heading=quote["quote"], body=quote["speaker"] or "", scene=scene
