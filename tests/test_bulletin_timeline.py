@@ -147,7 +147,7 @@ def test_five_stories_credits_stay_as_large_as_two_and_above_the_captions():
     lines = [f"STORY {i}\nReporting: Jane Doe{i}, Sam Roe{i}, AFP" for i in range(5)]
     lines[::2] = [f"{line}\nPhotos: Ann Lee/AP" for line in lines[::2]]  # 13 lines in all
     five = replace(two, body="\n".join(lines))
-    blocks = [text_block(s, Frame(layout, theme, "AI voice")) for s in (two, five)]
+    blocks = [text_block(s, Frame(layout, theme)) for s in (two, five)]
     assert len(blocks[1].units) > len(blocks[0].units) + 8
     smallest = [min(u.size[1] for u in b.units) for b in blocks]
     assert smallest[1] == smallest[0]  # the lockup made room; the credits did not shrink

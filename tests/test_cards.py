@@ -35,7 +35,7 @@ SLIDES = {
 @pytest.mark.parametrize("name", list(SLIDES))
 def test_text_stays_left_of_the_buttons_and_above_the_captions(size, name):
     layout = Layout(*size)
-    frame = Frame(layout, load_theme(), disclosure="AI voice", on_photo=name == "photo")
+    frame = Frame(layout, load_theme(), on_photo=name == "photo")
     block = text_block(SLIDES[name], frame)
     assert block.units
     for unit in block.units:

@@ -63,7 +63,8 @@ def test_the_hook_changes_by_two_seconds_and_names_topic_and_date():
     hook = timeline().slides[0]
     assert hook.end <= 2.0 and len(hook.heading.split()) <= 7
     assert hook.kicker == "G20 · 12 MARCH 2024"
-    assert hook.body == "£2.5bn"  # no photos: the key figure is the strongest picture
+    # No photos: the key figure is the strongest picture, with what it counts (never bare).
+    assert hook.body == "£2.5bn bridge"
 
 
 def test_the_hook_is_a_photo_with_a_face_when_there_is_one(tmp_path):

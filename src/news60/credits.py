@@ -35,7 +35,7 @@ class CreditRoll:
         if self.reporting:
             found.append(("Reporting", reporting_lines(self.reporting)))
         if self.photo_credits:
-            found.append(("Photos", self.photo_credits))
+            found.append(("Photos", merged_credits(self.photo_credits)))
         if self.source_url:
             found.append(("Source", (source_name(self.source_url),)))
         return tuple(found)
@@ -99,6 +99,43 @@ def credit_roll(script: Script, shown: Iterable[Photo]) -> CreditRoll:
     return CreditRoll(script.reporting, on_screen, others, script.source_url)
 
 
+def merged_credits(credits: Iterable[str]) -> tuple[str, ...]:
+    """One line per organisation for the end card: 'Chang W. Lee/The New York Times' and 'Kirsten
+    Luce for The New York Times' become 'Chang W. Lee, Kirsten Luce/The New York Times'; a credit
+    given twice (in any case) is shown once."""
+    groups: dict[str, list[tuple[str, str, str]]] = {}
+    for credit in _unique(credits):
+        person, organisation = credit_parts(credit)
+        groups.setdefault(" ".join(organisation.casefold().split()), []).append(
+            (credit, person, organisation)
+        )
+    lines = []
+    for members in groups.values():
+        people = list(dict.fromkeys(p for _, p, _ in members if p))
+        if len(members) == 1 or not people:
+            lines.append(members[0][0])
+        else:
+            lines.append(f"{', '.join(people)}/{members[0][2]}")
+    return _unique(lines)
+
+
+def credit_parts(credit: str) -> tuple[str, str]:
+    """(photographer, organisation) of a photo credit; either may be ""."""
+    text = re.sub(r"^\W*(©|\(c\))?\s*", "", credit.strip(), flags=re.I)
+    text = re.sub(r"^(photos?( by)?|photograph|image|credit)\s*:?\s*", "", text, flags=re.I)
+    # "AP Photo/Jeffrey T. Barnes": AP's style puts the agency before the photographer.
+    wire = re.match(
+        r"^(?P<agency>[A-Z][\w.&-]*(?: [A-Z][\w.&-]*)?) Photos?\s*/\s*(?P<who>.+)$", text
+    )
+    if wire:
+        return wire["who"].split(",")[0].strip(), wire["agency"]
+    for separator in (" via ", "/", " for "):
+        if separator in text:
+            person, organisation = text.split(separator, 1)
+            return person.strip(" .;,"), organisation.strip(" .;,")
+    return "", text.strip(" .;,")
+
+
 def reporting_lines(reporting: Reporting) -> tuple[str, ...]:
     """Authors, then 'with' contributors, then agencies: one line each for the end card."""
     lines = list(reporting.authors)
@@ -156,4 +193,9 @@ def _identity(photo: Photo) -> tuple[str, str]:
 
 
 def _unique(values: Iterable[str]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(v for v in values if v))
+    """Each value once, in order; values differing only in case or spacing are the same."""
+    seen: dict[str, str] = {}
+    for value in values:
+        if value:
+            seen.setdefault(" ".join(value.casefold().split()), value)
+    return tuple(seen.values())

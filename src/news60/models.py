@@ -134,6 +134,7 @@ class Cue:
     end: float
     text: str
     words: tuple[Word, ...] = ()
+    shown: bool = True  # burned in; False while a card above shows these words (subtitles keep it)
 
 
 @dataclass(frozen=True)

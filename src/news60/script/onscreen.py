@@ -164,8 +164,9 @@ def caption_for(text: str, context: str = "", fallback: str = "") -> str:
     return ""
 
 
-def headline(sentence: str) -> str:
-    """A sentence cut to a whole main clause for the screen: no ellipsis, no hanging word."""
+def headline(sentence: str, limit: int = CAPTION_CHARS) -> str:
+    """A sentence cut to a whole main clause of at most `limit` characters for the screen: no
+    ellipsis, no hanging word."""
     # The source's own elision ("harmless … we still advise") never shows: the line ends before it.
     text = _LEAD_IN.sub("", sentence.strip().split("…")[0].strip())
     text = _LEAD_CLAUSE.sub("", text.rstrip(".!?:;, "), count=1).strip()
@@ -176,7 +177,7 @@ def headline(sentence: str) -> str:
         head = _head(text, marker)
         if len(head.split()) >= 5 and _whole(head):
             text = head
-    return text if len(text) <= CAPTION_CHARS and _balanced(text) else _phrase_cut(text)
+    return text if len(text) <= limit and _balanced(text) else _phrase_cut(text, limit)
 
 
 def _phrase_cut(text: str, limit: int = CAPTION_CHARS) -> str:

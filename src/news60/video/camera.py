@@ -60,21 +60,41 @@ def plan_move(
     end_zoom = min(headroom, max(1.0, start_zoom + zoom_dir * travel))
     drift = motion.drift * view[0] * headroom / max(start_zoom, end_zoom) * duration
 
-    def centre(zoom: float, shift: float) -> tuple[float, float]:
+    def centre(zoom: float) -> tuple[float, float]:
         scale = headroom / zoom  # picture pixels per view pixel
-        x = focus[0] + (0.5 - focus_at[0]) * view[0] * scale + shift
+        x = focus[0] + (0.5 - focus_at[0]) * view[0] * scale
         y = focus[1] + (0.5 - focus_at[1]) * view[1] * scale
-        return _inside((x, y), picture, view, scale)
+        return x, y
 
-    half = side * drift / 2
-    return Move(start_zoom, end_zoom, centre(start_zoom, -half), centre(end_zoom, half), duration)
+    start, end = centre(start_zoom), centre(end_zoom)
+    ranges = (
+        _room(picture, view, headroom / start_zoom),
+        _room(picture, view, headroom / end_zoom),
+    )
+    xs = _slide((start[0] - side * drift / 2, end[0] + side * drift / 2), ranges)
+    first, last = _inside((xs[0], start[1]), ranges[0]), _inside((xs[1], end[1]), ranges[1])
+    return Move(start_zoom, end_zoom, first, last, duration)
 
 
-def _inside(point, picture, view, scale) -> tuple[float, float]:
-    """The nearest centre whose view stays inside the picture."""
+def _room(picture, view, scale) -> tuple[float, float, float, float]:
+    """The centres (x from, x to, y from, y to) whose view stays inside the picture."""
     half_w, half_h = view[0] * scale / 2, view[1] * scale / 2
-    x = min(max(point[0], half_w), picture[0] - half_w)
-    y = min(max(point[1], half_h), picture[1] - half_h)
+    return half_w, picture[0] - half_w, half_h, picture[1] - half_h
+
+
+def _slide(xs: tuple[float, float], ranges) -> tuple[float, float]:
+    """A drift kept whole near an edge: both ends shifted back inside rather than stopped there
+    (a subject at the edge would otherwise leave the picture standing still)."""
+    low = max(r[0] for r in ranges)
+    high = min(r[1] for r in ranges)
+    shift = max(0.0, low - min(xs)) - max(0.0, max(xs) - high)
+    return xs[0] + shift, xs[1] + shift
+
+
+def _inside(point, room) -> tuple[float, float]:
+    """The nearest centre whose view stays inside the picture."""
+    x = min(max(point[0], room[0]), room[1])
+    y = min(max(point[1], room[2]), room[3])
     return x, y
 
 

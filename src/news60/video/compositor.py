@@ -10,7 +10,7 @@ import bisect
 import math
 import threading
 from concurrent.futures import Future
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -18,7 +18,7 @@ from news60.models import Slide, Timeline
 from news60.video.captions import CaptionPainter, spoken_word
 from news60.video.cards import text_block
 from news60.video.endcard import brand_bug
-from news60.video.frame import Frame
+from news60.video.frame import Frame, credit_patch, disclosure_patch
 from news60.video.layout import Layout
 from news60.video.photos import inspect_photo
 from news60.video.pictures import Picture, card_picture, cover_picture, whole_picture, with_shade
@@ -26,6 +26,8 @@ from news60.video.textblock import TextBlock
 from news60.video.theme import Theme
 
 KEEP = 3  # shots kept drawn behind the current one (the push needs the one before)
+# The AI-voice label opens the clip for this long (or the hook's length if longer): read in 2 s.
+DISCLOSURE_SECONDS = 2.5
 
 
 @dataclass(frozen=True, eq=False)
@@ -46,11 +48,21 @@ class Compositor:
         self.fps = timeline.fps
         self.slides = timeline.slides
         self.starts = [s.start for s in self.slides]
-        self.cue_starts = [c.start for c in timeline.cues]
+        self.cues = [c for c in timeline.cues if c.shown]  # burned in: not those giving way
+        self.cue_starts = [c.start for c in self.cues]
         self.runs = text_runs(self.slides)
         self.captions = CaptionPainter(self.layout, theme)
         self.bug = brand_bug(self.layout, theme)
-        self.disclosure = theme.disclosure if timeline.synthetic_voice else ""
+        label = theme.disclosure if timeline.synthetic_voice else ""
+        self.labels = (
+            (
+                disclosure_patch(label, self.layout, theme, centred=False),
+                disclosure_patch(label, self.layout, theme, centred=True),
+            )
+            if label
+            else None
+        )
+        self.label_until = max(DISCLOSURE_SECONDS, self.slides[0].end if self.slides else 0.0)
         self._shots: dict[int, Future] = {}
         self._lock = threading.Lock()
 
@@ -69,10 +81,21 @@ class Compositor:
             self.shot(first).text.draw(frame, frames_in, fade, self.theme.transitions, rise)
         if shot.slide.kind != "end":
             self.bug.blend_onto(frame)
+        self._label(frame, at, shot.slide.kind == "end")
         cue = self.cue_at(at)
         if cue is not None:
             self.captions.draw(frame, cue, spoken_word(cue, at))
         return frame
+
+    def _label(self, frame: np.ndarray, at: float, end: bool) -> None:
+        """The disclosure: at the top from the first frame for DISCLOSURE_SECONDS, and all through
+        the end card, drawn whole (it never builds in or fades)."""
+        if self.labels is None:
+            return
+        if end:
+            self.labels[1].blend_onto(frame)
+        elif at < self.label_until:
+            self.labels[0].blend_onto(frame)
 
     def visible_text(self, t: float) -> list[tuple[int, int, float]]:
         """The text drawn at t: (first slide of its run, frames since it came in, strength 0..1).
@@ -93,8 +116,8 @@ class Compositor:
 
     def cue_at(self, at: float):
         i = bisect.bisect_right(self.cue_starts, at) - 1
-        if i >= 0 and at < self.timeline.cues[i].end:
-            return self.timeline.cues[i]
+        if i >= 0 and at < self.cues[i].end:
+            return self.cues[i]
         return None
 
     def text_opacity(self, index: int, at: float) -> tuple[float, float]:
@@ -153,18 +176,20 @@ class Compositor:
 
     def _picture(self, slide: Slide) -> tuple[Picture, Frame]:
         layout, theme = self.layout, self.theme
-        disclosure = self.disclosure if slide.kind in ("hook", "end") else ""
         info = inspect_photo(slide.photo.src) if slide.photo and slide.photo.src else None
         if info is not None:
             if slide.kind == "hook" or info.fits((layout.width, layout.height)):
                 picture = cover_picture(slide, info, layout, theme)
-                return picture, Frame(layout, theme, disclosure, on_photo=True)
-            picture = whole_picture(slide, info, layout, theme)
-            return picture, Frame(layout, theme, disclosure, photo_box=picture.box, on_photo=True)
+                frame = Frame(layout, theme, on_photo=True)
+            else:
+                picture = whole_picture(slide, info, layout, theme)
+                frame = Frame(layout, theme, photo_box=picture.box, on_photo=True)
+            credit = credit_patch(slide.photo.credit, layout, theme, picture.box)
+            return replace(picture, credit=credit), frame
         kind = (
             "hook-quote" if slide.kind == "hook" and slide.heading.startswith("“") else slide.kind
         )
-        return card_picture(slide, layout, theme, kind), Frame(layout, theme, disclosure)
+        return card_picture(slide, layout, theme, kind), Frame(layout, theme)
 
     def _text_rows(self, slide: Slide, frame: Frame) -> tuple[int, int]:
         """The rows the shade must darken: from the text's top to the captions' foot."""

@@ -8,7 +8,8 @@ import numpy as np
 from PIL import Image
 
 from news60.models import Slide
-from news60.video.frame import Frame, disclosure_block
+from news60.video.contrast import legible, over
+from news60.video.frame import Frame
 from news60.video.layout import Layout
 from news60.video.sprites import Patch
 from news60.video.textblock import TextBlock, line_patch, single
@@ -26,7 +27,7 @@ def end_text(slide: Slide, frame: Frame) -> TextBlock:
     block, y = _lockup(slide, frame, layout.stage_top - layout.px(60), layout.px(150))
     if _credits_height(lines, frame, frame.size("label")) > _credits_room(frame, y):
         block, y = _lockup(slide, frame, layout.top, layout.px(100))
-    return block + _credits(lines, frame, y) + disclosure_block(frame, centred=True)
+    return block + _credits(lines, frame, y)
 
 
 def _lockup(slide: Slide, frame: Frame, y: int, logo_height: int) -> tuple[TextBlock, int]:
@@ -49,7 +50,9 @@ def _lockup(slide: Slide, frame: Frame, y: int, logo_height: int) -> tuple[TextB
         )
         for line in lines:
             block += single(
-                line_patch(line, face, centre - face.getlength(line) / 2, y, theme.colors["text"])
+                line_patch(
+                    line, face, centre - face.getlength(line) / 2, y, _readable(theme, "text")
+                )
             )
             y += line_height(face, 1.1)
     if slide.kicker:
@@ -60,35 +63,50 @@ def _lockup(slide: Slide, frame: Frame, y: int, logo_height: int) -> tuple[TextB
                 face,
                 centre - face.getlength(slide.kicker) / 2,
                 y + layout.px(10),
-                theme.colors["muted"],
+                _readable(theme, "muted"),
             )
         )
         y += line_height(face) + layout.px(40)
     return block, y
 
 
-SECTIONS = frozenset({"Photos", "Reporting", "Source"})  # credit_roll's headings, in the accent
+SECTIONS = frozenset(
+    {"Photos", "Reporting", "Source"}
+)  # credit_roll's headings, in the accent's tint
 
 
 def _credits(lines: list[str], frame: Frame, y: int) -> TextBlock:
-    """The credit lines, centred, section names in the accent; smaller until they fit."""
+    """The credit lines, centred, section names in the accent's readable tint; smaller until they fit."""
     layout, theme = frame.layout, frame.theme
     room = _credits_room(frame, y)
     size = frame.size("label")
     while size > layout.px(18) and _credits_height(lines, frame, size) > room:
         size -= 1
     units = []
+    heading = _readable(theme, "accent")
     for line in lines:
         section = line in SECTIONS
         face = font(family(theme, "body" if section else "small"), size)
         text = line.upper() if section else line
         for part in _parts(text, frame, size):
-            colour = theme.colors["accent"] if section else theme.colors["text"]
+            colour = heading if section else _readable(theme, "text")
             units.append(
                 line_patch(part, face, layout.width / 2 - face.getlength(part) / 2, y, colour)
             )
             y += line_height(face)
     return TextBlock(tuple(units), (0,) * len(units))
+
+
+def card_grounds(theme: Theme) -> list[tuple[int, ...]]:
+    """The colours the end card's text can fall on: its plate's gradient, and that under the
+    plate's faint lines."""
+    ends = [theme.colors["background_top"], theme.colors["background_bottom"]]
+    return ends + [over(colour, theme.colors["pattern"]) for colour in ends]
+
+
+def _readable(theme: Theme, name: str) -> tuple[int, ...]:
+    """The theme's colour `name`, tinted if need be to read at 4.5:1 on the end card."""
+    return legible(theme.colors[name], card_grounds(theme))
 
 
 def _parts(text: str, frame: Frame, size: int) -> list[str]:

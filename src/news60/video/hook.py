@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from news60.models import Slide
-from news60.video.frame import Frame, disclosure_block
+from news60.video.frame import Frame
 from news60.video.sprites import Patch
 from news60.video.textblock import (
     TextBlock,
@@ -39,7 +39,7 @@ def hook_text(slide: Slide, frame: Frame) -> TextBlock:
     if kicker:
         at = y - kicker.size[1] - gap if frame.on_photo else layout.stage_top
         block = single(Patch(layout.left, at, kicker.premultiplied, kicker.inverse_alpha)) + block
-    return block + disclosure_block(frame)
+    return block
 
 
 def _figure(figure: str, frame: Frame, top: int) -> tuple[TextBlock, int]:

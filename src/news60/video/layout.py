@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from news60.video.theme import TypeScale
 
 TALL = 1.5  # height / width above this is a full-screen vertical feed (9:16): UI on the right and bottom
+# The platforms' top bar (TikTok's tabs, the Reels and Shorts headers) covers the top tenth of the frame:
+# the logo and the labels start below it, in every shape (a clip is reposted across feeds).
+TOP_BAR = 0.1
 
 
 @dataclass(frozen=True)
@@ -58,7 +62,8 @@ class Layout:
 
     @property
     def top(self) -> int:
-        return round(self.height * (0.065 if self.tall else 0.07))
+        """The first row for the logo and labels: below the platforms' top bar, clear of its edge."""
+        return math.ceil(self.height * TOP_BAR) + self.px(24)
 
     @property
     def caption_bottom(self) -> int:

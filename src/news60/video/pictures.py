@@ -11,7 +11,7 @@ from news60.models import Slide
 from news60.video.camera import Move, plan_move, shoot, view_matrix
 from news60.video.layout import Layout
 from news60.video.photos import HEADROOM, PhotoInfo, scaled_photo
-from news60.video.plates import PLATE_HEADROOM, plate, plate_size
+from news60.video.plates import PLATE_HEADROOM, PLATE_PACE, plate, plate_size
 from news60.video.sprites import Patch
 from news60.video.theme import Theme
 from news60.video.typesetting import family, font, line_height
@@ -35,6 +35,7 @@ class Picture:
     box: tuple[int, int, int, int] | None = None
     shade: Patch | None = None
     frame: tuple[int, int] | None = None  # when set, `view` is drawn and scaled up to this size
+    credit: Patch | None = None  # the photo's credit, on screen whenever the photo is
 
     def draw(self, t: float) -> np.ndarray:
         """A new frame-sized array: the picture at `t` seconds into its shot."""
@@ -48,6 +49,8 @@ class Picture:
             frame = self._whole(t)
         if self.shade is not None:
             self.shade.blend_onto(frame)
+        if self.credit is not None:
+            self.credit.blend_onto(frame)
         return frame
 
     def _whole(self, t: float) -> np.ndarray:
@@ -80,7 +83,9 @@ def card_picture(slide: Slide, layout: Layout, theme: Theme, kind: str) -> Pictu
         (0.5, 0.5),
         slide.framing,
         slide.end - slide.start,
-        theme.motion,
+        replace(
+            theme.motion, zoom=theme.motion.zoom * PLATE_PACE, drift=theme.motion.drift * PLATE_PACE
+        ),
     )
     pixels = plate(half, theme, kind, slide.framing)
     view = (half.width, half.height)

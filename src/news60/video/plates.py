@@ -11,7 +11,10 @@ from news60.video.layout import Layout
 from news60.video.theme import Theme
 from news60.video.typesetting import draw_text, family, font, line_height
 
-PLATE_HEADROOM = 1.08  # plates are drawn this much larger than the frame, so they can move
+PLATE_HEADROOM = 1.2  # plates are drawn this much larger than the frame, so they can move
+# Plates move this many times faster than photos: a soft ground moving at a photo's pace looks
+# still (framecheck sees no pixel change), so a held card would read as a frozen frame.
+PLATE_PACE = 3.0
 
 
 def plate_size(layout: Layout) -> tuple[int, int]:

@@ -1,36 +1,30 @@
-"""A bulletin segment's text: the story's topic kicker in the accent, its headline, the photo's credit."""
+"""A bulletin segment's text: the story's topic kicker in the accent and its headline (the photo's
+credit is the picture's own, as on every photo)."""
 
 from __future__ import annotations
 
 from news60.models import Slide
 from news60.video.frame import Frame
 from news60.video.sprites import Patch
-from news60.video.textblock import TextBlock, label_patch, line_patch, lines_block, single
-from news60.video.typesetting import family, fit_box, fit_text, line_height
+from news60.video.textblock import TextBlock, label_patch, lines_block, single
+from news60.video.typesetting import family, fit_box, line_height
 
 KICKER_SCALE = 1.3  # the topic pill a size up from other labels, as on the hook: it names the story
 
 
 def segment_text(slide: Slide, frame: Frame) -> TextBlock:
-    """The kicker pill, the headline under it, and the photo's credit when a photo is shown.
+    """The kicker pill and the headline under it.
 
     On a card the text starts at the top of the stage; under a photo shown whole it starts below
-    the photo's credit; over a full-bleed photo it sits low, the credit just above the captions.
+    the photo; over a full-bleed photo it sits low, just above the captions.
     """
     layout = frame.layout
-    gap = layout.px(24)
     kicker = _kicker(slide.kicker, frame)
-    credit = _credit(slide, frame)
     if frame.photo_box is not None:
         y = frame.photo_box[1] + frame.photo_box[3] + layout.px(30)
-        under = _placed(credit, layout.left, y)
-        y += credit.size[1] + gap if credit else 0
-        block, _ = _titles(slide.heading, frame, kicker, (y, frame.text_bottom))
-        return block + under
-    below = credit.size[1] + gap if credit else 0
+        return _titles(slide.heading, frame, kicker, (y, frame.text_bottom))[0]
     top = layout.stage_top + (layout.px(200) if frame.on_photo else 0)
-    block, bottom = _titles(slide.heading, frame, kicker, (top, frame.text_bottom - below))
-    return block + _placed(credit, layout.left, bottom + gap // 2)
+    return _titles(slide.heading, frame, kicker, (top, frame.text_bottom))[0]
 
 
 def _titles(
@@ -71,17 +65,6 @@ def _kicker(text: str, frame: Frame) -> Patch | None:
     if not text:
         return None
     return label_patch(text, frame.layout, frame.theme, (0, 0), filled=True, scale=KICKER_SCALE)
-
-
-def _credit(slide: Slide, frame: Frame) -> Patch | None:
-    """'Photo: Jane Doe/AP' in small muted type, when the shot shows a credited photo."""
-    if not (frame.on_photo and slide.photo and slide.photo.credit):
-        return None
-    layout, theme = frame.layout, frame.theme
-    text = f"Photo: {slide.photo.credit}"
-    size = frame.size("label")
-    face, lines = fit_text(text, family(theme, "small"), layout.text_width, 1, size, size * 3 // 4)
-    return line_patch(lines[0], face, 0, 0, theme.colors["muted"], shadow=frame.shadow)
 
 
 def _placed(patch: Patch | None, x: float, y: float) -> TextBlock:

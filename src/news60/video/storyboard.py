@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from news60.models import Narration, Photo, Script, Slide, Word
-from news60.script.onscreen import QUOTE_CARD
+from news60.models import Cue, Narration, Photo, Script, Slide, Word
+from news60.script.onscreen import QUOTE_CARD, headline
+from news60.script.sentences import split_sentences
 from news60.speech.timing import apportion
 from news60.video.chronology import DATE, Point, dated_points
+from news60.video.echo import echoes
+from news60.video.linebreaks import DANGLING
 from news60.video.photos import MAX_UPSCALE, SOFT_UPSCALE, PhotoInfo, inspect_photo, upscale_note
 from news60.video.theme import Theme
-from news60.video.typography import HOOK_WORDS, cover_line, hook_line
+from news60.video.typography import cover_line, hook_line
 
 # A figure worth a card of its own: money, a percentage, a large or counted amount (not a year).
 FIGURE = re.compile(
@@ -22,6 +26,15 @@ FIGURE = re.compile(
     r"|\b\d{1,3}(?:,\d{3})+\b",
     re.IGNORECASE,
 )
+# A figure's noun: the few lower-case words after it ("$2.5bn bridge", "80 percent of homes").
+_NOUN = re.compile(r"\s+((?:(?:of|in|for)\s+)?[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*)?)")
+# Words that are no noun: they go on with a verb or a clause ("$11 million was paid", "80% said").
+_VERBS_LIST = (
+    "is was were are be been has have had will would can could said says told and or who which "
+    "that more less than"
+)
+_NOT_NOUNS = DANGLING | frozenset(_VERBS_LIST.split())
+KEY_CHARS = 120  # a card's own line, when its scene has none, at most this long
 MIN_SHOT = 1.2  # seconds: a shorter stretch joins its neighbour rather than flash by
 END_GAP = 0.2  # the end card comes this long after the last word
 
@@ -36,12 +49,28 @@ class Stage:
     kicker: str
     close: float  # when the end card starts
     size: tuple[int, int]  # the frame's
+    cues: tuple[Cue, ...] = ()  # the burned-in captions, in clip time
 
 
 def key_figure(text: str) -> str | None:
     """The first figure in `text` that deserves a key-figure card, if any."""
     match = FIGURE.search(text)
     return match.group(0).strip() if match else None
+
+
+def figure_noun(text: str, figure: str) -> str:
+    """What the figure counts, from the words after it ("bridge", "of homes"); "" when they name
+    nothing (the figure ends the clause or a verb follows)."""
+    at = text.find(figure)
+    found = _NOUN.match(text, at + len(figure)) if at >= 0 else None
+    if found is None:
+        return ""
+    words = found.group(1).split()
+    while words and words[-1].lower().strip("’'") in _NOT_NOUNS:
+        words.pop()
+    if not words or (words[0].lower() in _NOT_NOUNS and len(words) < 2):
+        return ""
+    return " ".join(words)
 
 
 def scene_words(script: Script, narration: Narration, offset: float) -> list[tuple[Word, ...]]:
@@ -92,87 +121,140 @@ def plan_shots(script: Script, stage: Stage, theme: Theme) -> list[Slide]:
         if end - begin < 1 / 30:
             continue  # a first scene said within the hook: the hook covers it
         photo = scene.photo if scene.photo and scene.photo.src in stage.photos else None
+        earlier = [s.heading for s in slides]
         if photo is not None:
-            shots = photo_shots(i, photo, scene.caption, (begin, end), stage, theme, uses)
+            line = fresh([scene.caption], earlier)
+            shots = photo_shots(i, photo, line, (begin, end), stage, theme, uses)
         else:
-            shots = card_shots(i, scene.caption, scene.text, (begin, end), stage, theme, slides)
+            line = fresh([scene.caption, key_line(scene.text), stage.kicker], earlier)
+            shots = card_shots(i, line, scene.text, (begin, end), stage, theme, slides)
         if i > 0 and theme.transitions.push:
             shots[0] = replace(shots[0], entry="push")
         slides.extend(shots)
     return slides
 
 
+def fresh(lines: list[str], earlier: list[str]) -> str:
+    """The first of `lines` that shows no earlier line again (the hook's line is not reused)."""
+    for line in lines:
+        if line and not any(echoes(line, old) or echoes(old, line) for old in earlier if old):
+            return line
+    return ""
+
+
+def key_line(text: str) -> str:
+    """A card's line when its scene has none: its first sentence in headline style, longer than a
+    scene's line may run (a card has room for five lines), if one stands."""
+    return headline(split_sentences(text)[0] if text.strip() else "", KEY_CHARS)
+
+
 def plan_hook(script: Script, stage: Stage, theme: Theme) -> Slide:
-    """The strongest picture, moving from frame 0, with a hook line of at most seven words."""
+    """The strongest picture, moving from frame 0, under the story in at most seven words (who
+    and what): a photo (faces first, never a soft one when a sharp one is there), else a key
+    figure with its noun on a card."""
     first = stage.words[0] if stage.words else ()
     later = [w[0].start for w in stage.words[1:] if w]
     limit = min([theme.transitions.hook, *later[:1]])
     cut = max((w.start for w in first if 1.0 <= w.start <= limit), default=limit)
-    hook = Slide("hook", 0.0, cut, heading=hook_line(script.title), kicker=stage.kicker)
-    faces = [s.photo for s in script.scenes if s.photo and _faces(s.photo, stage)]
-    # Full-bleed, a photo much wider than the frame may be too small to fill it: not the hook then.
-    faces = [
-        p for p in faces if stage.photos[p.src].upscale(stage.size, contain=False) <= MAX_UPSCALE
-    ]
-    if faces:
-        return replace(hook, photo=max(faces, key=lambda p: _faces(p, stage)))
-    figure = next((f for s in script.scenes if (f := key_figure(s.text))), None)
+    line = hook_line(story_headline(script))
+    hook = Slide("hook", 0.0, cut, heading=line, kicker=stage.kicker)
+    photo = hook_photo(script, stage)
+    if photo is not None and stage.photos[photo.src].faces:
+        return replace(hook, photo=photo)
+    figure = next((f for s in script.scenes if (f := figure_line(s.text))), None)
     if figure:
         return replace(hook, body=figure)
-    quote = next((m for s in script.scenes if (m := QUOTE_CARD.match(s.caption))), None)
-    if quote and len(quote["quote"].split()) <= HOOK_WORDS:
-        return replace(hook, heading=f"“{quote['quote']}”", body=quote["speaker"] or "")
-    shown = next((s.photo for s in script.scenes if s.photo and s.photo.src in stage.photos), None)
-    return replace(hook, photo=shown)
+    return replace(hook, photo=photo)
 
 
-def _faces(photo: Photo, stage: Stage) -> int:
-    info = stage.photos.get(photo.src or "")
-    return info.faces if info else 0
+def story_headline(script: Script) -> str:
+    """The headline, unless it names nothing the story says (a newsletter's masthead, a section
+    name): then the first scene's line."""
+    said = {w.lower() for w in re.findall(r"[^\W\d_]{4,}", script.text)}
+    named = {w.lower() for w in re.findall(r"[^\W\d_]{4,}", script.title)}
+    if named & said or not script.scenes:
+        return script.title
+    return script.scenes[0].caption or key_line(script.scenes[0].text) or script.title
+
+
+def figure_line(text: str) -> str:
+    """The text's key figure with what it counts ("$2.5bn bridge"), or "" (a bare number says
+    nothing on its own)."""
+    figure = key_figure(text)
+    noun = figure_noun(text, figure) if figure else ""
+    return f"{figure} {noun}" if noun else ""
+
+
+def hook_photo(script: Script, stage: Stage) -> Photo | None:
+    """The scenes' photo to open on: one that fills the frame, crisp before soft, faces first,
+    then the sharpest."""
+    shown = [s.photo for s in script.scenes if s.photo and s.photo.src in stage.photos]
+    # Full-bleed, a photo much wider than the frame may be too small to fill it: not the hook then.
+    fill = [p for p in shown if stage.photos[p.src].upscale(stage.size, False) <= MAX_UPSCALE]
+
+    def strength(photo: Photo) -> tuple[bool, bool, float]:
+        info = stage.photos[photo.src]
+        sharp = info.sharpness(stage.size)
+        return sharp >= 1 / SOFT_UPSCALE, info.faces > 0, sharp
+
+    return max(fill, key=strength, default=None)
 
 
 def photo_shots(scene, photo, caption, span, stage, theme, uses: Counter) -> list[Slide]:
-    """A photo scene: a new framing every few seconds, the key line held over all of them."""
+    """A photo scene: a new framing every few seconds. A quote is over all of them (the captions
+    give way while it is said); a key line only over the framings after its words are said (it
+    sums them up while the voice goes on), or none."""
+    spans = split_span(span, stage.words[scene], theme.motion.framing)
+    saying = [k for k, (b, e) in enumerate(spans) if echoes(caption, said(stage.cues, b, e))]
+    after = 0 if QUOTE_CARD.match(caption) or not saying else saying[-1] + 1
     shots = []
-    for begin, end in split_span(span, stage.words[scene], theme.motion.framing):
+    for k, (begin, end) in enumerate(spans):
         framing = uses[photo.src]
         uses[photo.src] += 1
+        heading = caption if k >= after else ""
         shots.append(
-            Slide("photo", begin, end, heading=caption, photo=photo, scene=scene, framing=framing)
+            Slide("photo", begin, end, heading=heading, photo=photo, scene=scene, framing=framing)
         )
     return shots
 
 
-def card_shots(scene, caption, text, span, stage, theme, earlier) -> list[Slide]:
-    """A scene without a photo: its key line or quote, a key figure or the timeline when said."""
+def said(cues: tuple[Cue, ...], begin: float, end: float) -> str:
+    """The captions on screen between `begin` and `end`."""
+    return " ".join(c.text for c in cues if c.start < end and c.end > begin)
+
+
+def card_shots(scene, line, text, span, stage, theme, earlier) -> list[Slide]:
+    """A scene without a photo: its key line or quote, then a key figure or the timeline when
+    said; a new framing at least every `card_change` seconds."""
     words = stage.words[scene]
-    quote = QUOTE_CARD.match(caption)
+    quote = QUOTE_CARD.match(line)
     if quote:
         base = Slide(
             "quote", 0, 0, heading=quote["quote"], body=quote["speaker"] or "", scene=scene
         )
         anchors = []
     else:
-        base = Slide("key", 0, 0, heading=caption, scene=scene)
-        anchors = _anchors(scene, caption, text, words, stage, theme, earlier)
-    pieces = _fill(span, anchors, base)
+        base = Slide("key", 0, 0, heading=line, scene=scene)
+        anchors = _anchors(scene, text, words, stage, theme, earlier)
     shots = []
-    for piece in pieces:
+    for piece in _fill(span, anchors, base):
         parts = split_span((piece.start, piece.end), words, theme.motion.card_change)
         for k, (begin, end) in enumerate(parts):
             shots.append(replace(piece, start=begin, end=end, framing=k))
     return shots
 
 
-def _anchors(scene, caption, text, words, stage, theme, earlier) -> list[Slide]:
-    """Cards tied to a moment of the voice: a key figure, the timeline when a date is said."""
+def _anchors(scene, text, words, stage, theme, earlier) -> list[Slide]:
+    """Cards tied to a moment of the voice: a key figure with its noun, the timeline when a date
+    is said."""
     anchors = []
     hold = theme.motion.card_change
     figure = key_figure(text)
-    said = _word_at(words, figure) if figure else None
-    if said is not None:
+    noun = figure_noun(text, figure) if figure else ""
+    said_at = _word_at(words, figure) if figure else None
+    if said_at is not None:
         anchors.append(
-            Slide("figure", said, said + hold, heading=figure, body=caption, scene=scene)
+            Slide("figure", said_at, said_at + hold, heading=figure, body=noun, scene=scene)
         )
     date = DATE.search(text)
     shown_before = any(s.kind == "timeline" for s in earlier)
@@ -193,40 +275,34 @@ def _word_at(words: tuple[Word, ...], token: str) -> float | None:
 
 
 def _fill(span: tuple[float, float], anchors: list[Slide], base: Slide) -> list[Slide]:
-    """The span as the base card, with anchored cards in place; short stretches join a neighbour."""
+    """The span as the base card until the first anchored card, then each anchored card until the
+    next one or the span's end (the base's line never comes back: it would be shown twice); a
+    stretch shorter than MIN_SHOT joins its neighbour."""
     begin, end = span
-    pieces, cursor = [], begin
+    starts: list[tuple[float, Slide]] = []
     for anchor in anchors:
-        start, stop = max(anchor.start, cursor), min(anchor.end, end)
-        if stop - start < MIN_SHOT:
-            continue
-        if start - cursor >= MIN_SHOT:
-            pieces.append(replace(base, start=cursor, end=start))
-        elif pieces:
-            pieces[-1] = replace(pieces[-1], end=start)
-        else:
-            start = cursor
-        pieces.append(replace(anchor, start=start, end=stop))
-        cursor = stop
-    if end - cursor >= MIN_SHOT or not pieces:
-        pieces.append(replace(base, start=cursor, end=end))
-    else:
-        pieces[-1] = replace(pieces[-1], end=end)
-    return pieces
+        start = max(anchor.start, starts[-1][0] + MIN_SHOT if starts else begin)
+        if end - start >= MIN_SHOT:
+            starts.append((begin if start - begin < MIN_SHOT else start, anchor))
+    if not starts or starts[0][0] > begin:
+        starts.insert(0, (begin, base))
+    stops = [t for t, _ in starts[1:]] + [end]
+    return [replace(card, start=t, end=stop) for (t, card), stop in zip(starts, stops, strict=True)]
 
 
 def split_span(
     span: tuple[float, float], words: tuple[Word, ...], every: float
 ) -> list[tuple[float, float]]:
-    """Cut a span into stretches of about `every` seconds, each starting on a word."""
+    """Cut a span into stretches of at most about `every` seconds, each starting on a word."""
     begin, end = span
-    count = max(1, round((end - begin) / every))
+    count = max(1, math.ceil((end - begin) / every - 0.05))
     cuts = [begin]
     for k in range(1, count):
         target = begin + k * (end - begin) / count
         options = [w.start for w in words if cuts[-1] + MIN_SHOT <= w.start <= end - MIN_SHOT]
-        if options:
-            cuts.append(min(options, key=lambda t: abs(t - target)))
+        # A word near the even cut keeps the stretches even; with none near, the even cut itself.
+        near = [t for t in options if abs(t - target) <= 0.3]
+        cuts.append(min(near, key=lambda t: abs(t - target)) if near else target)
     return list(zip(cuts, [*cuts[1:], end], strict=True))
 
 

@@ -10,6 +10,7 @@ from news60.credits import credit_roll
 from news60.models import Cue, Narration, Photo, Script, Slide, Timeline
 from news60.script.kicker import topic_kicker
 from news60.video.cues import plan_cues
+from news60.video.echo import echoes, line_runs, shared
 from news60.video.emoji import EMOJI, emoji_font, strip_emoji
 from news60.video.layout import Layout
 from news60.video.storyboard import (
@@ -50,6 +51,7 @@ def plan_timeline(
         kicker=kicker_text(script),
         close=close,
         size=size,
+        cues=caption_cues(narration, theme, size)[0],
     )
     shots = plan_shots(script, stage, theme)
     notes += soft_photo_notes(shots, stage)
@@ -82,6 +84,7 @@ def assemble_timeline(
     starts after the theme's lead-in, the clip ends with the last slide."""
     slides, dropped = on_screen(slides)
     cues, dropped_in_cues = caption_cues(narration, theme, size)
+    cues = give_way(cues, slides)
     return Timeline(
         width=size[0],
         height=size[1],
@@ -108,6 +111,30 @@ def caption_cues(
     if emoji_font() is not None or not any(EMOJI.search(c.text) for c in cues):
         return cues, False
     return tuple(_without_emoji(cue) for cue in cues), True
+
+
+def give_way(cues: tuple[Cue, ...], slides: list[Slide]) -> tuple[Cue, ...]:
+    """The captions, those that say what a card above shows at the same time left out of the
+    picture (kept for the subtitle files): a quote card is read once, in its own type."""
+    hidden: set[int] = set()
+    for start, end, lines in line_runs(slides):
+        for line in lines:
+            hidden |= _saying(line, cues, (start, end), hidden)
+    return tuple(replace(c, shown=False) if i in hidden else c for i, c in enumerate(cues))
+
+
+def _saying(
+    line: str, cues: tuple[Cue, ...], span: tuple[float, float], hidden: set[int]
+) -> set[int]:
+    """The cues to leave out beside `line` over `span`: those sharing most of its words, one by
+    one, until the captions left no longer show it."""
+    near = [i for i, c in enumerate(cues) if c.start < span[1] and c.end > span[0]]
+    gone: set[int] = set()
+    while True:
+        shown = [i for i in near if i not in hidden | gone]
+        if not echoes(line, " ".join(cues[i].text for i in shown)):
+            return gone
+        gone.add(max(shown, key=lambda i: shared(line, cues[i].text)))
 
 
 def _without_emoji(cue: Cue) -> Cue:

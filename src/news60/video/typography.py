@@ -22,6 +22,23 @@ def curly(text: str) -> str:
     return text.replace("'", "’")
 
 
+# Words that open a phrase: a line cut short ends best just before one.
+_PHRASE_OPENERS_LIST = (
+    "after before as at by for from in into of on over since to under until when where while "
+    "with without amid against during and but or because which who that"
+)
+_PHRASE_OPENERS = frozenset(_PHRASE_OPENERS_LIST.split())
+
+
+# A line never ends on a pronoun: "... insisting he" leaves its verb behind.
+_PRONOUNS_LIST = "i you he she it we they"
+_PRONOUNS = frozenset(_PRONOUNS_LIST.split())
+
+
+def _opens_phrase(word: str) -> bool:
+    return word.lower().strip(",;:“”‘’'\"") in _PHRASE_OPENERS
+
+
 def screen_text(text: str) -> tuple[str, bool]:
     """`text` ready to draw, and whether emoji had to be taken out (no colour emoji font)."""
     text = "\t".join(curly(" ".join(field.split())) for field in text.split("\t"))
@@ -62,12 +79,34 @@ def cover_line(headline: str) -> str:
 
 
 def cut_words(text: str, limit: int) -> str:
-    """The first `limit` words, never ending on a word that leans on the next; quotes stay paired."""
-    words = text.split()[:limit]
-    while len(words) > 2 and words[-1].lower().strip(",;:“”‘’'\"") in DANGLING:
+    """The first `limit` words, ending where a phrase ends when one does (before "after ruling
+    party lawmakers", not inside it), before a quote it would cut open, never on a word that
+    leans on the next; quotes stay paired."""
+    every = text.split()
+    breaks = [k for k in range(3, min(limit, len(every) - 1) + 1) if _opens_phrase(every[k])]
+    words = every[: breaks[-1]] if len(every) > limit and breaks else every[:limit]
+    if len(words) < len(every):
+        opened = _open_quote(words)
+        words = words[:opened] if opened is not None and opened >= 3 else words
+    while len(words) > 2 and words[-1].lower().strip(",;:“”‘’'\"") in DANGLING | _PRONOUNS:
         words.pop()
     line = " ".join(words).rstrip(",;:")
     for opening, closing in (("“", "”"), ("‘", "’")):
         if line.count(opening) > line.count(closing):
             line += closing
     return line
+
+
+def _open_quote(words: list[str]) -> int | None:
+    """Where a quote opens that these words do not close, if one does."""
+    opened = None
+    for k, word in enumerate(words):
+        if (
+            opened is None
+            and word[:1] in "“‘'\""
+            and not word.rstrip(",;:.").endswith(("”", "’", "'", '"'))
+        ):
+            opened = k
+        elif opened is not None and word.rstrip(",;:.!?").endswith(("”", "’", "'", '"')):
+            opened = None
+    return opened
