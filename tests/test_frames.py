@@ -65,9 +65,11 @@ def test_hook_and_end_card_read_as_quote_topic_credits_and_disclosure(frames):
     timeline, _, compositor = frames
     path = save(compositor.frame_at(1.0), "hook")
     hook = read_text(path)
-    # Small capitals in a pill: OCR may read the G of G20 as a 6.
-    assert "meddle in the" in hook and re.search(r"[G6]20", hook)
-    assert DISCLOSURE.search(read_text(path, (540, 60, 1080, 260)))
+    # The story in words, never the quote a later scene shows. Small capitals in a pill: OCR may
+    # read the G of G20 as a 6.
+    assert "Trump jokes to Putin" in hook and re.search(r"[G6]20", hook)
+    assert "meddle" not in hook
+    assert DISCLOSURE.search(read_text(path, (540, 190, 1080, 330)))
     path = save(compositor.frame_at(timeline.duration - 0.1), "end-card")
     end = read_text(path)
     assert "AFP" in end, end
@@ -90,7 +92,7 @@ def test_a_key_card_shows_its_line_and_the_spoken_words(frames):
 
 def test_the_pill_moves_with_the_spoken_word(frames):
     timeline, theme, compositor = frames
-    cue = next(c for c in timeline.cues if len(c.words) >= 4 and c.start > 3)
+    cue = next(c for c in timeline.cues if len(c.words) >= 4 and c.start > 3 and c.shown)
     first, second = cue.words[0], cue.words[1]
     before = compositor.frame_at(first.start + 0.01)
     after = compositor.frame_at(second.start + 0.01)

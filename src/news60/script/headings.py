@@ -7,6 +7,7 @@ import re
 from collections import Counter
 
 from news60.script.onscreen import QUOTE_CARD, headline
+from news60.script.summarisers.prose import has_verb
 
 # A heading sharing this share of its words with what is said shows the captions a second time.
 NEAR_COPY = 0.8
@@ -16,7 +17,8 @@ _OPENING_QUOTES = ("“", '"', "‘")
 # A pronoun subject keeps its auxiliary: "They diagnosed with plague" reads as the active voice.
 _PRONOUN = re.compile(r"^(?:He|She|It|They|We|I|You)\b")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
-# Headline style drops a leading article ("The men were flown out" -> "Men flown out").
+# Headline style drops a leading article ("The men were flown out" -> "Men flown out"), from a
+# clause only: a noun phrase without its article reads as a fragment ("Manager of much of ...").
 _ARTICLE = re.compile(r"^(?:The|A|An)\s+(?=[a-z])")
 # ... and an aside after the subject ("Eloise Parry, 21, was taken" -> "Eloise Parry was taken"):
 # the subject is a name or "the" and a noun, the aside is short, the sentence goes on in lower case.
@@ -58,7 +60,7 @@ def condensed(line: str) -> str:
     text = _OFFICE.sub("", line)
     text = _ASIDE.sub(r"\1 ", text)
     text = _without_auxiliary(text)
-    text = _ARTICLE.sub("", text)
+    text = _ARTICLE.sub("", text) if has_verb(line) else text
     return text[:1].upper() + text[1:]
 
 

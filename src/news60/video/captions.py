@@ -35,6 +35,12 @@ class CaptionPainter:
             self.pill(cue, word).blend_onto(frame)
         self.text(cue).blend_onto(frame)
 
+    def area(self) -> tuple[int, int, int, int]:
+        """The box two lines of captions fill: x, y, width, height."""
+        top = self.layout.caption_bottom - 2 * self.step - self.pad
+        width = self.layout.text_width + 2 * self.pad
+        return self.layout.left - self.pad, top, width, self.layout.caption_bottom + self.pad - top
+
     def word_boxes(self, cue: Cue) -> list[tuple[float, float, float]]:
         """(x, y, width) of every word of the cue, in frame pixels."""
         lines = cue.text.split("\n")

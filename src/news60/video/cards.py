@@ -153,7 +153,7 @@ def photo_text(slide: Slide, frame: Frame) -> TextBlock:
         return TextBlock()
     top, (face, lines) = photo_heading(slide, frame)
     height = len(lines) * line_height(face, 1.12)
-    y = top if frame.photo_box is not None else frame.text_bottom - height
+    y = top if frame.under_photo else frame.text_bottom - height
     text, _ = lines_block(lines, face, (layout.left, y), theme.colors["text"], shadow=frame.shadow)
     return text
 
@@ -161,7 +161,7 @@ def photo_text(slide: Slide, frame: Frame) -> TextBlock:
 def photo_heading(slide: Slide, frame: Frame) -> tuple[int, tuple]:
     """The highest the key line over a photo may start, and its face and lines fitted there."""
     layout = frame.layout
-    if frame.photo_box is not None:
+    if frame.under_photo:
         top = frame.photo_box[1] + frame.photo_box[3] + layout.px(HEADING_GAP)
     else:
         top = layout.stage_top + layout.px(200)

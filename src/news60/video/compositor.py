@@ -21,7 +21,15 @@ from news60.video.endcard import brand_bug
 from news60.video.frame import Frame, credit_patch, disclosure_patch
 from news60.video.layout import Layout
 from news60.video.photos import inspect_photo
-from news60.video.pictures import Picture, card_picture, cover_picture, whole_picture, with_shade
+from news60.video.pictures import (
+    Picture,
+    card_picture,
+    cover_picture,
+    faces_in_view,
+    pan_picture,
+    whole_picture,
+    with_shade,
+)
 from news60.video.textblock import TextBlock
 from news60.video.theme import Theme
 
@@ -167,18 +175,23 @@ class Compositor:
 
     def _build(self, index: int) -> Shot:
         slide = self.slides[index]
-        picture, frame = self._picture(slide)
+        picture, frame = self._picture(index)
         first = self.runs[index][0]
         text = text_block(self.slides[first], frame) if first == index else TextBlock()
         if frame.on_photo and frame.photo_box is None:
             picture = with_shade(picture, self._text_rows(slide, frame), self.layout, self.theme)
         return Shot(slide, picture, text)
 
-    def _picture(self, slide: Slide) -> tuple[Picture, Frame]:
+    def _picture(self, index: int) -> tuple[Picture, Frame]:
         layout, theme = self.layout, self.theme
+        slide = self.slides[index]
         info = inspect_photo(slide.photo.src) if slide.photo and slide.photo.src else None
         if info is not None:
-            if slide.kind == "hook" or info.fits((layout.width, layout.height)):
+            size = (layout.width, layout.height)
+            if info.pans(size):
+                picture = pan_picture(slide, info, layout, theme)
+                frame = Frame(layout, theme, on_photo=True)
+            elif (slide.kind == "hook" or info.fits(size)) and self._clear_of_text(index, info):
                 picture = cover_picture(slide, info, layout, theme)
                 frame = Frame(layout, theme, on_photo=True)
             else:
@@ -191,10 +204,40 @@ class Compositor:
         )
         return card_picture(slide, layout, theme, kind), Frame(layout, theme)
 
+    def _clear_of_text(self, index: int, info) -> bool:
+        """Whether a photo filling a wide frame keeps its faces clear of the text over it (the
+        shot's lines, the captions, the credit, the logo and label) through the shot; else it is
+        shown beside the text. Tall and square frames keep faces high and text low."""
+        if not (self.layout.wide and info.face_boxes):
+            return True
+        layout, theme, slide = self.layout, self.theme, self.slides[index]
+        picture = cover_picture(slide, info, layout, theme)
+        first = self.slides[self.runs[index][0]]
+        frame = Frame(layout, theme, on_photo=True)
+        text = [(u.x, u.y, *u.size) for u in text_block(first, frame).units]
+        credit = credit_patch(slide.photo.credit, layout, theme)
+        text += [(credit.x, credit.y, *credit.size)] if credit else []
+        text.append(self.captions.area())
+        labels = [self.bug] + (
+            [self.labels[0]] if self.labels and slide.start < self.label_until else []
+        )
+        text += [(p.x, p.y, *p.size) for p in labels]
+        return not any(
+            _overlap(face, box)
+            for t in (0.0, picture.move.duration / 2, picture.move.duration)
+            for face in faces_in_view(picture, info, t)
+            for box in text
+        )
+
     def _text_rows(self, slide: Slide, frame: Frame) -> tuple[int, int]:
         """The rows the shade must darken: from the text's top to the captions' foot."""
         top = min((u.y for u in text_block(slide, frame).units), default=frame.text_bottom)
         return max(0, top - self.layout.px(20)), self.layout.caption_bottom + self.layout.px(10)
+
+
+def _overlap(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
+    """Whether two (x, y, w, h) boxes share any pixel."""
+    return a[0] < b[0] + b[2] and b[0] < a[0] + a[2] and a[1] < b[1] + b[3] and b[1] < a[1] + a[3]
 
 
 def text_runs(slides: tuple[Slide, ...]) -> list[tuple[int, int]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from news60.models import Cue, SpokenSentence, Word
@@ -22,6 +23,8 @@ PHRASE_OPENERS_LIST = (
 )
 PHRASE_OPENERS = frozenset(PHRASE_OPENERS_LIST.split())
 _NEVER = 100.0  # the cost of ending a cue on a word that leans on the next one
+# A list item's marker ("- ", "• ", "–Officials said") is the page's layout, not words to read.
+BULLETS = re.compile(r"^[-–—•·▪►*]+\s*")
 
 Measure = Callable[[str], float]
 
@@ -52,10 +55,14 @@ def plan_cues(
 
 
 def _display_words(sentence: SpokenSentence) -> list[Word]:
-    """The sentence's words with their times: the narration's, or spread by length if it has none."""
-    if sentence.words:
-        return list(sentence.words)
-    return list(apportion(sentence.text.split(), sentence.start, sentence.end))
+    """The sentence's words with their times (the narration's, or spread by length if it has
+    none), without a list's bullet or dash before the first word."""
+    words = list(sentence.words or apportion(sentence.text.split(), sentence.start, sentence.end))
+    while len(words) > 1 and BULLETS.fullmatch(words[0].text):
+        words.pop(0)
+    if words and BULLETS.match(words[0].text):
+        words[0] = Word(BULLETS.sub("", words[0].text, count=1), words[0].start, words[0].end)
+    return words
 
 
 def lines(text: str, measure: Measure, width: float) -> list[str]:

@@ -33,6 +33,11 @@ class Frame:
         return self.layout.caption_bottom - 2 * line_height(face, 1.25) - self.layout.px(50)
 
     @property
+    def under_photo(self) -> bool:
+        """Text goes under a photo shown whole across the frame (not beside one at the side)."""
+        return self.photo_box is not None and self.photo_box[0] < self.layout.right
+
+    @property
     def shadow(self) -> int:
         return self.layout.px(4 if self.on_photo else 2)
 

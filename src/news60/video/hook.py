@@ -24,7 +24,8 @@ def hook_text(slide: Slide, frame: Frame) -> TextBlock:
     """
     layout = frame.layout
     quote = slide.body if slide.heading.startswith("“") else ""
-    kicker = _kicker(slide.kicker, frame)
+    pill, source = kicker_parts(slide.kicker)
+    kicker = _kicker(pill, frame)
     gap = layout.px(30)
     top = layout.stage_top + (kicker.size[1] + gap if kicker else 0)
     figure, top = _figure("" if quote else slide.body, frame, top)
@@ -39,7 +40,32 @@ def hook_text(slide: Slide, frame: Frame) -> TextBlock:
     if kicker:
         at = y - kicker.size[1] - gap if frame.on_photo else layout.stage_top
         block = single(Patch(layout.left, at, kicker.premultiplied, kicker.inverse_alpha)) + block
+        block = _source(source, frame, layout.left, at) + block
     return block
+
+
+def kicker_parts(kicker: str) -> tuple[str, str]:
+    """The hook's kicker as (topic and date for the pill, the outlet beside it)."""
+    pill, _, source = kicker.partition("\t")
+    return pill, source
+
+
+def _source(source: str, frame: Frame, x: int, pill_top: int) -> TextBlock:
+    """The outlet in small capitals just above the kicker pill."""
+    if not source:
+        return TextBlock()
+    face, lines = fit_text(
+        source.upper(),
+        family(frame.theme, "headline"),
+        frame.layout.text_width,
+        1,
+        frame.size("label"),
+        frame.size("label") * 3 // 4,
+    )
+    top = pill_top - line_height(face, 1.3) - frame.layout.px(8)
+    return single(
+        line_patch(lines[0], face, x, top, frame.theme.colors["text"], shadow=frame.shadow)
+    )
 
 
 def _figure(figure: str, frame: Frame, top: int) -> tuple[TextBlock, int]:

@@ -76,6 +76,12 @@ class Layout:
         return round(self.height * (0.24 if self.tall else 0.2))
 
     @property
+    def clear(self) -> tuple[float, float]:
+        """The stretch across the frame (fractions of its width) that text leaves clear: right
+        of the text column in a wide frame; none in others (their text sits low instead)."""
+        return ((self.right + self.px(40)) / self.width, 1 - 0.03) if self.wide else (0.0, 0.0)
+
+    @property
     def focus_y(self) -> float:
         """Where a photo's subject (a face) sits, as a fraction of the height: above the text."""
         return 0.3 if self.tall else 0.36

@@ -16,14 +16,16 @@ MAX_PIXELS = 80_000_000  # refuse decompression bombs beyond this many pixels
 DETECT_PIXELS = 640_000  # faces are looked for in a copy about this size (800x800)
 SOFT_UPSCALE = 1.5  # shown larger than this many times its size, a photo looks soft: say so
 MAX_UPSCALE = 4.0  # beyond this a photo is a blur: show a card instead, and say so
-# A photo whose shape is this much wider (or taller) than the frame's is shown whole over a
-# blurred copy of itself: a full-bleed crop would keep less than half of it (a 4:3 or 3:2 photo
-# in 9:16 would lose the cat's eye at the edge; a square one keeps its middle).
+# A photo whose shape is this much wider (or taller) than the frame's is never cropped to fill
+# it: a full-bleed crop would keep less than half of it (a 4:3 or 3:2 photo in 9:16 would lose
+# the cat's eye at the edge; a square one keeps its middle). A wide one pans across at the
+# frame's full height; a tall one in a wide frame is shown whole over a blurred copy of itself.
 CONTAIN_RATIO = 2.0
 HEADROOM = 1.4  # photos are scaled this much past covering the frame, so framings can move in
 # A sharp photo keeps about this share of its detail in its finest octave (press photos 0.3-0.6);
 # one blown up 2x from a smaller original keeps about half as much.
 CRISP_DETAIL = 0.3
+SOFT_DETAIL = 0.5  # under this effective resolution a photo was blown up from a smaller one
 
 
 @dataclass(frozen=True)
@@ -42,16 +44,28 @@ class PhotoInfo:
         ratio = (self.width / self.height) / (size[0] / size[1])
         return 1 / CONTAIN_RATIO < ratio < CONTAIN_RATIO
 
+    def pans(self, size: tuple[int, int]) -> bool:
+        """True for a panorama: too wide for a full-bleed crop, shown at full height, panning."""
+        return (self.width / self.height) / (size[0] / size[1]) >= CONTAIN_RATIO
+
     def upscale(self, size: tuple[int, int], contain: bool) -> float:
-        """How many times its own size the photo is shown at in a frame of `size`."""
+        """How many times its own size the photo is shown at in a frame of `size`: covering it,
+        or else as it is shown when it does not fit (a panorama at full height, else whole)."""
         cover = max(size[0] / self.width, size[1] / self.height)
+        if contain and self.pans(size):
+            return size[1] / self.height
         whole = min(size[0] / self.width, size[1] / self.height)
         return whole if contain else cover
 
-    def sharpness(self, size: tuple[int, int], contain: bool = False) -> float:
-        """How crisp the photo looks filling a frame of `size`: 1 sharp to the pixel, 0.5 as soft
-        as a photo shown at twice its size."""
-        return min(1.0, self.detail / max(self.upscale(size, contain), 1e-6))
+    def sharpness(self, size: tuple[int, int]) -> float:
+        """How crisp the photo looks filling a frame of `size` (a panorama at full height): 1
+        sharp to the pixel, 0.5 as soft as a photo shown at twice its size."""
+        return min(1.0, self.detail / max(self.upscale(size, self.pans(size)), 1e-6))
+
+    def soft(self, size: tuple[int, int]) -> bool:
+        """True when the photo looks soft filling the frame: enlarged past SOFT_UPSCALE, or
+        enlarged before it reached us (half its finest detail missing)."""
+        return self.upscale(size, self.pans(size)) > SOFT_UPSCALE or self.detail < SOFT_DETAIL
 
 
 def inspect_photo(src: str) -> PhotoInfo | None:

@@ -17,6 +17,8 @@ from news60.video.theme import Theme
 from news60.video.typesetting import family, font, line_height
 
 BAND_HEADROOM = 1.15  # a photo shown whole at its widest framing; tighter ones crop up to this much
+PAN_HEADROOM = 1.04  # a panorama is scaled this much past the frame's height: no edge shows
+PAN_SPEED = 0.1  # frame widths a panorama pans across per second: read as a pan, not a whip
 BACKDROP_DIM = 0.42  # the blurred copy behind a photo shown whole is darkened to this brightness
 HEADING_LINES = 3  # a key line under a photo shown whole: three lines at caption size, never cut
 HEADING_GAP = 40  # px at 1080 wide between a photo shown whole and the heading under it
@@ -96,22 +98,61 @@ def cover_picture(
     slide: Slide, info: PhotoInfo, layout: Layout, theme: Theme, focus_y: float | None = None
 ) -> Picture:
     """A photo filling the frame, its subject high in the frame (at `focus_y` of its height when
-    given), moving with the slide's framing."""
+    given), moving with the slide's framing; in a wide frame the subject stays right of the text."""
     view = (layout.width, layout.height)
     scale = max(view[0] / info.width, view[1] / info.height) * HEADROOM
     size = (round(info.width * scale), round(info.height * scale))
     focus = (info.focus[0] * size[0], info.focus[1] * size[1])
+    left, right = layout.clear
     move = plan_move(
         size,
         view,
         HEADROOM,
         focus,
-        (0.5, layout.focus_y if focus_y is None else focus_y),
+        (
+            (left + right) / 2 if layout.wide else 0.5,
+            layout.focus_y if focus_y is None else focus_y,
+        ),
         slide.framing,
         slide.end - slide.start,
         theme.motion,
+        steady=layout.wide,
     )
     return Picture(scaled_photo(slide.photo.src, size), move, HEADROOM, view)
+
+
+def faces_in_view(picture: Picture, info: PhotoInfo, t: float) -> list[tuple[int, int, int, int]]:
+    """Where the photo's faces are in the frame at `t` seconds into the shot: (x, y, w, h)."""
+    height, width = picture.pixels.shape[:2]
+    matrix = view_matrix(picture.move, t, picture.view, picture.headroom)
+    scale, x0, y0 = float(matrix[0, 0]), float(matrix[0, 2]), float(matrix[1, 2])
+    ox, oy = (picture.box[0], picture.box[1]) if picture.box else (0, 0)
+    return [
+        (
+            round(ox + (fx * width - x0) / scale),
+            round(oy + (fy * height - y0) / scale),
+            round(fw * width / scale),
+            round(fh * height / scale),
+        )
+        for fx, fy, fw, fh in info.face_boxes
+    ]
+
+
+def pan_picture(slide: Slide, info: PhotoInfo, layout: Layout, theme: Theme) -> Picture:
+    """A panorama at the frame's full height, panning across at a steady pace: over its subject
+    first, then over other stretches of it, one way then the other, with each new framing."""
+    view = (layout.width, layout.height)
+    height = round(layout.height * PAN_HEADROOM)
+    size = (max(round(info.width * height / info.height), round(view[0] * PAN_HEADROOM)), height)
+    half, duration = view[0] * PAN_HEADROOM / 2, slide.end - slide.start
+    low, high = half, size[0] - half
+    travel = min(high - low, PAN_SPEED * view[0] * PAN_HEADROOM * max(duration, 0.0))
+    stops = (info.focus[0] * size[0], low, high, (low + high) / 2)
+    middle = min(max(stops[slide.framing % len(stops)], low + travel / 2), high - travel / 2)
+    side = 1 if slide.framing % 2 == 0 else -1
+    xs = (middle - side * travel / 2, middle + side * travel / 2)
+    move = Move(1.0, 1.0, (xs[0], height / 2), (xs[1], height / 2), duration)
+    return Picture(scaled_photo(slide.photo.src, size), move, PAN_HEADROOM, view)
 
 
 def whole_picture(slide: Slide, info: PhotoInfo, layout: Layout, theme: Theme) -> Picture:

@@ -20,7 +20,7 @@ def segment_text(slide: Slide, frame: Frame) -> TextBlock:
     """
     layout = frame.layout
     kicker = _kicker(slide.kicker, frame)
-    if frame.photo_box is not None:
+    if frame.under_photo:
         y = frame.photo_box[1] + frame.photo_box[3] + layout.px(30)
         return _titles(slide.heading, frame, kicker, (y, frame.text_bottom))[0]
     top = layout.stage_top + (layout.px(200) if frame.on_photo else 0)
@@ -36,7 +36,7 @@ def _titles(
     top, bottom = rows
     above = kicker.size[1] + layout.px(24) if kicker else 0
     face, lines = _headline(heading, frame, (top + above, bottom))
-    low = frame.on_photo and frame.photo_box is None
+    low = frame.on_photo and not frame.under_photo
     y = bottom - len(lines) * line_height(face, 1.12) if low else top + above
     text, below = lines_block(
         lines, face, (layout.left, y), frame.theme.colors["text"], shadow=frame.shadow

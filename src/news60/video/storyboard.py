@@ -105,7 +105,9 @@ def soft_photo_notes(slides: list[Slide], stage: Stage) -> list[str]:
         info = stage.photos.get(slide.photo.src or "") if slide.photo else None
         if info is not None:
             full_bleed = slide.kind == "hook" or info.fits(stage.size)
-            factor = info.upscale(stage.size, contain=not full_bleed)
+            factor = (
+                _fill_upscale(info, stage.size) if full_bleed else info.upscale(stage.size, True)
+            )
             largest[slide.photo.src] = max(factor, largest.get(slide.photo.src, 0.0))
     return [upscale_note(src, f) for src, f in largest.items() if f > SOFT_UPSCALE]
 
@@ -189,15 +191,19 @@ def hook_photo(script: Script, stage: Stage) -> Photo | None:
     """The scenes' photo to open on: one that fills the frame, crisp before soft, faces first,
     then the sharpest."""
     shown = [s.photo for s in script.scenes if s.photo and s.photo.src in stage.photos]
-    # Full-bleed, a photo much wider than the frame may be too small to fill it: not the hook then.
-    fill = [p for p in shown if stage.photos[p.src].upscale(stage.size, False) <= MAX_UPSCALE]
+    # Full-bleed, a photo may be too small to fill the frame: not the hook then.
+    fill = [p for p in shown if _fill_upscale(stage.photos[p.src], stage.size) <= MAX_UPSCALE]
 
     def strength(photo: Photo) -> tuple[bool, bool, float]:
         info = stage.photos[photo.src]
-        sharp = info.sharpness(stage.size)
-        return sharp >= 1 / SOFT_UPSCALE, info.faces > 0, sharp
+        return not info.soft(stage.size), info.faces > 0, info.sharpness(stage.size)
 
     return max(fill, key=strength, default=None)
+
+
+def _fill_upscale(info: PhotoInfo, size: tuple[int, int]) -> float:
+    """How much a photo is enlarged to fill the frame: a panorama at full height, else covering it."""
+    return info.upscale(size, contain=info.pans(size))
 
 
 def photo_shots(scene, photo, caption, span, stage, theme, uses: Counter) -> list[Slide]:

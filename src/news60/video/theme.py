@@ -31,8 +31,8 @@ class Motion:
 
     zoom: float = 0.014
     drift: float = 0.01
-    framing: float = 3.0  # seconds between new framings within a long scene (2-4 s)
-    card_change: float = 4.0  # seconds between card changes without photos (3-5 s)
+    framing: float = 3.0  # at most this many seconds between new framings of a photo
+    card_change: float = 3.5  # at most this long between card changes without photos
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from news60.atomic import writing
 from news60.models import Timeline
 from news60.video.endcard import brand_bug
 from news60.video.frame import Frame
+from news60.video.hook import kicker_parts
 from news60.video.layout import Layout
 from news60.video.photos import inspect_photo
 from news60.video.pictures import card_picture, cover_picture, with_shade
@@ -38,7 +39,7 @@ def draw_cover(timeline: Timeline, theme: Theme, size: tuple[int, int]) -> Image
     layout = Layout(*size)
     hook = timeline.slides[0]
     info = inspect_photo(hook.photo.src) if hook.photo and hook.photo.src else None
-    text = _cover_text(cover_line(hook.heading), hook.kicker, layout, theme)
+    text = _cover_text(cover_line(hook.heading), kicker_parts(hook.kicker)[0], layout, theme)
     if info is not None:
         # The line crosses the middle: the face goes above it, most of all in square frames.
         focus_y = layout.focus_y if layout.tall else COVER_FOCUS

@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
-from news60.credits import credit_roll
+from news60.credits import credit_roll, source_name
 from news60.models import Cue, Narration, Photo, Script, Slide, Timeline
 from news60.script.kicker import topic_kicker
 from news60.video.cues import plan_cues
@@ -54,6 +54,9 @@ def plan_timeline(
         cues=caption_cues(narration, theme, size)[0],
     )
     shots = plan_shots(script, stage, theme)
+    if script.source_url and shots:
+        # The outlet beside the hook's topic and date: where the story comes from, said at once.
+        shots[0] = replace(shots[0], kicker=f"{shots[0].kicker}\t{source_name(script.source_url)}")
     notes += soft_photo_notes(shots, stage)
     roll = credit_roll(script, [shot.photo for shot in shots if shot.photo is not None])
     body = "\n".join(roll.card_lines())

@@ -12,6 +12,8 @@ _OPEN_DOUBLE = re.compile(r'(^|[\s(\[{—–-])"')
 _OPEN_SINGLE = re.compile(r"(^|[\s(\[{—–-“])'")
 HOOK_WORDS = 7  # a hook line is read in under two seconds
 COVER_WORDS = (3, 6)  # a cover line reads at thumbnail size in a profile grid
+# A part that is nothing but a quote names no speaker: a hook or cover line never stands alone on it.
+_BARE_QUOTE = re.compile(r"^\s*[“\"‘'].*[”\"’']\s*$")
 LABEL_WORDS = 3  # "Brexit:", "Police:", "Michigan Officials:" head a headline; a clause runs longer
 
 
@@ -60,12 +62,14 @@ def hook_line(headline: str, limit: int = HOOK_WORDS) -> str:
     # or the topic; the news is what follows it.
     labelled = len(parts) > 1 and ":" in text and len(parts[0].split()) <= LABEL_WORDS
     for part in parts[1:] if labelled else parts:
-        if 2 <= len(part.split()) <= limit:
+        if 2 <= len(part.split()) <= limit and not _BARE_QUOTE.match(part):
             return part.strip(" ,;")
     if labelled:
         return cut_words(text.split(":", 1)[1].strip(), limit)
+    # A part is whole: never a quote alone, never cut at a comma inside a quote.
     for part in re.split(r",\s*", text):
-        if 3 <= len(part.split()) <= limit:
+        whole = not _BARE_QUOTE.match(part) and _open_quote(part.split()) is None
+        if 3 <= len(part.split()) <= limit and whole:
             return part
     return cut_words(text, limit)
 
