@@ -5,17 +5,19 @@ each format's timeline is planned exactly as `news60 make` plans it (outputs.pla
 by the compositor the render uses, without encoding a video. Saved per format and photo set:
   hook-0s, hook-1s, hook-2s   the opening seconds
   <kind>                      one frame of each card kind the timeline holds (key, quote, figure,
-                              timeline, photo ...), once its text has built in; "photo-whole" is a
-                              photo much wider than the frame shown whole over a blurred copy, and
-                              "-quote" marks a quote scene over a photo
+                              timeline, photo ...), once its text has built in; "photo-pan" is a
+                              panorama panning at full height, "photo-beside" a photo whose faces
+                              would meet the text shown beside it (16:9), and "-quote" marks a
+                              quote over a photo
   end                         the end card
   cover                       the cover make writes (write_thumbnail) for that format, as PNG
 The photos are scikit-image samples (a face, a cat, a coffee cup, a rocket) and a 3:1 panorama.
-Run: python benchmarks/frames.py OUT [--width 540]   (files: OUT/<photos|cards>-<9x16 ...>-<frame>.png)
+Run: python benchmarks/frames.py OUT [--width 540]   (files: OUT/<photos|cards>-<9x16 ...>-<frame>.png,
+and the contact sheets OUT/<9x16 ...>.png that docs/frames shows: photos above, cards below)
 
 With --measure, clips are rendered instead (9:16 and 16:9 at --width, 30 fps, the mixed soundtrack):
 the seed with photos and without, and five dev pages (their own captions and credits, their pixels
-from the same real sample photos, since pages' photos download only from the web). Per clip:
+from real sample photos, see dev_photos, since pages' photos download only from the web). Per clip:
   empty     the longest stretch (s) with neither a photo nor a designed line above the captions
   still4    framecheck's still 4 s windows (no change above the captions for 4 s)
   frozen    framecheck's longest frozen stretch (s), and where it starts
@@ -38,7 +40,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
-from news60.models import Article, Narration, Script, Slide, Timeline
+from news60.models import Article, Narration, Script
 from news60.pipeline import read_source, write_script
 from news60.provenance import synthetic_voice
 from news60.settings import load_settings
@@ -86,29 +88,68 @@ def make_photos(folder: Path) -> Path:
     return folder
 
 
+def dev_photos(folder: Path) -> Path:
+    """The seed's samples and four more real photos (scikit-image's cameraman and Hubble field,
+    scikit-learn's China and flower): a page's photos each get their own picture."""
+    from skimage import data
+    from sklearn.datasets import load_sample_image
+
+    make_photos(folder)
+    Image.fromarray(data.camera()).convert("RGB").save(folder / "camera.jpg", quality=92)
+    Image.fromarray(data.hubble_deep_field()).save(folder / "hubble.jpg", quality=92)
+    for name in ("china", "flower"):
+        Image.fromarray(load_sample_image(f"{name}.jpg")).save(folder / f"{name}.jpg", quality=92)
+    return folder
+
+
 def frame_size(name: str, width: int) -> tuple[int, int]:
     """The format's shape at `width` pixels wide, the height rounded to an even number."""
     w, h = SIZES[name]
     return width, 2 * round(width * h / w / 2)
 
 
-def shot_times(timeline: Timeline) -> dict[str, float]:
-    """Frame name -> time: the hook's seconds, then the first settled frame of each shot kind."""
+def shot_times(compositor: Compositor) -> dict[str, float]:
+    """Frame name -> time: the hook's seconds, then a settled frame of each shot kind (one with a
+    line above the captions when the kind has one)."""
+    timeline = compositor.timeline
     times = {f"hook-{s}s": float(s) for s in HOOK_SECONDS}
-    for slide in timeline.slides[1:]:
-        at = min(slide.start + SETTLED, (slide.start + slide.end) / 2)
-        times.setdefault(shot_name(slide, (timeline.width, timeline.height)), at)
+    lined: set[str] = set()
+    for index, slide in enumerate(timeline.slides[1:], 1):
+        name = shot_name(compositor, index)
+        if name in lined or (name in times and not slide.heading):
+            continue
+        times[name] = min(slide.start + SETTLED, (slide.start + slide.end) / 2)
+        lined |= {name} if slide.heading else set()
     return times
 
 
-def shot_name(slide: Slide, size: tuple[int, int]) -> str:
-    """The slide's kind; a photo says whether it fills the frame or is shown whole, and a quote."""
+def shot_name(compositor: Compositor, index: int) -> str:
+    """The slide's kind; a photo says whether it fills the frame, pans at full height or stands
+    beside the text, and whether a quote is over it."""
+    slide = compositor.timeline.slides[index]
     if not (slide.photo and slide.photo.src):
         return slide.kind
     info = inspect_photo(slide.photo.src)
-    name = "photo" if info is None or info.fits(size) else "photo-whole"
+    size = (compositor.timeline.width, compositor.timeline.height)
+    if info is not None and info.pans(size):
+        name = "photo-pan"
+    else:
+        name = "photo" if compositor.shot(index).picture.box is None else "photo-beside"
     # A quote scene over a photo: its heading opens with a curly quote mark.
     return f"{name}-quote" if slide.heading.startswith("“") else name
+
+
+def contact_sheet(frames: list[list[Path]], dest: Path, gap: int = 4) -> Path:
+    """Rows of frames at half size, side by side on white: one row per photo set."""
+    rows = [[Image.open(path) for path in row] for row in frames]
+    w, h = (d // 2 for d in rows[0][0].size)
+    width = max(len(row) for row in rows) * (w + gap) - gap
+    sheet = Image.new("RGB", (width, len(rows) * (h + gap) - gap), "white")
+    for r, row in enumerate(rows):
+        for c, image in enumerate(row):
+            sheet.paste(image.resize((w, h), Image.LANCZOS), (c * (w + gap), r * (h + gap)))
+    sheet.save(dest, optimize=True)
+    return dest
 
 
 def save_format(
@@ -125,7 +166,7 @@ def save_format(
         synthetic_voice=synthetic_voice(narration.voice),
     )
     compositor, saved = Compositor(timeline, theme), []
-    for name, at in shot_times(timeline).items():
+    for name, at in shot_times(compositor).items():
         saved.append(prefix.with_name(f"{prefix.name}-{name}.png"))
         Image.fromarray(compositor.frame_at(at)).save(saved[-1])
     cover = write_thumbnail(timeline, theme, size, prefix.with_name(f"{prefix.name}-cover.jpg"))
@@ -135,16 +176,16 @@ def save_format(
     return saved
 
 
-def save_photo_set(photos: Path | None, out: Path, width: int, work: Path) -> list[Path]:
+def save_photo_set(photos: Path | None, out: Path, width: int, work: Path) -> dict[str, list[Path]]:
     """Script and narrate the seed with `photos` (None: cards only), then save every format."""
     settings = load_settings(article={"photos": photos})
     theme = load_theme(settings.video.theme)
     script, narration = write_script(read_source(str(SEED), settings), settings, theme, work)
     label = "photos" if photos else "cards"
-    saved = []
+    saved = {}
     for name in SIZES:
         prefix = out / f"{label}-{name.replace(':', 'x')}"
-        saved += save_format(script, narration, theme, frame_size(name, width), prefix)
+        saved[name] = save_format(script, narration, theme, frame_size(name, width), prefix)
     return saved
 
 
@@ -152,7 +193,7 @@ def dev_article(page: str, photos: Path, settings) -> Article:
     """A dev page as read, its photos' pixels taken in turn from the sample photos (kept captions
     and credits), so the clip shows the page's pictures as credited."""
     article = read_source(str(SHARED / "data" / "html" / page / "page.html"), settings)
-    pool = sorted(photos.glob("*.jpg"))
+    pool = sorted(photos.glob("*.jpg"))  # from dev_photos
     shift = DEV_PAGES.index(page)  # each page opens on another sample
     pictures = tuple(
         replace(photo, src=str(pool[(shift + i) % len(pool)]), note="")
@@ -233,10 +274,13 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="news60-frames-") as tmp:
         work = Path(tmp)
         (work / "photos").mkdir()
+        sets = []
         for photos in (make_photos(work / "photos"), None):
             narration = Path(tempfile.mkdtemp(dir=work))
-            for path in save_photo_set(photos, args.out, args.width, narration):
-                print(path.name, flush=True)
+            sets.append(save_photo_set(photos, args.out, args.width, narration))
+    for name in SIZES:
+        sheet = args.out / f"{name.replace(':', 'x')}.png"
+        print(contact_sheet([saved[name] for saved in sets], sheet).name, flush=True)
 
 
 if __name__ == "__main__":

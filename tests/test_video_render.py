@@ -74,9 +74,9 @@ def test_frames_show_the_hook_photo_spoken_word_pill_and_end_card(timeline):
     theme = load_theme()
     frames = Compositor(timeline, theme)
     photo_slide = next(s for s in timeline.slides if s.kind == "photo")
-    # The photo is red: the upper middle, clear of the text, shows it plainly.
+    # The photo is red: the upper middle, clear of the text and the credit, shows it plainly.
     photo_frame = frames.frame_at(photo_slide.start + 0.3)
-    upper = photo_frame[int(0.15 * 284) : int(0.3 * 284), 40:120].reshape(-1, 3)
+    upper = photo_frame[int(0.25 * 284) : int(0.4 * 284), 40:120].reshape(-1, 3)
     assert np.mean((upper[:, 0] > 150) & (upper[:, 1] < 90)) > 0.9
     cue = timeline.cues[0]
     middle = (cue.words[0].start + cue.words[0].end) / 2

@@ -47,17 +47,14 @@ def plan_move(
     framing: int,
     duration: float,
     motion: Motion,
-    *,
-    steady: bool = False,
 ) -> Move:
     """A move of `framing` over `duration`: the subject at `focus_at` of the view, constant speed.
 
     `picture` was scaled `headroom` times past covering the view: zoom 1 shows it all (the
-    widest framing), zoom `headroom` the tightest. `steady` keeps the subject where `focus_at`
-    puts it (clear of a text column) instead of moving it across with the framing.
+    widest framing), zoom `headroom` the tightest.
     """
     base, zoom_dir, side, across = FRAMINGS[framing % len(FRAMINGS)]
-    focus_at = (focus_at[0] + (0.0 if steady else across - 0.5), focus_at[1])
+    focus_at = (focus_at[0] + across - 0.5, focus_at[1])
     travel = motion.zoom * duration
     start_zoom = min(headroom, base + (travel if zoom_dir < 0 else 0.0))
     end_zoom = min(headroom, max(1.0, start_zoom + zoom_dir * travel))

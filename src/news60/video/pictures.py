@@ -116,7 +116,6 @@ def cover_picture(
         slide.framing,
         slide.end - slide.start,
         theme.motion,
-        steady=layout.wide,
     )
     return Picture(scaled_photo(slide.photo.src, size), move, HEADROOM, view)
 
