@@ -129,13 +129,13 @@ def give_way(cues: tuple[Cue, ...], slides: list[Slide]) -> tuple[Cue, ...]:
 def _saying(
     line: str, cues: tuple[Cue, ...], span: tuple[float, float], hidden: set[int]
 ) -> set[int]:
-    """The cues to leave out beside `line` over `span`: those sharing most of its words, one by
-    one, until the captions left no longer show it."""
+    """The cues to leave out beside `line` over `span`: each one mostly made of the line's words,
+    then, one by one, those sharing most of them until the captions left no longer show it."""
     near = [i for i, c in enumerate(cues) if c.start < span[1] and c.end > span[0]]
-    gone: set[int] = set()
+    gone = {i for i in near if echoes(cues[i].text, line)}
     while True:
         shown = [i for i in near if i not in hidden | gone]
-        if not echoes(line, " ".join(cues[i].text for i in shown)):
+        if not shown or not echoes(line, " ".join(cues[i].text for i in shown)):
             return gone
         gone.add(max(shown, key=lambda i: shared(line, cues[i].text)))
 
