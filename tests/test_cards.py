@@ -104,3 +104,24 @@ def test_an_unknown_theme_key_is_named(tmp_path):
 def test_a_scene_without_a_heading_shows_only_its_captions(kind):
     frame = Frame(Layout(1080, 1920), load_theme(), on_photo=kind == "photo")
     assert not text_block(Slide(kind, 0, 1, heading=""), frame).units
+
+
+def test_every_end_card_text_reads_at_four_and_a_half_to_one():
+    from news60.models import Slide as EndSlide
+    from news60.video.contrast import contrast
+    from news60.video.endcard import card_grounds
+
+    theme, layout = load_theme(), Layout(1080, 1920)
+    slide = EndSlide("end", 0, 3, heading="news60", body="Reporting\nAFP\nPhotos\nJo Bloggs/AP")
+    block = text_block(slide, Frame(layout, theme))
+    colours = set()
+    # The logo comes first: a logotype has no contrast requirement (WCAG 1.4.3), its text does.
+    for unit in block.units[1 if theme.logo else 0 :]:
+        alpha = 255 - unit.inverse_alpha[..., 0].astype(int)
+        solid = alpha > 250  # the letters' cores: their colour, unblended
+        if solid.any():
+            colours.add(tuple(int(v) for v in unit.premultiplied[solid][0]))
+    assert len(colours) >= 2  # the section names' tint and the names
+    for colour in colours:
+        for ground in card_grounds(theme):
+            assert contrast(colour, ground) >= 4.5, (colour, ground)

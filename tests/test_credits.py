@@ -70,3 +70,26 @@ def test_agencies_alone_are_the_reporting_line():
     roll = credit_roll(Script("t", (), reporting=Reporting(agencies=("AFP",))), [])
     assert roll.spoken() == "Reporting: AFP."
     assert roll.card_lines() == ["Reporting", "AFP"]
+
+
+def test_the_end_card_merges_credits_of_one_organisation_and_repeats():
+    from news60.credits import merged_credits
+
+    nyt = [
+        "Chang W. Lee/The New York Times",
+        "Kirsten Luce for The New York Times",
+        "Chang W. Lee/The New York Times",
+    ]
+    assert merged_credits(nyt) == ("Chang W. Lee, Kirsten Luce/The New York Times",)
+    assert merged_credits(["STR/AFP", "DESMOND KWANDE/AFP", "HARARE HERALD"]) == (
+        "STR, DESMOND KWANDE/AFP",
+        "HARARE HERALD",
+    )
+    # The same credit typed twice is one line; an agency alone goes with its photographer's line.
+    assert merged_credits(["PA Images", "PA IMages", "AP", "John Minchillo/AP"]) == (
+        "PA Images",
+        "John Minchillo/AP",
+    )
+    assert merged_credits(["AP Photo/Jeffrey T. Barnes", "AP Photo/Alan Diaz, File"]) == (
+        "Jeffrey T. Barnes, Alan Diaz/AP",
+    )

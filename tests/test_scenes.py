@@ -90,6 +90,20 @@ def test_scenes_get_the_photo_whose_caption_matches_their_text():
     assert [s.photo.src for s in script.scenes] == ["b.jpg", "a.jpg"]
 
 
+def test_every_photo_is_shown_once_before_any_is_shown_again():
+    photos = (
+        Photo("a.jpg", "Firefighters battle a forest fire near the town", "A via AP"),
+        Photo("b.jpg", "The finance minister presents the budget in parliament", "B via Reuters"),
+        Photo("c.jpg", "Smoke over the hills seen from the town", "C via AFP"),
+    )
+    article = Article("T", ("x",), photos=photos)
+    fire = ["Crews fought the blaze.", "The fire spread overnight.", "Flames reached the town."]
+    sentences = [(text, 10 * i) for i, text in enumerate(fire + ["Smoke filled the sky."])]
+    shown = [s.photo.src for s in build_script(article, sentences, "extractive").scenes]
+    # The fire scenes take the fire photos first, then the one left, before any comes back.
+    assert sorted(shown[:3]) == ["a.jpg", "b.jpg", "c.jpg"] and shown[0] == "a.jpg"
+
+
 def test_a_quote_never_shows_the_photo_of_a_different_named_person():
     photos = (
         Photo("cole.jpg", "Police Commissioner Dermot Cole speaks to the press", "A via AP"),

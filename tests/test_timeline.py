@@ -1,6 +1,7 @@
 """The shot list: a hook by 2 s, cuts on the first word of a scene, cards changing every 3-5 s,
 the quote card while the quote is said, a timeline when dates are said, the end card."""
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -63,8 +64,8 @@ def test_the_hook_changes_by_two_seconds_and_names_topic_and_date():
     hook = timeline().slides[0]
     assert hook.end <= 2.0 and len(hook.heading.split()) <= 7
     assert hook.kicker == "G20 · 12 MARCH 2024"
-    # No photos: the key figure is the strongest picture, with what it counts (never bare).
-    assert hook.body == "£2.5bn bridge"
+    # No photos: the story in words gives the key figure with what it counts, shown once.
+    assert "£2.5bn bridge" in hook.heading and not hook.body
 
 
 def test_the_hook_is_a_photo_with_a_face_when_there_is_one(tmp_path):
@@ -103,14 +104,23 @@ def test_the_quote_card_is_on_screen_while_the_quote_is_said():
 def test_a_figure_and_a_timeline_card_come_when_they_are_said():
     plan = timeline()
     kinds = [s.kind for s in plan.slides]
-    assert "figure" in kinds and "timeline" in kinds
+    assert "timeline" in kinds
+    # The hook's line gives the figure, so no figure card gives it again.
+    assert "figure" not in kinds and "£2.5bn" in plan.slides[0].heading
+    script, narration = story()
+    untitled = replace(script, title="Council decides on the river crossing")
+    plan = plan_timeline(
+        untitled, narration, load_theme(), size=(160, 284), fps=30, audio=Path("a")
+    )
+    assert plan.slides[0].body == "£2.5bn bridge"  # the figure with what it counts, never bare
+    assert "figure" not in [s.kind for s in plan.slides]  # and not a second time
     line = next(s for s in plan.slides if s.kind == "timeline")
     assert [row.split("\t")[0] for row in line.body.split("\n")] == [
         "2014",
         "2017",
         "12 March 2024",
     ]
-    assert line.heading == "2014"
+    assert line.body.endswith("\tThis report") and line.heading == "2014"
 
 
 def test_a_photo_scene_gets_a_new_framing_every_few_seconds(tmp_path):
@@ -172,3 +182,34 @@ def test_a_first_scene_said_within_the_hook_leaves_no_overlap():
     ).slides
     assert [s.kind for s in slides] == ["hook", "key", "end"]
     assert slides[0].end == slides[1].start == pytest.approx(load_theme().lead_in + 1.0)
+
+
+def test_captions_give_way_while_a_card_shows_the_words_and_the_subtitles_keep_them():
+    from news60.video.cues import to_srt
+    from news60.video.review import empty_seconds, repeated_lines
+
+    plan = timeline()
+    quote = next(s for s in plan.slides if s.kind == "quote")
+    during = [c for c in plan.cues if quote.start <= c.start < quote.end]
+    assert any(not c.shown for c in during)  # the quote is read once, in the card's type
+    assert any(c.shown for c in plan.cues)
+    subtitles = " ".join(to_srt(plan.cues).split())
+    assert "most important decision" in subtitles  # every word stays in the subtitles
+    assert repeated_lines(plan) == [] and empty_seconds(plan) == 0
+
+
+def test_a_key_line_over_a_photo_comes_once_its_words_are_said(tmp_path):
+    Image.new("RGB", (900, 1600), "red").save(tmp_path / "p.jpg")
+    plan = timeline(str(tmp_path / "p.jpg"))
+    shots = [s for s in plan.slides if s.kind == "photo"]
+    assert not shots[0].heading and shots[-1].heading == CAPTIONS[3]
+    saying = [c for c in plan.cues if c.start < shots[0].end and "Work" in c.text]
+    assert saying and all(c.shown for c in saying)  # the captions run: the photo is the picture
+
+
+def test_the_hook_names_the_outlet_and_never_guesses_a_date():
+    script, narration = story()
+    script = replace(script, source_url="https://www.example.com/news/bridge", published=None)
+    plan = plan_timeline(script, narration, load_theme(), size=(160, 284), fps=30, audio=Path("a"))
+    assert plan.slides[0].kicker == "G20\texample.com"  # the topic, no date, the outlet
+    assert plan.slides[-1].kicker == ""  # an undated story's end card shows no date

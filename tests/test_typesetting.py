@@ -68,6 +68,18 @@ def test_hook_and_cover_lines_are_short_and_stand_alone():
     assert 3 <= len(cover_line(long).split()) <= 6
 
 
+def test_hook_and_cover_lines_end_where_a_phrase_ends_and_name_the_speaker():
+    cut = "South Korean president’s impeachment fails after ruling party lawmakers walk out"
+    assert hook_line(cut) == "South Korean president’s impeachment fails"  # not "after ruling"
+    quoted = (
+        "Zimbabwe coup: Robert Mugabe and wife Grace 'insisting he finishes his term', as priest"
+    )
+    assert hook_line(quoted) == "Robert Mugabe and wife Grace"  # no quote cut open, no "he"
+    # A quote alone never stands for the story: the line names who says it.
+    said = "“We will rebuild,” mayor says after the fire destroyed the old town hall"
+    assert hook_line(said) == cover_line(said) == "“We will rebuild,” mayor says"
+
+
 @pytest.mark.skipif(emoji.emoji_font() is None, reason="fonts-noto-color-emoji is not installed")
 def test_emoji_are_drawn_in_colour():
     image = Image.new("RGBA", (400, 120), (0, 0, 0, 0))

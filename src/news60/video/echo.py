@@ -46,9 +46,17 @@ def line_runs(slides: tuple[Slide, ...] | list[Slide]) -> list[tuple[float, floa
     for slide in slides:
         if slide.kind == "end":
             continue
-        lines = [line for line in (slide.heading, slide.body) if len(words(line)) >= ECHO_WORDS]
+        lines = [line for line in shown_lines(slide) if len(words(line)) >= ECHO_WORDS]
         if runs and runs[-1][2] == lines and abs(runs[-1][1] - slide.start) < 1e-6:
             runs[-1] = (runs[-1][0], slide.end, lines)
         else:
             runs.append((slide.start, slide.end, lines))
     return [run for run in runs if run[2]]
+
+
+def shown_lines(slide: Slide) -> tuple[str, ...]:
+    """The lines a slide shows above the captions; a timeline's dates are its axis, not a line."""
+    if slide.kind == "timeline":
+        labels = [row.split("\t", 1)[-1] for row in slide.body.split("\n")]
+        return slide.heading, " · ".join(labels)
+    return slide.heading, slide.body

@@ -16,7 +16,7 @@ from news60.video.echo import echoes
 from news60.video.linebreaks import DANGLING
 from news60.video.photos import MAX_UPSCALE, SOFT_UPSCALE, PhotoInfo, inspect_photo, upscale_note
 from news60.video.theme import Theme
-from news60.video.typography import cover_line, hook_line
+from news60.video.typography import hook_line
 
 # A figure worth a card of its own: money, a percentage, a large or counted amount (not a year).
 FIGURE = re.compile(
@@ -34,6 +34,7 @@ _VERBS_LIST = (
     "that more less than"
 )
 _NOT_NOUNS = DANGLING | frozenset(_VERBS_LIST.split())
+REPORTED = "This report"  # the timeline's label for the story's own date
 KEY_CHARS = 120  # a card's own line, when its scene has none, at most this long
 MIN_SHOT = 1.2  # seconds: a shorter stretch joins its neighbour rather than flash by
 END_GAP = 0.2  # the end card comes this long after the last word
@@ -164,7 +165,7 @@ def plan_hook(script: Script, stage: Stage, theme: Theme) -> Slide:
     if photo is not None and stage.photos[photo.src].faces:
         return replace(hook, photo=photo)
     figure = next((f for s in script.scenes if (f := figure_line(s.text))), None)
-    if figure:
+    if figure and figure.split()[0] not in line:  # a line that gives the figure needs no second
         return replace(hook, body=figure)
     return replace(hook, photo=photo)
 
@@ -210,18 +211,27 @@ def photo_shots(scene, photo, caption, span, stage, theme, uses: Counter) -> lis
     """A photo scene: a new framing every few seconds. A quote is over all of them (the captions
     give way while it is said); a key line only over the framings after its words are said (it
     sums them up while the voice goes on), or none."""
-    spans = split_span(span, stage.words[scene], theme.motion.framing)
-    saying = [k for k, (b, e) in enumerate(spans) if echoes(caption, said(stage.cues, b, e))]
-    after = 0 if QUOTE_CARD.match(caption) or not saying else saying[-1] + 1
+    said_by = span[0] if QUOTE_CARD.match(caption) else said_at(caption, stage.cues, span)
     shots = []
-    for k, (begin, end) in enumerate(spans):
+    for begin, end in split_span(span, stage.words[scene], theme.motion.framing):
         framing = uses[photo.src]
         uses[photo.src] += 1
-        heading = caption if k >= after else ""
+        heading = caption if begin >= said_by - 1e-6 else ""
         shots.append(
             Slide("photo", begin, end, heading=heading, photo=photo, scene=scene, framing=framing)
         )
     return shots
+
+
+def said_at(line: str, cues: tuple[Cue, ...], span: tuple[float, float]) -> float:
+    """When the captions over `span` have shown most of the line's words (the end of the cue that
+    completes them), or the span's start when they never do."""
+    heard = ""
+    for cue in (c for c in cues if c.start < span[1] and c.end > span[0]):
+        heard += " " + cue.text
+        if echoes(line, heard):
+            return cue.end
+    return span[0]
 
 
 def said(cues: tuple[Cue, ...], begin: float, end: float) -> str:
@@ -251,13 +261,14 @@ def card_shots(scene, line, text, span, stage, theme, earlier) -> list[Slide]:
 
 
 def _anchors(scene, text, words, stage, theme, earlier) -> list[Slide]:
-    """Cards tied to a moment of the voice: a key figure with its noun, the timeline when a date
-    is said."""
+    """Cards tied to a moment of the voice: a key figure with its noun (unless the hook or an
+    earlier card showed it), the timeline when a date is said."""
     anchors = []
     hold = theme.motion.card_change
     figure = key_figure(text)
     noun = figure_noun(text, figure) if figure else ""
-    said_at = _word_at(words, figure) if figure else None
+    shown = any(figure in f"{s.heading} {s.body}" for s in earlier) if figure else True
+    said_at = _word_at(words, figure) if figure and not shown else None
     if said_at is not None:
         anchors.append(
             Slide("figure", said_at, said_at + hold, heading=figure, body=noun, scene=scene)
@@ -315,4 +326,5 @@ def split_span(
 def story_points(script: Script) -> tuple[Point, ...]:
     """The dates the narration mentions, and the publication date with the headline's gist."""
     texts = [s.text for s in script.scenes]
-    return tuple(dated_points(texts, script.published, now=cover_line(script.title)))
+    # The story's own date is labelled as the report, not with the headline the hook showed.
+    return tuple(dated_points(texts, script.published, now=REPORTED))

@@ -32,6 +32,7 @@ _PHRASE_OPENERS_LIST = (
 _PHRASE_OPENERS = frozenset(_PHRASE_OPENERS_LIST.split())
 
 
+_VERB_FORM = re.compile(r"(?:ed|ing)\W*$", re.IGNORECASE)
 # A line never ends on a pronoun: "... insisting he" leaves its verb behind.
 _PRONOUNS_LIST = "i you he she it we they"
 _PRONOUNS = frozenset(_PRONOUNS_LIST.split())
@@ -88,7 +89,11 @@ def cut_words(text: str, limit: int) -> str:
     leans on the next; quotes stay paired."""
     every = text.split()
     breaks = [k for k in range(3, min(limit, len(every) - 1) + 1) if _opens_phrase(every[k])]
-    words = every[: breaks[-1]] if len(every) > limit and breaks else every[:limit]
+    # The next word opening a phrase (or a verb form: "... Encephalitis | Reported") ends one here.
+    ends_here = (
+        len(every) <= limit or _opens_phrase(every[limit]) or _VERB_FORM.search(every[limit])
+    )
+    words = every[: breaks[-1]] if breaks and not ends_here else every[:limit]
     if len(words) < len(every):
         opened = _open_quote(words)
         words = words[:opened] if opened is not None and opened >= 3 else words
