@@ -156,3 +156,21 @@ def test_the_label_reads_on_the_first_frame_and_a_recorded_voice_has_none(photos
     box = (label.x - 10, label.y - 10, label.x + label.size[0] + 10, label.y + label.size[1] + 10)
     assert DISCLOSURE.search(read_text(frame, box))
     assert Compositor(timeline(photos["face"], (1080, 1920), False), load_theme()).labels is None
+
+
+@pytest.mark.parametrize("size", [(1080, 1080), (960, 540)], ids=str)
+def test_the_cover_line_sits_clear_of_the_face(photos, size):
+    from news60.video.photos import inspect_photo
+    from news60.video.thumbnail import draw_cover
+
+    plan = timeline(photos["face"], size)
+    cover = np.asarray(draw_cover(plan, load_theme(), size))
+    faces = detect_faces(Image.fromarray(cover))
+    assert faces and inspect_photo(str(photos["face"])).faces == 1
+    x, y, w, h = faces[0]
+    # The white cover line is below the face: the face's rows hold none of its letters (the
+    # middle columns, away from the logo at the top left).
+    middle = slice(size[0] // 4, size[0] * 3 // 4)
+    white = (cover[:, middle].min(axis=-1) > 235).mean(axis=1)
+    line_rows = np.flatnonzero(white > 0.08)
+    assert line_rows.size and line_rows.min() > y + h // 2, (line_rows.min(), (y, h))

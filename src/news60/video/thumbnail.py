@@ -17,7 +17,8 @@ from news60.video.frame import Frame
 from news60.video.hook import kicker_parts
 from news60.video.layout import Layout
 from news60.video.photos import inspect_photo
-from news60.video.pictures import card_picture, cover_picture, with_shade
+from news60.video.pictures import card_picture, cover_picture, faces_in_view, with_shade
+from news60.video.sprites import Patch
 from news60.video.textblock import TextBlock, label_patch, lines_block, single
 from news60.video.theme import Theme
 from news60.video.typesetting import family, fit_text, line_height
@@ -44,6 +45,7 @@ def draw_cover(timeline: Timeline, theme: Theme, size: tuple[int, int]) -> Image
         # The line crosses the middle: the face goes above it, most of all in square frames.
         focus_y = layout.focus_y if layout.tall else COVER_FOCUS
         picture = cover_picture(replace(hook, end=hook.start + 2.0), info, layout, theme, focus_y)
+        text = below_faces(text, faces_in_view(picture, info, 0.0), layout)
         top = min(u.y for u in text.units)
         bottom = max(u.y + u.size[1] for u in text.units)
         picture = with_shade(picture, (top, bottom), layout, theme)
@@ -54,6 +56,27 @@ def draw_cover(timeline: Timeline, theme: Theme, size: tuple[int, int]) -> Image
     text.draw(frame, 10_000, 1.0, theme.transitions, 0)
     brand_bug(layout, theme).blend_onto(frame)
     return Image.fromarray(frame)
+
+
+def below_faces(text: TextBlock, faces: list, layout: Layout) -> TextBlock:
+    """The cover's text moved down clear of the faces it would cross, when the frame has room
+    below them (in a tall cover, inside the central square that grid crops keep); else where it
+    was (the line matters more than the chin)."""
+    boxes = [(u.x, u.y, *u.size) for u in text.units]
+    crossed = [f for f in faces if any(_meets(f, box) for box in boxes)]
+    if not crossed:
+        return text
+    top, bottom = min(b[1] for b in boxes), max(b[1] + b[3] for b in boxes)
+    shift = max(f[1] + f[3] for f in crossed) + layout.px(24) - top
+    limit = (layout.height + layout.width) // 2 if layout.tall else layout.height - layout.px(40)
+    if bottom + shift > limit:
+        return text
+    units = tuple(Patch(u.x, u.y + shift, u.premultiplied, u.inverse_alpha) for u in text.units)
+    return TextBlock(units, text.order)
+
+
+def _meets(a, b) -> bool:
+    return a[0] < b[0] + b[2] and b[0] < a[0] + a[2] and a[1] < b[1] + b[3] and b[1] < a[1] + a[3]
 
 
 def _cover_text(line: str, kicker: str, layout: Layout, theme: Theme) -> TextBlock:
