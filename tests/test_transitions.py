@@ -5,14 +5,11 @@ least every 4 s, no frozen stretch, no line shown twice."""
 
 from __future__ import annotations
 
-import re
-import subprocess
 import sys
-from pathlib import Path
 
 import numpy as np
 import pytest
-from conftest import SEED
+from conftest import ROOT, SEED
 from PIL import Image
 
 from news60 import pipeline
@@ -103,20 +100,8 @@ def test_text_fades_before_the_cut_and_comes_in_after_it(compositor):
         assert later and later[0][0] == index
 
 
-FRAMECHECK = SEED.parents[2] / "shared" / "tools" / "framecheck.py"
-
-
-def framecheck(clip: Path, window: int) -> dict[str, float]:
-    """framecheck's flashes, still windows and longest frozen stretch for `window` seconds."""
-    report = subprocess.run(
-        [sys.executable, str(FRAMECHECK), str(clip), str(window)],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    found = re.search(r"flashes (\d+) .*_windows (\d+) .*frozen_max_s ([\d.]+)", report)
-    assert found, report
-    return dict(zip(("flashes", "still", "frozen"), map(float, found.groups()), strict=True))
+sys.path.insert(0, str(ROOT / "benchmarks"))  # the frames benchmark runs framecheck the same way
+from frames import FRAMECHECK, framecheck  # noqa: E402
 
 
 @pytest.mark.skipif(
