@@ -148,7 +148,8 @@ def contact_sheet(frames: list[list[Path]], dest: Path, gap: int = 4) -> Path:
     for r, row in enumerate(rows):
         for c, image in enumerate(row):
             sheet.paste(image.resize((w, h), Image.LANCZOS), (c * (w + gap), r * (h + gap)))
-    sheet.save(dest, optimize=True)
+    # 256 colours, dithered: a sheet for the docs stays well under a megabyte.
+    sheet.quantize(256, dither=Image.Dither.FLOYDSTEINBERG).save(dest, optimize=True)
     return dest
 
 
