@@ -73,7 +73,7 @@ class Layout:
     @property
     def stage_top(self) -> int:
         """Where card text may begin, below the kicker row."""
-        return round(self.height * (0.24 if self.tall else 0.2))
+        return round(self.height * 0.24)  # clear of the logo and labels below the top bar
 
     @property
     def clear(self) -> tuple[float, float]:
