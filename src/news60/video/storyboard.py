@@ -3,39 +3,27 @@
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
 from news60.models import Cue, Narration, Photo, Script, Slide, Word
-from news60.script.onscreen import QUOTE_CARD, headline
-from news60.script.sentences import split_sentences
+from news60.script.onscreen import QUOTE_CARD
 from news60.speech.timing import apportion
 from news60.video.chronology import DATE, Point, dated_points
-from news60.video.echo import echoes
-from news60.video.linebreaks import DANGLING
+from news60.video.lines import (
+    figure_line,
+    figure_noun,
+    fresh,
+    key_figure,
+    key_line,
+    said_at,
+    story_headline,
+)
 from news60.video.photos import MAX_UPSCALE, SOFT_UPSCALE, PhotoInfo, inspect_photo, upscale_note
 from news60.video.theme import Theme
 from news60.video.typography import hook_line
 
-# A figure worth a card of its own: money, a percentage, a large or counted amount (not a year).
-FIGURE = re.compile(
-    r"[$£€]\s?\d[\d,.]*(?:\s?(?:bn|m|k|million|billion|trillion)\b)?"
-    r"|\b\d[\d,.]*\s?(?:%|per ?cent\b|percent\b)"
-    r"|\b\d[\d.]*\s(?:million|billion|trillion)\b"
-    r"|\b\d{1,3}(?:,\d{3})+\b",
-    re.IGNORECASE,
-)
-# A figure's noun: the few lower-case words after it ("$2.5bn bridge", "80 percent of homes").
-_NOUN = re.compile(r"\s+((?:(?:of|in|for)\s+)?[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*)?)")
-# Words that are no noun: they go on with a verb or a clause ("$11 million was paid", "80% said").
-_VERBS_LIST = (
-    "is was were are be been has have had will would can could said says told and or who which "
-    "that more less than"
-)
-_NOT_NOUNS = DANGLING | frozenset(_VERBS_LIST.split())
 REPORTED = "This report"  # the timeline's label for the story's own date
-KEY_CHARS = 120  # a card's own line, when its scene has none, at most this long
 MIN_SHOT = 1.2  # seconds: a shorter stretch joins its neighbour rather than flash by
 END_GAP = 0.2  # the end card comes this long after the last word
 
@@ -51,27 +39,6 @@ class Stage:
     close: float  # when the end card starts
     size: tuple[int, int]  # the frame's
     cues: tuple[Cue, ...] = ()  # the burned-in captions, in clip time
-
-
-def key_figure(text: str) -> str | None:
-    """The first figure in `text` that deserves a key-figure card, if any."""
-    match = FIGURE.search(text)
-    return match.group(0).strip() if match else None
-
-
-def figure_noun(text: str, figure: str) -> str:
-    """What the figure counts, from the words after it ("bridge", "of homes"); "" when they name
-    nothing (the figure ends the clause or a verb follows)."""
-    at = text.find(figure)
-    found = _NOUN.match(text, at + len(figure)) if at >= 0 else None
-    if found is None:
-        return ""
-    words = found.group(1).split()
-    while words and words[-1].lower().strip("’'") in _NOT_NOUNS:
-        words.pop()
-    if not words or (words[0].lower() in _NOT_NOUNS and len(words) < 2):
-        return ""
-    return " ".join(words)
 
 
 def scene_words(script: Script, narration: Narration, offset: float) -> list[tuple[Word, ...]]:
@@ -137,20 +104,6 @@ def plan_shots(script: Script, stage: Stage, theme: Theme) -> list[Slide]:
     return slides
 
 
-def fresh(lines: list[str], earlier: list[str]) -> str:
-    """The first of `lines` that shows no earlier line again (the hook's line is not reused)."""
-    for line in lines:
-        if line and not any(echoes(line, old) or echoes(old, line) for old in earlier if old):
-            return line
-    return ""
-
-
-def key_line(text: str) -> str:
-    """A card's line when its scene has none: its first sentence in headline style, longer than a
-    scene's line may run (a card has room for five lines), if one stands."""
-    return headline(split_sentences(text)[0] if text.strip() else "", KEY_CHARS)
-
-
 def plan_hook(script: Script, stage: Stage, theme: Theme) -> Slide:
     """The strongest picture, moving from frame 0, under the story in at most seven words (who
     and what): a photo (faces first, never a soft one when a sharp one is there), else a key
@@ -168,24 +121,6 @@ def plan_hook(script: Script, stage: Stage, theme: Theme) -> Slide:
     if figure and figure.split()[0] not in line:  # a line that gives the figure needs no second
         return replace(hook, body=figure)
     return replace(hook, photo=photo)
-
-
-def story_headline(script: Script) -> str:
-    """The headline, unless it names nothing the story says (a newsletter's masthead, a section
-    name): then the first scene's line."""
-    said = {w.lower() for w in re.findall(r"[^\W\d_]{4,}", script.text)}
-    named = {w.lower() for w in re.findall(r"[^\W\d_]{4,}", script.title)}
-    if named & said or not script.scenes:
-        return script.title
-    return script.scenes[0].caption or key_line(script.scenes[0].text) or script.title
-
-
-def figure_line(text: str) -> str:
-    """The text's key figure with what it counts ("$2.5bn bridge"), or "" (a bare number says
-    nothing on its own)."""
-    figure = key_figure(text)
-    noun = figure_noun(text, figure) if figure else ""
-    return f"{figure} {noun}" if noun else ""
 
 
 def hook_photo(script: Script, stage: Stage) -> Photo | None:
@@ -221,22 +156,6 @@ def photo_shots(scene, photo, caption, span, stage, theme, uses: Counter) -> lis
             Slide("photo", begin, end, heading=heading, photo=photo, scene=scene, framing=framing)
         )
     return shots
-
-
-def said_at(line: str, cues: tuple[Cue, ...], span: tuple[float, float]) -> float:
-    """When the captions over `span` have shown most of the line's words (the end of the cue that
-    completes them), or the span's start when they never do."""
-    heard = ""
-    for cue in (c for c in cues if c.start < span[1] and c.end > span[0]):
-        heard += " " + cue.text
-        if echoes(line, heard):
-            return cue.end
-    return span[0]
-
-
-def said(cues: tuple[Cue, ...], begin: float, end: float) -> str:
-    """The captions on screen between `begin` and `end`."""
-    return " ".join(c.text for c in cues if c.start < end and c.end > begin)
 
 
 def card_shots(scene, line, text, span, stage, theme, earlier) -> list[Slide]:
