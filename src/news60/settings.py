@@ -37,6 +37,7 @@ class ScriptSettings:
     strict: bool = False  # fail instead of falling back when an abstractive script is unfaithful
     model: str = ""  # model name for an OpenAI-compatible endpoint
     api_key_env: str = "OPENAI_API_KEY"
+    tense: str = "said"  # reporting verbs: "said" keeps the article's past, "says" the present
 
 
 @dataclass(frozen=True)
@@ -172,6 +173,9 @@ PRESETS = frozenset(
 )
 
 
+TENSES = ("said", "says")  # the house tense of reporting verbs
+
+
 def validate(settings: Settings) -> Settings:
     """Refuse settings no clip can be made with, before any work; warn on odd but possible ones."""
     _check_seconds(settings.script.seconds)
@@ -190,6 +194,11 @@ def validate(settings: Settings) -> Settings:
         )
     if not 1 <= video.threads <= 64:
         raise SettingsError(f"threads {video.threads} is out of range: use 1 to 64")
+    if settings.script.tense not in TENSES:
+        raise SettingsError(
+            f'script tense {settings.script.tense!r} is unknown: use "said" (the article\'s past) '
+            'or "says" (the present, as radio news writes attributions)'
+        )
     if settings.script.sentences is not None and not 1 <= settings.script.sentences <= 50:
         raise SettingsError(f"--sentences {settings.script.sentences} is out of range: use 1 to 50")
     _check_bulletin(settings.bulletin)
