@@ -145,7 +145,10 @@ def capitalise(text: str) -> str:
 
 
 # Endings of common nouns, never of a name at a sentence's start ("Sentencing", "Residents").
-_COMMON_ENDINGS = ("ing", "ion", "ment", "ness", "ity", "ies", "ers", "ists", "ents")
+_COMMON_ENDINGS = (
+    "ing", "ion", "ions", "ment", "ments", "ness", "ity", "ies", "ers", "ors", "ists", "ians",
+    "ents", "ants", "ees",
+)  # fmt: skip
 
 
 def decapitalise(text: str, profile: Profile) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -21,6 +22,7 @@ REPEAT = 0.8  # a sentence sharing this share of its words with an earlier one r
 # caption restating the story: "Mrs Ernhart ... began offering her service in 2010")
 # "The deal ...": a definite noun the sentence takes to be known already.
 _DEFINITE = re.compile(r"^[\"“‘']?The\s+([a-z][\w-]+)")
+SUBHEAD_WORDS = 12  # a one-sentence paragraph asking a question this short is a subhead
 SCENE_SETTER = 0.25  # a lead with under this share of the headline's words only sets the scene
 
 
@@ -197,15 +199,24 @@ def _short_enough(
 
 def _kept(tidied: list[tuple[int, str, int]]) -> list[int]:
     """Positions of the speakable sentences, leaving out repeats (a photo caption that copies
-    a sentence of the story word for word)."""
+    a sentence of the story word for word) and subheads asked as questions."""
     kept: list[int] = []
     seen: list[set[str]] = []
-    for k, (_, text, _) in enumerate(tidied):
+    sizes = Counter(paragraph for _, _, paragraph in tidied)
+    for k, (_, text, paragraph) in enumerate(tidied):
         words = set(re.findall(r"\w+", text.lower()))
+        if sizes[paragraph] == 1 and _subhead(text):
+            continue
         if is_prose(text, _MEMBER_WORDS) and not any(_repeats(words, w) for w in seen):
             kept.append(k)
             seen.append(words)
     return kept
+
+
+def _subhead(sentence: str) -> bool:
+    """ "What did the prosecutors say?": a short question standing as its own paragraph, in
+    the writer's voice, heads a section; read aloud it sounds like the newsreader asking."""
+    return len(sentence.split()) <= SUBHEAD_WORDS and _asks(sentence)
 
 
 def _lost(tidied: list[tuple[int, str, int]], j: int, k: int) -> bool:
