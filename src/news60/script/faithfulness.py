@@ -21,7 +21,8 @@ _UNITS = {
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 _COMMON = (
     "a an the and or but if so of to in on at by for with from as is are was were be been it "
-    "its this that these those he she they we you i his her their our your my not no yes"
+    "its this that these those he she they we you i his her their our your my not no yes there "
+    "according"
 )
 _STOPWORDS = frozenset(_COMMON.split())
 _SUPPORT = 0.5  # below this share of known content words, a script is taken as invented

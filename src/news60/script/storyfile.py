@@ -122,21 +122,23 @@ def _scene(data: Any, origin: str) -> Scene:
 def _lines(data: Any, text: str, origin: str) -> tuple[TracedSentence, ...]:
     """The scene's trace to the article; none once the producer has edited the scene's words
     (the trace would say the article wrote what the producer did)."""
-    if not isinstance(data, list):
+    if not isinstance(data, list | tuple):
         raise ScriptError(f"{origin} must be a list of traced sentences (or left out)")
     lines = tuple(_line(item, f"{origin}[{i}]") for i, item in enumerate(data))
     return lines if " ".join(line.text for line in lines) == text else ()
 
 
 def _line(data: Any, origin: str) -> TracedSentence:
+    if isinstance(data, TracedSentence):
+        return data
     if not isinstance(data, dict):
         raise ScriptError(f"{origin}: expected {{text, sources, places, rewrites}}")
     _check_fields(data, TracedSentence, origin, required={"text"})
     rewrites = data.get("rewrites", [])
-    if not isinstance(rewrites, list) or not all(isinstance(r, dict) for r in rewrites):
+    if not isinstance(rewrites, list | tuple) or not all(isinstance(r, dict) for r in rewrites):
         raise ScriptError(f"{origin}.rewrites must be a list of {{rule, note}}")
     places = data.get("places", [])
-    if not isinstance(places, list) or not all(isinstance(p, int) for p in places):
+    if not isinstance(places, list | tuple) or not all(isinstance(p, int) for p in places):
         raise ScriptError(f"{origin}.places must be a list of sentence numbers")
     return TracedSentence(
         _text(data["text"], f"{origin}.text"),
@@ -155,8 +157,8 @@ def _line(data: Any, origin: str) -> TracedSentence:
     )
 
 
-def _list(value: Any, origin: str) -> list:
-    if not isinstance(value, list):
+def _list(value: Any, origin: str) -> list | tuple:
+    if not isinstance(value, list | tuple):
         raise ScriptError(f"{origin} must be a list")
     return value
 

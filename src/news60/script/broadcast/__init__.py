@@ -45,14 +45,16 @@ def write_sentence(
     *,
     first: bool = False,
     quote_run: bool = False,
+    vocabulary: frozenset[str] = frozenset(),
 ) -> tuple[TracedSentence, ...]:
     """One article sentence (`text` as cleaned for the screen, `source` as the article has it)
     as the sentences a newsreader says; `quote_run`: it belongs to a quote that runs over several
-    sentences, whose attribution stays where it is."""
+    sentences, whose attribution stays where it is; `vocabulary`: the words the article writes
+    in lower case (a moved attribution lower-cases only those)."""
     draft = _Draft((text,))
     stages: tuple[Callable[[_Draft], _Draft], ...] = (
         lambda d: _clean(d, profile, first),
-        lambda d: _attribute(d, profile, quote_run),
+        lambda d: _attribute(d, profile, quote_run, vocabulary),
         lambda d: _split(d, profile),
     )
     for stage in stages:
@@ -101,10 +103,12 @@ def _display_note(before: str, after: str) -> str:
     return f"dropped the byline or dateline “{before[: len(before) - len(after)].strip()}”"
 
 
-def _attribute(draft: _Draft, profile: Profile, quote_run: bool) -> _Draft:
+def _attribute(
+    draft: _Draft, profile: Profile, quote_run: bool, vocabulary: frozenset[str]
+) -> _Draft:
     pieces, notes = [], []
     for piece in draft.pieces:
-        moved, note = attribution_first(piece, profile, quote_run)
+        moved, note = attribution_first(piece, profile, quote_run, vocabulary)
         pieces.append(moved)
         notes += [note] if note else []
     rewrites = tuple(Rewrite("attribution", note) for note in notes)

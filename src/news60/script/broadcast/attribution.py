@@ -63,12 +63,15 @@ def _alone(profile: Profile) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(rf"^{form}$") for form in _attributions(profile))
 
 
-def attribution_first(text: str, profile: Profile, quote_run: bool) -> tuple[str, str | None]:
-    """The sentence with its speaker moved to the front, and a note, when that is safe."""
-    moved = _reported_first(text, profile)
+def attribution_first(
+    text: str, profile: Profile, quote_run: bool, vocabulary: frozenset[str] = frozenset()
+) -> tuple[str, str | None]:
+    """The sentence with its speaker moved to the front, and a note, when that is safe
+    (`vocabulary`: the words the article writes in lower case)."""
+    moved = _reported_first(text, profile, vocabulary)
     if moved:
         return moved, "named the source first"
-    moved = _according_first(text, profile)
+    moved = _according_first(text, profile, vocabulary)
     if moved:
         return moved, "named the source first"
     if not quote_run:
@@ -78,7 +81,7 @@ def attribution_first(text: str, profile: Profile, quote_run: bool) -> tuple[str
     return text, None
 
 
-def _reported_first(text: str, profile: Profile) -> str | None:
+def _reported_first(text: str, profile: Profile, vocabulary: frozenset[str]) -> str | None:
     """ "The driver was 15, police said." -> "Police said the driver was 15." """
     if quotations(text) and any(len(q.split()) > 3 for _, q in quotations(text)):
         return None  # direct speech: the quote rules handle it
@@ -95,7 +98,8 @@ def _reported_first(text: str, profile: Profile) -> str | None:
         # "announced on Wednesday at the Dubai Air Show that Emirates ...": after a time or
         # place, "that" marks where what was said begins.
         that = " that" if match["when"].strip() else ""
-        return f"{who} {match['verb']}{match['when']}{that} {decapitalise(body, profile)}."
+        said = decapitalise(body, profile, vocabulary)
+        return f"{who} {match['verb']}{match['when']}{that} {said}."
     return None
 
 
@@ -106,7 +110,7 @@ def _opens_on_phrase(body: str, profile: Profile) -> bool:
     return verb is not None and any(w.endswith(",") for w in words[:verb])
 
 
-def _according_first(text: str, profile: Profile) -> str | None:
+def _according_first(text: str, profile: Profile, vocabulary: frozenset[str]) -> str | None:
     """ "X happened, according to the report." -> "According to the report, x happened."; an
     "according to" inside the sentence moves the same way, the rest after the main clause."""
     match = re.match(
@@ -115,7 +119,7 @@ def _according_first(text: str, profile: Profile) -> str | None:
     )
     if not match:
         return None
-    body = decapitalise(match["body"].strip(), profile)
+    body = decapitalise(match["body"].strip(), profile, vocabulary)
     rest = f", {match['rest']}" if match["rest"] else "."
     return f"According to {match['who']}, {body}{rest}"
 

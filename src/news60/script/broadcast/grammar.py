@@ -144,25 +144,14 @@ def capitalise(text: str) -> str:
     return text
 
 
-# Endings of common nouns, never of a name at a sentence's start ("Sentencing", "Residents").
-_COMMON_ENDINGS = (
-    "ing", "ion", "ions", "ment", "ments", "ness", "ity", "ies", "ers", "ors", "ists", "ians",
-    "ents", "ants", "ees",
-)  # fmt: skip
-
-
-def decapitalise(text: str, profile: Profile) -> str:
-    """The first word in lower case when it is a common word ("The", "Here", "Sentencing"),
-    not a name, an acronym or "I"."""
+def decapitalise(text: str, profile: Profile, vocabulary: frozenset[str] = frozenset()) -> str:
+    """The first word in lower case when it is a common word ("The", "Here"), or one the article
+    writes in lower case elsewhere (`vocabulary`: "prosecutors"), never a name ("Beijing")."""
     word = text.split(" ", 1)[0].strip("“\"‘'")
     common = profile.determiners | (profile.subject_pronouns - {"i"}) | profile.openers
     acronym = word.isupper() and len(word) > 1
     plain = word.lower()
-    if (
-        word[:1].isupper()
-        and not acronym
-        and (plain in common | PREPOSITIONS or plain.endswith(_COMMON_ENDINGS))
-    ):
+    if word[:1].isupper() and not acronym and plain in common | PREPOSITIONS | vocabulary:
         return text[:1].lower() + text[1:]
     return text
 

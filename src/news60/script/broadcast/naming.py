@@ -158,6 +158,10 @@ def _mention(sentence: str, person: Person, titles: frozenset[str]) -> tuple[int
             elif not is_title(word) and bare(word) in titles:
                 has_role = True  # "Chancellor Angela Merkel", "editor Jon Sopel"
                 break
+            elif (
+                word[:1].isupper() and k == i and not is_title(word) and bare(word) not in _NOT_ROLE
+            ):
+                return None  # "Donald Trump" where the article knows "Ivanka Trump": someone else
             elif not is_title(word):
                 break
             k -= 1

@@ -6,8 +6,17 @@ from __future__ import annotations
 import re
 
 from news60.language import Profile
-from news60.script.broadcast.grammar import capitalise, ended, inside_aside, verb_within
+from news60.script.broadcast.grammar import (
+    PREPOSITIONS,
+    bare,
+    capitalise,
+    ended,
+    inside_aside,
+    verb_within,
+)
 
+# Words that open a phrase of time ("Earlier this month, ...", "Late on Tuesday, ...").
+_TIME_OPENERS = frozenset(["earlier", "later", "late", "last", "this", "early", "once"])
 # ", their cries screeching through the air": an absolute phrase painting the scene.
 _ABSOLUTE = re.compile(r",\s+(?:their|his|her|its|the)\s+[\w'’-]+\s+[a-z]+ing\b[^,;]*$")
 # ", including 17 foreigners," or at the end: a list that details what was said before it.
@@ -61,6 +70,8 @@ def _cut_opening(text: str, profile: Profile) -> tuple[str | None, str]:
     match = re.match(r"^(?P<opening>[A-Z][^,;“”\"]{3,80}),\s+(?=[a-zA-Z])", text)
     if not match or inside_aside(text, match.end()):
         return None, ""
+    if bare(match["opening"].split()[0]) not in PREPOSITIONS | _TIME_OPENERS:
+        return None, ""  # "Louisville Head Coach Chris Mack, ..." is the subject, not a phrase
     opening = match["opening"].split()
     rest = text[match.end() :]
     if (

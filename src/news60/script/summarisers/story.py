@@ -169,15 +169,17 @@ def _written(
     """Every clean sentence as the broadcast writer says it."""
     profile = profile_for(article.language)
     owner = {i: u for u, unit in enumerate(units) for i in unit.sentences}
+    vocabulary = frozenset(re.findall(r"\b[a-z][a-z'’-]+\b", " ".join(raw)))
     written = []
     for i, (text, source, place) in enumerate(zip(shown, raw, places, strict=True)):
         # A quote that runs over several sentences keeps its attribution where it stands.
         run = bool(marks[i].open_at_start or marks[i].open_at_end) or (
             i > 0 and owner[i] == owner[i - 1] and is_speech(marks[i - 1])
         )
-        written.append(
-            write_sentence(text, source, place, profile, first=place <= 0, quote_run=run)
+        said = write_sentence(
+            text, source, place, profile, first=place <= 0, quote_run=run, vocabulary=vocabulary
         )
+        written.append(said)
     return tuple(written)
 
 
