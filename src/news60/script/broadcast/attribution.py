@@ -9,6 +9,8 @@ from functools import cache
 
 from news60.language import Profile
 from news60.script.broadcast.grammar import (
+    PREPOSITIONS,
+    bare,
     capitalise,
     decapitalise,
     inside_quote,
@@ -104,10 +106,12 @@ def _reported_first(text: str, profile: Profile, vocabulary: frozenset[str]) -> 
 
 
 def _opens_on_phrase(body: str, profile: Profile) -> bool:
-    """The body opens on a phrase set off by a comma before its main verb."""
+    """The body opens on a phrase set off by a comma before its main verb ("After 20 years,"),
+    not on a list of subjects ("Robert Mugabe, his wife Grace and ... are")."""
     words = body.split()
     verb = verb_within(words, profile, len(words))
-    return verb is not None and any(w.endswith(",") for w in words[:verb])
+    comma = verb is not None and any(w.endswith(",") for w in words[:verb])
+    return comma and (bare(words[0]) in PREPOSITIONS or bare(words[0]) in profile.openers)
 
 
 def _according_first(text: str, profile: Profile, vocabulary: frozenset[str]) -> str | None:

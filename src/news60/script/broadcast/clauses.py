@@ -26,7 +26,7 @@ from news60.script.broadcast.grammar import (
 # Words no sentence ends on: a piece ending so was cut inside its clause ("... because.").
 _DANGLING_WORDS = (
     "and or but the a an because that if when while as although though since whether which "
-    "who whom whose it uses"
+    "who whom whose it uses even"
 )
 _DANGLING = frozenset(_DANGLING_WORDS.split())
 SPLIT_FROM = 20  # a sentence longer than this is split where a clause ends cleanly
@@ -191,13 +191,16 @@ def _agrees(subject: str, verb: str) -> bool:
 
 
 def _relative_end(rest: str, profile: Profile) -> int | None:
-    """Where a relative clause inside the sentence ends: a comma before the main verb
-    ("who served ..., warned ..."); None when it runs to the sentence's end."""
-    for match in re.finditer(r",\s+", rest):
-        after = rest[match.end() :].split()
-        if after and is_finite_verb(after[0], profile) and not inside_quote(rest, match.start()):
-            return match.start()
-    return None
+    """Where a relative clause inside the sentence ends: the last comma before a finite verb
+    ("who in 2008, won ..., has taken ..."); None when it runs to the sentence's end."""
+    ends = [
+        match.start()
+        for match in re.finditer(r",\s+", rest)
+        if (after := rest[match.end() :].split())
+        and is_finite_verb(after[0], profile)
+        and not inside_quote(rest, match.start())
+    ]
+    return ends[-1] if ends else None
 
 
 def antecedent(left: str, profile: Profile, person: bool = False) -> str | None:
@@ -346,10 +349,10 @@ def split_shared_subject(text: str, profile: Profile) -> Split | None:
     return None
 
 
-_NOT_CLAUSE_AFTER_AS_WORDS = "much many well long soon far if though a an the such"
+_NOT_CLAUSE_AFTER_AS_WORDS = "much many well long soon far if though such"
 _NOT_CLAUSE_AFTER_AS = frozenset(_NOT_CLAUSE_AFTER_AS_WORDS.split())
-_CLAUSE_WORDS_WORDS = "that which who whom whose if whether when because while as"
-_CLAUSE_WORDS = frozenset(_CLAUSE_WORDS_WORDS.split())
+_CLAUSE_WORDS_LIST = "that which who whom whose if whether when because while as"
+_CLAUSE_WORDS = frozenset(_CLAUSE_WORDS_LIST.split())
 _SINGULAR_VERBS_WORDS = "is was has does"
 _SINGULAR_VERBS = frozenset(_SINGULAR_VERBS_WORDS.split())
 _PLURAL_VERBS_WORDS = "are were have do"
@@ -412,6 +415,55 @@ def split_because(text: str, profile: Profile) -> Split | None:
     return None
 
 
+def split_purpose(text: str, profile: Profile) -> Split | None:
+    """ "A team has been touring newsrooms in an attempt to allay concerns" -> "... newsrooms. It
+    is trying to allay concerns" (was, for a past verb; they, for a plural one)."""
+    match = re.search(r"\s+in (?:an attempt|an effort|a bid) to\s+", text)
+    if not match or inside_aside(text, match.start()):
+        return None
+    left = text[: match.start()]
+    words = left.split()
+    verb = verb_within(words, profile, 12)
+    if verb is None or _has_comma_before(words, verb):
+        return None
+    subject = _pronoun_for(" ".join(words[:verb]), bare(words[verb]), profile)
+    if not subject:
+        return None
+    past = bare(words[verb]) not in {"is", "are", "has", "have"}
+    plural = subject == "They"
+    be = ("were" if plural else "was") if past else ("are" if plural else "is")
+    right = f"{subject} {be} trying to {text[match.end() :]}"
+    return Split(_pieces(left, right), "split before “in an attempt to”, said as “trying to”")
+
+
+def split_appositive(text: str, profile: Profile) -> Split | None:
+    """Past the limit, who someone is goes into a sentence of its own: "Kurt Volker, the former
+    envoy, testified ..." -> "Kurt Volker testified .... Volker is the former envoy"."""
+    if len(text.split()) <= LONGEST:
+        return None
+    outside = []
+    for match in _APPOSITION.finditer(text):
+        if inside_aside(text, match.start()) or verb_within(match["app"].split(), profile, 99):
+            continue
+        who = repeatable(match["name"], profile)
+        if who:
+            outside.append((match, who))
+    if not outside:
+        return None
+    main = text
+    for match, _ in reversed(outside):
+        main = main[: match.end("name")] + main[match.end("app") :].replace(",", "", 1)
+    said = [ended(f"{who} is {match['app']}") for match, who in outside]
+    return Split((ended(main), *said), "said who people are in sentences of their own")
+
+
+# "Kurt Volker, the former special envoy to Ukraine," : a name and who it is, between commas.
+_APPOSITION = re.compile(
+    r"(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}),\s+(?P<app>(?:the|a|an)\s[^,;“”\"()]{3,90}?)(?=,)"
+)
+LONGEST = 30  # the appositive rule works only past this, where a sentence must shrink
+
+
 def split_according_who(text: str, profile: Profile) -> Split | None:
     """ "X happened, according to a programmer who has released code." -> "A programmer has released
     code. According to the programmer, x happened." """
@@ -439,6 +491,8 @@ SPLIT_RULES: tuple[SplitRule, ...] = (
     split_shared_subject,
     split_after,
     split_because,
+    split_purpose,
     split_where,
     split_colon,
+    split_appositive,
 )

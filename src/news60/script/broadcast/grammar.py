@@ -41,9 +41,13 @@ def is_finite_verb(word: str, profile: Profile) -> bool:
 
 
 def verb_within(words: list[str], profile: Profile, reach: int = CLAUSE_REACH) -> int | None:
-    """Where the first finite verb stands among the first `reach` words, if there is one."""
+    """Where the first finite verb stands among the first `reach` words, if there is one; an
+    "-ed" word after a determiner or joined by a hyphen describes a noun ("a high-powered team")."""
     for k, word in enumerate(words[:reach]):
-        if is_finite_verb(word, profile):
+        describes = bare(word).endswith("ed") and (
+            "-" in word or (k > 0 and bare(words[k - 1]) in profile.determiners)
+        )
+        if is_finite_verb(word, profile) and not describes:
             return k
     return None
 
@@ -126,8 +130,8 @@ def repeatable(phrase: str, profile: Profile) -> str | None:
     first = bare(words[0])
     if len(words) == 1 and first in profile.subject_pronouns:
         return words[0][:1].upper() + words[0][1:]
-    if first in {"a", "an", "the"} and len(words) > 1 and not words[1][:1].isupper():
-        return " ".join(["The", *words[1:]])
+    if first in {"a", "an", "the"} and len(words) > 1 and not words[-1][:1].isupper():
+        return " ".join(["The", *words[1:]])  # "an Australian citizen" -> "The Australian citizen"
     if first in profile.determiners - {"a", "an", "the", "that", "this", "some", "many"}:
         return " ".join([words[0].capitalize(), *words[1:]])
     if all(w[:1].isupper() or bare(w) in {"of", "de", "van", "von"} for w in words):

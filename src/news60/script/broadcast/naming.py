@@ -62,9 +62,22 @@ def people_in(sentences: Iterable[tuple[str, int]], profile: Profile) -> dict[st
             continue
         if all(p.introduction == p.name for p in mentions) and not _speaks(surname, whole, profile):
             continue  # "Lower Manhattan": no role and no words said, perhaps no person at all
+        if _others(surname, mentions[0].name, whole, profile):
+            continue  # "US PRESIDENT DONALD Trump" beside "Ivanka Trump": two people
         with_role = [p for p in mentions if p.introduction != p.name]
         people[surname] = (with_role or mentions)[0]
     return people
+
+
+def _others(surname: str, name: str, text: str, profile: Profile) -> bool:
+    """Someone else with the surname: another given name before it anywhere, in any case."""
+    given = name.split()[0].lower()
+    for match in re.finditer(rf"\b([A-Z][A-Za-z'’-]+)\s+{re.escape(surname)}\b", text):
+        word = match.group(1).lower()
+        ours = {w.lower() for w in name.split()} | profile.titles | _NOT_ROLE | _PARTICLES
+        if word != given and word not in ours and not is_title(match.group(1)):
+            return True
+    return False
 
 
 def _speaks(surname: str, text: str, profile: Profile) -> bool:
@@ -130,6 +143,8 @@ def _introduce_in(
         if surname in introduced or mention is None:
             continue
         introduced.add(surname)
+        if mention == _SOMEONE_ELSE:
+            continue
         start, end, named = mention
         if named or person.introduction in sentence:
             continue  # said in full with a role already, or with nothing the article adds
@@ -137,6 +152,9 @@ def _introduce_in(
         sentence = sentence[:start] + intro + sentence[end:]
         who.append(person)
     return sentence, who
+
+
+_SOMEONE_ELSE = (-1, -1, True)  # a mention of another person with the same surname
 
 
 def _mention(sentence: str, person: Person, titles: frozenset[str]) -> tuple[int, int, bool] | None:
@@ -161,7 +179,7 @@ def _mention(sentence: str, person: Person, titles: frozenset[str]) -> tuple[int
             elif (
                 word[:1].isupper() and k == i and not is_title(word) and bare(word) not in _NOT_ROLE
             ):
-                return None  # "Donald Trump" where the article knows "Ivanka Trump": someone else
+                return _SOMEONE_ELSE  # "Donald Trump" where the article knows "Ivanka Trump"
             elif not is_title(word):
                 break
             k -= 1

@@ -29,7 +29,7 @@ def trim_for_ear(text: str, profile: Profile, longest: int) -> tuple[str, list[s
     """The sentence with verbless colour cut until it runs at most `longest` words, and notes
     saying what was cut; unchanged when nothing may be cut."""
     notes: list[str] = []
-    for cut in (_cut_absolute, _cut_including, _cut_tail, _cut_opening):
+    for cut in (_cut_absolute, _cut_including, _cut_aside, _cut_tail, _cut_opening):
         while len(text.split()) > longest:
             shorter, note = cut(text.rstrip("."), profile)
             if shorter is None:
@@ -80,3 +80,20 @@ def _cut_opening(text: str, profile: Profile) -> tuple[str | None, str]:
     ):
         return None, ""
     return capitalise(rest), f"cut the opening phrase “{match['opening']}”"
+
+
+def _cut_aside(text: str, profile: Profile) -> tuple[str | None, str]:
+    """ "a quest that, unknown to both of us, would set me off" -> "a quest that would set me
+    off": a short aside between commas with no verb, not who someone is (after a name)."""
+    for match in re.finditer(r",\s+(?P<aside>[a-z][^,;“”\"]{2,40}),\s+", text):
+        words = match["aside"].split()
+        before = text[: match.start()].split()[-1:]
+        if len(words) > 6 or verb_within(words, profile, len(words)) is not None:
+            continue
+        appositive = bare(words[0]) in profile.determiners and before and before[0][:1].isupper()
+        if not before or appositive or inside_aside(text, match.start()):
+            continue  # ", the former envoy," after a name says who someone is
+        return text[: match.start()] + " " + text[
+            match.end() :
+        ], f"cut the aside “{match['aside']}”"
+    return None, ""
