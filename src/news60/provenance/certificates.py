@@ -8,10 +8,6 @@ the test CA is not given as a trust anchor."""
 from __future__ import annotations
 
 import datetime as dt
-import os
-from pathlib import Path
-
-from news60.atomic import writing
 
 CA_DAYS = 3650
 SIGNER_DAYS = 730
@@ -31,16 +27,6 @@ def make_certificates(algorithm: str) -> tuple[bytes, bytes, bytes]:
         pem, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
     )
     return ca.public_bytes(pem), signer.public_bytes(pem) + ca.public_bytes(pem), key_pem
-
-
-def write_private(path: Path, data: bytes) -> Path:
-    """Write `data` readable by its owner only (0600), under a temporary name until complete."""
-    with writing(path) as partial:
-        partial.unlink(missing_ok=True)
-        descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(descriptor, "wb") as file:
-            file.write(data)
-    return path
 
 
 def _new_key(algorithm: str):
