@@ -215,3 +215,12 @@ def test_a_token_that_cannot_be_refreshed_stops_before_upload(setup, server, mon
     assert "rft.revoked" not in str(caught.value) and TOKEN not in str(caught.value)
     assert [p for m, p, h in server.log] == ["/v2/oauth/token/"]  # nothing else was asked
     assert server.posts == {} and not (story / "uploads.json").exists()
+
+
+def test_an_unknown_interaction_is_refused_when_the_channel_opens(setup):
+    from news60.publish.channel import open_channel
+
+    settings, _ = setup
+    wrong = replace(settings.publish, tiktok=replace(settings.publish.tiktok, allow=("likes",)))
+    with pytest.raises(PublishError, match=r"allow likes is unknown: use comment, duet, stitch"):
+        open_channel("tiktok", wrong)

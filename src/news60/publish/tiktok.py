@@ -52,17 +52,17 @@ class TikTok:
                 f"[publish.tiktok] chunk_mb {settings.tiktok.chunk_mb} is out of range: "
                 f"use {CHUNK_MIB[0]} to {CHUNK_MIB[1]}"
             )
+        unknown = set(settings.tiktok.allow) - set(INTERACTIONS)
+        if unknown:  # checked when the channel opens: batch --publish before any story
+            raise PublishError(
+                f"[publish.tiktok] allow {', '.join(sorted(unknown))} is unknown: "
+                f"use {', '.join(INTERACTIONS)}"
+            )
         self.rest = Rest("TikTok", settings.timeout)
 
     def payload(self, clip: Clip, metadata: Metadata, privacy: str) -> dict:
         """video/init's body; privacy and interactions are settled against creator_info when posting."""
         config = self.settings.tiktok
-        unknown = set(config.allow) - set(INTERACTIONS)
-        if unknown:
-            raise PublishError(
-                f"[publish.tiktok] allow {', '.join(sorted(unknown))} is unknown: "
-                f"use {', '.join(INTERACTIONS)}"
-            )
         if config.brand_content and privacy == "private":
             raise PublishError(
                 "Branded content visibility cannot be set to private (TikTok's rule): "
