@@ -243,3 +243,11 @@ def test_a_lapsed_sign_in_that_cannot_be_refreshed_stops_before_a_session_opens(
         publish_story(story, "youtube", settings)
     assert [p for m, p, h in server.log] == ["/token"] and server.sessions == {}
     assert not (story / "uploads.json").exists()
+
+
+def test_a_thumbnail_youtube_would_refuse_stops_the_post_before_a_session_opens(setup, server):
+    settings, story = setup
+    (story / "v1" / "thumbnail.jpg").write_bytes(b"\xff\xd8" + b"\0" * (2 * 1024 * 1024))
+    with pytest.raises(PublishError, match=r"thumbnail.jpg is over YouTube's 2 MB"):
+        publish_story(story, "youtube", settings)
+    assert server.sessions == {} and not (story / "uploads.json").exists()
