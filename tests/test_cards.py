@@ -22,6 +22,8 @@ SLIDES = {
     ),
     "hook-figure": Slide("hook", 0, 1, heading="Prices rise again", body="$2.5bn"),
     "key": Slide("key", 0, 1, heading=LONG),
+    # A scene with no line of its own: the story's topic and date as the card's label.
+    "key-label": Slide("key", 0, 1, kicker="MANHATTAN · 21 FEBRUARY 2019"),
     "quote": Slide("quote", 0, 1, heading=LONG, body="Donald Trump"),
     "figure": Slide("figure", 0, 1, heading="12.5%", body=LONG),
     "timeline": Slide(

@@ -15,6 +15,7 @@ from news60.video.segment import segment_text
 from news60.video.sprites import Patch
 from news60.video.textblock import (
     TextBlock,
+    label_patch,
     line_patch,
     lines_block,
     single,
@@ -22,6 +23,8 @@ from news60.video.textblock import (
 )
 from news60.video.theme import Theme
 from news60.video.typesetting import draw_text, family, fit_box, fit_text, font, line_height
+
+LABEL_CARD = 2.0  # a card's topic-and-date label, twice a label's size: the card's one line
 
 
 def text_block(slide: Slide, frame: Frame) -> TextBlock:
@@ -40,11 +43,13 @@ def text_block(slide: Slide, frame: Frame) -> TextBlock:
 
 
 def key_text(slide: Slide, frame: Frame) -> TextBlock:
-    """An accent rule, then the key line in up to five balanced lines; nothing when the scene has
-    no heading of its own (the captions say it)."""
+    """An accent rule, then the key line in up to five balanced lines; a scene with no line of
+    its own shows the story's topic and date as a big label."""
     layout, theme = frame.layout, frame.theme
     if not slide.heading:
-        return TextBlock()
+        if not slide.kicker:
+            return TextBlock()
+        return single(_label_card(slide.kicker, frame))
     top = layout.stage_top + layout.px(40)
     face, lines = fit_box(
         slide.heading,
@@ -59,6 +64,15 @@ def key_text(slide: Slide, frame: Frame) -> TextBlock:
         lines, face, (layout.left, top + layout.px(50)), theme.colors["text"], shadow=frame.shadow
     )
     return single(rule) + text
+
+
+def _label_card(kicker: str, frame: Frame) -> Patch:
+    """The topic and date as a big filled label at the top of the stage, as wide as fits."""
+    layout = frame.layout
+    probe = label_patch(kicker, layout, frame.theme, (0, 0), filled=True, scale=LABEL_CARD)
+    scale = max(1.0, LABEL_CARD * min(1.0, layout.text_width / probe.size[0]))
+    at = (layout.left, layout.stage_top + layout.px(40))
+    return label_patch(kicker, layout, frame.theme, at, filled=True, scale=scale)
 
 
 def quote_text(slide: Slide, frame: Frame) -> TextBlock:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from news60.models import Cue, Script
-from news60.script.onscreen import headline
+from news60.script.onscreen import QUOTE_CARD, headline
 from news60.script.sentences import split_sentences
 from news60.video.echo import echoes
 from news60.video.linebreaks import DANGLING
@@ -62,7 +62,9 @@ def fresh(lines: list[str], earlier: list[str]) -> str:
 def key_line(text: str) -> str:
     """A card's line when its scene has none: its first sentence in headline style, longer than a
     scene's line may run (a card has room for five lines), if one stands."""
-    return headline(split_sentences(text)[0] if text.strip() else "", KEY_CHARS)
+    line = headline(split_sentences(text)[0] if text.strip() else "", KEY_CHARS)
+    # A quote on its own would put words in no one's mouth: a card shows it only with its speaker.
+    return "" if QUOTE_CARD.match(line) else line
 
 
 def story_headline(script: Script) -> str:

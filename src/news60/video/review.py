@@ -31,8 +31,13 @@ def empty_seconds(timeline: Timeline) -> float:
 
 
 def shows_nothing(slide: Slide) -> bool:
-    """A card with no line of its own: only the captions say anything."""
-    return slide.photo is None and slide.kind != "end" and not slide.heading.strip()
+    """A card with no line of its own, nor a label: only the captions say anything."""
+    return (
+        slide.photo is None
+        and slide.kind != "end"
+        and not slide.heading.strip()
+        and not slide.kicker
+    )
 
 
 def repeated_lines(timeline: Timeline) -> list[Repeat]:

@@ -96,7 +96,7 @@ def plan_shots(script: Script, stage: Stage, theme: Theme) -> list[Slide]:
             line = fresh([scene.caption], earlier)
             shots = photo_shots(i, photo, line, (begin, end), stage, theme, uses)
         else:
-            line = fresh([scene.caption, key_line(scene.text), stage.kicker], earlier)
+            line = fresh([scene.caption, key_line(scene.text)], earlier)
             shots = card_shots(i, line, scene.text, (begin, end), stage, theme, slides)
         if i > 0 and theme.transitions.push:
             shots[0] = replace(shots[0], entry="push")
@@ -159,8 +159,9 @@ def photo_shots(scene, photo, caption, span, stage, theme, uses: Counter) -> lis
 
 
 def card_shots(scene, line, text, span, stage, theme, earlier) -> list[Slide]:
-    """A scene without a photo: its key line or quote, then a key figure or the timeline when
-    said; a new framing at least every `card_change` seconds."""
+    """A scene without a photo: its key line or quote (with no line of its own, the story's topic
+    and date as a label), then a key figure or the timeline when said; a new framing at least
+    every `card_change` seconds."""
     words = stage.words[scene]
     quote = QUOTE_CARD.match(line)
     if quote:
@@ -169,7 +170,7 @@ def card_shots(scene, line, text, span, stage, theme, earlier) -> list[Slide]:
         )
         anchors = []
     else:
-        base = Slide("key", 0, 0, heading=line, scene=scene)
+        base = Slide("key", 0, 0, heading=line, scene=scene, kicker="" if line else stage.kicker)
         anchors = _anchors(scene, text, words, stage, theme, earlier)
     shots = []
     for piece in _fill(span, anchors, base):
