@@ -152,7 +152,9 @@ def test_each_segment_shows_kicker_headline_and_its_whole_lead(five, tmp_path):
         lead = segment["units"][0]
         assert lead.rstrip()[-1] in '.!?”"'  # a whole sentence
         found = set(words(read))
-        missing = [w for w in words(lead) if w not in found]
+        # OCR may drop the space beside the spoken word's pill ("intoEloise"): a word inside a
+        # read token was read.
+        missing = [w for w in words(lead) if w not in found and not any(w in t for t in found)]
         assert len(missing) <= 0.1 * len(words(lead)), (lead, read)
         assert words(lead)[-1] in found and words(lead)[0] in found
 
