@@ -6,20 +6,29 @@ Stages as in the pipeline: read the seed, write the script with the real narrati
   drawing  the same frames drawn on the render's 2 threads, not encoded
   floor    ffmpeg alone encoding the very same frames, drawn beforehand into a raw file and piped in
            raw, with the render's encoder settings (libx264, preset, crf, threads, yuv420p, AAC)
+and the whole command, `news60 make` of the seed (its own photos, the default 1080x1920 30 fps):
+  make cold  a fresh speech cache and a fresh output folder: read, script, narrate, render, write
+  make warm  the same again with --force, every sentence in the speech cache
+  make floor ffmpeg alone encoding the frames of that very clip (decoded to raw beforehand) with
+             its soundtrack and the render's encoder settings
 The script and narration are made in a child process, so the models' memory is gone before the
-timed phases; peak RSS is sampled from /proc every 50 ms for this process and its children.
+timed phases; peak RSS is sampled from /proc every 50 ms for this process and its children (for
+`make`, the command's process tree, and its Python process alone).
 Needs width*height*3*frames of free space in the temp folder (11 GiB at full size).
-Run: python benchmarks/render.py [--quick]   (--quick: 720x1280, 15 s)
+Run under the lock: flock /tmp/news60-heavy.lock .venv/bin/python benchmarks/render.py [--quick]
+(--quick: 720x1280, 15 s)
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import multiprocessing
 import os
 import resource
 import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -76,10 +85,14 @@ def with_photos(script: Script, photos: list[Path]) -> Script:
 
 
 class PeakRSS:
-    """Largest summed RSS of this process and its descendants, sampled while in the `with` block."""
+    """Largest summed RSS of a process (this one by default) and its descendants, and of the
+    process alone, sampled while in the `with` block."""
+
+    def __init__(self, pid: int | None = None) -> None:
+        self.pid = pid or os.getpid()
 
     def __enter__(self) -> PeakRSS:
-        self.peak, self._stop = 0, threading.Event()
+        self.peak, self.own, self._stop = 0, 0, threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
         self._thread.start()
         return self
@@ -90,7 +103,8 @@ class PeakRSS:
 
     def _sample(self) -> None:
         while not self._stop.wait(0.05):
-            self.peak = max(self.peak, sum(_rss(pid) for pid in _family(os.getpid())))
+            self.peak = max(self.peak, sum(_rss(pid) for pid in _family(self.pid)))
+            self.own = max(self.own, _rss(self.pid))
 
 
 def _family(pid: int) -> list[int]:
@@ -206,6 +220,60 @@ def encode_floor(timeline: Timeline, frames, video, dest: Path) -> None:
             raise SystemExit(f"ffmpeg failed ({proc.returncode})")
 
 
+def make_seed(out: Path, cache: Path, size: tuple[int, int], seconds: float, label: str) -> dict:
+    """`news60 make` of the seed in a child process (its speech cache in `cache`), timed whole."""
+    command = [sys.executable, "-m", "news60", "make", str(SEED), "--out", str(out), "--force"]
+    command += ["-q", "--size", f"{size[0]}x{size[1]}", "--seconds", f"{seconds:g}"]
+    env = os.environ | {"XDG_CACHE_HOME": str(cache)}
+    cpu = cpu_seconds()
+    started = time.perf_counter()
+    with (
+        subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL) as proc,
+        PeakRSS(proc.pid) as rss,
+    ):
+        if proc.wait():
+            raise SystemExit(f"news60 make failed ({proc.returncode})")
+    wall = time.perf_counter() - started
+    return {
+        "label": label,
+        "wall": wall,
+        "cpu": cpu_seconds() - cpu,
+        "peak": rss.peak,
+        "own": rss.own,
+    }
+
+
+def clip_floor(version: Path, video, work: Path) -> dict:
+    """ffmpeg alone encoding the frames of the version's clip (decoded beforehand) and its sound."""
+    from imageio_ffmpeg import get_ffmpeg_exe
+
+    shape = json.loads((version / "manifest.json").read_text())["video"]
+    ffmpeg = [get_ffmpeg_exe(), "-y", "-loglevel", "error", "-i", str(version / "clip.mp4")]
+    frames, audio = work / "make-frames.rgb", work / "make-audio.wav"
+    subprocess.run([*ffmpeg, "-f", "rawvideo", "-pix_fmt", "rgb24", str(frames)], check=True)
+    subprocess.run([*ffmpeg, "-vn", "-acodec", "pcm_s16le", str(audio)], check=True)
+    count = frames.stat().st_size // (shape["width"] * shape["height"] * 3)
+    timeline = Timeline(
+        shape["width"], shape["height"], shape["fps"], count / shape["fps"], (), (), audio
+    )
+    dest = work / "make-floor.mp4"
+    floor = timed(
+        "make floor", lambda: encode_floor(timeline, raw_frames(frames, timeline), video, dest)
+    )
+    frames.unlink()
+    return floor
+
+
+def whole_make(settings: Settings, work: Path) -> tuple[dict, dict, dict]:
+    """The whole command, cold and warm speech cache, and the floor of the clip it made."""
+    size, seconds = (settings.video.width, settings.video.height), settings.script.seconds
+    out, cache = work / "make", work / "cache"
+    cold = make_seed(out, cache, size, seconds, "make cold")
+    warm = make_seed(out, cache, size, seconds, "make warm")
+    version = max(out.glob("*/v*/manifest.json"), key=lambda p: p.stat().st_mtime).parent
+    return cold, warm, clip_floor(version, settings.video, work)
+
+
 def prepare(settings: Settings, work: Path):
     """The seed's script with the real narration, photos, timeline and mixed soundtrack."""
     theme = load_theme(settings.video.theme)
@@ -253,11 +321,29 @@ def report(timeline: Timeline, render: dict, drawing: dict, floor: dict) -> None
     )
 
 
+def load_average() -> str:
+    return " ".join(f"{v:.2f}" for v in os.getloadavg())
+
+
+def report_make(cold: dict, warm: dict, floor: dict) -> None:
+    """The whole command against its own clip's floor."""
+    for phase in (cold, warm, floor):
+        own = f"  (Python process {phase['own'] / 2**20:.0f} MiB)" if "own" in phase else ""
+        print(
+            f"{phase['label']:10} wall {phase['wall']:6.1f} s  cpu {phase['cpu']:6.1f} s  "
+            f"peak RSS {phase['peak'] / 2**20:6.0f} MiB{own}"
+        )
+    print(f"make warm / floor: {warm['wall'] / floor['wall']:.2f}x (target <= 1.25)")
+    print(f"make cold / floor: {cold['wall'] / floor['wall']:.2f}x (target <= 1.4)")
+    print(f"peak RSS of make: {max(cold['peak'], warm['peak']) / 2**20:.0f} MiB (target < 1024)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="720x1280 and 15 s: a smoke run")
     args = parser.parse_args()
     size, seconds = ((720, 1280), 15.0) if args.quick else ((1080, 1920), 60.0)
+    before = load_average()
     with tempfile.TemporaryDirectory(prefix="news60-bench-") as tmp:
         work = Path(tmp)
         settings = load_settings(
@@ -274,7 +360,11 @@ def main() -> None:
             save_frames(timeline, theme, video.threads, work / "frames.rgb"), timeline
         )
         floor = timed("floor", lambda: encode_floor(timeline, frames, video, work / "floor.mp4"))
+        (work / "frames.rgb").unlink()
+        made = whole_make(settings, work)
+        print(f"load average (1, 5, 15 min) before: {before}; after: {load_average()}")
         report(timeline, render, drawing, floor)
+        report_make(*made)
 
 
 if __name__ == "__main__":
