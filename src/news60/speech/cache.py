@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
 import time
 import zipfile
 from pathlib import Path
@@ -18,6 +17,7 @@ import numpy as np
 
 from news60.atomic import writing
 from news60.models import Word
+from news60.resources import user_cache
 from news60.speech.speech import Phone, Speech
 from news60.speech.voices import Voice
 
@@ -32,8 +32,7 @@ _DAMAGED = (OSError, EOFError, ValueError, KeyError, TypeError, IndexError, zipf
 
 def default_cache_dir() -> Path:
     """$XDG_CACHE_HOME/news60/speech, or ~/.cache/news60/speech."""
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "news60" / "speech"
+    return user_cache("speech")
 
 
 class SpeechCache:
