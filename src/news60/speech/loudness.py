@@ -32,9 +32,11 @@ def normalise(
     loudness = integrated_loudness(source, rate)
     if not np.isfinite(loudness):
         return source
+    peaks = _oversampled_peak(source)  # a gain scales them: measured once, not per attempt
 
     def attempt(gain_db: float) -> tuple[float, np.ndarray]:
-        out = limit(source * np.float32(10 ** (gain_db / 20)), rate, ceiling - _MARGIN_DB)
+        gain = np.float32(10 ** (gain_db / 20))
+        out = limit(source * gain, rate, ceiling - _MARGIN_DB, peaks * gain)
         return integrated_loudness(out, rate), out
 
     # Limiting takes some loudness back, so search for the gain that lands on target (secant).
@@ -50,12 +52,15 @@ def normalise(
     return out
 
 
-def limit(samples: np.ndarray, rate: int, ceiling: float) -> np.ndarray:
-    """Smooth look-ahead gain so no oversampled peak exceeds `ceiling` dBTP."""
+def limit(
+    samples: np.ndarray, rate: int, ceiling: float, peaks: np.ndarray | None = None
+) -> np.ndarray:
+    """Smooth look-ahead gain so no oversampled peak (`peaks`, measured when not given) exceeds
+    `ceiling` dBTP."""
     from scipy.ndimage import minimum_filter1d, uniform_filter1d
 
     limit_amp = 10 ** (ceiling / 20)
-    peaks = _oversampled_peak(samples)
+    peaks = _oversampled_peak(samples) if peaks is None else peaks
     needed = np.minimum(1.0, limit_amp / np.maximum(peaks, 1e-9))
     width = max(3, int(_WINDOW_S * rate) | 1)
     # A moving average of a moving minimum of the same width never exceeds the needed gain.
