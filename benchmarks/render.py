@@ -44,7 +44,7 @@ from news60.pipeline import read_source, write_script
 from news60.settings import Settings, load_settings
 from news60.speech.mix import mix_soundtrack
 from news60.video.compositor import Compositor
-from news60.video.render import _encoder_params, prefetched, render_video
+from news60.video.render import encoder_command, prefetched, render_video
 from news60.video.theme import load_theme
 from news60.video.timeline import plan_timeline
 
@@ -178,41 +178,8 @@ def raw_frames(path: Path, timeline: Timeline):
 
 
 def encode_floor(timeline: Timeline, frames, video, dest: Path) -> None:
-    """ffmpeg encoding raw RGB frames from a pipe, with render_video's encoder settings."""
-    from imageio_ffmpeg import get_ffmpeg_exe
-
-    cmd = [
-        get_ffmpeg_exe(),
-        "-y",
-        "-loglevel",
-        "error",
-        "-f",
-        "rawvideo",
-        "-vcodec",
-        "rawvideo",
-        "-s",
-        f"{timeline.width}x{timeline.height}",
-        "-pix_fmt",
-        "rgb24",
-        "-r",
-        str(timeline.fps),
-        "-an",
-        "-i",
-        "-",
-        "-i",
-        str(timeline.audio),
-        "-acodec",
-        "aac",
-        "-vcodec",
-        "libx264",
-        "-preset",
-        video.preset,
-        *_encoder_params(),
-        "-threads",
-        str(video.threads),
-        str(dest),
-    ]
-    with subprocess.Popen(cmd, stdin=subprocess.PIPE) as proc:
+    """ffmpeg encoding raw RGB frames from a pipe, with render_video's own encoder command."""
+    with subprocess.Popen(encoder_command(timeline, video, dest), stdin=subprocess.PIPE) as proc:
         for frame in frames():
             proc.stdin.write(frame)
         proc.stdin.close()
