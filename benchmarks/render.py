@@ -44,7 +44,7 @@ from news60.pipeline import read_source, write_script
 from news60.settings import Settings, load_settings
 from news60.speech.mix import mix_soundtrack
 from news60.video.compositor import Compositor
-from news60.video.render import encoder_command, prefetched, render_video
+from news60.video.render import encoder_command, prefetched, render_threads, render_video
 from news60.video.theme import load_theme
 from news60.video.timeline import plan_timeline
 
@@ -322,9 +322,9 @@ def main() -> None:
             timeline = child.submit(prepare, settings, work).result()
         theme, video = load_theme(settings.video.theme), settings.video
         render = timed("render", lambda: render_video(timeline, theme, video, work / "clip.mp4"))
-        drawing = timed("drawing", lambda: draw_only(timeline, theme, video.threads))
+        drawing = timed("drawing", lambda: draw_only(timeline, theme, render_threads(video)))
         frames = raw_frames(
-            save_frames(timeline, theme, video.threads, work / "frames.rgb"), timeline
+            save_frames(timeline, theme, render_threads(video), work / "frames.rgb"), timeline
         )
         floor = timed("floor", lambda: encode_floor(timeline, frames, video, work / "floor.mp4"))
         (work / "frames.rgb").unlink()

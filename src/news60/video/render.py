@@ -8,6 +8,7 @@ so the last one can say why an encode failed.
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import tempfile
@@ -33,11 +34,12 @@ def render_video(timeline: Timeline, theme: Theme, settings: VideoSettings, dest
     compositor = Compositor(timeline, theme)
     times = [i / timeline.fps for i in range(round(timeline.duration * timeline.fps))]
     shape = (timeline.height, timeline.width, 3)
+    threads = render_threads(settings)
     with writing(dest) as partial, tempfile.TemporaryFile() as messages:
         command = encoder_command(timeline, settings, partial)
         with subprocess.Popen(command, stdin=subprocess.PIPE, stderr=messages) as ffmpeg:
             try:
-                for frame in prefetched(compositor.frame_at, times, workers=settings.threads):
+                for frame in prefetched(compositor.frame_at, times, workers=threads):
                     ffmpeg.stdin.write(_pixels(frame, shape))
                 ffmpeg.stdin.close()
             except BrokenPipeError:
@@ -85,12 +87,17 @@ def encoder_command(timeline: Timeline, settings: VideoSettings, dest: Path) -> 
         "-preset",
         settings.preset,
         "-threads",
-        str(settings.threads),
+        str(render_threads(settings)),
         "-c:a",
         "aac",
         *encoder_params(),
         str(dest),
     ]
+
+
+def render_threads(settings: VideoSettings) -> int:
+    """Threads for drawing frames and for x264: as set, or every core this process may use."""
+    return settings.threads or len(os.sched_getaffinity(0))
 
 
 def encoder_params() -> list[str]:
