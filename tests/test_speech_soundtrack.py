@@ -118,4 +118,3 @@ def test_music_bed_asset_is_a_small_30s_48k_loop():
     assert info["streams"][0]["sample_rate"] == "48000"
     assert 29.5 <= float(info["format"]["duration"]) <= 30.5
     assert "MIT" in (BED.parent / "LICENSE.txt").read_text()
-
