@@ -45,15 +45,26 @@ class SpeechCache:
 
     def speak(self, voice: Voice, name: str, rate: float, text: str) -> Speech:
         """`voice.speak(text)`, or the stored result of an earlier identical call."""
-        path = self.folder / f"{_key(name, rate, text)}.npz"
-        cached = _load(path, text)
+        cached = self.lookup(name, rate, text)
         if cached is not None:
-            self.hits += 1
             return cached
-        self.misses += 1
         speech = voice.speak(text)
-        _store(path, speech, text)
+        self.store(name, rate, text, speech)
         return speech
+
+    def lookup(self, name: str, rate: float, text: str) -> Speech | None:
+        """The stored speech of `text` by voice `name` at `rate`, or None (counted as a hit)."""
+        cached = _load(self._path(name, rate, text), text)
+        self.hits += cached is not None
+        return cached
+
+    def store(self, name: str, rate: float, text: str, speech: Speech) -> None:
+        """Keep what the voice said (counted as a miss: it had to be spoken)."""
+        self.misses += 1
+        _store(self._path(name, rate, text), speech, text)
+
+    def _path(self, name: str, rate: float, text: str) -> Path:
+        return self.folder / f"{_key(name, rate, text)}.npz"
 
 
 def _key(name: str, rate: float, text: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,7 +19,7 @@ from news60.speech import audio, loudness, timing
 from news60.speech.audio import RATE
 from news60.speech.cache import SpeechCache
 from news60.speech.speech import Speech
-from news60.speech.voices import canonical_name, get_voice
+from news60.speech.voices import Voice, canonical_name, get_voice
 
 if TYPE_CHECKING:
     from news60.script.speakable import Speakable
@@ -28,6 +29,7 @@ log = logging.getLogger(__name__)
 SENTENCE_PAUSE = 0.35  # seconds between sentences of one scene
 SCENE_PAUSE = 0.7  # seconds between scenes
 TAIL = 0.25  # silence after the last word
+SPEAKERS = 2  # sentences spoken at once: measured about a fifth faster than one at a time
 
 # A plain news paragraph, the yardstick for words per second.
 REFERENCE = (
@@ -137,8 +139,22 @@ def speaking_rate(settings: VoiceSettings, cache_dir: Path | None = None) -> flo
 def _speak(
     texts: Sequence[str], name: str, settings: VoiceSettings, cache: SpeechCache
 ) -> list[Speech]:
-    voice = get_voice(settings)
-    return [timing.trim(cache.speak(voice, name, settings.rate, text)) for text in texts]
+    """Every text trimmed, from the cache or else spoken (each distinct text once)."""
+    found = {text: cache.lookup(name, settings.rate, text) for text in dict.fromkeys(texts)}
+    missing = [text for text, speech in found.items() if speech is None]
+    if missing:
+        for text, speech in zip(missing, _spoken(get_voice(settings), missing), strict=True):
+            cache.store(name, settings.rate, text, speech)
+            found[text] = speech
+    return [timing.trim(found[text]) for text in texts]
+
+
+def _spoken(voice: Voice, texts: list[str]) -> list[Speech]:
+    """The voice speaking every text: the first alone (it loads the voice), then SPEAKERS at a
+    time (Piper locks its phonemiser; one sentence's network runs beside another's)."""
+    first = voice.speak(texts[0])
+    with ThreadPoolExecutor(SPEAKERS) as pool:
+        return [first, *pool.map(voice.speak, texts[1:])]
 
 
 def _lines(script: Script) -> list[_Line]:
