@@ -44,7 +44,13 @@ from news60.pipeline import read_source, write_script
 from news60.settings import Settings, load_settings
 from news60.speech.mix import mix_soundtrack
 from news60.video.compositor import Compositor
-from news60.video.render import encoder_command, prefetched, render_threads, render_video
+from news60.video.render import (
+    encoder_command,
+    prefetched,
+    render_threads,
+    render_video,
+    widen,
+)
 from news60.video.theme import load_theme
 from news60.video.timeline import plan_timeline
 
@@ -180,6 +186,7 @@ def raw_frames(path: Path, timeline: Timeline):
 def encode_floor(timeline: Timeline, frames, video, dest: Path) -> None:
     """ffmpeg encoding raw RGB frames from a pipe, with render_video's own encoder command."""
     with subprocess.Popen(encoder_command(timeline, video, dest), stdin=subprocess.PIPE) as proc:
+        widen(proc.stdin)
         for frame in frames():
             proc.stdin.write(frame)
         proc.stdin.close()
