@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,7 +18,7 @@ from news60.speech import audio, loudness, timing
 from news60.speech.audio import RATE
 from news60.speech.cache import SpeechCache
 from news60.speech.speech import Speech
-from news60.speech.voices import Voice, canonical_name, get_voice
+from news60.speech.voices import canonical_name, get_voice
 
 if TYPE_CHECKING:
     from news60.script.speakable import Speakable
@@ -29,7 +28,6 @@ log = logging.getLogger(__name__)
 SENTENCE_PAUSE = 0.35  # seconds between sentences of one scene
 SCENE_PAUSE = 0.7  # seconds between scenes
 TAIL = 0.25  # silence after the last word
-SPEAKERS = 2  # sentences spoken at once: measured about a fifth faster than one at a time
 
 # A plain news paragraph, the yardstick for words per second.
 REFERENCE = (
@@ -143,18 +141,12 @@ def _speak(
     found = {text: cache.lookup(name, settings.rate, text) for text in dict.fromkeys(texts)}
     missing = [text for text, speech in found.items() if speech is None]
     if missing:
-        for text, speech in zip(missing, _spoken(get_voice(settings), missing), strict=True):
+        voice = get_voice(settings)
+        for text in missing:
+            speech = voice.speak(text)
             cache.store(name, settings.rate, text, speech)
             found[text] = speech
     return [timing.trim(found[text]) for text in texts]
-
-
-def _spoken(voice: Voice, texts: list[str]) -> list[Speech]:
-    """The voice speaking every text: the first alone (it loads the voice), then SPEAKERS at a
-    time (Piper locks its phonemiser; one sentence's network runs beside another's)."""
-    first = voice.speak(texts[0])
-    with ThreadPoolExecutor(SPEAKERS) as pool:
-        return [first, *pool.map(voice.speak, texts[1:])]
 
 
 def _lines(script: Script) -> list[_Line]:
