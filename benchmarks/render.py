@@ -45,8 +45,8 @@ from news60.settings import Settings, load_settings
 from news60.speech.mix import mix_soundtrack
 from news60.video.compositor import Compositor
 from news60.video.render import (
+    drawn,
     encoder_command,
-    prefetched,
     render_threads,
     render_video,
     widen,
@@ -158,7 +158,7 @@ def frame_times(timeline: Timeline) -> list[float]:
 
 def draw_only(timeline: Timeline, theme, threads: int) -> None:
     compositor = Compositor(timeline, theme)
-    for _ in prefetched(compositor.frame_at, frame_times(timeline), workers=threads):
+    for _ in drawn(compositor, frame_times(timeline), workers=threads):
         pass
 
 
@@ -166,7 +166,7 @@ def save_frames(timeline: Timeline, theme, threads: int, dest: Path) -> Path:
     """Every frame of the clip as raw RGB in one file: the floor encodes exactly what the render drew."""
     compositor = Compositor(timeline, theme)
     with dest.open("wb") as out:
-        for frame in prefetched(compositor.frame_at, frame_times(timeline), workers=threads):
+        for frame in drawn(compositor, frame_times(timeline), workers=threads):
             out.write(frame.data)
     return dest
 

@@ -15,7 +15,7 @@ import re
 import subprocess
 import tempfile
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import BinaryIO
@@ -30,6 +30,7 @@ from news60.video.compositor import Compositor
 from news60.video.theme import Theme
 
 PREFETCH = 4  # frames drawn ahead of the encoder, so drawing overlaps encoding
+LOOKAHEAD = 1.0  # seconds: how long before its first frame a shot is built
 PIPE_BYTES = 1 << 20  # Linux's largest pipe for an unprivileged process, by default
 
 
@@ -44,7 +45,7 @@ def render_video(timeline: Timeline, theme: Theme, settings: VideoSettings, dest
         with subprocess.Popen(command, stdin=subprocess.PIPE, stderr=messages) as ffmpeg:
             widen(ffmpeg.stdin)
             try:
-                for frame in prefetched(compositor.frame_at, times, workers=threads):
+                for frame in drawn(compositor, times, workers=threads):
                     ffmpeg.stdin.write(_pixels(frame, shape))
                 ffmpeg.stdin.close()
             except BrokenPipeError:
@@ -128,15 +129,19 @@ def encoder_params() -> list[str]:
     ]
 
 
-def prefetched(
-    make: Callable[[float], np.ndarray], times: list[float], workers: int = 2
-) -> Iterator[np.ndarray]:
+def drawn(compositor: Compositor, times: list[float], workers: int = 2) -> Iterator[np.ndarray]:
     """Frames in order, drawn by a thread pool a few frames ahead (Pillow, cv2 and numpy drop
-    the GIL)."""
+    the GIL); each shot is built (its photo decoded and scaled, its text set) LOOKAHEAD seconds
+    before its first frame, so the encoder never waits while a new photo is read."""
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
         pending: deque = deque()
+        built: set[int] = set()
         for t in times:
-            pending.append(pool.submit(make, t))
+            upcoming = compositor.slide_at(t + LOOKAHEAD)
+            if upcoming not in built:
+                built.add(upcoming)
+                pool.submit(compositor.shot, upcoming)
+            pending.append(pool.submit(compositor.frame_at, t))
             if len(pending) >= PREFETCH:
                 yield pending.popleft().result()
         while pending:
