@@ -67,7 +67,8 @@ def _pixels(frame: np.ndarray, shape: tuple[int, int, int]) -> memoryview:
     """The frame's own memory, for the pipe (copied only if it is not one contiguous block)."""
     if frame.shape != shape or frame.dtype != np.uint8:
         raise RenderError(
-            f"a frame came out {frame.dtype}{list(frame.shape)}, not uint8{list(shape)}"
+            f"a frame came out {frame.dtype}{list(frame.shape)}, not uint8{list(shape)}: "
+            "a bug in news60's compositor, please report it with the story"
         )
     return memoryview(np.ascontiguousarray(frame)).cast("B")
 
