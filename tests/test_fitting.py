@@ -97,21 +97,18 @@ def test_fitting_speaks_each_sentence_once_and_records_one_narration(
     from news60.video.theme import load_theme
 
     spoken, recorded = [], []
-    real_speak, real_record = SpeechCache.speak, pipeline.record
+    real_store, real_record = SpeechCache.store, pipeline.record
 
-    def speak(cache, voice, name, rate, text):
-        misses = cache.misses
-        speech = real_speak(cache, voice, name, rate, text)
-        if cache.misses > misses:
-            spoken.append((round(rate, 4), text))
-        return speech
+    def store(cache, name, rate, text, speech):
+        spoken.append((round(rate, 4), text))  # the voice had to speak it
+        return real_store(cache, name, rate, text, speech)
 
     def record(draft, work):
         recorded.append(draft)
         return real_record(draft, work)
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    monkeypatch.setattr(SpeechCache, "speak", speak)
+    monkeypatch.setattr(SpeechCache, "store", store)
     monkeypatch.setattr(pipeline, "record", record)
     settings, theme = load_settings(out=tmp_path / "out"), load_theme()
     script, narration = pipeline.write_script(article, settings, theme, tmp_path)
