@@ -6,20 +6,29 @@ Stages as in the pipeline: read the seed, write the script with the real narrati
   drawing  the same frames drawn on the render's 2 threads, not encoded
   floor    ffmpeg alone encoding the very same frames, drawn beforehand into a raw file and piped in
            raw, with the render's encoder settings (libx264, preset, crf, threads, yuv420p, AAC)
+and the whole command, `news60 make` of the seed (its own photos, the default 1080x1920 30 fps):
+  make cold  a fresh speech cache and a fresh output folder: read, script, narrate, render, write
+  make warm  the same again with --force, every sentence in the speech cache
+  make floor ffmpeg alone encoding the frames of that very clip (decoded to raw beforehand) with
+             its soundtrack and the render's encoder settings
 The script and narration are made in a child process, so the models' memory is gone before the
-timed phases; peak RSS is sampled from /proc every 50 ms for this process and its children.
+timed phases; peak RSS is sampled from /proc every 50 ms for this process and its children (for
+`make`, the command's process tree, and its Python process alone).
 Needs width*height*3*frames of free space in the temp folder (11 GiB at full size).
-Run: python benchmarks/render.py [--quick]   (--quick: 720x1280, 15 s)
+Run under the lock: flock /tmp/news60-heavy.lock .venv/bin/python benchmarks/render.py [--quick]
+(--quick: 720x1280, 15 s)
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import multiprocessing
 import os
 import resource
 import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -35,7 +44,13 @@ from news60.pipeline import read_source, write_script
 from news60.settings import Settings, load_settings
 from news60.speech.mix import mix_soundtrack
 from news60.video.compositor import Compositor
-from news60.video.render import _encoder_params, prefetched, render_video
+from news60.video.render import (
+    drawn,
+    encoder_command,
+    render_threads,
+    render_video,
+    widen,
+)
 from news60.video.theme import load_theme
 from news60.video.timeline import plan_timeline
 
@@ -76,10 +91,14 @@ def with_photos(script: Script, photos: list[Path]) -> Script:
 
 
 class PeakRSS:
-    """Largest summed RSS of this process and its descendants, sampled while in the `with` block."""
+    """Largest summed RSS of a process (this one by default) and its descendants, and of the
+    process alone, sampled while in the `with` block."""
+
+    def __init__(self, pid: int | None = None) -> None:
+        self.pid = pid or os.getpid()
 
     def __enter__(self) -> PeakRSS:
-        self.peak, self._stop = 0, threading.Event()
+        self.peak, self.own, self._stop = 0, 0, threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
         self._thread.start()
         return self
@@ -90,7 +109,8 @@ class PeakRSS:
 
     def _sample(self) -> None:
         while not self._stop.wait(0.05):
-            self.peak = max(self.peak, sum(_rss(pid) for pid in _family(os.getpid())))
+            self.peak = max(self.peak, sum(_rss(pid) for pid in _family(self.pid)))
+            self.own = max(self.own, _rss(self.pid))
 
 
 def _family(pid: int) -> list[int]:
@@ -138,7 +158,7 @@ def frame_times(timeline: Timeline) -> list[float]:
 
 def draw_only(timeline: Timeline, theme, threads: int) -> None:
     compositor = Compositor(timeline, theme)
-    for _ in prefetched(compositor.frame_at, frame_times(timeline), workers=threads):
+    for _ in drawn(compositor, frame_times(timeline), workers=threads):
         pass
 
 
@@ -146,7 +166,7 @@ def save_frames(timeline: Timeline, theme, threads: int, dest: Path) -> Path:
     """Every frame of the clip as raw RGB in one file: the floor encodes exactly what the render drew."""
     compositor = Compositor(timeline, theme)
     with dest.open("wb") as out:
-        for frame in prefetched(compositor.frame_at, frame_times(timeline), workers=threads):
+        for frame in drawn(compositor, frame_times(timeline), workers=threads):
             out.write(frame.data)
     return dest
 
@@ -164,46 +184,68 @@ def raw_frames(path: Path, timeline: Timeline):
 
 
 def encode_floor(timeline: Timeline, frames, video, dest: Path) -> None:
-    """ffmpeg encoding raw RGB frames from a pipe, with render_video's encoder settings."""
-    from imageio_ffmpeg import get_ffmpeg_exe
-
-    cmd = [
-        get_ffmpeg_exe(),
-        "-y",
-        "-loglevel",
-        "error",
-        "-f",
-        "rawvideo",
-        "-vcodec",
-        "rawvideo",
-        "-s",
-        f"{timeline.width}x{timeline.height}",
-        "-pix_fmt",
-        "rgb24",
-        "-r",
-        str(timeline.fps),
-        "-an",
-        "-i",
-        "-",
-        "-i",
-        str(timeline.audio),
-        "-acodec",
-        "aac",
-        "-vcodec",
-        "libx264",
-        "-preset",
-        video.preset,
-        *_encoder_params(),
-        "-threads",
-        str(video.threads),
-        str(dest),
-    ]
-    with subprocess.Popen(cmd, stdin=subprocess.PIPE) as proc:
+    """ffmpeg encoding raw RGB frames from a pipe, with render_video's own encoder command."""
+    with subprocess.Popen(encoder_command(timeline, video, dest), stdin=subprocess.PIPE) as proc:
+        widen(proc.stdin)
         for frame in frames():
             proc.stdin.write(frame)
         proc.stdin.close()
         if proc.wait():
             raise SystemExit(f"ffmpeg failed ({proc.returncode})")
+
+
+def make_seed(out: Path, cache: Path, size: tuple[int, int], seconds: float, label: str) -> dict:
+    """`news60 make` of the seed in a child process (its speech cache in `cache`), timed whole."""
+    command = [sys.executable, "-m", "news60", "make", str(SEED), "--out", str(out), "--force"]
+    command += ["-q", "--size", f"{size[0]}x{size[1]}", "--seconds", f"{seconds:g}"]
+    env = os.environ | {"XDG_CACHE_HOME": str(cache)}
+    cpu = cpu_seconds()
+    started = time.perf_counter()
+    with (
+        subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL) as proc,
+        PeakRSS(proc.pid) as rss,
+    ):
+        if proc.wait():
+            raise SystemExit(f"news60 make failed ({proc.returncode})")
+    wall = time.perf_counter() - started
+    return {
+        "label": label,
+        "wall": wall,
+        "cpu": cpu_seconds() - cpu,
+        "peak": rss.peak,
+        "own": rss.own,
+    }
+
+
+def clip_floor(version: Path, video, work: Path) -> dict:
+    """ffmpeg alone encoding the frames of the version's clip (decoded beforehand) and its sound."""
+    from imageio_ffmpeg import get_ffmpeg_exe
+
+    shape = json.loads((version / "manifest.json").read_text())["video"]
+    ffmpeg = [get_ffmpeg_exe(), "-y", "-loglevel", "error", "-i", str(version / "clip.mp4")]
+    frames, audio = work / "make-frames.rgb", work / "make-audio.wav"
+    subprocess.run([*ffmpeg, "-f", "rawvideo", "-pix_fmt", "rgb24", str(frames)], check=True)
+    subprocess.run([*ffmpeg, "-vn", "-acodec", "pcm_s16le", str(audio)], check=True)
+    count = frames.stat().st_size // (shape["width"] * shape["height"] * 3)
+    timeline = Timeline(
+        shape["width"], shape["height"], shape["fps"], count / shape["fps"], (), (), audio
+    )
+    dest = work / "make-floor.mp4"
+    floor = timed(
+        "make floor", lambda: encode_floor(timeline, raw_frames(frames, timeline), video, dest)
+    )
+    frames.unlink()
+    return floor
+
+
+def whole_make(settings: Settings, work: Path) -> tuple[dict, dict, dict]:
+    """The whole command, cold and warm speech cache, and the floor of the clip it made."""
+    size, seconds = (settings.video.width, settings.video.height), settings.script.seconds
+    out, cache = work / "make", work / "cache"
+    cold = make_seed(out, cache, size, seconds, "make cold")
+    warm = make_seed(out, cache, size, seconds, "make warm")
+    version = max(out.glob("*/v*/manifest.json"), key=lambda p: p.stat().st_mtime).parent
+    return cold, warm, clip_floor(version, settings.video, work)
 
 
 def prepare(settings: Settings, work: Path):
@@ -253,11 +295,29 @@ def report(timeline: Timeline, render: dict, drawing: dict, floor: dict) -> None
     )
 
 
+def load_average() -> str:
+    return " ".join(f"{v:.2f}" for v in os.getloadavg())
+
+
+def report_make(cold: dict, warm: dict, floor: dict) -> None:
+    """The whole command against its own clip's floor."""
+    for phase in (cold, warm, floor):
+        own = f"  (Python process {phase['own'] / 2**20:.0f} MiB)" if "own" in phase else ""
+        print(
+            f"{phase['label']:10} wall {phase['wall']:6.1f} s  cpu {phase['cpu']:6.1f} s  "
+            f"peak RSS {phase['peak'] / 2**20:6.0f} MiB{own}"
+        )
+    print(f"make warm / floor: {warm['wall'] / floor['wall']:.2f}x (target <= 1.25)")
+    print(f"make cold / floor: {cold['wall'] / floor['wall']:.2f}x (target <= 1.4)")
+    print(f"peak RSS of make: {max(cold['peak'], warm['peak']) / 2**20:.0f} MiB (target < 1024)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="720x1280 and 15 s: a smoke run")
     args = parser.parse_args()
     size, seconds = ((720, 1280), 15.0) if args.quick else ((1080, 1920), 60.0)
+    before = load_average()
     with tempfile.TemporaryDirectory(prefix="news60-bench-") as tmp:
         work = Path(tmp)
         settings = load_settings(
@@ -269,12 +329,16 @@ def main() -> None:
             timeline = child.submit(prepare, settings, work).result()
         theme, video = load_theme(settings.video.theme), settings.video
         render = timed("render", lambda: render_video(timeline, theme, video, work / "clip.mp4"))
-        drawing = timed("drawing", lambda: draw_only(timeline, theme, video.threads))
+        drawing = timed("drawing", lambda: draw_only(timeline, theme, render_threads(video)))
         frames = raw_frames(
-            save_frames(timeline, theme, video.threads, work / "frames.rgb"), timeline
+            save_frames(timeline, theme, render_threads(video), work / "frames.rgb"), timeline
         )
         floor = timed("floor", lambda: encode_floor(timeline, frames, video, work / "floor.mp4"))
+        (work / "frames.rgb").unlink()
+        made = whole_make(settings, work)
+        print(f"load average (1, 5, 15 min) before: {before}; after: {load_average()}")
         report(timeline, render, drawing, floor)
+        report_make(*made)
 
 
 if __name__ == "__main__":

@@ -228,3 +228,15 @@ def test_a_worker_killed_mid_story_is_replaced_and_the_story_retried(tmp_path):
     assert summary["rendered"] == 2
     assert worker not in {w["pid"] for w in summary["workers"]}  # its replacement did the work
     assert list(versions(out).values()) == [[1], [1]]
+
+
+def test_local_workers_share_the_cores_unless_threads_are_set():
+    from news60.batch import ClusterSpec, shared_cores
+    from news60.settings import VideoSettings
+
+    cores = len(os.sched_getaffinity(0))
+    assert shared_cores(VideoSettings(), ClusterSpec(workers=2)).threads == max(1, cores // 2)
+    assert shared_cores(VideoSettings(), ClusterSpec(workers=1)).threads == cores
+    assert shared_cores(VideoSettings(threads=3), ClusterSpec(workers=2)).threads == 3
+    remote = ClusterSpec(address="tcp://127.0.0.1:8786")
+    assert shared_cores(VideoSettings(), remote).threads is None

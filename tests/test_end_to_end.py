@@ -104,6 +104,21 @@ def test_an_edited_story_renders_with_the_edited_words(made, tmp_path):
     assert rendered["scenes"][1]["text"] == story["scenes"][1]["text"]
 
 
+def test_rendering_an_unchanged_story_loads_no_sentence_model(made, tmp_path):
+    """`render` of the story.json that `make` wrote: every vector it needs is cached by text."""
+    from news60.pipeline import render_story
+    from news60.script import embeddings
+    from news60.settings import load_settings
+
+    path = tmp_path / "story.json"
+    path.write_bytes(Path(made["files"]["script"]).read_bytes())
+    embeddings.encoder.cache_clear()
+    settings = load_settings(video={**TINY}, out=tmp_path / "out")
+    outputs = render_story(path, settings)
+    assert (outputs.folder / "clip.mp4").is_file()
+    assert not embeddings.model_loaded()
+
+
 def test_offline_gtts_names_the_offline_voice(tmp_path):
     result = news60("make", str(SEED), "--out", str(tmp_path), "--voice", "gtts:en", *TINY_FLAGS)
     assert result.returncode == 1

@@ -84,3 +84,34 @@ def test_a_dropped_unit_comes_back_only_with_the_unit_it_requires():
     picks = _unit_picks([(20, 1.0), (35, 0.8), (30, 0.5), (10, 0.3)])
     picks[3] = Pick(picks[3].text, 0.3, 3, unit=3, requires=(2,))
     assert [p.unit for p in drop_to_fit(picks, 70)] == [0, 1]
+
+
+@pytest.mark.slow
+def test_fitting_speaks_each_sentence_once_and_records_one_narration(
+    article, tmp_path, monkeypatch
+):
+    """Drafts are measured from speech already spoken; only the fitted one becomes a track."""
+    from news60 import pipeline
+    from news60.settings import load_settings
+    from news60.speech.cache import SpeechCache
+    from news60.video.theme import load_theme
+
+    spoken, recorded = [], []
+    real_store, real_record = SpeechCache.store, pipeline.record
+
+    def store(cache, name, rate, text, speech):
+        spoken.append((round(rate, 4), text))  # the voice had to speak it
+        return real_store(cache, name, rate, text, speech)
+
+    def record(draft, work):
+        recorded.append(draft)
+        return real_record(draft, work)
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr(SpeechCache, "store", store)
+    monkeypatch.setattr(pipeline, "record", record)
+    settings, theme = load_settings(out=tmp_path / "out"), load_theme()
+    script, narration = pipeline.write_script(article, settings, theme, tmp_path)
+    assert len(spoken) == len(set(spoken)) > 0
+    assert len(recorded) == 1 and narration.duration == recorded[0].duration
+    assert narration.duration <= pipeline.limits(settings, theme).longest

@@ -111,3 +111,13 @@ def test_faster_rate_speaks_faster(narration, cache_dir, tmp_path):
 
 def test_speaking_rate_is_a_plausible_news_pace(cache_dir):
     assert 2.0 <= speaking_rate(VoiceSettings(), cache_dir) <= 3.6
+
+
+def test_what_fitting_measures_is_what_is_recorded(cache_dir, tmp_path):
+    from news60.speech.narration import record, speak_script
+
+    spoken = speak_script(SCRIPT, VoiceSettings(), SpeechCache(cache_dir))
+    recorded = record(spoken, tmp_path)
+    assert spoken.duration == recorded.duration
+    for scene in (0, 1):
+        assert spoken.scene_span(scene) == pytest.approx(recorded.scene_span(scene), abs=1e-3)

@@ -118,3 +118,18 @@ def test_music_bed_asset_is_a_small_30s_48k_loop():
     assert info["streams"][0]["sample_rate"] == "48000"
     assert 29.5 <= float(info["format"]["duration"]) <= 30.5
     assert "MIT" in (BED.parent / "LICENSE.txt").read_text()
+
+
+def test_the_true_peak_is_the_4x_oversampled_peak_of_every_channel():
+    from scipy.signal import resample_poly
+
+    from news60.speech.loudness import _oversampled_peak
+
+    rng = np.random.default_rng(7)
+    stereo = (rng.standard_normal((4801, 2)) * 0.3).astype(np.float32)
+    stereo[2000] = (0.9, -0.9)  # a click: its neighbours interpolate above their own samples
+    expected = np.abs(resample_poly(stereo, 4, 1, axis=0)).max(axis=1).reshape(-1, 4).max(axis=1)
+    expected = np.maximum(expected, np.abs(stereo).max(axis=1))
+    assert np.allclose(_oversampled_peak(stereo), expected, atol=1e-5)
+    assert np.allclose(_oversampled_peak(stereo[:, 0]), _oversampled_peak(stereo[:, :1]), atol=0)
+    assert _oversampled_peak(np.zeros(0, np.float32)).shape == (0,)

@@ -1,8 +1,10 @@
-"""Real moviepy and ffmpeg renders of tiny timelines."""
+"""Real renders of tiny timelines: the compositor's frames piped to ffmpeg."""
 
 from __future__ import annotations
 
+import subprocess
 import wave
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -10,6 +12,7 @@ import pytest
 from conftest import TINY, ffprobe, moov_before_mdat, stream
 from PIL import Image
 
+from news60.errors import RenderError
 from news60.models import Narration, Photo, Reporting, Scene, Script, SpokenSentence
 from news60.settings import VideoSettings
 from news60.speech.timing import apportion
@@ -68,6 +71,32 @@ def test_render_is_h264_yuv420p_aac_fast_start_at_the_planned_size(timeline, tmp
     assert abs(float(video["duration"]) - timeline.duration) <= 0.1
     assert moov_before_mdat(clip)
     assert not list(tmp_path.glob(".*partial*"))
+
+
+def test_the_clip_holds_the_compositors_frames_in_order(timeline, tmp_path):
+    """Frames reach ffmpeg straight from the compositor's arrays: decoded, each is the one drawn."""
+    clip = render_video(timeline, load_theme(), VideoSettings(**TINY), tmp_path / "clip.mp4")
+    size = timeline.width * timeline.height * 3
+    raw = subprocess.run(
+        ["ffmpeg", "-v", "error", "-i", str(clip), "-f", "rawvideo", "-pix_fmt", "rgb24", "-"],
+        capture_output=True,
+        check=True,
+    ).stdout
+    decoded = np.frombuffer(raw, np.uint8).reshape(-1, timeline.height, timeline.width, 3)
+    assert len(decoded) == round(timeline.duration * timeline.fps) == len(raw) // size
+    frames = Compositor(timeline, load_theme())
+    for index in (0, 7, len(decoded) // 2, len(decoded) - 1):
+        drawn = frames.frame_at(index / timeline.fps).astype(int)
+        errors = [np.abs(decoded[k].astype(int) - drawn).mean() for k in range(len(decoded))]
+        assert int(np.argmin(errors)) == index or errors[index] == min(errors)
+        assert errors[index] < 4
+
+
+def test_an_encode_that_fails_says_why_and_leaves_nothing(timeline, tmp_path):
+    missing = replace(timeline, audio=tmp_path / "gone.wav")
+    with pytest.raises(RenderError, match="could not encode clip.mp4: .*gone.wav"):
+        render_video(missing, load_theme(), VideoSettings(**TINY), tmp_path / "clip.mp4")
+    assert not list(tmp_path.glob("*.mp4")) and not list(tmp_path.glob(".*partial*"))
 
 
 def test_frames_show_the_hook_photo_spoken_word_pill_and_end_card(timeline):

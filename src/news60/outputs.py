@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from news60 import __version__
@@ -43,14 +44,12 @@ def write_outputs(
     timelines = [plan(script, narration, settings, theme, job, fmt) for fmt in formats]
     timeline = timelines[0]
     write_soundtrack(narration, timeline, settings, theme)
-    files = render_clips(timelines, formats, theme, settings, job)
     roll = credit_roll(script, shown_photos(timeline))
     disclosure = disclosure_line(narration.voice, theme.disclosure)
-    files |= {
-        "thumbnail": write_thumbnail(
-            timeline, theme, thumbnail_size(formats), job.path("thumbnail.jpg")
-        ),
-        "audio": write_audio_summary(
+    with ThreadPoolExecutor(1) as beside:
+        # The audio summary needs only the narration: it is made while the clips encode.
+        audio = beside.submit(
+            write_audio_summary,
             script,
             narration,
             settings.voice,
@@ -58,7 +57,14 @@ def write_outputs(
             credits=roll.spoken(),
             artist=theme.brand,
             disclosure=disclosure,
-        ),
+        )
+        files = render_clips(timelines, formats, theme, settings, job)
+        thumbnail = write_thumbnail(
+            timeline, theme, thumbnail_size(formats), job.path("thumbnail.jpg")
+        )
+    files |= {
+        "thumbnail": thumbnail,
+        "audio": audio.result(),
         "script": write_json(job.path("script.json"), script_to_dict(script)),
         "captions": write_text(job.path("captions.srt"), to_srt(timeline.cues)),
         "captions_vtt": write_text(job.path("captions.vtt"), to_vtt(timeline.cues)),

@@ -21,7 +21,8 @@ from news60.preflight import check_before_work, check_story_length
 from news60.script.fitting import Limits, fit_script, pick_script
 from news60.script.storyfile import load_story
 from news60.settings import Settings
-from news60.speech.narration import narrate, speaking_rate
+from news60.speech.cache import SpeechCache
+from news60.speech.narration import Spoken, narrate, record, speak_script, speaking_rate
 from news60.stories import (
     Draft,
     Story,
@@ -187,26 +188,29 @@ def render_version(
 def write_script(
     article: Article, settings: Settings, theme: Theme, work: Path
 ) -> tuple[Script, Narration]:
-    """Choose the sentences and narrate them, fitted to the clip's length."""
+    """Choose the sentences and narrate them, fitted to the clip's length: drafts are measured
+    (each sentence spoken once, then from the cache), the fitted one recorded."""
 
     attempts = []
+    cache = SpeechCache()
 
-    def speak(script: Script, speedup: float) -> Narration:
+    def speak(script: Script, speedup: float) -> Spoken:
         attempts.append(speedup)
         again = "again, to fit the time: " if len(attempts) > 1 else ""
         progress.info(
             "narrating %s%d scenes with %s", again, len(script.scenes), settings.voice.name
         )
         voice = replace(settings.voice, rate=settings.voice.rate * speedup)
-        return narrate(script, voice, work)
+        return speak_script(script, voice, cache)
 
-    return fit_script(
+    script, spoken = fit_script(
         article,
         settings.script,
         speak,
         pace=speaking_rate(settings.voice),
         limits=limits(settings, theme),
     )
+    return script, record(spoken, work)
 
 
 def limits(settings: Settings, theme: Theme) -> Limits:

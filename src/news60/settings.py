@@ -58,7 +58,8 @@ class VideoSettings:
     theme: Path | None = None  # a theme TOML; None is assets/themes/default.toml
     music: str | None = None  # "none", a file, or None for the theme's bed
     preset: str = "veryfast"  # x264 preset
-    threads: int = 2
+    # Frame-drawing and x264 threads; None: this process's share of the cores.
+    threads: int | None = None
 
 
 @dataclass(frozen=True)
@@ -204,7 +205,7 @@ def validate(settings: Settings) -> Settings:
         raise SettingsError(
             f"x264 preset {video.preset!r} is unknown: use one of {', '.join(sorted(PRESETS))}"
         )
-    if not 1 <= video.threads <= 64:
+    if video.threads is not None and not 1 <= video.threads <= 64:
         raise SettingsError(f"threads {video.threads} is out of range: use 1 to 64")
     if settings.script.tense not in TENSES:
         raise SettingsError(

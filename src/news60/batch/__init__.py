@@ -4,15 +4,16 @@ cluster or a remote scheduler), each written into the output folder as a version
 from __future__ import annotations
 
 import datetime as dt
+import os
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from news60.batch.cluster import ClusterSpec, LazyClient
 from news60.batch.review import write_review
 from news60.batch.runner import BatchRun, Outcome, Stage
-from news60.settings import Settings
+from news60.settings import Settings, VideoSettings
 from news60.sources.feeds import FeedPoller
 from news60.sources.listing import read_sources, select
 
@@ -56,6 +57,7 @@ def run_batch(
 ) -> Summary:
     """Render every changed story the sources list; with `watch`, poll again until stopped."""
     started = time.perf_counter()
+    settings = replace(settings, video=shared_cores(settings.video, cluster))
     poller = FeedPoller(settings.article)
     stopped = False
     with LazyClient(cluster, settings.voice) as client:
@@ -83,6 +85,15 @@ def run_batch(
         stopped,
         workers_of(outcomes),
     )
+
+
+def shared_cores(video: VideoSettings, cluster: ClusterSpec) -> VideoSettings:
+    """Local workers split this machine's cores between them (each drawing and encoding on its
+    share), unless threads are set; a remote cluster's workers take the threads as set."""
+    if video.threads is not None or cluster.address:
+        return video
+    cores = len(os.sched_getaffinity(0))
+    return replace(video, threads=max(1, cores // cluster.local_workers))
 
 
 def workers_of(outcomes: list[Outcome]) -> tuple[dict, ...]:

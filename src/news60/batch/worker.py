@@ -44,10 +44,10 @@ class ModelPlugin(WorkerPlugin):
 
 def warm_up(voice: VoiceSettings) -> None:
     """Load MiniLM and the batch's voice now, so no story pays for loading them."""
-    from news60.script.embeddings import embed
+    from news60.script.embeddings import encoder
     from news60.speech.voices import get_voice
 
-    embed(["warm up"])
+    encoder()
     try:
         get_voice(voice).speak("Ready.")
     except Exception:  # noqa: BLE001 - a voice that cannot speak fails its stories, with reasons

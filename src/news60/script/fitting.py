@@ -1,5 +1,9 @@
 """Fit the script to the clip: budget words by the voice's pace, then drop sentences until it fits.
-The loop (narrate, speed up a little or drop, narrate again) also fits a bulletin's line-up."""
+The loop (narrate, speed up a little or drop, narrate again) also fits a bulletin's line-up.
+
+What the loop narrates is only measured: a draft's sentences spoken (each once, then from the
+speech cache) and their durations added up with the pauses; the fitted draft is laid into a
+narration track once, by the caller."""
 
 from __future__ import annotations
 
@@ -7,11 +11,11 @@ import itertools
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from news60.errors import ScriptError
 from news60.language import profile_for
-from news60.models import Article, Narration, Script, TracedSentence
+from news60.models import Article, Script, TracedSentence
 from news60.script.broadcast import finish_script, people_in
 from news60.script.broadcast.arc import arc_notes
 from news60.script.scenes import build_script
@@ -42,13 +46,26 @@ class Limits:
         return cls(longest, max(1.0, longest - WINDOW))
 
 
-Narrate = Callable[[Script, float], Narration]  # (script, speaking-rate factor) -> narration
+class Measured(Protocol):
+    """A narration, or what it will be: how long it runs."""
+
+    @property
+    def duration(self) -> float: ...
+
+
 D = TypeVar("D")  # what is fitted: a script's picks, a bulletin's line-up
+M = TypeVar("M", bound=Measured)  # what a narration of it measures: a Narration, speech's Spoken
+Narrate = Callable[[Script, float], M]  # (script, speaking-rate factor) -> its narration, measured
 
 
 def fit_script(
-    article: Article, settings: ScriptSettings, narrate: Narrate, *, pace: float, limits: Limits
-) -> tuple[Script, Narration]:
+    article: Article,
+    settings: ScriptSettings,
+    narrate: Callable[[Script, float], M],
+    *,
+    pace: float,
+    limits: Limits,
+) -> tuple[Script, M]:
     """Pick whole units for the time, narrate, and drop the least important until the voice fits."""
     summariser = get_summariser(settings.summariser, settings)
     budget = None if settings.sentences else int(pace * limits.longest * 0.94)
@@ -86,13 +103,13 @@ class _Picker:
     def chosen(self, picks: list[Pick]) -> _Chosen:
         return _Chosen(picks, _script(self.article, picks, self.name, self.tense))
 
-    def drop(self, draft: _Chosen, narration: Narration) -> _Chosen:
+    def drop(self, draft: _Chosen, narration: Measured) -> _Chosen:
         """The measured pace says how many words must go: drop units until that many have."""
         pace = _words(draft.picks) / narration.duration
         words = int(pace * (self.limits.longest - 0.5 * WINDOW))
         return self.chosen(drop_to_fit(draft.picks, words))
 
-    def grow(self, draft: _Chosen, narration: Narration) -> _Chosen | None:
+    def grow(self, draft: _Chosen, narration: Measured) -> _Chosen | None:
         """When the narration falls short, our pace estimate was pessimistic: ask once for more."""
         if narration.duration >= self.limits.shortest or not self.budget or self.grown:
             return None
@@ -104,13 +121,13 @@ class _Picker:
 
 def fit_loop(
     draft: D,
-    say: Callable[[D, float], Narration],
-    drop: Callable[[D, Narration], D],
+    say: Callable[[D, float], M],
+    drop: Callable[[D, M], D],
     limits: Limits,
     *,
-    grow: Callable[[D, Narration], D | None] = lambda draft, narration: None,
+    grow: Callable[[D, M], D | None] = lambda draft, narration: None,
     rounds: int | None = None,
-) -> tuple[D, Narration, float]:
+) -> tuple[D, M, float]:
     """Narrate the draft; while it runs over, speed the voice up (at most 5 %) or else `drop`
     something and narrate again; when it fits, `grow` may offer a longer draft to try. Returns
     the draft, its narration and the speaking-rate factor; gives up after `rounds` narrations."""
@@ -130,8 +147,8 @@ def fit_loop(
 
 
 def speed_up(
-    draft: D, narration: Narration, say: Callable[[D, float], Narration], limits: Limits
-) -> tuple[Narration, float] | None:
+    draft: D, narration: M, say: Callable[[D, float], M], limits: Limits
+) -> tuple[M, float] | None:
     """The narration at most 5 % faster and its rate, if that brings it inside the limit."""
     needed = narration.duration / limits.longest
     if needed > MAX_SPEEDUP:

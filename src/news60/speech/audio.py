@@ -26,6 +26,14 @@ def resample(samples: np.ndarray, source_rate: int, target_rate: int = RATE) -> 
     return out.astype(np.float32)
 
 
+def resampled_length(frames: int, source_rate: int, target_rate: int = RATE) -> int:
+    """How many frames `resample` returns for `frames` frames (polyphase: ceil(n * up / down))."""
+    if source_rate == target_rate or frames == 0:
+        return frames
+    ratio = Fraction(target_rate, source_rate)
+    return -(-frames * ratio.numerator // ratio.denominator)
+
+
 def write_wav(path: Path, samples: np.ndarray, rate: int) -> Path:
     """Write float samples (mono, or frames x channels) as 16-bit PCM, via a temporary name."""
     pcm = np.clip(np.round(samples * 32767.0), -32768, 32767).astype("<i2")

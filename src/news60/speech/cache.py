@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
 import time
 import zipfile
 from pathlib import Path
@@ -18,6 +17,7 @@ import numpy as np
 
 from news60.atomic import writing
 from news60.models import Word
+from news60.resources import user_cache
 from news60.speech.speech import Phone, Speech
 from news60.speech.voices import Voice
 
@@ -32,8 +32,7 @@ _DAMAGED = (OSError, EOFError, ValueError, KeyError, TypeError, IndexError, zipf
 
 def default_cache_dir() -> Path:
     """$XDG_CACHE_HOME/news60/speech, or ~/.cache/news60/speech."""
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "news60" / "speech"
+    return user_cache("speech")
 
 
 class SpeechCache:
@@ -46,15 +45,26 @@ class SpeechCache:
 
     def speak(self, voice: Voice, name: str, rate: float, text: str) -> Speech:
         """`voice.speak(text)`, or the stored result of an earlier identical call."""
-        path = self.folder / f"{_key(name, rate, text)}.npz"
-        cached = _load(path, text)
+        cached = self.lookup(name, rate, text)
         if cached is not None:
-            self.hits += 1
             return cached
-        self.misses += 1
         speech = voice.speak(text)
-        _store(path, speech, text)
+        self.store(name, rate, text, speech)
         return speech
+
+    def lookup(self, name: str, rate: float, text: str) -> Speech | None:
+        """The stored speech of `text` by voice `name` at `rate`, or None (counted as a hit)."""
+        cached = _load(self._path(name, rate, text), text)
+        self.hits += cached is not None
+        return cached
+
+    def store(self, name: str, rate: float, text: str, speech: Speech) -> None:
+        """Keep what the voice said (counted as a miss: it had to be spoken)."""
+        self.misses += 1
+        _store(self._path(name, rate, text), speech, text)
+
+    def _path(self, name: str, rate: float, text: str) -> Path:
+        return self.folder / f"{_key(name, rate, text)}.npz"
 
 
 def _key(name: str, rate: float, text: str) -> str:

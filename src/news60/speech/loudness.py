@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 
 TARGET_LUFS = -14.0
 CEILING_DBTP = -1.0
 _MARGIN_DB = 0.5  # aim a little under the ceiling: resampling and dither move peaks slightly
 _WINDOW_S = 0.02  # limiter look-ahead and release
+_UP = 4  # true peak: the signal 4x oversampled, as BS.1770 measures it
+_HALF = 10 * _UP  # resample_poly's filter half-length for 4x
 
 
 def integrated_loudness(samples: np.ndarray, rate: int) -> float:
@@ -32,9 +36,11 @@ def normalise(
     loudness = integrated_loudness(source, rate)
     if not np.isfinite(loudness):
         return source
+    peaks = _oversampled_peak(source)  # a gain scales them: measured once, not per attempt
 
     def attempt(gain_db: float) -> tuple[float, np.ndarray]:
-        out = limit(source * np.float32(10 ** (gain_db / 20)), rate, ceiling - _MARGIN_DB)
+        gain = np.float32(10 ** (gain_db / 20))
+        out = limit(source * gain, rate, ceiling - _MARGIN_DB, peaks * gain)
         return integrated_loudness(out, rate), out
 
     # Limiting takes some loudness back, so search for the gain that lands on target (secant).
@@ -50,12 +56,15 @@ def normalise(
     return out
 
 
-def limit(samples: np.ndarray, rate: int, ceiling: float) -> np.ndarray:
-    """Smooth look-ahead gain so no oversampled peak exceeds `ceiling` dBTP."""
+def limit(
+    samples: np.ndarray, rate: int, ceiling: float, peaks: np.ndarray | None = None
+) -> np.ndarray:
+    """Smooth look-ahead gain so no oversampled peak (`peaks`, measured when not given) exceeds
+    `ceiling` dBTP."""
     from scipy.ndimage import minimum_filter1d, uniform_filter1d
 
     limit_amp = 10 ** (ceiling / 20)
-    peaks = _oversampled_peak(samples)
+    peaks = _oversampled_peak(samples) if peaks is None else peaks
     needed = np.minimum(1.0, limit_amp / np.maximum(peaks, 1e-9))
     width = max(3, int(_WINDOW_S * rate) | 1)
     # A moving average of a moving minimum of the same width never exceeds the needed gain.
@@ -65,16 +74,26 @@ def limit(samples: np.ndarray, rate: int, ceiling: float) -> np.ndarray:
 
 
 def _oversampled_peak(samples: np.ndarray) -> np.ndarray:
-    """Per input frame, the largest absolute value across channels of a 4x-oversampled copy."""
-    from scipy.signal import resample_poly
+    """Per input frame, the largest absolute value across channels of a 4x-oversampled copy:
+    scipy's resample_poly(x, 4, 1), computed as its four polyphase branches (short
+    convolutions, three times faster than the general resampler)."""
+    peaks = np.abs(samples) if samples.ndim == 1 else np.abs(samples).max(axis=1)
+    peaks = peaks.astype(np.float32)
+    shift, frames = _HALF // _UP, len(samples)
+    for channel in (samples,) if samples.ndim == 1 else samples.T:
+        for branch in _branches() if frames else ():
+            interpolated = np.convolve(channel, branch)[shift : shift + frames]
+            np.maximum(peaks, np.abs(interpolated), out=peaks)
+    return peaks
 
-    if len(samples) == 0:
-        return np.zeros(0, dtype=np.float32)
-    up = np.abs(resample_poly(samples, 4, 1, axis=0))
-    if up.ndim > 1:
-        up = up.max(axis=1)
-    frames = up[: len(samples) * 4].reshape(len(samples), 4).max(axis=1)
-    return np.maximum(frames, np.abs(samples) if samples.ndim == 1 else np.abs(samples).max(axis=1))
+
+@functools.cache
+def _branches() -> tuple[np.ndarray, ...]:
+    """resample_poly's 4x interpolation filter (Kaiser-windowed sinc), split by output phase."""
+    from scipy.signal import firwin
+
+    taps = firwin(2 * _HALF + 1, 1.0 / _UP, window=("kaiser", 5.0)) * _UP
+    return tuple(taps[phase::_UP].astype(np.float32) for phase in range(_UP))
 
 
 def _pad_to(samples: np.ndarray, frames: int) -> np.ndarray:

@@ -46,6 +46,27 @@ class _Line:
     spoken: Speakable  # as handed to the voice, with the shown word each spoken word says
 
 
+@dataclass(frozen=True)
+class Spoken:
+    """A script's sentences spoken and trimmed, not yet laid end to end: what fitting measures.
+    Its duration and scene spans are exactly those of the narration `record` makes of it."""
+
+    lines: tuple[_Line, ...]
+    speeches: tuple[Speech, ...]
+    voice: str
+    notes: tuple[str, ...] = ()
+
+    @property
+    def duration(self) -> float:
+        return (_spans(self.lines, self.speeches)[-1][1] + _samples(TAIL)) / RATE
+
+    def scene_span(self, scene: int) -> tuple[float, float]:
+        """When the scene's first sentence starts and its last ends, in seconds."""
+        spans = _spans(self.lines, self.speeches)
+        inside = [span for line, span in zip(self.lines, spans, strict=True) if line.scene == scene]
+        return inside[0][0] / RATE, inside[-1][1] / RATE
+
+
 def narrate(
     script: Script,
     settings: VoiceSettings,
@@ -55,23 +76,33 @@ def narrate(
     cache: SpeechCache | None = None,
 ) -> Narration:
     """Speak the script sentence by sentence into workdir/narration.wav (48 kHz, -14 LUFS)."""
+    return record(speak_script(script, settings, cache or SpeechCache(cache_dir)), workdir)
+
+
+def speak_script(script: Script, settings: VoiceSettings, cache: SpeechCache) -> Spoken:
+    """Every sentence of the script spoken (or taken from the cache) and trimmed."""
     lines = _lines(script)
     if not lines:
         raise VoiceError("the script has no sentences to speak: add text to its scenes")
-    cache = cache or SpeechCache(cache_dir)
+    hits, misses = cache.hits, cache.misses
     name, speeches, notes = speak_all([line.spoken.said for line in lines], settings, cache)
-    samples, sentences = _assemble(lines, speeches)
+    log.info(
+        "spoke %d sentences (%d timed by the voice's alignment), cache %d hit(s), %d miss(es)",
+        len(lines),
+        sum(speech.aligned for speech in speeches),
+        cache.hits - hits,
+        cache.misses - misses,
+    )
+    return Spoken(tuple(lines), tuple(speeches), name, notes)
+
+
+def record(spoken: Spoken, workdir: Path) -> Narration:
+    """Lay the sentences end to end with pauses, normalise, and write workdir/narration.wav."""
+    samples, sentences = _assemble(spoken.lines, spoken.speeches)
     samples = loudness.normalise(samples, RATE)
     workdir.mkdir(parents=True, exist_ok=True)
     wav = audio.write_wav(workdir / "narration.wav", samples, RATE)
-    log.info(
-        "narration: %d sentences (%d timed by the voice's alignment), cache %d hit(s), %d miss(es)",
-        len(lines),
-        sum(speech.aligned for speech in speeches),
-        cache.hits,
-        cache.misses,
-    )
-    return Narration(wav, len(samples) / RATE, sentences, name, RATE, notes)
+    return Narration(wav, len(samples) / RATE, sentences, spoken.voice, RATE, spoken.notes)
 
 
 def speak_all(
@@ -106,8 +137,16 @@ def speaking_rate(settings: VoiceSettings, cache_dir: Path | None = None) -> flo
 def _speak(
     texts: Sequence[str], name: str, settings: VoiceSettings, cache: SpeechCache
 ) -> list[Speech]:
-    voice = get_voice(settings)
-    return [timing.trim(cache.speak(voice, name, settings.rate, text)) for text in texts]
+    """Every text trimmed, from the cache or else spoken (each distinct text once)."""
+    found = {text: cache.lookup(name, settings.rate, text) for text in dict.fromkeys(texts)}
+    missing = [text for text, speech in found.items() if speech is None]
+    if missing:
+        voice = get_voice(settings)
+        for text in missing:
+            speech = voice.speak(text)
+            cache.store(name, settings.rate, text, speech)
+            found[text] = speech
+    return [timing.trim(found[text]) for text in texts]
 
 
 def _lines(script: Script) -> list[_Line]:
@@ -138,23 +177,35 @@ def _assemble(
     lines: Sequence[_Line], speeches: Sequence[Speech]
 ) -> tuple[np.ndarray, tuple[SpokenSentence, ...]]:
     """Lay the sentences end to end with pauses; return the samples and each sentence's times."""
-    pieces: list[np.ndarray] = []
+    spans = _spans(lines, speeches)
+    samples = np.zeros(spans[-1][1] + _samples(TAIL), dtype=np.float32)
     sentences: list[SpokenSentence] = []
-    cursor = 0
-    for index, (line, speech) in enumerate(zip(lines, speeches, strict=True)):
-        if index:
-            pause = SCENE_PAUSE if line.scene != lines[index - 1].scene else SENTENCE_PAUSE
-            pieces.append(np.zeros(int(round(pause * RATE)), dtype=np.float32))
-            cursor += len(pieces[-1])
-        pieces.append(audio.resample(speech.samples, speech.sample_rate))
-        start, end = cursor / RATE, (cursor + len(pieces[-1])) / RATE
+    for line, speech, (first, last) in zip(lines, speeches, spans, strict=True):
+        samples[first:last] = audio.resample(speech.samples, speech.sample_rate)
+        start, end = first / RATE, last / RATE
         words = _display_words(line, speech, start)
         sentences.append(
             SpokenSentence(line.text, line.scene, round(start, 3), round(end, 3), words)
         )
-        cursor += len(pieces[-1])
-    pieces.append(np.zeros(int(TAIL * RATE), dtype=np.float32))
-    return np.concatenate(pieces), tuple(sentences)
+    return samples, tuple(sentences)
+
+
+def _spans(lines: Sequence[_Line], speeches: Sequence[Speech]) -> list[tuple[int, int]]:
+    """Where each sentence starts and ends on the narration's clock, in samples at RATE."""
+    spans: list[tuple[int, int]] = []
+    cursor = 0
+    for index, (line, speech) in enumerate(zip(lines, speeches, strict=True)):
+        if index:
+            pause = SCENE_PAUSE if line.scene != lines[index - 1].scene else SENTENCE_PAUSE
+            cursor += _samples(pause)
+        length = audio.resampled_length(len(speech.samples), speech.sample_rate)
+        spans.append((cursor, cursor + length))
+        cursor += length
+    return spans
+
+
+def _samples(seconds: float) -> int:
+    return int(round(seconds * RATE))
 
 
 def _display_words(line: _Line, speech: Speech, offset: float) -> tuple[Word, ...]:

@@ -94,9 +94,30 @@ def _load(model: Path, config: Path):
     from piper import PiperVoice as Loaded
 
     try:
-        return Loaded.load(model, config_path=config, include_alignments=True)
+        voice = Loaded.load(model, config_path=config, include_alignments=True)
     except Exception as exc:  # onnxruntime raises its own types for a corrupt model
         raise VoiceError(f"cannot load Piper voice {model} ({exc}): reinstall the voice") from exc
+    voice.session = _Shrinking(voice.session)
+    return voice
+
+
+class _Shrinking:
+    """Piper's ONNX session, giving its working memory back after every sentence: a sentence's
+    memory grows with its length (a 25 s one: 600 MiB) and would stay with the process, through
+    the render and, in a batch worker, every story after; measured 7-14 % more voice CPU."""
+
+    def __init__(self, session) -> None:
+        import onnxruntime
+
+        self.session = session
+        self.options = onnxruntime.RunOptions()
+        self.options.add_run_config_entry("memory.enable_memory_arena_shrinkage", "cpu:0")
+
+    def run(self, outputs, feeds, run_options=None):
+        return self.session.run(outputs, feeds, self.options)
+
+    def __getattr__(self, name: str):
+        return getattr(self.session, name)
 
 
 def _synthesise(voice, text: str, rate: float):

@@ -1,1 +1,1 @@
-"""Video: theme, timeline planning, slide drawing and the moviepy renderer."""
+"""Video: theme, timeline planning, slide drawing and the renderer (frames piped to ffmpeg)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import subprocess
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
@@ -40,10 +40,7 @@ class Face:
         return self.fonts[0].getmetrics()
 
     def getlength(self, text: str) -> float:
-        return sum(
-            emoji_length(run, self.size) if face is EMOJI else face.getlength(run)
-            for run, face in self.runs(text)
-        )
+        return _length(self, text)
 
     def runs(self, text: str) -> list[tuple[str, ImageFont.FreeTypeFont | None]]:
         """`text` cut into runs that one font can draw whole (None: the colour emoji font)."""
@@ -66,6 +63,15 @@ class Face:
             if code in chars:
                 return face
         return self.fonts[0]
+
+
+# Planning captions measures the same words and phrases thousands of times over.
+@lru_cache(maxsize=1 << 16)
+def _length(face: Face, text: str) -> float:
+    return sum(
+        emoji_length(run, face.size) if font is EMOJI else font.getlength(run)
+        for run, font in face.runs(text)
+    )
 
 
 @cache

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from news60.errors import ScriptError
 from news60.models import Article
-from news60.script.embeddings import loading_quietly
 from news60.script.summarisers.picks import Pick, picks_from_script
 from news60.script.summarisers.prompt import clean_output, render_prompt
 
@@ -115,3 +116,17 @@ def _load(name: str) -> tuple[Any, Any]:
         ) from None
     model.eval()
     return tokenizer, model
+
+
+@contextlib.contextmanager
+def loading_quietly() -> Iterator[None]:
+    """Hide transformers' loading progress bars: the library never writes to the terminal."""
+    from transformers.utils import logging as hf_logging
+
+    shown = hf_logging.is_progress_bar_enabled()
+    hf_logging.disable_progress_bar()
+    try:
+        yield
+    finally:
+        if shown:
+            hf_logging.enable_progress_bar()
