@@ -158,7 +158,10 @@ def creative_work(manifest: Mapping) -> dict:
         "datePublished": manifest.get("published"),
         "publisher": {"@type": "Organization", "name": source_name(url)} if url else None,
         "author": [{"@type": "Person", "name": n} for n in reporting.get("authors", [])]
-        + [{"@type": "Organization", "name": n} for n in reporting.get("agencies", [])],
+        + [
+            {"@type": "Organization", "name": n}
+            for n in reporting.get("agencies", []) + reporting.get("partners", [])
+        ],
         "contributor": [{"@type": "Person", "name": n} for n in reporting.get("contributors", [])],
         "creditText": "; ".join(credits.get("lines", [])),
     }

@@ -42,6 +42,7 @@ def build_script(
         source_url=article.source_url,
         language=article.language,
         summariser=summariser,
+        kind=article.kind,
     )
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from news60.atomic import write_json
 from news60.errors import ScriptError
-from news60.models import Photo, Reporting, Scene, Script
+from news60.models import KINDS, Photo, Reporting, Scene, Script
 
 FORMAT = "news60/story@2"
 READABLE = (FORMAT, "news60/story@1")  # @1 listed reporting credits as plain `credits`
@@ -96,7 +96,14 @@ def script_from_dict(data: Any, origin: str = "story") -> Script:
         language=data.get("language", "en"),
         summariser=data.get("summariser", "edited"),
         key=data.get("key"),
+        kind=_kind(data.get("kind", "news"), origin),
     )
+
+
+def _kind(value: Any, origin: str) -> str:
+    if value not in KINDS:
+        raise ScriptError(f"{origin}: kind {value!r} is not one of {', '.join(KINDS)}")
+    return value
 
 
 def _scene(data: Any, origin: str) -> Scene:
@@ -130,10 +137,12 @@ def _reporting(data: Any, origin: str) -> Reporting:
     if isinstance(data, Reporting):
         return data
     if not isinstance(data, dict):
-        raise ScriptError(f"{origin}: expected {{authors, contributors, agencies}} lists of names")
+        raise ScriptError(
+            f"{origin}: expected {{authors, contributors, agencies, partners}} lists of names"
+        )
     _check_fields(data, Reporting, origin, required=set())
     names = {}
-    for role in ("authors", "contributors", "agencies"):
+    for role in ("authors", "contributors", "agencies", "partners"):
         value = data.get(role, [])
         if not isinstance(value, list | tuple):
             raise ScriptError(f"{origin}.{role} must be a list of names")
