@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from dataclasses import replace
 
 import pytest
 from conftest import SHARED_DATA
 
 from news60.bulletin.chapters import description, ffmetadata, platform_notes, timestamp
-from news60.bulletin.fitting import bulletin_slot, ident_line
+from news60.bulletin.fitting import bulletin_slot, sign_off
 from news60.bulletin.lineup import check_enough, list_sources, read_lineup
 from news60.bulletin.models import Bulletin, Chapter, Item, LeftOut
 from news60.bulletin.segments import make_segments, story_units
@@ -68,6 +69,12 @@ def test_a_source_that_cannot_be_listed_is_left_out_with_its_reason(tmp_path):
     assert "private" in left_out[1].reason or "loopback" in left_out[1].reason
 
 
+def any_age():
+    """Settings whose bulletins air stories of any age (what these tests read is years old)."""
+    settings = load_settings()
+    return replace(settings, bulletin=replace(settings.bulletin, max_age=0.0))
+
+
 def _article(*paragraphs: str, title: str = "Council approves the budget") -> Article:
     return Article(title=title, paragraphs=paragraphs)
 
@@ -109,10 +116,10 @@ def test_a_segment_carries_the_topic_kicker_a_single_clip_shows():
 def test_the_date_is_said_as_people_say_it():
     bulletin = Bulletin("Five at five", dt.date(2019, 6, 28), ())
     assert bulletin.spoken_date == "Friday, 28 June"
-    assert ident_line(bulletin) == "Five at five. Friday, 28 June."
+    assert sign_off(bulletin) == "Five at five, for Friday, 28 June."
 
 
-def test_the_slot_leaves_room_for_the_ident_lead_in_and_closing_card():
+def test_the_slot_leaves_room_for_the_lead_in_and_closing_card():
     slot = bulletin_slot(60, 0.4, 4.2)
     assert slot.longest == pytest.approx(55.4)
     assert slot.shortest == pytest.approx(47.4)  # a 52 s bulletin at the least
@@ -120,18 +127,42 @@ def test_the_slot_leaves_room_for_the_ident_lead_in_and_closing_card():
 
 def test_chapters_as_ffmpeg_metadata_and_a_description_block():
     chapters = [
-        Chapter("News; today = #1", 0.0, 4.2),
-        Chapter("G20: Trump jokes", 4.2, 65.5),
+        Chapter("G20; today = #1", 0.0, 12.2),
+        Chapter("Plague: Three cases", 12.2, 30.0),
+        Chapter("Sudan: Sanctions lifted", 30.0, 48.0),
+        Chapter("Credits", 48.0, 52.0),
     ]
     text = ffmetadata(chapters, "Bulletin")
     assert text.startswith(";FFMETADATA1\ntitle=Bulletin\n[CHAPTER]\nTIMEBASE=1/1000\nSTART=0\n")
-    assert "title=News\\; today \\= \\#1" in text and "START=4200\nEND=65500" in text
+    assert "title=G20\\; today \\= \\#1" in text and "START=12200\nEND=30000" in text
     block = description(chapters, ["G20 | Reporting: AFP"])
-    assert block == "0:00 News; today = #1\n0:04 G20: Trump jokes\n\nG20 | Reporting: AFP\n"
+    assert block == (
+        "0:00 G20; today = #1\n0:12 Plague: Three cases\n0:30 Sudan: Sanctions lifted\n\n"
+        "G20 | Reporting: AFP\n"
+    )  # the credits run in the last story's chapter: YouTube lists no 4 s chapter
     assert timestamp(65.5) == "1:05"
-    (note,) = platform_notes(chapters)  # the first runs 4 s: YouTube would not list them
-    assert "10 s or more" in note and "News; today = #1 (4 s)" in note
-    assert platform_notes(chapters[1:]) == []
+    assert platform_notes(chapters) == []
+
+
+def test_a_story_under_ten_seconds_means_a_description_without_timestamps():
+    chapters = [
+        Chapter("G20: Trump jokes", 0.0, 12.0),
+        Chapter("DNP: Student dies", 12.0, 16.2),
+        Chapter("Sudan: Sanctions lifted", 16.2, 48.0),
+        Chapter("Credits", 48.0, 52.0),
+    ]
+    lines = description(chapters, ["G20 | Reporting: AFP"]).splitlines()
+    assert "no chapter list" in lines[0] and "10 s" in lines[0] and "runs 4 s" in lines[0]
+    assert lines[1:4] == [
+        "1. G20: Trump jokes",
+        "2. DNP: Student dies",
+        "3. Sudan: Sanctions lifted",
+    ]
+    assert not any(re.match(r"\d+:\d\d ", line) for line in lines)  # no timestamp at all
+    (note,) = platform_notes(chapters)
+    assert "10 s or more" in note and "DNP: Student dies (4 s)" in note
+    two = [chapters[0], chapters[2], chapters[3]]
+    assert "no chapter list" in description(two, []) and platform_notes(two) == []
 
 
 def test_near_duplicates_are_merged_and_distinct_stories_kept(tmp_path):
@@ -148,7 +179,7 @@ def test_near_duplicates_are_merged_and_distinct_stories_kept(tmp_path):
     )
     layoffs = SHARED_DATA / "scrapes" / "bc13ff87b2630ffb" / "scrape.txt"  # WeWork, another event
     entries = [Entry(str(original)), Entry(str(rewrite)), Entry(str(layoffs))]
-    items, left_out = read_lineup(entries, load_settings(), count=5)
+    items, left_out = read_lineup(entries, any_age(), count=5, day=dt.date(2019, 11, 19))
     assert [i.source for i in items] == [str(original), str(layoffs)]
     assert items[0].also == (str(rewrite),)
     assert left_out == [LeftOut(str(rewrite), f"the same story as {original}: merged")]
@@ -158,7 +189,7 @@ def test_fewer_than_two_stories_is_a_clear_error_naming_the_sources(tmp_path):
     bad = tmp_path / "empty.txt"
     bad.write_text("")
     entries = [Entry(str(SHARED_DATA / "seed" / "article.txt")), Entry(str(bad))]
-    items, left_out = read_lineup(entries, load_settings(), count=5)
+    items, left_out = read_lineup(entries, any_age(), count=5, day=dt.date(2019, 11, 19))
     with pytest.raises(ArticleError) as caught:
         check_enough(items, left_out, ["seed.txt", str(bad)])
     message = str(caught.value)
@@ -187,3 +218,42 @@ def test_photos_offered_to_every_story_go_to_the_stories_they_show(tmp_path):
         Item("storm.txt", replace(weather, photos=offered)),
     ]
     assert best_photos(items) == [budget, storm]
+
+
+@pytest.mark.parametrize(
+    ("page", "lead"),
+    [
+        # A scene-setter, page furniture or a teaser standfirst gives way to the unit with the news.
+        ("html/cnet", "Facebook CEO Mark Zuckerberg knows a thing or two"),
+        ("scrapes/7dfc3e359d7c0ca4", "James Van Der Beek has been eliminated"),
+        ("html/buzzfeed-1", "Eloise Parry, 21, was taken to Royal Shrewsbury hospital"),
+        # The story's own lead stays, also under an abstract headline; no dateline is read out.
+        ("html/wapo-1", "Gunmen opened fire on visitors at Tunisia’s most renowned museum"),
+        ("scrapes/702d1da63b8e064c", "The president’s unpredictability and demands of China"),
+        ("html/nytimes-1", "After nearly 20 years of hostile relations, the American government"),
+        ("html/schema-org-context-object", "A plan to impeach South Korean President Yoon"),
+        ("html/telegraph", "Zimbabwe President Robert Mugabe, his wife Grace"),
+        ("scrapes/c467d507551a836e", "Michigan health authorities are reporting a 6th fatality"),
+        ("scrapes/a1fca19b884e0e94", "Two hostages — an American and an Australian —"),
+        ("scrapes/ea25dd7edff4d279", "Three cases of plague have been diagnosed in China"),
+        ("scrapes/06e5123e4ef7cfb4", "The New York State Attorney General (NYAG) is investigating"),
+        ("scrapes/5a822960e9a2cb1e", "The house where Adolf Hitler was born will be turned"),
+        ("scrapes/921019755f4a96ac", "Jose Mourinho has agreed a deal to replace Mauricio"),
+    ],
+)
+def test_the_lead_states_the_headlines_news(page, lead):
+    from news60.article import read_article
+
+    folder = SHARED_DATA / page
+    source = folder / ("page.html" if page.startswith("html") else "scrape.txt")
+    units = story_units(read_article(str(source), ArticleSettings()))
+    assert units[0].startswith(lead), units[:2]
+
+
+def test_a_later_lead_drops_the_scene_setter_it_replaced():
+    from news60.article import read_article
+
+    cnet = read_article(str(SHARED_DATA / "html" / "cnet" / "page.html"), ArticleSettings())
+    units = story_units(cnet)
+    assert not any(u.startswith("Anyone who has ever been involved") for u in units)
+    assert units[1].startswith("After all, he's the man behind")  # leans on the lead: said after

@@ -8,6 +8,7 @@ from pathlib import Path
 from news60.atomic import write_json, write_text
 from news60.bulletin.briefing import write_briefing
 from news60.bulletin.chapters import add_mp4_chapters
+from news60.bulletin.fitting import sign_off
 from news60.bulletin.manifest import (
     bulletin_manifest,
     bulletin_roll,
@@ -16,7 +17,7 @@ from news60.bulletin.manifest import (
     spoken_credits,
 )
 from news60.bulletin.models import Bulletin, Cut
-from news60.bulletin.timeline import chapters, plan_bulletin
+from news60.bulletin.timeline import Credits, chapters, plan_bulletin
 from news60.models import Narration, Outputs
 from news60.outputs import (
     format_entries,
@@ -61,6 +62,8 @@ def write_bulletin(
     final = {name: job.final / path.name for name, path in files.items()}
     final["manifest"] = job.final / "manifest.json"
     manifest = bulletin_manifest(cut, final) | {"audio_lufs": settings.bulletin.loudness}
+    size = (cut.timeline.width, cut.timeline.height)
+    manifest["closing_card"] = {"lines": Credits(theme, size).drawn(cut.timeline.slides[-1].body)}
     manifest |= {"formats": format_entries(formats, final)} | version_entry(job, fingerprint)
     manifest["disclosure"] = disclosure
     # Signed last: the chapters are already muxed in, and nothing touches the files after this.
@@ -85,7 +88,7 @@ def write_audio(cut: Cut, settings: Settings, theme: Theme, job: Draft, disclosu
         job.path("audio.mp3"),
         voice=settings.voice,
         offset=cut.timeline.narration_offset,
-        credits=f"Credits. {spoken}" if spoken else "",
+        credits=" ".join([sign_off(bulletin), *([f"Credits. {spoken}"] if spoken else [])]),
         lufs=settings.bulletin.loudness,
         tags=tags,
     )
