@@ -125,13 +125,19 @@ def test_the_slot_leaves_room_for_the_lead_in_and_closing_card():
     assert slot.shortest == pytest.approx(47.4)  # a 52 s bulletin at the least
 
 
+def running(*stories: tuple[str, float]) -> list[Chapter]:
+    """Chapters for stories of these lengths back to back, then 4 s of credits."""
+    chapters, start = [], 0.0
+    for title, seconds in [*stories, ("Credits", 4.0)]:
+        chapters.append(Chapter(title, start, round(start + seconds, 3)))
+        start = round(start + seconds, 3)
+    return chapters
+
+
 def test_chapters_as_ffmpeg_metadata_and_a_description_block():
-    chapters = [
-        Chapter("G20; today = #1", 0.0, 12.2),
-        Chapter("Plague: Three cases", 12.2, 30.0),
-        Chapter("Sudan: Sanctions lifted", 30.0, 48.0),
-        Chapter("Credits", 48.0, 52.0),
-    ]
+    chapters = running(
+        ("G20; today = #1", 12.2), ("Plague: Three cases", 17.8), ("Sudan: Sanctions lifted", 18)
+    )
     text = ffmetadata(chapters, "Bulletin")
     assert text.startswith(";FFMETADATA1\ntitle=Bulletin\n[CHAPTER]\nTIMEBASE=1/1000\nSTART=0\n")
     assert "title=G20\\; today \\= \\#1" in text and "START=12200\nEND=30000" in text
@@ -145,12 +151,9 @@ def test_chapters_as_ffmpeg_metadata_and_a_description_block():
 
 
 def test_a_story_under_ten_seconds_means_a_description_without_timestamps():
-    chapters = [
-        Chapter("G20: Trump jokes", 0.0, 12.0),
-        Chapter("DNP: Student dies", 12.0, 16.2),
-        Chapter("Sudan: Sanctions lifted", 16.2, 48.0),
-        Chapter("Credits", 48.0, 52.0),
-    ]
+    chapters = running(
+        ("G20: Trump jokes", 12.0), ("DNP: Student dies", 4.2), ("Sudan: Sanctions lifted", 31.8)
+    )
     lines = description(chapters, ["G20 | Reporting: AFP"]).splitlines()
     assert "no chapter list" in lines[0] and "10 s" in lines[0] and "runs 4 s" in lines[0]
     assert lines[1:4] == [

@@ -40,34 +40,39 @@ _SECTIONS = (
     ),
     ("liveblog", r"live|live blog|live updates|live news"),
 )
-_SECTION = [(kind, re.compile(rf"(?i)^(?:{words})$")) for kind, words in _SECTIONS]
+
+
+def _patterns(table: tuple[tuple[str, str], ...]) -> list[tuple[str, re.Pattern[str]]]:
+    """(kind, alternatives) pairs as whole-text patterns, case ignored."""
+    return [(kind, re.compile(rf"(?i)^(?:{words})$")) for kind, words in table]
+
+
+_SECTION = _patterns(_SECTIONS)
 # Label lines as a page's text shows them: narrower than section names, since "Comment" and "Live"
 # are also buttons and menu items beside a headline.
-_LABEL = [
-    (kind, re.compile(rf"(?i)^(?:{words})$"))
-    for kind, words in (
+_LABEL = _patterns(
+    (
         ("opinion", r"opinions?|op-?eds?|editorials?|commentary|columns?|columnists?|perspective"),
         ("analysis", r"(?:news )?analysis"),
         ("review", r"reviews?"),
         ("sponsored", r"sponsored(?: content)?|paid (?:post|content)|partner content|advertorial"),
     )
-]
+)
 # A writer's role under the byline that only opinion pages carry ("Opinion Columnist").
 _COLUMNIST = re.compile(
     r"(?i)^(?:opinion|guest|contributing|senior)?\s*(?:columnist|op-?ed (?:writer|contributor)|"
     r"opinion (?:writer|contributor|editor))$"
 )
 # A path segment of the address: "/news/opinion/...", "/commentisfree/2019/...", "/live/".
-_PATH = [
-    (kind, re.compile(rf"(?i)^(?:{words})$"))
-    for kind, words in (
+_PATH = _patterns(
+    (
         ("opinion", r"opinions?|commentisfree|comment|op-?eds?|editorials?|columnists?|columns"),
         ("analysis", r"analysis"),
         ("review", r"reviews?"),
         ("sponsored", r"sponsored|paid-?posts?|partner-?content|brandstudio|advertorial"),
         ("liveblog", r"live|liveblog|live-news|live-updates"),
     )
-]
+)
 # A label before the headline: "Opinion | Republicans Are ...", "Analysis: ...", "LIVE: ...".
 _TITLE = re.compile(
     r"(?i)^\s*(?P<label>opinion|op-?ed|commentary|comment|column|editorial|perspective|analysis|"
