@@ -216,3 +216,22 @@ def test_make_labels_an_opinion_piece_in_its_kicker_and_story_file(tmp_path):
         str(HTML / "nytimes-1" / "page.html"), load_settings(script={"sentences": 3})
     )
     assert kicker_text(news) == "Sudan · 13 JANUARY 2017"  # no label for news
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("- Nov. 18th 2019 8:54 am PT", "2019-11-18"),  # 9to5Mac's dateline
+        ("21:17 18.11.2019 Get short URL", "2019-11-18"),  # Sputnik's: day first
+        ("November 20, 2019", "2019-11-20"),
+    ],
+)
+def test_a_scrape_dates_its_story_from_its_dateline(line, date):
+    from news60.article.lines import read_date
+
+    assert read_date(line) == date
+
+
+def test_a_scrape_with_a_dotted_date_is_dated():
+    assert scrape("1f765c48780665e8").published == "2019-11-18"
+    assert scrape("ad826691a8a2f9c4").published == "2019-11-18"
