@@ -235,3 +235,24 @@ def test_a_scrape_dates_its_story_from_its_dateline(line, date):
 def test_a_scrape_with_a_dotted_date_is_dated():
     assert scrape("1f765c48780665e8").published == "2019-11-18"
     assert scrape("ad826691a8a2f9c4").published == "2019-11-18"
+
+
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [
+        ("098bb3e96c0acdf3", "Disney+ glitches blamed on heavy demand says executive Kevin Mayer"),
+        ("374ac9a59a85196c", "Emirates inks order for 30 Boeing 787 jets, talks expansion plans"),
+        ("bc13ff87b2630ffb", "WeWork employees to be laid off this week"),
+        (
+            "ea25dd7edff4d279",
+            "Three Cases of Plague Diagnosed in China",
+        ),  # "... | Smart News | ..."
+        ("c467d507551a836e", None),  # its own headline line stays
+    ],
+)
+def test_a_scrape_headline_is_the_storys_not_a_timestamp_or_a_section(name, title):
+    article = scrape(name)
+    if title is None:
+        assert article.title.startswith("Michigan Officials: 6th Fatality Linked")
+    else:
+        assert article.title == title  # not "5:50 PM", "Natasha Turak @NatashaTurak", "T R D ..."

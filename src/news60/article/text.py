@@ -19,6 +19,7 @@ _LEAD = re.compile(
 )
 _WORD = re.compile(r"\w+")
 _TITLE_WINDOW = 40  # lines above the body searched for the headline
+_TITLE_WORDS = 4  # a page title this long reads as a headline, not a site name
 _LABEL_WINDOW = 8  # lines above the headline where a section label ("Opinion") may sit
 _BELOW = 4  # lines below it where a label or a writer's role ("Opinion Columnist") may sit
 _PHOTO_WINDOW = 8  # lines above the headline where a lead photo caption may sit
@@ -56,7 +57,8 @@ def parse_text(text: str, base: str | None = None) -> Article:
     standfirst, body = _split_standfirst(body)
     first = block.title if block.title is not None else block.start
     byline = _first(read_byline(line.text) for line in lines[max(0, first - 3) : block.start + 3])
-    kind, title = titled_kind(lines[block.title].text if block.title is not None else "")
+    heading = lines[block.title].text if block.title is not None else ""
+    kind, title = titled_kind(_headline_text(heading, lines, body))
     return Article(
         title=title,
         standfirst=standfirst,
@@ -194,6 +196,19 @@ def _find_title(lines: list[Line], start: int) -> int | None:
         if _headline(lines[i]):
             return i
     return None
+
+
+def _headline_text(heading: str, lines: list[Line], body: list[str]) -> str:
+    """The headline found above the body, unless it shares no word with the page's title or the
+    story's opening (a timestamp "5:50 PM", a section "CBS Sports HQ", a writer's "About Victor
+    Davis Hanson"): then the page's title without its site name, when it reads as a headline."""
+    page = lines[0] if lines else None
+    if page is None or not page.headline or len(page.text.split()) < _TITLE_WORDS:
+        return heading
+    known = set(_content_words(" ".join([page.text, *body[:2]])))
+    if heading and known & set(_content_words(heading)):
+        return heading
+    return re.split(r"\s+[|–—-]\s+(?=[^|–—-]*$)", page.text)[0].strip()
 
 
 def _headline(line: Line) -> bool:
