@@ -64,7 +64,7 @@ class VideoSettings:
 @dataclass(frozen=True)
 class BulletinSettings:
     stories: int = 5  # stories in a bulletin, the first N in the editor's order
-    title: str = ""  # the opening ident's title; "" is the theme's tagline
+    title: str = ""  # the bulletin's name in players and its sign-off; "" is the theme's tagline
     loudness: float = -14.0  # the audio briefing's LUFS: -14 as platforms play, -16 for podcasts
     max_age: float = 48.0  # hours before the bulletin's date a story may be from; 0: any age
     allow_old: tuple[str, ...] = ()  # stories (file or URL) aired however old or undated

@@ -49,7 +49,7 @@ class Segment:
 
 @dataclass(frozen=True)
 class Chapter:
-    """A stretch of the bulletin listed by players: the ident, a story, the credits."""
+    """A stretch of the bulletin listed by players: a story, or the credits."""
 
     title: str
     start: float

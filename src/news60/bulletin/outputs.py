@@ -1,5 +1,6 @@
 """Everything a bulletin leaves behind, as `make` does: a clip per format with chapters, the audio
-briefing with ID3 chapters, script, captions, the ident as thumbnail, a description, the manifest."""
+briefing with ID3 chapters, script, captions, the top story's cover as thumbnail, a description, the
+manifest."""
 
 from __future__ import annotations
 
@@ -95,7 +96,7 @@ def write_audio(cut: Cut, settings: Settings, theme: Theme, job: Draft, disclosu
 
 
 def write_texts(cut: Cut, theme: Theme, formats: tuple[Format, ...], job: Draft) -> dict[str, Path]:
-    """Script, captions, thumbnail (the ident's cover) and the description block."""
+    """Script, captions, thumbnail (the top story's cover) and the description block."""
     size = thumbnail_size(formats)
     return {
         "thumbnail": write_thumbnail(cut.timeline, theme, size, job.path("thumbnail.jpg")),

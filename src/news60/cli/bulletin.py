@@ -31,7 +31,11 @@ class AgeParam(click.ParamType):
 @cli.command()
 @click.argument("sources", nargs=-1, required=True)
 @click.option("--stories", type=int, help="How many stories, the first N in order (default 5).")
-@click.option("--title", help="The bulletin's title on the ident (default: the theme's tagline).")
+@click.option(
+    "--title",
+    help="The bulletin's title: its name in players, its folder, the audio's sign-off "
+    "(default: the theme's tagline).",
+)
 @click.option(
     "--date",
     "day",
