@@ -256,3 +256,23 @@ def test_a_scrape_headline_is_the_storys_not_a_timestamp_or_a_section(name, titl
         assert article.title.startswith("Michigan Officials: 6th Fatality Linked")
     else:
         assert article.title == title  # not "5:50 PM", "Natasha Turak @NatashaTurak", "T R D ..."
+
+
+def test_the_address_a_page_was_fetched_from_says_its_kind(tmp_path):
+    import shutil
+    import threading
+    from functools import partial
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    (tmp_path / "opinion").mkdir()
+    shutil.copy(SCRAPES / "e4c6a3b482403a8f" / "scrape.txt", tmp_path / "opinion" / "beijing.txt")
+    handler = partial(SimpleHTTPRequestHandler, directory=str(tmp_path))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/opinion/beijing.txt"
+        settings = ArticleSettings(allow_private=True)
+        assert read_article(url, settings).kind == "opinion"  # the text alone does not say so
+    finally:
+        server.shutdown()
+        server.server_close()

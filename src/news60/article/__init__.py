@@ -11,6 +11,7 @@ from news60.article.decode import decode
 from news60.article.fetch import fetch, is_url
 from news60.article.html import STORY_WORDS, parse_html
 from news60.article.jsondoc import parse_json
+from news60.article.kinds import declared_kind
 from news60.article.text import parse_text
 from news60.errors import ArticleError
 from news60.models import Article
@@ -42,7 +43,9 @@ def read_article(
     text = decode(raw, name)
     article = _PARSERS[detect_kind(text)](text, base)
     if is_url(source):
-        article = replace(article, source_url=article.source_url or source)
+        # The address it was fetched from says what the page may not: "/opinion/", "/live/".
+        kind = article.kind if article.kind != "news" else declared_kind([], [], source)
+        article = replace(article, source_url=article.source_url or source, kind=kind)
     told = fallback_paragraphs(fallback)
     if _words(article.paragraphs) < STORY_WORDS <= _words(told):
         article = replace(article, paragraphs=told)
