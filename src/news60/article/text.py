@@ -18,8 +18,9 @@ _LEAD = re.compile(
     r"^[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][\w. ]{1,20})?\s*(?:\([\w ]+\))?\s*[—–-]{1,2}\s"
 )
 _WORD = re.compile(r"\w+")
+# "BREAKING NEWS: Chelsea activate ...": a label the page puts before its headline.
+_LABEL = re.compile(r"^(?:BREAKING(?: NEWS)?|EXCLUSIVE|WATCH|LIVE|UPDATED?|VIDEO|PICTURED)\s*:\s+")
 _TITLE_WINDOW = 40  # lines above the body searched for the headline
-_TITLE_WORDS = 4  # a page title this long reads as a headline, not a site name
 _LABEL_WINDOW = 8  # lines above the headline where a section label ("Opinion") may sit
 _BELOW = 4  # lines below it where a label or a writer's role ("Opinion Columnist") may sit
 _PHOTO_WINDOW = 8  # lines above the headline where a lead photo caption may sit
@@ -57,8 +58,7 @@ def parse_text(text: str, base: str | None = None) -> Article:
     standfirst, body = _split_standfirst(body)
     first = block.title if block.title is not None else block.start
     byline = _first(read_byline(line.text) for line in lines[max(0, first - 3) : block.start + 3])
-    heading = lines[block.title].text if block.title is not None else ""
-    kind, title = titled_kind(_headline_text(heading, lines, body))
+    kind, title = titled_kind(_title_text(lines, block.title))
     return Article(
         title=title,
         standfirst=standfirst,
@@ -186,29 +186,33 @@ def _content_words(text: str) -> list[str]:
 
 
 def _find_title(lines: list[Line], start: int) -> int | None:
-    """The headline: the page title if it reappears above the body, else the nearest headline."""
+    """The headline: the page title if it reappears above the body; else, of the headlines just
+    above the body and the page title on the first line, the one that shares most words with
+    the story's opening (a time, a newsletter's name or a byline shares none), the nearest first."""
     page_titles = _title_stems(lines[0].text) if lines else set()
     above = range(start - 1, max(-1, start - _TITLE_WINDOW), -1)
     for i in above:
         if i > 0 and lines[i].headline and _title_stem(lines[i].text) in page_titles:
             return i
-    for i in above:
-        if _headline(lines[i]):
-            return i
-    return None
+    # A line opening on a quote mark is a pull quote, not the headline.
+    candidates = [i for i in above if _headline(lines[i]) and lines[i].text[:1] not in "“\"‘'"]
+    if lines and start > 0 and 0 not in candidates and read_byline(lines[0].text) is None:
+        candidates.append(0)
+    opening = set(_content_words(" ".join(line.text for line in lines[start : start + 4])))
+    if not candidates:
+        return None
+    shared = [len(set(_content_words(lines[i].text)) & opening) for i in candidates]
+    return candidates[shared.index(max(shared))]
 
 
-def _headline_text(heading: str, lines: list[Line], body: list[str]) -> str:
-    """The headline found above the body, unless it shares no word with the page's title or the
-    story's opening (a timestamp "5:50 PM", a section "CBS Sports HQ", a writer's "About Victor
-    Davis Hanson"): then the page's title without its site name, when it reads as a headline."""
-    page = lines[0] if lines else None
-    if page is None or not page.headline or len(page.text.split()) < _TITLE_WORDS:
-        return heading
-    known = set(_content_words(" ".join([page.text, *body[:2]])))
-    if heading and known & set(_content_words(heading)):
-        return heading
-    return re.split(r"\s+[|–—-]\s+(?=[^|–—-]*$)", page.text)[0].strip()
+def _title_text(lines: list[Line], title: int | None) -> str:
+    """The headline's text; the page title on the first line without its " - Site name"."""
+    if title is None:
+        return ""
+    text = _LABEL.sub("", lines[title].text)
+    if title == 0:
+        return re.split(r"\s+[|–—-]\s+(?=[^|–—-]*$)", text)[0].strip()
+    return text
 
 
 def _headline(line: Line) -> bool:

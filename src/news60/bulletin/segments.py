@@ -13,8 +13,7 @@ from collections.abc import Sequence
 from news60.bulletin.models import Item, Segment
 from news60.models import Article, Photo
 from news60.script.kicker import topic_kicker
-from news60.script.speakable import display_text
-from news60.script.summarisers.story import Story, read_story
+from news60.script.summarisers.story import Story, read_story, spoken_units
 
 LEAD_WINDOW = 3  # the lead is one of the first three usable units: later ones are background
 # MiniLM cosine with the headline. The story's own lead keeps its place from KEEP up: on the dev
@@ -53,8 +52,8 @@ def story_units(article: Article) -> tuple[str, ...]:
     # it replaced ("Anyone who has ever closed a deal ...") is not said after the news.
     needed = {r for u in story.usable if u > lead for r in story.closure(u)}
     order = [lead, *(u for u in story.usable if u != lead and (u > lead or u in needed))]
-    # As make shows and says them: datelines and shouted lead-ins ("CAIRO —", "A HUNTER") tidied.
-    return tuple(" ".join(display_text(s) for s in story.sentences(u)) for u in order)
+    # As make says them: written for the ear by the same broadcast writer, in the order said.
+    return spoken_units(article, order=order)
 
 
 def lead_unit(story: Story, article: Article) -> int:
