@@ -4,6 +4,7 @@ import datetime as dt
 import json
 import threading
 import time
+from dataclasses import replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -236,5 +237,7 @@ def test_each_poll_fetches_a_page_source_once(tmp_path, site, site_server):
         planned = plan_story(entry, settings)
         assert site_server.paths == ["/article.txt"] * poll
         assert planned.article.source_url == url and planned.article.text
-        items, _ = read_lineup([entry], settings, count=1)  # a bulletin reads it the same way
+        # A bulletin reads it the same way (of any age: the page has no date).
+        any_age = replace(settings, bulletin=replace(settings.bulletin, max_age=0.0))
+        items, _ = read_lineup([entry], any_age, count=1, day=dt.date(2019, 11, 19))
         assert items[0].article == planned.article and site_server.paths == ["/article.txt"] * poll

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from dataclasses import replace
 
 import pytest
 from conftest import SHARED_DATA
 
 from news60.bulletin.chapters import description, ffmetadata, platform_notes, timestamp
-from news60.bulletin.fitting import bulletin_slot, ident_line
+from news60.bulletin.fitting import bulletin_slot, sign_off
 from news60.bulletin.lineup import check_enough, list_sources, read_lineup
 from news60.bulletin.models import Bulletin, Chapter, Item, LeftOut
 from news60.bulletin.segments import make_segments, story_units
@@ -68,6 +69,12 @@ def test_a_source_that_cannot_be_listed_is_left_out_with_its_reason(tmp_path):
     assert "private" in left_out[1].reason or "loopback" in left_out[1].reason
 
 
+def any_age():
+    """Settings whose bulletins air stories of any age (what these tests read is years old)."""
+    settings = load_settings()
+    return replace(settings, bulletin=replace(settings.bulletin, max_age=0.0))
+
+
 def _article(*paragraphs: str, title: str = "Council approves the budget") -> Article:
     return Article(title=title, paragraphs=paragraphs)
 
@@ -109,29 +116,56 @@ def test_a_segment_carries_the_topic_kicker_a_single_clip_shows():
 def test_the_date_is_said_as_people_say_it():
     bulletin = Bulletin("Five at five", dt.date(2019, 6, 28), ())
     assert bulletin.spoken_date == "Friday, 28 June"
-    assert ident_line(bulletin) == "Five at five. Friday, 28 June."
+    assert sign_off(bulletin) == "Five at five, for Friday, 28 June."
 
 
-def test_the_slot_leaves_room_for_the_ident_lead_in_and_closing_card():
+def test_the_slot_leaves_room_for_the_lead_in_and_closing_card():
     slot = bulletin_slot(60, 0.4, 4.2)
     assert slot.longest == pytest.approx(55.4)
     assert slot.shortest == pytest.approx(47.4)  # a 52 s bulletin at the least
 
 
+def running(*stories: tuple[str, float]) -> list[Chapter]:
+    """Chapters for stories of these lengths back to back, then 4 s of credits."""
+    chapters, start = [], 0.0
+    for title, seconds in [*stories, ("Credits", 4.0)]:
+        chapters.append(Chapter(title, start, round(start + seconds, 3)))
+        start = round(start + seconds, 3)
+    return chapters
+
+
 def test_chapters_as_ffmpeg_metadata_and_a_description_block():
-    chapters = [
-        Chapter("News; today = #1", 0.0, 4.2),
-        Chapter("G20: Trump jokes", 4.2, 65.5),
-    ]
+    chapters = running(
+        ("G20; today = #1", 12.2), ("Plague: Three cases", 17.8), ("Sudan: Sanctions lifted", 18)
+    )
     text = ffmetadata(chapters, "Bulletin")
     assert text.startswith(";FFMETADATA1\ntitle=Bulletin\n[CHAPTER]\nTIMEBASE=1/1000\nSTART=0\n")
-    assert "title=News\\; today \\= \\#1" in text and "START=4200\nEND=65500" in text
+    assert "title=G20\\; today \\= \\#1" in text and "START=12200\nEND=30000" in text
     block = description(chapters, ["G20 | Reporting: AFP"])
-    assert block == "0:00 News; today = #1\n0:04 G20: Trump jokes\n\nG20 | Reporting: AFP\n"
+    assert block == (
+        "0:00 G20; today = #1\n0:12 Plague: Three cases\n0:30 Sudan: Sanctions lifted\n\n"
+        "G20 | Reporting: AFP\n"
+    )  # the credits run in the last story's chapter: YouTube lists no 4 s chapter
     assert timestamp(65.5) == "1:05"
-    (note,) = platform_notes(chapters)  # the first runs 4 s: YouTube would not list them
-    assert "10 s or more" in note and "News; today = #1 (4 s)" in note
-    assert platform_notes(chapters[1:]) == []
+    assert platform_notes(chapters) == []
+
+
+def test_a_story_under_ten_seconds_means_a_description_without_timestamps():
+    chapters = running(
+        ("G20: Trump jokes", 12.0), ("DNP: Student dies", 4.2), ("Sudan: Sanctions lifted", 31.8)
+    )
+    lines = description(chapters, ["G20 | Reporting: AFP"]).splitlines()
+    assert "no chapter list" in lines[0] and "10 s" in lines[0] and "runs 4 s" in lines[0]
+    assert lines[1:4] == [
+        "1. G20: Trump jokes",
+        "2. DNP: Student dies",
+        "3. Sudan: Sanctions lifted",
+    ]
+    assert not any(re.match(r"\d+:\d\d ", line) for line in lines)  # no timestamp at all
+    (note,) = platform_notes(chapters)
+    assert "10 s or more" in note and "DNP: Student dies (4 s)" in note
+    two = [chapters[0], chapters[2], chapters[3]]
+    assert "no chapter list" in description(two, []) and platform_notes(two) == []
 
 
 def test_near_duplicates_are_merged_and_distinct_stories_kept(tmp_path):
@@ -148,7 +182,7 @@ def test_near_duplicates_are_merged_and_distinct_stories_kept(tmp_path):
     )
     layoffs = SHARED_DATA / "scrapes" / "bc13ff87b2630ffb" / "scrape.txt"  # WeWork, another event
     entries = [Entry(str(original)), Entry(str(rewrite)), Entry(str(layoffs))]
-    items, left_out = read_lineup(entries, load_settings(), count=5)
+    items, left_out = read_lineup(entries, any_age(), count=5, day=dt.date(2019, 11, 19))
     assert [i.source for i in items] == [str(original), str(layoffs)]
     assert items[0].also == (str(rewrite),)
     assert left_out == [LeftOut(str(rewrite), f"the same story as {original}: merged")]
@@ -158,7 +192,7 @@ def test_fewer_than_two_stories_is_a_clear_error_naming_the_sources(tmp_path):
     bad = tmp_path / "empty.txt"
     bad.write_text("")
     entries = [Entry(str(SHARED_DATA / "seed" / "article.txt")), Entry(str(bad))]
-    items, left_out = read_lineup(entries, load_settings(), count=5)
+    items, left_out = read_lineup(entries, any_age(), count=5, day=dt.date(2019, 11, 19))
     with pytest.raises(ArticleError) as caught:
         check_enough(items, left_out, ["seed.txt", str(bad)])
     message = str(caught.value)
@@ -187,3 +221,43 @@ def test_photos_offered_to_every_story_go_to_the_stories_they_show(tmp_path):
         Item("storm.txt", replace(weather, photos=offered)),
     ]
     assert best_photos(items) == [budget, storm]
+
+
+@pytest.mark.parametrize(
+    ("page", "news"),
+    [
+        # A scene-setter, page furniture or a teaser standfirst gives way to the unit with the news.
+        ("html/cnet", "Zuckerberg knows a thing or two"),
+        ("scrapes/7dfc3e359d7c0ca4", "Van Der Beek has been eliminated"),
+        ("html/buzzfeed-1", "taken to Royal Shrewsbury hospital"),
+        # The story's own lead stays, also under an abstract headline; no dateline is read out.
+        ("html/wapo-1", "Gunmen opened fire on visitors"),
+        ("scrapes/702d1da63b8e064c", "unpredictability and demands of China"),
+        ("html/nytimes-1", "plans to reverse its position on Sudan"),
+        ("html/schema-org-context-object", "A plan to impeach South Korean President"),
+        ("html/telegraph", "Robert Mugabe, his wife Grace"),
+        ("scrapes/c467d507551a836e", "Michigan health authorities are reporting a 6th fatality"),
+        ("scrapes/a1fca19b884e0e94", "held by the Taliban"),
+        ("scrapes/ea25dd7edff4d279", "Three cases of plague have been diagnosed in China"),
+        ("scrapes/06e5123e4ef7cfb4", "is investigating WeWork"),
+        ("scrapes/5a822960e9a2cb1e", "The house where Adolf Hitler was born"),
+        ("scrapes/921019755f4a96ac", "Jose Mourinho has agreed a deal to replace Mauricio"),
+    ],
+)
+def test_the_lead_states_the_headlines_news(page, news):
+    from news60.article import read_article
+
+    folder = SHARED_DATA / page
+    source = folder / ("page.html" if page.startswith("html") else "scrape.txt")
+    units = story_units(read_article(str(source), ArticleSettings()))
+    assert news in units[0], units[:2]
+    assert not re.match(r"[A-Z ,]+ (\(\w+\) )?[—–-]", units[0])  # no dateline read out
+
+
+def test_a_later_lead_drops_the_scene_setter_it_replaced():
+    from news60.article import read_article
+
+    cnet = read_article(str(SHARED_DATA / "html" / "cnet" / "page.html"), ArticleSettings())
+    units = story_units(cnet)
+    assert "Zuckerberg knows a thing or two" in units[0]
+    assert not any("Anyone who has ever been involved" in u for u in units)  # nothing leans on it

@@ -1,6 +1,7 @@
-"""The bulletin's shot list on the video's slide kinds: the ident as the hook, each story's kicker,
-headline and photo (or a card) from its first word, a push into every story, the closing credits;
-chapters per story; and the segment's text drawn and read back from a real frame."""
+"""The bulletin's shot list on the video's slide kinds: the top story from the first frame with the
+day's date in its kicker, each story's kicker, headline and photo (or a card) from its first word,
+a push into every later story, the closing credits; chapters per story; and the segment's text
+drawn and read back from a real frame."""
 
 import datetime as dt
 import shutil
@@ -57,52 +58,52 @@ def plan(photo=None, size=(360, 640), **kw):
     )
 
 
-def test_the_ident_each_story_and_the_credits_run_back_to_back():
+def test_the_top_story_opens_each_story_and_the_credits_run_back_to_back():
     made, timeline = plan()
     slides = timeline.slides
-    assert slides[0].kind == "hook" and slides[-1].kind == "end"
-    assert slides[0].heading == "News in 60 seconds" and slides[0].kicker == "Friday, 28 June"
+    assert slides[0].kind == "segment" and slides[-1].kind == "end"
+    assert slides[0].start == 0.0 and slides[0].entry == "cut"  # no ident, nothing to push from
+    assert slides[0].kicker == "Friday, 28 June · G20"  # the day's date, then the topic
     for earlier, later in zip(slides, slides[1:], strict=False):
         assert earlier.end == pytest.approx(later.start) and earlier.start < earlier.end
-    stories = slides[1:-1]
+    stories = slides[:-1]
     assert {s.kind for s in stories} == {"segment"}
-    for scene, segment in enumerate(made.segments, 1):
+    for scene, segment in enumerate(made.segments):
         shots = [s for s in stories if s.scene == scene]
-        assert shots[0].entry == "push"
-        assert all(s.kicker == segment.kicker and s.heading == segment.headline for s in shots)
+        assert shots[0].entry == ("cut" if scene == 0 else "push")
+        assert all(s.heading == segment.headline for s in shots)
+        kicker = "Friday, 28 June · G20" if scene == 0 else segment.kicker
+        assert all(s.kicker == kicker for s in shots)  # the same text over every framing
         # A card changes its framing at least every 5 s, as in a single story's clip.
         assert all(s.end - s.start <= 5.0 for s in shots)
 
 
-def test_chapters_are_the_ident_each_story_from_its_first_word_and_the_credits():
+def test_chapters_are_each_story_from_its_first_word_and_the_credits():
     made, timeline = plan()
     marks = chapters(made, timeline)
     assert [c.title for c in marks] == [
-        "News in 60 seconds — Friday, 28 June",
         "G20: Story 0 headline: leaders meet for talks",
         "Taliban: Story 1 headline: leaders meet for talks",
         "Credits",
     ]
     said = narration(made)
-    for scene, mark in enumerate(marks[1:-1], 1):
-        assert mark.start == pytest.approx(timeline.narration_offset + said.scene_span(scene)[0])
+    assert marks[0].start == 0.0
+    assert marks[1].start == pytest.approx(timeline.narration_offset + said.scene_span(1)[0])
     assert [m.end for m in marks[:-1]] == pytest.approx([m.start for m in marks[1:]])
 
 
-def test_the_closing_card_names_every_story_and_its_credits():
+def test_the_closing_card_credits_organisations_first_in_a_few_lines():
     _, timeline = plan()
-    body = timeline.slides[-1].body
-    for name in ("G20", "TALIBAN", "Jane Doe0", "Jane Doe1", "AFP"):
-        assert name in body
+    assert timeline.slides[-1].body == "Reporting: AFP, Jane Doe0, Jane Doe1"
     assert timeline.slides[-1].kicker == "28 June 2019"
 
 
 def test_a_story_photo_is_shown_when_it_fits_and_a_recorded_voice_is_not_disclosed(tmp_path):
     Image.new("RGB", (720, 1280), "red").save(tmp_path / "p.jpg")
     _, timeline = plan(str(tmp_path / "p.jpg"), synthetic_voice=False)
-    first = [s for s in timeline.slides if s.scene == 1]
+    first = [s for s in timeline.slides if s.scene == 0]
     assert all(s.photo and s.photo.credit == "Ann Lee/AP" for s in first)
-    assert all(s.photo is None for s in timeline.slides if s.scene == 2)
+    assert all(s.photo is None for s in timeline.slides if s.scene == 1)
     assert timeline.synthetic_voice is False
 
 
@@ -128,12 +129,12 @@ def test_a_segment_frame_shows_kicker_headline_and_photo_credit(tmp_path):
     Image.new("RGB", (720, 1280), (40, 90, 140)).save(tmp_path / "p.jpg")
     _, timeline = plan(str(tmp_path / "p.jpg"))
     compositor = Compositor(timeline, load_theme())
-    for scene, credited in ((1, True), (2, False)):
+    for scene, credited in ((0, True), (1, False)):
         shots = [s for s in timeline.slides if s.scene == scene]
         # Mid-story: the text has built in (transitions count frames: slow at 10 fps).
         shown = read(compositor.frame_at((shots[0].start + shots[-1].end) / 2), tmp_path)
-        assert ("G20" if scene == 1 else "TALIBAN") in shown.upper(), shown
-        assert f"Story {scene - 1} headline" in shown, shown
+        assert ("G20" if scene == 0 else "TALIBAN") in shown.upper(), shown
+        assert f"Story {scene} headline" in shown, shown
         assert ("Ann Lee/AP" in shown) is credited, shown
 
 

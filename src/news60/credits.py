@@ -73,6 +73,7 @@ class CreditRoll:
                 "authors": list(self.reporting.authors),
                 "contributors": list(self.reporting.contributors),
                 "agencies": list(self.reporting.agencies),
+                "partners": list(self.reporting.partners),
             },
             "photos": [{"credit": p.credit, "caption": p.caption} for p in self.shown],
             "not_shown": [
@@ -137,18 +138,25 @@ def credit_parts(credit: str) -> tuple[str, str]:
 
 
 def reporting_lines(reporting: Reporting) -> tuple[str, ...]:
-    """Authors, then 'with' contributors, then agencies: one line each for the end card."""
+    """Authors, then 'with' contributors, then agencies and partners: one line each for the end
+    card."""
     lines = list(reporting.authors)
     if reporting.contributors:
         lines.append(f"with {joined(list(reporting.contributors))}")
-    lines.extend(reporting.agencies)
+    lines.extend(organisations(reporting))
     return tuple(lines)
+
+
+def organisations(reporting: Reporting) -> tuple[str, ...]:
+    """The agencies and partner outlets credited, each once."""
+    return tuple(dict.fromkeys(reporting.agencies + reporting.partners))
 
 
 def spoken_reporting(reporting: Reporting) -> str:
     """'Jane Doe, with Sam Roe and AFP', 'AFP' or 'Jane Doe and AFP'."""
-    head = joined(list(reporting.authors or reporting.agencies))
-    rest = list(reporting.contributors) + (list(reporting.agencies) if reporting.authors else [])
+    outlets = list(organisations(reporting))
+    head = joined(list(reporting.authors) or outlets)
+    rest = list(reporting.contributors) + (outlets if reporting.authors else [])
     if not rest:
         return head
     if not head:

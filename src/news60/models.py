@@ -5,6 +5,16 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+# What a story is, when not news (news60.article.kinds reads it), and its label on screen.
+KIND_LABELS = {
+    "opinion": "OPINION",
+    "analysis": "ANALYSIS",
+    "review": "REVIEW",
+    "sponsored": "SPONSORED",
+    "liveblog": "LIVE",
+}
+KINDS = ("news", *KIND_LABELS)
+
 
 @dataclass(frozen=True)
 class Photo:
@@ -26,24 +36,30 @@ class Photo:
 
 @dataclass(frozen=True)
 class Reporting:
-    """Who reported the story: the byline's authors, contributors, and news agencies."""
+    """Who reported the story: the byline's authors, contributors, news agencies, and the partner
+    outlets it was first published by ("This story was originally published by Grist")."""
 
     authors: tuple[str, ...] = ()
     contributors: tuple[str, ...] = ()
     agencies: tuple[str, ...] = ()
+    partners: tuple[str, ...] = ()
 
     def __bool__(self) -> bool:
-        return bool(self.authors or self.contributors or self.agencies)
+        return bool(self.authors or self.contributors or self.agencies or self.partners)
 
     @property
     def names(self) -> tuple[str, ...]:
         """Everyone credited, authors first, each once."""
-        return tuple(dict.fromkeys(self.authors + self.contributors + self.agencies))
+        everyone = self.authors + self.contributors + self.agencies + self.partners
+        return tuple(dict.fromkeys(everyone))
 
 
 @dataclass(frozen=True)
 class Article:
-    """A news story as read from a page: body, metadata, photos and credits."""
+    """A news story as read from a page: body, metadata, photos and credits.
+
+    `published` and `modified` are ISO dates; `kind` is "news" or what news60.article.kinds
+    recognised ("opinion", "analysis", "review", "sponsored", "liveblog")."""
 
     title: str
     paragraphs: tuple[str, ...]
@@ -53,10 +69,17 @@ class Article:
     reporting: Reporting = Reporting()
     source_url: str | None = None
     language: str = "en"
+    modified: str | None = None
+    kind: str = "news"
 
     @property
     def text(self) -> str:
         return "\n\n".join(self.paragraphs)
+
+    @property
+    def label(self) -> str:
+        """What the screen and the chapter say of its kind: "OPINION"; "" for news."""
+        return KIND_LABELS.get(self.kind, "")
 
     def to_dict(self) -> dict:
         data = asdict(self)
@@ -107,10 +130,16 @@ class Script:
     summariser: str = "extractive"
     key: str | None = None  # the story's source (URL or file), so an edited render joins its story
     notes: tuple[str, ...] = ()  # what the writer could not do: "the article says nothing of ..."
+    kind: str = "news"  # the article's kind: "opinion", "review" ... are labelled on screen
 
     @property
     def text(self) -> str:
         return " ".join(scene.text for scene in self.scenes)
+
+    @property
+    def label(self) -> str:
+        """What the screen says of its kind: "OPINION"; "" for news."""
+        return KIND_LABELS.get(self.kind, "")
 
 
 @dataclass(frozen=True)

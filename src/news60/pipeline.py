@@ -115,9 +115,12 @@ def draft_script(source: str, settings: Settings, *, data: bytes | None = None) 
         return replace(write_script(article, settings, theme, Path(work))[0], key=key)
 
 
-def read_source(source: str, settings: Settings, *, data: bytes | None = None) -> Article:
-    """The article as the source gives it (nothing downloaded), the producer's own photos first."""
-    article = read_article(source, settings.article, data=data)
+def read_source(
+    source: str, settings: Settings, *, data: bytes | None = None, fallback: str = ""
+) -> Article:
+    """The article as the source gives it (nothing downloaded), the producer's own photos first;
+    `fallback` is its text from its feed item, for a page that yields none (read_article)."""
+    article = read_article(source, settings.article, data=data, fallback=fallback)
     progress.info(
         "article: “%s”, %d words, %d photos",
         article.title,

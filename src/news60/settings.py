@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from news60.errors import SettingsError
+from news60.models import KINDS
 from news60.tomlfile import read_toml
 
 log = logging.getLogger(__name__)
@@ -65,8 +66,11 @@ class VideoSettings:
 @dataclass(frozen=True)
 class BulletinSettings:
     stories: int = 5  # stories in a bulletin, the first N in the editor's order
-    title: str = ""  # the opening ident's title; "" is the theme's tagline
+    title: str = ""  # the bulletin's name in players and its sign-off; "" is the theme's tagline
     loudness: float = -14.0  # the audio briefing's LUFS: -14 as platforms play, -16 for podcasts
+    max_age: float = 48.0  # hours before the bulletin's date a story may be from; 0: any age
+    allow_old: tuple[str, ...] = ()  # stories (file or URL) aired however old or undated
+    include: tuple[str, ...] = ()  # kinds aired besides news, labelled: "opinion", "review" ...
 
 
 @dataclass(frozen=True)
@@ -170,6 +174,7 @@ FPS = (10, 60)  # below 10 motion stutters; above 60 no platform shows the frame
 MAX_SIDE = 4096  # no platform takes a larger frame, and memory grows with the square
 STORIES = (2, 12)  # a bulletin is at least two stories; past a dozen none gets time to be told
 LOUDNESS = (-24.0, -9.0)  # EBU R128 broadcast (-23) to the loudest streaming targets
+MAX_AGE = 24.0 * 366  # hours: a year's stories is an archive, not a bulletin (0 lifts the limit)
 PRESETS = frozenset(
     [
         "ultrafast",
@@ -242,6 +247,15 @@ def _check_bulletin(bulletin: BulletinSettings) -> None:
     if not LOUDNESS[0] <= bulletin.loudness <= LOUDNESS[1]:
         raise SettingsError(
             f"--lufs {bulletin.loudness:g} is out of range: use -14 (platforms) or -16 (podcasts)"
+        )
+    if not 0 <= bulletin.max_age <= MAX_AGE:
+        raise SettingsError(
+            f"--max-age {bulletin.max_age:g} h is out of range: use 0 (any age) to {MAX_AGE:g} h"
+        )
+    unknown = [k for k in bulletin.include if k not in KINDS[1:]]
+    if unknown:
+        raise SettingsError(
+            f"--include {', '.join(unknown)} is not a kind of story: use {', '.join(KINDS[1:])}"
         )
 
 

@@ -9,8 +9,9 @@ from pathlib import Path
 
 from news60.article.decode import decode
 from news60.article.fetch import fetch, is_url
-from news60.article.html import parse_html
+from news60.article.html import STORY_WORDS, parse_html
 from news60.article.jsondoc import parse_json
+from news60.article.kinds import declared_kind
 from news60.article.text import parse_text
 from news60.errors import ArticleError
 from news60.models import Article
@@ -22,7 +23,6 @@ _PARSERS = {"json": parse_json, "html": parse_html, "text": parse_text}
 _HTML = re.compile(r"<(?:!doctype\s+html|html|head|body|article|div|p|meta|title)\b", re.I)
 # "{" opens JSON; "[" too when an object, array, string or number follows ("[Updated] ..." is prose).
 _JSON = re.compile(r'^(?:\{|\[\s*(?:[{\["\d\]-]|true|false|null))')
-_MIN_WORDS = 25  # fewer words of body than this is not a story
 
 
 def read_article(
@@ -30,19 +30,32 @@ def read_article(
     settings: ArticleSettings,
     *,
     data: bytes | None = None,
+    fallback: str = "",
 ) -> Article:
     """Read one article from a file path, an http(s) URL, or "-" with the bytes in `data`.
 
     Nothing but the page itself is fetched: photos keep their URLs (download_photos fetches them
     when a clip is made). `data` given with a URL is the page already fetched (a feed reader
-    looked at it first)."""
+    looked at it first). `fallback` is the story's text from elsewhere (its feed item's
+    description), read in place of a body too short to be the story; the page's headline, date,
+    credits and photos are kept."""
     raw, name, base = _load(source, settings, data)
     text = decode(raw, name)
     article = _PARSERS[detect_kind(text)](text, base)
     if is_url(source):
-        article = replace(article, source_url=article.source_url or source)
+        # The address it was fetched from says what the page may not: "/opinion/", "/live/".
+        kind = article.kind if article.kind != "news" else declared_kind([], [], source)
+        article = replace(article, source_url=article.source_url or source, kind=kind)
+    told = fallback_paragraphs(fallback)
+    if _words(article.paragraphs) < STORY_WORDS <= _words(told):
+        article = replace(article, paragraphs=told)
     _require_story(article, name)
     return article
+
+
+def fallback_paragraphs(text: str) -> tuple[str, ...]:
+    """A story's text given from elsewhere as paragraphs: blank lines between them."""
+    return tuple(" ".join(p.split()) for p in re.split(r"\n\s*\n", text) if p.strip())
 
 
 def article_to_json(article: Article) -> str:
@@ -97,10 +110,14 @@ def _read_file(path: Path, settings: ArticleSettings) -> bytes:
     return path.read_bytes()
 
 
+def _words(paragraphs: tuple[str, ...]) -> int:
+    return sum(len(p.split()) for p in paragraphs)
+
+
 def _require_story(article: Article, name: str) -> None:
     """Refuse a result with no real article in it (only links, ads, or a few words)."""
-    words = sum(len(p.split()) for p in article.paragraphs)
-    if words < _MIN_WORDS:
+    words = _words(article.paragraphs)
+    if words < STORY_WORDS:
         raise ArticleError(
             f"no article text found in {name} ({words} words of prose): "
             "give the page of the story itself, or paste the article text"

@@ -14,20 +14,29 @@ _ELSEWHERE_TAGS = {"li", "aside", "nav", "footer"}
 _ELSEWHERE = re.compile(
     r"(?i)related|recirc|more|recommend|popular|trending|teaser|promo|rail|comment"
 )
+# Class words of the writer's title or biography inside a byline box ("byline__title", "title vcard").
+_TITLE = re.compile(r"(?i)(?:^|[\s_-])(?:title|role|job|position|bio|description)(?:$|[\s_-])")
 _LONGEST_WORD = 24  # characters of a class word that names a part ("pb-byline", "byline-author")
 _LONGEST = 160  # characters: a byline longer than this is an author's biography
 
 
 def shown_byline(area) -> str:
-    """The first byline in the article element with a person in it, or ""."""
+    """The first byline in the article element with a person in it, or "". The writer's title in
+    the byline's box ("BuzzFeed News Reporter", "Seattle Times business reporter") is not read."""
     for element in area.iter():
         if not isinstance(element.tag, str) or not _marked(element):
             continue
-        text = element.get("content") if element.tag == "meta" else element_text(element)
+        titles = [d for d in element.iterdescendants() if _TITLE.search(_words(d))]
+        text = element.get("content") if element.tag == "meta" else element_text(element, titles)
         text = " ".join((text or "").split())
         if text and len(text) <= _LONGEST and byline_names(text) and not _elsewhere(element, area):
             return text
     return ""
+
+
+def _words(element) -> str:
+    """The element's class words, or "" for a comment or processing instruction."""
+    return (element.get("class") or "") if isinstance(element.tag, str) else ""
 
 
 def _marked(element) -> bool:

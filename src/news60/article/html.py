@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import replace
 
 import lxml.html
 import trafilatura
@@ -19,15 +20,17 @@ from news60.article.captions import (
 )
 from news60.article.figures import Found, merge, page_photos
 from news60.article.images import absolute, not_a_photo
+from news60.article.kinds import NEWS, titled_kind
 from news60.article.lines import read_byline, read_line
 from news60.article.metadata import page_images, page_metadata
 from news60.article.pagearea import article_element, byline_scope
-from news60.article.reporting import read_reporting
+from news60.article.reporting import read_partner_credit, read_reporting
 from news60.article.text import parse_text
 from news60.models import Article, Photo
 
 log = logging.getLogger(__name__)
 
+STORY_WORDS = 25  # fewer words of body than this is not a story
 _SLIDESHOW = re.compile(r"^[-•]?\s*\d{1,3}/\d{1,3}\s+\w")
 _BLOCKS = ("p", "div", "li", "h1", "h2", "h3", "h4", "br", "tr", "figcaption", "section", "article")
 
@@ -40,34 +43,70 @@ def parse_html(text: str, base: str | None = None) -> Article:
     doc = _extract(text, url)
     if doc is None or not (doc.text or "").strip():
         log.warning("trafilatura found no body; reading the page's visible text instead")
-        return parse_text(_visible_text(root) if root is not None else text)
+        return _declared(parse_text(_visible_text(root) if root is not None else text), meta)
     lines = [" ".join(line.split()) for line in doc.text.splitlines() if line.strip()]
     credits = [c for line in lines[:1] if (c := read_dateline_credit(line))]
     credits += [c for line in lines if (c := read_reporting_credit(line))]
-    title = meta.get("title") or doc.title or ""
+    partners = [p for line in lines if (p := read_partner_credit(line))]
+    kind, title = titled_kind(meta.get("title") or doc.title or "")
     body = _body(lines, title)
     page_url = url or meta.get("url") or doc.url
     area = article_element(root, lines, title) if root is not None else None
     photos = _photos(root, area, title, page_url) if area is not None else ()
     scope = byline_scope(root, area, title) if area is not None else None
     byline = (shown_byline(scope) if scope is not None else "") or meta.get("byline")
-    return Article(
+    article = Article(
         title=title,
         standfirst=meta.get("description") or doc.description or "",
         published=meta.get("published") or doc.date,
         paragraphs=tuple(body),
         photos=photos,
-        reporting=read_reporting(byline or _authors(doc.author), credits),
+        reporting=read_reporting(byline or _authors(doc.author), credits, partners),
         source_url=page_url,
         language=(meta.get("language") or doc.language or "en").split("-")[0].lower(),
+        modified=meta.get("modified"),
+        kind=meta.get("kind", NEWS) if kind == NEWS else kind,
     )
+    return _with_declared_body(article, meta)
+
+
+def _declared(article: Article, meta: dict[str, str]) -> Article:
+    """A page read as visible text, with what its metadata declares: dates, kind and the JSON-LD
+    articleBody when the visible text held too little."""
+    kind, title = titled_kind(article.title or meta.get("title", ""))
+    article = replace(
+        article,
+        title=title,
+        published=meta.get("published") or article.published,
+        modified=meta.get("modified"),
+        kind=meta.get("kind", NEWS) if kind == NEWS else kind,
+        source_url=article.source_url or meta.get("url"),
+    )
+    return _with_declared_body(article, meta)
+
+
+def _with_declared_body(article: Article, meta: dict[str, str]) -> Article:
+    """The JSON-LD articleBody in place of a body too short to be the story (a page whose text is
+    drawn by scripts, or hidden behind a consent wall, still declares it for search engines)."""
+    declared = tuple(p for p in meta.get("body", "").split("\n\n") if p)
+    if _words(article.paragraphs) >= STORY_WORDS or _words(declared) < STORY_WORDS:
+        return article
+    log.info("the page's text is too short; reading its JSON-LD articleBody instead")
+    return replace(article, paragraphs=declared)
+
+
+def _words(paragraphs: tuple[str, ...]) -> int:
+    return sum(len(p.split()) for p in paragraphs)
 
 
 def _body(lines: list[str], title: str) -> list[str]:
-    """Body paragraphs: no repeated headline, byline, reporting credit or page furniture."""
+    """Body paragraphs: no repeated headline, byline, reporting or partner credit, or page
+    furniture."""
     body = []
     for line in lines:
-        if read_reporting_credit(line) or _furniture(line) or read_byline(line):
+        if read_reporting_credit(line) or read_partner_credit(line) or _furniture(line):
+            continue
+        if read_byline(line):
             continue
         if not re.search(r"[^\W\d_]", line) or read_caption(line.lstrip("-• ")):
             continue

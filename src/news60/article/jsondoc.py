@@ -1,14 +1,16 @@
-"""CMS exports as JSON: {title, text | paragraphs, photos: [{path | url, caption, credit}], ...}."""
+"""CMS exports as JSON: {title, text | paragraphs, photos: [{path | url, caption, credit}], ...};
+also byline, credits, partners, published, modified, kind (or type and section), url, language."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
+from news60.article.kinds import NEWS, declared_kind, titled_kind
 from news60.article.metadata import iso_date
-from news60.article.reporting import read_reporting
+from news60.article.reporting import read_partner_credit, read_reporting
 from news60.errors import ArticleError
-from news60.models import Article, Photo
+from news60.models import KINDS, Article, Photo
 
 
 def parse_json(text: str, base: str | None = None) -> Article:
@@ -31,18 +33,38 @@ def parse_json(text: str, base: str | None = None) -> Article:
         raise ArticleError(
             'the JSON has no "text" or "paragraphs": add the article body to the export'
         )
+    credits = _credits(doc.get("credits"))
+    partners = [p for c in credits if (p := read_partner_credit(c))]
+    kind, title = titled_kind(title)
     return Article(
         title=title,
         standfirst=_string(doc, "standfirst") or _string(doc, "description"),
-        published=iso_date(_string(doc, "published")) if _string(doc, "published") else None,
+        published=_date(doc, "published"),
         paragraphs=paragraphs,
         photos=tuple(_photo(p, base) for p in _list(doc.get("photos")) if isinstance(p, dict)),
         reporting=read_reporting(
-            _string(doc, "byline") or _string(doc, "author"), _credits(doc.get("credits"))
+            _string(doc, "byline") or _string(doc, "author"),
+            [c for c in credits if not read_partner_credit(c)],
+            [*_credits(doc.get("partners")), *partners],
         ),
         source_url=_string(doc, "url") or None,
         language=_string(doc, "language") or "en",
+        modified=_date(doc, "modified"),
+        kind=kind if kind != NEWS else _kind(doc),
     )
+
+
+def _date(doc: dict, key: str) -> str | None:
+    """An ISO date field as YYYY-MM-DD, or None."""
+    return iso_date(_string(doc, key)) if _string(doc, key) else None
+
+
+def _kind(doc: dict) -> str:
+    """The kind the export names ("kind": "opinion"), else what its type, section or url say."""
+    named = _string(doc, "kind").lower()
+    if named in KINDS:
+        return named
+    return declared_kind([_string(doc, "type")], [_string(doc, "section")], _string(doc, "url"))
 
 
 def _string(doc: dict, key: str) -> str:

@@ -43,9 +43,11 @@ _STRONG = re.compile(
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$|:$")
 _BYLINE = re.compile(r"^(?i:by|words by|written by|story by)\s+(?P<who>[A-Z][^.!?]{2,80})$")
 _DATE_HINT = re.compile(
-    r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\b|"
+    r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}"
+    r"(?:st|nd|rd|th)?,?\s+\d{4}\b|"  # "November 20, 2019", "Nov. 18th 2019"
     r"\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}\b|"
-    r"\b\d{4}-\d{2}-\d{2}\b"
+    r"\b\d{4}-\d{2}-\d{2}\b|"
+    r"(?P<dotted>\b\d{1,2}\.\d{1,2}\.\d{4}\b)"  # "18.11.2019": day first, as Europe writes it
 )
 _WORD = re.compile(r"\w+")
 # An appeal or notice is a paragraph, not a whole article run into one line ("... to support US
@@ -152,6 +154,7 @@ def read_date(text: str) -> str | None:
     if not hint:
         return None
     try:
-        return dateparser.parse(hint.group(0), fuzzy=True).date().isoformat()
+        day = dateparser.parse(hint.group(0), fuzzy=True, dayfirst=bool(hint["dotted"]))
     except (ValueError, OverflowError):
         return None
+    return day.date().isoformat()

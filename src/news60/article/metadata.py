@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 
 from dateutil import parser as dateparser
+
+from news60.article.kinds import declared_kind, url_path
 
 _META = {
     "title": ("og:title", "twitter:title", "headline", "dc.title"),
@@ -21,6 +24,7 @@ _META = {
     ),
     "published": (
         "article:published_time",
+        "article:published",
         "datepublished",
         "pubdate",
         "publishdate",
@@ -30,13 +34,28 @@ _META = {
         "sailthru.date",
         "parsely-pub-date",
     ),
+    "modified": (
+        "article:modified_time",
+        "article:modified",
+        "og:updated_time",
+        "datemodified",
+        "dc.date.modified",
+        "lastmod",
+    ),
     "url": ("og:url",),
 }
+# Where pages file a story (its kind shows here: "Opinion", "Reviews", "Sponsored").
+_SECTION_TAGS = ("article:section", "og:article:section", "section", "parsely-section", "genre")
 _ARTICLE_TYPES = re.compile(r"(?i)article|posting|report|blog")
+# Some CMSs wrap the JSON in <![CDATA[ ... ]]> inside the script element (the Guardian's, Vox's).
+_CDATA = re.compile(r"^\s*<!\[CDATA\[|\]\]>\s*$")
+# A date as a path: "/2019/11/19/slug", "/story/2019-11-19/slug".
+_URL_DATE = re.compile(r"/(?P<y>(?:19|20)\d\d)[/-](?P<m>\d{1,2})[/-](?P<d>\d{1,2})(?:/|$|-)")
 
 
 def page_metadata(root) -> dict[str, str]:
-    """Title, description, byline, published (ISO date), url and language, where the page says."""
+    """Title, description, byline, published and modified (ISO dates), url, language, the kind of
+    story and the JSON-LD articleBody, where the page says."""
     tags = _meta_tags(root)
     ld = _json_ld(root)
     found: dict[str, str] = {}
@@ -46,10 +65,16 @@ def page_metadata(root) -> dict[str, str]:
             found[key] = value
     if "byline" in found:
         found["byline"] = _clean_byline(found["byline"])
-    if "published" in found:
-        found["published"] = iso_date(found["published"]) or ""
+    for key in ("published", "modified"):
+        if key in found:
+            found[key] = iso_date(found[key]) or ""
     canonical = root.xpath("//link[@rel='canonical']/@href")
     found.setdefault("url", canonical[0].strip() if canonical else "")
+    if not found.get("published") and (dated := url_date(found["url"])):
+        found["published"] = dated
+    sections = [*ld.get("sections", []), *(tags[n] for n in _SECTION_TAGS if tags.get(n))]
+    found["kind"] = declared_kind(ld.get("types", []), sections, found["url"])
+    found["body"] = ld.get("body", "")
     lang = root.get("lang") or root.get("xml:lang") or ""
     found["language"] = lang.strip()
     return {k: v for k, v in found.items() if v}
@@ -95,6 +120,17 @@ def _as_list(value) -> list:
     return value if isinstance(value, list) else [value] if value else []
 
 
+def url_date(url: str) -> str | None:
+    """The date in a story's address ("/2019/11/19/", "/story/2019-11-19/") as YYYY-MM-DD."""
+    match = _URL_DATE.search(url_path(url))
+    if not match:
+        return None
+    try:
+        return dt.date(*(int(match[k]) for k in ("y", "m", "d"))).isoformat()
+    except ValueError:  # "/2019/13/45/": numbers, not a date
+        return None
+
+
 def iso_date(value: str) -> str | None:
     """The calendar date in `value` as YYYY-MM-DD, or None."""
     try:
@@ -114,28 +150,49 @@ def _meta_tags(root) -> dict[str, str]:
     return tags
 
 
-def _json_ld(root) -> dict[str, str]:
-    """headline, description, author, datePublished and url of the page's JSON-LD article."""
-    for item in _article_items(root):
-        return {
-            "title": _text(item.get("headline")),
-            "description": _text(item.get("description")),
-            "byline": _names(item.get("author")),
-            "published": _text(item.get("datePublished")),
-            "url": _text(item.get("url")),
-        }
-    return {}
+def _json_ld(root) -> dict:
+    """headline, description, author, dates, url, types, sections and articleBody of the page's
+    JSON-LD article; the types of every article object on the page (a Review beside an Article)."""
+    objects = _ld_objects(root)
+    items = [i for i in objects if _ARTICLE_TYPES.search(str(i.get("@type", "")))]
+    if not items:
+        return {}
+    item = items[0]
+    return {
+        "title": _text(item.get("headline")),
+        "description": _text(item.get("description")),
+        "byline": _names(item.get("author")),
+        "published": _text(item.get("datePublished")),
+        "modified": _text(item.get("dateModified")),
+        "url": _text(item.get("url")),
+        "types": [t for i in objects for t in _as_list(i.get("@type")) if isinstance(t, str)],
+        "sections": [s for i in items for s in _as_list(i.get("articleSection")) if _text(s)],
+        "body": next((b for i in items if (b := _body_text(i.get("articleBody")))), ""),
+    }
+
+
+def _body_text(value) -> str:
+    """An articleBody with its paragraphs kept (blank lines between them), or ""."""
+    if not isinstance(value, str):
+        return ""
+    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n|\r\n\s*\r\n", value)]
+    return "\n\n".join(p for p in paragraphs if p)
 
 
 def _article_items(root) -> list[dict]:
     """The page's JSON-LD objects of an article type (NewsArticle, BlogPosting, Report ...)."""
+    return [i for i in _ld_objects(root) if _ARTICLE_TYPES.search(str(i.get("@type", "")))]
+
+
+def _ld_objects(root) -> list[dict]:
+    """Every JSON-LD object on the page, in page order."""
     found = []
     for script in root.xpath("//script[@type='application/ld+json']"):
         try:
-            data = json.loads(script.text_content())
+            data = json.loads(_CDATA.sub("", script.text_content()))
         except ValueError:
             continue
-        found += [i for i in _items(data) if _ARTICLE_TYPES.search(str(i.get("@type", "")))]
+        found += _items(data)
     return found
 
 

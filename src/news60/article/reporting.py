@@ -39,12 +39,32 @@ _PERSON = re.compile(r"^(?:[A-Z][\w'’.-]*\s+(?:[(\"“][\w. ]+[)\"”]\s+)?){1
 _LATE_BY = re.compile(r"^.*?\sBy:?\s+(?=[A-Z])")
 # An outlet in capitals after a name ("By Gary Graves, USA TODAY"), not a reporter.
 _OUTLET = re.compile(r"(?i)\b(?:today|news|times|post|press|wire|daily|herald|journal|magazine)\b")
+# Syndication and partnership lines at the end of a story: "This story was originally published by
+# Grist", "This article originally appeared on The Atlantic", "This article is republished from The
+# Conversation under a Creative Commons license", "produced in partnership with ProPublica".
+_PARTNER = re.compile(
+    r"(?i)^(?:(?:this|a version of this)\s+(?:story|article|piece|report|post)\s+"
+    r"(?:was\s+|is\s+|has been\s+)?"
+    r"(?:(?:originally|first)\s+(?:published|appeared|ran)\s+(?:by|on|in|at)|"
+    r"(?:republished|reprinted|reproduced)\s+(?:with permission\s+)?from|"
+    r"(?:produced|reported|published)\s+in\s+(?:partnership|collaboration)\s+with)|"
+    r"(?:republished|reprinted|reproduced)\s+(?:here\s+)?with permission\s+(?:from|of))"
+    r"\s+(?P<who>.+)$"
+)
+_WHEN = re.compile(rf"(?i)\d|\b(?:{_MONTH}|(?:mon|tues|wednes|thurs|fri|satur|sun)day)$")
+# Where the outlet's name ends: "Futurism. Read the original article.", "... under a licence".
+_PARTNER_TAIL = re.compile(
+    r"\.(?:\s|$)|,|;|\s+(?:under|and is|as part of|to|for|on|at|with permission)\b|\s+\(", re.I
+)
 # "Jane Doe and Sam Roe contributed to this report", "Additional reporting by Jane Smith in Kyiv".
 _PLACE = re.compile(r"\s+(?:in|from|at)\s+[A-Z][\w .'-]*$")
 
 
-def read_reporting(byline: str, credit_lines: Iterable[str] = ()) -> Reporting:
-    """Authors from the byline; agencies wherever they appear; other credited names as contributors.
+def read_reporting(
+    byline: str, credit_lines: Iterable[str] = (), partners: Iterable[str] = ()
+) -> Reporting:
+    """Authors from the byline; agencies wherever they appear; other credited names as contributors;
+    `partners` are the outlets that first published the story (read_partner_credit).
 
     A name a credit line gives as a contributor ("Sam Roe contributed to this report") is not an
     author even when a page's metadata lists it beside the byline."""
@@ -61,7 +81,23 @@ def read_reporting(byline: str, credit_lines: Iterable[str] = ()) -> Reporting:
         authors=_unique(authors),
         contributors=_unique(n for n in contributors if n not in authors),
         agencies=_unique(agencies),
+        partners=_unique(p for p in partners if p not in agencies),
     )
+
+
+def read_partner_credit(line: str) -> str | None:
+    """The outlet a syndication or partnership line credits: "This story was originally published
+    by Grist." -> "Grist"; None when the line is not one."""
+    line = " ".join(line.split())
+    if len(line) > 200:
+        return None
+    match = _PARTNER.match(line)
+    if not match:
+        return None
+    who = _PARTNER_TAIL.split(match["who"])[0].strip(" .,;:")
+    named = who and len(who.split()) <= 6 and who[0].isupper()
+    # "This article was first published on Monday": a day, not an outlet.
+    return who if named and not _WHEN.search(who) else None
 
 
 def byline_names(byline: str) -> list[str]:

@@ -6,8 +6,9 @@ import re
 from dataclasses import dataclass
 
 from news60.article.captions import read_caption, read_dateline_credit, read_reporting_credit
+from news60.article.kinds import NEWS, labelled_kind, titled_kind
 from news60.article.lines import Line, read_byline, read_date, read_line
-from news60.article.reporting import read_reporting
+from news60.article.reporting import read_partner_credit, read_reporting
 from news60.models import Article, Photo
 
 # A story's first paragraph: a capitalised lead-in ("US PRESIDENT DONALD Trump") or a dateline
@@ -20,6 +21,8 @@ _WORD = re.compile(r"\w+")
 # "BREAKING NEWS: Chelsea activate ...": a label the page puts before its headline.
 _LABEL = re.compile(r"^(?:BREAKING(?: NEWS)?|EXCLUSIVE|WATCH|LIVE|UPDATED?|VIDEO|PICTURED)\s*:\s+")
 _TITLE_WINDOW = 40  # lines above the body searched for the headline
+_LABEL_WINDOW = 8  # lines above the headline where a section label ("Opinion") may sit
+_BELOW = 4  # lines below it where a label or a writer's role ("Opinion Columnist") may sit
 _PHOTO_WINDOW = 8  # lines above the headline where a lead photo caption may sit
 _GAP_ESCALATION = 3  # how much more each further line of a gap in the prose costs
 _COHESION = 0.2  # share of a paragraph's topic words that the core of the story must contain
@@ -44,18 +47,20 @@ def parse_text(text: str, base: str | None = None) -> Article:
     """Read an article out of the visible text of a page (or a clean plain-text article)."""
     lines = [read_line(line) for line in _split_lines(text)]
     photos = {i: p for i, line in enumerate(lines) if (p := read_caption(line.text))}
+    partners = {i: p for i, line in enumerate(lines) if (p := read_partner_credit(line.text))}
     credits = {i: c for i, line in enumerate(lines) if (c := read_reporting_credit(line.text))}
-    block = _find_block(lines, photos, credits)
+    block = _find_block(lines, photos, credits | partners)
     body = [
         line.text
         for i, line in enumerate(lines[block.start : block.end], block.start)
-        if _is_body(line, i, photos, credits)
+        if _is_body(line, i, photos, credits | partners)
     ]
     standfirst, body = _split_standfirst(body)
     first = block.title if block.title is not None else block.start
     byline = _first(read_byline(line.text) for line in lines[max(0, first - 3) : block.start + 3])
+    kind, title = titled_kind(_title_text(lines, block.title))
     return Article(
-        title=_title_text(lines, block.title),
+        title=title,
         standfirst=standfirst,
         published=_first(
             read_date(line.text) for line in lines[max(0, first - 10) : block.start + 3]
@@ -65,8 +70,35 @@ def parse_text(text: str, base: str | None = None) -> Article:
         reporting=read_reporting(
             byline or "",
             _credits(body, [c for i, c in credits.items() if first <= i <= block.end + 8]),
+            [p for i, p in partners.items() if first <= i <= block.end + 8],
         ),
+        kind=kind if kind != NEWS else _header_kind(lines, first, block.start),
     )
+
+
+def _header_kind(lines: list[Line], first: int, start: int) -> str:
+    """The kind the page's text shows around its headline: "Opinion | ..." in the page title, or a
+    label line just above the headline or between it and the body, outside a menu of sections."""
+    kind, _ = titled_kind(lines[0].text) if lines else (NEWS, "")
+    if kind != NEWS:
+        return kind
+    near = [*range(max(0, first - _LABEL_WINDOW), first), *range(first + 1, first + _BELOW + 1)]
+    for i in (k for k in near if k < start):
+        found = labelled_kind(lines[i].text)
+        if found and not _in_menu(lines, i):
+            return found
+    return NEWS
+
+
+def _in_menu(lines: list[Line], i: int) -> bool:
+    """Line i sits between two more short labels: a site's section menu ("News / Opinion / Sport")."""
+    around = [lines[k].text for k in (i - 1, i + 1) if 0 <= k < len(lines)]
+    return len(around) == 2 and all(_label_shaped(text) for text in around)
+
+
+def _label_shaped(text: str) -> bool:
+    """A menu item: up to three words, no sentence stop."""
+    return len(text.split()) <= 3 and not re.search(r"[.!?]$", text)
 
 
 def _split_lines(text: str) -> list[str]:
@@ -157,10 +189,10 @@ def _find_title(lines: list[Line], start: int) -> int | None:
     """The headline: the page title if it reappears above the body; else, of the headlines just
     above the body and the page title on the first line, the one that shares most words with
     the story's opening (a time, a newsletter's name or a byline shares none), the nearest first."""
-    page_title = _title_stem(lines[0].text) if lines else ""
+    page_titles = _title_stems(lines[0].text) if lines else set()
     above = range(start - 1, max(-1, start - _TITLE_WINDOW), -1)
     for i in above:
-        if i > 0 and lines[i].headline and _title_stem(lines[i].text) == page_title:
+        if i > 0 and lines[i].headline and _title_stem(lines[i].text) in page_titles:
             return i
     # A line opening on a quote mark is a pull quote, not the headline.
     candidates = [i for i in above if _headline(lines[i]) and lines[i].text[:1] not in "“\"‘'"]
@@ -193,6 +225,15 @@ def _headline(line: Line) -> bool:
 def _title_stem(text: str) -> str:
     """A page title without its " - Site name" suffix, lower-cased."""
     return re.split(r"\s+[|–—-]\s+(?=[^|–—-]*$)", text)[0].strip().lower()
+
+
+def _title_stems(text: str) -> set[str]:
+    """A page title's headline, however many suffixes it carries: "Three Cases of Plague ... |
+    Smart News | Smithsonian" -> the title cut at each separator, lower-cased."""
+    parts = re.split(r"\s+[|–—-]\s+", text)
+    return {" - ".join(parts[:n]).strip().lower() for n in range(1, len(parts) + 1)} | {
+        _title_stem(text)
+    }
 
 
 def _is_body(line: Line, i: int, photos: dict, credits: dict) -> bool:

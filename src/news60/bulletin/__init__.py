@@ -2,8 +2,9 @@
 
 lineup    the SOURCEs listed (news60.sources, as batch reads them) and read in the editor's order,
           near-duplicates merged, the first N kept; unreadable ones noted
+airing    what a news bulletin airs: dated stories within --max-age, news unless --include
 segments  each story's kicker, headline, story units (the lead first) and best photo
 fitting   the bulletin narrated and fitted to the minute: every lead, later stories trimmed first
-timeline  the ident, a slide per segment, the closing credits; chapters at the segment starts
+timeline  the top story from the first frame, a slide per segment, the closing credits; chapters
 briefing  the MP3 with ID3 chapters;  outputs  every file and the manifest;  make  the whole job
 """

@@ -32,7 +32,7 @@ def write_briefing(
     lufs: float,
     tags: dict[str, str],
 ) -> Path:
-    """Voice from the ident on, silence where the clip shows no one speaking, then the credits said
+    """Voice from the first frame on, silence where the clip shows no one speaking, then the credits said
     aloud under the last chapter; -14 LUFS by default, -16 for podcast players.
 
     `offset` is when the clip's narration starts; the last chapter (the credits) starts the credits."""

@@ -1,5 +1,5 @@
-"""Chapters where players list them: MP4 chapter atoms, ID3 CHAP/CTOC frames, and a
-YouTube-ready description ("0:04 G20: ...")."""
+"""Chapters where players list them: MP4 chapter atoms, ID3 CHAP/CTOC frames, and a description
+YouTube accepts ("0:00 G20: ..." when every story is long enough, else the stories without times)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from news60.speech.audio import run_ffmpeg
 
 _FFMETADATA_SPECIAL = re.compile(r"([=;#\\\n])")  # what ffmpeg's metadata format escapes
 YOUTUBE_SHORTEST = 10.0  # seconds: YouTube ignores a description's chapters if one is shorter
+YOUTUBE_FEWEST = 3  # YouTube ignores a description's chapters when it lists fewer
 
 
 def add_mp4_chapters(clip: Path, chapters: Sequence[Chapter], title: str) -> Path:
@@ -66,21 +67,50 @@ def add_id3_chapters(mp3: Path, chapters: Sequence[Chapter]) -> Path:
 
 
 def description(chapters: Sequence[Chapter], credits: Sequence[str]) -> str:
-    """Timestamps a video platform turns into chapters (the first at 0:00), then the credits."""
-    stamps = [f"{timestamp(chapter.start)} {chapter.title}" for chapter in chapters]
-    return "\n".join([*stamps, "", *credits]).strip() + "\n"
+    """The chapter list (chapter_list), then the credits."""
+    return "\n".join([*chapter_list(chapters), "", *credits]).strip() + "\n"
+
+
+def chapter_list(chapters: Sequence[Chapter]) -> list[str]:
+    """The stories for an upload's description: timestamps a video platform turns into chapters
+    (the first at 0:00) when every story runs YOUTUBE_SHORTEST seconds or more; otherwise why
+    there are none, and the stories in order without them (a list YouTube would refuse whole)."""
+    stories = listed(chapters)
+    short = [c for c in stories if c.end - c.start < YOUTUBE_SHORTEST]
+    if not short and len(stories) >= YOUTUBE_FEWEST:
+        return [f"{timestamp(c.start)} {c.title}" for c in stories]
+    why = (
+        f"{len(stories)} stories"
+        if not short
+        else f"the shortest story runs {min(c.end - c.start for c in short):.0f} s"
+    )
+    head = (
+        f"In this bulletin (no chapter list: YouTube shows chapters only when there are "
+        f"{YOUTUBE_FEWEST} or more of {YOUTUBE_SHORTEST:g} s or longer, and {why}):"
+    )
+    return [head, *(f"{n}. {c.title}" for n, c in enumerate(stories, 1))]
+
+
+def listed(chapters: Sequence[Chapter]) -> list[Chapter]:
+    """The stories as a description lists them: the closing credits belong to the last story's
+    chapter (a description's last timestamp runs to the end of the video)."""
+    *stories, credits = chapters
+    if not stories:
+        return [credits]
+    return [*stories[:-1], Chapter(stories[-1].title, stories[-1].start, credits.end)]
 
 
 def platform_notes(chapters: Sequence[Chapter]) -> list[str]:
     """What a producer should know before posting: YouTube shows chapters only when every one
-    runs at least YOUTUBE_SHORTEST seconds (its timestamps still link either way)."""
-    short = [c for c in chapters if c.end - c.start < YOUTUBE_SHORTEST]
+    runs at least YOUTUBE_SHORTEST seconds, so the description lists the stories without times."""
+    short = [c for c in listed(chapters) if c.end - c.start < YOUTUBE_SHORTEST]
     if not short:
         return []
     names = ", ".join(f"{c.title[:30]} ({c.end - c.start:.0f} s)" for c in short)
     return [
         f"YouTube lists chapters only when each runs {YOUTUBE_SHORTEST:g} s or more; shorter: "
-        f"{names} (the description's timestamps still link)"
+        f"{names}: the description lists the stories without timestamps (the MP4's and MP3's "
+        "chapters stay)"
     ]
 
 

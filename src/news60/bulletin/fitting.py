@@ -67,7 +67,7 @@ def _without_last(bulletin: Bulletin, narration: Spoken | Narration) -> Bulletin
             "more than the bulletin holds: raise --seconds"
         )
     last = bulletin.segments[-1]
-    start, end = narration.scene_span(len(bulletin.segments))
+    start, end = narration.scene_span(len(bulletin.segments) - 1)
     reason = f"its lead ({end - start:.1f} s) does not fit: the stories before it fill the bulletin"
     progress.info("left out %s: %s", last.item.source, reason)
     return replace(
@@ -83,13 +83,13 @@ def _with_segment(bulletin: Bulletin, index: int, segment: Segment) -> Bulletin:
     return replace(bulletin, segments=tuple(segments))
 
 
-def ident_line(bulletin: Bulletin) -> str:
-    """What the voice says over the ident: 'News in 60 seconds. Friday, 28 June.'"""
-    return f"{bulletin.title.rstrip('.!?:;, ')}. {bulletin.spoken_date}."
+def sign_off(bulletin: Bulletin) -> str:
+    """What the audio briefing says before its credits: 'News in 60 seconds, for Friday, 28 June.'
+    (the clip opens on its top story, with the date in the kicker, not on a spoken ident)."""
+    return f"{bulletin.title.rstrip('.!?:;, ')}, for {bulletin.spoken_date}."
 
 
 def narration_script(bulletin: Bulletin) -> Script:
-    """What is said, as a script: the ident, then one scene per segment (scene i + 1 is segment i)."""
-    scenes = [Scene(ident_line(bulletin), bulletin.title)]
-    scenes += [Scene(s.text, s.headline, s.photo) for s in bulletin.segments]
-    return Script(title=bulletin.heading, scenes=tuple(scenes), published=bulletin.day.isoformat())
+    """What is said, as a script: one scene per segment, the top story first."""
+    scenes = tuple(Scene(s.text, s.headline, s.photo) for s in bulletin.segments)
+    return Script(title=bulletin.heading, scenes=scenes, published=bulletin.day.isoformat())

@@ -3,12 +3,15 @@ kept. SOURCEs are read exactly as `news60 batch` reads them (news60.sources)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import Sequence
 from dataclasses import replace
 
 import numpy as np
 
+from news60.article import fallback_paragraphs
+from news60.bulletin.airing import NotAired, aired_notes, not_aired, story_date
 from news60.bulletin.models import Item, LeftOut
 from news60.bulletin.segments import story_units
 from news60.errors import ArticleError, News60Error
@@ -44,9 +47,10 @@ def list_sources(
 
 
 def read_lineup(
-    entries: Sequence[Entry], settings: Settings, count: int
+    entries: Sequence[Entry], settings: Settings, count: int, day: dt.date
 ) -> tuple[list[Item], list[LeftOut]]:
-    """Read stories in order until `count` distinct ones are in; failures and repeats noted."""
+    """Read stories in order until `count` distinct ones that a bulletin dated `day` airs are in;
+    failures, stories not aired (too old, undated, not news) and repeats noted."""
     items: list[Item] = []
     vectors: list[np.ndarray] = []
     left_out: list[LeftOut] = []
@@ -54,25 +58,40 @@ def read_lineup(
         if len(items) >= count:
             break
         try:
-            article, lead = read_story(entry, settings)
+            item, lead = read_item(entry, settings, day)
         except News60Error as exc:
             progress.info("left out %s: %s", entry.source, exc)
             left_out.append(LeftOut(entry.source, str(exc)))
             continue
-        vector = _embedding(article.title, lead)
+        vector = _embedding(item.article.title, lead)
         twin = _twin(vector, vectors)
         if twin is None:
-            items.append(Item(entry.source, article))
+            items.append(item)
             vectors.append(vector)
             continue
-        items[twin] = merged(items[twin], entry.source, article)
+        items[twin] = merged(items[twin], entry.source, item.article)
         left_out.append(LeftOut(entry.source, f"the same story as {items[twin].source}: merged"))
     return items, left_out
 
 
+def read_item(entry: Entry, settings: Settings, day: dt.date) -> tuple[Item, str]:
+    """The story as the line-up holds it, dated, and its lead; NotAired when a news bulletin
+    dated `day` leaves it out."""
+    article, lead = read_story(entry, settings)
+    date = story_date(article, entry)
+    reason = not_aired(article, date, entry, settings.bulletin, day)
+    if reason:
+        raise NotAired(reason)
+    notes = aired_notes(date, settings.bulletin, day)
+    if article.paragraphs == fallback_paragraphs(entry.summary):
+        notes.append("its page held no story text: told from its feed item's description")
+    return Item(entry.source, article, date=date, notes=tuple(notes)), lead
+
+
 def read_story(entry: Entry, settings: Settings) -> tuple[Article, str]:
-    """The story's article and its lead unit; a story that has no lead cannot be told."""
-    article = read_source(entry.source, settings, data=entry.page)
+    """The story's article and its lead unit; a story that has no lead cannot be told. A page
+    that yields no text is read from its feed item's description instead (read_article)."""
+    article = read_source(entry.source, settings, data=entry.page, fallback=entry.summary)
     lead = story_units(article)[:1]
     if not lead:
         raise ArticleError(f"{entry.source} has no sentence that can lead a story: check the page")

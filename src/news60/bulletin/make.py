@@ -34,7 +34,7 @@ def make_bulletin(
     day = day or dt.date.today()
     title = settings.bulletin.title or theme.tagline or theme.brand
     entries, unlisted = list_sources(sources, settings.article)
-    items, unread = read_lineup(entries, settings, settings.bulletin.stories)
+    items, unread = read_lineup(entries, settings, settings.bulletin.stories, day)
     left_out = [*unlisted, *unread]
     check_enough(items, left_out, sources)
     story = claim_story(

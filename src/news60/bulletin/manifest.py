@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from news60.bulletin.chapters import description, platform_notes
-from news60.bulletin.fitting import ident_line, narration_script
+from news60.bulletin.chapters import chapter_list, description, platform_notes
+from news60.bulletin.fitting import narration_script
 from news60.bulletin.models import Bulletin, Cut, Segment
 from news60.bulletin.timeline import segment_roll
 from news60.credits import CreditRoll
@@ -23,7 +23,6 @@ def script_data(cut: Cut) -> dict:
         "format": FORMAT,
         "title": bulletin.title,
         "date": bulletin.day.isoformat(),
-        "ident": ident_line(bulletin),
         "segments": segment_entries(cut),
         "chapters": chapter_entries(cut),
         "text": narration_script(bulletin).text,
@@ -42,16 +41,18 @@ def bulletin_manifest(cut: Cut, files: dict[str, Path]) -> dict:
         "chapters": chapter_entries(cut),
         "left_out": [{"source": x.source, "reason": x.reason} for x in bulletin.left_out],
         "description": description_text(cut),
+        "chapter_list": chapter_list(cut.chapters),
         "credits": all_credits(bulletin),
     }
     manifest["notes"] += [f"left out {x.source}: {x.reason}" for x in bulletin.left_out]
+    manifest["notes"] += [f"{s.item.source}: {n}" for s in bulletin.segments for n in s.item.notes]
     manifest["notes"] += platform_notes(cut.chapters)
     return manifest
 
 
 def segment_entries(cut: Cut) -> list[dict]:
     """Each segment: its story's source, kicker, headline, what is said, photo, times, credits."""
-    stories = cut.chapters[1:-1]  # between the ident and the credits
+    stories = cut.chapters[:-1]  # before the credits
     return [
         segment_entry(number, segment) | {"start": mark.start, "end": mark.end}
         for number, (segment, mark) in enumerate(
@@ -61,10 +62,15 @@ def segment_entries(cut: Cut) -> list[dict]:
 
 
 def segment_entry(number: int, segment: Segment) -> dict:
-    photo = segment.photo
+    photo, article = segment.photo, segment.item.article
     return {
         "number": number,
         "kicker": segment.kicker,
+        "kind": article.kind,
+        "label": article.label,
+        "date": segment.item.date.isoformat() if segment.item.date else None,
+        "published": article.published,
+        "modified": article.modified,
         "headline": segment.headline,
         "text": segment.text,
         "units": list(segment.units[: segment.said]),
@@ -88,11 +94,15 @@ def description_text(cut: Cut) -> str:
 
 
 def credit_lines(bulletin: Bulletin) -> list[str]:
-    """Every story's credit lines, each after its kicker: 'WeWork | Reporting: ...'."""
+    """Every story's credit lines, each after its kicker: 'WeWork | Reporting: ...', and its
+    source: 'WeWork | Source: https://...'."""
     return [
         f"{s.kicker or s.headline} | {line}"
         for s in bulletin.segments
-        for line in segment_roll(s).description_lines()
+        for line in [
+            *segment_roll(s).description_lines(),
+            *([f"Source: {s.item.article.source_url}"] if s.item.article.source_url else []),
+        ]
     ]
 
 

@@ -18,11 +18,14 @@ class LeftOut:
 
 @dataclass(frozen=True)
 class Item:
-    """A story of the line-up as read, with the sources of the near-duplicates merged into it."""
+    """A story of the line-up as read, with the sources of the near-duplicates merged into it,
+    its date (news60.bulletin.airing) and what a producer should know about it."""
 
     source: str
     article: Article
     also: tuple[str, ...] = ()
+    date: dt.date | None = None
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -46,7 +49,7 @@ class Segment:
 
 @dataclass(frozen=True)
 class Chapter:
-    """A stretch of the bulletin listed by players: the ident, a story, the credits."""
+    """A stretch of the bulletin listed by players: a story, or the credits."""
 
     title: str
     start: float

@@ -1,5 +1,6 @@
 """Everything a bulletin leaves behind, as `make` does: a clip per format with chapters, the audio
-briefing with ID3 chapters, script, captions, the ident as thumbnail, a description, the manifest."""
+briefing with ID3 chapters, script, captions, the top story's cover as thumbnail, a description, the
+manifest."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from pathlib import Path
 from news60.atomic import write_json, write_text
 from news60.bulletin.briefing import write_briefing
 from news60.bulletin.chapters import add_mp4_chapters
+from news60.bulletin.fitting import sign_off
 from news60.bulletin.manifest import (
     bulletin_manifest,
     bulletin_roll,
@@ -16,7 +18,7 @@ from news60.bulletin.manifest import (
     spoken_credits,
 )
 from news60.bulletin.models import Bulletin, Cut
-from news60.bulletin.timeline import chapters, plan_bulletin
+from news60.bulletin.timeline import Credits, chapters, plan_bulletin
 from news60.models import Narration, Outputs
 from news60.outputs import (
     format_entries,
@@ -61,6 +63,8 @@ def write_bulletin(
     final = {name: job.final / path.name for name, path in files.items()}
     final["manifest"] = job.final / "manifest.json"
     manifest = bulletin_manifest(cut, final) | {"audio_lufs": settings.bulletin.loudness}
+    size = (cut.timeline.width, cut.timeline.height)
+    manifest["closing_card"] = {"lines": Credits(theme, size).drawn(cut.timeline.slides[-1].body)}
     manifest |= {"formats": format_entries(formats, final)} | version_entry(job, fingerprint)
     manifest["disclosure"] = disclosure
     # Signed last: the chapters are already muxed in, and nothing touches the files after this.
@@ -85,14 +89,14 @@ def write_audio(cut: Cut, settings: Settings, theme: Theme, job: Draft, disclosu
         job.path("audio.mp3"),
         voice=settings.voice,
         offset=cut.timeline.narration_offset,
-        credits=f"Credits. {spoken}" if spoken else "",
+        credits=" ".join([sign_off(bulletin), *([f"Credits. {spoken}"] if spoken else [])]),
         lufs=settings.bulletin.loudness,
         tags=tags,
     )
 
 
 def write_texts(cut: Cut, theme: Theme, formats: tuple[Format, ...], job: Draft) -> dict[str, Path]:
-    """Script, captions, thumbnail (the ident's cover) and the description block."""
+    """Script, captions, thumbnail (the top story's cover) and the description block."""
     size = thumbnail_size(formats)
     return {
         "thumbnail": write_thumbnail(cut.timeline, theme, size, job.path("thumbnail.jpg")),

@@ -171,7 +171,7 @@ def story_metadata(manifest: Mapping, photos: Sequence[Photo] = ()) -> dict:
         "dc:publisher": [source_name(url)] if url else None,
         "dc:creator": list(reporting.authors),
         "dc:contributor": list(reporting.contributors),
-        "photoshop:Source": "; ".join(reporting.agencies),
+        "photoshop:Source": "; ".join(reporting.agencies + reporting.partners),
         "photoshop:DateCreated": manifest.get("published"),
         "photoshop:Credit": credit_line(reporting, photos),
         "Iptc4xmpExt:DigitalSourceType": source_type(manifest.get("voice", "")),

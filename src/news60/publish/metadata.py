@@ -71,7 +71,10 @@ def describe_bulletin(clip: Clip) -> Metadata:
     from news60.bulletin.chapters import timestamp
 
     manifest = clip.manifest
-    chapters = [f"{timestamp(c['start'])} {c['title']}" for c in manifest.get("chapters", [])]
+    # The bulletin's own list: timestamps only when the platform would accept every chapter.
+    chapters = manifest.get("chapter_list") or [
+        f"{timestamp(c['start'])} {c['title']}" for c in manifest.get("chapters", [])
+    ]
     return Metadata(
         headline=" ".join(str(manifest.get("title") or "").split()),
         summary="\n".join(chapters),

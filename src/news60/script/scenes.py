@@ -54,6 +54,7 @@ def build_script(
         language=article.language,
         summariser=summariser,
         notes=tuple(notes),
+        kind=article.kind,
     )
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from news60.atomic import write_json
 from news60.errors import ScriptError
-from news60.models import Photo, Reporting, Rewrite, Scene, Script, TracedSentence
+from news60.models import KINDS, Photo, Reporting, Rewrite, Scene, Script, TracedSentence
 
 FORMAT = "news60/story@2"
 READABLE = (FORMAT, "news60/story@1")  # @1 listed reporting credits as plain `credits`
@@ -99,7 +99,14 @@ def script_from_dict(data: Any, origin: str = "story") -> Script:
         notes=tuple(
             _text(n, f"{origin}: notes") for n in _list(data.get("notes", []), f"{origin}: notes")
         ),
+        kind=_kind(data.get("kind", "news"), origin),
     )
+
+
+def _kind(value: Any, origin: str) -> str:
+    if value not in KINDS:
+        raise ScriptError(f"{origin}: kind {value!r} is not one of {', '.join(KINDS)}")
+    return value
 
 
 def _scene(data: Any, origin: str) -> Scene:
@@ -178,10 +185,12 @@ def _reporting(data: Any, origin: str) -> Reporting:
     if isinstance(data, Reporting):
         return data
     if not isinstance(data, dict):
-        raise ScriptError(f"{origin}: expected {{authors, contributors, agencies}} lists of names")
+        raise ScriptError(
+            f"{origin}: expected {{authors, contributors, agencies, partners}} lists of names"
+        )
     _check_fields(data, Reporting, origin, required=set())
     names = {}
-    for role in ("authors", "contributors", "agencies"):
+    for role in ("authors", "contributors", "agencies", "partners"):
         value = data.get(role, [])
         if not isinstance(value, list | tuple):
             raise ScriptError(f"{origin}.{role} must be a list of names")

@@ -20,8 +20,10 @@ class Entry:
     source: str  # an http(s) URL or a file path
     overrides: dict[str, dict[str, Any]] = field(default_factory=dict)  # settings sections
     published: dt.datetime | None = None  # from the feed, the manifest, or the file's mtime
+    file_time: bool = False  # `published` is the file's mtime, not a date its source gives
     title: str = ""  # as the feed or manifest names it, before the article is read
     origin: str = ""  # the SOURCE it was listed in
+    summary: str = ""  # the feed item's description: the story's text when its page yields none
     # A SOURCE that is a page, as the poll fetched it to see whether it was a feed: read from
     # these bytes, so that each poll fetches the page once.
     page: bytes | None = field(default=None, repr=False, compare=False)

@@ -80,7 +80,26 @@ def _entry(item, source: str) -> Entry | None:
         return None
     stamp = item.get("published_parsed") or item.get("updated_parsed")
     published = dt.datetime.fromtimestamp(calendar.timegm(stamp), dt.UTC) if stamp else None
-    return Entry(link, published=published, title=item.get("title", ""), origin=source)
+    summary = plain_text(item.get("summary") or item.get("description") or "")
+    return Entry(
+        link, published=published, title=item.get("title", ""), origin=source, summary=summary
+    )
+
+
+def plain_text(html: str) -> str:
+    """A feed item's description (HTML) as text, a blank line after each paragraph or break."""
+    import lxml.html
+    from lxml import etree
+
+    if not html.strip():
+        return ""
+    try:
+        root = lxml.html.fragment_fromstring(html, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return " ".join(html.split())
+    for block in root.iter("p", "br", "div", "li", "h1", "h2", "h3", "blockquote"):
+        block.tail = "\n\n" + (block.tail or "")
+    return "\n\n".join(" ".join(p.split()) for p in root.text_content().split("\n\n") if p.strip())
 
 
 def _resolved(link: str, origin: str) -> str:

@@ -45,7 +45,7 @@ def read_source_list(source: str, feeds: FeedPoller) -> list[Entry]:
         return read_manifest(path)
     if looks_like_feed(path):
         return feeds.poll(str(path))
-    return [Entry(str(path.resolve()), published=_mtime(path), origin=source)]
+    return [Entry(str(path.resolve()), published=_mtime(path), file_time=True, origin=source)]
 
 
 def read_folder(folder: Path) -> list[Entry]:
@@ -58,7 +58,10 @@ def read_folder(folder: Path) -> list[Entry]:
         and p.suffix.lower() not in NOT_ARTICLES | MANIFEST_SUFFIXES
         and p.name not in NOT_ARTICLE_NAMES
     )
-    return [Entry(str(p.resolve()), published=_mtime(p), origin=str(folder)) for p in paths]
+    return [
+        Entry(str(p.resolve()), published=_mtime(p), file_time=True, origin=str(folder))
+        for p in paths
+    ]
 
 
 def looks_like_feed(path: Path) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -236,12 +237,14 @@ def _repeats(words: set[str], earlier: set[str]) -> bool:
     return len(words & earlier) >= REPEAT * max(len(words), 1)
 
 
-def spoken_units(article: Article, tense: str = "said") -> tuple[str, ...]:
-    """Every usable unit in article order as the newsreader says it, people introduced at their
-    first mention in that order (a bulletin says a prefix of them)."""
+def spoken_units(
+    article: Article, tense: str = "said", order: Sequence[int] | None = None
+) -> tuple[str, ...]:
+    """Every usable unit in article order (or the units in `order`) as the newsreader says it,
+    people introduced at their first mention in that order (a bulletin says a prefix of them)."""
     story = read_story(article)
     profile = profile_for(article.language)
-    lines = [story.lines(u) for u in story.usable]
+    lines = [story.lines(u) for u in (story.usable if order is None else order)]
     people = people_in(article_sentences(article), profile)
     finished = iter(
         finish_script([line for said in lines for line in said], people, profile, tense)
