@@ -86,6 +86,7 @@ class Script:
     language: str = "en"
     summariser: str = "extractive"
     key: str | None = None  # the story's source (URL or file), so an edited render joins its story
+    rate: float = 1.0  # the voice's speaking-rate factor the fitting chose; render narrates at it
 
     @property
     def text(self) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from news60.errors import ScriptError
@@ -53,10 +53,10 @@ def fit_script(
         raise ScriptError("the summariser found no sentence to say: is the article empty?")
     picker = _Picker(article, settings.summariser, summariser, budget, limits)
     say = lambda draft, rate: narrate(draft.script, rate)  # noqa: E731
-    fitted, narration, _ = fit_loop(
+    fitted, narration, rate = fit_loop(
         picker.chosen(picks), say, picker.drop, limits, grow=picker.grow, rounds=MAX_ROUNDS
     )
-    return fitted.script, narration
+    return replace(fitted.script, rate=round(rate, 4)), narration
 
 
 @dataclass(frozen=True)
