@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import contextlib
 import socket
-import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from batchkit import serving
+from netaudit import connections
 
 from news60.article import read_article
 from news60.article.photos import download_photos
@@ -24,27 +25,6 @@ from news60.settings import ArticleSettings
 PAGE = (Path(__file__).parent / "data" / "articles" / "figure-page.html").read_bytes()
 PUBLIC = ArticleSettings(timeout=2.0, deadline=5.0)
 PRIVATE_OK = ArticleSettings(allow_private=True, timeout=2.0, deadline=5.0)
-CONNECTS: list[tuple] = []  # every socket.connect address this process attempts, while recording
-_recording = threading.Event()
-
-
-def _audit(event: str, args: tuple) -> None:
-    if event == "socket.connect" and _recording.is_set():
-        CONNECTS.append(args[1])
-
-
-sys.addaudithook(_audit)
-
-
-@contextlib.contextmanager
-def connections():
-    """The addresses connected to inside the block."""
-    CONNECTS.clear()
-    _recording.set()
-    try:
-        yield CONNECTS
-    finally:
-        _recording.clear()
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -77,12 +57,8 @@ class _Handler(BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def server():
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    httpd.daemon_threads = True
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    with serving(Path(__file__).parent, _Handler) as base:
+        yield base
 
 
 @pytest.fixture

@@ -4,15 +4,13 @@ URLs fetched through the same guarded fetch as pages, never any file on the mach
 
 from __future__ import annotations
 
-import contextlib
 import json
-import sys
-import threading
 import time
 from pathlib import Path
 
 import pytest
 from conftest import ROOT, TINY, run_news60
+from netaudit import connections
 from PIL import Image
 
 from news60.errors import ArticleError, ScriptError
@@ -21,13 +19,6 @@ from news60.settings import load_settings
 
 TINY_FLAGS = ["--size", f"{TINY['width']}x{TINY['height']}", "--fps", str(TINY["fps"])]
 SCENE = "The council approved the new footbridge on Tuesday after a long debate."
-CONNECTS: list = []
-_recording = threading.Event()
-sys.addaudithook(
-    lambda event, args: (
-        CONNECTS.append(args[1]) if event == "socket.connect" and _recording.is_set() else None
-    )
-)
 
 
 def story(folder: Path, **fields) -> Path:
@@ -115,16 +106,6 @@ def test_a_version_folders_script_may_name_its_storys_downloaded_photos(tmp_path
 def test_a_string_where_a_list_belongs_is_never_read_letter_by_letter():
     with pytest.raises(ScriptError, match="photos must be a list of .* not a string"):
         script_from_dict({"title": "T", "scenes": [{"text": SCENE}], "photos": "ab.jpg"})
-
-
-@contextlib.contextmanager
-def connections():
-    CONNECTS.clear()
-    _recording.set()
-    try:
-        yield CONNECTS
-    finally:
-        _recording.clear()
 
 
 @pytest.mark.parametrize(
