@@ -26,6 +26,7 @@ class ArticleSettings:
     cache_days: float = 30.0  # downloaded photos older than this are removed
     max_redirects: int = 5
     photos: Path | None = None  # a folder of photos to use besides (and before) the article's own
+    base: Path | None = None  # a folder manifests may name files in, besides their own folder
     skip_missing_photos: bool = False  # make the clip without a named photo that cannot be shown
 
 

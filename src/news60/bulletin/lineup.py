@@ -72,6 +72,7 @@ def read_lineup(
 
 def read_story(entry: Entry, settings: Settings) -> tuple[Article, str]:
     """The story's article and its lead unit; a story that has no lead cannot be told."""
+    entry.check()
     article = read_source(entry.source, settings, data=entry.page)
     lead = story_units(article)[:1]
     if not lead:

@@ -8,7 +8,7 @@ from typing import Any
 import click
 
 from news60.cli.app import Context, cli, show_progress
-from news60.cli.options import sections, source_options, video_options
+from news60.cli.options import base_option, sections, source_options, video_options
 from news60.cli.story import report
 
 
@@ -28,6 +28,7 @@ from news60.cli.story import report
     help="Loudness of the audio briefing: -14 (default, as platforms play) or -16 (podcast players).",
 )
 @source_options
+@base_option
 @video_options
 @click.pass_obj
 def bulletin(
