@@ -45,6 +45,12 @@ def embedded(address: Address) -> Address:
     return address
 
 
+def describe(address: Address) -> str:
+    """The address as written, with the IPv4 it carries: '::ffff:a9fe:a9fe (that is 169.254.169.254)'."""
+    inner = embedded(address)
+    return f"{address} (that is {inner})" if inner != address else str(address)
+
+
 def refusal(address: Address, *, allow_private: bool) -> str:
     """Why news60 will not connect to `address` ("" when it may)."""
     inner = embedded(address)

@@ -187,8 +187,7 @@ def _check_addresses(host: str, port: int, url: str, allow_private: bool) -> Non
 
 
 def _refused_message(what: str, address: addresses.Address, reason: str) -> str:
-    inner = addresses.embedded(address)
-    shown = f"{address} (that is {inner})" if inner != address else str(address)
+    shown = addresses.describe(address)
     if reason != "a private address":
         return (
             f"{what} points to {shown}, {reason}: news60 never fetches from these, "

@@ -10,13 +10,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from news60.batch.cluster import ClusterSpec, LazyClient
+from news60.batch.planning import check_entries
 from news60.batch.review import write_review
 from news60.batch.runner import BatchRun, Outcome, Stage
+from news60.errors import News60Error
+from news60.preflight import check_before_work
 from news60.settings import Settings
 from news60.sources.feeds import FeedPoller
 from news60.sources.listing import read_sources, select
 
 __all__ = ["ClusterSpec", "Outcome", "Stage", "Summary", "run_batch"]
+
+POLL = "(poll)"  # the progress line of a --watch poll that failed
+MAX_RETRY_WAIT = 300.0  # a feed down for hours is polled every 5 minutes, not every few hours
 
 
 @dataclass(frozen=True)
@@ -54,18 +60,35 @@ def run_batch(
     force: bool = False,
     after: Callable[[Outcome], Outcome] | None = None,
 ) -> Summary:
-    """Render every changed story the sources list; with `watch`, poll again until stopped."""
+    """Render every changed story the sources list; with `watch`, poll again until stopped (a
+    failed poll is reported and tried again after a growing wait)."""
     started = time.perf_counter()
+    check_before_work(settings)  # the batch's own voice, music, theme: before anything is read
     poller = FeedPoller(settings.article)
     stopped = False
     with LazyClient(cluster, settings.voice) as client:
         run = BatchRun(client, settings, on_stage, force=force, after=after)
         client.on_progress = run.progress
+        failures = 0
         try:
             while True:
-                run.run(select(read_sources(sources, settings.article, poller), since, limit))
-                if settings.out.is_dir():
-                    write_review(settings.out)  # after every poll, for --watch
+                try:
+                    entries = select(read_sources(sources, settings.article, poller), since, limit)
+                    check_entries(entries, settings)
+                    run.run(entries)
+                    if settings.out.is_dir():
+                        write_review(settings.out)  # after every poll, for --watch
+                    failures = 0
+                except (News60Error, OSError) as exc:
+                    if watch is None:
+                        raise
+                    failures += 1
+                    wait = retry_wait(watch, failures)
+                    on_stage(
+                        Stage(POLL, "poll", "poll failed", f"{exc}; polling again in {wait:g} s")
+                    )
+                    time.sleep(wait)
+                    continue
                 if watch is None:
                     break
                 time.sleep(watch)
@@ -83,6 +106,12 @@ def run_batch(
         stopped,
         workers_of(outcomes),
     )
+
+
+def retry_wait(interval: float, failures: int) -> float:
+    """Seconds before polling again after `failures` failed polls in a row: the interval,
+    doubled each time, at most MAX_RETRY_WAIT (or the interval, when that is longer)."""
+    return min(interval * 2 ** (failures - 1), max(interval, MAX_RETRY_WAIT))
 
 
 def workers_of(outcomes: list[Outcome]) -> tuple[dict, ...]:
