@@ -8,7 +8,8 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import SEED, TINY, run_news60
+from batchkit import SCRAPES, scrape
+from conftest import TINY, run_news60
 
 from news60.errors import ScriptError
 from news60.models import Narration, Scene, Script
@@ -16,6 +17,7 @@ from news60.pipeline import check_length
 from news60.script.fitting import Limits
 
 TINY_FLAGS = ["--size", f"{TINY['width']}x{TINY['height']}", "--fps", str(TINY["fps"])]
+SECONDS = ["--seconds", "20"]
 
 
 def script_of(text: str) -> Script:
@@ -45,23 +47,27 @@ def test_a_narration_that_fits_passes():
 @pytest.mark.slow
 def test_script_then_render_untouched_renders_and_an_over_long_edit_says_what_to_cut(tmp_path):
     story = tmp_path / "story.json"
-    written = run_news60("script", str(SEED), "-o", str(story))
+    article = tmp_path / "story.txt"
+    article.write_text(scrape(SCRAPES[0]), encoding="utf-8")  # fitted to a 20 s clip
+    written = run_news60("script", str(article), "-o", str(story), "--seconds", "20")
     assert written.returncode == 0, written.stderr
     data = json.loads(story.read_text())
     assert 1.0 <= data["rate"] <= 1.05  # the fitting's speed, recorded
 
-    done = run_news60("render", str(story), "--out", str(tmp_path / "out"), "--json", *TINY_FLAGS)
+    done = run_news60(
+        "render", str(story), "--out", str(tmp_path / "out"), "--json", *TINY_FLAGS, *SECONDS
+    )
     assert done.returncode == 0, done.stderr
     manifest = json.loads(done.stdout)
     rendered = json.loads(Path(manifest["files"]["script"]).read_text())
     assert [s["text"] for s in rendered["scenes"]] == [s["text"] for s in data["scenes"]]
-    assert rendered["rate"] == data["rate"] and manifest["duration"] <= 60.0
+    assert rendered["rate"] == data["rate"] and manifest["duration"] <= 20.0
 
     data["scenes"][-1]["text"] += " " + " ".join(
         ["The council will meet again next week to discuss the plans in more detail."] * 2
     )
     story.write_text(json.dumps(data))
-    over = run_news60("render", str(story), "--out", str(tmp_path / "out"), *TINY_FLAGS)
+    over = run_news60("render", str(story), "--out", str(tmp_path / "out"), *TINY_FLAGS, *SECONDS)
     assert over.returncode == 1
     line = over.stderr.strip().splitlines()[-1]
     assert line.startswith("Error! ") and "cut about" in line and " words (" in line, line

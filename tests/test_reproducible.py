@@ -61,20 +61,19 @@ def test_make_a_local_worker_and_a_cluster_worker_make_the_same_clip(tmp_path, m
         results[name] = made(tmp_path / name)
 
     make("make-cold", "cache-1")
-    make("make-warm", "cache-1")
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache-2"))  # workers start cold
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache-1"))  # the worker's cache is warm
     code, _, stderr = run_batch(
         str(article), "--out", str(tmp_path / "local"), "--workers", "1", *TINY
     )
     assert code == 0, stderr
-    results["local-worker"] = made(tmp_path / "local")
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache-3"))
+    results["local-worker-warm"] = made(tmp_path / "local")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache-2"))  # this one starts cold
     with local_scheduler(tmp_path / "cluster", workers=1) as address:
         code, _, stderr = run_batch(
             str(article), "--out", str(tmp_path / "remote"), "--cluster", address, *TINY
         )
     assert code == 0, stderr
-    results["cluster-worker"] = made(tmp_path / "remote")
+    results["cluster-worker-cold"] = made(tmp_path / "remote")
     first = results["make-cold"]
     assert len(first["scenes"]) >= 2 and first["duration"] > 15  # fitted to --seconds 20
     for name, result in results.items():

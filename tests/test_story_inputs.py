@@ -92,6 +92,15 @@ def test_photos_inside_the_story_folder_or_the_photos_folder_are_read(tmp_path):
     assert load_story(inner).scenes[0].photo.src == str(folder / "img" / "bridge.jpg")
 
 
+def test_render_photos_names_the_folder_outside_photos_come_from(tmp_path):
+    elsewhere = tmp_path / "pictures"
+    elsewhere.mkdir()
+    path = story(tmp_path / "desk", scenes=[{"text": SCENE, "photo": str(elsewhere / "a.jpg")}])
+    assert "--photos" in refused(path)
+    line = refused(path, "--photos", str(elsewhere))  # now it is only a missing photo
+    assert "a.jpg: file not found" in line and "outside" not in line
+
+
 def test_a_version_folders_script_may_name_its_storys_downloaded_photos(tmp_path):
     """OUT/<story>/v1/script.json names photos in OUT/<story>/.photos: the story's folder."""
     version = tmp_path / "out" / "footbridge" / "v1"

@@ -65,37 +65,23 @@ def run_batch(
     started = time.perf_counter()
     check_before_work(settings)  # the batch's own voice, music, theme: before anything is read
     poller = FeedPoller(settings.article)
-    stopped = False
     with LazyClient(cluster, settings.voice) as client:
         run = BatchRun(client, settings, on_stage, force=force, after=after)
         client.on_progress = run.progress
-        failures = 0
-        try:
-            while True:
-                try:
-                    entries = select(read_sources(sources, settings.article, poller), since, limit)
-                    check_entries(entries, settings)
-                    run.run(entries)
-                    if settings.out.is_dir():
-                        write_review(settings.out)  # after every poll, for --watch
-                    failures = 0
-                except (News60Error, OSError) as exc:
-                    if watch is None:
-                        raise
-                    failures += 1
-                    wait = retry_wait(watch, failures)
-                    on_stage(
-                        Stage(POLL, "poll", "poll failed", f"{exc}; polling again in {wait:g} s")
-                    )
-                    time.sleep(wait)
-                    continue
-                if watch is None:
-                    break
-                time.sleep(watch)
-        except KeyboardInterrupt:
-            if watch is None:
-                raise
-            stopped = True
+
+        def poll() -> None:
+            """List the sources, check every story's settings, render what changed."""
+            entries = select(read_sources(sources, settings.article, poller), since, limit)
+            check_entries(entries, settings)
+            run.run(entries)
+            if settings.out.is_dir():
+                write_review(settings.out)  # after every poll, for --watch
+
+        stopped = False
+        if watch is None:
+            poll()
+        else:
+            stopped = watch_sources(poll, watch, on_stage)
     outcomes = run.outcomes
     review = write_review(settings.out) if settings.out.is_dir() else None
     return Summary(
@@ -106,6 +92,24 @@ def run_batch(
         stopped,
         workers_of(outcomes),
     )
+
+
+def watch_sources(poll: Callable[[], None], interval: float, on_stage) -> bool:
+    """Poll every `interval` seconds until Ctrl-C or SIGTERM (then True); a poll that fails is
+    reported and tried again after retry_wait."""
+    failures = 0
+    try:
+        while True:
+            try:
+                poll()
+                failures, wait = 0, interval
+            except (News60Error, OSError) as exc:  # a feed down, a manifest mid-rewrite ...
+                failures += 1
+                wait = retry_wait(interval, failures)
+                on_stage(Stage(POLL, "poll", "poll failed", f"{exc}; polling again in {wait:g} s"))
+            time.sleep(wait)
+    except KeyboardInterrupt:
+        return True
 
 
 def retry_wait(interval: float, failures: int) -> float:
