@@ -56,7 +56,7 @@ def fit_script(
     fitted, narration, rate = fit_loop(
         picker.chosen(picks), say, picker.drop, limits, grow=picker.grow, rounds=MAX_ROUNDS
     )
-    return replace(fitted.script, rate=round(rate, 4)), narration
+    return replace(fitted.script, rate=rate), narration
 
 
 @dataclass(frozen=True)
@@ -132,7 +132,8 @@ def speed_up(
     if needed > MAX_SPEEDUP:
         return None
     # A voice's rate setting is not exactly proportional to its pace: aim a little beyond.
-    rate = min(MAX_SPEEDUP, needed * 1.02)
+    # Rounded as story.json records it, so a render narrates at exactly the rate fitted here.
+    rate = round(min(MAX_SPEEDUP, needed * 1.02), 4)
     faster = say(draft, rate)
     return (faster, rate) if faster.duration <= limits.longest else None
 
