@@ -89,4 +89,15 @@ def test_a_damaged_token_file(tmp_path):
     line = refused(
         "--config", str(tmp_path / "news60.toml"), "publish", str(story), "--to", "tiktok"
     )
-    assert "tiktok-token.json is not a JSON token file" in line and "news60 auth tiktok" in line
+    assert "tiktok-token.json is not a readable JSON token file" in line and "news60 auth" in line
+
+
+def test_a_token_file_with_fields_of_the_wrong_kind(tmp_path):
+    from news60.errors import CredentialsError
+    from news60.publish.tokens import load_token
+    from news60.settings import PublishSettings
+
+    (tmp_path / "tiktok-token.json").write_text('{"access_token": "t0k", "expires_at": "soon"}')
+    with pytest.raises(CredentialsError, match="damaged .expires_at is not a time") as caught:
+        load_token(PublishSettings(config_dir=tmp_path), "tiktok")
+    assert "t0k" not in str(caught.value)

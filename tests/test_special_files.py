@@ -88,12 +88,12 @@ def test_a_fifo_given_to_trust_is_refused(tmp_path):
 
 
 def test_a_fifo_for_a_saved_sign_in_is_refused(tmp_path):
-    from news60.publish.credentials import access_token
+    from news60.publish.tokens import load_token
 
     settings = PublishSettings(config_dir=tmp_path)
     fifo(tmp_path / "tiktok-token.json")
-    with pytest.raises(CredentialsError, match="named pipe.*news60 auth tiktok"):
-        access_token(settings, "tiktok")
+    with pytest.raises(CredentialsError, match="named pipe.*news60 auth"):
+        load_token(settings, "tiktok")
 
 
 def test_a_fifo_in_the_speech_cache_is_spoken_again(tmp_path):

@@ -11,7 +11,7 @@ from typing import Any
 from news60.atomic import write_json
 from news60.errors import ScriptError
 from news60.localfiles import inside, load_json, problem_with_path, read_input
-from news60.models import Photo, Reporting, Scene, Script
+from news60.models import Photo, Reporting, Rewrite, Scene, Script, TracedSentence
 
 FORMAT = "news60/story@2"
 READABLE = (FORMAT, "news60/story@1")  # @1 listed reporting credits as plain `credits`
@@ -139,6 +139,10 @@ def script_from_dict(data: Any, origin: str = "story") -> Script:
         summariser=_text(data.get("summariser", "edited"), f"{origin}: summariser", SHORT_CHARS),
         key=_optional(data.get("key"), f"{origin}: key", ADDRESS_CHARS),
         rate=_rate(data.get("rate", 1.0), f"{origin}: rate"),
+        notes=tuple(
+            _text(n, f"{origin}: notes", TEXT_CHARS)
+            for n in _list(data.get("notes", []), f"{origin}: notes", "notes")
+        ),
     )
 
 
@@ -155,6 +159,44 @@ def _scene(data: Any, origin: str) -> Scene:
         text,
         _text(caption, f"{origin}.caption", max(LABEL_CHARS, len(text))),
         _photo(photo, f"{origin}.photo") if photo is not None else None,
+        _lines(data.get("lines", []), text, f"{origin}.lines"),
+    )
+
+
+def _lines(data: Any, text: str, origin: str) -> tuple[TracedSentence, ...]:
+    """The scene's trace to the article; none once the producer has edited the scene's words
+    (the trace would say the article wrote what the producer did)."""
+    items = _list(data, origin, "traced sentences (or left out)")
+    lines = tuple(_line(item, f"{origin}[{i}]") for i, item in enumerate(items))
+    return lines if " ".join(line.text for line in lines) == text else ()
+
+
+def _line(data: Any, origin: str) -> TracedSentence:
+    if isinstance(data, TracedSentence):
+        return data
+    if not isinstance(data, dict):
+        raise ScriptError(f"{origin}: expected {{text, sources, places, rewrites}}")
+    _check_fields(data, TracedSentence, origin, required={"text"})
+    rewrites = data.get("rewrites", [])
+    if not isinstance(rewrites, list | tuple) or not all(isinstance(r, dict) for r in rewrites):
+        raise ScriptError(f"{origin}.rewrites must be a list of {{rule, note}}")
+    places = data.get("places", [])
+    if not isinstance(places, list | tuple) or not all(isinstance(p, int) for p in places):
+        raise ScriptError(f"{origin}.places must be a list of sentence numbers")
+    return TracedSentence(
+        _text(data["text"], f"{origin}.text", TEXT_CHARS),
+        tuple(
+            _text(s, f"{origin}.sources", TEXT_CHARS)
+            for s in _list(data.get("sources", []), f"{origin}.sources", "sentences")
+        ),
+        tuple(places),
+        tuple(
+            Rewrite(
+                _text(r.get("rule", ""), f"{origin}.rule", SHORT_CHARS),
+                _text(r.get("note", ""), f"{origin}.note", LABEL_CHARS),
+            )
+            for r in rewrites
+        ),
     )
 
 
