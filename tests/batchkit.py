@@ -73,6 +73,8 @@ def run_batch(*args: str, timeout: float = 900) -> tuple[int, dict, str]:
         timeout=timeout,
     )
     summary = json.loads(result.stdout) if result.stdout.strip() else {}
+    if "--debug" not in args:  # Dask's and tornado's own tracebacks included
+        assert "Traceback" not in result.stderr, result.stderr
     return result.returncode, summary, result.stderr
 
 

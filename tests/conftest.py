@@ -9,6 +9,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
+
+# Property tests run the same examples on every machine and every run (a fixed seed, no example
+# database): CI stays reproducible and bounded; each test sets its own number of examples.
+hypothesis_settings.register_profile("news60", derandomize=True, database=None)
+hypothesis_settings.load_profile("news60")
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "examples" / "seed-article.txt"

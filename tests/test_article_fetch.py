@@ -175,9 +175,13 @@ def test_scene_photos_given_as_urls_are_downloaded_or_dropped(server, tmp_path):
             Scene("Three.", "Three"),
         ),
     )
-    local = download_scene_photos(script, tmp_path, LOCAL)
+    local = download_scene_photos(script, tmp_path, LOCAL, strict=False, origin="story.json")
     first, second, third = (scene.photo for scene in local.scenes)
     assert Path(first.src).parent == tmp_path and Image.open(first.src).size == (64, 48)
     assert (first.caption, first.credit) == ("Seals", "Jo via AP")
     assert second is None and third is None
+    (noted,) = local.photos  # the one not shown stays credited, with the reason for the manifest
+    assert noted.caption == "Not a photo" and noted.note.startswith("not downloaded: not an image")
     assert not list(tmp_path.glob(".*partial"))
+    with pytest.raises(ArticleError, match="seals-2.jpg: not downloaded.*--skip-missing-photos"):
+        download_scene_photos(script, tmp_path, LOCAL, strict=True, origin="story.json")

@@ -128,8 +128,9 @@ def test_a_batch_killed_mid_render_finishes_on_rerun_without_rendering_twice(tmp
 class FeedServer:
     """An RSS feed of article pages on 127.0.0.1; answers 304 to a matching If-None-Match."""
 
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, down: int = 0):
         self.root, self.items, self.statuses = root, [], []
+        self.down = down  # polls of the feed answered 503 before it comes back
 
     def add(self, name: str) -> None:
         self.items.append(name)
@@ -152,6 +153,9 @@ class FeedServer:
         class Handler(http.server.BaseHTTPRequestHandler):
             def do_GET(self):  # noqa: N802 - the standard library's name
                 base = f"http://127.0.0.1:{self.server.server_address[1]}"
+                if self.path == "/feed.xml" and server.down > 0:
+                    server.down -= 1
+                    return self.reply(503, b"down for maintenance", None)
                 if self.path == "/feed.xml":
                     body = server.feed(base)
                     etag = '"' + hashlib.sha256(body).hexdigest()[:16] + '"'
@@ -240,3 +244,29 @@ def test_local_workers_share_the_cores_unless_threads_are_set():
     assert shared_cores(VideoSettings(threads=3), ClusterSpec(workers=2)).threads == 3
     remote = ClusterSpec(address="tcp://127.0.0.1:8786")
     assert shared_cores(VideoSettings(), remote).threads is None
+
+
+def test_watch_keeps_watching_through_a_feed_outage(tmp_path):
+    """The feed is down for its first three polls: each failure is reported and polled again
+    after a growing wait; the story is made when the feed is back; only SIGTERM ends the watch."""
+    feed = FeedServer(tmp_path, down=3)
+    feed.add(SCRAPES[1])
+    out = tmp_path / "out"
+    with serving(tmp_path, feed.handler()) as base:
+        args = [f"{base}/feed.xml", "--out", str(out), "--allow-private", "--watch", "1"]
+        batch = Batch(*args, "--workers", "1", "--json", *TINY)
+        try:
+            failed = [batch.wait_for(lambda line: "poll failed" in line) for _ in range(3)]
+            batch.wait_for(lambda line: ": rendered" in line)
+            batch.process.send_signal(signal.SIGTERM)
+            batch.process.wait(timeout=60)
+            stdout = batch.process.stdout.read()
+        finally:
+            batch.kill_session()
+    assert batch.process.returncode == 0, "\n".join(batch.seen[-20:])
+    assert all("HTTP 503" in line for line in failed)
+    waits = [float(line.rsplit("polling again in ", 1)[1].split(" s")[0]) for line in failed]
+    assert waits == [1, 2, 4]
+    summary = json.loads(stdout)
+    assert summary["stopped"] and summary["rendered"] == 1 and summary["failed"] == 0
+    assert "Traceback" not in "\n".join(batch.seen)

@@ -8,6 +8,7 @@ import json
 from dataclasses import asdict
 from pathlib import Path
 
+from news60.localfiles import open_regular
 from news60.models import Article, Photo, Script
 from news60.settings import Settings
 from news60.video.theme import DEFAULT_THEME
@@ -65,8 +66,9 @@ def _photo_identity(photo: Photo) -> list:
 
 def _file_hash(path: Path) -> str:
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
+        with open_regular(path) as handle:  # a FIFO where a photo was is not waited on
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+    except (OSError, ValueError):
         return f"missing:{path}"
 
 

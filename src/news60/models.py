@@ -131,6 +131,7 @@ class Script:
     key: str | None = None  # the story's source (URL or file), so an edited render joins its story
     notes: tuple[str, ...] = ()  # what the writer could not do: "the article says nothing of ..."
     kind: str = "news"  # the article's kind: "opinion", "review" ... are labelled on screen
+    rate: float = 1.0  # the voice's speaking-rate factor the fitting chose; render narrates at it
 
     @property
     def text(self) -> str:

@@ -9,10 +9,12 @@ from __future__ import annotations
 import warnings
 from dataclasses import replace
 from pathlib import Path
+from typing import BinaryIO
 
 from PIL import Image, UnidentifiedImageError
 
 from news60.errors import ArticleError
+from news60.localfiles import NotRegularFile, open_regular
 from news60.models import Photo, Script
 
 MIN_SIDE = (
@@ -23,11 +25,22 @@ MIN_SIDE = (
 def photo_problem(src: str, max_pixels: int) -> str:
     """Why the local photo at `src` cannot be shown, or "" when it can (article.max_pixels is the
     decompression-bomb limit, the same one downloads are held to)."""
-    path = Path(src)
-    if not path.is_file():
-        return "file not found"
     try:
-        with warnings.catch_warnings(), Image.open(path) as image:
+        with open_regular(Path(src)) as handle:
+            return _image_problem(handle, max_pixels)
+    except (FileNotFoundError, NotADirectoryError):
+        return "file not found"
+    except NotRegularFile as exc:  # a FIFO named like a photo would hang the reader
+        return str(exc.strerror)
+    except ValueError:
+        return "its name has a NUL byte"
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror or exc})"
+
+
+def _image_problem(handle: BinaryIO, max_pixels: int) -> str:
+    try:
+        with warnings.catch_warnings(), Image.open(handle) as image:
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             width, height = image.size
             if width * height > max_pixels:

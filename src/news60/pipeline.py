@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import math
 import tempfile
 from collections.abc import Callable
 from dataclasses import replace
@@ -11,7 +12,12 @@ from pathlib import Path
 
 from news60.article import read_article
 from news60.article.photofolder import photos_from_folder
-from news60.article.photos import download_photos, download_scene_photos, trim_cache
+from news60.article.photos import (
+    check_scene_urls,
+    download_photos,
+    download_scene_photos,
+    trim_cache,
+)
 from news60.errors import ScriptError
 from news60.fingerprint import article_fingerprint, script_fingerprint
 from news60.models import Article, Narration, Outputs, Script
@@ -76,23 +82,26 @@ def render_article(
 def render_story(path: Path, settings: Settings, *, force: bool = False) -> Outputs:
     """Render an edited story.json exactly as written, as the next version of its story."""
     theme = check_before_work(settings)
-    script = load_story(path)
+    script = load_story(path, settings.article.photos)
+    strict = not settings.article.skip_missing_photos
     script = check_scene_photos(
-        script,
-        strict=not settings.article.skip_missing_photos,
-        origin=str(path),
-        max_pixels=settings.article.max_pixels,
+        script, strict=strict, origin=str(path), max_pixels=settings.article.max_pixels
     )
+    script = check_scene_urls(script, settings.article, strict=strict, origin=str(path))
     check_story_length(script, settings, limits(settings, theme))
     story = claim_story(settings.out, script.title, script.key or story_key(str(path)))
     prints = script_fingerprint(script, settings)
     if (current := up_to_date(story, prints)) and not force:
         return unchanged(current)
-    script = download_scene_photos(script, story.folder / ".photos", settings.article)
+    script = download_scene_photos(
+        script, story.folder / ".photos", settings.article, strict=strict, origin=str(path)
+    )
 
     def script_for(draft: Draft) -> tuple[Script, Narration]:
-        narration = narrate(script, settings.voice, draft.work)
-        check_length(narration, limits(settings, theme))
+        # At the pace the fitting chose (recorded in story.json): an untouched story fits again.
+        voice = replace(settings.voice, rate=settings.voice.rate * script.rate)
+        narration = narrate(script, voice, draft.work)
+        check_length(narration, limits(settings, theme), script)
         return script, narration
 
     return render_version(story, prints, script_for, settings, theme)
@@ -221,13 +230,16 @@ def limits(settings: Settings, theme: Theme) -> Limits:
     return Limits.for_clip(settings.script.seconds, theme.lead_in, theme.end_card)
 
 
-def check_length(narration: Narration, limits: Limits) -> None:
-    """An edited story must still fit the clip: say by how much it runs over."""
-    longest = limits.longest
-    if narration.duration > longest:
+def check_length(narration: Narration, limits: Limits, script: Script) -> None:
+    """An edited story must still fit the clip: say how many words (and seconds) to cut."""
+    over = narration.duration - limits.longest
+    if over > 0:
+        words = len(script.text.split())
+        cut = max(1, math.ceil(words * over / narration.duration))
         raise ScriptError(
             f"the story's narration runs {narration.duration:.1f} s but the clip allows "
-            f"{longest:.1f} s: cut about {narration.duration - longest:.0f} s of text or raise --seconds"
+            f"{limits.longest:.1f} s: cut about {cut} word{'s' if cut > 1 else ''} "
+            f"({math.ceil(over)} s) or raise --seconds"
         )
 
 

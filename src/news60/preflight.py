@@ -1,10 +1,12 @@
-"""Everything that can be checked before reading and narrating: theme, music, voice, summariser."""
+"""Everything that can be checked before reading and narrating: theme, music, voice, summariser,
+clip formats."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from news60.errors import RenderError, ScriptError, SettingsError
+from news60.localfiles import is_regular
 from news60.models import Script
 from news60.script.fitting import Limits
 from news60.script.summarisers import get_summariser
@@ -12,6 +14,7 @@ from news60.settings import Settings
 from news60.speech import audio
 from news60.speech.narration import speaking_rate
 from news60.speech.voices import canonical_name
+from news60.video.formats import clip_formats
 from news60.video.theme import Theme, load_theme
 
 OVERRUN = 1.25  # an edited story this much over the clip's word budget cannot be sped up to fit
@@ -25,6 +28,7 @@ def check_before_work(settings: Settings) -> Theme:
         canonical_name(settings.voice.fallback)
     get_summariser(settings.script.summariser, settings.script)
     check_music(settings.video.music)
+    clip_formats(settings.video)
     return theme
 
 
@@ -33,8 +37,9 @@ def check_music(choice: str | None) -> None:
     if choice is None or choice.lower() == "none":
         return
     path = Path(choice).expanduser()
-    if not path.is_file():
-        raise SettingsError(f"--music {choice}: no such file: give an audio file, or --music none")
+    if not is_regular(path):
+        problem = "is not a regular file" if path.exists() else "no such file"
+        raise SettingsError(f"--music {choice}: {problem}: give an audio file, or --music none")
     try:
         samples = audio.decode(path, 8000, 1, seconds=2.0)
     except RenderError as exc:

@@ -27,6 +27,7 @@ class ArticleSettings:
     cache_days: float = 30.0  # downloaded photos older than this are removed
     max_redirects: int = 5
     photos: Path | None = None  # a folder of photos to use besides (and before) the article's own
+    base: Path | None = None  # a folder manifests may name files in, besides their own folder
     skip_missing_photos: bool = False  # make the clip without a named photo that cannot be shown
 
 
@@ -284,29 +285,41 @@ def _merge(obj: Any, values: dict[str, Any], origin: str) -> Any:
             if not isinstance(value, dict):
                 raise SettingsError(f"setting {name!r} in {origin} must be a table")
             changes[name] = _merge(current, value, origin)
-        elif isinstance(value, list):
-            changes[name] = tuple(value)  # TOML arrays; the settings tree stays immutable
-        elif not _same_kind(current, value):
-            raise SettingsError(
-                f"setting {name!r} in {origin} must be {type(current).__name__}, "
-                f"not {type(value).__name__} ({value!r})"
-            )
         else:
-            changes[name] = (
-                Path(value)
-                if isinstance(current, Path)
-                or name in {"theme", "out", "photos", "config_dir", "cert", "key"}
-                else value
-            )
+            changes[name] = _value(name, known[name].type, value, origin)
     return replace(obj, **changes)
 
 
-def _same_kind(current: Any, value: Any) -> bool:
-    """A value may replace a default of its kind (an int where a float is expected; paths as text)."""
-    if current is None or isinstance(current, Path):
-        return True
-    if isinstance(current, bool) or isinstance(value, bool):
-        return isinstance(current, bool) and isinstance(value, bool)
-    if isinstance(current, float):
+def _value(name: str, annotation: str, value: Any, origin: str) -> Any:
+    """`value` for a setting declared as `annotation` ("Path | None", "tuple[str, ...]" ...),
+    once it is of that kind; TOML arrays become tuples, paths become Path."""
+    kinds = {part.strip() for part in annotation.split("|")} - {"None"}
+    if any(kind.startswith("tuple") for kind in kinds):
+        if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
+            raise SettingsError(
+                f"setting {name!r} in {origin} must be a list of strings, not {value!r:.80}"
+            )
+        return tuple(value)  # TOML arrays; the settings tree stays immutable
+    if "Path" in kinds:
+        if not isinstance(value, str | Path) or "\x00" in str(value) or not str(value).strip():
+            raise SettingsError(
+                f"setting {name!r} in {origin} must be a path (text), not {value!r:.80}"
+            )
+        return Path(value)
+    if not any(_same_kind(kind, value) for kind in kinds):
+        raise SettingsError(
+            f"setting {name!r} in {origin} must be {' or '.join(sorted(kinds))}, "
+            f"not {type(value).__name__} ({value!r:.80})"
+        )
+    if isinstance(value, str) and "\x00" in value:  # names files and commands: never a NUL
+        raise SettingsError(f"setting {name!r} in {origin} has a NUL byte in it: remove it")
+    return value
+
+
+def _same_kind(kind: str, value: Any) -> bool:
+    """A value may stand for a setting of `kind` (an int where a float is expected)."""
+    if kind == "bool" or isinstance(value, bool):
+        return kind == "bool" and isinstance(value, bool)
+    if kind == "float":
         return isinstance(value, int | float)
-    return isinstance(value, type(current))
+    return isinstance(value, {"int": int, "str": str}.get(kind, object))

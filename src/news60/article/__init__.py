@@ -14,6 +14,7 @@ from news60.article.jsondoc import parse_json
 from news60.article.kinds import declared_kind
 from news60.article.text import parse_text
 from news60.errors import ArticleError
+from news60.localfiles import load_json, read_input
 from news60.models import Article
 from news60.settings import ArticleSettings
 
@@ -75,11 +76,16 @@ def detect_kind(text: str) -> str:
 def check_json(text: str) -> None:
     """A document that starts like JSON is JSON: a broken one is an error, never read as prose."""
     try:
-        json.loads(text)
+        load_json(text)
     except json.JSONDecodeError as exc:
         raise ArticleError(
             f"the input starts like JSON but is not valid JSON ({exc.msg} at line {exc.lineno}, "
             f"column {exc.colno}): fix or re-export it (was it cut short?)"
+        ) from None
+    except ValueError as exc:  # nested too deeply, a number too long
+        raise ArticleError(
+            f"the input starts like JSON but cannot be read as an article ({exc}): "
+            "give the CMS export as {title, text, photos}"
         ) from None
 
 
@@ -97,17 +103,15 @@ def _load(
 
 
 def _read_file(path: Path, settings: ArticleSettings) -> bytes:
-    """The bytes of a local file, refusing folders and files over the size cap."""
-    if not path.exists():
-        raise ArticleError(f"file {path} not found: check the path, or give an http(s) URL")
-    if not path.is_file():
-        raise ArticleError(f"{path} is not a file: give the article file itself, not a folder")
-    if path.stat().st_size > settings.max_bytes:
-        raise ArticleError(
-            f"{path} is larger than {settings.max_bytes} bytes: "
-            "raise article.max_bytes or trim the file"
-        )
-    return path.read_bytes()
+    """The bytes of a local article file: a regular file within article.max_bytes."""
+    return read_input(
+        path,
+        settings.max_bytes,
+        what="article file",
+        hint="give the article file itself (text, HTML or JSON), or an http(s) URL; "
+        "raise article.max_bytes for a larger file",
+        error=ArticleError,
+    )
 
 
 def _words(paragraphs: tuple[str, ...]) -> int:

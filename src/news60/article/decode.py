@@ -47,6 +47,12 @@ def decode(data: bytes, name: str) -> str:
     return text
 
 
+def decode_text(data: bytes) -> str:
+    """Bytes as an editor saved them (BOM, UTF-16, UTF-8, a declared charset, cp1252), line ends
+    unified; no checks on what the text holds (a manifest or a feed reads it)."""
+    return _decode_bytes(data).replace("\r\n", "\n").replace("\r", "\n")
+
+
 def _decode_bytes(data: bytes) -> str:
     """Pick the encoding: BOM, UTF-16 by its zero bytes, UTF-8, declared charset, cp1252."""
     for bom, encoding in _BOMS:

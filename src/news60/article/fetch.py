@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import http.client
-import ipaddress
 import logging
 import re
 import socket
@@ -16,6 +15,7 @@ from dataclasses import dataclass
 from functools import partial
 from urllib.parse import urljoin, urlsplit
 
+from news60 import addresses
 from news60.errors import ArticleError
 from news60.settings import ArticleSettings
 
@@ -35,13 +35,16 @@ class _NoRedirects(urllib.request.HTTPRedirectHandler):
 
 def _expiring(base: type) -> type:
     """An HTTP(S) connection whose socket is shut when the whole request's deadline passes, so a
-    server trickling a byte every half second cannot hold a job past it (timeouts count silence)."""
+    server trickling a byte every half second cannot hold a job past it (timeouts count silence);
+    a direct one connects only to addresses the policy allows, checked as it resolves them."""
 
     class Expiring(base):
-        def __init__(self, *args, deadline: float, **kwargs):
+        def __init__(self, *args, deadline: float, allow_private: bool | None, **kwargs):
             super().__init__(*args, **kwargs)
             self._timer = threading.Timer(max(0.0, deadline - time.monotonic()), self._expire)
             self._timer.daemon = True
+            if allow_private is not None:  # None: through a proxy, which resolves the host
+                self._create_connection = partial(_checked_connection, allow_private=allow_private)
 
         def connect(self):
             super().connect()
@@ -58,18 +61,40 @@ def _expiring(base: type) -> type:
     return Expiring
 
 
+def _checked_connection(
+    address: tuple[str, int],
+    timeout: float | None = None,
+    source_address: tuple[str, int] | None = None,
+    *,
+    allow_private: bool,
+) -> socket.socket:
+    """socket.create_connection, but only to the resolved addresses the policy allows: the name
+    is resolved once, checked and connected to, so it cannot change address in between."""
+    host, port = address
+    infos = addresses.resolve(host, port)
+    if refused := addresses.first_refusal(infos, allow_private=allow_private):
+        raise ArticleError(_refused_message(f"{host} (port {port})", *refused))
+    return addresses.connect_checked(infos, timeout, source_address)
+
+
 _HTTP = _expiring(http.client.HTTPConnection)
 _HTTPS = _expiring(http.client.HTTPSConnection)
 
 
+def _policy(req: urllib.request.Request) -> bool | None:
+    """The request's allow_private, or None when it goes through a proxy (which connects)."""
+    return None if req.has_proxy() or getattr(req, "_tunnel_host", None) else req.allow_private
+
+
 class _DeadlineHTTP(urllib.request.HTTPHandler):
     def http_open(self, req):  # noqa: D102
-        return self.do_open(partial(_HTTP, deadline=req.deadline), req)
+        return self.do_open(partial(_HTTP, deadline=req.deadline, allow_private=_policy(req)), req)
 
 
 class _DeadlineHTTPS(urllib.request.HTTPSHandler):
     def https_open(self, req):  # noqa: D102
-        return self.do_open(partial(_HTTPS, deadline=req.deadline), req, context=self._context)
+        connection = partial(_HTTPS, deadline=req.deadline, allow_private=_policy(req))
+        return self.do_open(connection, req, context=self._context)
 
 
 _OPENER = urllib.request.build_opener(_NoRedirects, _DeadlineHTTP, _DeadlineHTTPS)
@@ -128,7 +153,8 @@ def fetch_document(
 
 
 def check_url(url: str, settings: ArticleSettings) -> None:
-    """Refuse schemes other than http(s), malformed URLs and, unless allowed, private hosts."""
+    """Refuse schemes other than http(s), malformed URLs, hosts at link-local or metadata
+    addresses and, unless allowed, private hosts."""
     try:
         parts = urlsplit(url)
         host = parts.hostname
@@ -144,25 +170,33 @@ def check_url(url: str, settings: ArticleSettings) -> None:
         port = parts.port or (443 if parts.scheme.lower() == "https" else 80)
     except ValueError:
         raise ArticleError(f"{url} has an invalid port: check the URL") from None
-    if not settings.allow_private:
-        _check_public(host, port, url)
+    _check_addresses(host, port, url, settings.allow_private)
 
 
-def _check_public(host: str, port: int, url: str) -> None:
-    """Refuse hosts that resolve to private, loopback, link-local or reserved addresses."""
+def _check_addresses(host: str, port: int, url: str, allow_private: bool) -> None:
+    """Refuse hosts that resolve to link-local or metadata addresses, and, unless allowed, to
+    private, loopback or reserved ones (IPv6 forms that embed IPv4 judged by their IPv4)."""
     try:
-        infos = socket.getaddrinfo(host, port, proto=socket.IPPROTO_TCP)
-    except (socket.gaierror, UnicodeError) as exc:
+        infos = addresses.resolve(host, port)
+    except OSError as exc:
         raise ArticleError(
             f"cannot resolve {host} ({exc}): check the URL and your connection"
         ) from None
-    for info in infos:
-        address = ipaddress.ip_address(info[4][0].split("%")[0])
-        if not address.is_global or address.is_multicast:
-            raise ArticleError(
-                f"{url} points to a private address ({address}): "
-                "set article.allow_private = true to read from local or internal servers"
-            )
+    if refused := addresses.first_refusal(infos, allow_private=allow_private):
+        raise ArticleError(_refused_message(url, *refused))
+
+
+def _refused_message(what: str, address: addresses.Address, reason: str) -> str:
+    shown = addresses.describe(address)
+    if reason != "a private address":
+        return (
+            f"{what} points to {shown}, {reason}: news60 never fetches from these, "
+            "even with --allow-private; give the page's public address"
+        )
+    return (
+        f"{what} points to a private address, {shown}: use --allow-private "
+        "(article.allow_private = true) to read from local or internal servers"
+    )
 
 
 def _get(
@@ -170,7 +204,7 @@ def _get(
 ) -> tuple[Fetched, str | None]:
     """One request: the response (body read up to the size cap), and the redirect location or None."""
     request = urllib.request.Request(url, headers={"User-Agent": _USER_AGENT, **headers})
-    request.deadline = deadline
+    request.deadline, request.allow_private = deadline, settings.allow_private
     try:
         with _OPENER.open(request, timeout=settings.timeout) as response:
             body = _read_capped(response, url, settings, deadline)
@@ -183,6 +217,10 @@ def _get(
         if 300 <= exc.code < 400 and location:
             return Fetched(exc.code, b""), location
         raise ArticleError(f"{url} answered HTTP {exc.code} {exc.reason}: check the URL") from None
+    except http.client.IncompleteRead:  # a chunked body that ended before its last chunk
+        if time.monotonic() >= deadline:
+            raise _late(url, settings) from None
+        raise _cut_short(url, "its last chunk never came") from None
     except (OSError, ValueError, http.client.HTTPException) as exc:
         raise _failure(url, settings, deadline, exc) from None
 
@@ -217,7 +255,16 @@ def _read_capped(response, url: str, settings: ArticleSettings, deadline: float)
         chunks.append(chunk)
     if time.monotonic() >= deadline:
         raise _late(url, settings)  # the deadline shut the connection: the body is cut short
+    if getattr(response, "length", None):  # bytes the Content-Length promised that never came
+        raise _cut_short(url, f"{size} of the {size + response.length} bytes it declared")
     return b"".join(chunks)
+
+
+def _cut_short(url: str, detail: str) -> ArticleError:
+    return ArticleError(
+        f"{url} was cut short ({detail}): the connection dropped; try again, "
+        "or save the page and give the file"
+    )
 
 
 def _too_large(url: str, settings: ArticleSettings) -> ArticleError:

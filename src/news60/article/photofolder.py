@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
-import json
 import logging
 from pathlib import Path
 
 from PIL import ExifTags, Image, UnidentifiedImageError
 
 from news60.errors import ArticleError
+from news60.localfiles import load_json, open_regular, read_input
 from news60.models import Photo
 
 log = logging.getLogger(__name__)
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".gif", ".bmp", ".tif", ".tiff"}
 SIDECAR = "photos.json"  # {"file.jpg": {"caption": "...", "credit": "..."}}
+SIDECAR_BYTES = 5_000_000  # captions and credits for thousands of photos
+LABEL_CHARS = 1_000  # a caption or credit; longer is a paste gone wrong
 
 
 def photos_from_folder(folder: Path) -> tuple[Photo, ...]:
@@ -32,10 +34,10 @@ def photos_from_folder(folder: Path) -> tuple[Photo, ...]:
 
 def _photo(path: Path, notes: dict) -> Photo:
     try:
-        with Image.open(path) as image:
+        with open_regular(path) as handle, Image.open(handle) as image:
             exif = image.getexif()
     except (OSError, UnidentifiedImageError, ValueError, Image.DecompressionBombError):
-        # photocheck names the problem; the producer decides (--skip-missing-photos).
+        # photocheck names the problem (a FIFO too); the producer decides (--skip-missing-photos).
         exif = Image.Exif()
     caption = notes.get("caption") or _tag(exif, "ImageDescription") or _caption_from_name(path)
     credit = notes.get("credit") or _tag(exif, "Artist") or _tag(exif, "Copyright")
@@ -50,13 +52,27 @@ def _photo(path: Path, notes: dict) -> Photo:
 def _read_sidecar(path: Path) -> dict[str, dict]:
     if not path.exists():
         return {}
+    raw = read_input(
+        path, SIDECAR_BYTES, what="photo credits", hint="fix it or remove it", error=ArticleError
+    )
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as exc:
+        data = load_json(raw.decode("utf-8-sig"))
+    except ValueError as exc:  # not UTF-8, not JSON, nested too deeply
         raise ArticleError(f"{path} is not valid JSON ({exc}): fix it or remove it") from None
-    if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
-        raise ArticleError(f'{path} must map file names to {{"caption": ..., "credit": ...}}')
+    if not isinstance(data, dict) or not all(_entry_ok(v) for v in data.values()):
+        raise ArticleError(
+            f'{path} must map file names to {{"caption": "...", "credit": "..."}} '
+            f"(text of at most {LABEL_CHARS} characters each)"
+        )
     return data
+
+
+def _entry_ok(entry: object) -> bool:
+    """A sidecar entry: an object whose caption and credit, when given, are short strings."""
+    if not isinstance(entry, dict):
+        return False
+    values = [entry.get(k) for k in ("caption", "credit") if entry.get(k) is not None]
+    return all(isinstance(v, str) and len(v) <= LABEL_CHARS for v in values)
 
 
 def _tag(exif: Image.Exif, name: str) -> str:

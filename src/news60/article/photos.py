@@ -15,7 +15,7 @@ from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
 
-from news60.article.fetch import fetch
+from news60.article.fetch import check_url, fetch
 from news60.atomic import write_bytes
 from news60.errors import ArticleError
 from news60.models import Article, Photo, Script
@@ -57,16 +57,51 @@ def download_photo(url: str, folder: Path, settings: ArticleSettings) -> Path:
     return write_bytes(path_stem.with_suffix(_EXTENSIONS.get(kind, ".img")), data)
 
 
-def download_scene_photos(script: Script, folder: Path, settings: ArticleSettings) -> Script:
-    """A copy of an edited script whose scene photos given as URLs are local, verified files."""
-    scenes = []
+def check_scene_urls(
+    script: Script, settings: ArticleSettings, *, strict: bool, origin: str
+) -> Script:
+    """Before any work, scene photos given as URLs are checked as pages are (http(s), public
+    hosts unless --allow-private, never link-local or metadata): a refused one stops the job
+    under `strict`, else its scene falls to a card and the manifest says why."""
+
+    def check(photo: Photo) -> Photo:
+        try:
+            check_url(photo.src, settings)
+        except ArticleError as exc:
+            return replace(photo, note=f"not downloaded: {exc}")
+        return photo
+
+    return _scene_photos(script, check, strict, origin)
+
+
+def download_scene_photos(
+    script: Script, folder: Path, settings: ArticleSettings, *, strict: bool, origin: str
+) -> Script:
+    """A copy of an edited script whose scene photos given as URLs are local, verified files;
+    one that cannot be downloaded stops the job under `strict`, else is noted and not shown."""
+    return _scene_photos(script, lambda photo: download(photo, folder, settings), strict, origin)
+
+
+def _scene_photos(script: Script, handle, strict: bool, origin: str) -> Script:
+    """`handle` applied to every scene photo given as a URL; one it notes is an error under
+    `strict`, else it leaves its scene and joins the story's photos, noted."""
+    scenes, dropped = [], []
     for scene in script.scenes:
         photo = scene.photo
         if photo is not None and photo.src and photo.src.startswith(("http://", "https://")):
-            photo = download(photo, folder, settings)
-            photo = photo if not photo.note else None
+            photo = handle(photo)
+            if photo.note and strict:
+                raise ArticleError(
+                    f"{origin} photo {photo.src}: {photo.note}: fix or replace it, "
+                    "or add --skip-missing-photos to make the clip without it"
+                )
+            if photo.note:
+                dropped.append(photo)
+                photo = None
         scenes.append(replace(scene, photo=photo))
-    return replace(script, scenes=tuple(scenes))
+    gone = {(p.caption, p.credit) for p in dropped}
+    kept = tuple(p for p in script.photos if (p.caption, p.credit) not in gone)
+    return replace(script, scenes=tuple(scenes), photos=kept + tuple(dict.fromkeys(dropped)))
 
 
 def image_kind(data: bytes, max_pixels: int) -> str:
@@ -114,7 +149,7 @@ def _over_limit(width: int, height: int, limit: int) -> str:
 def _reason(exc: ArticleError) -> str:
     """The short cause in an error message: "HTTP 404", "not an image", "over the pixel limit"."""
     text = str(exc)
-    for short in ("over the pixel limit", "not an image", "did not", "larger than"):
+    for short in ("over the pixel limit", "not an image", "did not", "larger than", "cut short"):
         if short in text:
             return text[text.index(short) :].split(":")[0]
     if "HTTP " in text:

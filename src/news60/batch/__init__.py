@@ -11,13 +11,19 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from news60.batch.cluster import ClusterSpec, LazyClient
+from news60.batch.planning import check_entries
 from news60.batch.review import write_review
 from news60.batch.runner import BatchRun, Outcome, Stage
+from news60.errors import News60Error
+from news60.preflight import check_before_work
 from news60.settings import Settings, VideoSettings
 from news60.sources.feeds import FeedPoller
 from news60.sources.listing import read_sources, select
 
 __all__ = ["ClusterSpec", "Outcome", "Stage", "Summary", "run_batch"]
+
+POLL = "(poll)"  # the progress line of a --watch poll that failed
+MAX_RETRY_WAIT = 300.0  # a feed down for hours is polled every 5 minutes, not every few hours
 
 
 @dataclass(frozen=True)
@@ -55,26 +61,29 @@ def run_batch(
     force: bool = False,
     after: Callable[[Outcome], Outcome] | None = None,
 ) -> Summary:
-    """Render every changed story the sources list; with `watch`, poll again until stopped."""
+    """Render every changed story the sources list; with `watch`, poll again until stopped (a
+    failed poll is reported and tried again after a growing wait)."""
     started = time.perf_counter()
     settings = replace(settings, video=shared_cores(settings.video, cluster))
+    check_before_work(settings)  # the batch's own voice, music, theme: before anything is read
     poller = FeedPoller(settings.article)
-    stopped = False
     with LazyClient(cluster, settings.voice) as client:
         run = BatchRun(client, settings, on_stage, force=force, after=after)
         client.on_progress = run.progress
-        try:
-            while True:
-                run.run(select(read_sources(sources, settings.article, poller), since, limit))
-                if settings.out.is_dir():
-                    write_review(settings.out)  # after every poll, for --watch
-                if watch is None:
-                    break
-                time.sleep(watch)
-        except KeyboardInterrupt:
-            if watch is None:
-                raise
-            stopped = True
+
+        def poll() -> None:
+            """List the sources, check every story's settings, render what changed."""
+            entries = select(read_sources(sources, settings.article, poller), since, limit)
+            check_entries(entries, settings)
+            run.run(entries)
+            if settings.out.is_dir():
+                write_review(settings.out)  # after every poll, for --watch
+
+        stopped = False
+        if watch is None:
+            poll()
+        else:
+            stopped = watch_sources(poll, watch, on_stage)
     outcomes = run.outcomes
     review = write_review(settings.out) if settings.out.is_dir() else None
     return Summary(
@@ -94,6 +103,30 @@ def shared_cores(video: VideoSettings, cluster: ClusterSpec) -> VideoSettings:
         return video
     cores = len(os.sched_getaffinity(0))
     return replace(video, threads=max(1, cores // cluster.local_workers))
+
+
+def watch_sources(poll: Callable[[], None], interval: float, on_stage) -> bool:
+    """Poll every `interval` seconds until Ctrl-C or SIGTERM (then True); a poll that fails is
+    reported and tried again after retry_wait."""
+    failures = 0
+    try:
+        while True:
+            try:
+                poll()
+                failures, wait = 0, interval
+            except (News60Error, OSError) as exc:  # a feed down, a manifest mid-rewrite ...
+                failures += 1
+                wait = retry_wait(interval, failures)
+                on_stage(Stage(POLL, "poll", "poll failed", f"{exc}; polling again in {wait:g} s"))
+            time.sleep(wait)
+    except KeyboardInterrupt:
+        return True
+
+
+def retry_wait(interval: float, failures: int) -> float:
+    """Seconds before polling again after `failures` failed polls in a row: the interval,
+    doubled each time, at most MAX_RETRY_WAIT (or the interval, when that is longer)."""
+    return min(interval * 2 ** (failures - 1), max(interval, MAX_RETRY_WAIT))
 
 
 def workers_of(outcomes: list[Outcome]) -> tuple[dict, ...]:

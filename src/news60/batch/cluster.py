@@ -1,18 +1,25 @@
-"""Where stories render: a LocalCluster of single-threaded worker processes started here, or a
-running Dask scheduler. One execution path either way: a Dask client with the model plugin."""
+"""Where stories render: a LocalCluster of single-threaded worker processes started here (on
+loopback), or a running Dask scheduler named with --cluster (checked first: an allowed address,
+and a Dask scheduler answering within seconds). One execution path either way: a Dask client
+with the model plugin."""
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from news60 import addresses
 from news60.errors import News60Error
 from news60.settings import VoiceSettings
 
 WAIT_FOR_WORKERS = 60  # seconds an external scheduler may take to have a worker
+CONNECT_SECONDS = 5  # a scheduler accepts at once; a port silent this long is not one
+HANDSHAKE_SECONDS = 10  # connect, Dask's handshake and the identity reply, all together
+HOST = "127.0.0.1"  # where a local cluster listens
 
 
 class ClusterError(News60Error):
@@ -48,6 +55,8 @@ class LazyClient:
         self._client = None
 
     def __enter__(self) -> LazyClient:
+        if self.spec.address:  # a wrong --cluster fails now, not after the first story is read
+            check_scheduler(self.spec.address)
         return self
 
     def __exit__(self, *exc) -> None:
@@ -93,6 +102,7 @@ def _local(workers: int) -> Iterator:
 
     with dask.config.set(worker_config()):
         cluster = LocalCluster(
+            host=HOST,  # the scheduler and workers listen on loopback only
             n_workers=workers,
             threads_per_worker=1,  # one story at a time per process: torch and x264 use the cores
             processes=True,
@@ -151,3 +161,65 @@ def _wait_for_workers(client, address: str) -> None:
             f"the Dask scheduler at {address} has no workers after {WAIT_FOR_WORKERS} s: "
             f"start some with `dask worker {address}`"
         ) from None
+
+
+def check_scheduler(address: str) -> None:
+    """Before the Dask client: `address` names a host news60 may connect to (never link-local or
+    cloud metadata, IPv4 inside IPv6 judged as IPv4), and a Dask scheduler answers there within
+    seconds: anything else (a web server, a silent port) is an error, not a wait."""
+    from distributed.comm import parse_address, parse_host_port
+
+    try:
+        scheme, location = parse_address(address)
+        host, port = parse_host_port(location)
+    except (ValueError, TypeError):
+        raise ClusterError(
+            f"--cluster {address} is not a scheduler address: give tcp://HOST:8786"
+        ) from None
+    if scheme not in ("tcp", "tls"):
+        raise ClusterError(f"--cluster {address}: give a tcp:// or tls:// scheduler address")
+    _check_host(address, host, port)
+    try:
+        reply = asyncio.run(asyncio.wait_for(_identity(address), HANDSHAKE_SECONDS))
+    except Exception as exc:  # noqa: BLE001 - refused, timed out, or garbage instead of Dask's frames
+        reason = type(exc).__name__ if isinstance(exc, TimeoutError) else exc
+        raise ClusterError(
+            f"--cluster {address} is not a Dask scheduler that answers ({reason}): start one "
+            "with `dask scheduler`, or check the address (tcp://HOST:8786)"
+        ) from None
+    if not isinstance(reply, dict) or reply.get("type") != "Scheduler":
+        kind = reply.get("type") if isinstance(reply, dict) else "not Dask"
+        raise ClusterError(
+            f"--cluster {address} answered as {kind}, not a Dask scheduler: give the "
+            "scheduler's address (the one `dask scheduler` prints)"
+        )
+
+
+def _check_host(address: str, host: str, port: int) -> None:
+    """Resolve the scheduler's host; a link-local or metadata address is refused unconnected."""
+    try:
+        infos = addresses.resolve(host, port or 8786)
+    except OSError as exc:
+        raise ClusterError(f"--cluster {address}: cannot resolve {host} ({exc})") from None
+    if refused := addresses.first_refusal(infos, allow_private=True):
+        where, reason = refused
+        raise ClusterError(
+            f"--cluster {address} points to {addresses.describe(where)}, {reason}: "
+            "news60 never connects there; "
+            "give the scheduler's own address"
+        )
+
+
+async def _identity(address: str) -> object:
+    """What the process at `address` says it is, asked as a Dask client asks (`identity`)."""
+    from distributed.comm import connect
+    from distributed.security import Security
+
+    comm = await connect(
+        address, timeout=CONNECT_SECONDS, **Security().get_connection_args("client")
+    )
+    try:
+        await comm.write({"op": "identity", "reply": True})
+        return await comm.read()
+    finally:
+        comm.abort()

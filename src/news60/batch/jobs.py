@@ -10,6 +10,7 @@ from pathlib import Path
 from news60.atomic import write_bytes
 from news60.batch.planning import Planned
 from news60.errors import News60Error
+from news60.localfiles import read_regular
 from news60.models import Article, Photo
 from news60.settings import Settings
 from news60.stories import INDEX, Story, Version
@@ -18,6 +19,7 @@ PHOTOS = "photos"
 PREVIOUS = "previous"
 MUSIC = "music"
 PARENT_MEDIA = {".mp4", ".mp3"}  # what the provenance signer opens as the previous version's parent
+MEDIA_BYTES = 500_000_000  # a photo or music bed sent to a worker; checked files are far smaller
 
 
 class StoryFailed(News60Error):
@@ -56,7 +58,7 @@ def pack_job(planned: Planned) -> Job:
     settings = planned.settings
     music = settings.video.music
     if music and music.lower() != "none":
-        files[f"{MUSIC}/{Path(music).name}"] = Path(music).expanduser().read_bytes()
+        files[f"{MUSIC}/{Path(music).name}"] = read_regular(Path(music).expanduser(), MEDIA_BYTES)
     current = planned.story.current
     if current is not None:
         files |= _previous_files(current)
@@ -105,7 +107,7 @@ def _packed(photo: Photo, index: int, files: dict[str, bytes]) -> Photo:
     if not photo.showable:
         return photo
     name = f"{PHOTOS}/{index:02d}-{Path(photo.src).name}"
-    files[name] = Path(photo.src).read_bytes()
+    files[name] = read_regular(Path(photo.src), MEDIA_BYTES)
     return replace(photo, src=name)
 
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from news60.errors import News60Error, SettingsError
 from news60.fingerprint import article_fingerprint
 from news60.models import Article
 from news60.pipeline import read_source, up_to_date
+from news60.preflight import check_before_work
 from news60.settings import Settings, with_overrides
 from news60.sources.entries import Entry
 from news60.stories import Story, Version, claim_story, story_key
@@ -35,6 +37,7 @@ class Unchanged:
 
 def plan_story(entry: Entry, settings: Settings, *, force: bool = False) -> Planned | Unchanged:
     """Read the entry's article and compare it with its story's current version in settings.out."""
+    entry.check()
     settings = story_settings(entry, settings)
     article = read_source(entry.source, settings, data=entry.page)
     story = claim_story(settings.out, article.title, story_key(entry.source))
@@ -48,4 +51,28 @@ def story_settings(entry: Entry, settings: Settings) -> Settings:
     """The batch's settings with the entry's own overrides (a manifest row's voice, formats ...)."""
     if not entry.overrides:
         return settings
-    return with_overrides(settings, f"{entry.origin} ({entry.source})", **entry.overrides)
+    where = f"{entry.origin} ({entry.label})"
+    try:
+        return with_overrides(settings, where, **entry.overrides)
+    except SettingsError as exc:  # a range check names the setting; say which row it came from
+        if where in str(exc):
+            raise
+        raise SettingsError(f"{where}: {exc}") from None
+
+
+def check_entries(entries: list[Entry], settings: Settings) -> None:
+    """Before any worker starts: every entry's settings (its row's overrides on the batch's) can
+    make a clip: voices, music, summariser, theme and formats; the first problem names its row."""
+    checked: set[str] = set()
+    for entry in entries:
+        own = story_settings(entry, settings)  # names the row when an override is out of range
+        key = repr((own.voice, own.script, own.video))
+        if key in checked:
+            continue
+        try:
+            check_before_work(own)
+        except News60Error as exc:
+            if not entry.overrides:
+                raise
+            raise SettingsError(f"{entry.origin} ({entry.label}): {exc}") from None
+        checked.add(key)

@@ -91,6 +91,7 @@ def read_item(entry: Entry, settings: Settings, day: dt.date) -> tuple[Item, str
 def read_story(entry: Entry, settings: Settings) -> tuple[Article, str]:
     """The story's article and its lead unit; a story that has no lead cannot be told. A page
     that yields no text is read from its feed item's description instead (read_article)."""
+    entry.check()
     article = read_source(entry.source, settings, data=entry.page, fallback=entry.summary)
     lead = story_units(article)[:1]
     if not lead:

@@ -12,13 +12,14 @@ from typing import Any
 import click
 
 from news60.cli.app import Context, cli
-from news60.cli.options import sections, source_options, video_options
+from news60.cli.options import base_option, sections, source_options, video_options
 from news60.errors import News60Error
 
 
 @cli.command()
 @click.argument("sources", nargs=-1, required=True)
 @source_options
+@base_option
 @video_options
 @click.option(
     "--workers",
@@ -61,6 +62,11 @@ def batch(obj: Context, sources: tuple[str, ...], **options: Any) -> None:
     after = publisher(options["channels"], settings)
     if not logging.getLogger().isEnabledFor(logging.INFO):  # Dask's own chatter only with -v
         logging.getLogger("distributed").setLevel(logging.ERROR)
+        # A connection the cluster closes while it shuts down (a killed run's workers going)
+        # is logged by tornado and asyncio with a traceback: nothing a producer can act on, and
+        # any story it affected is reported as failed with its reason.
+        for name in ("tornado", "asyncio"):
+            logging.getLogger(name).setLevel(logging.CRITICAL)
     since = parse_since(options["since"]) if options["since"] else None
     cluster = ClusterSpec(options["workers"], options["address"])
     with progress_view(options["quiet"], options["as_json"]) as on_stage:

@@ -8,7 +8,7 @@ from typing import Any
 import click
 
 from news60.cli.app import Context, cli, show_progress
-from news60.cli.options import sections, source_options, video_options
+from news60.cli.options import base_option, sections, source_options, video_options
 from news60.cli.story import report
 from news60.models import KINDS
 
@@ -66,6 +66,7 @@ class AgeParam(click.ParamType):
     help="Air this kind of story besides news, labelled on screen (repeat for more).",
 )
 @source_options
+@base_option
 @video_options
 @click.pass_obj
 def bulletin(

@@ -39,6 +39,15 @@ def source_options(func):
     return func
 
 
+def base_option(func):
+    """--base DIR: for commands that read manifests (batch, bulletin)."""
+    return click.option(
+        "--base",
+        type=click.Path(file_okay=False, path_type=Path),
+        help="A folder manifests may name files in, besides their own folder.",
+    )(func)
+
+
 def video_options(func):
     func = click.option("-q", "--quiet", is_flag=True, help="No progress lines on stderr.")(func)
     func = click.option(
@@ -80,6 +89,7 @@ def sections(options: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return {
         "article": {
             "photos": options.get("photos"),
+            "base": options.get("base"),
             "allow_private": options.get("allow_private"),
             "skip_missing_photos": options.get("skip_missing_photos"),
         },

@@ -32,6 +32,11 @@ def make(obj: Context, source: str, **options: Any) -> None:
 @click.option("--voice", help="Voice for the narration.")
 @click.option("--fallback-voice", help="Voice to use when --voice cannot speak here.")
 @click.option("--seconds", type=float, help="Length of the clip (default 60).")
+@click.option(
+    "--photos",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="A folder the story's photos may come from, besides the story file's own.",
+)
 @video_options
 @click.pass_obj
 def render(obj: Context, story: Path, **options: Any) -> None:

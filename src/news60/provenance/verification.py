@@ -9,11 +9,14 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from news60.errors import ProvenanceError
+from news60.localfiles import open_regular, read_input
 
 UNTRUSTED = "signingCredential.untrusted"  # a failure code that still leaves the state "valid"
 UNTRUSTED_REASON = "the signer's CA is not a trust anchor here: add it with --trust CA.pem"
 # Offline and from the file alone: no remote manifests, no certificate status lookups.
 READ_LOCALLY = {"verify": {"remote_manifest_fetch": False, "ocsp_fetch": False}}
+MEDIA_TYPES = {".mp4": "video/mp4", ".mp3": "audio/mpeg"}  # others: c2pa detects from the bytes
+PEM_BYTES = 1_000_000  # a CA bundle is a few KB
 
 
 @dataclass(frozen=True)
@@ -81,10 +84,16 @@ def verify_file(path: Path, anchors: Sequence[Path] = ()) -> Verdict:
         settings["trust"] = {"user_anchors": trust_anchors(anchors)}
     try:
         with (
+            open_regular(path) as handle,  # a FIFO given to verify is refused, never waited on
             c2pa.Context.from_dict(settings) as context,
-            c2pa.Reader(path, context=context) as reader,
+            c2pa.Reader(MEDIA_TYPES.get(path.suffix.lower()), handle, context=context) as reader,
         ):
             report = json.loads(reader.json())
+    except (OSError, ValueError) as exc:
+        raise ProvenanceError(
+            f"{path} cannot be read ({getattr(exc, 'strerror', None) or exc}): "
+            "give a clip or MP3 file, or a story or version folder"
+        ) from None
     except c2pa.C2paError.ManifestNotFound:
         return Verdict(path, "unsigned", "the file carries no content credentials")
     except c2pa.C2paError.NotSupported:
@@ -100,14 +109,15 @@ def trust_anchors(paths: Sequence[Path]) -> str:
 
     bundle = []
     for path in paths:
-        data = path.read_bytes()
+        hint = "give the CA's certificate (ca.pem)"
+        data = read_input(path, PEM_BYTES, what="--trust", hint=hint, error=ProvenanceError)
         try:
             x509.load_pem_x509_certificates(data)
         except ValueError:
             raise ProvenanceError(
                 f"--trust {path} is not a PEM certificate: give the CA's certificate (ca.pem)"
             ) from None
-        bundle.append(data.decode("ascii").strip())
+        bundle.append(data.decode("ascii", errors="replace").strip())
     return "\n".join(bundle) + "\n"
 
 

@@ -11,11 +11,13 @@ from pathlib import Path
 
 from news60.atomic import write_private
 from news60.errors import CredentialsError
+from news60.localfiles import load_json, read_input
 from news60.settings import PublishSettings
 
 YOUTUBE_SCOPES = ["https://www.googleapis.com/auth/youtube.upload"]
 # The fields google-auth needs to refresh a token without a browser.
 YOUTUBE_FIELDS = ("refresh_token", "client_id", "client_secret")
+TOKEN_BYTES = 1_000_000  # a sign-in is a few hundred bytes
 
 
 def config_dir(settings: PublishSettings) -> Path:
@@ -41,16 +43,23 @@ def youtube_credentials(settings: PublishSettings):
     from google.oauth2.credentials import Credentials
 
     path = token_path(settings, "youtube")
-    if not path.is_file():
+    if not path.exists():
         raise CredentialsError(
             "no YouTube sign-in: run `news60 auth youtube --client-secrets client_secret.json` "
             "(or `news60 auth youtube --import TOKEN.json` on a server without a browser)"
         )
     try:
-        credentials = Credentials.from_authorized_user_info(_read_json(path), YOUTUBE_SCOPES)
+        credentials = Credentials.from_authorized_user_info(
+            _read_json(path, "run `news60 auth youtube` again"), YOUTUBE_SCOPES
+        )
     except ValueError as exc:
         raise CredentialsError(
             f"the saved YouTube sign-in {path} is incomplete ({exc}): run `news60 auth youtube` again"
+        ) from None
+    except (TypeError, AttributeError):  # a hand-edited token: never echo its values
+        raise CredentialsError(
+            f"the saved YouTube sign-in {path} is damaged (a field of the wrong kind): "
+            "run `news60 auth youtube` again"
         ) from None
     return credentials.with_token_uri(settings.youtube.token_uri)
 
@@ -61,7 +70,7 @@ def save_youtube(settings: PublishSettings, credentials) -> Path:
 
 def import_youtube_token(settings: PublishSettings, source: Path) -> Path:
     """Keep a token made elsewhere (authorized-user JSON) as this machine's YouTube sign-in."""
-    data = _read_json(Path(source))
+    data = _read_json(Path(source), "export the token again")
     missing = [name for name in YOUTUBE_FIELDS if not data.get(name)]
     if missing:
         raise CredentialsError(
@@ -90,13 +99,15 @@ def authorize_youtube(settings: PublishSettings, client_secrets: Path, port: int
     return save_youtube(settings, credentials)
 
 
-def _read_json(path: Path) -> dict:
+def _read_json(path: Path, fix: str) -> dict:
+    """A token file's JSON object; one that is not (damaged, a FIFO, too large) is named with `fix`."""
+    raw = read_input(path, TOKEN_BYTES, what="token file", hint=fix, error=CredentialsError)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise CredentialsError(f"{path} not found: check the path") from None
-    except (OSError, ValueError) as exc:
-        raise CredentialsError(f"{path} is not a JSON token file ({type(exc).__name__})") from None
+        data = load_json(raw.decode("utf-8"))
+    except ValueError as exc:  # not UTF-8, not JSON
+        raise CredentialsError(
+            f"{path} is not a JSON token file ({type(exc).__name__}): {fix}"
+        ) from None
     if not isinstance(data, dict):
-        raise CredentialsError(f"{path} is not a JSON token file")
+        raise CredentialsError(f"{path} is not a JSON token file: {fix}")
     return data

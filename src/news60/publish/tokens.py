@@ -14,7 +14,8 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from news60.errors import CredentialsError
-from news60.publish.credentials import token_path, write_secret
+from news60.localfiles import load_json, read_input
+from news60.publish.credentials import TOKEN_BYTES, token_path, write_secret
 from news60.publish.rest import Rest, json_body
 from news60.settings import PublishSettings
 
@@ -51,13 +52,21 @@ def load_token(settings: PublishSettings, channel: str) -> SavedToken:
     if token:
         return SavedToken(token, saved=False)
     path = token_path(settings, channel)
-    data = _read(path) if path.is_file() else {}
+    data = _read(path) if path.exists() else {}
     if not data.get("access_token"):
         raise CredentialsError(
             f"no {channel} access token: set {section.token_env}, or run `news60 auth {channel}`"
         )
     known = SavedToken.__dataclass_fields__
-    return SavedToken(**{k: v for k, v in data.items() if k in known and k != "saved"})
+    fields = {k: v for k, v in data.items() if k in known and k != "saved"}
+    for name, value in fields.items():  # a hand-edited file: named, its values never echoed
+        number = name.endswith("_at")
+        if not (_number_or_none(value) if number else isinstance(value, str)):
+            raise CredentialsError(
+                f"the saved {channel} sign-in {path} is damaged ({name} is not "
+                f"{'a time' if number else 'text'}): run `news60 auth {channel}` again"
+            )
+    return SavedToken(**fields)
 
 
 def save_token(settings: PublishSettings, channel: str, token: SavedToken) -> Path:
@@ -191,11 +200,16 @@ def _grant(platform: str, settings: PublishSettings, method: str, url: str, **kw
 
 
 def _read(path: Path) -> dict:
+    hint = "check it, or run `news60 auth` for the channel again"
+    raw = read_input(path, TOKEN_BYTES, what="token file", hint=hint, error=CredentialsError)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
+        data = load_json(raw.decode("utf-8"))
+    except ValueError as exc:  # not UTF-8, not JSON, nested too deeply
         raise CredentialsError(
-            f"{path} is not a readable JSON token file ({type(exc).__name__}): check it, "
-            "or run `news60 auth` for the channel again"
+            f"{path} is not a readable JSON token file ({type(exc).__name__}): {hint}"
         ) from None
     return data if isinstance(data, dict) else {}
+
+
+def _number_or_none(value: object) -> bool:
+    return value is None or (isinstance(value, int | float) and not isinstance(value, bool))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol, TypeVar
 
 from news60.errors import ScriptError
@@ -74,10 +74,10 @@ def fit_script(
         raise ScriptError("the summariser found no sentence to say: is the article empty?")
     picker = _Picker(article, settings.summariser, summariser, budget, limits, settings.tense)
     say = lambda draft, rate: narrate(draft.script, rate)  # noqa: E731
-    fitted, narration, _ = fit_loop(
+    fitted, narration, rate = fit_loop(
         picker.chosen(picks), say, picker.drop, limits, grow=picker.grow, rounds=MAX_ROUNDS
     )
-    return fitted.script, narration
+    return replace(fitted.script, rate=rate), narration
 
 
 @dataclass(frozen=True)
@@ -154,7 +154,8 @@ def speed_up(
     if needed > MAX_SPEEDUP:
         return None
     # A voice's rate setting is not exactly proportional to its pace: aim a little beyond.
-    rate = min(MAX_SPEEDUP, needed * 1.02)
+    # Rounded as story.json records it, so a render narrates at exactly the rate fitted here.
+    rate = round(min(MAX_SPEEDUP, needed * 1.02), 4)
     faster = say(draft, rate)
     return (faster, rate) if faster.duration <= limits.longest else None
 

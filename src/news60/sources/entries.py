@@ -27,6 +27,12 @@ class Entry:
     # A SOURCE that is a page, as the poll fetched it to see whether it was a feed: read from
     # these bytes, so that each poll fetches the page once.
     page: bytes | None = field(default=None, repr=False, compare=False)
+    refused: str = ""  # why it is never read (a feed item naming a local file): it fails so
+
+    def check(self) -> None:
+        """Raise the reason this story cannot be made, before anything reads it."""
+        if self.refused:
+            raise SourceError(self.refused)
 
     @property
     def label(self) -> str:

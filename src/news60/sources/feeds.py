@@ -1,6 +1,7 @@
 """RSS and Atom feeds read with feedparser; a re-poll sends the feed's ETag and Last-Modified back,
 so an unchanged feed costs one 304 and lists nothing new. Feeds are downloaded like articles
-(news60's fetch: public hosts unless --allow-private, a whole-request deadline, a size cap)."""
+(news60's fetch: public hosts unless --allow-private, a whole-request deadline, a size cap), and
+name stories only by http(s) URL: an item naming a local file fails, it is never read."""
 
 from __future__ import annotations
 
@@ -8,12 +9,13 @@ import calendar
 import datetime as dt
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import urljoin
 
 from news60.article.fetch import fetch_document, is_url
 from news60.errors import ArticleError
+from news60.localfiles import read_input
 from news60.settings import ArticleSettings
 from news60.sources.entries import Entry, SourceError
 
@@ -21,6 +23,8 @@ log = logging.getLogger(__name__)
 
 FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/html;q=0.8"
 _FEED_HEAD = re.compile(rb"<(?:rss|feed|rdf:RDF)\b")  # RSS 2.0, Atom and RSS 1.0 root elements
+LINK_CHARS = 4_096  # an article's address; longer is not one
+TITLE_CHARS = 1_000  # a headline; longer is a feed gone wrong
 
 
 def is_feed(head: bytes) -> bool:
@@ -41,7 +45,12 @@ class FeedPoller:
         that answers with a page rather than a feed is that one article (a story named by URL),
         the page kept so that it is not fetched again."""
         if not is_url(source):
-            return feed_entries(Path(source).read_bytes(), str(Path(source).resolve()))
+            path = Path(source)
+            hint = "give an RSS or Atom file or its URL"
+            data = read_input(
+                path, self.settings.max_bytes, what="feed", hint=hint, error=SourceError
+            )
+            return feed_entries(data, str(path.resolve()))
         etag, modified = self.validators.get(source, (None, None))
         try:
             fetched = fetch_document(
@@ -73,17 +82,26 @@ def feed_entries(data: bytes, origin: str) -> list[Entry]:
 
 
 def _entry(item, source: str) -> Entry | None:
-    """A feed item as a story: its link, title and date; an item without a link is skipped."""
-    link = _resolved(item.get("link") or "", source)
-    if not is_url(link) and not Path(link).is_absolute():
-        log.warning("feed %s: item %r has no usable link: skipped", source, item.get("title"))
+    """A feed item as a story: its link, title and date. An item without a link is skipped; one
+    whose link is not an http(s) URL (a local file, file://, javascript:) fails, never read."""
+    raw = item.get("link") or ""
+    title = str(item.get("title") or "")
+    if not raw:
+        log.warning("feed %s: item %r has no link: skipped", source, title[:80])
         return None
+    link = _joined(source, raw) if is_url(source) else raw  # relative to a feed fetched by URL
     stamp = item.get("published_parsed") or item.get("updated_parsed")
     published = dt.datetime.fromtimestamp(calendar.timegm(stamp), dt.UTC) if stamp else None
-    summary = plain_text(item.get("summary") or item.get("description") or "")
-    return Entry(
-        link, published=published, title=item.get("title", ""), origin=source, summary=summary
+    entry = Entry(
+        link,
+        published=published,
+        title=title[:TITLE_CHARS],
+        origin=source,
+        summary=plain_text(item.get("summary") or item.get("description") or ""),
     )
+    if problem := _problem(link, title):
+        return replace(entry, refused=f"feed {source}: item {title[:80]!r} {problem}")
+    return entry
 
 
 def plain_text(html: str) -> str:
@@ -102,10 +120,21 @@ def plain_text(html: str) -> str:
     return "\n\n".join(" ".join(p.split()) for p in root.text_content().split("\n\n") if p.strip())
 
 
-def _resolved(link: str, origin: str) -> str:
-    """A relative link is relative to the feed: its URL, or the folder of a feed file."""
-    if not link or is_url(link):
+def _joined(source: str, link: str) -> str:
+    """A link resolved against the feed's URL ('/stories/1.html' is on that site)."""
+    try:
+        return urljoin(source, link)
+    except ValueError:  # a malformed address: read_article names it
         return link
-    if is_url(origin):
-        return urljoin(origin, link)  # '/stories/1.html' on a site's feed is on that site
-    return link if Path(link).is_absolute() else str(Path(origin).parent / link)
+
+
+def _problem(link: str, title: str) -> str:
+    """Why a feed item cannot be a story ("" when it can)."""
+    if not link.lower().startswith(("http://", "https://")):
+        return (
+            f"links to {link[:120]!r}, not an http(s) URL: a feed names stories by their "
+            "address, never by a local file"
+        )
+    if len(link) > LINK_CHARS or len(title) > TITLE_CHARS:
+        return f"has a link or title longer than {LINK_CHARS:,} / {TITLE_CHARS:,} characters"
+    return ""

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from news60.article.fetch import is_url
+from news60.localfiles import is_regular, open_regular
 from news60.settings import ArticleSettings
 from news60.sources.entries import Entry, SourceError
 from news60.sources.feeds import FeedPoller, is_feed
@@ -39,10 +40,11 @@ def read_source_list(source: str, feeds: FeedPoller) -> list[Entry]:
     path = Path(source).expanduser()
     if path.is_dir():
         return read_folder(path)
-    if not path.is_file():
-        raise SourceError(f"{source} not found: give a feed URL, a folder, a manifest or a file")
+    if not is_regular(path):
+        what = "is not a regular file (a pipe or device)" if path.exists() else "not found"
+        raise SourceError(f"{source} {what}: give a feed URL, a folder, a manifest or a file")
     if path.suffix.lower() in MANIFEST_SUFFIXES:
-        return read_manifest(path)
+        return read_manifest(path, feeds.settings.base)
     if looks_like_feed(path):
         return feeds.poll(str(path))
     return [Entry(str(path.resolve()), published=_mtime(path), file_time=True, origin=source)]
@@ -66,7 +68,7 @@ def read_folder(folder: Path) -> list[Entry]:
 
 def looks_like_feed(path: Path) -> bool:
     """An XML file whose root is an RSS or Atom element (its first 2 KB say so)."""
-    with path.open("rb") as handle:
+    with open_regular(path) as handle:
         return is_feed(handle.read(2048))
 
 

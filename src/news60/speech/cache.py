@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from news60.atomic import writing
+from news60.localfiles import open_regular
 from news60.models import Word
 from news60.resources import user_cache
 from news60.speech.speech import Phone, Speech
@@ -23,7 +24,7 @@ from news60.speech.voices import Voice
 
 log = logging.getLogger(__name__)
 
-FORMAT = 2  # bump when a backend changes what it returns, so old entries are not reused
+FORMAT = 3  # bump when a backend changes what it returns, so old entries are not reused
 STALE_PARTIAL_S = 600.0  # a partial entry this old belongs to a job that died mid-write
 # What np.load and our checks raise for an entry that is empty, truncated, not an npz, or holds
 # the wrong keys or values: EOFError (an empty file), BadZipFile (a truncated one), KeyError ...
@@ -91,7 +92,8 @@ def _load(path: Path, text: str) -> Speech | None:
 
 def _read(path: Path, text: str) -> Speech:
     """Read and check one entry; any damage raises one of _DAMAGED."""
-    with np.load(path) as data:
+    # A FIFO or device put where an entry belongs raises here (NotRegularFile), never hangs.
+    with open_regular(path) as handle, np.load(handle) as data:
         if str(data["text"]) != text:
             raise ValueError("it holds another sentence")
         samples, rate = data["samples"], int(data["rate"])

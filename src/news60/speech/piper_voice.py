@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 from dataclasses import dataclass
@@ -11,6 +12,7 @@ import numpy as np
 
 from news60.errors import VoiceError
 from news60.speech import alignment, timing
+from news60.speech.piper_noise import fix_noise
 from news60.speech.speech import Phone, Speech
 
 BUNDLED = "en_US-joe-medium"
@@ -90,12 +92,27 @@ def _find_model(argument: str) -> Path:
 
 @functools.cache
 def _load(model: Path, config: Path):
-    """Load a model once per process (about 1.5 s); alignments are patched in memory."""
+    """Load a model once per process (about 1.5 s), patched in memory: alignments added (as
+    Piper's own include_alignments does) and its sampling noise fixed (piper_noise)."""
+    import json
+
+    import onnx
+    import onnxruntime
     from piper import PiperVoice as Loaded
+    from piper.config import PiperConfig
+    from piper.patch_voice_with_alignment import add_alignment_output
 
     try:
-        voice = Loaded.load(model, config_path=config, include_alignments=True)
-    except Exception as exc:  # onnxruntime raises its own types for a corrupt model
+        graph = onnx.load(str(model))
+        with contextlib.suppress(ValueError):  # already patched, or no tensor to patch
+            add_alignment_output(graph)
+        fix_noise(graph)
+        session = onnxruntime.InferenceSession(
+            graph.SerializeToString(), providers=["CPUExecutionProvider"]
+        )
+        settings = json.loads(config.read_text(encoding="utf-8"))
+        voice = Loaded(session=session, config=PiperConfig.from_dict(settings))
+    except Exception as exc:  # onnx and onnxruntime raise their own types for a corrupt model
         raise VoiceError(f"cannot load Piper voice {model} ({exc}): reinstall the voice") from exc
     voice.session = _Shrinking(voice.session)
     return voice
