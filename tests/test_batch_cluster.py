@@ -105,6 +105,6 @@ def test_the_review_page_shows_where_each_rewritten_sentence_came_from(cluster_b
     page = (cluster_batch[3] / "index.html").read_text()
     traces = re.findall(r'<details class="trace"><summary>(.*?)</summary>(.*?)</details>', page)
     assert traces  # the broadcast writer rewrote some sentence of these stories
-    for said, trace in traces:
+    for _said, trace in traces:
         assert "From the article:" in trace and "<blockquote>" in trace
         assert re.search(r"<li>(clutter|split|attribution|name|tense|trim|fallback): ", trace)
