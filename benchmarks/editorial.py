@@ -14,7 +14,11 @@ narrated by Piper to fit the clip), in-process. Counted per set, as an editor wo
   ellipsis  on-screen lines cut with "…"; unnamed: quote lines without their speaker
   clip      clips (lead-in + narration + end card) inside 52-60 s
 and, where the set has references, ROUGE-1/2 F1 of the scripts and of Lead-N (the article's first
-sentences, as many as give the closest word count).
+sentences, as many as give the closest word count). For the ear, the script beside the article's
+opening read aloud at the same length (Lead-N), the counts ../shared/tools/ear_check.py makes:
+  clutter   datelines, agency tags, page labels, links read aloud
+  brackets  sentences with brackets; unclosed: quotes the script leaves open
+  >30       spoken sentences over 30 words; median and p90 of spoken sentence lengths
 """
 
 from __future__ import annotations
@@ -49,6 +53,18 @@ OPENER = re.compile(
 # What the video draws as a quote card (video/cards.py): a quote, then perhaps " — speaker".
 QUOTE_CARD = re.compile(r"^[“\"](?P<quote>.+?)[”\"]\s*(?:[-–—]\s*(?P<speaker>.+))?$", re.S)
 COUNTS = ("order", "orphan", "broken", "dangling", "lead", "ellipsis", "unnamed", "clip")
+# What ear_check counts as print clutter read aloud: a dateline or agency tag, page labels, links.
+DATELINE = re.compile(
+    r"^\s*(?:[A-Z][A-Za-z.'-]+(?:[ ,]+[A-Z][A-Za-z.'-]+){0,3}\s*)?"
+    r"(?:\((?:AP|Reuters|AFP|CNN|UPI|PA|Bloomberg|[A-Z]{3,5})\)\s*)?[—–-]{1,2}\s+(?=[A-Z0-9“\"‘'])"
+)
+CLUTTER = re.compile(
+    r"\((?:AP|Reuters|AFP|CNN|UPI|PA|[A-Z]{3,5})\)\s*[—–-]|\b(?:Photo|Image|Picture|Credit|Caption)"
+    r"\s*:|\b(?:Getty Images|File photo|Advertisement|Read more|Click here|Subscribe to our)\b|"
+    r"https?://|www\.|@\w|#\w",
+    re.I,
+)
+EAR_SPLIT = re.compile(r"(?:(?<=[.!?][”\"’'])|(?<=[.!?]))\s+(?=[A-Z“\"‘'0-9])")
 
 
 def f1(a: str, b: str) -> float:
@@ -100,6 +116,21 @@ def judge(scenes: list[str], captions: list[str], article_text: str) -> Counter:
     return counts
 
 
+def ear(text: str) -> tuple[Counter, list[int]]:
+    """What a listener cannot follow, counted as ear_check does, and the spoken lengths."""
+    said = [s.strip() for s in EAR_SPLIT.split(text.strip()) if s.strip()]
+    open_quotes = text.count("“") != text.count("”") or text.count('"') % 2 == 1
+    counts = Counter(
+        clutter=sum(bool(DATELINE.match(s) or CLUTTER.search(s)) for s in said),
+        brackets=sum(bool(re.search(r"[()\[\]]", s)) for s in said),
+        unclosed=sum(s.count("“") != s.count("”") or s.count('"') % 2 == 1 for s in said)
+        if open_quotes
+        else 0,
+        long=sum(len(s.split()) > 30 for s in said),
+    )
+    return counts, [len(s.split()) for s in said]
+
+
 def lead_n(article_text: str, words: int) -> str:
     """The article's first prose sentences, as many as give the closest word count."""
     chosen, total = [], 0
@@ -125,6 +156,7 @@ def run_set(name: str, rows: list[dict], verbose: bool) -> dict:
     settings, theme = load_settings(), load_theme()
     scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2"], use_stemmer=True)
     totals, failures, ours, lead, seconds = Counter(), 0, [], [], []
+    heard = {"news60": (Counter(), []), "lead-N": (Counter(), [])}
     for row in rows:
         try:
             scenes, captions, length = script_for(row["input"], settings, theme)
@@ -135,6 +167,12 @@ def run_set(name: str, rows: list[dict], verbose: bool) -> dict:
         counts = judge(scenes, captions, row["article"])
         counts["clip"] = int(52 <= length <= 60)
         totals += counts
+        text = " ".join(scenes)
+        opening = lead_n(row["article"], len(text.split())).replace("\n", " ")
+        for who, said in (("news60", text), ("lead-N", opening)):
+            found, lengths = ear(said)
+            heard[who][0].update(found)
+            heard[who][1].extend(lengths)
         seconds.append(length)
         if verbose:
             print(row["id"], dict(counts), f"{length:.1f}s", captions, file=sys.stderr)
@@ -144,7 +182,7 @@ def run_set(name: str, rows: list[dict], verbose: bool) -> dict:
                 score = scorer.score(row["reference"], hyp)
                 bucket.append((score["rouge1"].fmeasure * 100, score["rouge2"].fmeasure * 100))
     return dict(name=name, articles=len(rows), failures=failures, totals=totals, ours=ours,
-                lead=lead, seconds=seconds)  # fmt: skip
+                lead=lead, seconds=seconds, heard=heard)  # fmt: skip
 
 
 def load_sets(data: Path, limit: int | None) -> dict[str, list[dict]]:
@@ -176,6 +214,15 @@ def report(result: dict) -> None:
         r = [statistics.mean(x[i] for x in result[k]) for k in ("ours", "lead") for i in (0, 1)]
         line += f" | R1/R2 news60 {r[0]:.2f}/{r[1]:.2f} lead-N {r[2]:.2f}/{r[3]:.2f}"
     print(line)
+    for who, (found, lengths) in result["heard"].items():
+        if not lengths:
+            continue
+        p90 = statistics.quantiles(lengths, n=10)[-1] if len(lengths) > 1 else 0
+        print(
+            f"{'':<8} ear {who:<7} clutter {found['clutter']} brackets {found['brackets']} "
+            f"unclosed {found['unclosed']} | sentences {len(lengths)}: >30 {found['long']}, "
+            f"median {statistics.median(lengths):.0f}, p90 {p90:.0f}"
+        )
 
 
 def main() -> None:

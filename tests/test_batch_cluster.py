@@ -99,3 +99,12 @@ def test_the_review_page_links_are_relative(cluster_batch):
     assert links and all(link == "data:," or not re.match(r"^[a-z]+:|/", link) for link in links)
     assert str(out) not in page
     assert "&lt;script&gt;" in page and "<script>" not in page
+
+
+def test_the_review_page_shows_where_each_rewritten_sentence_came_from(cluster_batch):
+    page = (cluster_batch[3] / "index.html").read_text()
+    traces = re.findall(r'<details class="trace"><summary>(.*?)</summary>(.*?)</details>', page)
+    assert traces  # the broadcast writer rewrote some sentence of these stories
+    for _said, trace in traces:
+        assert "From the article:" in trace and "<blockquote>" in trace
+        assert re.search(r"<li>(clutter|split|attribution|name|tense|trim|fallback): ", trace)

@@ -4,11 +4,13 @@ so the folder can be copied or served as it is."""
 
 from __future__ import annotations
 
-import json
 from html import escape
 from pathlib import Path
 
 from news60.atomic import write_text
+from news60.errors import News60Error
+from news60.models import Scene, TracedSentence
+from news60.script.storyfile import load_story as load_script
 from news60.stories import INDEX, Story, Version, load_story
 
 PAGE = "index.html"
@@ -20,6 +22,10 @@ h1{font-size:1.4rem}.story{border-top:1px solid #ccc;padding:1rem 0;display:flex
 video{max-height:360px;background:#000}img.thumb{max-width:160px}
 .meta{color:#555;font-size:.9rem}.warn{color:#a40000}.text{flex:1;min-width:18rem}
 figcaption{font-size:.8rem;color:#555}
+details.trace{display:inline}details.trace>summary{display:inline;cursor:pointer;list-style:none}
+details.trace>summary::after{content:" \\2197";color:#777;font-size:.8em}
+details.trace[open]{display:block;background:#f6f6f6;padding:.3rem .5rem;margin:.2rem 0}
+blockquote{margin:.2rem 1rem;color:#444;font-style:italic}
 """
 
 
@@ -115,11 +121,29 @@ def _credits(manifest: dict) -> str:
 
 
 def _script(version: Version) -> str:
-    """The narration, scene by scene, from the version's script.json."""
+    """The narration, scene by scene, from the version's script.json, each sentence with where
+    it came from in the article and how the writer changed it."""
     try:
-        script = json.loads((version.folder / "script.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        script = load_script(version.folder / "script.json")
+    except News60Error:
         return ""
-    scenes = script.get("scenes") or []
-    items = "".join(f"<li>{escape(str(scene.get('text', '')))}</li>" for scene in scenes)
+    items = "".join(f"<li>{_scene(scene)}</li>" for scene in script.scenes)
     return f"<details open><summary>Script</summary><ol>{items}</ol></details>\n"
+
+
+def _scene(scene: Scene) -> str:
+    if not scene.lines:
+        return escape(scene.text)
+    return " ".join(_traced(line) for line in scene.lines)
+
+
+def _traced(line: TracedSentence) -> str:
+    """A sentence as said; the article's words and the rewrites folded beneath it."""
+    if not line.rewrites and line.sources == (line.text,):
+        return escape(line.text)
+    notes = "".join(f"<li>{escape(r.rule)}: {escape(r.note)}</li>" for r in line.rewrites)
+    sources = "".join(f"<blockquote>{escape(s)}</blockquote>" for s in line.sources)
+    return (
+        f'<details class="trace"><summary>{escape(line.text)}</summary>'
+        f"<p>From the article:</p>{sources}<ul>{notes}</ul></details>"
+    )
