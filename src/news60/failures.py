@@ -5,13 +5,11 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import fcntl
 import json
-from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from news60.atomic import write_json
+from news60.atomic import locked, write_json
 
 FAILURES = "failures.json"
 SCHEMA = 1
@@ -56,16 +54,10 @@ def _write(out: Path, failures: tuple[Failure, ...]) -> None:
     write_json(out / FAILURES, {"schema": SCHEMA, "failures": [asdict(f) for f in failures]})
 
 
-@contextlib.contextmanager
-def _locked(out: Path) -> Iterator[None]:
+def _locked(out: Path) -> contextlib.AbstractContextManager[None]:
     """Two batches over one folder never lose each other's failures."""
     out.mkdir(parents=True, exist_ok=True)
-    with open(out / ".failures.lock", "a+") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    return locked(out / ".failures.lock")
 
 
 def now() -> str:

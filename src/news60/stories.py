@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import fcntl
 import hashlib
 import json
 import os
@@ -24,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from news60 import __version__
-from news60.atomic import write_json
+from news60.atomic import locked, write_json
 from news60.errors import News60Error
 
 INDEX = "manifest.json"
@@ -316,16 +315,9 @@ def _make_out(out: Path) -> None:
         raise StoryError(f"the output folder {out} is not writable: give a writable --out")
 
 
-@contextlib.contextmanager
-def _locked(out: Path) -> Iterator[None]:
+def _locked(out: Path) -> contextlib.AbstractContextManager[None]:
     """Serialise claiming and publishing story folders in `out` across processes on this machine."""
-    lock = out / ".news60.lock"
-    with open(lock, "a+") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    return locked(out / ".news60.lock")
 
 
 def now() -> str:
