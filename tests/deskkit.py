@@ -7,6 +7,7 @@ import contextlib
 import http.client
 import os
 import re
+import ssl
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -29,10 +30,13 @@ class Reply:
 
 
 @contextlib.contextmanager
-def running_desk(out: Path, *args: str, code: str | None = None) -> Iterator[str]:
-    """`news60 desk OUT --port 0 ARGS` (or the Python `code`, which prints the address) until the
-    block ends; yields the address it printed."""
-    command = [sys.executable, "-m", "news60", *args, "desk", str(out), "--port", "0"]
+def running_desk(
+    out: Path, *options: str, config: Path | None = None, code: str | None = None
+) -> Iterator[str]:
+    """`news60 [--config CONFIG] desk OUT --port 0 OPTIONS` (or the Python `code`, which prints
+    the address) until the block ends; yields the address it printed."""
+    command = [sys.executable, "-m", "news60", *(["--config", str(config)] if config else [])]
+    command += ["desk", str(out), "--port", "0", *options]
     if code is not None:
         command = [sys.executable, "-c", code]
     desk = subprocess.Popen(
@@ -63,7 +67,13 @@ def request(
 ) -> Reply:
     """One request, `path` sent verbatim."""
     where = urlsplit(address)
-    connection = http.client.HTTPConnection(where.hostname, where.port, timeout=30)
+    if where.scheme == "https":  # the test's own self-signed certificate
+        context = ssl.create_default_context(cafile=os.environ["NEWS60_TEST_CA"])
+        connection = http.client.HTTPSConnection(
+            where.hostname, where.port, timeout=30, context=context
+        )
+    else:
+        connection = http.client.HTTPConnection(where.hostname, where.port, timeout=30)
     try:
         connection.request(method, path, body=body, headers=headers or {})
         response = connection.getresponse()

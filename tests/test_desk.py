@@ -146,6 +146,55 @@ def test_the_access_token_is_asked_for_then_kept_as_a_cookie(out):
         assert page.status == 200 and TITLE.split(":")[0] in page.text
 
 
+def self_signed(folder: Path) -> tuple[Path, Path]:
+    """A certificate for 127.0.0.1 and its key, as PEM files."""
+    import datetime as dt
+    import ipaddress
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
+    now = dt.datetime.now(dt.UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(minutes=5))
+        .not_valid_after(now + dt.timedelta(days=1))
+        .add_extension(
+            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+            critical=False,
+        )
+        .sign(key, hashes.SHA256())
+    )
+    (folder / "cert.pem").write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    (folder / "key.pem").write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    return folder / "cert.pem", folder / "key.pem"
+
+
+def test_with_a_certificate_the_desk_speaks_https_and_its_cookies_are_secure(
+    out, tmp_path, monkeypatch
+):
+    cert, key = self_signed(tmp_path)
+    monkeypatch.setenv("NEWS60_TEST_CA", str(cert))
+    with running_desk(out, "--cert", str(cert), "--key", str(key)) as address:
+        assert address.startswith("https://127.0.0.1:")
+        reply = request(address, "GET", "/")
+        assert reply.status == 200 and "Secure" in reply.headers["set-cookie"]
+
+
 def _approve(args) -> str:
     story, name, barrier = args
     barrier.wait()

@@ -44,21 +44,24 @@ def youtube():
 
 @pytest.fixture(scope="module")
 def desk(tmp_path_factory, youtube):
-    """A batch of one dev story and one broken article (tiny clips), and the desk over it,
+    """A batch of two dev stories and one broken article (tiny clips), and the desk over it,
     publishing to the fake YouTube with an imported sign-in."""
     root = tmp_path_factory.mktemp("desk-loop")
     articles = root / "in"
     articles.mkdir()
-    (articles / "story.txt").write_text(scrape(SCRAPES[0]), encoding="utf-8")
+    for name in SCRAPES[:2]:
+        (articles / f"{name}.txt").write_text(scrape(name), encoding="utf-8")
     (articles / "broken.txt").write_text(BROKEN, encoding="utf-8")
     out = root / "out"
     code, summary, stderr = run_batch(str(articles), "--out", str(out), "--workers", "1", *TINY)
-    assert code == 1 and summary["rendered"] == 1 and summary["failed"] == 1, stderr
+    assert code == 1 and summary["rendered"] == 2 and summary["failed"] == 1, stderr
     section = {"root_url": f"{youtube.url}/", "token_uri": f"{youtube.url}/token"}
     config = write_config(root, "youtube", section)
+    with config.open("a") as toml:
+        toml.write("[script]\nseconds = 20.0\n")  # as the batch made them: a fix changes only text
     (root / "token.json").write_text(json.dumps(token_file(youtube)))
     import_youtube_token(load_settings(config).publish, root / "token.json")
-    with running_desk(out, "--config", str(config)) as address:
+    with running_desk(out, config=config) as address:
         yield address.rstrip("/"), out
 
 
@@ -84,7 +87,7 @@ def finished_job(page) -> str:
     """Wait on a job's page until it is done; its outcome line."""
     page.wait_for_url("**/jobs/*")
     page.wait_for_selector("#job[data-finished]", timeout=RENDER_SECONDS)
-    assert page.get_attribute("#job", "data-finished") == "done", page.inner_text("#job")
+    assert page.get_attribute("#job", "data-finished") == "done", page.content()
     return page.inner_text("#job-result")
 
 
@@ -111,7 +114,7 @@ def test_the_whole_loop_from_a_failed_story_to_one_post(desk, browser, youtube):
     assert page.locator(".chip.s-failed b").inner_text() == "1"
     shoot(page, "day")
 
-    page.locator(".row.s-review a.open").click()
+    page.locator(".row.s-review a.open").first.click()
     src, duration = page.locator("video").first.evaluate(METADATA)
     clip = out / src.removeprefix("/media/")
     assert abs(duration - float(ffprobe(clip)["format"]["duration"])) < 0.2
@@ -124,6 +127,7 @@ def test_the_whole_loop_from_a_failed_story_to_one_post(desk, browser, youtube):
     assert finished_job(page) == "v2 rendered"
     page.click("#job-page")
     assert "v2" in page.inner_text(".story-head .facts")
+    assert page.inner_text("#history .here .muted") == "correction: text changed"
     assert page.locator(".scene .said").first.inner_text() == fixed
     shoot(page, "story")
 
@@ -167,5 +171,30 @@ def test_the_whole_loop_from_a_failed_story_to_one_post(desk, browser, youtube):
 
     page.goto(base)
     assert page.locator(".row.s-published").count() == 1
+    assert page.locator(".row.s-review").count() == 1
     conflict = "the server responded with a status of 409 (Conflict)"  # the second reviewer
     assert [e for e in errors if conflict not in e] == [] and len(errors) == 1
+
+
+def test_a_bulletin_from_the_approved_stories(desk, browser):
+    base, out = desk
+    errors: list[str] = []
+    page = watched(browser, errors)
+    page.goto(base + "/?status=review")
+    for story in page.locator(".row.s-review a.open").evaluate_all("a => a.map(l => l.href)"):
+        page.goto(story)
+        page.fill("#reviewer", "Ana Editor")
+        page.click("button.approve")
+        assert page.inner_text("#status") == "Approved"
+    page.goto(base + "/bulletin")
+    assert page.locator("input[name=story]").count() == 2  # approved (or published) stories
+    page.fill("input[name=title]", "Evening briefing")
+    page.fill("input[name=seconds]", "45")
+    page.click("button.primary")
+    assert finished_job(page).startswith("bulletin v1 made")
+    page.click("#job-page")
+    assert page.locator("h1 .tag").text_content() == "Bulletin"
+    assert page.locator("#lineup li").count() >= 1
+    page.goto(base)
+    assert page.locator(".row .tag", has_text="Bulletin").count() == 1
+    assert errors == []

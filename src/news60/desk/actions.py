@@ -124,7 +124,9 @@ def publish_version(
     return action
 
 
-def make_lineup(out: Path, settings: Settings, names: list[str], title: str) -> Action:
+def make_lineup(
+    out: Path, settings: Settings, names: list[str], title: str, seconds: float | None
+) -> Action:
     """A bulletin of the approved stories `names`, in that order, as `news60 bulletin` makes it."""
     from news60.bulletin.make import make_bulletin
 
@@ -141,6 +143,7 @@ def make_lineup(out: Path, settings: Settings, names: list[str], title: str) -> 
         render_settings(settings, versions[0]),
         "the desk's bulletin form",
         bulletin={"stories": len(keys), "title": title.strip() or None},
+        script={"seconds": seconds},
     )
 
     def action() -> tuple[str, str]:

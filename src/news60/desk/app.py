@@ -128,7 +128,7 @@ def create_app(desk: Desk, *, loopback_only: bool = True) -> Starlette:
     async def bulletin_form(request: Request) -> Response:
         day = read_day(desk.out, desk.jobs.busy())
         rows = [r for r in day.rows if r.status in ("approved", "published") and not r.bulletin]
-        return page(request, "bulletin.html", rows=rows)
+        return page(request, "bulletin.html", rows=rows, seconds=desk.settings.script.seconds)
 
     async def bulletin(request: Request) -> Response:
         form = await checked_form(request)
@@ -138,7 +138,8 @@ def create_app(desk: Desk, *, loopback_only: bool = True) -> Starlette:
             if isinstance(n, str)
         )
         names = [n for _, n in picked]
-        action = actions.make_lineup(desk.out, desk.settings, names, str(form.get("title", "")))
+        title, seconds = str(form.get("title", "")), _float(form.get("seconds"), 0) or None
+        action = actions.make_lineup(desk.out, desk.settings, names, title, seconds)
         job = desk.jobs.submit(f"Bulletin of {len(names)} stories", "", action)
         return RedirectResponse(f"/jobs/{job.id}", status_code=303)
 
