@@ -119,9 +119,8 @@ def test_a_non_loopback_bind_without_a_token_refuses_to_start(out):
         serve(out, settings, host="0.0.0.0", port=port, token=None)
     with pytest.raises(DeskError, match="must use HTTPS"):
         serve(out, settings, host="0.0.0.0", port=port, token="a-token")
-    free = socket.socket()
-    free.bind(("0.0.0.0", port))  # nothing was left listening
-    free.close()
+    with pytest.raises(ConnectionRefusedError):  # nothing was left listening
+        socket.create_connection(("127.0.0.1", port), timeout=5)
     done = run_news60("desk", str(out), "--host", "0.0.0.0", "--port", str(port), timeout=60)
     assert done.returncode == 1 and done.stdout == ""
     assert done.stderr.startswith("Error! the desk on 0.0.0.0 must use HTTPS")
