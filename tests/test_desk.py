@@ -262,3 +262,24 @@ def test_a_missing_desk_package_is_one_line_naming_the_extra(monkeypatch):
     )
     with pytest.raises(DeskError, match=r"the desk needs uvicorn: pip install 'news60\[desk\]'"):
         check_installed()
+
+
+def test_the_trace_shows_each_scene_s_article_sentences_and_rewrites(tmp_path):
+    from news60.desk.story import sentence_traces
+    from news60.stories import Version
+
+    said = "Police said the road is closed."
+    traced = {
+        "text": said,
+        "sources": ["LONDON — Police said on Monday that the road is closed."],
+        "places": [0],
+        "rewrites": [{"rule": "clutter", "note": "dropped the dateline “LONDON —”"}],
+    }
+    script = {"scenes": [{"text": said, "caption": said, "lines": [traced]}, {"text": "x"}]}
+    (tmp_path / "script.json").write_text(json.dumps(script))
+    assert sentence_traces(Version(1, tmp_path, {})) == {
+        1: (
+            "“LONDON — Police said on Monday that the road is closed.”",
+            "clutter: dropped the dateline “LONDON —”",
+        )
+    }

@@ -52,7 +52,10 @@ def _scene(edit: SceneEdit, scene: Scene, photos: tuple[Photo, ...]) -> Scene:
     photo = scene.photo if edit.photo == "keep" else _photo(edit.photo, photos)
     if photo is not None and edit.photo_caption.strip():
         photo = replace(photo, caption=" ".join(edit.photo_caption.split()))
-    return Scene(text, " ".join(edit.caption.split()) or text, photo)
+    caption = " ".join(edit.caption.split()) or text
+    if text == " ".join(scene.text.split()):  # the words stand: so does their trace to the article
+        return replace(scene, caption=caption, photo=photo)
+    return Scene(text, caption, photo)
 
 
 def _photo(choice: str, photos: tuple[Photo, ...]) -> Photo | None:

@@ -166,37 +166,29 @@ def photo_choices(script: Script | None, out: Path) -> tuple[SceneView, ...]:
 
 
 def sentence_traces(version: Version) -> dict[int, tuple[str, ...]]:
-    """Scene number -> the article sentences it was written from, when the script writer left a
-    trace in script.json (each scene's "trace", or a top-level list naming scenes)."""
+    """Scene number -> the article sentences it was written from and the writer's rewrites, when
+    script.json carries the script writer's trace (each scene's `lines`)."""
     try:
         data = json.loads((version.folder / "script.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
     traces: dict[int, tuple[str, ...]] = {}
     for number, scene in enumerate(data.get("scenes") or (), 1):
-        if isinstance(scene, dict) and scene.get("trace"):
-            traces[number] = _sources(scene["trace"])
-    for entry in data.get("trace") or ():
-        if isinstance(entry, dict) and isinstance(entry.get("scene"), int):
-            number = entry["scene"] + 1
-            traces[number] = traces.get(number, ()) + _sources(entry)
+        lines = scene.get("lines") if isinstance(scene, dict) else None
+        if isinstance(lines, list) and lines:
+            traces[number] = tuple(line for traced in lines for line in _traced(traced))
     return traces
 
 
-def _sources(trace: object) -> tuple[str, ...]:
-    """The source sentences (and rewrites) a trace entry names, as lines to show."""
-    entries = trace if isinstance(trace, list) else [trace]
-    lines: list[str] = []
-    for entry in entries:
-        if isinstance(entry, str):
-            lines.append(entry)
-        elif isinstance(entry, dict):
-            for key in ("source", "sources", "sentence", "sentences"):
-                value = entry.get(key)
-                lines += [value] if isinstance(value, str) else [str(v) for v in value or ()]
-            for rule in entry.get("rewrites") or ():
-                lines.append(f"rewrite: {rule if isinstance(rule, str) else json.dumps(rule)}")
-    return tuple(line for line in lines if line)
+def _traced(sentence: object) -> list[str]:
+    """A traced sentence as lines to show: its article sentences, then each rewrite's note."""
+    if not isinstance(sentence, dict):
+        return []
+    shown = [f"“{source}”" for source in sentence.get("sources") or () if isinstance(source, str)]
+    for rewrite in sentence.get("rewrites") or ():
+        if isinstance(rewrite, dict) and rewrite.get("note"):
+            shown.append(f"{rewrite.get('rule', 'rewrite')}: {rewrite['note']}")
+    return shown
 
 
 def clips(version: Version, out: Path) -> tuple[Media, ...]:
