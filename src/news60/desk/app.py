@@ -11,6 +11,7 @@ from urllib.parse import quote
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from starlette.applications import Starlette
+from starlette.datastructures import FormData
 from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
@@ -21,7 +22,7 @@ from news60.desk import actions
 from news60.desk.day import STATUSES, read_day
 from news60.desk.edits import SceneEdit
 from news60.desk.gate import Gate
-from news60.desk.jobs import Jobs
+from news60.desk.jobs import Action, Jobs
 from news60.desk.notes import GROUPS, short_link, short_links
 from news60.desk.security import DeskError, Guard, served_file
 from news60.desk.story import StoryNotFound, story_page
@@ -45,134 +46,6 @@ class Desk:
 
 def create_app(desk: Desk, *, loopback_only: bool = True) -> Starlette:
     """The ASGI app over `desk.out`."""
-    templates = _templates()
-
-    def page(request: Request, template: str, code: int = 200, **context: object) -> HTMLResponse:
-        context |= {"csrf": request.state.csrf, "statuses": STATUSES, "groups": GROUPS}
-        return HTMLResponse(templates.get_template(template).render(context), code)
-
-    async def failed(request: Request, exc: Exception) -> Response:
-        code = (
-            404 if isinstance(exc, StoryNotFound) else 409 if isinstance(exc, ReviewError) else 400
-        )
-        return page(request, "error.html", code, message=str(exc))
-
-    async def day(request: Request) -> Response:
-        status, query = request.query_params.get("status", ""), request.query_params.get("q", "")
-        day = read_day(desk.out, desk.jobs.busy())
-        return page(
-            request, "day.html", day=day, rows=day.select(status, query), status=status, q=query
-        )
-
-    async def day_list(request: Request) -> Response:
-        """The list alone, for live updates; 204 when it has not changed since `since`."""
-        status, query = request.query_params.get("status", ""), request.query_params.get("q", "")
-        day = read_day(desk.out, desk.jobs.busy())
-        html = templates.get_template("_list.html").render(
-            day=day, rows=day.select(status, query), status=status, q=query, statuses=STATUSES
-        )
-        stamp = hashlib.sha256(html.encode()).hexdigest()[:16]
-        if request.query_params.get("since") == stamp:
-            return Response(status_code=204)
-        return HTMLResponse(html, headers={"X-Stamp": stamp, "Cache-Control": "no-store"})
-
-    async def story(request: Request) -> Response:
-        name = request.path_params["name"]
-        number = _int(request.query_params.get("v"))
-        view = story_page(desk.out, name, number, name in desk.jobs.busy())
-        return page(request, "story.html", view=view, jobs=desk.jobs.of_story(name))
-
-    async def review(request: Request) -> Response:
-        form = await checked_form(request)
-        name = request.path_params["name"]
-        folder = desk.out / name
-        actions.story_folder(desk.out, name)
-        record_review(
-            folder,
-            _int(form.get("version")) or 0,
-            str(form.get("decision", "")),
-            str(form.get("by", "")),
-            str(form.get("note", "")),
-            seen=_int(form.get("seen")) or 0,
-        )
-        return RedirectResponse(f"/story/{quote(name)}", status_code=303)
-
-    async def render(request: Request) -> Response:
-        form = await checked_form(request)
-        name, number = request.path_params["name"], _int(form.get("version")) or 0
-        edits = scene_edits(form)
-        upload = form.get(UPLOAD_FIELD)
-        photo = None
-        if upload is not None and getattr(upload, "filename", ""):
-            photo = (upload.filename, await upload.read(), _int(form.get("upload_scene")) or 1)
-        action = actions.render_fix(desk.out, desk.settings, name, number, edits, photo)
-        job = desk.jobs.submit(f"Render the fix of v{number}", name, action)
-        return RedirectResponse(f"/jobs/{job.id}", status_code=303)
-
-    async def publish_preview(request: Request) -> Response:
-        name = request.path_params["name"]
-        number = _int(request.query_params.get("v")) or 0
-        channel = request.query_params.get("channel", "youtube")
-        privacy = request.query_params.get("privacy") or None
-        shown = actions.preview(desk.out, desk.settings, name, number, channel, privacy)
-        return page(request, "publish.html", name=name, preview=shown)
-
-    async def publish(request: Request) -> Response:
-        form = await checked_form(request)
-        name, number = request.path_params["name"], _int(form.get("version")) or 0
-        channel, privacy = str(form.get("channel", "")), str(form.get("privacy") or "") or None
-        action = actions.publish_version(desk.out, desk.settings, name, number, channel, privacy)
-        job = desk.jobs.submit(f"Publish v{number} to {channel}", name, action)
-        return RedirectResponse(f"/jobs/{job.id}", status_code=303)
-
-    async def bulletin_form(request: Request) -> Response:
-        day = read_day(desk.out, desk.jobs.busy())
-        rows = [r for r in day.rows if r.status in ("approved", "published") and not r.bulletin]
-        return page(request, "bulletin.html", rows=rows, seconds=desk.settings.script.seconds)
-
-    async def bulletin(request: Request) -> Response:
-        form = await checked_form(request)
-        picked = sorted(
-            (float(form.get(f"order-{n}") or 0), n)
-            for n in form.getlist("story")
-            if isinstance(n, str)
-        )
-        names = [n for _, n in picked]
-        title, seconds = str(form.get("title", "")), _float(form.get("seconds"), 0) or None
-        action = actions.make_lineup(desk.out, desk.settings, names, title, seconds)
-        job = desk.jobs.submit(f"Bulletin of {len(names)} stories", "", action)
-        return RedirectResponse(f"/jobs/{job.id}", status_code=303)
-
-    async def job(request: Request) -> Response:
-        found = desk.jobs.get(request.path_params["id"])
-        if found is None:
-            raise StoryNotFound("that job is not known here (the desk was restarted?)")
-        return page(request, "job.html", job=found)
-
-    async def job_state(request: Request) -> Response:
-        found = desk.jobs.get(request.path_params["id"])
-        if found is None:
-            return JSONResponse({"state": "unknown"}, status_code=404)
-        fields = ("state", "lines", "result", "page", "error", "title")
-        return JSONResponse({k: getattr(found, k) for k in fields})
-
-    async def media(request: Request) -> Response:
-        try:
-            path = served_file(desk.out, request.path_params["path"])
-        except DeskError as exc:
-            return page(request, "error.html", 404, message=str(exc))
-        return FileResponse(path, headers={"Cache-Control": "no-cache"})
-
-    async def checked_form(request: Request):
-        """The form, if it carries this browser's CSRF token; else the request is refused."""
-        form = await request.form()
-        if not desk.guard.csrf_ok(request.state.session, str(form.get("csrf") or "")):
-            raise Refused("this form has no valid CSRF token (stale, or sent from another site)")
-        return form
-
-    async def refused(request: Request, exc: Exception) -> Response:
-        return page(request, "error.html", 403, message=f"{exc}: reload the page and try again")
-
     routes = [
         Route("/", day),
         Route("/day/list", day_list),
@@ -188,18 +61,167 @@ def create_app(desk: Desk, *, loopback_only: bool = True) -> Starlette:
         Route("/media/{path:path}", media),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
     ]
-    return Starlette(
+    app = Starlette(
         routes=routes,
         middleware=[Middleware(Gate, guard=desk.guard, loopback_only=loopback_only)],
         exception_handlers={Refused: refused, News60Error: failed},
     )
+    app.state.desk, app.state.templates = desk, _templates()
+    return app
+
+
+def page(request: Request, template: str, code: int = 200, **context: object) -> HTMLResponse:
+    """A template rendered with the request's CSRF token and the status names."""
+    context |= {"csrf": request.state.csrf, "statuses": STATUSES, "groups": GROUPS}
+    html = request.app.state.templates.get_template(template).render(context)
+    return HTMLResponse(html, code)
+
+
+def _desk(request: Request) -> Desk:
+    return request.app.state.desk
+
+
+async def failed(request: Request, exc: Exception) -> Response:
+    """A News60Error as the error page: not found, a review conflict, or a bad request."""
+    code = 404 if isinstance(exc, StoryNotFound) else 409 if isinstance(exc, ReviewError) else 400
+    return page(request, "error.html", code, message=str(exc))
+
+
+async def refused(request: Request, exc: Exception) -> Response:
+    return page(request, "error.html", 403, message=f"{exc}: reload the page and try again")
+
+
+async def day(request: Request) -> Response:
+    desk = _desk(request)
+    status, query = request.query_params.get("status", ""), request.query_params.get("q", "")
+    found = read_day(desk.out, desk.jobs.busy())
+    rows = found.select(status, query)
+    return page(request, "day.html", day=found, rows=rows, status=status, q=query)
+
+
+async def day_list(request: Request) -> Response:
+    """The list alone, for live updates; 204 when it has not changed since `since`."""
+    desk = _desk(request)
+    status, query = request.query_params.get("status", ""), request.query_params.get("q", "")
+    found = read_day(desk.out, desk.jobs.busy())
+    html = request.app.state.templates.get_template("_list.html").render(
+        day=found, rows=found.select(status, query), status=status, q=query, statuses=STATUSES
+    )
+    stamp = hashlib.sha256(html.encode()).hexdigest()[:16]
+    if request.query_params.get("since") == stamp:
+        return Response(status_code=204)
+    return HTMLResponse(html, headers={"X-Stamp": stamp, "Cache-Control": "no-store"})
+
+
+async def story(request: Request) -> Response:
+    desk, name = _desk(request), request.path_params["name"]
+    number = _int(request.query_params.get("v"))
+    view = story_page(desk.out, name, number, name in desk.jobs.busy())
+    return page(request, "story.html", view=view, jobs=desk.jobs.of_story(name))
+
+
+async def review(request: Request) -> Response:
+    form = await checked_form(request)
+    desk, name = _desk(request), request.path_params["name"]
+    record_review(
+        actions.story_folder(desk.out, name),
+        _int(form.get("version")) or 0,
+        str(form.get("decision", "")),
+        str(form.get("by", "")),
+        str(form.get("note", "")),
+        seen=_int(form.get("seen")) or 0,
+    )
+    return RedirectResponse(f"/story/{quote(name)}", status_code=303)
+
+
+async def render(request: Request) -> Response:
+    form = await checked_form(request)
+    desk, name, number = _desk(request), request.path_params["name"], _int(form.get("version")) or 0
+    upload, photo = form.get(UPLOAD_FIELD), None
+    if upload is not None and getattr(upload, "filename", ""):
+        photo = (upload.filename, await upload.read(), _int(form.get("upload_scene")) or 1)
+    action = actions.render_fix(desk.out, desk.settings, name, number, scene_edits(form), photo)
+    return queued(desk, f"Render the fix of v{number}", name, action)
+
+
+async def publish_preview(request: Request) -> Response:
+    desk, name = _desk(request), request.path_params["name"]
+    number = _int(request.query_params.get("v")) or 0
+    channel = request.query_params.get("channel", "youtube")
+    privacy = request.query_params.get("privacy") or None
+    shown = actions.preview(desk.out, desk.settings, name, number, channel, privacy)
+    return page(request, "publish.html", name=name, preview=shown)
+
+
+async def publish(request: Request) -> Response:
+    form = await checked_form(request)
+    desk, name, number = _desk(request), request.path_params["name"], _int(form.get("version")) or 0
+    channel, privacy = str(form.get("channel", "")), str(form.get("privacy") or "") or None
+    action = actions.publish_version(desk.out, desk.settings, name, number, channel, privacy)
+    return queued(desk, f"Publish v{number} to {channel}", name, action)
+
+
+async def bulletin_form(request: Request) -> Response:
+    desk = _desk(request)
+    found = read_day(desk.out, desk.jobs.busy())
+    rows = [r for r in found.rows if r.status in ("approved", "published") and not r.bulletin]
+    return page(request, "bulletin.html", rows=rows, seconds=desk.settings.script.seconds)
+
+
+async def bulletin(request: Request) -> Response:
+    form = await checked_form(request)
+    desk = _desk(request)
+    picked = sorted(
+        (_float(form.get(f"order-{n}"), 0), n) for n in form.getlist("story") if isinstance(n, str)
+    )
+    names = [n for _, n in picked]
+    title, seconds = str(form.get("title", "")), _float(form.get("seconds"), 0) or None
+    action = actions.make_lineup(desk.out, desk.settings, names, title, seconds)
+    return queued(desk, f"Bulletin of {len(names)} stories", "", action)
+
+
+def queued(desk: Desk, title: str, name: str, action: Action) -> Response:
+    """The action on the job queue; the browser goes to the job's page to watch it."""
+    return RedirectResponse(f"/jobs/{desk.jobs.submit(title, name, action).id}", status_code=303)
+
+
+async def job(request: Request) -> Response:
+    found = _desk(request).jobs.get(request.path_params["id"])
+    if found is None:
+        raise StoryNotFound("that job is not known here (the desk was restarted?)")
+    return page(request, "job.html", job=found)
+
+
+async def job_state(request: Request) -> Response:
+    found = _desk(request).jobs.get(request.path_params["id"])
+    if found is None:
+        return JSONResponse({"state": "unknown"}, status_code=404)
+    fields = ("state", "lines", "result", "page", "error", "title")
+    return JSONResponse({k: getattr(found, k) for k in fields})
+
+
+async def media(request: Request) -> Response:
+    """A file under OUT (clips, covers, photos); anything else is not found."""
+    try:
+        path = served_file(_desk(request).out, request.path_params["path"])
+    except DeskError as exc:
+        return page(request, "error.html", 404, message=str(exc))
+    return FileResponse(path, headers={"Cache-Control": "no-cache"})
+
+
+async def checked_form(request: Request) -> FormData:
+    """The form, if it carries this browser's CSRF token; else the request is refused."""
+    form = await request.form()
+    if not _desk(request).guard.csrf_ok(request.state.session, str(form.get("csrf") or "")):
+        raise Refused("this form has no valid CSRF token (stale, or sent from another site)")
+    return form
 
 
 class Refused(Exception):
     """A state change without this browser's CSRF token."""
 
 
-def scene_edits(form) -> list[SceneEdit]:
+def scene_edits(form: FormData) -> list[SceneEdit]:
     """The scenes of the edit form, in the order the fields are numbered."""
     edits, number = [], 1
     while f"text-{number}" in form:
