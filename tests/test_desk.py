@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import os
 import socket
 from pathlib import Path
 from urllib.parse import urlencode
@@ -283,3 +284,28 @@ def test_the_trace_shows_each_scene_s_article_sentences_and_rewrites(tmp_path):
             "clutter: dropped the dateline “LONDON —”",
         )
     }
+
+
+def test_the_day_list_follows_the_folder_for_live_updates(desk, out):
+    first = request(desk, "GET", "/day/list?status=&q=")
+    stamp = first.headers["x-stamp"]
+    assert first.status == 200 and "Trump jokes to Putin" in first.text
+    assert request(desk, "GET", f"/day/list?status=&q=&since={stamp}").status == 204
+    record_failure(out, "https://news.example/late", "late story", "the page timed out")
+    try:
+        changed = request(desk, "GET", f"/day/list?status=&q=&since={stamp}")
+        assert changed.status == 200 and "the page timed out" in changed.text
+    finally:
+        clear_failure(out, "https://news.example/late")
+
+
+def test_a_story_a_live_job_is_writing_shows_as_rendering(tmp_path):
+    from news60.desk.day import read_day
+
+    clip = render_clip(tmp_path / "clip.mp4", seconds=0.2)
+    story = make_story(tmp_path / "out", clip)
+    draft = story / f".draft-{os.getpid()}-abc123"
+    draft.mkdir()
+    assert [r.status for r in read_day(tmp_path / "out").rows] == ["rendering"]
+    draft.rename(story / ".draft-99999999-abc123")  # its job is gone: the version stands
+    assert [r.status for r in read_day(tmp_path / "out").rows] == ["review"]
