@@ -25,6 +25,7 @@ from news60.settings import load_settings
 from news60.stories import load_story, open_draft, publish_draft
 
 FORM = {"Content-Type": "application/x-www-form-urlencoded"}
+HOSTILE_LINK = "javascript:alert(document.cookie)"  # a page's canonical link, from the web
 BROKEN = "Error! no article text found in broken.txt (9 words of prose)"
 
 
@@ -35,7 +36,7 @@ def out(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("desk")
     clip = render_clip(root / "clip.mp4", seconds=0.2)
     out = root / "out"
-    make_story(out, clip)
+    make_story(out, clip, source_url=HOSTILE_LINK)
     record_failure(out, "/news/broken.txt", "broken.txt", BROKEN.removeprefix("Error! "))
     (root / "secret.txt").write_text("the newsroom's secret")
     (out / SLUG / "v1" / "link.txt").symlink_to(root / "secret.txt")
@@ -57,6 +58,12 @@ def test_the_day_shows_the_story_and_the_failure_with_its_reason(desk):
     assert "Trump jokes to Putin" in page and "Needs review" in page
     assert "no article text found in broken.txt" in page
     assert page.count("Failed <b>1</b>") == 1 and "Needs review <b>1</b>" in page
+
+
+def test_links_from_the_web_never_run_script(desk):
+    page = request(desk, "GET", f"/story/{SLUG}")
+    assert page.status == 200 and 'href="javascript:' not in page.text.lower()
+    assert "script-src 'self'" in page.headers["content-security-policy"]
 
 
 def test_a_request_without_the_csrf_token_is_refused(desk, out):

@@ -12,7 +12,13 @@ from news60.cli.app import Context, cli
 @cli.command()
 @click.argument("out", required=False, type=click.Path(file_okay=False, path_type=Path))
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
-@click.option("--port", type=click.IntRange(0, 65535), default=8060, show_default=True)
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8060,
+    show_default=True,
+    help="Port to listen on (0: any free port).",
+)
 @click.option(
     "--cert", type=click.Path(dir_okay=False, path_type=Path), help="HTTPS certificate (PEM)."
 )

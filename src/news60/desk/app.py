@@ -252,7 +252,14 @@ def _templates() -> Environment:
     env.filters["json"] = lambda data: json.dumps(data, indent=2, ensure_ascii=False)
     env.filters["when"] = lambda iso: (iso or "")[:16].replace("T", " ")
     env.filters["quote"] = lambda text: quote(str(text))
+    env.filters["web"] = web_link
     return env
+
+
+def web_link(url: object) -> str:
+    """An http(s) link as it is; anything else (a page's `javascript:` canonical link) goes nowhere."""
+    text = str(url or "")
+    return text if text.lower().startswith(("https://", "http://")) else "#"
 
 
 def _int(value: object) -> int | None:
