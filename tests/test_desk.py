@@ -316,3 +316,18 @@ def test_a_story_a_live_job_is_writing_shows_as_rendering(tmp_path):
     assert [r.status for r in read_day(tmp_path / "out").rows] == ["rendering"]
     draft.rename(story / ".draft-99999999-abc123")  # its job is gone: the version stands
     assert [r.status for r in read_day(tmp_path / "out").rows] == ["review"]
+
+
+def test_a_fix_that_says_what_the_article_does_not_is_flagged(seed_path, tmp_path):
+    from news60.desk.actions import unsupported
+    from news60.models import Scene, Script
+    from news60.stories import Story
+
+    story = Story(tmp_path, str(seed_path))
+    faithful = Script("t", (Scene("Trump hailed his relationship with Putin.", ""),))
+    invented = Script("t", (Scene("Trump met Boris Johnson in 1999.", ""),))
+    assert unsupported(faithful, story) == ""
+    assert unsupported(invented, story) == (
+        "; not in the article, check them: 1999, Boris, Johnson, met"
+    )
+    assert unsupported(invented, Story(tmp_path, "https://news.example/story")) == ""

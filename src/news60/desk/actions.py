@@ -12,11 +12,13 @@ from pathlib import Path
 from news60.desk.day import index_of
 from news60.desk.edits import SceneEdit, add_upload, edited_script, render_edit, render_settings
 from news60.desk.jobs import Action
-from news60.desk.story import pick_version, read_script, story_folder
+from news60.desk.story import local_article, pick_version, read_script, story_folder
 from news60.errors import News60Error, PublishError, ScriptError
+from news60.models import Script
 from news60.reviews import decision_for, reviews_of
+from news60.script.faithfulness import unsupported_terms
 from news60.settings import Settings, with_overrides
-from news60.stories import Version, load_story
+from news60.stories import Story, Version, load_story
 
 CHANNELS = ("youtube", "tiktok", "instagram")
 # Keys of a platform's request that carry the words viewers see, and its AI-content flags.
@@ -63,6 +65,7 @@ def render_fix(
     story = load_story(folder)
     edited = edited_script(script, edits, story.key)
     chosen = render_settings(settings, version)
+    check = unsupported(edited, story)
 
     def action() -> tuple[str, str]:
         with tempfile.TemporaryDirectory(prefix="news60-desk-") as work:
@@ -70,9 +73,16 @@ def render_fix(
         made = outputs.manifest.get("version")
         if outputs.manifest.get("unchanged"):
             return f"nothing changed: v{made} stays", f"/story/{name}"
-        return f"v{made} rendered", f"/story/{name}?v={made}"
+        return f"v{made} rendered{check}", f"/story/{name}?v={made}"
 
     return action
+
+
+def unsupported(script: Script, story: Story) -> str:
+    """The faithfulness check's words on a fix: what it says that the article does not."""
+    article = local_article(story)
+    terms = unsupported_terms(script.text, article) if article else []
+    return f"; not in the article, check them: {', '.join(terms)}" if terms else ""
 
 
 def approved_version(out: Path, name: str, number: int) -> Version:

@@ -11,7 +11,7 @@ from news60.desk.day import Row, index_of, story_row
 from news60.desk.notes import grouped, setup_notes
 from news60.errors import News60Error
 from news60.failures import read_failures
-from news60.models import Photo, Script
+from news60.models import Article, Photo, Script
 from news60.publish.ledger import Upload, read_ledger
 from news60.reviews import Review, decision_for, reviews_of
 from news60.script.storyfile import script_from_dict
@@ -225,15 +225,21 @@ def under_out(src: str | None, out: Path) -> str:
 
 
 def article_text(story: Story) -> tuple[str, ...]:
-    """The article's paragraphs when the story came from a file that is still here (nothing is
-    fetched: a web story shows its link instead)."""
+    """The article's paragraphs, when its source file is here."""
+    article = local_article(story)
+    return article.paragraphs if article else ()
+
+
+def local_article(story: Story) -> Article | None:
+    """The story's article when it came from a file that is still here (nothing is fetched: a
+    web story shows its link instead)."""
     key = story.key or ""
     if "://" in key or not key.startswith("/") or not Path(key).is_file():
-        return ()
+        return None
     from news60.article import read_article
     from news60.settings import ArticleSettings
 
     try:
-        return read_article(key, ArticleSettings()).paragraphs
+        return read_article(key, ArticleSettings())
     except News60Error:
-        return ()
+        return None
