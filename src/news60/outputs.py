@@ -191,7 +191,10 @@ def build_manifest(
         "duration": timeline.duration,
         "narration_seconds": round(narration.duration, 3),
         "voice": narration.voice,
-        "notes": list(narration.notes) + photo_notes(script) + list(timeline.notes),
+        "notes": list(script.notes)
+        + list(narration.notes)
+        + photo_notes(script)
+        + list(timeline.notes),
         "summariser": script.summariser,
         "scenes": len(script.scenes),
         "video": {"width": timeline.width, "height": timeline.height, "fps": timeline.fps},

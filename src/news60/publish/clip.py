@@ -35,6 +35,15 @@ class Clip:
     def voice(self) -> str:
         return str(self.manifest.get("voice") or "")
 
+    @property
+    def seconds(self) -> float:
+        """The clip's length: the manifest's, else read from the MP4's own header."""
+        if self.manifest.get("duration"):
+            return float(self.manifest["duration"])
+        from mutagen.mp4 import MP4
+
+        return float(MP4(self.path).info.length)
+
 
 def load_clip(story_dir: Path, fmt: str | None = None) -> Clip:
     """The clip to post from a story folder (its current version) or a version folder."""
@@ -62,7 +71,7 @@ def _clip(story: Path, folder: Path, manifest: dict, fmt: str | None, named: boo
         path=path,
         size=path.stat().st_size,
         sha256=file_sha256(path),
-        format=fmt or _formats(manifest)[0].get("format", "9:16"),
+        format=str(_entry(folder, manifest, fmt).get("format", "9:16")),
         thumbnail=_local(folder, manifest.get("files", {}).get("thumbnail")),
         manifest=manifest,
         script=_script(folder, manifest),
@@ -71,15 +80,40 @@ def _clip(story: Path, folder: Path, manifest: dict, fmt: str | None, named: boo
 
 def _clip_file(folder: Path, manifest: dict, fmt: str | None) -> Path:
     """The MP4 of format `fmt` (the first format when None), wherever the folder now lives."""
-    formats = _formats(manifest)
-    entry = next((f for f in formats if fmt is None or f.get("format") == fmt), None)
-    if entry is None:
-        made = ", ".join(str(f.get("format")) for f in formats)
-        raise PublishError(f"{folder} has no {fmt} clip (it has {made}): pick one with --format")
+    entry = _entry(folder, manifest, fmt)
     path = _local(folder, entry.get("path") or manifest.get("files", {}).get(entry.get("file")))
     if path is None:
         raise PublishError(f"{folder}: the {entry.get('format')} clip is missing: make it again")
     return path
+
+
+def _entry(folder: Path, manifest: dict, fmt: str | None) -> dict:
+    """The manifest's clip of format `fmt`: by name, else a clip made with --size of that shape."""
+    formats = _formats(manifest)
+    entry = next((f for f in formats if fmt is None or f.get("format") == fmt), None)
+    entry = entry or next((f for f in formats if _shaped(f, fmt)), None)
+    if entry is None:
+        made = ", ".join(str(f.get("format")) for f in formats)
+        raise PublishError(f"{folder} has no {fmt} clip (it has {made}): pick one with --format")
+    return entry
+
+
+def _shaped(entry: dict, fmt: str | None) -> bool:
+    """Whether a clip's frame has the aspect ratio `fmt` names ("9:16" for a 160x284 clip)."""
+    ratio = _ratio(str(fmt or "").replace("x", ":"), ":")
+    width, height = entry.get("width"), entry.get("height")
+    made = width / height if width and height else _ratio(str(entry.get("format", "")), "x")
+    # Even frame sides round a ratio: 160x284 is 9:16 within 0.2 %, 1080x1350 is 4:5 exactly.
+    return bool(ratio and made) and abs(made / ratio - 1) < 0.01
+
+
+def _ratio(name: str, sep: str) -> float | None:
+    """'9:16' -> 0.5625 (with sep ':'), '160x284' -> 0.563 (with sep 'x'); None when not a ratio."""
+    left, _, right = name.partition(sep)
+    try:
+        return float(left) / float(right)
+    except (ValueError, ZeroDivisionError):
+        return None
 
 
 def _formats(manifest: dict) -> list[dict]:

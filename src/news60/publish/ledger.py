@@ -1,7 +1,8 @@
 """The uploads ledger (uploads.json in the story folder): what went where, so a clip posts once.
 
 Each upload is recorded when its session opens, updated as bytes are acknowledged, and closed
-with the platform's id and link. A lock file keeps two processes off the same story's uploads."""
+with the platform's id and link (or cancelled when it will not be resumed). The file is readable
+by its owner only. A lock file keeps two processes off the same story's uploads."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
-from news60.atomic import write_json
+from news60.atomic import write_private
 from news60.errors import PublishError
 
 LEDGER = "uploads.json"
@@ -32,7 +33,7 @@ class Upload:
     version: int | None
     size: int
     privacy: str
-    state: str  # "started", "sent", "posted" or "expired"
+    state: str  # "started", "sent", "posted", "expired" or "cancelled"
     session: dict = field(default_factory=dict)
     acknowledged: int = 0
     remote_id: str | None = None
@@ -72,7 +73,11 @@ class Ledger:
         kept = [u for u in self.uploads if u.id != upload.id]
         index = next((i for i, u in enumerate(self.uploads) if u.id == upload.id), len(kept))
         ledger = replace(self, uploads=(*kept[:index], upload, *kept[index:]))
-        write_json(self.path, {"uploads": [asdict(u) for u in ledger.uploads]})
+        # Upload-session addresses let anyone holding them add bytes to the upload: owner only.
+        text = json.dumps(
+            {"uploads": [asdict(u) for u in ledger.uploads]}, indent=2, ensure_ascii=False
+        )
+        write_private(self.path, text.encode("utf-8") + b"\n")
         return ledger
 
 
