@@ -6,5 +6,9 @@ from setuptools import find_packages, setup
 setup(
     packages=find_packages("src") + ["news60.assets", "news60.prompts"],
     package_dir={"": "src", "news60.assets": "assets", "news60.prompts": "prompts"},
-    package_data={"news60.assets": ["**/*"], "news60.prompts": ["*"]},
+    package_data={
+        "news60.assets": ["**/*"],
+        "news60.prompts": ["*"],
+        "news60.desk": ["templates/*.html", "static/*"],
+    },
 )

@@ -20,6 +20,16 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "examples" / "seed-article.txt"
 SHARED_DATA = ROOT.parent / "shared" / "data"
 TINY = {"width": 160, "height": 284, "fps": 10}
+CHROMIUM = "/usr/bin/chromium"  # Debian's, which scripts/setup installs (Playwright downloads none)
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 def run_news60(

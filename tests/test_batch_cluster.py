@@ -10,22 +10,12 @@ from pathlib import Path
 
 import pytest
 from batchkit import SCRAPES, TINY, gold, run_batch, scrape, serving
-from conftest import ffprobe
+from conftest import CHROMIUM, CHROMIUM_ARGS, ffprobe
 
 from news60.batch.localhost import local_scheduler
 
 pytestmark = pytest.mark.slow
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 SCRIPT_TITLE = "Council vote <script>alert('x')</script> passes"
 
 

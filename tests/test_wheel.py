@@ -69,3 +69,14 @@ def test_news60_make_runs_on_the_seed_from_the_wheel_alone(wheel_env, tmp_path):
     clip = Path(manifest["files"]["clip"])
     assert clip.is_relative_to(tmp_path)
     assert stream(ffprobe(clip), "video")["width"] == TINY["width"]
+
+
+def test_the_desk_pages_come_from_the_wheel(wheel_env, tmp_path):
+    python = wheel_env / "bin" / "python"
+    code = (
+        "from pathlib import Path; from news60.desk.app import Desk, STATIC, _templates; "
+        "print(STATIC); print(_templates().get_template('day.html').filename)"
+    )
+    static, template = run(str(python), "-c", code, cwd=tmp_path).stdout.split()
+    assert static.startswith(str(wheel_env)) and (Path(static) / "desk.css").is_file()
+    assert template.startswith(str(wheel_env))

@@ -1,8 +1,10 @@
 """Files written under a temporary name beside their destination and renamed into place when
-complete, so an interrupted run never leaves a half file that looks finished."""
+complete, so an interrupted run never leaves a half file that looks finished; and a lock file that
+keeps other processes off a record while it is read and rewritten."""
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import secrets
@@ -51,3 +53,14 @@ def write_private(path: Path, data: bytes) -> Path:
         with os.fdopen(descriptor, "wb") as file:
             file.write(data)
     return path
+
+
+@contextmanager
+def locked(lock: Path) -> Iterator[None]:
+    """Hold the lock file `lock` against other processes on this machine until the block ends."""
+    with open(lock, "a+") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import fcntl
 import hashlib
 import json
 import os
@@ -19,15 +18,17 @@ import re
 import secrets
 import shutil
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from news60 import __version__
-from news60.atomic import write_json
+from news60.atomic import locked, write_json
 from news60.errors import News60Error
 
 INDEX = "manifest.json"
+# What others record in the story's index (news60.reviews: approvals): kept when it is rebuilt.
+KEPT = ("reviews",)
 _VERSION = re.compile(r"^v(\d+)$")
 _DRAFT = re.compile(r"^\.draft-(\d+)-")
 _LEGACY_DRAFT = re.compile(r"^\..+\.partial-(\d+)$")  # staging folders of news60 0.1
@@ -179,6 +180,12 @@ def discard(draft: Draft) -> None:
             shutil.rmtree(folder, ignore_errors=True)
 
 
+def rendering(folder: Path) -> bool:
+    """A job that still runs is writing the story's next version (a draft of a live process)."""
+    drafts = _drafts(folder) if folder.is_dir() else []
+    return any(_running(int(_DRAFT.match(p.name).group(1))) for p in drafts)
+
+
 def remove_stale_drafts(folder: Path) -> list[Path]:
     """Drafts left by jobs that died (SIGKILL, power loss): their process no longer runs."""
     removed = []
@@ -188,6 +195,14 @@ def remove_stale_drafts(folder: Path) -> list[Path]:
             shutil.rmtree(path, ignore_errors=True)
             removed.append(path)
     return removed
+
+
+def update_index(folder: Path, change: Callable[[dict], dict]) -> dict:
+    """Read, change and write the story's index while no other job can: one consistent record."""
+    with _locked(folder.parent):
+        index = change(_read_json(folder / INDEX) or {})
+        write_json(folder / INDEX, index)
+    return index
 
 
 class StoryError(News60Error):
@@ -227,6 +242,7 @@ def _versions(folder: Path) -> Iterator[Version]:
 def _write_index(story: Story) -> None:
     """The story's index, derived from its version folders (rebuilt whenever one is added)."""
     current = story.current
+    earlier = _read_json(story.folder / INDEX) or {}
     write_json(
         story.folder / INDEX,
         {
@@ -236,6 +252,7 @@ def _write_index(story: Story) -> None:
             "folder": current.folder.name if current else None,
             "title": current.manifest.get("title") if current else None,
             "versions": [_summary(v) for v in story.versions],
+            **{name: earlier[name] for name in KEPT if name in earlier},
         },
     )
 
@@ -298,16 +315,9 @@ def _make_out(out: Path) -> None:
         raise StoryError(f"the output folder {out} is not writable: give a writable --out")
 
 
-@contextlib.contextmanager
-def _locked(out: Path) -> Iterator[None]:
+def _locked(out: Path) -> contextlib.AbstractContextManager[None]:
     """Serialise claiming and publishing story folders in `out` across processes on this machine."""
-    lock = out / ".news60.lock"
-    with open(lock, "a+") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    return locked(out / ".news60.lock")
 
 
 def now() -> str:

@@ -14,6 +14,7 @@ from news60.batch.jobs import Rendered, pack_job, relocate
 from news60.batch.planning import Planned, Unchanged, plan_story
 from news60.batch.worker import render_job
 from news60.errors import News60Error
+from news60.failures import clear_failure, record_failure
 from news60.settings import Settings
 from news60.sources.entries import Entry
 from news60.stories import INDEX, Draft, Version, discard, open_draft, publish_draft
@@ -140,6 +141,10 @@ class BatchRun:
         # Unchanged stories too: a post that failed last run is retried, one made is not repeated.
         if outcome.status in ("rendered", "unchanged") and self.after is not None:
             outcome = self.after(outcome)
+        if outcome.status == "failed":  # for the desk: failed stories beside the ones made
+            record_failure(self.settings.out, outcome.source, outcome.label, outcome.reason)
+        else:
+            clear_failure(self.settings.out, outcome.source)
         self.outcomes.append(outcome)
         self.on_stage(Stage(outcome.source, outcome.label, outcome.status, outcome.reason))
         return outcome

@@ -1,0 +1,245 @@
+"""One story as the desk shows it: a version's clips and cover, its script scene by scene with what
+is on screen and where each sentence came from, the article, credits, notes and the history."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from news60.desk.day import Row, index_of, story_row
+from news60.desk.notes import grouped, setup_notes
+from news60.errors import News60Error
+from news60.failures import read_failures
+from news60.models import Article, Photo, Script
+from news60.publish.ledger import Upload, read_ledger
+from news60.reviews import Review, decision_for, reviews_of
+from news60.script.storyfile import script_from_dict
+from news60.stories import Story, Version, load_story
+
+
+@dataclass(frozen=True)
+class Media:
+    """A file of the version shown on the page: its path under OUT and a label."""
+
+    src: str
+    label: str
+    width: int = 0
+    height: int = 0
+
+
+@dataclass(frozen=True)
+class SceneView:
+    """A scene: what is said, what is on screen, its photo, and the article sentences behind it."""
+
+    number: int
+    text: str
+    caption: str
+    photo: Photo | None
+    photo_src: str  # the photo under OUT, "" when it is not a local file there
+    trace: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class StoryPage:
+    """Everything the story page shows about one version."""
+
+    row: Row
+    story: Story
+    version: Version
+    scenes: tuple[SceneView, ...]
+    clips: tuple[Media, ...]
+    covers: tuple[Media, ...]
+    audio: str
+    notes: dict[str, tuple[str, ...]]
+    setup: tuple[str, ...]
+    reviews: tuple[Review, ...]
+    decision: Review | None
+    uploads: tuple[Upload, ...]
+    photos: tuple[SceneView, ...]  # the story's photos a scene can show (number: index + 1)
+    article: tuple[str, ...]  # the article's paragraphs, when its source file is here
+    credits: tuple[str, ...]
+    problem: str = ""  # why the script or the ledger could not be read
+
+    @property
+    def current(self) -> bool:
+        return self.story.current is not None and self.version.number == self.story.current.number
+
+
+class StoryNotFound(News60Error):
+    """No story of that name in OUT."""
+
+
+def story_page(out: Path, name: str, number: int | None, busy: bool) -> StoryPage:
+    """The page of story folder `name` at version `number` (the current one when None)."""
+    folder = story_folder(out, name)
+    story = load_story(folder)
+    version = pick_version(story, number)
+    failures = {f.source: f for f in read_failures(out)}
+    row = story_row(story, out, failures, busy)
+    manifest = version.manifest
+    script, problem = read_script(version)
+    reviews = reviews_of(index_of(folder))
+    uploads, ledger_problem = read_uploads(folder)
+    return StoryPage(
+        row=row,
+        story=story,
+        version=version,
+        scenes=scene_views(script, version, out),
+        clips=clips(version, out),
+        covers=covers(version, out),
+        audio=_file(version, out, "audio"),
+        notes=grouped(manifest.get("notes") or ()),
+        setup=setup_notes(manifest.get("notes") or ()),
+        reviews=reviews,
+        decision=decision_for(reviews, version.number),
+        uploads=uploads,
+        photos=photo_choices(script, out),
+        article=article_text(story),
+        credits=tuple((manifest.get("credits") or {}).get("lines") or ()),
+        problem=problem or ledger_problem,
+    )
+
+
+def story_folder(out: Path, name: str) -> Path:
+    """The story folder `name` directly under OUT (never a path elsewhere)."""
+    folder = out / name
+    if "/" in name or name.startswith(".") or not (folder / "manifest.json").is_file():
+        raise StoryNotFound(f"there is no story {name!r} in {out}: go back to the day's list")
+    return folder
+
+
+def pick_version(story: Story, number: int | None) -> Version:
+    if not story.versions:
+        raise StoryNotFound(f"{story.folder.name} has no finished version yet: wait for it")
+    if number is None:
+        return story.versions[-1]
+    for version in story.versions:
+        if version.number == number:
+            return version
+    raise StoryNotFound(f"{story.folder.name} has no v{number}: pick one from its history")
+
+
+def read_script(version: Version) -> tuple[Script | None, str]:
+    """The version's script.json, typed; or why it cannot be read."""
+    path = version.folder / "script.json"
+    try:
+        return script_from_dict(json.loads(path.read_text(encoding="utf-8")), str(path)), ""
+    except (OSError, ValueError, News60Error) as exc:
+        return None, f"the script of v{version.number} cannot be read ({exc})"
+
+
+def read_uploads(folder: Path) -> tuple[tuple[Upload, ...], str]:
+    try:
+        return read_ledger(folder).uploads, ""
+    except News60Error as exc:
+        return (), str(exc)
+
+
+def scene_views(script: Script | None, version: Version, out: Path) -> tuple[SceneView, ...]:
+    if script is None:
+        return ()
+    traces = sentence_traces(version)
+    return tuple(
+        SceneView(
+            number,
+            scene.text,
+            scene.caption,
+            scene.photo,
+            under_out(scene.photo.src, out) if scene.photo else "",
+            traces.get(number, ()),
+        )
+        for number, scene in enumerate(script.scenes, 1)
+    )
+
+
+def photo_choices(script: Script | None, out: Path) -> tuple[SceneView, ...]:
+    """The story's photos that a scene may show: local files under OUT."""
+    if script is None:
+        return ()
+    choices = []
+    for number, photo in enumerate(script.photos, 1):
+        src = under_out(photo.src, out)
+        if src and not photo.note:
+            choices.append(SceneView(number, photo.caption, photo.credit, photo, src))
+    return tuple(choices)
+
+
+def sentence_traces(version: Version) -> dict[int, tuple[str, ...]]:
+    """Scene number -> the article sentences it was written from and the writer's rewrites, when
+    script.json carries the script writer's trace (each scene's `lines`)."""
+    try:
+        data = json.loads((version.folder / "script.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    traces: dict[int, tuple[str, ...]] = {}
+    for number, scene in enumerate(data.get("scenes") or (), 1):
+        lines = scene.get("lines") if isinstance(scene, dict) else None
+        if isinstance(lines, list) and lines:
+            traces[number] = tuple(line for traced in lines for line in _traced(traced))
+    return traces
+
+
+def _traced(sentence: object) -> list[str]:
+    """A traced sentence as lines to show: its article sentences, then each rewrite's note."""
+    if not isinstance(sentence, dict):
+        return []
+    shown = [f"“{source}”" for source in sentence.get("sources") or () if isinstance(source, str)]
+    for rewrite in sentence.get("rewrites") or ():
+        if isinstance(rewrite, dict) and rewrite.get("note"):
+            shown.append(f"{rewrite.get('rule', 'rewrite')}: {rewrite['note']}")
+    return shown
+
+
+def clips(version: Version, out: Path) -> tuple[Media, ...]:
+    manifest, found = version.manifest, []
+    for entry in manifest.get("formats") or [{"format": "9:16", "file": "clip"}]:
+        src = _file(version, out, str(entry.get("file")))
+        if src:
+            found.append(
+                Media(src, str(entry.get("format")), entry.get("width", 0), entry.get("height", 0))
+            )
+    return tuple(found)
+
+
+def covers(version: Version, out: Path) -> tuple[Media, ...]:
+    files = version.manifest.get("files") or {}
+    names = [n for n in files if n.startswith("cover")] or ["thumbnail"]
+    return tuple(Media(src, name) for name in names if (src := _file(version, out, name)))
+
+
+def _file(version: Version, out: Path, name: str) -> str:
+    """A file the manifest lists, as a path under OUT (found by name in the version folder)."""
+    recorded = (version.manifest.get("files") or {}).get(name)
+    path = version.folder / Path(recorded).name if recorded else None
+    return path.relative_to(out).as_posix() if path and path.is_file() else ""
+
+
+def under_out(src: str | None, out: Path) -> str:
+    """A local file as a path under OUT, "" for URLs and files elsewhere."""
+    if not src or "://" in src:
+        return ""
+    path = Path(src).resolve()
+    root = out.resolve()
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) and path.is_file() else ""
+
+
+def article_text(story: Story) -> tuple[str, ...]:
+    """The article's paragraphs, when its source file is here."""
+    article = local_article(story)
+    return article.paragraphs if article else ()
+
+
+def local_article(story: Story) -> Article | None:
+    """The story's article when it came from a file that is still here (nothing is fetched: a
+    web story shows its link instead)."""
+    key = story.key or ""
+    if "://" in key or not key.startswith("/") or not Path(key).is_file():
+        return None
+    from news60.article import read_article
+    from news60.settings import ArticleSettings
+
+    try:
+        return read_article(key, ArticleSettings())
+    except News60Error:
+        return None
