@@ -1,9 +1,11 @@
 """Every kind of shot keeps its text inside the safe zone of every format, on one type scale."""
 
+from typing import get_args
+
 import numpy as np
 import pytest
 
-from news60.models import Slide
+from news60.models import Slide, SlideKind
 from news60.video.cards import text_block
 from news60.video.frame import Frame
 from news60.video.layout import Layout
@@ -104,3 +106,9 @@ def test_an_unknown_theme_key_is_named(tmp_path):
 def test_a_scene_without_a_heading_shows_only_its_captions(kind):
     frame = Frame(Layout(1080, 1920), load_theme(), on_photo=kind == "photo")
     assert not text_block(Slide(kind, 0, 1, heading=""), frame).units
+
+
+def test_every_kind_of_slide_has_its_text():
+    frame = Frame(Layout(1080, 1920), load_theme(), disclosure="AI voice")
+    for kind in get_args(SlideKind):
+        text_block(Slide(kind, 0, 1, heading="Bridge opens", body="Jo Roe"), frame)

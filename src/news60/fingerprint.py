@@ -27,7 +27,8 @@ def article_fingerprint(article: Article, settings: Settings) -> dict[str, str]:
 def script_fingerprint(script: Script, settings: Settings) -> dict[str, str]:
     """The same parts for an edited story.json: its scenes are the text."""
     scenes = [
-        [s.text, s.caption, _photo_identity(s.photo) if s.photo else None] for s in script.scenes
+        [s.text, str(s.caption), _photo_identity(s.photo) if s.photo else None]
+        for s in script.scenes
     ]
     return {
         "headline": _hash(script.title),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Literal
 
 
 @dataclass(frozen=True)
@@ -65,11 +66,27 @@ class Article:
 
 
 @dataclass(frozen=True)
+class QuoteCard:
+    """A quote on screen: the words said (without their quote marks) and who said them."""
+
+    quote: str
+    speaker: str = ""
+
+    def __str__(self) -> str:
+        """The card as one line, “the words” — Speaker: how story.json writes it."""
+        return f"“{self.quote}” — {self.speaker}" if self.speaker else f"“{self.quote}”"
+
+
+# A scene's on-screen line: a key line ("" when the scene shows only its captions) or a quote card.
+OnScreen = str | QuoteCard
+
+
+@dataclass(frozen=True)
 class Scene:
-    """One beat of the story: one or two spoken sentences, a short on-screen caption, a photo."""
+    """One beat of the story: one or two spoken sentences, a short on-screen line, a photo."""
 
     text: str
-    caption: str
+    caption: OnScreen
     photo: Photo | None = None
 
 
@@ -136,12 +153,17 @@ class Cue:
     words: tuple[Word, ...] = ()
 
 
+# What a shot shows: the hook, a photo, a card (key line, quote, key figure, timeline), a
+# bulletin's story ("segment") or the end card.
+SlideKind = Literal["hook", "photo", "key", "quote", "figure", "timeline", "segment", "end"]
+
+
 @dataclass(frozen=True)
 class Slide:
-    """A shot: a stretch of the video showing one card or photo, and the text over it."""
+    """A shot: a stretch of the video showing one card or photo, and the text over it
+    (a quote card's words as `heading`, its speaker as `body`)."""
 
-    # "hook", "photo", "key", "quote", "figure", "timeline", "end"; a bulletin's story: "segment"
-    kind: str
+    kind: SlideKind
     start: float
     end: float
     heading: str = ""

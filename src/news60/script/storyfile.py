@@ -3,21 +3,27 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict, fields, replace
 from pathlib import Path
 from typing import Any
 
 from news60.atomic import write_json
 from news60.errors import ScriptError
-from news60.models import Photo, Reporting, Scene, Script
+from news60.models import OnScreen, Photo, QuoteCard, Reporting, Scene, Script
 
 FORMAT = "news60/story@2"
 READABLE = (FORMAT, "news60/story@1")  # @1 listed reporting credits as plain `credits`
+# A quote card as story.json writes it, “the words” — Speaker; a producer may type straight
+# quotes and a hyphen, or leave the speaker out.
+QUOTE_CARD = re.compile(r"^[“\"](?P<quote>.+?)[”\"]\s*(?:[-–—]\s*(?P<speaker>.+))?$", re.S)
 
 
 def script_to_dict(script: Script) -> dict[str, Any]:
     """The script as plain JSON data, with the whole narration as `text` for reading."""
     data = {"format": FORMAT, **asdict(script)}
+    for scene, entry in zip(script.scenes, data["scenes"], strict=True):
+        entry["caption"] = str(scene.caption)
     data["text"] = script.text
     return data
 
@@ -110,9 +116,15 @@ def _scene(data: Any, origin: str) -> Scene:
     photo = data.get("photo")
     return Scene(
         text,
-        _text(caption, f"{origin}.caption"),
+        on_screen(_text(caption, f"{origin}.caption")),
         _photo(photo, f"{origin}.photo") if photo is not None else None,
     )
+
+
+def on_screen(line: str) -> OnScreen:
+    """A scene's on-screen line as written: a quote card when it reads as one, else a key line."""
+    card = QUOTE_CARD.match(line)
+    return QuoteCard(card["quote"], card["speaker"] or "") if card else line
 
 
 def _photo(data: Any, origin: str) -> Photo:

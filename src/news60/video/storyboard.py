@@ -6,8 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from news60.models import Narration, Photo, Script, Slide, Word
-from news60.script.onscreen import QUOTE_CARD
+from news60.models import Narration, Photo, QuoteCard, Script, Slide, Word
 from news60.speech.timing import apportion
 from news60.video.chronology import DATE, Point, dated_points
 from news60.video.photos import MAX_UPSCALE, SOFT_UPSCALE, PhotoInfo, inspect_photo, upscale_note
@@ -119,9 +118,9 @@ def plan_hook(script: Script, stage: Stage, theme: Theme) -> Slide:
     figure = next((f for s in script.scenes if (f := key_figure(s.text))), None)
     if figure:
         return replace(hook, body=figure)
-    quote = next((m for s in script.scenes if (m := QUOTE_CARD.match(s.caption))), None)
-    if quote and len(quote["quote"].split()) <= HOOK_WORDS:
-        return replace(hook, heading=f"“{quote['quote']}”", body=quote["speaker"] or "")
+    quote = next((s.caption for s in script.scenes if isinstance(s.caption, QuoteCard)), None)
+    if quote and len(quote.quote.split()) <= HOOK_WORDS:
+        return replace(hook, heading=f"“{quote.quote}”", body=quote.speaker)
     shown = next((s.photo for s in script.scenes if s.photo and s.photo.src in stage.photos), None)
     return replace(hook, photo=shown)
 
@@ -138,7 +137,9 @@ def photo_shots(scene, photo, caption, span, stage, theme, uses: Counter) -> lis
         framing = uses[photo.src]
         uses[photo.src] += 1
         shots.append(
-            Slide("photo", begin, end, heading=caption, photo=photo, scene=scene, framing=framing)
+            Slide(
+                "photo", begin, end, heading=str(caption), photo=photo, scene=scene, framing=framing
+            )
         )
     return shots
 
@@ -146,11 +147,8 @@ def photo_shots(scene, photo, caption, span, stage, theme, uses: Counter) -> lis
 def card_shots(scene, caption, text, span, stage, theme, earlier) -> list[Slide]:
     """A scene without a photo: its key line or quote, a key figure or the timeline when said."""
     words = stage.words[scene]
-    quote = QUOTE_CARD.match(caption)
-    if quote:
-        base = Slide(
-            "quote", 0, 0, heading=quote["quote"], body=quote["speaker"] or "", scene=scene
-        )
+    if isinstance(caption, QuoteCard):
+        base = Slide("quote", 0, 0, heading=caption.quote, body=caption.speaker, scene=scene)
         anchors = []
     else:
         base = Slide("key", 0, 0, heading=caption, scene=scene)
