@@ -1,10 +1,16 @@
-"""Everything a job leaves behind: clip, audio summary, script, captions and the manifest."""
+"""Everything a version holds, a story's or a bulletin's alike: a clip and a cover per format, then
+the files of one table (thumbnail, audio, script, captions ...), then the manifest, written last.
+
+What differs by kind (how it is timed, who it credits, what its audio, script.json and manifest
+say) is a `Kind`: STORY here, a bulletin's in news60.bulletin.outputs."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Generic, TypeVar
 
 from news60 import __version__
 from news60.atomic import write_json, write_text
@@ -26,53 +32,115 @@ from news60.video.timeline import plan_timeline, shown_photos
 
 progress = logging.getLogger("news60.progress")
 
-# Times a story for one frame size: plan_timeline (a Script), or a bulletin's plan_bulletin.
+P = TypeVar("P")  # what a version shows: a story's Script, or a Bulletin
+
+# Times what a version shows for one frame size: plan_timeline (a Script), plan_bulletin ...
 Planner = Callable[..., Timeline]
 
 
+@dataclass(frozen=True)
+class Made(Generic[P]):
+    """A version as made, for its files to be written from: what it shows, its narration, a
+    timeline per format (the first sets the thumbnail, captions and soundtrack), its credits."""
+
+    shows: P
+    narration: Narration
+    timelines: tuple[Timeline, ...]
+    formats: tuple[Format, ...]
+    roll: CreditRoll
+    disclosure: str  # "AI voice" when the voice is synthetic
+    settings: Settings
+    theme: Theme
+    draft: Draft
+
+    @property
+    def timeline(self) -> Timeline:
+        return self.timelines[0]
+
+
+@dataclass(frozen=True)
+class Kind(Generic[P]):
+    """What one kind of version does its own way; the rest is the same for every kind."""
+
+    name: str
+    plan: Planner
+    credits: Callable[[P, Timeline], CreditRoll]  # who made what is shown and said
+    audio: Callable[[Made[P], Path], Path]  # the MP3
+    script: Callable[[Made[P]], dict[str, Any]]  # script.json
+    manifest: Callable[[Made[P], dict[str, Path]], dict[str, Any]]  # its own manifest fields
+    clips: Callable[[Made[P], dict[str, Path]], dict[str, Path]] = lambda made, files: files
+    description: Callable[[Made[P]], str] | None = None  # a text for the upload, when it has one
+
+
+@dataclass(frozen=True)
+class Output:
+    """A file of the table: its name in the manifest, its file name, and how it is written
+    (None: this kind has none)."""
+
+    name: str
+    file: str
+    write: Callable[[Kind[Any], Made[Any], Path], Path | None]
+
+
+def _description(kind: Kind[Any], made: Made[Any], path: Path) -> Path | None:
+    return write_text(path, kind.description(made)) if kind.description else None
+
+
+# Every file of a version after its clips and covers, in the order they are written.
+OUTPUTS = (
+    Output(
+        "thumbnail",
+        "thumbnail.jpg",
+        lambda kind, made, path: write_thumbnail(
+            made.timeline, made.theme, thumbnail_size(made.formats), path
+        ),
+    ),
+    Output("audio", "audio.mp3", lambda kind, made, path: kind.audio(made, path)),
+    Output("script", "script.json", lambda kind, made, path: write_json(path, kind.script(made))),
+    Output(
+        "captions",
+        "captions.srt",
+        lambda kind, made, path: write_text(path, to_srt(made.timeline.cues)),
+    ),
+    Output(
+        "captions_vtt",
+        "captions.vtt",
+        lambda kind, made, path: write_text(path, to_vtt(made.timeline.cues)),
+    ),
+    Output("description", "description.txt", _description),
+)
+MANIFEST = "manifest.json"
+
+
 def write_outputs(
-    script: Script,
+    kind: Kind[P],
+    shows: P,
     narration: Narration,
     settings: Settings,
     theme: Theme,
-    job: Draft,
-    fingerprint: dict[str, str],
+    draft: Draft,
 ) -> Outputs:
     """Write every file into the draft's folder; the manifest, written last, lists them."""
     formats = clip_formats(settings.video)
-    timelines = [plan(script, narration, settings, theme, job, fmt) for fmt in formats]
-    timeline = timelines[0]
-    write_soundtrack(narration, timeline, settings, theme)
-    files = render_clips(timelines, formats, theme, settings, job)
-    roll = credit_roll(script, shown_photos(timeline))
+    timelines = tuple(
+        plan(kind.plan, shows, narration, settings, draft, fmt, theme) for fmt in formats
+    )
+    write_soundtrack(narration, timelines[0], settings, theme)
+    roll = kind.credits(shows, timelines[0])
     disclosure = disclosure_line(narration.voice, theme.disclosure)
-    files |= {
-        "thumbnail": write_thumbnail(
-            timeline, theme, thumbnail_size(formats), job.path("thumbnail.jpg")
-        ),
-        "audio": write_audio_summary(
-            script,
-            narration,
-            settings.voice,
-            job.path("audio.mp3"),
-            credits=roll.spoken(),
-            artist=theme.brand,
-            disclosure=disclosure,
-        ),
-        "script": write_json(job.path("script.json"), script_to_dict(script)),
-        "captions": write_text(job.path("captions.srt"), to_srt(timeline.cues)),
-        "captions_vtt": write_text(job.path("captions.vtt"), to_vtt(timeline.cues)),
-    }
-    final = {name: job.final / path.name for name, path in files.items()}
-    final["manifest"] = job.final / "manifest.json"
-    manifest = build_manifest(script, narration, timeline, final)
-    manifest["credits"] = roll.to_manifest()
-    manifest["formats"] = format_entries(formats, final)
-    manifest |= version_entry(job, fingerprint)
-    manifest["disclosure"] = disclosure
-    manifest = signed(files, manifest, roll, settings, job.previous)
-    write_json(job.path("manifest.json"), manifest)
-    return Outputs(job.final, final, manifest)
+    made = Made(shows, narration, timelines, formats, roll, disclosure, settings, theme, draft)
+    files = kind.clips(made, render_clips(timelines, formats, theme, settings, draft))
+    for output in OUTPUTS:
+        if (path := output.write(kind, made, draft.path(output.file))) is not None:
+            files[output.name] = path
+    final = {name: draft.final / path.name for name, path in files.items()}
+    final["manifest"] = draft.final / MANIFEST
+    manifest = kind.manifest(made, final) | {"formats": format_entries(formats, final)}
+    manifest |= version_entry(draft) | {"disclosure": disclosure}
+    # Signed last: nothing touches the files after this.
+    manifest = signed(files, manifest, roll, settings, draft.previous)
+    write_json(draft.path(MANIFEST), manifest)
+    return Outputs(draft.final, final, manifest)
 
 
 def signed(
@@ -99,24 +167,23 @@ def signed(
 
 
 def plan(
-    story: object,
+    planner: Planner,
+    shows: object,
     narration: Narration,
     settings: Settings,
-    theme: Theme,
-    job: Draft,
+    draft: Draft,
     fmt: Format,
-    planner: Planner = plan_timeline,
+    theme: Theme,
 ) -> Timeline:
-    """The timeline of one format's clip, by `planner` (a story's or a bulletin's); every format
-    shares the one soundtrack. The opening and closing cards carry the disclosure label when the
-    voice is synthetic."""
+    """The timeline of one format's clip, by `planner`; every format shares the one soundtrack.
+    The opening and closing cards carry the disclosure label when the voice is synthetic."""
     return planner(
-        story,
+        shows,
         narration,
         theme,
         size=fmt.size,
         fps=settings.video.fps,
-        audio=job.work / "soundtrack.wav",
+        audio=draft.work / "soundtrack.wav",
         synthetic_voice=synthetic_voice(narration.voice),
     )
 
@@ -135,14 +202,14 @@ def write_soundtrack(
 
 
 def render_clips(
-    timelines: list[Timeline],
+    timelines: tuple[Timeline, ...],
     formats: tuple[Format, ...],
     theme: Theme,
     settings: Settings,
     job: Draft,
 ) -> dict[str, Path]:
     """One MP4 and its cover per format: clip.mp4 and cover.jpg for the first, then clip-1x1.mp4 ..."""
-    files = {}
+    files: dict[str, Path] = {}
     for index, (timeline, fmt) in enumerate(zip(timelines, formats, strict=True)):
         key, name = clip_file(index, fmt)
         progress.info("rendering %s (%dx%d, %.1f s)", name, *fmt.size, timeline.duration)
@@ -208,9 +275,9 @@ def photo_notes(script: Script) -> list[str]:
     ]
 
 
-def version_entry(draft: Draft, fingerprint: dict[str, str]) -> dict:
+def version_entry(draft: Draft) -> dict:
     """Which version of which story this is, what it was made from, and what changed since the last."""
-    previous = draft.previous
+    previous, fingerprint = draft.previous, draft.fingerprint
     old = previous.manifest.get("fingerprint") if previous else None
     changed = changes(old, fingerprint)
     return {
@@ -231,3 +298,32 @@ def _reason(previous, changed: list[str]) -> str | None:
     if not changed:
         return "rendered again on request (--force)"
     return f"correction: {', '.join(changed)} changed"
+
+
+def story_manifest(made: Made[Script], files: dict[str, Path]) -> dict:
+    """A story's own manifest fields: what it says and shows, and its credits."""
+    manifest = build_manifest(made.shows, made.narration, made.timeline, files)
+    return manifest | {"credits": made.roll.to_manifest()}
+
+
+def story_audio(made: Made[Script], path: Path) -> Path:
+    """The audio summary: headline, narration, the credits said aloud."""
+    return write_audio_summary(
+        made.shows,
+        made.narration,
+        made.settings.voice,
+        path,
+        credits=made.roll.spoken(),
+        artist=made.theme.brand,
+        disclosure=made.disclosure,
+    )
+
+
+STORY: Kind[Script] = Kind(
+    name="story",
+    plan=plan_timeline,
+    credits=lambda script, timeline: credit_roll(script, shown_photos(timeline)),
+    audio=story_audio,
+    script=lambda made: script_to_dict(made.shows),
+    manifest=story_manifest,
+)

@@ -20,12 +20,14 @@ import secrets
 import shutil
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from news60 import __version__
 from news60.atomic import write_json
 from news60.errors import News60Error
+from news60.models import Article
+from news60.storylock import LOCK, StoryLock
 
 INDEX = "manifest.json"
 _VERSION = re.compile(r"^v(\d+)$")
@@ -66,11 +68,14 @@ class Story:
 
 @dataclass(frozen=True)
 class Draft:
-    """A version being written into `staging`; it becomes `final` (story/vN) only when complete."""
+    """A version being written into `staging`; it becomes `final` (story/vN) only when complete.
+    `fingerprint` says what it is made from; `lock` keeps other jobs off the story meanwhile."""
 
     story: Story
     number: int
     staging: Path
+    fingerprint: dict[str, str] = field(default_factory=dict)
+    lock: StoryLock | None = None
 
     @property
     def final(self) -> Path:
@@ -110,6 +115,17 @@ def story_key(source: str, *, fallback: str = "") -> str:
     return str(Path(source).expanduser().resolve())
 
 
+def article_key(source: str, article: Article) -> str:
+    """The key of the story an article read from `source` belongs to (make, script and batch
+    alike); from stdin, its URL when it declares one, else a hash of its headline and lead."""
+    if article.source_url:
+        fallback = article.source_url
+    else:
+        first = article.paragraphs[0] if article.paragraphs else ""
+        fallback = hashlib.sha256(f"{article.title}\n{first}".encode()).hexdigest()[:12]
+    return story_key(source, fallback=fallback)
+
+
 def claim_story(out: Path, title: str, key: str) -> Story:
     """The folder for `key`: its own earlier one, the headline's slug if free, else slug-<hash>."""
     slug = slugify(title)
@@ -145,13 +161,22 @@ def load_story(folder: Path) -> Story:
     return Story(folder, key, versions)
 
 
-def open_draft(story: Story) -> Draft:
+def version_key(folder: Path) -> str | None:
+    """The key of the story `folder` is a version of (its script.json edited and rendered again
+    joins that story), or None for any other folder."""
+    story = load_story(folder)
+    return story.key if story.folder != Path(folder) else None
+
+
+def open_draft(
+    story: Story, fingerprint: dict[str, str] | None = None, lock: StoryLock | None = None
+) -> Draft:
     """A hidden staging folder for the story's next version; stale ones of dead jobs removed first."""
     remove_stale_drafts(story.folder)
     staging = story.folder / f".draft-{os.getpid()}-{secrets.token_hex(3)}"
     (staging / ".work").mkdir(parents=True)
     number = max([v.number for v in story.versions] + [0]) + 1
-    return Draft(story, number, staging)
+    return Draft(story, number, staging, dict(fingerprint or {}), lock)
 
 
 def publish_draft(draft: Draft) -> Version:
@@ -271,7 +296,7 @@ def _read_json(path: Path) -> dict | None:
 
 def _is_empty(folder: Path) -> bool:
     """A folder holding nothing but a story index without key, or nothing at all."""
-    names = {p.name for p in folder.iterdir()}
+    names = {p.name for p in folder.iterdir()} - {LOCK}
     return not names or (names == {INDEX} and not (_read_json(folder / INDEX) or {}).get("key"))
 
 

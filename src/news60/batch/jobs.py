@@ -12,7 +12,7 @@ from news60.batch.planning import Planned
 from news60.errors import News60Error
 from news60.models import Article, Photo
 from news60.settings import Settings
-from news60.stories import INDEX, Story, Version
+from news60.stories import INDEX, Draft, Story, Version
 
 PHOTOS = "photos"
 PREVIOUS = "previous"
@@ -47,8 +47,9 @@ class Rendered:
     worker: dict
 
 
-def pack_job(planned: Planned) -> Job:
-    """The job for a planned story: photos and --music read into memory, the previous version too."""
+def pack_job(planned: Planned, draft: Draft) -> Job:
+    """The job for a planned story's draft: photos and --music read into memory, the previous
+    version too."""
     files: dict[str, bytes] = {}
     photos = tuple(
         _packed(photo, index, files) for index, photo in enumerate(planned.article.photos)
@@ -57,14 +58,14 @@ def pack_job(planned: Planned) -> Job:
     music = settings.video.music
     if music and music.lower() != "none":
         files[f"{MUSIC}/{Path(music).name}"] = Path(music).expanduser().read_bytes()
-    current = planned.story.current
+    current = draft.previous
     if current is not None:
         files |= _previous_files(current)
     return Job(
-        id=planned.story.folder.name,
-        key=planned.story.key or planned.entry.source,
+        id=draft.story.folder.name,
+        key=draft.story.key or planned.request.key,
         article=replace(planned.article, photos=photos),
-        prints=planned.prints,
+        prints=draft.fingerprint,
         settings=replace(settings, article=replace(settings.article, photos=None)),
         previous=current.number if current else None,
         files=files,
