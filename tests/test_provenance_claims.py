@@ -13,6 +13,7 @@ from news60.models import Photo
 from news60.provenance import disclosure_line, synthetic_voice
 from news60.provenance.claims import build_claim, source_type
 from news60.provenance.keys import find_signing_key
+from news60.records.manifest import VersionManifest
 from news60.settings import ProvenanceSettings, load_settings
 
 
@@ -28,7 +29,7 @@ def test_synthetic_voices_are_disclosed_and_typed(voice, synthetic):
 
 
 def test_a_first_version_is_created_and_a_correction_opens_its_parent(tmp_path):
-    manifest = {"voice": "piper:en_US-joe-medium", "title": "Headline", "source_url": None}
+    manifest = VersionManifest(voice="piper:en_US-joe-medium", title="Headline")
     photo = Photo(str(tmp_path / "a.jpg"), "A caption", "A Credit/AP")
     first = build_claim("clip.mp4", manifest, photos=[photo])
     (created,) = first.definition["assertions"][0]["data"]["actions"]

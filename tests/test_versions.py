@@ -38,6 +38,9 @@ COMMON = {
     "reason",
     "disclosure",
     "content_credentials",
+    "kind",
+    "checks",
+    "schema",
 }
 FILES = {"clip", "cover", "thumbnail", "audio", "script", "captions", "captions_vtt", "manifest"}
 
@@ -70,6 +73,10 @@ def made(tmp_path_factory) -> dict[str, dict]:
     summary = made_with("batch", str(batch), "--out", str(out), "--workers", "1")
     (rendered,) = summary["stories"]
     manifests["batch"] = json.loads((Path(rendered["folder"]) / "manifest.json").read_text())
+    manifests["batch"]["files"] = {  # as the others report them: where the files are
+        name: str(Path(rendered["folder"]) / file)
+        for name, file in manifests["batch"]["files"].items()
+    }
     return manifests
 
 
@@ -80,8 +87,11 @@ def test_every_command_writes_the_same_manifest_fields_and_files(made, kind):
     assert set(manifest["files"]) >= FILES, FILES - set(manifest["files"])
     version = Path(manifest["files"]["manifest"]).parent
     assert version.name == f"v{manifest['version']}"
-    for name in manifest["files"]:
-        assert (version / Path(manifest["files"][name]).name).is_file(), name
+    written = json.loads((version / "manifest.json").read_text())
+    assert set(written["files"].values()) == {p.name for p in version.iterdir()}  # names only
+    assert set(written["checks"]) == set(written["files"]) - {"manifest"}
+    for name, check in written["checks"].items():
+        assert (version / written["files"][name]).stat().st_size == check["size"], name
     index = json.loads((version.parent / "manifest.json").read_text())
     assert index["key"] == manifest["story"]["key"]
     assert manifest["version"] in [v["version"] for v in index["versions"]]
@@ -91,4 +101,4 @@ def test_render_of_makes_script_is_the_next_version_of_the_same_story(made):
     make, render = made["make"], made["render"]
     assert make["story"]["key"] == render["story"]["key"]
     assert (make["version"], render["version"], render["previous"]) == (1, 2, "v1")
-    assert made["bulletin"]["kind"] == "bulletin" and "kind" not in made["batch"]
+    assert made["bulletin"]["kind"] == "bulletin" and made["batch"]["kind"] == "story"

@@ -73,7 +73,7 @@ def made(tmp_path_factory) -> dict:
         publish_draft(draft)
     finally:
         patch.undo()
-    return outputs.manifest
+    return outputs.report()
 
 
 @pytest.mark.parametrize(

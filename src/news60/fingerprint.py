@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
 from dataclasses import asdict
 from pathlib import Path
 
@@ -44,7 +45,7 @@ def content_hash(fingerprint: dict[str, str]) -> str:
     return _hash(sorted(fingerprint.items()))
 
 
-def changes(old: dict[str, str] | None, new: dict[str, str]) -> list[str]:
+def changes(old: Mapping[str, str] | None, new: Mapping[str, str]) -> list[str]:
     """The parts that differ ("text", "photos" ...); none when there was nothing before."""
     if not old:
         return []

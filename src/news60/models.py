@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Literal
 
@@ -191,12 +191,3 @@ class Timeline:
     notes: tuple[
         str, ...
     ] = ()  # what a producer should know (a soft upscaled photo, emoji removed)
-
-
-@dataclass(frozen=True)
-class Outputs:
-    """The files one job wrote, and what a producer needs to know about them."""
-
-    folder: Path
-    files: dict[str, Path] = field(default_factory=dict)
-    manifest: dict = field(default_factory=dict)

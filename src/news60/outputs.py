@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
@@ -16,13 +16,24 @@ from news60 import __version__
 from news60.atomic import write_json, write_text
 from news60.credits import CreditRoll, credit_roll
 from news60.fingerprint import changes, content_hash
-from news60.models import Narration, Outputs, Script, Timeline
+from news60.models import Narration, Script, Timeline
 from news60.provenance import disclosure_line, sign_outputs, synthetic_voice
+from news60.records.manifest import (
+    MANIFEST,
+    ClipFormat,
+    StoryRef,
+    VersionManifest,
+    VideoInfo,
+    file_checks,
+    portable,
+    write_manifest,
+)
 from news60.script.storyfile import script_to_dict
 from news60.settings import Settings
 from news60.speech.mix import mix_soundtrack
 from news60.speech.summary import write_audio_summary
 from news60.stories import Draft, Version, now
+from news60.versions import Outputs
 from news60.video.cues import to_srt, to_vtt
 from news60.video.formats import Format, clip_file, clip_formats, cover_file
 from news60.video.render import render_video
@@ -67,7 +78,7 @@ class Kind(Generic[P]):
     credits: Callable[[P, Timeline], CreditRoll]  # who made what is shown and said
     audio: Callable[[Made[P], Path], Path]  # the MP3
     script: Callable[[Made[P]], dict[str, Any]]  # script.json
-    manifest: Callable[[Made[P], dict[str, Path]], dict[str, Any]]  # its own manifest fields
+    manifest: Callable[[Made[P], dict[str, Path]], VersionManifest]  # before the version's own
     clips: Callable[[Made[P], dict[str, Path]], dict[str, Path]] = lambda made, files: files
     description: Callable[[Made[P]], str] | None = None  # a text for the upload, when it has one
 
@@ -109,7 +120,7 @@ OUTPUTS = (
     ),
     Output("description", "description.txt", _description),
 )
-MANIFEST = "manifest.json"
+MANIFEST_FILE = "manifest"  # the manifest's own name in `files`
 
 
 def write_outputs(
@@ -133,37 +144,39 @@ def write_outputs(
     for output in OUTPUTS:
         if (path := output.write(kind, made, draft.path(output.file))) is not None:
             files[output.name] = path
-    final = {name: draft.final / path.name for name, path in files.items()}
-    final["manifest"] = draft.final / MANIFEST
-    manifest = kind.manifest(made, final) | {"formats": format_entries(formats, final)}
-    manifest |= version_entry(draft) | {"disclosure": disclosure}
-    # Signed last: nothing touches the files after this.
+    files[MANIFEST_FILE] = draft.path(MANIFEST)
+    manifest = stamped(kind.manifest(made, files), draft, formats, disclosure)
+    manifest = portable(manifest, draft.final, draft.story.folder)
+    # Signed last: nothing touches the files after this; then each file's size and hash.
     manifest = signed(files, manifest, roll, settings, draft.previous)
-    write_json(draft.path(MANIFEST), manifest)
+    manifest = replace(manifest, checks=file_checks(draft.staging, manifest.files))
+    write_manifest(draft.path(MANIFEST), manifest)
+    final = {name: draft.final / path.name for name, path in files.items()}
     return Outputs(draft.final, final, manifest)
 
 
 def signed(
     files: dict[str, Path],
-    manifest: dict,
+    manifest: VersionManifest,
     roll: CreditRoll,
     settings: Settings,
     previous: Version | None,
-) -> dict:
+) -> VersionManifest:
     """Sign the clips and the MP3 (the last change to them); a correction's parent is the last
     version's namesake file. The manifest says who signed, or why nothing was."""
     credentials = sign_outputs(
-        files,
+        {name: path for name, path in files.items() if name != MANIFEST_FILE},
         manifest,
         settings.provenance,
         photos=roll.shown,
         previous=previous.folder if previous else None,
-        reason=manifest.get("reason"),
+        reason=manifest.reason,
     )
-    return manifest | {
-        "notes": manifest["notes"] + list(credentials.notes),
-        "content_credentials": credentials.to_manifest(),
-    }
+    return replace(
+        manifest,
+        notes=(*manifest.notes, *credentials.notes),
+        content_credentials=credentials.to_manifest(),
+    )
 
 
 def plan(
@@ -219,21 +232,12 @@ def render_clips(
     return files
 
 
-def format_entries(formats: tuple[Format, ...], files: dict[str, Path]) -> list[dict]:
-    """The manifest's list of clips: format name, frame size and file."""
-    entries = []
-    for index, fmt in enumerate(formats):
-        key = clip_file(index, fmt)[0]
-        entries.append(
-            {
-                "format": fmt.name,
-                "width": fmt.width,
-                "height": fmt.height,
-                "file": key,
-                "path": str(files[key].resolve()),
-            }
-        )
-    return entries
+def format_entries(formats: tuple[Format, ...]) -> tuple[ClipFormat, ...]:
+    """The manifest's list of clips: format name, frame size and its name in `files`."""
+    return tuple(
+        ClipFormat(fmt.name, fmt.width, fmt.height, clip_file(index, fmt)[0])
+        for index, fmt in enumerate(formats)
+    )
 
 
 def music_bed(settings: Settings, theme: Theme) -> Path | None:
@@ -248,22 +252,23 @@ def music_bed(settings: Settings, theme: Theme) -> Path | None:
 
 def build_manifest(
     script: Script, narration: Narration, timeline: Timeline, files: dict[str, Path]
-) -> dict:
-    """What a producer, a batch runner or an uploader needs to know about the job."""
-    return {
-        "news60": __version__,
-        "title": script.title,
-        "published": script.published,
-        "source_url": script.source_url,
-        "duration": timeline.duration,
-        "narration_seconds": round(narration.duration, 3),
-        "voice": narration.voice,
-        "notes": list(narration.notes) + photo_notes(script) + list(timeline.notes),
-        "summariser": script.summariser,
-        "scenes": len(script.scenes),
-        "video": {"width": timeline.width, "height": timeline.height, "fps": timeline.fps},
-        "files": {name: str(path.resolve()) for name, path in files.items()},
-    }
+) -> VersionManifest:
+    """What a producer, a batch runner or an uploader needs to know about the version: what it
+    says and shows, how long, in which voice, with what notes, in which files."""
+    return VersionManifest(
+        news60=__version__,
+        title=script.title,
+        published=script.published,
+        source_url=script.source_url,
+        duration=timeline.duration,
+        narration_seconds=round(narration.duration, 3),
+        voice=narration.voice,
+        notes=(*narration.notes, *photo_notes(script), *timeline.notes),
+        summariser=script.summariser,
+        scenes=len(script.scenes),
+        video=VideoInfo(timeline.width, timeline.height, timeline.fps),
+        files={name: path.name for name, path in files.items()},
+    )
 
 
 def photo_notes(script: Script) -> list[str]:
@@ -275,24 +280,29 @@ def photo_notes(script: Script) -> list[str]:
     ]
 
 
-def version_entry(draft: Draft) -> dict:
-    """Which version of which story this is, what it was made from, and what changed since the last."""
+def stamped(
+    manifest: VersionManifest, draft: Draft, formats: tuple[Format, ...], disclosure: str
+) -> VersionManifest:
+    """The manifest with its clips, its disclosure, which version of which story it is, what it
+    was made from, and what changed since the last version."""
     previous, fingerprint = draft.previous, draft.fingerprint
-    old = previous.manifest.get("fingerprint") if previous else None
-    changed = changes(old, fingerprint)
-    return {
-        "version": draft.number,
-        "created": now(),
-        "story": {"key": draft.story.key, "folder": str(draft.story.folder.resolve())},
-        "previous": previous.folder.name if previous else None,
-        "content_hash": content_hash(fingerprint),
-        "fingerprint": fingerprint,
-        "changes": changed,
-        "reason": _reason(previous, changed),
-    }
+    changed = changes(previous.manifest.fingerprint if previous else None, fingerprint)
+    return replace(
+        manifest,
+        formats=format_entries(formats),
+        version=draft.number,
+        created=now(),
+        story=StoryRef(draft.story.key),
+        previous=previous.folder.name if previous else None,
+        content_hash=content_hash(fingerprint),
+        fingerprint=fingerprint,
+        changes=tuple(changed),
+        reason=_reason(previous, changed),
+        disclosure=disclosure,
+    )
 
 
-def _reason(previous, changed: list[str]) -> str | None:
+def _reason(previous: Version | None, changed: list[str]) -> str | None:
     if previous is None:
         return None
     if not changed:
@@ -300,10 +310,10 @@ def _reason(previous, changed: list[str]) -> str | None:
     return f"correction: {', '.join(changed)} changed"
 
 
-def story_manifest(made: Made[Script], files: dict[str, Path]) -> dict:
-    """A story's own manifest fields: what it says and shows, and its credits."""
+def story_manifest(made: Made[Script], files: dict[str, Path]) -> VersionManifest:
+    """A story's manifest: what it says and shows, and its credits."""
     manifest = build_manifest(made.shows, made.narration, made.timeline, files)
-    return manifest | {"credits": made.roll.to_manifest()}
+    return replace(manifest, credits=made.roll.to_manifest())
 
 
 def story_audio(made: Made[Script], path: Path) -> Path:
@@ -324,6 +334,6 @@ STORY: Kind[Script] = Kind(
     plan=plan_timeline,
     credits=lambda script, timeline: credit_roll(script, shown_photos(timeline)),
     audio=story_audio,
-    script=lambda made: script_to_dict(made.shows),
+    script=lambda made: script_to_dict(made.shows, made.draft.final, made.draft.story.folder),
     manifest=story_manifest,
 )

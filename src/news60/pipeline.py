@@ -14,7 +14,7 @@ from news60.article.photofolder import photos_from_folder
 from news60.article.photos import download_photos, download_scene_photos, trim_cache
 from news60.errors import ScriptError
 from news60.fingerprint import article_fingerprint, script_fingerprint
-from news60.models import Article, Narration, Outputs, Script
+from news60.models import Article, Narration, Script
 from news60.outputs import STORY, write_outputs
 from news60.photocheck import check_photos, check_scene_photos
 from news60.preflight import check_before_work, check_story_length
@@ -23,7 +23,7 @@ from news60.script.storyfile import load_story
 from news60.settings import Settings
 from news60.speech.narration import narrate, speaking_rate
 from news60.stories import Draft, article_key, story_key, version_key
-from news60.versions import Request, Writer, next_version
+from news60.versions import Outputs, Request, Writer, next_version
 from news60.video.theme import Theme
 
 # Stage by stage, for the producer watching a render: the CLI shows these lines on stderr.

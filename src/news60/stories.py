@@ -13,23 +13,27 @@ import contextlib
 import datetime as dt
 import fcntl
 import hashlib
-import json
+import logging
 import os
 import re
 import secrets
 import shutil
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from news60 import __version__
-from news60.atomic import write_json
 from news60.errors import News60Error
 from news60.models import Article
+from news60.records.codec import RecordError
+from news60.records.index import StoryIndex, VersionSummary, read_index, write_index
+from news60.records.manifest import MANIFEST, VersionManifest, read_manifest, write_manifest
 from news60.storylock import LOCK, StoryLock
 
-INDEX = "manifest.json"
+log = logging.getLogger(__name__)
+
+INDEX = MANIFEST  # the story's index and each version's manifest share the name
 _VERSION = re.compile(r"^v(\d+)$")
 _DRAFT = re.compile(r"^\.draft-(\d+)-")
 _LEGACY_DRAFT = re.compile(r"^\..+\.partial-(\d+)$")  # staging folders of news60 0.1
@@ -41,16 +45,21 @@ class Version:
 
     number: int
     folder: Path
-    manifest: dict
+    manifest: VersionManifest
 
     @property
     def content_hash(self) -> str | None:
-        return self.manifest.get("content_hash")
+        return self.manifest.content_hash
 
     @property
     def complete(self) -> bool:
         """Every file the manifest lists is still there."""
-        return all(Path(p).is_file() for p in self.manifest.get("files", {}).values())
+        return all((self.folder / file).is_file() for file in self.manifest.files.values())
+
+    def path(self, name: str) -> Path | None:
+        """Where the file the manifest calls `name` ("clip", "script" ...) is now, if listed."""
+        file = self.manifest.files.get(name)
+        return self.folder / file if file else None
 
 
 @dataclass(frozen=True)
@@ -156,8 +165,7 @@ def load_story(folder: Path) -> Story:
     if _VERSION.match(folder.name) and (folder / INDEX).is_file():
         folder = folder.parent
     versions = tuple(sorted(_versions(folder), key=lambda v: v.number))
-    index = _read_json(folder / INDEX) or {}
-    key = index.get("key") or next((v.manifest.get("story", {}).get("key") for v in versions), None)
+    key = _index(folder).key or next((v.manifest.story.key for v in versions), None)
     return Story(folder, key, versions)
 
 
@@ -227,14 +235,14 @@ def _folder_of(out: Path, key: str) -> Path | None:
     stamp = out.stat().st_mtime_ns
     cached = _KEYS.get(out)
     if cached is None or cached[0] != stamp:
-        keys = {}
+        keys: dict[str, Path] = {}
         for folder in sorted(p for p in out.iterdir() if p.is_dir()):
-            found = (_read_json(folder / INDEX) or {}).get("key")
-            if found and found not in keys:
-                keys[found] = folder
+            held = _index(folder).key
+            if held and held not in keys:
+                keys[held] = folder
         cached = _KEYS[out] = (stamp, keys)
-    folder = cached[1].get(key)
-    return folder if folder is not None and folder.is_dir() else None
+    found = cached[1].get(key)
+    return found if found is not None and found.is_dir() else None
 
 
 def _drafts(folder: Path) -> list[Path]:
@@ -242,62 +250,63 @@ def _drafts(folder: Path) -> list[Path]:
 
 
 def _versions(folder: Path) -> Iterator[Version]:
+    """The complete version folders (their manifest readable), in no order."""
     for path in folder.iterdir() if folder.is_dir() else ():
         match = _VERSION.match(path.name)
-        manifest = _read_json(path / INDEX) if match else None
-        if match and manifest is not None:
-            yield Version(int(match.group(1)), path, manifest)
+        if match and (path / INDEX).is_file():
+            try:
+                yield Version(int(match.group(1)), path, read_manifest(path / INDEX))
+            except RecordError as exc:
+                log.debug("%s is not read as a version: %s", path, exc)
+
+
+def _index(folder: Path) -> StoryIndex:
+    """The story's index; an empty one when there is none yet (or it cannot be read)."""
+    try:
+        return read_index(folder / INDEX)
+    except RecordError:
+        return StoryIndex()
 
 
 def _write_index(story: Story) -> None:
-    """The story's index, derived from its version folders (rebuilt whenever one is added)."""
+    """The story's index, derived from its version folders (rebuilt whenever one is added);
+    the producers' approvals carried over."""
     current = story.current
-    write_json(
-        story.folder / INDEX,
-        {
-            "news60": __version__,
-            "key": story.key,
-            "current": current.number if current else None,
-            "folder": current.folder.name if current else None,
-            "title": current.manifest.get("title") if current else None,
-            "versions": [_summary(v) for v in story.versions],
-        },
+    index = StoryIndex(
+        news60=__version__,
+        key=story.key,
+        current=current.number if current else None,
+        folder=current.folder.name if current else None,
+        title=current.manifest.title if current else None,
+        versions=tuple(_summary(v) for v in story.versions),
+        approvals=_index(story.folder).approvals,
     )
+    write_index(story.folder / INDEX, index)
 
 
-def _summary(version: Version) -> dict:
+def _summary(version: Version) -> VersionSummary:
     manifest = version.manifest
-    return {
-        "version": version.number,
-        "folder": version.folder.name,
-        "created": manifest.get("created"),
-        "title": manifest.get("title"),
-        "content_hash": manifest.get("content_hash"),
-        "changes": manifest.get("changes", []),
-        "reason": manifest.get("reason"),
-    }
+    return VersionSummary(
+        version=version.number,
+        folder=version.folder.name,
+        created=manifest.created,
+        title=manifest.title,
+        content_hash=manifest.content_hash,
+        changes=manifest.changes,
+        reason=manifest.reason,
+    )
 
 
 def _renumber(staging: Path, number: int) -> None:
     """Point a draft's manifest at the version number it is really published as."""
     path = staging / INDEX
-    manifest = _read_json(path) or {}
-    manifest["version"] = number
-    write_json(path, manifest)
-
-
-def _read_json(path: Path) -> dict | None:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    return data if isinstance(data, dict) else None
+    write_manifest(path, replace(read_manifest(path), version=number))
 
 
 def _is_empty(folder: Path) -> bool:
     """A folder holding nothing but a story index without key, or nothing at all."""
     names = {p.name for p in folder.iterdir()} - {LOCK}
-    return not names or (names == {INDEX} and not (_read_json(folder / INDEX) or {}).get("key"))
+    return not names or (names == {INDEX} and not _index(folder).key)
 
 
 def _running(pid: int) -> bool:

@@ -10,8 +10,10 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from news60.models import Outputs
+from news60.records.codec import to_data
+from news60.records.manifest import VersionManifest
 from news60.settings import Settings
 from news60.stories import (
     Draft,
@@ -28,6 +30,24 @@ from news60.storylock import StoryLock, lock_story
 progress = logging.getLogger("news60.progress")
 
 Fingerprint = dict[str, str]
+
+
+@dataclass(frozen=True)
+class Outputs:
+    """A version a job made or found: its folder, its files where they are, its manifest."""
+
+    folder: Path
+    files: dict[str, Path]
+    manifest: VersionManifest
+    unchanged: bool = False  # made before, from exactly this: nothing was rendered
+
+    def report(self) -> dict[str, Any]:
+        """The manifest as a job reports it (--json): its files at their full paths."""
+        data: dict[str, Any] = to_data(self.manifest)
+        data["files"] = {name: str(path) for name, path in self.files.items()}
+        return data | ({"unchanged": True} if self.unchanged else {})
+
+
 Writer = Callable[[Draft], Outputs]  # every file of the version into the draft; the manifest last
 
 
@@ -90,7 +110,7 @@ def abandon(draft: Draft) -> None:
 def up_to_date(story: Story, fingerprint: Fingerprint) -> Version | None:
     """The story's current version when it was made from exactly this content and is complete."""
     current = story.current
-    if current and current.manifest.get("fingerprint") == fingerprint and current.complete:
+    if current and current.manifest.fingerprint == fingerprint and current.complete:
         return current
     return None
 
@@ -98,9 +118,8 @@ def up_to_date(story: Story, fingerprint: Fingerprint) -> Version | None:
 def unchanged(current: Version) -> Outputs:
     """What a re-run with nothing new returns: the current version, untouched."""
     progress.info("unchanged since v%d: nothing to render", current.number)
-    manifest = current.manifest | {"unchanged": True}
-    files = {name: Path(path) for name, path in current.manifest.get("files", {}).items()}
-    return Outputs(current.folder, files, manifest)
+    files = {name: current.folder / file for name, file in current.manifest.files.items()}
+    return Outputs(current.folder, files, current.manifest, unchanged=True)
 
 
 def _held(out: Path, request: Request, wait: float) -> tuple[Story, StoryLock]:

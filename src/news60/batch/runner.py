@@ -9,17 +9,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from news60.atomic import write_bytes, write_json
+from news60.atomic import write_bytes
 from news60.batch.cluster import LazyClient
-from news60.batch.jobs import Rendered, pack_job, relocate
+from news60.batch.jobs import Rendered, pack_job
 from news60.batch.planning import Planned, plan_story
 from news60.batch.worker import render_job
 from news60.errors import News60Error
-from news60.models import Outputs
+from news60.records.manifest import read_manifest
 from news60.settings import Settings
 from news60.sources.entries import Entry
 from news60.stories import INDEX, Draft, Version
-from news60.versions import abandon, begin_version, finish_version
+from news60.versions import Outputs, abandon, begin_version, finish_version
 
 log = logging.getLogger(__name__)
 
@@ -199,15 +199,16 @@ class BatchRun:
 
 
 def deliver(rendered: Rendered, draft: Draft) -> Outputs:
-    """The worker's files into the draft (the manifest, relocated, last), then published as vN."""
+    """The worker's files into the draft (the manifest last), then published as vN."""
 
     def write(draft: Draft) -> Outputs:
         for name, data in rendered.files.items():
             if name != INDEX:
                 write_bytes(draft.path(name), data)
-        manifest = relocate(_json(rendered.files[INDEX]), rendered.root, draft.story.folder)
-        write_json(draft.path(INDEX), manifest)
-        return Outputs(draft.final, {}, manifest)
+        write_bytes(draft.path(INDEX), rendered.files[INDEX])  # its paths are names: as it is
+        manifest = read_manifest(draft.path(INDEX))
+        files = {name: draft.final / file for name, file in manifest.files.items()}
+        return Outputs(draft.final, files, manifest)
 
     return finish_version(draft, write)
 
@@ -218,10 +219,10 @@ def unchanged_outcome(entry: Entry, version: Version) -> Outcome:
         entry.source,
         entry.label,
         "unchanged",
-        title=manifest.get("title", ""),
+        title=manifest.title,
         folder=str(version.folder),
         version=version.number,
-        notes=tuple(manifest.get("notes", ())),
+        notes=manifest.notes,
     )
 
 
@@ -231,11 +232,11 @@ def rendered_outcome(flight: _Flight, outputs: Outputs, worker: dict) -> Outcome
         flight.entry.source,
         flight.entry.label,
         "rendered",
-        title=manifest.get("title", ""),
+        title=manifest.title,
         folder=str(outputs.folder),
-        version=manifest["version"],
+        version=manifest.version,
         seconds=round(time.perf_counter() - flight.started, 2),
-        notes=tuple(manifest.get("notes", ())),
+        notes=manifest.notes,
         worker=worker,
     )
 
@@ -260,9 +261,3 @@ def reason(exc: BaseException) -> str:
         where = f" ({exc.filename})" if exc.filename else ""
         return f"{exc.strerror or exc}{where}: check the path, its permissions and free disk"
     return f"failed unexpectedly ({type(exc).__name__}: {exc}): run with --debug and report it"
-
-
-def _json(data: bytes) -> dict:
-    import json
-
-    return json.loads(data.decode("utf-8"))

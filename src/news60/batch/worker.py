@@ -72,7 +72,7 @@ def render_job(job: Job) -> Rendered:
             draft = open_draft(story, job.prints)
             outputs = finish_version(draft, article_draft(article, settings, theme))
             _state["stories"] += 1
-            return read_version(outputs.folder, story.folder, job, worker_stats())
+            return read_version(outputs.folder, job, worker_stats())
     except News60Error as exc:  # typed errors may not pickle: their message travels instead
         raise StoryFailed(str(exc)) from None
     except Exception as exc:

@@ -17,13 +17,13 @@ from news60.bulletin.outputs import BULLETIN
 from news60.bulletin.segments import make_segments
 from news60.bulletin.timeline import CLOSE_GAP, CLOSING
 from news60.fingerprint import article_fingerprint
-from news60.models import Narration, Outputs
+from news60.models import Narration
 from news60.outputs import write_outputs
 from news60.pipeline import fetch_photos, narrator
 from news60.preflight import check_before_work
 from news60.settings import Settings
 from news60.stories import Draft, story_key
-from news60.versions import Request, Writer, next_version
+from news60.versions import Outputs, Request, Writer, next_version
 from news60.video.theme import Theme
 
 

@@ -4,8 +4,8 @@ a description and its manifest fields."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 from news60.bulletin.briefing import write_briefing
 from news60.bulletin.chapters import add_mp4_chapters
@@ -19,6 +19,7 @@ from news60.bulletin.manifest import (
 from news60.bulletin.models import Bulletin, Cut
 from news60.bulletin.timeline import chapters, plan_bulletin
 from news60.outputs import Kind, Made
+from news60.records.manifest import VersionManifest
 
 
 def cut_of(made: Made[Bulletin]) -> Cut:
@@ -61,9 +62,10 @@ def write_audio(made: Made[Bulletin], path: Path) -> Path:
     )
 
 
-def manifest_fields(made: Made[Bulletin], files: dict[str, Path]) -> dict[str, Any]:
+def manifest_fields(made: Made[Bulletin], files: dict[str, Path]) -> VersionManifest:
     """make's manifest fields, plus segments, chapters, stories left out, credits and loudness."""
-    return bulletin_manifest(cut_of(made), files) | {"audio_lufs": made.settings.bulletin.loudness}
+    manifest = bulletin_manifest(cut_of(made), files)
+    return replace(manifest, audio_lufs=made.settings.bulletin.loudness)
 
 
 BULLETIN: Kind[Bulletin] = Kind(

@@ -8,7 +8,7 @@ the narration is synthetic, and a schema.org CreativeWork names the story and wh
 from __future__ import annotations
 
 import mimetypes
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +16,7 @@ from news60 import __version__
 from news60.credits import source_name
 from news60.models import Photo
 from news60.provenance.disclosure import synthetic_voice
+from news60.records.manifest import VersionManifest
 
 DIGITAL_SOURCE_TYPE = "http://cv.iptc.org/newscodes/digitalsourcetype/"
 GENERATOR = {"name": "news60", "version": __version__}
@@ -58,14 +59,14 @@ def source_type(voice: str) -> str:
 
 def build_claim(
     title: str,
-    manifest: Mapping,
+    manifest: VersionManifest,
     *,
     photos: Sequence[Photo] = (),
     parent: Path | None = None,
     reason: str | None = None,
 ) -> Claim:
     """The claim for the file `title` of the version `manifest` describes."""
-    voice = manifest.get("voice", "")
+    voice = manifest.voice
     components = [narration_ingredient(voice), *photo_ingredients(photos)]
     ingredients = ([parent_ingredient(parent, reason)] if parent else []) + components
     labels = [i.definition["label"] for i in components]
@@ -146,20 +147,19 @@ def parent_ingredient(parent: Path, reason: str | None) -> Ingredient:
     return Ingredient(definition, parent)
 
 
-def creative_work(manifest: Mapping) -> dict:
+def creative_work(manifest: VersionManifest) -> dict:
     """schema.org CreativeWork: headline, the source article, its publisher, authors and credits."""
-    credits = manifest.get("credits") or {}
-    reporting = credits.get("reporting") or {}
-    url = manifest.get("source_url")
+    credits, reporting = manifest.credits, manifest.credits.reporting
+    url = manifest.source_url
     work = {"@context": "https://schema.org", "@type": "CreativeWork"}
     fields = {
-        "headline": manifest.get("title"),
+        "headline": manifest.title,
         "url": url,
-        "datePublished": manifest.get("published"),
+        "datePublished": manifest.published,
         "publisher": {"@type": "Organization", "name": source_name(url)} if url else None,
-        "author": [{"@type": "Person", "name": n} for n in reporting.get("authors", [])]
-        + [{"@type": "Organization", "name": n} for n in reporting.get("agencies", [])],
-        "contributor": [{"@type": "Person", "name": n} for n in reporting.get("contributors", [])],
-        "creditText": "; ".join(credits.get("lines", [])),
+        "author": [{"@type": "Person", "name": n} for n in reporting.authors]
+        + [{"@type": "Organization", "name": n} for n in reporting.agencies],
+        "contributor": [{"@type": "Person", "name": n} for n in reporting.contributors],
+        "creditText": "; ".join(credits.lines),
     }
     return work | {key: value for key, value in fields.items() if value}

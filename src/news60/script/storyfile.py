@@ -11,6 +11,7 @@ from typing import Any
 from news60.atomic import write_json
 from news60.errors import ScriptError
 from news60.models import OnScreen, Photo, QuoteCard, Reporting, Scene, Script
+from news60.records.paths import relative_path
 
 FORMAT = "news60/story@2"
 READABLE = (FORMAT, "news60/story@1")  # @1 listed reporting credits as plain `credits`
@@ -19,8 +20,13 @@ READABLE = (FORMAT, "news60/story@1")  # @1 listed reporting credits as plain `c
 QUOTE_CARD = re.compile(r"^[“\"](?P<quote>.+?)[”\"]\s*(?:[-–—]\s*(?P<speaker>.+))?$", re.S)
 
 
-def script_to_dict(script: Script) -> dict[str, Any]:
-    """The script as plain JSON data, with the whole narration as `text` for reading."""
+def script_to_dict(
+    script: Script, folder: Path | None = None, within: Path | None = None
+) -> dict[str, Any]:
+    """The script as plain JSON data, with the whole narration as `text` for reading. Photos
+    inside `within` are written relative to `folder` (the file's own), so the two move together."""
+    if folder is not None:
+        script = _relative_photos(script, folder, within or folder)
     data = {"format": FORMAT, **asdict(script)}
     for scene, entry in zip(script.scenes, data["scenes"], strict=True):
         entry["caption"] = str(scene.caption)
@@ -29,8 +35,18 @@ def script_to_dict(script: Script) -> dict[str, Any]:
 
 
 def save_story(script: Script, path: Path) -> Path:
-    """Write story.json atomically."""
-    return write_json(path, script_to_dict(script))
+    """Write story.json atomically, its photos in its folder as paths relative to it."""
+    return write_json(path, script_to_dict(script, path.parent))
+
+
+def _relative_photos(script: Script, folder: Path, within: Path) -> Script:
+    def relative(photo: Photo | None) -> Photo | None:
+        if photo is None or not photo.src or "://" in photo.src:
+            return photo
+        return replace(photo, src=relative_path(Path(photo.src), folder, within))
+
+    scenes = tuple(replace(s, photo=relative(s.photo)) for s in script.scenes)
+    return replace(script, scenes=scenes, photos=tuple(relative(p) for p in script.photos))
 
 
 def load_story(path: Path) -> Script:

@@ -1,0 +1,138 @@
+"""Records on disk are typed, versioned and portable: a version's manifest, a story's index, the
+uploads ledger and script.json read back as written, records news60 0.1 wrote still read, paths
+are relative to the folder that holds them (a copied story folder works in place), and publish
+refuses a version whose files are not the ones its manifest lists."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, SEED, run_news60
+
+from news60.atomic import write_text
+from news60.publish.ledger import read_ledger
+from news60.records.codec import RecordError, from_data
+from news60.records.index import Approval, StoryIndex, read_index, write_index
+from news60.records.manifest import (
+    SCHEMA,
+    Chapter,
+    ClipFormat,
+    VersionManifest,
+    read_manifest,
+    write_manifest,
+)
+from news60.script.storyfile import load_story as load_script
+from news60.stories import claim_story, load_story, open_draft, publish_draft
+
+OLD = ROOT / "tests" / "data" / "records-0.1"  # as news60 0.1.0 wrote them (absolute paths)
+TINY = ["--size", "160x284", "--fps", "10", "--seconds", "20"]
+
+
+def old_folder(tmp_path: Path, name: str) -> Path:
+    """An 0.1 story folder with its records, and (empty) media where its manifest lists them."""
+    folder = tmp_path / name
+    shutil.copytree(OLD / name, folder)
+    for name in json.loads((folder / "v1" / "manifest.json").read_text())["files"].values():
+        (folder / "v1" / Path(name).name).touch(exist_ok=True)
+    return folder
+
+
+def test_a_story_folder_news60_0_1_wrote_still_reads(tmp_path):
+    story = load_story(old_folder(tmp_path, "story"))
+    assert story.key and story.key.endswith("examples/seed-article.txt")
+    current = story.current
+    assert current is not None and current.number == 1 and current.complete
+    manifest = current.manifest
+    assert manifest.schema == 1 and manifest.kind == "story"
+    assert manifest.title.startswith("Trump jokes to Putin") and manifest.scenes == 2
+    assert manifest.files["clip"] == "clip.mp4"  # an absolute path read as the file's name
+    assert current.path("script") == story.folder / "v1" / "script.json"
+    assert manifest.clips() == (ClipFormat("160x284", 160, 284, "clip"),)  # --size 160x284
+    assert manifest.credits.reporting.agencies == ("AFP",) and manifest.credits.lines
+    assert manifest.fingerprint and manifest.content_hash
+    assert load_script(current.path("script")).title == manifest.title
+    index = read_index(story.folder / "manifest.json")
+    assert (index.current, index.versions[0].folder, index.approvals) == (1, "v1", ())
+
+
+def test_a_bulletin_and_an_uploads_ledger_news60_0_1_wrote_still_read(tmp_path):
+    bulletin = load_story(old_folder(tmp_path, "bulletin")).current.manifest
+    assert bulletin.kind == "bulletin" and bulletin.date == "2019-06-28"
+    assert [m.title for m in bulletin.chapters][-1] == "Credits"
+    assert all(isinstance(m, Chapter) for m in bulletin.chapters)
+    assert len(bulletin.segments) == 2 and bulletin.segments[0].kicker
+    assert bulletin.segments[0].credits.lines and len(bulletin.credits.stories) == 2
+    ledger = read_ledger(old_folder(tmp_path, "story"))
+    (upload,) = ledger.uploads
+    assert (upload.channel, upload.state, upload.file) == ("youtube", "posted", "v1/clip.mp4")
+    assert upload.posted and upload.notes == ()
+
+
+def test_a_manifest_reads_back_as_written_with_its_schema(tmp_path):
+    manifest = VersionManifest(
+        title="Bridge opens",
+        duration=20.5,
+        files={"clip": "clip.mp4", "manifest": "manifest.json"},
+        formats=(ClipFormat("9:16", 160, 284, "clip"),),
+        chapters=(Chapter("Credits", 1.0, 2.0),),
+    )
+    path = write_manifest(tmp_path / "manifest.json", manifest)
+    assert json.loads(path.read_text())["schema"] == SCHEMA
+    assert read_manifest(path) == replace(manifest, schema=SCHEMA)
+
+
+def test_a_field_of_the_wrong_kind_is_named(tmp_path):
+    with pytest.raises(RecordError, match=r"manifest.formats: expected a list"):
+        from_data(VersionManifest, {"formats": "9:16"}, "manifest")
+    with pytest.raises(RecordError, match=r"m.chapters.start: expected float, not str"):
+        from_data(VersionManifest, {"chapters": [{"start": "0:04"}]}, "m")
+
+
+def test_approvals_stay_in_the_index_when_a_version_is_added(tmp_path):
+    story = claim_story(tmp_path, "Bridge opens", "https://example.test/bridge")
+    approval = Approval("jo", "2024-03-12T10:00:00+00:00", 1, "approved", "ok to air")
+    index = read_index(story.folder / "manifest.json")
+    write_index(story.folder / "manifest.json", replace(index, approvals=(approval,)))
+    draft = open_draft(load_story(story.folder))
+    write_text(draft.path("clip.mp4"), "x")
+    write_manifest(draft.path("manifest.json"), VersionManifest(files={"clip": "clip.mp4"}))
+    publish_draft(draft)
+    index = read_index(story.folder / "manifest.json")
+    assert index.current == 1 and index.approvals == (approval,)
+    assert isinstance(index, StoryIndex)
+
+
+@pytest.mark.slow
+def test_a_copied_story_folder_works_in_place_and_a_changed_file_is_refused(tmp_path):
+    made = run_news60("make", str(SEED), "--out", str(tmp_path / "out"), "--json", *TINY)
+    assert made.returncode == 0, made.stderr
+    original = Path(json.loads(made.stdout)["files"]["clip"]).parents[1]
+    recorded = json.loads((original / "v1" / "manifest.json").read_text())
+    assert set(recorded["files"].values()) == {p.name for p in (original / "v1").iterdir()}
+    copy = tmp_path / "elsewhere" / original.name
+    shutil.copytree(original, copy)
+    shutil.rmtree(tmp_path / "out")  # nothing may lean on the original
+
+    again = run_news60("make", str(SEED), "--out", str(copy.parent), "--json", *TINY)
+    assert again.returncode == 0, again.stderr
+    assert json.loads(again.stdout)["unchanged"] is True  # the copy is the story, complete
+    plan = run_news60("publish", str(copy), "--to", "youtube", "--dry-run")
+    assert plan.returncode == 0, plan.stderr
+    assert f"file      {copy / 'v1' / 'clip.mp4'} " in plan.stdout
+
+    script = str(copy / "v1" / "script.json")
+    edited = run_news60("render", script, "--out", str(copy.parent), "--json", *TINY[:4])
+    assert edited.returncode == 0, edited.stderr
+    assert Path(json.loads(edited.stdout)["files"]["clip"]).parent == copy / "v2"
+
+    with (copy / "v2" / "clip.mp4").open("ab") as clip:
+        clip.write(b"\0")
+    refused = run_news60("publish", str(copy), "--to", "youtube", "--dry-run")
+    assert refused.returncode == 1 and not refused.stdout
+    (line,) = refused.stderr.splitlines()
+    assert line.startswith(f"Error! {copy / 'v2'} does not hold the files its manifest lists")
+    assert "clip.mp4 is" in line and "make the clip again" in line
