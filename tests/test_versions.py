@@ -4,6 +4,7 @@ table of outputs: the same manifest fields, the same files, the same story folde
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -72,6 +73,7 @@ def made(tmp_path_factory) -> dict[str, dict]:
     sources[2].rename(batch / sources[2].name)
     summary = made_with("batch", str(batch), "--out", str(out), "--workers", "1")
     (rendered,) = summary["stories"]
+    assert rendered["source"] == str(batch / sources[2].name)
     manifests["batch"] = json.loads((Path(rendered["folder"]) / "manifest.json").read_text())
     manifests["batch"]["files"] = {  # as the others report them: where the files are
         name: str(Path(rendered["folder"]) / file)
@@ -102,3 +104,32 @@ def test_render_of_makes_script_is_the_next_version_of_the_same_story(made):
     assert make["story"]["key"] == render["story"]["key"]
     assert (make["version"], render["version"], render["previous"]) == (1, 2, "v1")
     assert made["bulletin"]["kind"] == "bulletin" and made["batch"]["kind"] == "story"
+
+
+def test_a_copied_story_folder_works_in_place_and_a_changed_file_is_refused(made, tmp_path):
+    """The batch's story copied elsewhere, the original moved away: make finds the copy made,
+    publish posts the copy's clip, render of its script.json adds the copy's v2; a clip changed
+    after it was made is refused before anything is sent."""
+    original = Path(made["batch"]["files"]["clip"]).parents[1]
+    source = made["batch"]["story"]["key"]
+    copy = tmp_path / "elsewhere" / original.name
+    shutil.copytree(original, copy)
+    away = original.rename(tmp_path / "away")  # nothing may lean on the original
+    try:
+        again = made_with("make", source, "--out", str(copy.parent))
+        assert again["unchanged"] is True and again["version"] == 1  # the copy, complete
+        plan = run_news60("publish", str(copy), "--to", "youtube", "--dry-run")
+        assert plan.returncode == 0, plan.stderr
+        assert f"file      {copy / 'v1' / 'clip.mp4'} " in plan.stdout
+        script = str(copy / "v1" / "script.json")
+        edited = made_with("render", script, "--out", str(copy.parent), seconds=30)
+        assert Path(edited["files"]["clip"]).parent == copy / "v2"
+    finally:
+        away.rename(original)
+    with (copy / "v2" / "clip.mp4").open("ab") as clip:
+        clip.write(b"\0")
+    refused = run_news60("publish", str(copy), "--to", "youtube", "--dry-run")
+    assert refused.returncode == 1 and not refused.stdout
+    (line,) = refused.stderr.splitlines()
+    assert line.startswith(f"Error! {copy / 'v2'} does not hold the files its manifest lists")
+    assert "clip.mp4 is" in line and "make the clip again" in line

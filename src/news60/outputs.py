@@ -93,31 +93,37 @@ class Output:
     write: Callable[[Kind[Any], Made[Any], Path], Path | None]
 
 
+def _thumbnail(kind: Kind[Any], made: Made[Any], path: Path) -> Path:
+    return write_thumbnail(made.timeline, made.theme, thumbnail_size(made.formats), path)
+
+
+def _audio(kind: Kind[Any], made: Made[Any], path: Path) -> Path:
+    return kind.audio(made, path)
+
+
+def _script(kind: Kind[Any], made: Made[Any], path: Path) -> Path:
+    return write_json(path, kind.script(made))
+
+
+def _srt(kind: Kind[Any], made: Made[Any], path: Path) -> Path:
+    return write_text(path, to_srt(made.timeline.cues))
+
+
+def _vtt(kind: Kind[Any], made: Made[Any], path: Path) -> Path:
+    return write_text(path, to_vtt(made.timeline.cues))
+
+
 def _description(kind: Kind[Any], made: Made[Any], path: Path) -> Path | None:
     return write_text(path, kind.description(made)) if kind.description else None
 
 
 # Every file of a version after its clips and covers, in the order they are written.
 OUTPUTS = (
-    Output(
-        "thumbnail",
-        "thumbnail.jpg",
-        lambda kind, made, path: write_thumbnail(
-            made.timeline, made.theme, thumbnail_size(made.formats), path
-        ),
-    ),
-    Output("audio", "audio.mp3", lambda kind, made, path: kind.audio(made, path)),
-    Output("script", "script.json", lambda kind, made, path: write_json(path, kind.script(made))),
-    Output(
-        "captions",
-        "captions.srt",
-        lambda kind, made, path: write_text(path, to_srt(made.timeline.cues)),
-    ),
-    Output(
-        "captions_vtt",
-        "captions.vtt",
-        lambda kind, made, path: write_text(path, to_vtt(made.timeline.cues)),
-    ),
+    Output("thumbnail", "thumbnail.jpg", _thumbnail),
+    Output("audio", "audio.mp3", _audio),
+    Output("script", "script.json", _script),
+    Output("captions", "captions.srt", _srt),
+    Output("captions_vtt", "captions.vtt", _vtt),
     Output("description", "description.txt", _description),
 )
 MANIFEST_FILE = "manifest"  # the manifest's own name in `files`
