@@ -15,7 +15,7 @@ from conftest import ROOT
 from news60.atomic import write_text
 from news60.publish.ledger import read_ledger
 from news60.records.codec import RecordError, from_data
-from news60.records.index import Approval, StoryIndex, read_index, write_index
+from news60.records.index import Review, read_index
 from news60.records.manifest import (
     SCHEMA,
     Chapter,
@@ -25,7 +25,7 @@ from news60.records.manifest import (
     write_manifest,
 )
 from news60.script.storyfile import load_story as load_script
-from news60.stories import claim_story, load_story, open_draft, publish_draft
+from news60.stories import claim_story, load_story, open_draft, publish_draft, update_index
 
 OLD = ROOT / "tests" / "data" / "records-0.1"  # as news60 0.1.0 wrote them (absolute paths)
 TINY = ["--size", "160x284", "--fps", "10", "--seconds", "20"]
@@ -55,7 +55,7 @@ def test_a_story_folder_news60_0_1_wrote_still_reads(tmp_path):
     assert manifest.fingerprint and manifest.content_hash
     assert load_script(current.path("script")).title == manifest.title
     index = read_index(story.folder / "manifest.json")
-    assert (index.current, index.versions[0].folder, index.approvals) == (1, "v1", ())
+    assert (index.current, index.versions[0].folder, index.reviews) == (1, "v1", ())
 
 
 def test_a_bulletin_and_an_uploads_ledger_news60_0_1_wrote_still_read(tmp_path):
@@ -91,15 +91,13 @@ def test_a_field_of_the_wrong_kind_is_named(tmp_path):
         from_data(VersionManifest, {"chapters": [{"start": "0:04"}]}, "m")
 
 
-def test_approvals_stay_in_the_index_when_a_version_is_added(tmp_path):
+def test_reviews_stay_in_the_index_when_a_version_is_added(tmp_path):
     story = claim_story(tmp_path, "Bridge opens", "https://example.test/bridge")
-    approval = Approval("jo", "2024-03-12T10:00:00+00:00", 1, "approved", "ok to air")
-    index = read_index(story.folder / "manifest.json")
-    write_index(story.folder / "manifest.json", replace(index, approvals=(approval,)))
+    review = Review(1, "approved", "Jo Roe", "2024-03-12T10:00:00+00:00", "ok to air")
+    update_index(story.folder, lambda index: replace(index, reviews=(review,)))
     draft = open_draft(load_story(story.folder))
     write_text(draft.path("clip.mp4"), "x")
     write_manifest(draft.path("manifest.json"), VersionManifest(files={"clip": "clip.mp4"}))
     publish_draft(draft)
     index = read_index(story.folder / "manifest.json")
-    assert index.current == 1 and index.approvals == (approval,)
-    assert isinstance(index, StoryIndex)
+    assert index.current == 1 and index.reviews == (review,) and review.approved

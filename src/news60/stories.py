@@ -19,7 +19,7 @@ import re
 import secrets
 import shutil
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -223,6 +223,14 @@ def remove_stale_drafts(folder: Path) -> list[Path]:
     return removed
 
 
+def update_index(folder: Path, change: Callable[[StoryIndex], StoryIndex]) -> StoryIndex:
+    """Read, change and write the story's index while no other job can (a desk's review)."""
+    with _locked(folder.parent):
+        index = change(_index(folder))
+        write_index(folder / INDEX, index)
+    return index
+
+
 class StoryError(News60Error):
     """A story folder cannot be used."""
 
@@ -270,7 +278,7 @@ def _index(folder: Path) -> StoryIndex:
 
 def _write_index(story: Story) -> None:
     """The story's index, derived from its version folders (rebuilt whenever one is added);
-    the producers' approvals carried over."""
+    the producers' reviews carried over."""
     current = story.current
     index = StoryIndex(
         news60=__version__,
@@ -279,7 +287,7 @@ def _write_index(story: Story) -> None:
         folder=current.folder.name if current else None,
         title=current.manifest.title if current else None,
         versions=tuple(_summary(v) for v in story.versions),
-        approvals=_index(story.folder).approvals,
+        reviews=_index(story.folder).reviews,
     )
     write_index(story.folder / INDEX, index)
 

@@ -1,6 +1,6 @@
 """A story folder's manifest.json, its index: which story it holds (the key), its current version,
-every version and what changed, and the producers' approvals. The versions are rebuilt from the
-version folders whenever one is added; approvals are carried over."""
+every version and what changed, and the producers' reviews (approvals). The versions are rebuilt
+from the version folders whenever one is added; reviews are carried over."""
 
 from __future__ import annotations
 
@@ -26,14 +26,18 @@ class VersionSummary:
 
 
 @dataclass(frozen=True)
-class Approval:
-    """A producer's decision on a version: who, when, which version, what, and why."""
+class Review:
+    """A producer's decision on one version of the story: which, what, who, when, and why."""
 
-    who: str
-    when: str
     version: int
     decision: str  # "approved" or "rejected"
+    by: str
+    at: str
     note: str = ""
+
+    @property
+    def approved(self) -> bool:
+        return self.decision == "approved"
 
 
 @dataclass(frozen=True)
@@ -46,7 +50,7 @@ class StoryIndex:
     folder: str | None = None  # the current version's folder name
     title: str | None = None
     versions: tuple[VersionSummary, ...] = ()
-    approvals: tuple[Approval, ...] = ()
+    reviews: tuple[Review, ...] = ()  # the desk's sign-offs, oldest first: an audit trail
     schema: int = 1  # none written: news60 0.1's; the writer records SCHEMA
 
 
