@@ -67,13 +67,24 @@ def test_two_makes_of_one_source_into_one_folder_make_one_version(tmp_path):
 
 
 @pytest.mark.slow
-def test_two_batch_runs_of_one_folder_make_each_story_once(tmp_path):
+def test_two_batch_runs_of_the_same_stories_make_each_once_even_in_opposite_orders(tmp_path):
+    """Each run starts on the story the other wants next: while it waits for the other's story,
+    it writes its own finished one, so neither waits out its `wait`."""
     articles, out = tmp_path / "in", tmp_path / "out"
     articles.mkdir()
+    names = [f"{name}.txt" for name in SCRAPES[:2]]
     for name in SCRAPES[:2]:
         (articles / f"{name}.txt").write_text(scrape(name), encoding="utf-8")
-    args = ["batch", str(articles), "--out", str(out), "--workers", "1", "--json", *TINY]
-    runs = [news60(*args), news60(*args)]
+    (articles / "forward.csv").write_text("source\n" + "\n".join(names) + "\n")
+    (articles / "backward.csv").write_text("source\n" + "\n".join(names[::-1]) + "\n")
+    (tmp_path / "news60.toml").write_text("wait = 240\n")
+    runs = [
+        news60(
+            *("--config", str(tmp_path / "news60.toml"), "batch", str(articles / manifest)),
+            *("--out", str(out), "--workers", "1", "--json", *TINY),
+        )
+        for manifest in ("forward.csv", "backward.csv")
+    ]
     results = [p.communicate(timeout=900) for p in runs]
     assert [p.returncode for p in runs] == [0, 0], [err for _, err in results]
     summaries = [json.loads(stdout) for stdout, _ in results]

@@ -8,6 +8,7 @@ import fcntl
 import logging
 import os
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -40,9 +41,12 @@ class StoryLock:
             self.handle.close()
 
 
-def lock_story(folder: Path, wait: float) -> StoryLock | None:
-    """The story folder's lock, waiting up to `wait` seconds for another job to finish with it;
-    None when the folder went away meanwhile (a job whose first render failed removes it)."""
+def lock_story(
+    folder: Path, wait: float, between: Callable[[], None] | None = None
+) -> StoryLock | None:
+    """The story folder's lock, waiting up to `wait` seconds for another job to finish with it
+    (calling `between` while it waits); None when the folder went away meanwhile (a job whose
+    first render failed removes it)."""
     path = folder / LOCK
     deadline = time.monotonic() + wait
     said = False
@@ -66,6 +70,8 @@ def lock_story(folder: Path, wait: float) -> StoryLock | None:
         if not said:
             progress.info("waiting for another job%s making this story (up to %g s)", holder, wait)
             said = True
+        if between is not None:
+            between()
         time.sleep(POLL)
 
 

@@ -71,10 +71,17 @@ def next_version(
     return finish_version(started, write)
 
 
-def begin_version(settings: Settings, request: Request, *, force: bool = False) -> Draft | Version:
+def begin_version(
+    settings: Settings,
+    request: Request,
+    *,
+    force: bool = False,
+    between: Callable[[], None] | None = None,
+) -> Draft | Version:
     """The story claimed and held against other jobs: its current version when that was made
-    from exactly this content (the hold released), else a draft of the next one (still held)."""
-    story, lock = _held(settings.out, request, settings.wait)
+    from exactly this content (the hold released), else a draft of the next one (still held).
+    While another job holds the story, `between` is called (a batch writes what it finished)."""
+    story, lock = _held(settings.out, request, settings.wait, between)
     try:
         current = up_to_date(story, request.fingerprint)
         if current is not None and not force:
@@ -122,13 +129,15 @@ def unchanged(current: Version) -> Outputs:
     return Outputs(current.folder, files, current.manifest, unchanged=True)
 
 
-def _held(out: Path, request: Request, wait: float) -> tuple[Story, StoryLock]:
+def _held(
+    out: Path, request: Request, wait: float, between: Callable[[], None] | None
+) -> tuple[Story, StoryLock]:
     """The story's folder, claimed and locked; read again once held (another job may have made
     a version meanwhile). A folder removed while waiting (its first render failed) is claimed anew."""
     deadline = time.monotonic() + wait
     while True:
         story = claim_story(out, request.title, request.key)
-        lock = lock_story(story.folder, max(0.0, deadline - time.monotonic()))
+        lock = lock_story(story.folder, max(0.0, deadline - time.monotonic()), between)
         if lock is not None:
             return load_story(story.folder), lock
 

@@ -107,7 +107,11 @@ class BatchRun:
         try:
             plan = plan_story(entry, self.settings)
             self.collect_story(plan.request.key)  # the same story twice in a run: one at a time
-            draft = begin_version(plan.settings, plan.request, force=self.force)
+            # Waiting for another job's story, this run writes what it finished: two runs that
+            # hold each other's next story never wait on each other.
+            draft = begin_version(
+                plan.settings, plan.request, force=self.force, between=self.collect_done
+            )
             if isinstance(draft, Version):
                 return unchanged_outcome(entry, draft)
         except Exception as exc:  # noqa: BLE001 - one story's failure never stops the batch
@@ -154,6 +158,12 @@ class BatchRun:
             future.release()
         outcome = rendered_outcome(flight, outputs, rendered.worker)
         return self.finished(outcome)
+
+    def collect_done(self) -> None:
+        """Every story a worker has finished, written now."""
+        for flight in list(self.flights.values()):
+            if flight.future.done():
+                self.collect(flight.future)
 
     def collect_story(self, key: str) -> None:
         """Wait for this run's own render of the story `key`, if one is in flight."""
