@@ -5,5 +5,7 @@ lineup    the SOURCEs listed (news60.sources, as batch reads them) and read in t
 segments  each story's kicker, headline, story units (the lead first) and best photo
 fitting   the bulletin narrated and fitted to the minute: every lead, later stories trimmed first
 timeline  the ident, a slide per segment, the closing credits; chapters at the segment starts
-briefing  the MP3 with ID3 chapters;  outputs  every file and the manifest;  make  the whole job
+briefing  the MP3 with ID3 chapters;  outputs  the bulletin's Kind for news60.outputs (chapters,
+          briefing, script.json, description, manifest fields);  make  the whole job, through
+          the one version step (news60.versions)
 """
