@@ -1,8 +1,10 @@
 """Instagram's Graph API for Reels as documented, on 127.0.0.1 (graph and rupload hosts in one).
 
 GET {user}/content_publishing_limit; POST {user}/media (REELS, upload_type=resumable) -> id + uri;
-POST uri with offset and file_size headers -> {"success": true}; GET {container}?fields=status_code
--> IN_PROGRESS, then FINISHED; POST {user}/media_publish -> media id; GET {media}?fields=permalink."""
+POST uri with offset and file_size headers -> {"success": true}; GET {container}?fields=status_code,
+video_status -> IN_PROGRESS (uploading_phase.bytes_transferred: what the upload server holds), then
+FINISHED; POST {user}/media_publish -> media id; GET {media}?fields=permalink; GET {user}/media lists
+the account's latest Reels; GET /refresh_access_token (ig_refresh_token) renews a long-lived token."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ import itertools
 from fake_platform import FakePlatform, Request, Response
 
 TOKEN = "IGQVJtest-instagram-access-token-987"
+REFRESHED = "IGQVJrefreshed-instagram-token-654"
 USER = "17841400000000001"
 EXPIRED = {
     "error": {
@@ -29,13 +32,18 @@ class FakeInstagram(FakePlatform):
         self.media: dict[str, dict] = {}
         self.violations: list[str] = []
         self.quota_used = 0
+        self.short = 0  # this many upload parts keep only half their bytes, yet answer success
+        self.tokens = {TOKEN}
+        self.refreshed: list[str] = []
         self.ids = itertools.count(1)
 
     def route(self, request: Request) -> Response:
         parts = request.path.strip("/").split("/")
         if parts[0] == "ig-api-upload":
             return self.upload(request, self.containers.get(parts[-1]))
-        if request.headers.get("Authorization") != f"Bearer {TOKEN}":
+        if parts == ["refresh_access_token"]:
+            return self.refresh(request.query)
+        if request.headers.get("Authorization") not in {f"Bearer {t}" for t in self.tokens}:
             request.body()
             return Response(400, EXPIRED)
         fault = self.fault(parts[-1])
@@ -64,6 +72,8 @@ class FakeInstagram(FakePlatform):
                     ]
                 },
             )
+        if node == [USER, "media"] and request.method == "GET":
+            return self.latest()
         if node == [USER, "media"]:
             return self.container(request.json())
         if node == [USER, "media_publish"]:
@@ -71,6 +81,11 @@ class FakeInstagram(FakePlatform):
         if len(node) == 1 and node[0] in self.containers:
             return self.status(self.containers[node[0]])
         if len(node) == 1 and node[0] in self.media:
+            if (
+                self.fault("permalink") == "hold"
+            ):  # the test kills the client right after publishing
+                self.holding.set()
+                self.release.wait(60)
             return Response(200, {"id": node[0], "permalink": self.media[node[0]]["permalink"]})
         return Response(400, {"error": {"message": "Unsupported request", "code": 100}})
 
@@ -87,7 +102,7 @@ class FakeInstagram(FakePlatform):
         return Response(200, {"id": cid, "uri": f"{self.url}/ig-api-upload/v21.0/{cid}"})
 
     def upload(self, request: Request, container: dict | None) -> Response:
-        if request.headers.get("Authorization") != f"OAuth {TOKEN}":
+        if request.headers.get("Authorization") not in {f"OAuth {t}" for t in self.tokens}:
             request.body()
             return Response(
                 400,
@@ -128,10 +143,24 @@ class FakeInstagram(FakePlatform):
                     }
                 },
             )
+        if offset > len(container["data"]):  # a gap: refused, the client must ask where it stands
+            return Response(
+                400,
+                {
+                    "debug_info": {
+                        "retriable": True,
+                        "type": "ProcessingFailedError",
+                        "message": f"offset {offset} is past the {len(container['data'])} bytes held",
+                    }
+                },
+            )
         if offset != len(container["data"]):
             self.violations.append(
                 f"{len(body)} bytes at {offset}, {len(container['data'])} stored"
             )
+        if self.short:  # the server keeps part of what it was sent, and says success anyway
+            self.short -= 1
+            body = body[: len(body) // 2]
         container["data"][offset:] = body
         container["size"] = size
         return Response(200, {"success": True, "message": "Upload successful."})
@@ -144,8 +173,45 @@ class FakeInstagram(FakePlatform):
         ):
             container["polls"] += 1
             container["code"] = "FINISHED" if container["polls"] >= 2 else "IN_PROGRESS"
+        held = len(container["data"])
+        phase = "complete" if container["size"] and held == container["size"] else "in_progress"
         return Response(
-            200, {"status_code": container["code"], "status": container["code"], "id": "x"}
+            200,
+            {
+                "status_code": container["code"],
+                "status": container["code"],
+                "id": "x",
+                "video_status": {
+                    "uploading_phase": {"status": phase, "bytes_transferred": held},
+                    "processing_phase": {"status": "not_started"},
+                },
+            },
+        )
+
+    def latest(self) -> Response:
+        """The account's Reels, newest first, as GET {user}/media lists them."""
+        found = [
+            {
+                "id": mid,
+                "permalink": media["permalink"],
+                "caption": self.containers[media["container"]]["fields"]["caption"],
+                "timestamp": "2026-06-28T12:00:00+0000",
+            }
+            for mid, media in reversed(self.media.items())
+        ]
+        return Response(200, {"data": found})
+
+    def refresh(self, query: dict) -> Response:
+        """ig_refresh_token: the same long-lived sign-in, good for 60 more days."""
+        if (
+            query.get("grant_type") != "ig_refresh_token"
+            or query.get("access_token") not in self.tokens
+        ):
+            return Response(400, EXPIRED)
+        self.refreshed.append(query["access_token"])
+        self.tokens.add(REFRESHED)
+        return Response(
+            200, {"access_token": REFRESHED, "token_type": "bearer", "expires_in": 5184000}
         )
 
     def publish(self, cid: str) -> Response:

@@ -1,18 +1,24 @@
 """TikTok's Content Posting API (direct post) as documented, on 127.0.0.1.
 
-creator_info/query -> privacy_level_options; video/init (FILE_UPLOAD) checks the chunking rules
-and returns publish_id + upload_url; chunk PUTs in order with Content-Range -> 206, the last 201;
-status/fetch -> PROCESSING_UPLOAD (uploaded_bytes), then PUBLISH_COMPLETE. Every JSON answer
-carries an `error` object, {"code": "ok"} on success."""
+creator_info/query -> privacy_level_options, the account's interaction settings and longest post;
+video/init (FILE_UPLOAD) checks the chunking rules and returns publish_id + upload_url; chunk PUTs
+in order with Content-Range -> 206, the last 201; status/fetch -> PROCESSING_UPLOAD
+(uploaded_bytes), then PUBLISH_COMPLETE. Every JSON answer carries an `error` object,
+{"code": "ok"} on success. /v2/oauth/token/ refreshes a sign-in (refresh_token grant): a new
+access token and a new refresh token, the old refresh token dead from then on."""
 
 from __future__ import annotations
 
 import itertools
 import re
+from urllib.parse import parse_qsl
 
 from fake_platform import FakePlatform, Request, Response
 
 TOKEN = "act.test-tiktok-access-token-123456"
+REFRESH = "rft.test-tiktok-refresh-token-abcdef"
+CLIENT_KEY = "aw-test-client-key"
+CLIENT_SECRET = "test-tiktok-client-secret"
 MB5 = 5 * 1024 * 1024
 
 
@@ -30,6 +36,15 @@ class FakeTikTok(FakePlatform):
     def __init__(self):
         super().__init__()
         self.options = ["PUBLIC_TO_EVERYONE", "MUTUAL_FOLLOW_FRIENDS", "SELF_ONLY"]
+        self.creator = {
+            "comment_disabled": False,
+            "duet_disabled": False,
+            "stitch_disabled": False,
+            "max_video_post_duration_sec": 600,
+        }
+        self.tokens = {TOKEN}  # access tokens the API accepts; expire() empties it
+        self.refresh_tokens = {REFRESH}
+        self.refreshes: list[dict] = []
         self.unaudited = False
         self.posts: dict[str, dict] = {}
         self.violations: list[str] = []
@@ -38,7 +53,9 @@ class FakeTikTok(FakePlatform):
     def route(self, request: Request) -> Response:
         if request.path == "/upload/":
             return self.chunk(request, self.posts.get(request.query.get("upload_id")))
-        if request.headers.get("Authorization") != f"Bearer {TOKEN}":
+        if request.path == "/v2/oauth/token/":
+            return self.refresh(dict(parse_qsl(request.body().decode())))
+        if request.headers.get("Authorization") not in {f"Bearer {t}" for t in self.tokens}:
             request.body()
             return refused(401, "access_token_invalid")
         fault = self.fault(request.path.rstrip("/").rsplit("/", 1)[-1])
@@ -56,7 +73,7 @@ class FakeTikTok(FakePlatform):
                     "creator_username": "newsroom",
                     "creator_nickname": "Newsroom",
                     "privacy_level_options": self.options,
-                    "max_video_post_duration_sec": 600,
+                    **self.creator,
                 }
             )
         if request.path == "/v2/post/publish/video/init/":
@@ -65,12 +82,47 @@ class FakeTikTok(FakePlatform):
             return self.status(request.json())
         return refused(404, "invalid_params")
 
+    def expire(self) -> None:
+        """Every access token issued so far stops working, as after 24 hours."""
+        self.tokens.clear()
+
+    def refresh(self, form: dict) -> Response:
+        """The refresh_token grant: a new access token (24 h) and a new refresh token."""
+        self.refreshes.append(form)
+        known = (form.get("client_key"), form.get("client_secret")) == (CLIENT_KEY, CLIENT_SECRET)
+        if form.get("grant_type") != "refresh_token" or not known:
+            return Response(400, {"error": "invalid_request", "error_description": "bad client"})
+        if form.get("refresh_token") not in self.refresh_tokens:
+            return Response(
+                400, {"error": "invalid_grant", "error_description": "Refresh token is invalid."}
+            )
+        self.refresh_tokens = {f"rft.rotated-{len(self.refreshes)}"}
+        access = f"act.refreshed-{len(self.refreshes)}"
+        self.tokens.add(access)
+        return Response(
+            200,
+            {
+                "access_token": access,
+                "expires_in": 86400,
+                "refresh_token": next(iter(self.refresh_tokens)),
+                "refresh_expires_in": 31536000,
+                "open_id": "open-id-1",
+                "scope": "video.publish",
+                "token_type": "Bearer",
+            },
+        )
+
     def init(self, body: dict) -> Response:
         info, source = body["post_info"], body["source_info"]
         if info["privacy_level"] not in self.options:
             return refused(400, "privacy_level_option_mismatch")
         if self.unaudited and info["privacy_level"] != "SELF_ONLY":
             return refused(403, "unaudited_client_can_only_post_to_private_accounts")
+        for name in ("comment", "duet", "stitch"):  # the account's own "off" must be respected
+            if self.creator[f"{name}_disabled"] and not info[f"disable_{name}"]:
+                self.violations.append(f"{name}s allowed on an account that has them off")
+        if info.get("brand_content_toggle") and info["privacy_level"] == "SELF_ONLY":
+            return refused(400, "invalid_params")  # branded content cannot be private
         size, chunk, count = source["video_size"], source["chunk_size"], source["total_chunk_count"]
         assert source["source"] == "FILE_UPLOAD"
         assert (size < MB5 and chunk == size and count == 1) or (

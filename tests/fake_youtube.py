@@ -3,6 +3,7 @@
 Session: POST /upload/youtube/v3/videos?uploadType=resumable -> 200 + Location.
 Chunks: PUT Location with Content-Range bytes A-B/TOTAL -> 308 + Range (or 201 + video).
 Status: PUT Location with Content-Range bytes */TOTAL -> 308 + Range, 200 + video, or 404.
+Cancel: DELETE Location -> 499, and the session is gone (404 from then on).
 Bytes received before a dropped connection are kept (Range reports them), as Google does."""
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ class FakeYouTube(FakePlatform):
             return self.token(request)
         if request.headers.get("Authorization") not in {f"Bearer {t}" for t in self.tokens}:
             return unauthorized()
+        if request.path == "/upload/youtube/v3/videos" and request.method == "DELETE":
+            return self.cancel(self.sessions.get(request.query.get("upload_id", "")))
         if request.path == "/upload/youtube/v3/videos" and "upload_id" in request.query:
             return self.chunk(request, self.sessions.get(request.query["upload_id"]))
         if request.path == "/upload/youtube/v3/videos":
@@ -84,11 +87,25 @@ class FakeYouTube(FakePlatform):
             "total": int(request.headers["X-Upload-Content-Length"]),
             "data": bytearray(),
             "video": None,
+            "cancelled": False,
         }
         location = f"{self.url}/upload/youtube/v3/videos?uploadType=resumable&upload_id={upload_id}"
         return Response(200, b"", {"Location": location})
 
+    def cancel(self, session: dict | None) -> Response:
+        """The documented cancel: 499 Client Closed Request, the bytes discarded."""
+        if session is None or session["cancelled"]:
+            return Response(404, {"error": {"code": 404, "message": "Not Found"}})
+        session["cancelled"] = True
+        return Response(499, b"")
+
+    def orphans(self) -> list[dict]:
+        """Sessions left open: neither finished as a video nor cancelled."""
+        return [s for s in self.sessions.values() if s["video"] is None and not s["cancelled"]]
+
     def chunk(self, request: Request, session: dict | None) -> Response:
+        if session is not None and session["cancelled"]:
+            session = None
         if session is None:
             request.body()
             return Response(404, {"error": {"code": 404, "message": "Not Found"}})

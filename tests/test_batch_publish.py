@@ -59,3 +59,17 @@ def test_each_story_is_posted_once_across_runs(tmp_path, tiktok, monkeypatch):
     assert story["status"] == "unchanged"
     assert any(note.startswith("already posted to tiktok") for note in story["notes"])
     assert len(tiktok.published()) == 1
+
+
+def test_a_missing_sign_in_stops_the_batch_before_any_story_is_made(tmp_path, tiktok, monkeypatch):
+    monkeypatch.delenv("TIKTOK_ACCESS_TOKEN", raising=False)
+    config = tmp_path / "news60.toml"
+    config.write_text(f'[publish]\nconfig_dir = "{tmp_path / "config"}"\n')
+    stories = tmp_path / "stories"
+    stories.mkdir()
+    shutil.copy(SHARED_DATA / "seed" / "article.txt", stories / "seed.txt")
+    out = tmp_path / "out"
+    code, _, err = batch(config, str(stories), "--out", str(out), "--publish", "tiktok")
+    assert code == 1 and "Traceback" not in err
+    assert err.strip().splitlines()[-1].startswith("Error! no tiktok access token")
+    assert "`news60 auth tiktok`" in err and not out.exists()

@@ -180,8 +180,9 @@ def test_c2pa_reads_back_the_source_type_every_ingredient_and_credit(made, keys)
     state, manifest = active_manifest(Path(made["files"]["clip"]), keys[0].ca.read_text())
     assert state == "Trusted"
     assert manifest["claim_generator_info"][0]["name"] == "news60"
-    (created,) = assertion(manifest, "c2pa.actions")["actions"]
+    created, *placed = assertion(manifest, "c2pa.actions")["actions"]
     assert created["action"] == "c2pa.created"
+    assert [a["action"] for a in placed] == ["c2pa.placed"] * 3  # the narration and two photos
     assert created["digitalSourceType"].endswith("/digitalsourcetype/compositeSynthetic")
     ingredients = {i["title"]: i for i in manifest["ingredients"]}
     narration = ingredients["narration (piper:en_US-joe-medium)"]
@@ -190,14 +191,14 @@ def test_c2pa_reads_back_the_source_type_every_ingredient_and_credit(made, keys)
         photo = ingredients[name]
         assert (photo["relationship"], photo["description"]) == ("componentOf", caption)
         assert photo["metadata"]["credit"] == credit and photo["format"] == "image/jpeg"
-    work = assertion(manifest, "stds.schema-org.CreativeWork")
-    assert work["headline"] == "Leaders meet in Osaka for trade talks" and work["url"] == URL
-    assert work["publisher"]["name"] == "example.ie"
-    assert [a["name"] for a in work["author"]] == ["Jane Doe", "AFP"]
-    assert [c["name"] for c in work["contributor"]] == ["Sam Roe"]
-    assert (
-        "Jane Lens/AP" in work["creditText"] and "Sam Shutter via PA Images" in work["creditText"]
+    work = assertion(manifest, "cawg.metadata")
+    assert work["dc:title"] == "Leaders meet in Osaka for trade talks" and work["dc:source"] == URL
+    assert work["dc:publisher"] == ["example.ie"] and work["photoshop:Source"] == "AFP"
+    assert (work["dc:creator"], work["dc:contributor"]) == (["Jane Doe"], ["Sam Roe"])
+    assert work["photoshop:Credit"] == (
+        "Reporting: Jane Doe, with Sam Roe and AFP; Photos: Jane Lens/AP; Sam Shutter via PA Images"
     )
+    assert not [a for a in manifest["assertions"] if "CreativeWork" in a["label"]]
     _, mp3 = active_manifest(Path(made["files"]["audio"]))
     assert [i["title"] for i in mp3["ingredients"]] == ["narration (piper:en_US-joe-medium)"]
 
@@ -214,14 +215,15 @@ def test_verify_says_valid_and_trusted_with_the_test_ca(made, keys, home):
     )
     assert [v["state"] for v in trusted] == ["trusted", "trusted"]
     clip = trusted[0]
-    assert clip["source_type"] == "compositeSynthetic" and clip["actions"] == ["c2pa.created"]
+    assert clip["source_type"] == "compositeSynthetic"
+    assert clip["actions"] == ["c2pa.created"] + ["c2pa.placed"] * 3
     assert {i["title"]: i["credit"] for i in clip["ingredients"]} == {
         "narration (piper:en_US-joe-medium)": "",
         **{name: credit for name, (_, credit) in PHOTOS.items()},
     }
-    assert (
-        clip["work"]["authors"] == ["Jane Doe", "AFP"] and clip["work"]["publisher"] == "example.ie"
-    )
+    assert (clip["work"]["authors"], clip["work"]["agencies"]) == (["Jane Doe"], "AFP")
+    assert clip["work"]["publisher"] == "example.ie" and clip["time_stamp"] == ""
+    assert "time-stamp   none (the signature lapses with the signing certificate)" in plain
 
 
 @pytest.mark.slow
@@ -249,7 +251,8 @@ def test_a_corrected_story_is_version_2_whose_files_name_version_1_as_parent(
     for name in ("clip", "audio"):
         verdict = verify_file(Path(v2["files"][name]), [keys[0].ca])
         assert verdict.state == "trusted"
-        assert verdict.actions == ("c2pa.opened", f"c2pa.edited: {v2['reason']}")
+        assert verdict.actions[0] == "c2pa.opened" and "c2pa.placed" in verdict.actions
+        assert verdict.actions[-1] == f"c2pa.edited: {v2['reason']}"
         parent = next(p for p in verdict.ingredients if p.relationship == "parentOf")
         assert parent.title == f"v1/{Path(made['files'][name]).name}" and parent.has_credentials
     assert {p.name: digest(p) for p in v1.iterdir()} == before  # version 1 is untouched

@@ -208,3 +208,43 @@ def test_unknown_story_folder_is_one_line(tmp_path):
     result = news60("publish", str(tmp_path), "--to", "youtube", "--dry-run")
     assert result.returncode == 1
     assert re.fullmatch(r"Error! .* is not a story folder .*\n", result.stderr)
+
+
+def test_auth_tiktok_imports_a_refreshable_sign_in_kept_private(tmp_path, monkeypatch):
+    config = tmp_path / "news60.toml"
+    config.write_text(
+        f'[publish]\nconfig_dir = "{tmp_path / "config"}"\n\n[publish.tiktok]\nclient_key = "ck"\n'
+    )
+    answer = tmp_path / "answer.json"
+    answer.write_text(json.dumps({"access_token": "act.a", "expires_in": 86400}))
+    args = ["--config", str(config), "auth", "tiktok", "--import", str(answer)]
+    monkeypatch.delenv("TIKTOK_CLIENT_SECRET", raising=False)
+    refused = CliRunner().invoke(cli, args)
+    assert refused.exit_code == 1 and "lacks refresh_token, client_secret" in refused.output
+    answer.write_text(
+        json.dumps({"access_token": "act.a", "expires_in": 86400, "refresh_token": "r"})
+    )
+    monkeypatch.setenv("TIKTOK_CLIENT_SECRET", "cs")
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    saved = tmp_path / "config" / "tiktok-token.json"
+    kept = json.loads(saved.read_text())
+    assert (kept["refresh_token"], kept["client_key"], kept["client_secret"]) == ("r", "ck", "cs")
+    assert kept["expires_at"] > kept["issued_at"] + 86000
+    assert oct(saved.stat().st_mode & 0o777) == "0o600" and "act.a" not in result.output
+
+
+def test_format_picks_a_clip_made_with_size_by_its_aspect_ratio(tmp_path, clip):
+    from story_folder import make_story
+
+    from news60.publish.clip import load_clip
+
+    story = make_story(tmp_path / "out", clip)
+    manifest = story / "v1" / "manifest.json"
+    data = json.loads(manifest.read_text())
+    data["formats"][0]["format"] = "320x568"  # made with --size 320x568
+    manifest.write_text(json.dumps(data))
+    assert load_clip(story, "9:16").path == story / "v1" / "clip.mp4"
+    assert load_clip(story, "9x16").format == "320x568"
+    with pytest.raises(PublishError, match=r"has no 1:1 clip \(it has 320x568\)"):
+        load_clip(story, "1:1")

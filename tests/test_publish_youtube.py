@@ -70,6 +70,8 @@ def test_a_clean_upload_posts_once_with_the_disclosures(setup, server, clip):
     (entry,) = uploads(story)
     assert entry["state"] == "posted" and entry["remote_id"] == video["id"]
     assert entry["session"]["ref"].startswith(server.url) and entry["version"] == 1
+    # The ledger holds upload-session addresses: readable by its owner only.
+    assert (story / "uploads.json").stat().st_mode & 0o777 == 0o600
 
 
 def test_a_dropped_connection_resumes_from_the_last_byte_received(setup, server, clip):
@@ -189,13 +191,15 @@ def test_token_file_is_private_and_no_output_log_or_ledger_holds_a_token(setup, 
     run = news60_cli(config, "--debug", "publish", str(story), "--to", "youtube")
     out2, err2 = run.communicate(timeout=120)
     assert run.returncode == 0, err2
+    ledger = (story / "uploads.json").read_text()
     server.revoked = True
     server.fail("chunk", 401)
     (story / "uploads.json").unlink()
     failed = news60_cli(config, "-v", "publish", str(story), "--to", "youtube", "--force")
     out3, err3 = failed.communicate(timeout=120)
     assert failed.returncode == 1 and "news60 auth youtube" in err3 and "Traceback" not in err3
-    texts = [out, err, out2, err2, out3, err3, (story / "uploads.json").read_text()]
+    assert not (story / "uploads.json").exists()  # the lapsed sign-in stopped it before a session
+    texts = [out, err, out2, err2, out3, err3, ledger]
     for secret in (ACCESS, REFRESHED, REFRESH, "test-client-secret"):
         assert not any(secret in text for text in texts), secret
     assert not fresh.exists()
@@ -209,3 +213,41 @@ def test_the_cli_reports_one_line_without_a_sign_in(tmp_path, server, clip):
     assert run.returncode == 1
     assert err.strip().startswith("Error! no YouTube sign-in: run `news60 auth youtube")
     time.sleep(0)
+
+
+def test_a_refusal_after_the_session_opened_leaves_no_orphan_session(setup, server, clip):
+    settings, story = setup
+    server.fail("chunk", None, 403)  # the second chunk is refused for good
+    with pytest.raises(
+        PublishError, match=r"YouTube refused uploading \(403.*session was cancelled"
+    ):
+        publish_story(story, "youtube", settings)
+    assert server.orphans() == [] and uploaded(server) == []
+    assert [u["state"] for u in uploads(story)] == ["cancelled"]
+    publish_story(story, "youtube", settings)  # the next run starts a new upload
+    assert server.orphans() == [] and len(server.sessions) == 2
+    (video,) = uploaded(server)
+    assert video["bytes"] == clip.read_bytes()
+    assert [u["state"] for u in uploads(story)] == ["cancelled", "posted"]
+
+
+def test_a_lapsed_sign_in_that_cannot_be_refreshed_stops_before_a_session_opens(
+    setup, server, tmp_path
+):
+    settings, story = setup
+    token = tmp_path / "lapsed.json"
+    token.write_text(json.dumps({**token_file(server), "expiry": "2020-01-01T00:00:00Z"}))
+    import_youtube_token(settings.publish, token)
+    server.revoked = True
+    with pytest.raises(CredentialsError, match=r"invalid_grant.*news60 auth youtube"):
+        publish_story(story, "youtube", settings)
+    assert [p for m, p, h in server.log] == ["/token"] and server.sessions == {}
+    assert not (story / "uploads.json").exists()
+
+
+def test_a_thumbnail_youtube_would_refuse_stops_the_post_before_a_session_opens(setup, server):
+    settings, story = setup
+    (story / "v1" / "thumbnail.jpg").write_bytes(b"\xff\xd8" + b"\0" * (2 * 1024 * 1024))
+    with pytest.raises(PublishError, match=r"thumbnail.jpg is over YouTube's 2 MB"):
+        publish_story(story, "youtube", settings)
+    assert server.sessions == {} and not (story / "uploads.json").exists()

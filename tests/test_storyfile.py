@@ -47,7 +47,8 @@ def test_unknown_field_is_named_with_the_allowed_ones():
     data = script_to_dict(SCRIPT)
     data["scenes"][1]["colour"] = "red"
     with pytest.raises(
-        ScriptError, match=r"scenes\[1\]: unknown field\(s\) colour; allowed: caption, photo, text"
+        ScriptError,
+        match=r"scenes\[1\]: unknown field\(s\) colour; allowed: caption, lines, photo, text",
     ):
         script_from_dict(data)
 

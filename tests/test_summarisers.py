@@ -212,3 +212,42 @@ def test_a_narrated_script_does_not_open_a_sentence_on_a_missing_antecedent():
     for pick in picks:
         if pick.text.split()[0].rstrip(",") in {"It", "This", "They", "However", "But"}:
             assert pick.index - 1 in said, pick.text
+
+
+PLANTED = (
+    "Bishop John Folda of the Fargo Catholic Diocese has hepatitis A. "
+    "Church members in Fargo, Grand Forks and Jamestown may have been exposed. "
+    "Molly Howell says the risk is low. "
+    "The diocese says he contracted the infection at a conference in Italy last month. "
+    # planted: a number changed, a quote altered, a negation added
+    "The state Health Department has issued an advisory for anyone who attended nine churches. "
+    "The diocese said: “The bishop is resting and we ask everyone to pray for him.” "
+    "Officials feel it is not important to alert people to the possible exposure."
+)
+
+
+def test_a_models_untraceable_sentences_are_replaced_by_the_writers(chat_server, caplog):
+    handler, url = chat_server
+    handler.reply = PLANTED
+    with caplog.at_level(logging.WARNING):
+        picks = _endpoint(url).summarise(ARTICLE, 120, None)
+    said = [p.text for p in picks]
+    assert said[:4] == split_sentences(PLANTED)[:4]  # traceable: aired as the model wrote them
+    assert all(p.lines[0].rewrites[0].rule == "model" for p in picks[:4])
+    replaced = picks[4:]
+    assert [p.lines[0].rewrites[-1].rule for p in replaced] == ["fallback"] * 3
+    assert "five churches" in replaced[0].text and "nine" not in replaced[0].text
+    assert "keep him in their prayers" in replaced[1].text
+    assert (
+        "not important" not in replaced[2].text and "important to alert people" in replaced[2].text
+    )
+    reasons = " ".join(p.lines[0].rewrites[-1].note for p in replaced)
+    assert "nine" in reasons and "negation" in reasons and "pray for him" in reasons
+    assert "replaced the model's sentence" in caplog.text
+
+
+def test_under_strict_one_untraceable_sentence_is_an_error(chat_server):
+    handler, url = chat_server
+    handler.reply = PLANTED
+    with pytest.raises(ScriptError, match="nine churches"):
+        _endpoint(url, strict=True).summarise(ARTICLE, 120, None)

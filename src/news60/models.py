@@ -82,12 +82,32 @@ OnScreen = str | QuoteCard
 
 
 @dataclass(frozen=True)
+class Rewrite:
+    """One change the broadcast writer made to the article's words, and what it changed."""
+
+    rule: str  # "clutter", "split", "attribution", "name", "tense", "trim" or "fallback"
+    note: str  # for the producer: "dropped the dateline “LONDON —”"
+
+
+@dataclass(frozen=True)
+class TracedSentence:
+    """A sentence as said, the article sentences it was written from, and how it was rewritten."""
+
+    text: str
+    sources: tuple[str, ...]  # the article's own sentences, word for word
+    places: tuple[int, ...] = ()  # their positions among the body's sentences (-1: standfirst)
+    rewrites: tuple[Rewrite, ...] = ()
+
+
+@dataclass(frozen=True)
 class Scene:
-    """One beat of the story: one or two spoken sentences, a short on-screen line, a photo."""
+    """One beat of the story: one or two spoken sentences, a short on-screen line, a photo.
+    `lines` traces each spoken sentence to the article (empty once a producer edits the text)."""
 
     text: str
     caption: OnScreen
     photo: Photo | None = None
+    lines: tuple[TracedSentence, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -103,6 +123,7 @@ class Script:
     language: str = "en"
     summariser: str = "extractive"
     key: str | None = None  # the story's source (URL or file), so an edited render joins its story
+    notes: tuple[str, ...] = ()  # what the writer could not do: "the article says nothing of ..."
 
     @property
     def text(self) -> str:

@@ -269,7 +269,7 @@ def build_manifest(
         duration=timeline.duration,
         narration_seconds=round(narration.duration, 3),
         voice=narration.voice,
-        notes=(*narration.notes, *photo_notes(script), *timeline.notes),
+        notes=(*script.notes, *narration.notes, *photo_notes(script), *timeline.notes),
         summariser=script.summariser,
         scenes=len(script.scenes),
         video=VideoInfo(timeline.width, timeline.height, timeline.fps),

@@ -37,6 +37,7 @@ class ScriptSettings:
     strict: bool = False  # fail instead of falling back when an abstractive script is unfaithful
     model: str = ""  # model name for an OpenAI-compatible endpoint
     api_key_env: str = "OPENAI_API_KEY"
+    tense: str = "said"  # reporting verbs: "said" keeps the article's past, "says" the present
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,13 @@ class TikTokSettings:
     token: str = ""  # an access token here, or in the environment variable below
     token_env: str = "TIKTOK_ACCESS_TOKEN"
     chunk_mb: int = 10  # upload chunk, 5 to 64 MB as TikTok requires (a file under 5 MB goes whole)
+    # What viewers may do with a post ("comment", "duet", "stitch"): none unless the producer turns
+    # them on, as TikTok's Direct Post guidelines require; an account's own "off" always wins.
+    allow: tuple[str, ...] = ()
+    brand_content: bool = False  # promotes a third party for something of value: "Paid partnership"
+    brand_organic: bool = False  # promotes the newsroom's own business: "Promotional content"
+    client_key: str = ""  # the app's client key, to refresh a sign-in kept by `news60 auth tiktok`
+    client_secret_env: str = "TIKTOK_CLIENT_SECRET"  # where `news60 auth tiktok` finds the secret
 
 
 @dataclass(frozen=True)
@@ -94,6 +102,8 @@ class InstagramSettings:
     token: str = ""  # an access token here, or in the environment variable below
     token_env: str = "INSTAGRAM_ACCESS_TOKEN"
     chunk_mb: int = 8  # bytes sent per request to the upload URI; each one is acknowledged
+    # Where a long-lived token is refreshed (Instagram's ig_refresh_token grant); 60 days each time.
+    refresh_url: str = "https://graph.instagram.com/refresh_access_token"
 
 
 @dataclass(frozen=True)
@@ -118,6 +128,9 @@ class ProvenanceSettings:
     cert: Path | None = None  # PEM chain: the signing certificate, then its issuers
     key: Path | None = None  # PEM private key of the signing certificate
     algorithm: str | None = None  # "ES256" or "PS256"; None: from the key (EC P-256 or RSA)
+    # An RFC 3161 time-stamp authority: a signature it dates keeps verifying after the signing
+    # certificate expires. "" signs without one (the manifest's notes say so).
+    tsa_url: str = ""
 
 
 @dataclass(frozen=True)
@@ -173,6 +186,9 @@ PRESETS = frozenset(
 )
 
 
+TENSES = ("said", "says")  # the house tense of reporting verbs
+
+
 def validate(settings: Settings) -> Settings:
     """Refuse settings no clip can be made with, before any work; warn on odd but possible ones."""
     _check_seconds(settings.script.seconds)
@@ -191,6 +207,11 @@ def validate(settings: Settings) -> Settings:
         )
     if not 1 <= video.threads <= 64:
         raise SettingsError(f"threads {video.threads} is out of range: use 1 to 64")
+    if settings.script.tense not in TENSES:
+        raise SettingsError(
+            f'script tense {settings.script.tense!r} is unknown: use "said" (the article\'s past) '
+            'or "says" (the present, as radio news writes attributions)'
+        )
     if settings.script.sentences is not None and not 1 <= settings.script.sentences <= 50:
         raise SettingsError(f"--sentences {settings.script.sentences} is out of range: use 1 to 50")
     _check_bulletin(settings.bulletin)

@@ -17,6 +17,8 @@ _LEAD = re.compile(
     r"^[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][\w. ]{1,20})?\s*(?:\([\w ]+\))?\s*[—–-]{1,2}\s"
 )
 _WORD = re.compile(r"\w+")
+# "BREAKING NEWS: Chelsea activate ...": a label the page puts before its headline.
+_LABEL = re.compile(r"^(?:BREAKING(?: NEWS)?|EXCLUSIVE|WATCH|LIVE|UPDATED?|VIDEO|PICTURED)\s*:\s+")
 _TITLE_WINDOW = 40  # lines above the body searched for the headline
 _PHOTO_WINDOW = 8  # lines above the headline where a lead photo caption may sit
 _GAP_ESCALATION = 3  # how much more each further line of a gap in the prose costs
@@ -53,7 +55,7 @@ def parse_text(text: str, base: str | None = None) -> Article:
     first = block.title if block.title is not None else block.start
     byline = _first(read_byline(line.text) for line in lines[max(0, first - 3) : block.start + 3])
     return Article(
-        title=lines[block.title].text if block.title is not None else "",
+        title=_title_text(lines, block.title),
         standfirst=standfirst,
         published=_first(
             read_date(line.text) for line in lines[max(0, first - 10) : block.start + 3]
@@ -152,16 +154,33 @@ def _content_words(text: str) -> list[str]:
 
 
 def _find_title(lines: list[Line], start: int) -> int | None:
-    """The headline: the page title if it reappears above the body, else the nearest headline."""
+    """The headline: the page title if it reappears above the body; else, of the headlines just
+    above the body and the page title on the first line, the one that shares most words with
+    the story's opening (a time, a newsletter's name or a byline shares none), the nearest first."""
     page_title = _title_stem(lines[0].text) if lines else ""
     above = range(start - 1, max(-1, start - _TITLE_WINDOW), -1)
     for i in above:
         if i > 0 and lines[i].headline and _title_stem(lines[i].text) == page_title:
             return i
-    for i in above:
-        if _headline(lines[i]):
-            return i
-    return None
+    # A line opening on a quote mark is a pull quote, not the headline.
+    candidates = [i for i in above if _headline(lines[i]) and lines[i].text[:1] not in "“\"‘'"]
+    if lines and start > 0 and 0 not in candidates and read_byline(lines[0].text) is None:
+        candidates.append(0)
+    opening = set(_content_words(" ".join(line.text for line in lines[start : start + 4])))
+    if not candidates:
+        return None
+    shared = [len(set(_content_words(lines[i].text)) & opening) for i in candidates]
+    return candidates[shared.index(max(shared))]
+
+
+def _title_text(lines: list[Line], title: int | None) -> str:
+    """The headline's text; the page title on the first line without its " - Site name"."""
+    if title is None:
+        return ""
+    text = _LABEL.sub("", lines[title].text)
+    if title == 0:
+        return re.split(r"\s+[|–—-]\s+(?=[^|–—-]*$)", text)[0].strip()
+    return text
 
 
 def _headline(line: Line) -> bool:

@@ -10,8 +10,7 @@ from collections.abc import Sequence
 from news60.bulletin.models import Item, Segment
 from news60.models import Article, Photo
 from news60.script.kicker import topic_kicker
-from news60.script.speakable import display_text
-from news60.script.summarisers.story import read_story
+from news60.script.summarisers.story import spoken_units
 
 
 def make_segments(items: Sequence[Item]) -> tuple[Segment, ...]:
@@ -31,9 +30,8 @@ def story_units(article: Article) -> tuple[str, ...]:
     """The story's units in article order, the lead first: the script stage's story units (a quote
     with its speaker, a sentence with what it leans on). A bulletin says a prefix of them, and
     every unit a usable one needs comes before it, so nothing is said without what it leans on."""
-    story = read_story(article)
-    # As make shows and says them: datelines and shouted lead-ins ("CAIRO —", "A HUNTER") tidied.
-    return tuple(" ".join(display_text(s) for s in story.sentences(u)) for u in story.usable)
+    # As make says them: written for the ear by the same broadcast writer.
+    return spoken_units(article)
 
 
 def best_photos(items: Sequence[Item]) -> list[Photo | None]:

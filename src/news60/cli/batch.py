@@ -58,6 +58,7 @@ def batch(obj: Context, sources: tuple[str, ...], **options: Any) -> None:
         # Unattended: a photo that cannot be shown is skipped and noted on the review page.
         options["skip_missing_photos"] = True
     settings = obj.settings(**sections(options))
+    after = publisher(options["channels"], settings)
     if not logging.getLogger().isEnabledFor(logging.INFO):  # Dask's own chatter only with -v
         logging.getLogger("distributed").setLevel(logging.ERROR)
     since = parse_since(options["since"]) if options["since"] else None
@@ -72,7 +73,7 @@ def batch(obj: Context, sources: tuple[str, ...], **options: Any) -> None:
             limit=options["limit"],
             watch=options["interval"],
             force=options["force"],
-            after=publisher(options["channels"], settings),
+            after=after,
         )
     if options["as_json"]:
         click.echo(json.dumps(summary_data(summary), indent=2, ensure_ascii=False, default=str))
@@ -102,7 +103,9 @@ def publisher(channels: tuple[str, ...], settings) -> Callable | None:
     exactly once per version (its ledger), so a re-run or a skipped story posts nothing again."""
     if not channels:
         return None
-    from news60.publish import publish_story
+    from news60.publish import publish_story, sign_in
+
+    sign_in(channels, settings)  # a missing or lapsed sign-in stops the batch before any work
 
     def publish(outcome):
         notes = list(outcome.notes)

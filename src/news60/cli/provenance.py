@@ -76,8 +76,10 @@ def show_verdict(verdict) -> None:
     """The verdict for a person: the state and why, then signer, source, ingredients and credits."""
     reason = f" ({verdict.reason})" if verdict.reason else ""
     click.echo(f"{verdict.file}: {verdict.state}{reason}")
+    stamp = verdict.time_stamp or "none (the signature lapses with the signing certificate)"
     rows = [
         ("signed by", verdict.signer),
+        ("time-stamp", stamp if verdict.signer else ""),
         ("made with", verdict.generator),
         ("source type", verdict.source_type),
         *(("action", action) for action in verdict.actions),

@@ -28,14 +28,37 @@ PRIVACY_NAMES = ["private", "unlisted", "public"]
     "--dry-run", is_flag=True, help="Show what would be sent; send nothing, need no sign-in."
 )
 @click.option("--force", is_flag=True, help="Post again, even what was posted already.")
+@click.option(
+    "--allow",
+    multiple=True,
+    type=click.Choice(["comment", "duet", "stitch"]),
+    help="TikTok: let viewers comment, duet or stitch (off unless given); repeatable.",
+)
+@click.option(
+    "--brand-content",
+    is_flag=True,
+    default=None,
+    help="TikTok: it promotes a third party (labelled 'Paid partnership').",
+)
+@click.option(
+    "--brand-organic",
+    is_flag=True,
+    default=None,
+    help="TikTok: it promotes your own business (labelled 'Promotional content').",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress lines on stderr.")
 @click.pass_obj
-def publish(obj: Context, story_dirs, channel, privacy, fmt, dry_run, force, quiet) -> None:
+def publish(
+    obj: Context, story_dirs, channel, privacy, fmt, dry_run, force, quiet, **tiktok
+) -> None:
     """Post each STORY_DIR's clip (a story folder or one of its vN folders), exactly once."""
     from news60.errors import News60Error, PublishError
     from news60.publish import prepare, publish_story
 
-    settings = obj.settings()
+    tiktok["allow"] = tiktok["allow"] or None  # none given: the config's
+    if channel != "tiktok" and any(v is not None for v in tiktok.values()):
+        raise click.UsageError("--allow, --brand-content and --brand-organic are TikTok's settings")
+    settings = obj.settings(publish={"tiktok": tiktok})
     show_progress(quiet)
     failed = []
     for story in story_dirs:
@@ -71,6 +94,11 @@ def show_plan(backend, post) -> None:
     voice = f"synthetic ({meta.voice})" if meta.synthetic else (meta.voice or "unknown")
     click.echo(f"  voice     {voice}")
     click.echo(f"  disclosure {meta.disclosure or 'none'}")
+    if post.channel == "tiktok":
+        from news60.publish.tiktok import disclosure
+
+        for line in disclosure(post.request["post_info"]):
+            click.echo(f"  tiktok    {line}")
     click.echo("  request:")
     click.echo(json.dumps(post.request, indent=2, ensure_ascii=False))
 
@@ -94,18 +122,25 @@ def show_result(result) -> None:
     "--import",
     "imported",
     type=click.Path(dir_okay=False, exists=True, path_type=Path),
-    help="YouTube: keep a token made on another machine (authorized-user JSON).",
+    help="Keep a token made elsewhere: YouTube's authorized-user JSON, or TikTok's or "
+    "Instagram's token endpoint answer.",
 )
 @click.option("--port", type=int, help="YouTube: the loopback port to wait on (default 8765).")
 @click.pass_obj
 def auth(obj: Context, channel, client_secrets, imported, port) -> None:
-    """Sign news60 in to CHANNEL; the token is kept in your config folder (0600), never shown."""
-    from news60.publish import credentials
+    """Sign news60 in to CHANNEL; the token is kept in your config folder (0600), never shown.
+
+    TikTok and Instagram: paste an access token, or --import the token endpoint's JSON answer
+    (with TikTok's refresh_token, and the app's client_key and client_secret) so news60 can
+    refresh it before it expires."""
+    from news60.publish import credentials, tokens
 
     settings = obj.settings().publish
-    if channel != "youtube":
+    if channel != "youtube" and imported:
+        path = tokens.import_token(settings, channel, imported)
+    elif channel != "youtube":
         token = click.prompt(f"{channel} access token", hide_input=True)
-        path = credentials.save_access_token(settings, channel, token)
+        path = tokens.save_pasted(settings, channel, token)
     elif imported:
         path = credentials.import_youtube_token(settings, imported)
     elif client_secrets:

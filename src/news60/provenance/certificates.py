@@ -8,10 +8,6 @@ the test CA is not given as a trust anchor."""
 from __future__ import annotations
 
 import datetime as dt
-import os
-from pathlib import Path
-
-from news60.atomic import writing
 
 CA_DAYS = 3650
 SIGNER_DAYS = 730
@@ -19,28 +15,21 @@ RSA_BITS = 3072  # PS256: the validator wants at least 2048 bits
 ORGANISATION = "news60 local test"
 
 
-def make_certificates(algorithm: str) -> tuple[bytes, bytes, bytes]:
-    """(CA certificate, signer certificate then CA, signer key), all PEM, for ES256 or PS256."""
+def make_certificates(
+    algorithm: str, signer_days: float = SIGNER_DAYS
+) -> tuple[bytes, bytes, bytes]:
+    """(CA certificate, signer certificate then CA, signer key), all PEM, for ES256 or PS256; the
+    signer's certificate lapses after `signer_days` (a fraction of a day: tests of expiry)."""
     from cryptography.hazmat.primitives import serialization
 
     ca_key, signer_key = _new_key(algorithm), _new_key(algorithm)
     ca = _ca_certificate(ca_key)
-    signer = _signer_certificate(signer_key, ca, ca_key)
+    signer = _signer_certificate(signer_key, ca, ca_key, signer_days)
     pem = serialization.Encoding.PEM
     key_pem = signer_key.private_bytes(
         pem, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
     )
     return ca.public_bytes(pem), signer.public_bytes(pem) + ca.public_bytes(pem), key_pem
-
-
-def write_private(path: Path, data: bytes) -> Path:
-    """Write `data` readable by its owner only (0600), under a temporary name until complete."""
-    with writing(path) as partial:
-        partial.unlink(missing_ok=True)
-        descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(descriptor, "wb") as file:
-            file.write(data)
-    return path
 
 
 def _new_key(algorithm: str):
@@ -63,11 +52,11 @@ def _ca_certificate(key):
     )
 
 
-def _signer_certificate(key, ca, ca_key):
+def _signer_certificate(key, ca, ca_key, days: float):
     from cryptography import x509
     from cryptography.x509.oid import ExtendedKeyUsageOID
 
-    builder = _base(key.public_key(), _name("news60 local test signer"), SIGNER_DAYS)
+    builder = _base(key.public_key(), _name("news60 local test signer"), days)
     authority = x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key())
     return (
         builder.issuer_name(ca.subject)
@@ -79,7 +68,7 @@ def _signer_certificate(key, ca, ca_key):
     )
 
 
-def _base(public_key, subject, days: int):
+def _base(public_key, subject, days: float):
     """A v3 certificate for `subject`, valid from five minutes ago (clock skew) for `days`."""
     from cryptography import x509
 

@@ -1,9 +1,13 @@
 """What a clip's or MP3's content credentials say, as a c2pa manifest definition (plain data).
 
-A first version is `c2pa.created` from its photos and narration; a corrected version is
-`c2pa.opened` from the previous version's file (its `parentOf` ingredient, whose own credentials
-travel with it) then `c2pa.edited`, with the reason. Either way the digital source type says whether
-the narration is synthetic, and a schema.org CreativeWork names the story and who made it."""
+A first version is `c2pa.created`, then each component (the narration, every photo on screen)
+`c2pa.placed`; a corrected version is `c2pa.opened` from the previous version's file (its
+`parentOf` ingredient, whose own credentials travel with it), the components placed, then
+`c2pa.edited` with the reason. Either way the digital source type says whether the narration is
+synthetic. Who made the story and who is credited travel as C2PA 2.x expects them, in a CAWG
+metadata assertion (`cawg.metadata`, JSON-LD with Dublin Core, IPTC and Photoshop terms; the
+schema.org CreativeWork assertion is gone from C2PA 2.x), and its credit line names only what
+the file shows."""
 
 from __future__ import annotations
 
@@ -13,8 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from news60 import __version__
-from news60.credits import source_name
-from news60.models import Photo
+from news60.credits import source_name, spoken_reporting
+from news60.models import Photo, Reporting
 from news60.provenance.disclosure import synthetic_voice
 from news60.records.manifest import VersionManifest
 
@@ -23,6 +27,13 @@ GENERATOR = {"name": "news60", "version": __version__}
 PARENT = "parent"  # ingredient labels tie actions to ingredients inside one definition
 NARRATION = "narration"
 REMADE = "The story made again after it changed; the previous version is the parent ingredient"
+METADATA = "cawg.metadata"
+# The namespaces of the CAWG metadata assertion's JSON-LD, as XMP names them.
+NAMESPACES = {
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "photoshop": "http://ns.adobe.com/photoshop/1.0/",
+    "Iptc4xmpExt": "http://iptc.org/std/Iptc4xmpExt/2008-02-29/",
+}
 
 
 @dataclass(frozen=True)
@@ -69,37 +80,39 @@ def build_claim(
     voice = manifest.voice
     components = [narration_ingredient(voice), *photo_ingredients(photos)]
     ingredients = ([parent_ingredient(parent, reason)] if parent else []) + components
-    labels = [i.definition["label"] for i in components]
     definition = {
         "claim_generator_info": [GENERATOR],
         "title": title,
         "assertions": [
             {
                 "label": "c2pa.actions.v2",
-                "data": {"actions": actions(voice, labels, parent, reason)},
+                "data": {"actions": actions(voice, components, parent, reason)},
             },
-            {
-                "label": "stds.schema-org.CreativeWork",
-                "kind": "Json",
-                "data": creative_work(manifest),
-            },
+            {"label": METADATA, "kind": "Json", "data": story_metadata(manifest, photos)},
         ],
     }
     return Claim(definition, tuple(ingredients))
 
 
-def actions(voice: str, labels: list[str], parent: Path | None, reason: str | None) -> list[dict]:
-    """created from the components; or opened from the parent, then edited with the components."""
-    made = {
-        "digitalSourceType": source_type(voice),
-        "softwareAgent": GENERATOR,
-        "parameters": {"ingredientIds": labels},
-    }
+def actions(
+    voice: str, components: Sequence[Ingredient], parent: Path | None, reason: str | None
+) -> list[dict]:
+    """created, or opened from the parent; each component placed; a correction then edited."""
+    made = {"digitalSourceType": source_type(voice), "softwareAgent": GENERATOR}
+    placed = [
+        {
+            "action": "c2pa.placed",
+            "description": f"{component.definition['title']} placed in the file",
+            "parameters": {"ingredientIds": [component.definition["label"]]},
+        }
+        for component in components
+    ]
     if parent is None:
-        return [{"action": "c2pa.created", **made}]
+        return [{"action": "c2pa.created", **made}, *placed]
     why = reason or "corrected version"
     return [
         {"action": "c2pa.opened", "parameters": {"ingredientIds": [PARENT]}},
+        *placed,
         {"action": "c2pa.edited", "reason": why, "description": REMADE, **made},
     ]
 
@@ -147,19 +160,31 @@ def parent_ingredient(parent: Path, reason: str | None) -> Ingredient:
     return Ingredient(definition, parent)
 
 
-def creative_work(manifest: VersionManifest) -> dict:
-    """schema.org CreativeWork: headline, the source article, its publisher, authors and credits."""
-    credits, reporting = manifest.credits, manifest.credits.reporting
+def story_metadata(manifest: VersionManifest, photos: Sequence[Photo] = ()) -> dict:
+    """The CAWG metadata assertion: headline, source, publisher, date, authors, contributors,
+    agencies, the source type, and the credit line for what the file shows."""
+    reporting = manifest.credits.reporting
     url = manifest.source_url
-    work = {"@context": "https://schema.org", "@type": "CreativeWork"}
     fields = {
-        "headline": manifest.title,
-        "url": url,
-        "datePublished": manifest.published,
-        "publisher": {"@type": "Organization", "name": source_name(url)} if url else None,
-        "author": [{"@type": "Person", "name": n} for n in reporting.authors]
-        + [{"@type": "Organization", "name": n} for n in reporting.agencies],
-        "contributor": [{"@type": "Person", "name": n} for n in reporting.contributors],
-        "creditText": "; ".join(credits.lines),
+        "dc:title": manifest.title,
+        "dc:source": url,
+        "dc:publisher": [source_name(url)] if url else None,
+        "dc:creator": list(reporting.authors),
+        "dc:contributor": list(reporting.contributors),
+        "photoshop:Source": "; ".join(reporting.agencies),
+        "photoshop:DateCreated": manifest.published,
+        "photoshop:Credit": credit_line(reporting, photos),
+        "Iptc4xmpExt:DigitalSourceType": source_type(manifest.voice),
     }
-    return work | {key: value for key, value in fields.items() if value}
+    return {"@context": NAMESPACES} | {key: value for key, value in fields.items() if value}
+
+
+def credit_line(reporting: Reporting, photos: Sequence[Photo]) -> str:
+    """'Reporting: Jane Doe, with Sam Roe and AFP; Photos: Jane Lens/AP': the reporting, and the
+    photos in this file only (an MP3 shows none; photos the source credits but the clip leaves
+    out are not named)."""
+    parts = [f"Reporting: {spoken_reporting(reporting)}"] if reporting else []
+    shown = list(dict.fromkeys(p.credit for p in photos if p.credit))
+    if shown:
+        parts.append(f"Photos: {'; '.join(shown)}")
+    return "; ".join(parts)

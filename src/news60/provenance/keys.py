@@ -53,7 +53,8 @@ def key_folder() -> Path:
 
 def make_test_keys(folder: Path, algorithm: str = "ES256", *, force: bool = False) -> KeyFiles:
     """A new test CA and signing certificate in `folder`, every file readable by its owner only."""
-    from news60.provenance.certificates import make_certificates, write_private
+    from news60.atomic import write_private
+    from news60.provenance.certificates import make_certificates
 
     algorithm = _checked_algorithm(algorithm)
     files = KeyFiles(folder)

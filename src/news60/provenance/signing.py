@@ -31,6 +31,10 @@ SIGNED = {".mp4", ".mp3"}  # every clip format and the audio summary
 SHOWS_PHOTOS = {".mp4"}  # the MP3 is made from the narration alone
 NO_KEY = "not signed: no signing key (run `news60 keys init`, or set [provenance] cert and key)"
 SWITCHED_OFF = "not signed: [provenance] enabled = false"
+NO_TIME_STAMP = (
+    "signed without a trusted time-stamp: the credentials stop verifying when the signing "
+    "certificate expires; set [provenance] tsa_url to an RFC 3161 time-stamp authority"
+)
 
 
 @dataclass(frozen=True)
@@ -61,12 +65,13 @@ def sign_outputs(
         return Credentials(None, notes=(SWITCHED_OFF if settings.enabled is False else NO_KEY,))
     media = {name: path for name, path in files.items() if path.suffix.lower() in SIGNED}
     sizes = {}
-    with open_signer(key) as signer:
+    with open_signer(key, settings.tsa_url) as signer:
         for name, path in media.items():
             progress.info("signing %s", path.name)
             claim = claim_for(path, manifest, photos, previous, reason)
             sizes[name] = sign_file(path, claim, signer)
-    return Credentials(signer_name(key.cert), sizes)
+    notes = () if settings.tsa_url else (NO_TIME_STAMP,)
+    return Credentials(signer_name(key.cert), sizes, notes)
 
 
 def claim_for(
@@ -106,19 +111,25 @@ def sign_file(path: Path, claim: Claim, signer: c2pa.Signer) -> int:
                 manifest = builder.sign(signer, media_type(path), source, dest)
     except c2pa.C2paError as exc:
         raise ProvenanceError(
-            f"cannot sign {path.name} ({exc}): check [provenance] cert and key, "
-            "or make a test key with `news60 keys init`"
+            f"cannot sign {path.name} ({exc}): check [provenance] cert, key and tsa_url (the "
+            "time-stamp authority must answer), or make a test key with `news60 keys init`"
         ) from exc
     return len(manifest)
 
 
 @contextmanager
-def open_signer(key: SigningKey) -> Iterator[c2pa.Signer]:
-    """A c2pa signer for `key`; an unusable certificate or key is named with the fix."""
+def open_signer(key: SigningKey, tsa_url: str = "") -> Iterator[c2pa.Signer]:
+    """A c2pa signer for `key`, whose signatures the time-stamp authority at `tsa_url` dates
+    (RFC 3161); an unusable certificate or key is named with the fix."""
     import c2pa
 
+    if tsa_url and not tsa_url.startswith(("http://", "https://")):
+        raise ProvenanceError(
+            f"[provenance] tsa_url {tsa_url!r} is not an http(s) address: give the time-stamp "
+            "authority's URL, or remove it to sign without a time-stamp"
+        )
     info = c2pa.C2paSignerInfo(
-        key.algorithm.lower(), key.cert.read_bytes(), key.key.read_bytes(), None
+        key.algorithm.lower(), key.cert.read_bytes(), key.key.read_bytes(), tsa_url or None
     )
     try:
         signer = c2pa.Signer.from_info(info)

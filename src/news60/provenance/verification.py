@@ -1,5 +1,5 @@
-"""Read a file's content credentials back, from the file alone: is it intact, who signed it, what
-it was made from, and who is credited."""
+"""Read a file's content credentials back, from the file alone: is it intact, who signed it and
+when a time-stamp authority saw the signature, what it was made from, and who is credited."""
 
 from __future__ import annotations
 
@@ -36,6 +36,7 @@ class Verdict:
     state: str
     reason: str = ""
     signer: str = ""
+    time_stamp: str = ""  # when an RFC 3161 authority dated the signature ("" without one)
     generator: str = ""
     source_type: str = ""
     actions: tuple[str, ...] = ()
@@ -120,13 +121,14 @@ def verdict_from_report(path: Path, report: Mapping) -> Verdict:
         state=state,
         reason=_reason(state, report.get("validation_results") or {}),
         signer=_signer(manifest.get("signature_info") or {}),
+        time_stamp=str((manifest.get("signature_info") or {}).get("time") or ""),
         generator=_generator(manifest.get("claim_generator_info") or []),
         source_type=next(
             (_short(a["digitalSourceType"]) for a in actions if a.get("digitalSourceType")), ""
         ),
         actions=tuple(_action_line(a) for a in actions),
         ingredients=tuple(_part(i) for i in manifest.get("ingredients") or []),
-        work=_creative_work(manifest),
+        work=_story(manifest),
     )
 
 
@@ -171,17 +173,29 @@ def _part(ingredient: Mapping) -> Part:
     )
 
 
-def _creative_work(manifest: Mapping) -> dict:
-    """Headline, source URL, publisher, authors, contributors and credit lines of the CreativeWork."""
-    data = next(
-        (
-            a.get("data", {})
-            for a in manifest.get("assertions") or []
-            if a.get("label") == "stds.schema-org.CreativeWork"
-        ),
-        {},
-    )
-    work = {
+def _story(manifest: Mapping) -> dict:
+    """Headline, source, publisher, date, authors, contributors, agencies and credit line: from
+    the CAWG metadata assertion, or the schema.org CreativeWork of a clip signed before it."""
+    data = _assertion(manifest, "cawg.metadata")
+    if data:
+        work = {
+            "headline": data.get("dc:title", ""),
+            "url": data.get("dc:source", ""),
+            "published": data.get("photoshop:DateCreated", ""),
+            "publisher": ", ".join(data.get("dc:publisher") or []),
+            "authors": list(data.get("dc:creator") or []),
+            "contributors": list(data.get("dc:contributor") or []),
+            "agencies": data.get("photoshop:Source", ""),
+            "credits": data.get("photoshop:Credit", ""),
+        }
+    else:
+        work = _creative_work(_assertion(manifest, "stds.schema-org.CreativeWork"))
+    return {key: value for key, value in work.items() if value}
+
+
+def _creative_work(data: Mapping) -> dict:
+    """The same from the CreativeWork assertion news60 wrote before C2PA 2.x dropped it."""
+    return {
         "headline": data.get("headline", ""),
         "url": data.get("url", ""),
         "published": data.get("datePublished", ""),
@@ -190,7 +204,13 @@ def _creative_work(manifest: Mapping) -> dict:
         "contributors": [c.get("name", "") for c in data.get("contributor") or []],
         "credits": data.get("creditText", ""),
     }
-    return {key: value for key, value in work.items() if value}
+
+
+def _assertion(manifest: Mapping, label: str) -> Mapping:
+    return next(
+        (a.get("data", {}) for a in manifest.get("assertions") or [] if a.get("label") == label),
+        {},
+    )
 
 
 def _signer(info: Mapping) -> str:

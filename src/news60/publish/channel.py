@@ -73,6 +73,10 @@ class Channel(Protocol):
     def payload(self, clip: Clip, metadata: Metadata, privacy: str) -> dict:
         """The platform's metadata fields for this clip (no network, no credentials)."""
 
+    def sign_in(self) -> None:
+        """Make the sign-in last the whole publish (refresh it when due), before any upload;
+        one that cannot be refreshed is a CredentialsError naming `news60 auth CHANNEL`."""
+
     def start(self, post: Post) -> Session:
         """Open the upload; no byte of the clip is sent yet."""
 
@@ -84,6 +88,9 @@ class Channel(Protocol):
 
     def status(self, post: Post, session: Session, acknowledged: int) -> Progress:
         """Ask the platform where a saved session stands (`acknowledged`: the ledger's count)."""
+
+    def cancel(self, post: Post, session: Session) -> None:
+        """Close a session that will not be resumed (a platform without a way lets it lapse)."""
 
 
 CHANNELS = {

@@ -8,7 +8,14 @@ from pathlib import Path
 from news60.errors import PublishError
 from news60.models import Script
 from news60.records.codec import RecordError
-from news60.records.manifest import MANIFEST, VersionManifest, mismatches, read_manifest, sha256
+from news60.records.manifest import (
+    MANIFEST,
+    ClipFormat,
+    VersionManifest,
+    mismatches,
+    read_manifest,
+    sha256,
+)
 from news60.script.storyfile import load_story as load_script
 from news60.stories import load_story
 
@@ -32,6 +39,15 @@ class Clip:
     @property
     def voice(self) -> str:
         return self.manifest.voice
+
+    @property
+    def seconds(self) -> float:
+        """The clip's length: the manifest's, else read from the MP4's own header."""
+        if self.manifest.duration:
+            return self.manifest.duration
+        from mutagen.mp4 import MP4
+
+        return float(MP4(self.path).info.length)
 
 
 def load_clip(story_dir: Path, fmt: str | None = None) -> Clip:
@@ -70,7 +86,7 @@ def _clip(
         path=path,
         size=path.stat().st_size,
         sha256=sha256(path),
-        format=fmt or manifest.clips()[0].format,
+        format=_entry(folder, manifest, fmt).format,
         thumbnail=_local(folder, manifest.files.get("thumbnail")),
         manifest=manifest,
         script=_script(folder, manifest),
@@ -79,11 +95,7 @@ def _clip(
 
 def _clip_file(folder: Path, manifest: VersionManifest, fmt: str | None) -> Path:
     """The MP4 of format `fmt` (the first format when None), in the folder where it is now."""
-    clips = manifest.clips()
-    entry = next((c for c in clips if fmt is None or c.format == fmt), None)
-    if entry is None:
-        made = ", ".join(c.format for c in clips)
-        raise PublishError(f"{folder} has no {fmt} clip (it has {made}): pick one with --format")
+    entry = _entry(folder, manifest, fmt)
     path = _local(folder, manifest.files.get(entry.file))
     if path is None:
         raise PublishError(f"{folder}: the {entry.format} clip is missing: make it again")
@@ -93,6 +105,34 @@ def _clip_file(folder: Path, manifest: VersionManifest, fmt: str | None) -> Path
 def _local(folder: Path, file: str | None) -> Path | None:
     """A file the manifest lists, in the version folder."""
     return folder / file if file and (folder / file).is_file() else None
+
+
+def _entry(folder: Path, manifest: VersionManifest, fmt: str | None) -> ClipFormat:
+    """The manifest's clip of format `fmt`: by name, else a clip made with --size of that shape."""
+    clips = manifest.clips()
+    entry = next((c for c in clips if fmt is None or c.format == fmt), None)
+    entry = entry or next((c for c in clips if _shaped(c, fmt)), None)
+    if entry is None:
+        made = ", ".join(c.format for c in clips)
+        raise PublishError(f"{folder} has no {fmt} clip (it has {made}): pick one with --format")
+    return entry
+
+
+def _shaped(clip: ClipFormat, fmt: str | None) -> bool:
+    """Whether a clip's frame has the aspect ratio `fmt` names ("9:16" for a 160x284 clip)."""
+    ratio = _ratio(str(fmt or "").replace("x", ":"), ":")
+    made = clip.width / clip.height if clip.width and clip.height else _ratio(clip.format, "x")
+    # Even frame sides round a ratio: 160x284 is 9:16 within 0.2 %, 1080x1350 is 4:5 exactly.
+    return ratio is not None and made is not None and abs(made / ratio - 1) < 0.01
+
+
+def _ratio(name: str, sep: str) -> float | None:
+    """'9:16' -> 0.5625 (with sep ':'), '160x284' -> 0.563 (with sep 'x'); None when not a ratio."""
+    left, _, right = name.partition(sep)
+    try:
+        return float(left) / float(right)
+    except (ValueError, ZeroDivisionError):
+        return None
 
 
 def _script(folder: Path, manifest: VersionManifest) -> Script | None:

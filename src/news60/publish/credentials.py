@@ -1,16 +1,15 @@
 """Sign-ins for the platforms: kept in the user's config folder, created 0600, never printed.
 
 YouTube: an OAuth token (google-auth's authorized-user JSON) made by `news60 auth youtube`,
-refreshed when it expires. TikTok and Instagram: an access token from the settings, the
-environment, or `news60 auth tiktok|instagram`."""
+refreshed before it expires. TikTok and Instagram: an access token from the settings, the
+environment, or `news60 auth tiktok|instagram`, refreshed by news60.publish.tokens."""
 
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
-from news60.atomic import writing
+from news60.atomic import write_private
 from news60.errors import CredentialsError
 from news60.settings import PublishSettings
 
@@ -34,32 +33,7 @@ def token_path(settings: PublishSettings, channel: str) -> Path:
 def write_secret(path: Path, text: str) -> Path:
     """Write a file only its owner can read (0600, in a 0700 folder), atomically."""
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    with writing(path) as partial:
-        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        os.fchmod(fd, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-    return path
-
-
-def access_token(settings: PublishSettings, channel: str) -> str:
-    """A TikTok or Instagram token: the setting, else its environment variable, else the saved one."""
-    section = getattr(settings, channel)
-    token = section.token or os.environ.get(section.token_env, "")
-    path = token_path(settings, channel)
-    if not token and path.is_file():
-        token = json.loads(path.read_text(encoding="utf-8")).get("access_token", "")
-    if not token:
-        raise CredentialsError(
-            f"no {channel} access token: set {section.token_env}, or run `news60 auth {channel}`"
-        )
-    return token
-
-
-def save_access_token(settings: PublishSettings, channel: str, token: str) -> Path:
-    if not token.strip():
-        raise CredentialsError(f"the {channel} access token is empty: paste the whole token")
-    return write_secret(token_path(settings, channel), json.dumps({"access_token": token.strip()}))
+    return write_private(path, text.encode("utf-8"))
 
 
 def youtube_credentials(settings: PublishSettings):

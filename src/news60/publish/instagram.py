@@ -1,9 +1,15 @@
 """Instagram Reels through the Graph API: a REELS container with upload_type=resumable, the bytes
 POSTed to its upload URI with `offset`/`file_size`, status_code polled until FINISHED, then
-media_publish; the 24-hour publishing limit is read before anything is created."""
+media_publish; the 24-hour publishing limit is read before anything is created.
+
+Where an upload stands is the upload server's word (the container's
+video_status.uploading_phase.bytes_transferred), never the count news60 sent; after publishing,
+the media id and permalink are fetched, and found again from the account's media when a run
+stopped right after publishing."""
 
 from __future__ import annotations
 
+import logging
 import time
 
 from news60.errors import CredentialsError, PublishError
@@ -14,9 +20,13 @@ from news60.publish.rest import Rest, json_body
 from news60.publish.retry import Transient
 from news60.settings import PublishSettings
 
+log = logging.getLogger(__name__)
+
 MIB = 1024 * 1024
 CAPTION_CHARS = 2200
 EXPIRED_TOKEN = 190  # Graph API: the access token is invalid or expired
+RESENDS = 3  # the server keeping fewer bytes than it acknowledged, that many times, is a fault
+RECENT_MEDIA = 25  # a Reel published by a stopped run is among the account's latest posts
 
 
 class Instagram:
@@ -42,6 +52,15 @@ class Instagram:
             "share_to_feed": True,
         }
 
+    def sign_in(self) -> None:
+        """A token good for the whole publish: a long-lived one a day old is refreshed now."""
+        from news60.publish.tokens import fresh_token
+
+        fresh_token(self.settings, "instagram")
+
+    def cancel(self, post: Post, session: Session) -> None:
+        """Instagram has no call to cancel: an unpublished container expires after 24 hours."""
+
     def start(self, post: Post) -> Session:
         """The publishing limit first, then the container and its upload URI."""
         self._check_limit()
@@ -49,6 +68,22 @@ class Instagram:
         return Session(data["id"], data["uri"])
 
     def send(self, post: Post, session: Session, offset: int, acked: Acknowledged) -> Progress:
+        """The bytes from `offset` on; then the server says what it holds, and any gap is sent again."""
+        for _ in range(RESENDS):
+            self._send_from(post, session, offset, acked)
+            where = self.status(post, session)
+            if where.state != "sending":
+                return where
+            log.warning(
+                "instagram: the upload server holds %d bytes; sending the rest", where.offset
+            )
+            acked(where.offset)
+            offset = where.offset
+        raise Transient(
+            f"Instagram's upload server kept fewer bytes than it acknowledged {RESENDS} times"
+        )
+
+    def _send_from(self, post: Post, session: Session, offset: int, acked: Acknowledged) -> None:
         """The bytes from `offset` in parts, each POSTed with its offset and acknowledged."""
         part = max(1, self.config.chunk_mb) * MIB
         with post.clip.path.open("rb") as handle:
@@ -69,18 +104,21 @@ class Instagram:
                     raise self._upload_refusal(response)
                 offset += len(data)
                 acked(offset)
-        return Progress("sent", post.clip.size)
 
     def status(self, post: Post, session: Session, acknowledged: int = 0) -> Progress:
-        """The container's status_code; bytes still arriving resume from the ledger's count."""
-        code = self._graph("GET", session.ref, params={"fields": "status_code"}).get("status_code")
+        """The container's status_code, and the bytes the upload server holds (its word, not ours)."""
+        fields = {"fields": "status_code,video_status"}
+        container = self._graph("GET", session.ref, params=fields)
+        code = container.get("status_code")
         if code == "PUBLISHED":
             return Progress("posted", post.clip.size, session.ref)
         if code in ("EXPIRED", "ERROR"):
             return Progress("expired")
-        if code == "FINISHED" or acknowledged >= post.clip.size:
+        uploading = (container.get("video_status") or {}).get("uploading_phase") or {}
+        held = int(uploading.get("bytes_transferred") or 0)
+        if code == "FINISHED" or held >= post.clip.size:
             return Progress("sent", post.clip.size)
-        return Progress("sending", acknowledged)
+        return Progress("sending", held)
 
     def finish(self, post: Post, session: Session, progress: Progress) -> Posted:
         """Wait for FINISHED, then media_publish; a container already PUBLISHED is not published again."""
@@ -88,10 +126,8 @@ class Instagram:
         while True:
             container = self._graph("GET", session.ref, params={"fields": "status_code,status"})
             code = container.get("status_code")
-            if code == "PUBLISHED":
-                return Posted(
-                    session.ref, None, ("published earlier; Instagram gives no id for it here",)
-                )
+            if code == "PUBLISHED":  # a run that stopped right after publishing
+                return self._published_earlier(post, session)
             if code == "FINISHED":
                 return self._publish(session)
             if code in ("ERROR", "EXPIRED"):
@@ -110,6 +146,16 @@ class Instagram:
         )
         link = self._graph("GET", media["id"], params={"fields": "permalink"}).get("permalink")
         return Posted(media["id"], link)
+
+    def _published_earlier(self, post: Post, session: Session) -> Posted:
+        """The Reel an earlier run published: found among the account's latest by its caption."""
+        fields = {"fields": "id,permalink,caption,timestamp", "limit": RECENT_MEDIA}
+        media = self._graph("GET", f"{self._user()}/media", params=fields).get("data") or []
+        found = next((m for m in media if m.get("caption") == post.request["caption"]), None)
+        if found is None:
+            note = "published earlier; not among the account's latest posts, so no link here"
+            return Posted(session.ref, None, (note,))
+        return Posted(str(found["id"]), found.get("permalink"))
 
     def _check_limit(self) -> None:
         """Refuse before creating anything when the account's 24-hour publishing limit is used up."""
@@ -167,9 +213,9 @@ class Instagram:
         return self.config.user_id
 
     def _token(self) -> str:
-        from news60.publish.credentials import access_token
+        from news60.publish.tokens import fresh_token
 
-        return access_token(self.settings, "instagram")
+        return fresh_token(self.settings, "instagram")
 
 
 def caption(metadata: Metadata) -> str:

@@ -1,19 +1,21 @@
 """The uploads ledger (uploads.json in the story folder): what went where, so a clip posts once.
 
 Each upload is recorded when its session opens, updated as bytes are acknowledged, and closed
-with the platform's id and link. A lock file keeps two processes off the same story's uploads."""
+with the platform's id and link (or cancelled when it will not be resumed). The file is readable
+by its owner only. A lock file keeps two processes off the same story's uploads."""
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
 import fcntl
+import json
 import secrets
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from news60.atomic import write_json
+from news60.atomic import write_private
 from news60.errors import PublishError
 from news60.records.codec import RecordError, read_record, to_data
 
@@ -33,7 +35,7 @@ class Upload:
     version: int | None
     size: int
     privacy: str
-    state: str  # "started", "sent", "posted" or "expired"
+    state: str  # "started", "sent", "posted", "expired" or "cancelled"
     session: dict = field(default_factory=dict)
     acknowledged: int = 0
     remote_id: str | None = None
@@ -106,8 +108,10 @@ def read_ledger(story: Path) -> Ledger:
 
 def write_ledger(ledger: Ledger) -> Path:
     """Write the ledger atomically: its schema and every upload (their files relative to the
-    story folder, so a moved story keeps its record of what was posted)."""
-    return write_json(ledger.path, to_data(LedgerFile(ledger.uploads)))
+    story folder, so a moved story keeps its record of what was posted). Upload-session
+    addresses let anyone holding them add bytes to the upload: owner only."""
+    text = json.dumps(to_data(LedgerFile(ledger.uploads)), indent=2, ensure_ascii=False)
+    return write_private(ledger.path, text.encode("utf-8") + b"\n")
 
 
 @contextlib.contextmanager

@@ -14,7 +14,7 @@ from news60.publish.channel import PRIVACY, Channel, Post, Progress, Session, op
 from news60.publish.clip import load_clip
 from news60.publish.ledger import Ledger, Upload, locked, new_upload
 from news60.publish.metadata import describe
-from news60.publish.retry import Backoff, GaveUp, retrying
+from news60.publish.retry import Backoff, GaveUp, Refused, retrying
 from news60.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -47,6 +47,15 @@ def prepare(
     return backend, Post(channel, clip, metadata, privacy, backend.payload(clip, metadata, privacy))
 
 
+def sign_in(channels: tuple[str, ...], settings: Settings) -> None:
+    """Every channel known and signed in (refreshed when due), before any story is made or sent:
+    an unattended `batch --publish` stops at once with the `news60 auth CHANNEL` to run."""
+    backoff = Backoff.from_settings(settings.publish)
+    for channel in channels:
+        backend = open_channel(channel, settings.publish)
+        retrying(lambda _, b=backend: b.sign_in(), backoff, f"signing in to {channel}")
+
+
 def publish_story(
     story_dir: Path,
     channel: str,
@@ -67,6 +76,7 @@ def publish_story(
             _check_version(ledger, post, force)
             upload = None
         backoff = Backoff.from_settings(settings.publish)
+        retrying(lambda _: backend.sign_in(), backoff, "signing in")  # before any upload starts
         return _Run(backend, post, ledger, backoff).publish(upload)
 
 
@@ -106,11 +116,25 @@ class _Run:
             )
         except GaveUp as exc:
             raise PublishError(_not_posted(self.post, self.ledger, exc)) from exc
+        except Refused as exc:
+            self.cancel()
+            raise Refused(f"{exc}; the upload session was cancelled, nothing was posted") from exc
         done = replace(
             upload, state="posted", remote_id=posted.remote_id, url=posted.url, notes=posted.notes
         )
         progress_log.info("%s: posted %s", self.post.channel, posted.url or posted.remote_id)
         return _result(self.post, self.save(done), "posted")
+
+    def cancel(self) -> None:
+        """Close the open session of this clip, which will not be resumed, and record that."""
+        upload = self.ledger.find(self.post.channel, self.post.clip.sha256)
+        if upload is None or not upload.open:
+            return
+        try:
+            self.backend.cancel(self.post, Session.from_dict(upload.session))
+        except PublishError as exc:  # it lapses on the platform's side in time
+            log.warning("%s: the upload session could not be cancelled: %s", upload.channel, exc)
+        self.save(replace(upload, state="cancelled"))
 
     def upload(self, upload: Upload | None) -> tuple[Upload, Session, Progress]:
         """All the clip's bytes on the platform; a session that expires midway is replaced once."""

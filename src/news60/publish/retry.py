@@ -28,6 +28,10 @@ class GaveUp(PublishError):
     """The retries ran out; the message says what failed last."""
 
 
+class Refused(PublishError):
+    """The platform refused the upload for good: its session will not be resumed, so it is cancelled."""
+
+
 @dataclass(frozen=True)
 class Backoff:
     attempts: int = 6

@@ -1,8 +1,14 @@
 """TikTok's Content Posting API, direct post: creator_info, video/init (FILE_UPLOAD), chunk PUTs
-with Content-Range, then status/fetch until PUBLISH_COMPLETE or FAILED."""
+with Content-Range, then status/fetch until PUBLISH_COMPLETE or FAILED.
+
+By TikTok's Direct Post guidelines: creator_info is read before every post; only the privacy
+levels it lists are used; comments, duets and stitches are off unless the producer turns them on,
+and stay off when the account has them off; a clip longer than the account may post is refused
+before anything is sent; commercial content is disclosed with the label TikTok shows for it."""
 
 from __future__ import annotations
 
+import logging
 import time
 
 from news60.errors import CredentialsError, PublishError
@@ -11,6 +17,8 @@ from news60.publish.clip import Clip
 from news60.publish.metadata import Metadata, text_with_footer
 from news60.publish.rest import Rest, json_body
 from news60.settings import PublishSettings
+
+progress_log = logging.getLogger("news60.progress")
 
 MIB = 1024 * 1024
 # Chunks of 5 to 64 MB: MiB from 5 (>= 5 MB) to 60 (< 64 MB) hold whichever unit TikTok means.
@@ -24,6 +32,13 @@ LEVELS = {
 }
 UNAUDITED = "unaudited_client_can_only_post_to_private_accounts"
 DONE = "PUBLISH_COMPLETE"
+INTERACTIONS = ("comment", "duet", "stitch")
+MUSIC = "By posting, you agree to TikTok's Music Usage Confirmation."
+BRANDED_MUSIC = (
+    "By posting, you agree to TikTok's Branded Content Policy and Music Usage Confirmation."
+)
+
+log = logging.getLogger(__name__)
 
 
 class TikTok:
@@ -37,18 +52,30 @@ class TikTok:
                 f"[publish.tiktok] chunk_mb {settings.tiktok.chunk_mb} is out of range: "
                 f"use {CHUNK_MIB[0]} to {CHUNK_MIB[1]}"
             )
+        unknown = set(settings.tiktok.allow) - set(INTERACTIONS)
+        if unknown:  # checked when the channel opens: batch --publish before any story
+            raise PublishError(
+                f"[publish.tiktok] allow {', '.join(sorted(unknown))} is unknown: "
+                f"use {', '.join(INTERACTIONS)}"
+            )
         self.rest = Rest("TikTok", settings.timeout)
 
     def payload(self, clip: Clip, metadata: Metadata, privacy: str) -> dict:
-        """video/init's body; privacy_level is confirmed against creator_info when posting."""
-        chunk, count = chunking(clip.size, self.settings.tiktok.chunk_mb * MIB)
+        """video/init's body; privacy and interactions are settled against creator_info when posting."""
+        config = self.settings.tiktok
+        if config.brand_content and privacy == "private":
+            raise PublishError(
+                "Branded content visibility cannot be set to private (TikTok's rule): "
+                "pass --privacy public or unlisted, or drop --brand-content"
+            )
+        chunk, count = chunking(clip.size, config.chunk_mb * MIB)
         return {
             "post_info": {
                 "title": caption(metadata),
                 "privacy_level": LEVELS[privacy][0],
-                "disable_comment": False,
-                "disable_duet": False,
-                "disable_stitch": False,
+                **{f"disable_{name}": name not in config.allow for name in INTERACTIONS},
+                "brand_content_toggle": config.brand_content,
+                "brand_organic_toggle": config.brand_organic,
                 "is_aigc": metadata.synthetic,
             },
             "source_info": {
@@ -59,13 +86,28 @@ class TikTok:
             },
         }
 
+    def sign_in(self) -> None:
+        """A token good for the whole publish: refreshed now when it is due."""
+        from news60.publish.tokens import fresh_token
+
+        fresh_token(self.settings, "tiktok")
+
+    def cancel(self, post: Post, session: Session) -> None:
+        """TikTok has no call to cancel an upload: an unfinished one lapses on its side."""
+
     def start(self, post: Post) -> Session:
-        """creator_info first (privacy only from its options), then video/init."""
+        """creator_info first (privacy, interactions and length checked against it), then video/init."""
         creator = self._api("creator_info/query/", {})
+        check_length(post.clip.seconds, creator)
         level = choose_level(post.privacy, creator.get("privacy_level_options") or [])
-        body = {**post.request, "post_info": {**post.request["post_info"], "privacy_level": level}}
-        data = self._api("video/init/", body)
-        details = {**body["source_info"], "privacy_level": level}
+        info = {**post.request["post_info"], "privacy_level": level, **respected(post, creator)}
+        progress_log.info(
+            "tiktok: posting to %s (@%s)",
+            creator.get("creator_nickname", ""),
+            creator.get("creator_username", ""),
+        )
+        data = self._api("video/init/", {**post.request, "post_info": info})
+        details = {**post.request["source_info"], "privacy_level": level}
         details["username"] = creator.get("creator_username", "")
         return Session(data["publish_id"], data["upload_url"], details)
 
@@ -130,10 +172,19 @@ class TikTok:
         return Posted(post_id or session.ref, None, () if post_id else (note,))
 
     def _api(self, path: str, body: dict) -> dict:
-        from news60.publish.credentials import access_token
+        """One call to the posting API; a token TikTok refuses is refreshed once and the call made again."""
+        from news60.publish.tokens import fresh_token
 
-        token = access_token(self.settings, "tiktok")
-        response = self.rest.call(
+        response = self._call(path, body, fresh_token(self.settings, "tiktok"))
+        if response.status_code == 401 and self._refreshable():
+            response = self._call(path, body, fresh_token(self.settings, "tiktok", force=True))
+        data = json_body(response)
+        if response.status_code != 200 or data.get("error", {}).get("code", "ok") != "ok":
+            raise self._refusal(response, path.rstrip("/"))
+        return data.get("data", {})
+
+    def _call(self, path: str, body: dict, token: str):
+        return self.rest.call(
             "POST",
             f"{self.api}/v2/post/publish/{path}",
             json=body,
@@ -142,10 +193,13 @@ class TikTok:
                 "Content-Type": "application/json; charset=UTF-8",
             },
         )
-        data = json_body(response)
-        if response.status_code != 200 or data.get("error", {}).get("code", "ok") != "ok":
-            raise self._refusal(response, path.rstrip("/"))
-        return data.get("data", {})
+
+    def _refreshable(self) -> bool:
+        """Whether the sign-in in use is a saved one with a refresh token."""
+        from news60.publish.tokens import load_token
+
+        token = load_token(self.settings, "tiktok")
+        return token.saved and bool(token.refresh_token)
 
     def _refusal(self, response, doing: str) -> PublishError:
         """TikTok's error code as a typed error that says what to do."""
@@ -165,6 +219,39 @@ class TikTok:
         if code.startswith("spam_risk"):
             return PublishError(f"TikTok refused the post for now ({code}): try again tomorrow")
         return PublishError(f"TikTok refused {doing} ({code}: {error.get('message', '')})")
+
+
+def check_length(seconds: float, creator: dict) -> None:
+    """Refuse, before anything is sent, a clip longer than the account may post."""
+    limit = creator.get("max_video_post_duration_sec")
+    if limit and seconds > float(limit):
+        raise PublishError(
+            f"the clip is {seconds:.0f} s long and this TikTok account posts at most {limit} s: "
+            f"make a shorter clip (--seconds {limit}) and publish that"
+        )
+
+
+def respected(post: Post, creator: dict) -> dict:
+    """disable_comment/duet/stitch: what the producer allowed, except what the account has off."""
+    info = post.request["post_info"]
+    found = {}
+    for name in INTERACTIONS:
+        off = bool(creator.get(f"{name}_disabled"))
+        if off and not info[f"disable_{name}"]:
+            log.warning("tiktok: %ss are off in this account's settings: the post has none", name)
+        found[f"disable_{name}"] = off or info[f"disable_{name}"]
+    return found
+
+
+def disclosure(post_info: dict) -> list[str]:
+    """What TikTok requires the producer be shown before posting: the label, then the consent."""
+    lines = []
+    if post_info.get("brand_content_toggle"):  # both toggles: TikTok shows "Paid partnership"
+        lines.append("Your video will be labeled as 'Paid partnership'.")
+    elif post_info.get("brand_organic_toggle"):
+        lines.append("Your video will be labeled as 'Promotional content'.")
+    lines.append(BRANDED_MUSIC if post_info.get("brand_content_toggle") else MUSIC)
+    return lines
 
 
 def chunking(size: int, chunk: int) -> tuple[int, int]:

@@ -1,19 +1,22 @@
 """YouTube Shorts through google-api-python-client: videos.insert as a resumable upload.
 
-The session is opened with the documented POST (Location = session URI) and saved before any
-byte is sent; the chunks go through HttpRequest.next_chunk(num_retries=0), news60 retrying;
-after a failure the session is asked `Content-Range: bytes */TOTAL` where it stands."""
+The session is opened with the documented POST (Location = session URI), only after every local
+check passed, and saved before any byte is sent; the chunks go through
+HttpRequest.next_chunk(num_retries=0), news60 retrying; after a failure the session is asked
+`Content-Range: bytes */TOTAL` where it stands. A session YouTube refused for good is cancelled
+(DELETE on its URI), so none is left open."""
 
 from __future__ import annotations
 
 import json
 import logging
+from pathlib import Path
 
 from news60.errors import CredentialsError, PublishError
 from news60.publish.channel import Acknowledged, Post, Posted, Progress, Session
 from news60.publish.clip import Clip
 from news60.publish.metadata import Metadata, shorten, text_with_footer
-from news60.publish.retry import Transient
+from news60.publish.retry import Refused, Transient
 from news60.settings import PublishSettings
 
 log = logging.getLogger(__name__)
@@ -22,6 +25,9 @@ TITLE_CHARS = 100
 DESCRIPTION_BYTES = 5000
 TAGS_CHARS = 500
 CHUNK_UNIT = 256 * 1024  # the resumable protocol takes chunks in multiples of 256 KiB
+THUMBNAIL_BYTES = 2 * 1024 * 1024  # thumbnails.set takes a JPEG or PNG up to 2 MB
+# Refusals a later run could still get past: the day's quota, and limits that reset.
+WAIT_REASONS = ("quotaExceeded", "uploadLimitExceeded", "rateLimitExceeded")
 REAUTH = "run `news60 auth youtube --client-secrets client_secret.json` to sign in again"
 
 
@@ -61,8 +67,32 @@ class YouTube:
         check_limits(resource)
         return resource
 
+    def sign_in(self) -> None:
+        """The saved sign-in, refreshed now when it would lapse during this publish."""
+        import datetime as dt
+
+        import google_auth_httplib2
+
+        from news60.publish.tokens import REFRESH_AHEAD
+
+        self._youtube()
+        expiry = self._credentials.expiry
+        ahead = dt.datetime.now(dt.UTC).replace(tzinfo=None) + dt.timedelta(seconds=REFRESH_AHEAD)
+        if self._credentials.token and expiry is not None and expiry > ahead:
+            return
+        request = google_auth_httplib2.Request(self._authorized.http)
+        self._guard(lambda: self._credentials.refresh(request))
+
+    def cancel(self, post: Post, session: Session) -> None:
+        """DELETE on the session URI: YouTube discards what it holds (it answers 499)."""
+        response, content = self._call(session.ref, "DELETE", headers={"Content-Length": "0"})
+        if response.status not in (204, 404, 410, 499):
+            raise _error(response.status, content, "cancelling the upload")
+
     def start(self, post: Post) -> Session:
-        """The documented first step: POST the resource, get the session URI in Location."""
+        """The documented first step, after the local checks: POST the resource, get the
+        session URI in Location."""
+        check_thumbnail(post.clip.thumbnail)
         request = self._insert(post)
         headers = {
             **request.headers,
@@ -206,13 +236,11 @@ def _error(status: int, content: bytes, doing: str) -> PublishError:
         return CredentialsError(
             f"YouTube refused the sign-in ({reason or 'unauthorized'}): {REAUTH}"
         )
-    if reason in ("quotaExceeded", "uploadLimitExceeded", "rateLimitExceeded"):
+    if reason in WAIT_REASONS:
         return PublishError(
             f"YouTube's upload quota is used up ({reason}): try again after midnight Pacific time"
         )
-    return PublishError(
-        f"YouTube refused {doing} ({status} {reason}): see the message above".rstrip()
-    )
+    return Refused(f"YouTube refused {doing} ({status} {reason})".rstrip())
 
 
 def _api_reason(content: bytes) -> str:
@@ -254,6 +282,15 @@ def tags(metadata: Metadata) -> tuple[str, ...]:
 
 def _tags_length(tags: list[str]) -> int:
     return sum(len(t) + (2 if " " in t else 0) for t in tags) + max(len(tags) - 1, 0)
+
+
+def check_thumbnail(path: Path | None) -> None:
+    """Refuse, before the session opens, a thumbnail YouTube would not take."""
+    if path is not None and path.stat().st_size > THUMBNAIL_BYTES:
+        raise PublishError(
+            f"{path.name} is over YouTube's 2 MB for a thumbnail: make the clip again "
+            "(news60 writes it smaller) or remove the file to let YouTube pick a frame"
+        )
 
 
 def check_limits(resource: dict) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from news60.language import Profile, profile_for
 from news60.models import Article
 from news60.script.quotes import quotations
 
@@ -20,7 +21,8 @@ _UNITS = {
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 _COMMON = (
     "a an the and or but if so of to in on at by for with from as is are was were be been it "
-    "its this that these those he she they we you i his her their our your my not no yes"
+    "its this that these those he she they we you i his her their our your my not no yes there "
+    "according"
 )
 _STOPWORDS = frozenset(_COMMON.split())
 _SUPPORT = 0.5  # below this share of known content words, a script is taken as invented
@@ -29,15 +31,31 @@ _SUPPORT = 0.5  # below this share of known content words, a script is taken as 
 def unsupported_terms(script_text: str, article: Article) -> list[str]:
     """Numbers, names and quotes in the script that the article does not contain."""
     source = " ".join([article.title, article.standfirst, article.text])
-    vocabulary = {_stem(w) for w in _WORD.findall(source)}
-    terms = _missing_numbers(script_text, _numbers(source))
-    terms += _missing_names(script_text, vocabulary)
-    terms += _missing_quotes(script_text, _plain(source))
-    terms += _invented_words(script_text, vocabulary)
+    profile = profile_for(article.language)
+    vocabulary = {stem(w) for w in _WORD.findall(said_in_full(source, profile))}
+    terms = untraceable(script_text, source, profile) + _invented_words(script_text, vocabulary)
     return list(dict.fromkeys(terms))
 
 
-def _numbers(text: str) -> set[float]:
+def said_in_full(text: str, profile: Profile) -> str:
+    """The text with its abbreviations said in full ("Oct. 25" -> "October 25")."""
+    for short, full in profile.spelled_out.items():
+        text = re.sub(rf"\b{re.escape(short)}(?=\s+\d)", full, text)
+    return text
+
+
+def untraceable(text: str, source: str, profile: Profile) -> list[str]:
+    """Numbers, names and quotes in `text` that `source` does not contain word for word (a
+    name in a hyphenated word counts, "(R-Texas)"; an abbreviation counts said in full)."""
+    source = f"{source} {source.replace('-', ' ')} {said_in_full(source, profile)}"
+    vocabulary = {stem(w) for w in _WORD.findall(source)}
+    terms = _missing_numbers(text, numbers_in(source))
+    terms += _missing_names(text, vocabulary)
+    terms += _missing_quotes(text, plain(source))
+    return list(dict.fromkeys(terms))
+
+
+def numbers_in(text: str) -> set[float]:
     """Every number in the text, written in digits or in words."""
     found = {_to_number(m.group(0)) for m in _NUMBER.finditer(text)}
     return found | {value for _, value in _worded_numbers(text)}
@@ -86,7 +104,7 @@ def _missing_names(script: str, vocabulary: set[str]) -> list[str]:
     missing = []
     for match in _WORD.finditer(script):
         word = match.group(0)
-        if not word[0].isupper() or _stem(word) in vocabulary:
+        if not word[0].isupper() or stem(word) in vocabulary:
             continue
         initial = _SENTENCE_START.search(script[: match.start()])
         if initial and word.lower() in _STOPWORDS:
@@ -101,19 +119,19 @@ def _missing_quotes(script: str, plain_source: str) -> list[str]:
     from news60.script.sentences import split_sentences
 
     quotes = [q for sentence in split_sentences(script) for _, q in quotations(sentence)]
-    return [q for q in quotes if len(q.split()) > 1 and _plain(q) not in plain_source]
+    return [q for q in quotes if len(q.split()) > 1 and plain(q) not in plain_source]
 
 
 def _invented_words(script: str, vocabulary: set[str]) -> list[str]:
     """When most content words are foreign to the article, the script is invented: list them."""
     content = [w for w in _WORD.findall(script) if w.lower() not in _STOPWORDS and len(w) > 2]
-    unknown = [w for w in content if _stem(w) not in vocabulary]
+    unknown = [w for w in content if stem(w) not in vocabulary]
     if not content or len(unknown) <= (1 - _SUPPORT) * len(content):
         return []
     return unknown
 
 
-def _stem(word: str) -> str:
+def stem(word: str) -> str:
     """Fold case, possessives and plurals so "Putin's" matches "Putin" and "votes" "vote"."""
     word = word.lower().replace("’", "'")
     word = re.sub(r"'s?$", "", word)
@@ -123,6 +141,6 @@ def _stem(word: str) -> str:
     return word
 
 
-def _plain(text: str) -> str:
+def plain(text: str) -> str:
     """Lower case, words only, single spaces: for finding a quote whatever its punctuation."""
     return " ".join(re.findall(r"\w+", text.lower().replace("’", "'")))

@@ -10,10 +10,14 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from news60.errors import ScriptError
-from news60.models import Article, Narration, Script
+from news60.language import profile_for
+from news60.models import Article, Narration, Script, TracedSentence
+from news60.script.broadcast import finish_script, people_in
+from news60.script.broadcast.arc import arc_notes
 from news60.script.scenes import build_script
 from news60.script.speakable import display_text
 from news60.script.summarisers import Pick, Summariser, get_summariser
+from news60.script.summarisers.story import article_sentences
 from news60.settings import ScriptSettings
 
 log = logging.getLogger(__name__)
@@ -51,7 +55,7 @@ def fit_script(
     picks = summariser.summarise(article, budget, settings.sentences)
     if not picks:
         raise ScriptError("the summariser found no sentence to say: is the article empty?")
-    picker = _Picker(article, settings.summariser, summariser, budget, limits)
+    picker = _Picker(article, settings.summariser, summariser, budget, limits, settings.tense)
     say = lambda draft, rate: narrate(draft.script, rate)  # noqa: E731
     fitted, narration, _ = fit_loop(
         picker.chosen(picks), say, picker.drop, limits, grow=picker.grow, rounds=MAX_ROUNDS
@@ -76,10 +80,11 @@ class _Picker:
     summariser: Summariser
     budget: int | None
     limits: Limits
+    tense: str = "said"
     grown: bool = False
 
     def chosen(self, picks: list[Pick]) -> _Chosen:
-        return _Chosen(picks, _script(self.article, picks, self.name))
+        return _Chosen(picks, _script(self.article, picks, self.name, self.tense))
 
     def drop(self, draft: _Chosen, narration: Narration) -> _Chosen:
         """The measured pace says how many words must go: drop units until that many have."""
@@ -144,12 +149,26 @@ def pick_script(article: Article, settings: ScriptSettings) -> Script:
     )
     if not picks:
         raise ScriptError("the summariser found no sentence to say: is the article empty?")
-    return _script(article, picks, settings.summariser)
+    return _script(article, picks, settings.summariser, settings.tense)
 
 
-def _script(article: Article, picks: list[Pick], summariser: str) -> Script:
-    pairs = [(_display(p.text), p.index) for p in picks]
-    return build_script(article, pairs, summariser, [p.unit for p in picks])
+def _script(article: Article, picks: list[Pick], summariser: str, tense: str = "said") -> Script:
+    """The picks as scenes, finished by the broadcast writer in the order they are said."""
+    profile = profile_for(article.language)
+    written = [p.lines or (TracedSentence(_display(p.text), ()),) for p in picks]
+    people = people_in(article_sentences(article), profile)
+    finished = finish_script([line for lines in written for line in lines], people, profile, tense)
+    grouped, at = [], 0
+    for lines in written:
+        grouped.append(tuple(finished[at : at + len(lines)]))
+        at += len(lines)
+    pairs = [
+        (" ".join(line.text for line in lines), p.index)
+        for lines, p in zip(grouped, picks, strict=True)
+    ]
+    units = [text for text, _ in article_sentences(article)]
+    notes = arc_notes(" ".join(text for text, _ in pairs), units, profile)
+    return build_script(article, pairs, summariser, [p.unit for p in picks], grouped, notes)
 
 
 def drop_to_fit(picks: list[Pick], words: int) -> list[Pick]:

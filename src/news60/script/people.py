@@ -23,6 +23,13 @@ _NOT_PERSON_LIST = (
     "June July August September October November December The This That When After Before"
 )
 _NOT_PERSON = frozenset(_NOT_PERSON_LIST.split())
+_OPENERS_WORDS = (
+    "if as for when while after before but and or so then since because though although once "
+    "with without from to in on at by of into over under about like unlike despite until "
+    "unless whether where why how what who which that this these those there here yet also "
+    "meanwhile however still even only just now today yesterday"
+)
+_OPENERS = frozenset(_OPENERS_WORDS.split())
 # Titles stay off the name: "President Vladimir Putin" is Putin, "Ms. Temple" is Temple.
 _TITLES = frozenset(
     [
@@ -74,12 +81,31 @@ _SAID_AFTER = re.compile(
 
 def full_names(text: str) -> list[str]:
     """The people named in full: capitalised runs that are not places, bodies or dates."""
-    names = []
+    return [name for name, _, _ in named_people(text)]
+
+
+def named_people(text: str) -> list[tuple[str, int, int]]:
+    """(name, start, end) of every person named in full, titles left out of the name but inside
+    the span's start ("Ms. Jane Doe" spans from "Ms.")."""
+    found = []
     for match in FULL_NAME.finditer(text):
-        words = [w for w in match.group(0).split() if w.rstrip(".") not in _TITLES]
+        raw = match.group(0).split()
+        # "If Sudan fails", "As Eloise Parry ...": a capitalised sentence opener is no given name.
+        while raw and re.sub(r"['’]\w*$", "", raw[0].lower()) in _OPENERS:
+            raw = raw[1:]
+        words = [w for w in raw if w.rstrip(".") not in _TITLES]
+        # "Verizon’s Yahoo": a possessive inside the run ends one name before another begins.
+        if any(w.endswith(("'s", "’s")) for w in words[:-1]):
+            continue
         if len(words) >= 2 and not any(w in _NOT_PERSON for w in words):
-            names.append(" ".join(words))
-    return names
+            start = text.index(raw[0], match.start())
+            found.append((" ".join(words), start, match.end()))
+    return found
+
+
+def is_title(word: str) -> bool:
+    """ "Mr", "Dr.", "Sen." and the like: a word that goes before a surname."""
+    return word.rstrip(".") in _TITLES
 
 
 def surnames(text: str, known: Iterable[str] = ()) -> set[str]:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
-from news60.models import Article, Photo, Scene, Script
+from news60.models import Article, Photo, Scene, Script, TracedSentence
 from news60.script.headings import scene_heading
 from news60.script.onscreen import caption_for, headline
 from news60.script.people import speaker, surnames
@@ -21,17 +22,22 @@ def build_script(
     sentences: Sequence[tuple[str, int]],
     summariser: str,
     units: Sequence[int] | None = None,
+    lines: Sequence[tuple[TracedSentence, ...]] | None = None,
+    notes: Sequence[str] = (),
 ) -> Script:
     """A Script from (display sentence, article position) pairs in article order; `units` says
-    which story unit each sentence belongs to, so a quote's line can name a speaker in its unit."""
+    which story unit each sentence belongs to, so a quote's line can name a speaker in its unit;
+    `lines` traces each pair's sentences to the article."""
     units = list(units) if units is not None else [-1] * len(sentences)
+    lines = list(lines) if lines is not None else [()] * len(sentences)
     scenes, start = [], 0
     for group in group_sentences(sentences, units):
         members = range(start, start + len(group))
         text = " ".join(group)
         line = caption_for(text, context=_context(sentences, units, members))
         heading = scene_heading(line, text, article.title, first=not scenes)
-        scenes.append(Scene(text, heading))
+        traced = tuple(t for m in members for t in lines[m])
+        scenes.append(Scene(text, heading, lines=traced))
         start += len(group)
     return Script(
         title=article.title,
@@ -42,6 +48,7 @@ def build_script(
         source_url=article.source_url,
         language=article.language,
         summariser=summariser,
+        notes=tuple(notes),
     )
 
 
@@ -111,7 +118,7 @@ def assign_photos(scenes: tuple[Scene, ...], photos: Sequence[Photo]) -> tuple[S
         if best is not None:
             uses[best] += 1
         chosen.append(showable[best] if best is not None else None)
-    return tuple(Scene(s.text, s.caption, p) for s, p in zip(scenes, chosen, strict=True))
+    return tuple(replace(s, photo=p) for s, p in zip(scenes, chosen, strict=True))
 
 
 def _people_in(scene: Scene, known: set[str]) -> set[str]:

@@ -10,7 +10,16 @@ from typing import Any
 
 from news60.atomic import write_json
 from news60.errors import ScriptError
-from news60.models import OnScreen, Photo, QuoteCard, Reporting, Scene, Script
+from news60.models import (
+    OnScreen,
+    Photo,
+    QuoteCard,
+    Reporting,
+    Rewrite,
+    Scene,
+    Script,
+    TracedSentence,
+)
 from news60.records.paths import relative_path
 
 FORMAT = "news60/story@2"
@@ -118,6 +127,9 @@ def script_from_dict(data: Any, origin: str = "story") -> Script:
         language=data.get("language", "en"),
         summariser=data.get("summariser", "edited"),
         key=data.get("key"),
+        notes=tuple(
+            _text(n, f"{origin}: notes") for n in _list(data.get("notes", []), f"{origin}: notes")
+        ),
     )
 
 
@@ -134,6 +146,7 @@ def _scene(data: Any, origin: str) -> Scene:
         text,
         on_screen(_text(caption, f"{origin}.caption")),
         _photo(photo, f"{origin}.photo") if photo is not None else None,
+        _lines(data.get("lines", []), text, f"{origin}.lines"),
     )
 
 
@@ -141,6 +154,50 @@ def on_screen(line: str) -> OnScreen:
     """A scene's on-screen line as written: a quote card when it reads as one, else a key line."""
     card = QUOTE_CARD.match(line)
     return QuoteCard(card["quote"], card["speaker"] or "") if card else line
+
+
+def _lines(data: Any, text: str, origin: str) -> tuple[TracedSentence, ...]:
+    """The scene's trace to the article; none once the producer has edited the scene's words
+    (the trace would say the article wrote what the producer did)."""
+    if not isinstance(data, list | tuple):
+        raise ScriptError(f"{origin} must be a list of traced sentences (or left out)")
+    lines = tuple(_line(item, f"{origin}[{i}]") for i, item in enumerate(data))
+    return lines if " ".join(line.text for line in lines) == text else ()
+
+
+def _line(data: Any, origin: str) -> TracedSentence:
+    if isinstance(data, TracedSentence):
+        return data
+    if not isinstance(data, dict):
+        raise ScriptError(f"{origin}: expected {{text, sources, places, rewrites}}")
+    _check_fields(data, TracedSentence, origin, required={"text"})
+    rewrites = data.get("rewrites", [])
+    if not isinstance(rewrites, list | tuple) or not all(isinstance(r, dict) for r in rewrites):
+        raise ScriptError(f"{origin}.rewrites must be a list of {{rule, note}}")
+    places = data.get("places", [])
+    if not isinstance(places, list | tuple) or not all(isinstance(p, int) for p in places):
+        raise ScriptError(f"{origin}.places must be a list of sentence numbers")
+    return TracedSentence(
+        _text(data["text"], f"{origin}.text"),
+        tuple(
+            _text(s, f"{origin}.sources")
+            for s in _list(data.get("sources", []), f"{origin}.sources")
+        ),
+        tuple(places),
+        tuple(
+            Rewrite(
+                _text(r.get("rule", ""), f"{origin}.rule"),
+                _text(r.get("note", ""), f"{origin}.note"),
+            )
+            for r in rewrites
+        ),
+    )
+
+
+def _list(value: Any, origin: str) -> list | tuple:
+    if not isinstance(value, list | tuple):
+        raise ScriptError(f"{origin} must be a list")
+    return value
 
 
 def _photo(data: Any, origin: str) -> Photo:

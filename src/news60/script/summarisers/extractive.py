@@ -9,7 +9,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from news60.errors import ScriptError
+from news60.language import Profile, profile_for
 from news60.models import Article
+from news60.script.broadcast.arc import roles_of
 from news60.script.embeddings import embed
 from news60.script.quotes import quotations
 from news60.script.summarisers.picks import DEFAULT_WORDS, Pick, word_count
@@ -21,6 +23,9 @@ _DUPLICATE = (
 )
 _OUTCOME_BONUS = 0.1  # how much a unit stating the outcome is worth until one is in
 _TERM_BONUS = 0.04  # per headline key term a unit brings in that the script lacks
+# Per part of the arc (why, the other side, what next) a unit tells that the script lacks: a
+# story that stops after its opening leaves a listener without the why and what-next.
+_ARC_BONUS = 0.06
 _WORD = re.compile(r"[A-Za-z][\w'’-]+|\d[\d,.]*")
 _COMMON = frozenset(
     [
@@ -113,11 +118,12 @@ class Extractive:
         if cost(story.lead) > limit:
             return []
         chosen, terms = [story.lead], _key_terms(story.title)
-        while best := self._next(story, vectors, relevance, chosen, cost, limit, terms):
+        profile = profile_for(story.language)
+        while best := self._next(story, vectors, relevance, chosen, cost, limit, terms, profile):
             chosen += best
         return chosen
 
-    def _next(self, story, vectors, relevance, chosen, cost, limit, terms) -> list[int]:
+    def _next(self, story, vectors, relevance, chosen, cost, limit, terms, profile) -> list[int]:
         """The units the best next pick brings in (it and what it requires); [] if none fits."""
         usable = list(story.usable)
         gains = self._gains(vectors, relevance, [usable.index(u) for u in chosen])
@@ -132,6 +138,7 @@ class Extractive:
                 continue
             gain = np.mean([gains[usable.index(u)] for u in needed])
             gain += _news_bonus(story.text(unit), covered, terms)
+            gain += _arc_bonus(story.text(unit), covered, profile)
             if gain > best_gain:
                 best, best_gain = needed, gain
         return best
@@ -164,9 +171,18 @@ def _picks(story: Story, order: list[int]) -> list[Pick]:
     """Picks in article order; a unit's score falls with its place in the importance order."""
     importance = {u: round(1.0 - k / (len(order) + 1), 4) for k, u in enumerate(order)}
     return [
-        Pick(text, importance[u], index, u, story.units[u].requires)
+        Pick(
+            " ".join(line.text for line in lines),
+            importance[u],
+            index,
+            u,
+            story.units[u].requires,
+            lines,
+        )
         for u in sorted(order)
-        for index, text in zip(story.indexes(u), story.sentences(u), strict=True)
+        for index, lines in zip(
+            story.indexes(u), (story.said(i) for i in story.units[u].sentences), strict=True
+        )
     ]
 
 
@@ -182,6 +198,11 @@ def _news_bonus(text: str, covered: str, terms: set[str]) -> float:
     have = {w.lower() for w in _WORD.findall(covered)}
     new = {w.lower() for w in _WORD.findall(text)} & (terms - have)
     return bonus + _TERM_BONUS * len(new)
+
+
+def _arc_bonus(text: str, covered: str, profile: Profile) -> float:
+    """Worth added for each part of the arc the unit tells that the script does not yet."""
+    return _ARC_BONUS * len(roles_of(text, profile) - roles_of(covered, profile))
 
 
 def is_quote(sentence: str) -> bool:

@@ -64,6 +64,10 @@ def _generate(prompt: str, tokenizer: Any, model: Any, new_tokens: int) -> str:
     import torch
 
     inputs = tokenizer(prompt, return_tensors="pt")
+    room = _context(model) - new_tokens - 8
+    if not model.config.is_encoder_decoder and inputs["input_ids"].shape[1] > room > 0:
+        # A context too small even for the instructions: keep the end, where "Narration:" cues it.
+        inputs = {name: value[:, -room:] for name, value in inputs.items()}
     pad = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else tokenizer.eos_token_id
     with torch.inference_mode():
         output = model.generate(

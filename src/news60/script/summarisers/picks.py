@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
-from news60.models import Article
+from news60.models import Article, TracedSentence
 from news60.script.sentences import split_sentences
 
 DEFAULT_WORDS = 150  # about a minute of narration, when no budget is given
@@ -21,6 +21,7 @@ class Pick:
     index: int
     unit: int = -1  # the story unit it belongs to (-1: a unit of its own)
     requires: tuple[int, ...] = ()  # units that must be said for this one to make sense
+    lines: tuple[TracedSentence, ...] = ()  # the sentences said, traced to the article
 
 
 class Summariser(Protocol):

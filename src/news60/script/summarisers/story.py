@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 
 from news60.errors import ScriptError
-from news60.models import Article
-from news60.script.quotes import attributes, balanced, read_marks
+from news60.language import profile_for
+from news60.models import Article, TracedSentence
+from news60.script.broadcast import LONGEST, finish_script, people_in, trim_lead, write_sentence
+from news60.script.quotes import attributes, balanced, is_speech, read_marks
 from news60.script.sentences import split_sentences
 from news60.script.summarisers.prose import has_verb, is_caption, is_prose, tidy
 from news60.script.units import Unit, carried_marks, leans_on_previous, story_units
@@ -19,6 +22,7 @@ REPEAT = 0.8  # a sentence sharing this share of its words with an earlier one r
 # caption restating the story: "Mrs Ernhart ... began offering her service in 2010")
 # "The deal ...": a definite noun the sentence takes to be known already.
 _DEFINITE = re.compile(r"^[\"“‘']?The\s+([a-z][\w-]+)")
+SUBHEAD_WORDS = 12  # a one-sentence paragraph asking a question this short is a subhead
 SCENE_SETTER = 0.25  # a lead with under this share of the headline's words only sets the scene
 
 
@@ -31,6 +35,8 @@ class Story:
     places: tuple[int, ...]  # each clean sentence's index among all the body's sentences
     units: tuple[Unit, ...]
     usable: tuple[int, ...]  # units a script may hold, in article order
+    written: tuple[tuple[TracedSentence, ...], ...] = ()  # each text as the newsreader says it
+    language: str = "en"
 
     @property
     def lead(self) -> int:
@@ -44,7 +50,15 @@ class Story:
         return [self.places[i] for i in self.units[unit].sentences]
 
     def text(self, unit: int) -> str:
-        return " ".join(self.sentences(unit))
+        """The unit as said: the writer's sentences."""
+        return " ".join(line.text for line in self.lines(unit))
+
+    def lines(self, unit: int) -> list[TracedSentence]:
+        return [line for i in self.units[unit].sentences for line in self.written[i]]
+
+    def said(self, sentence: int) -> tuple[TracedSentence, ...]:
+        """What the newsreader says for the clean sentence at this position."""
+        return self.written[sentence]
 
     def words(self, unit: int) -> int:
         return len(self.text(unit).split())
@@ -132,20 +146,79 @@ def _read(article: Article, opening: list[tuple[str, int]]) -> Story:
         raise ScriptError(
             "the article has no speakable sentences: check that the input holds the article body"
         )
-    return Story(article.title, tuple(shown), tuple(p for p, _, _ in clean), units, usable)
+    places = tuple(p for p, _, _ in clean)
+    raw = [sentences[k][0] for k in kept]
+    written = _written(article, shown, raw, places, units, marks)
+    usable = _short_enough(usable, units, written)
+    profile = profile_for(article.language)
+    written = tuple(
+        trim_lead(lines, profile) if i in units[usable[0]].sentences else lines
+        for i, lines in enumerate(written)
+    )
+    return Story(article.title, tuple(shown), places, units, usable, written, article.language)
+
+
+def _written(
+    article: Article,
+    shown: list[str],
+    raw: list[str],
+    places: tuple[int, ...],
+    units: tuple[Unit, ...],
+    marks: list,
+) -> tuple[tuple[TracedSentence, ...], ...]:
+    """Every clean sentence as the broadcast writer says it."""
+    profile = profile_for(article.language)
+    owner = {i: u for u, unit in enumerate(units) for i in unit.sentences}
+    vocabulary = frozenset(re.findall(r"\b[a-z][a-z'’-]+\b", " ".join(raw)))
+    written = []
+    for i, (text, source, place) in enumerate(zip(shown, raw, places, strict=True)):
+        # A quote that runs over several sentences keeps its attribution where it stands.
+        run = bool(marks[i].open_at_start or marks[i].open_at_end) or (
+            i > 0 and owner[i] == owner[i - 1] and is_speech(marks[i - 1])
+        )
+        said = write_sentence(
+            text, source, place, profile, first=place <= 0, quote_run=run, vocabulary=vocabulary
+        )
+        written.append(said)
+    return tuple(written)
+
+
+def _short_enough(
+    usable: tuple[int, ...],
+    units: tuple[Unit, ...],
+    written: tuple[tuple[TracedSentence, ...], ...],
+) -> tuple[int, ...]:
+    """Usable units whose every sentence, as written for the ear, runs at most LONGEST words
+    (the lead stays whatever its length: the news is said), and whose requirements stay."""
+    kept: list[int] = []
+    for u in usable:
+        lines = [line for i in units[u].sentences for line in written[i]]
+        short = all(len(line.text.split()) <= LONGEST for line in lines)
+        if (short or not kept) and all(r in kept for r in units[u].requires):
+            kept.append(u)
+    return tuple(kept)
 
 
 def _kept(tidied: list[tuple[int, str, int]]) -> list[int]:
     """Positions of the speakable sentences, leaving out repeats (a photo caption that copies
-    a sentence of the story word for word)."""
+    a sentence of the story word for word) and subheads asked as questions."""
     kept: list[int] = []
     seen: list[set[str]] = []
-    for k, (_, text, _) in enumerate(tidied):
+    sizes = Counter(paragraph for _, _, paragraph in tidied)
+    for k, (_, text, paragraph) in enumerate(tidied):
         words = set(re.findall(r"\w+", text.lower()))
+        if sizes[paragraph] == 1 and _subhead(text):
+            continue
         if is_prose(text, _MEMBER_WORDS) and not any(_repeats(words, w) for w in seen):
             kept.append(k)
             seen.append(words)
     return kept
+
+
+def _subhead(sentence: str) -> bool:
+    """ "What did the prosecutors say?": a short question standing as its own paragraph, in
+    the writer's voice, heads a section; read aloud it sounds like the newsreader asking."""
+    return len(sentence.split()) <= SUBHEAD_WORDS and _asks(sentence)
 
 
 def _lost(tidied: list[tuple[int, str, int]], j: int, k: int) -> bool:
@@ -161,6 +234,25 @@ def _lost(tidied: list[tuple[int, str, int]], j: int, k: int) -> bool:
 
 def _repeats(words: set[str], earlier: set[str]) -> bool:
     return len(words & earlier) >= REPEAT * max(len(words), 1)
+
+
+def spoken_units(article: Article, tense: str = "said") -> tuple[str, ...]:
+    """Every usable unit in article order as the newsreader says it, people introduced at their
+    first mention in that order (a bulletin says a prefix of them)."""
+    story = read_story(article)
+    profile = profile_for(article.language)
+    lines = [story.lines(u) for u in story.usable]
+    people = people_in(article_sentences(article), profile)
+    finished = iter(
+        finish_script([line for said in lines for line in said], people, profile, tense)
+    )
+    return tuple(" ".join(next(finished).text for _ in said) for said in lines)
+
+
+def article_sentences(article: Article) -> list[tuple[str, int]]:
+    """The article's sentences with their place among the body's (-1: the standfirst)."""
+    standfirst = [(s, -1) for s in split_sentences(article.standfirst)]
+    return standfirst + [(s, i) for i, (s, _) in enumerate(body_sentences(article))]
 
 
 def body_sentences(article: Article) -> list[tuple[str, int]]:

@@ -1,0 +1,48 @@
+"""The Profile record and the registry that picks one by language code."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, eq=False)  # one per language: compared and hashed by identity
+class Profile:
+    """Everything the script writer needs to know about one language."""
+
+    code: str  # ISO 639-1, as Article.language has it
+    name: str
+    # Verbs that report speech, past -> present ("said" -> "says"): the house tense turns one
+    # into the other; the keys also find attributions ("..., police said.").
+    reporting: Mapping[str, str]
+    # A participle opening a clause's tail and its past form, by who does it: the main clause's
+    # subject (", saying ...", ", killing ...") or the event itself (", leaving 3 dead").
+    agent_participles: Mapping[str, str]
+    event_participles: Mapping[str, str]
+    # Wire agencies and broadcasters whose tag opens a dateline ("(AP) —", "(WSVN) -").
+    agencies: frozenset[str]
+    titles: frozenset[str]  # lower-cased words of a title before a name ("president", "chief")
+    negations: frozenset[str]  # words that turn a statement round: a rewrite must keep them all
+    subject_pronouns: frozenset[str]
+    determiners: frozenset[str]  # words that open a noun phrase ("the", "a", "his")
+    openers: frozenset[str]  # common words a sentence opens with, never names ("here", "most")
+    # Conjunctions that join two clauses and what the second sentence opens with once split
+    # ("but" stays: the contrast is the news; "and" goes).
+    coordinators: Mapping[str, str]
+    # Conjunctions that open a clause hanging off a main one ("as the leaders met").
+    clause_conjunctions: frozenset[str]
+    auxiliaries: frozenset[str]  # finite verbs that are always verbs ("was", "will", "has")
+    irregular_past: frozenset[str]  # finite past forms without -ed ("won", "fled", "said")
+    present_verbs: frozenset[str]  # common present forms news writes in ("says", "want", "faces")
+    measures: frozenset[str]  # units a bracketed conversion is written in ("km", "kph", "lbs")
+    # Cues for the story's arc, each a pattern over a sentence: why it happened or matters, the
+    # other side or the reaction, what happens next.
+    cause: re.Pattern[str]
+    reaction: re.Pattern[str]
+    next_steps: re.Pattern[str]
+    # Page furniture read aloud inside a sentence ("WATCH:", "READ MORE:", "Click here to ...").
+    furniture: re.Pattern[str]
+    # Abbreviations said in full and never read as a sentence's end ("Oct. 25" -> "October 25").
+    spelled_out: Mapping[str, str]
+    default_voice: str

@@ -1,0 +1,167 @@
+"""The broadcast writer: the article's chosen sentences rewritten for the ear, in its own words.
+
+Two passes. `write_sentence` works on one sentence alone: print clutter out (datelines, tags,
+brackets, list markers, page labels), the source named first, long sentences split where a
+clause ends. `finish_script` works on the script in the order it is said: people introduced at
+first mention as the article introduces them, reporting verbs in the house tense. Every rewrite
+is traced (which article sentences, which rules), and a rewrite that fails the gate (a number,
+name, quote or negation it cannot trace) is not aired: the article's words are kept instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+
+from news60.language import Profile
+from news60.models import Rewrite, TracedSentence
+from news60.script.broadcast.attribution import attribution_first, house_tense
+from news60.script.broadcast.clauses import split_for_ear
+from news60.script.broadcast.clutter import CLUTTER_RULES
+from news60.script.broadcast.gate import untraced
+from news60.script.broadcast.naming import Person, introduce, people_in
+from news60.script.broadcast.trim import trim_for_ear
+from news60.script.speakable import display_text
+
+__all__ = ["LONGEST", "Person", "finish_script", "people_in", "trim_lead", "write_sentence"]
+
+LONGEST = 30  # no sentence said runs longer: past this a listener loses its beginning
+
+
+@dataclass(frozen=True)
+class _Draft:
+    """A sentence part way through the writer: its pieces, the notes, the words dropped."""
+
+    pieces: tuple[str, ...]
+    rewrites: tuple[Rewrite, ...] = ()
+    dropped: str = ""
+
+
+def write_sentence(
+    text: str,
+    source: str,
+    place: int,
+    profile: Profile,
+    *,
+    first: bool = False,
+    quote_run: bool = False,
+    vocabulary: frozenset[str] = frozenset(),
+) -> tuple[TracedSentence, ...]:
+    """One article sentence (`text` as cleaned for the screen, `source` as the article has it)
+    as the sentences a newsreader says; `quote_run`: it belongs to a quote that runs over several
+    sentences, whose attribution stays where it is; `vocabulary`: the words the article writes
+    in lower case (a moved attribution lower-cases only those)."""
+    draft = _Draft((text,))
+    stages: tuple[Callable[[_Draft], _Draft], ...] = (
+        lambda d: _clean(d, profile, first),
+        lambda d: _attribute(d, profile, quote_run, vocabulary),
+        lambda d: _split(d, profile),
+    )
+    for stage in stages:
+        draft = _gated(draft, stage(draft), source, profile)
+    return tuple(
+        TracedSentence(piece, (source,), (place,), draft.rewrites) for piece in draft.pieces
+    )
+
+
+def _gated(before: _Draft, after: _Draft, source: str, profile: Profile) -> _Draft:
+    """The stage's result when it traces to the source; else the draft before it, noted."""
+    if after.pieces == before.pieces:
+        return after
+    reason = untraced(" ".join(after.pieces), [source], profile, after.dropped)
+    if reason is None:
+        return after
+    fallback = Rewrite(
+        "fallback", f"kept the article's words: the rewrite failed the check ({reason})"
+    )
+    return replace(before, rewrites=before.rewrites + (fallback,))
+
+
+def _clean(draft: _Draft, profile: Profile, first: bool) -> _Draft:
+    """Every clutter rule over the sentence; a bracketed clause becomes a sentence after it."""
+    (text,) = draft.pieces[:1]
+    notes: list[str] = []
+    dropped: list[str] = []
+    after: list[str] = []
+    for rule in CLUTTER_RULES:
+        cleaned = rule(text, profile, first)
+        text = cleaned.text
+        notes += cleaned.notes
+        dropped.append(cleaned.dropped)
+        after += cleaned.after
+    shown = display_text(text)
+    if shown != text:
+        notes.append(_display_note(text, shown))
+        dropped.append(text[: max(0, len(text) - len(shown))])
+    rewrites = tuple(Rewrite("clutter", note) for note in notes)
+    return _Draft((shown, *after), draft.rewrites + rewrites, " ".join(d for d in dropped if d))
+
+
+def _display_note(before: str, after: str) -> str:
+    if before.lower() == after.lower():
+        return "put the shouted opening in sentence case"
+    return f"dropped the byline or dateline “{before[: len(before) - len(after)].strip()}”"
+
+
+def _attribute(
+    draft: _Draft, profile: Profile, quote_run: bool, vocabulary: frozenset[str]
+) -> _Draft:
+    pieces, notes = [], []
+    for piece in draft.pieces:
+        moved, note = attribution_first(piece, profile, quote_run, vocabulary)
+        pieces.append(moved)
+        notes += [note] if note else []
+    rewrites = tuple(Rewrite("attribution", note) for note in notes)
+    return replace(draft, pieces=tuple(pieces), rewrites=draft.rewrites + rewrites)
+
+
+def _split(draft: _Draft, profile: Profile) -> _Draft:
+    pieces, notes = [], []
+    for piece in draft.pieces:
+        more, why = split_for_ear(piece, profile)
+        pieces += more
+        notes += why
+    rewrites = tuple(Rewrite("split", note) for note in notes)
+    return replace(draft, pieces=tuple(pieces), rewrites=draft.rewrites + rewrites)
+
+
+def trim_lead(lines: Sequence[TracedSentence], profile: Profile) -> tuple[TracedSentence, ...]:
+    """The lead's sentences, those still over LONGEST words cut of verbless colour (the lead
+    is always said, so it cannot be left out instead)."""
+    trimmed = []
+    for line in lines:
+        text, notes = trim_for_ear(line.text, profile, LONGEST)
+        if notes and untraced(text, [line.text], profile, line.text) is None:
+            rewrites = tuple(Rewrite("trim", note) for note in notes)
+            line = replace(line, text=text, rewrites=line.rewrites + rewrites)
+        trimmed.append(line)
+    return tuple(trimmed)
+
+
+def finish_script(
+    lines: Sequence[TracedSentence], people: dict[str, Person], profile: Profile, tense: str
+) -> list[TracedSentence]:
+    """The script's sentences in the order said, with people introduced at first mention and
+    reporting verbs in the house tense ("said" keeps the article's)."""
+    introduced = introduce([line.text for line in lines], people, profile)
+    finished = []
+    for line, (text, who) in zip(lines, introduced, strict=True):
+        rewrites = list(line.rewrites)
+        sources = list(line.sources)
+        for person in who:
+            rewrites.append(
+                Rewrite("name", f"introduced as the article does: “{person.introduction}”")
+            )
+            sources += [person.source] if person.source not in sources else []
+        text, note = house_tense(text, tense, profile)
+        rewrites += [Rewrite("tense", note)] if note else []
+        # This pass rewrites the written sentence: it may add only who the article says people are.
+        said_before = [line.text, *(person.introduction for person in who)]
+        reason = untraced(text, said_before, profile) if text != line.text else None
+        if reason is not None:
+            note = f"kept the sentence as written: the rewrite failed the check ({reason})"
+            finished.append(replace(line, rewrites=line.rewrites + (Rewrite("fallback", note),)))
+            continue
+        places = line.places + tuple(p.place for p in who if p.place not in line.places)
+        finished.append(TracedSentence(text, tuple(sources), places, tuple(rewrites)))
+    return finished

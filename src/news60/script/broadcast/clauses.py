@@ -1,0 +1,498 @@
+"""Sentences for the ear: a long sentence split where a clause ends, into whole sentences that
+stand alone. Every split keeps the article's words and order; what a new sentence opens with
+is the clause's own subject, a repeated name or noun ("Iran", "The lines"), or "That"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from news60.language import Profile
+from news60.script.broadcast.grammar import (
+    PREPOSITIONS,
+    bare,
+    capitalise,
+    ended,
+    inside_aside,
+    inside_quote,
+    is_finite_verb,
+    main_subject,
+    opens_clause,
+    repeatable,
+    verb_within,
+)
+
+# Words no sentence ends on: a piece ending so was cut inside its clause ("... because.").
+_DANGLING_WORDS = (
+    "and or but the a an because that if when while as although though since whether which "
+    "who whom whose it uses even"
+)
+_DANGLING = frozenset(_DANGLING_WORDS.split())
+SPLIT_FROM = 20  # a sentence longer than this is split where a clause ends cleanly
+MIN_PIECE = 5  # each piece says something whole: a subject, a verb and what they do
+MAX_DEPTH = 3  # a sentence is split at most this many times over
+
+
+@dataclass(frozen=True)
+class Split:
+    """Pieces a sentence was split into, and a note on where."""
+
+    pieces: tuple[str, ...]
+    note: str
+
+
+SplitRule = Callable[[str, Profile], Split | None]
+
+
+def split_for_ear(text: str, profile: Profile, depth: int = 0) -> tuple[list[str], list[str]]:
+    """The sentence as one or more sentences of at most SPLIT_FROM words where it splits
+    cleanly, with a note per split; a sentence no rule splits cleanly stays whole."""
+    if len(text.split()) <= SPLIT_FROM or depth >= MAX_DEPTH or _attributed_at_end(text, profile):
+        return [text], []
+    for rule in SPLIT_RULES:
+        split = rule(text, profile)
+        if split and all(_whole(piece, profile) for piece in split.pieces):
+            pieces, notes = [], [split.note]
+            for piece in split.pieces:
+                more, why = split_for_ear(piece, profile, depth + 1)
+                pieces += more
+                notes += why
+            return pieces, notes
+    return [text], []
+
+
+def _attributed_at_end(text: str, profile: Profile) -> bool:
+    """ "..., Cook said while visiting ..." or "..., the source told Reuters.": every clause
+    before is what someone said, so a split would state the first part as fact."""
+    verbs = "|".join(set(profile.reporting) | set(profile.reporting.values()))
+    return re.search(rf",\s+(?:[^,“”\"]{{1,60}}\s+)?(?:{verbs})\b[^,“”\"]*\.$", text) is not None
+
+
+def _whole(piece: str, profile: Profile) -> bool:
+    """A piece that stands alone: long enough, with a finite verb, its quotes closed."""
+    words = piece.split()
+    if not words or not any(ch.isalpha() for ch in piece):
+        return False
+    if len(words) < MIN_PIECE or verb_within(words, profile, len(words)) is None:
+        return False
+    if bare(words[-1]) in PREPOSITIONS | _DANGLING:
+        return False
+    return piece.count("“") == piece.count("”") and piece.count('"') % 2 == 0
+
+
+def _middlemost(text: str, positions: list[int]) -> list[int]:
+    """Candidate split positions, the one nearest the middle first (even pieces are easier)."""
+    middle = len(text) / 2
+    return sorted(positions, key=lambda p: abs(p - middle))
+
+
+def _reported_before(text: str, at: int, profile: Profile) -> bool:
+    """A reporting verb before `at` with no quote: what follows may be what someone said, and a
+    new sentence would state it as fact."""
+    before = [bare(w) for w in text[:at].split()]
+    verbs = set(profile.reporting) | set(profile.reporting.values()) | {"that"}
+    verbs |= {ing for ing, past in profile.agent_participles.items() if past in profile.reporting}
+    return any(w in verbs for w in before) and not inside_quote(text, at)
+
+
+def _pieces(left: str, right: str) -> tuple[str, str]:
+    return ended(left.strip()), ended(capitalise(right.strip()))
+
+
+def split_semicolon(text: str, profile: Profile) -> Split | None:
+    """ "A; B" -> "A. B." """
+    spots = [m.start() for m in re.finditer(r";\s+", text) if not inside_quote(text, m.start())]
+    for at in _middlemost(text, spots):
+        right = text[at + 1 :].strip()
+        if opens_clause(right, profile):
+            return Split(_pieces(text[:at], right), "split at a semicolon")
+    return None
+
+
+def split_coordinated(text: str, profile: Profile) -> Split | None:
+    """ "The pilots admitted nothing, and the FAA agreed ..." -> "... nothing. The FAA agreed ..."
+    ("but", "so" and "yet" stay to open the new sentence: the contrast is part of the news)."""
+    words = "|".join(profile.coordinators)
+    found = list(re.finditer(rf",?\s+({words})\s+", text))
+    for match in sorted(found, key=lambda m: abs(m.start() - len(text) / 2)):
+        right = text[match.end() :]
+        if inside_aside(text, match.start()) or _reported_before(text, match.start(), profile):
+            continue
+        if not opens_clause(right, profile) or (match.group(1) == "and" and "," not in match[0]):
+            continue
+        opener = profile.coordinators[match.group(1)]
+        right = f"{opener} {right}" if opener else right
+        return Split(_pieces(text[: match.start()], right), f"split before “{match.group(1)}”")
+    return None
+
+
+def split_clause_conjunction(text: str, profile: Profile) -> Split | None:
+    """ "Trump hailed the ties as the two leaders held talks" -> "... ties. The two leaders held
+    talks"; "although" becomes "But"."""
+    words = "|".join(profile.clause_conjunctions)
+    for match in re.finditer(rf"(?:,\s+|\s+)({words})\s+", text):
+        right = text[match.end() :]
+        if bare(right.split()[0]) in _NOT_CLAUSE_AFTER_AS and match.group(1) == "as":
+            continue  # "as much as", "as well as", "as a result": no clause
+        if inside_aside(text, match.start()) or _reported_before(text, match.start(), profile):
+            continue
+        if len(text[: match.start()].split()) < MIN_PIECE or not opens_clause(right, profile):
+            continue
+        if match.group(1) in {"although", "though"}:
+            right = "But " + right
+        return Split(_pieces(text[: match.start()], right), f"split before “{match.group(1)}”")
+    return None
+
+
+def split_relative(text: str, profile: Profile) -> Split | None:
+    """ "... with Iran, which shot down a drone." -> "... with Iran. Iran shot down a drone.";
+    "Sir Michael, who served ..., warned ..." -> "Sir Michael warned .... Sir Michael served ..."."""
+    for match in re.finditer(r",\s+(which|who)\s+", text):
+        if inside_quote(text, match.start()):
+            continue
+        subject = antecedent(text[: match.start()], profile, person=match.group(1) == "who")
+        rest = text[match.end() :]
+        if (
+            not subject
+            or verb_within(rest.split(), profile, 3) is None
+            or inside_aside(text, match.start())
+        ):
+            continue
+        if not _agrees(subject, rest.split()[0]):
+            continue
+        inner = _relative_end(rest, profile)
+        left_words = text[: match.start()].split()
+        if inner is not None and verb_within(left_words, profile, len(left_words)) is not None:
+            continue  # "X are Y, who ..., told Z": the comma closes something else
+        if inner is None:
+            return Split(
+                _pieces(text[: match.start()], f"{subject} {rest}"),
+                "split at a “which” or “who” clause",
+            )
+        clause, main = rest[:inner], rest[inner:].lstrip(", ")
+        left = f"{text[: match.start()]} {main}"
+        return Split(
+            (ended(left), ended(f"{subject} {clause}")), "took the “which” or “who” clause out"
+        )
+    return None
+
+
+def _agrees(subject: str, verb: str) -> bool:
+    """A plural-looking noun ("lines") with "was" or "has", or a singular one with "were", is
+    not what the clause is about."""
+    head = subject.split()[-1]
+    if head[:1].isupper():
+        return True  # names: "Iran", "the United States"
+    plural = head.endswith("s") and not head.endswith("ss")
+    singular_verb = verb in {"is", "was", "has"}
+    plural_verb = verb in {"are", "were", "have"}
+    return not (plural and singular_verb) and not (not plural and plural_verb)
+
+
+def _relative_end(rest: str, profile: Profile) -> int | None:
+    """Where a relative clause inside the sentence ends: the last comma before a finite verb
+    ("who in 2008, won ..., has taken ..."); None when it runs to the sentence's end."""
+    ends = [
+        match.start()
+        for match in re.finditer(r",\s+", rest)
+        if (after := rest[match.end() :].split())
+        and is_finite_verb(after[0], profile)
+        and not inside_quote(rest, match.start())
+    ]
+    return ends[-1] if ends else None
+
+
+def antecedent(left: str, profile: Profile, person: bool = False) -> str | None:
+    """What a "which" or "who" right after `left` refers to, said again: the name that ends it,
+    or the noun phrase from its determiner ("the gas lines"); None when that is unclear."""
+    words = left.split()
+    run: list[str] = []
+    for word in reversed(words):
+        if word[:1].isupper() or (run and bare(word) in {"of", "de", "van"}):
+            run.insert(0, word)
+        else:
+            break
+    told = len(run) < len(words) and bare(words[-len(run) - 1]) in set(profile.reporting) | {"to"}
+    if run and told and not person:
+        return None  # "Cook told Benioff, which meant ...": the "which" is what was said
+    while run and bare(run[0]) in {"of", "de", "van"}:
+        run.pop(0)
+    if run:
+        return repeatable(" ".join(run), profile)
+    if person and len(words) > 4:
+        return None  # "... met the man, who": which man, the sentence does not say
+    for k in range(1, 6):
+        if k > len(words):
+            return None
+        word = bare(words[-k])
+        if word == "of" and k > 1 and words[-1][-1:] == "s":
+            # "1,600 miles of natural gas lines, which": the plural after "of" is what is meant.
+            return repeatable(" ".join(["the", *words[-k + 1 :]]), profile)
+        if word in PREPOSITIONS or is_finite_verb(words[-k], profile) or words[-k].endswith(","):
+            return None
+        if word in profile.determiners:
+            # "a short of its length, which ...": after a preposition, "which" may mean it all.
+            if k < len(words) and bare(words[-k - 1]) in PREPOSITIONS:
+                return None
+            return repeatable(" ".join(words[-k:]), profile)
+    return None
+
+
+def split_participle(text: str, profile: Profile) -> Split | None:
+    """ "Gunmen opened fire ..., killing 19 people" -> "... . Gunmen killed 19 people";
+    ", leaving three dead" -> ". That left three dead"."""
+    for match in re.finditer(r",\s+([a-z]+ing)\s+", text):
+        word = match.group(1)
+        if inside_aside(text, match.start()):
+            continue
+        rest = text[match.end() :]
+        # "adding to the problems" is what the event did; "adding that ..." is the speaker's.
+        event = not rest.startswith(("that", "to say", "it ")) and (
+            word != "adding" or rest.startswith("to ")
+        )
+        if word in profile.event_participles and event:
+            opener = f"That {profile.event_participles[word]}"
+        elif word in profile.agent_participles:
+            subject = main_subject(text[: match.start()], profile)
+            if not subject:
+                continue
+            opener = f"{subject} {profile.agent_participles[word]}"
+        else:
+            continue
+        note = f"split at “{word}”, said as “{opener}”"
+        return Split(_pieces(text[: match.start()], f"{opener} {rest}"), note)
+    return None
+
+
+def split_asked(text: str, profile: Profile) -> Split | None:
+    """ "When asked if he would warn Russia, Trump smiled" -> "Trump was asked if he would warn
+    Russia. Trump smiled"."""
+    match = re.match(
+        r"^(?:When |After being |Having been )?asked\s+(?P<q>[^,“\"]{6,}),\s+(?P<rest>.+)$",
+        text,
+        re.I,
+    )
+    if not match:
+        return None
+    subject = main_subject(match["rest"], profile)
+    if not subject:
+        return None
+    first = f"{subject} was asked {match['q']}"
+    return Split(_pieces(first, match["rest"]), "said who was asked first")
+
+
+def split_where(text: str, profile: Profile) -> Split | None:
+    """ "He was taken to hospital, where he died" -> "He was taken to hospital. He died there"."""
+    for match in re.finditer(r",\s+where\s+", text):
+        right = text[match.end() :]
+        if inside_aside(text, match.start()) or not opens_clause(right, profile):
+            continue
+        return Split(_pieces(text[: match.start()], f"There, {right}"), "split at “where”")
+    return None
+
+
+def split_dash(text: str, profile: Profile) -> Split | None:
+    """ "X — which Y — Z" -> "X Z. <X's noun> Y"; "A — B" -> "A. B" when B is a clause."""
+    dashes = [m for m in re.finditer(r"\s(?:—|–|--)\s", text) if not inside_quote(text, m.start())]
+    if len(dashes) == 2:
+        inner = text[dashes[0].end() : dashes[1].start()]
+        outer = text[: dashes[0].start()] + " " + text[dashes[1].end() :]
+        if inner.split()[0].lower() in {"which", "who"}:
+            subject = antecedent(text[: dashes[0].start()], profile, inner.startswith("who"))
+            if subject:
+                said = f"{subject} {' '.join(inner.split()[1:])}"
+                return Split((ended(outer), ended(said)), "took the aside between dashes out")
+        if opens_clause(inner, profile):
+            return Split(
+                (ended(outer), ended(capitalise(inner))), "took the aside between dashes out"
+            )
+    for match in dashes[:1] if len(dashes) == 1 else []:
+        right = text[match.end() :]
+        if opens_clause(right, profile):
+            return Split(_pieces(text[: match.start()], right), "split at a dash")
+    return None
+
+
+def split_colon(text: str, profile: Profile) -> Split | None:
+    """ "The plan was clear: the town would close" -> "The plan was clear. The town would close"."""
+    for match in re.finditer(r":\s+", text):
+        right = text[match.end() :]
+        if inside_quote(text, match.start()) or right[:1] in "“\"‘'":
+            continue
+        if opens_clause(right, profile) and opens_clause(text[: match.start()], profile):
+            return Split(_pieces(text[: match.start()], right), "split at a colon")
+    return None
+
+
+def split_shared_subject(text: str, profile: Profile) -> Split | None:
+    """ "The fires forced an evacuation and were a stark reminder ..." -> "... an evacuation.
+    They were a stark reminder ..."; the second verb's subject said again (a name by surname, a
+    thing as "It" or "They" by the verb's number)."""
+    words = text.split()
+    first = verb_within(words, profile, 12)
+    if not first or _has_comma_before(words, first):
+        return None
+    subject = " ".join(words[:first])
+    for match in re.finditer(r"\s+and\s+(?P<verb>[a-z]+)\b", text):
+        if inside_aside(text, match.start()) or not is_finite_verb(match["verb"], profile):
+            continue
+        between = [bare(w) for w in text[: match.start()].split()[first + 1 :]]
+        if any(w in _CLAUSE_WORDS or w in profile.reporting for w in between):
+            continue  # "said the plan had failed and would ...": the "and" is inside a clause
+        opener = _pronoun_for(subject, match["verb"], profile)
+        if opener:
+            right = f"{opener} {text[match.end('verb') - len(match['verb']) :]}"
+            return Split(
+                _pieces(text[: match.start()], right), f"split before “and {match['verb']}”"
+            )
+    return None
+
+
+_NOT_CLAUSE_AFTER_AS_WORDS = "much many well long soon far if though such"
+_NOT_CLAUSE_AFTER_AS = frozenset(_NOT_CLAUSE_AFTER_AS_WORDS.split())
+_CLAUSE_WORDS_LIST = "that which who whom whose if whether when because while as"
+_CLAUSE_WORDS = frozenset(_CLAUSE_WORDS_LIST.split())
+_SINGULAR_VERBS_WORDS = "is was has does"
+_SINGULAR_VERBS = frozenset(_SINGULAR_VERBS_WORDS.split())
+_PLURAL_VERBS_WORDS = "are were have do"
+_PLURAL_VERBS = frozenset(_PLURAL_VERBS_WORDS.split())
+
+
+def _has_comma_before(words: list[str], at: int) -> bool:
+    return any(w.endswith(",") for w in words[:at])
+
+
+def _pronoun_for(subject: str, verb: str, profile: Profile) -> str | None:
+    """How a subject is said again before a second verb: a person by surname, else "It" or
+    "They" by the verb's number; None when the number cannot be told."""
+    said = repeatable(subject, profile)
+    if said and len(said.split()) <= 2:
+        return said
+    if verb in _SINGULAR_VERBS:
+        return "It"
+    if verb in _PLURAL_VERBS:
+        return "They"
+    return None
+
+
+def split_after(text: str, profile: Profile) -> Split | None:
+    """ "The plan failed after members of his party left parliament" -> "The plan failed. It came
+    after members of his party left parliament" (how broadcast news says what led to it)."""
+    for match in re.finditer(r",?\s+after\s+", text):
+        right = text[match.end() :]
+        if inside_aside(text, match.start()) or _reported_before(text, match.start(), profile):
+            continue
+        if len(text[: match.start()].split()) < 8 or not opens_clause(right, profile):
+            continue
+        return Split(
+            _pieces(text[: match.start()], f"It came after {right}"), "split before “after”"
+        )
+    return None
+
+
+def split_because(text: str, profile: Profile) -> Split | None:
+    """ "She avoided jail because she spent the money on a friend" -> "She avoided jail. That is
+    because she spent the money on a friend" (past: "That was because")."""
+    for match in re.finditer(r",?\s+because\s+", text):
+        right = text[match.end() :]
+        left = text[: match.start()]
+        if inside_aside(text, match.start()) or _reported_before(text, match.start(), profile):
+            continue
+        if len(left.split()) < 8 or not opens_clause(right, profile):
+            continue
+        verb = verb_within(left.split(), profile, len(left.split()))
+        past = verb is not None and bare(left.split()[verb]) not in {
+            "is",
+            "are",
+            "has",
+            "have",
+            "does",
+            "do",
+        }
+        opener = "That was because" if past else "That is because"
+        return Split(_pieces(left, f"{opener} {right}"), "split before “because”")
+    return None
+
+
+def split_purpose(text: str, profile: Profile) -> Split | None:
+    """ "A team has been touring newsrooms in an attempt to allay concerns" -> "... newsrooms. It
+    is trying to allay concerns" (was, for a past verb; they, for a plural one)."""
+    match = re.search(r"\s+in (?:an attempt|an effort|a bid) to\s+", text)
+    if not match or inside_aside(text, match.start()):
+        return None
+    left = text[: match.start()]
+    words = left.split()
+    verb = verb_within(words, profile, 12)
+    if verb is None or _has_comma_before(words, verb):
+        return None
+    subject = _pronoun_for(" ".join(words[:verb]), bare(words[verb]), profile)
+    if not subject:
+        return None
+    past = bare(words[verb]) not in {"is", "are", "has", "have"}
+    plural = subject == "They"
+    be = ("were" if plural else "was") if past else ("are" if plural else "is")
+    right = f"{subject} {be} trying to {text[match.end() :]}"
+    return Split(_pieces(left, right), "split before “in an attempt to”, said as “trying to”")
+
+
+def split_appositive(text: str, profile: Profile) -> Split | None:
+    """Past the limit, who someone is goes into a sentence of its own: "Kurt Volker, the former
+    envoy, testified ..." -> "Kurt Volker testified .... Volker is the former envoy"."""
+    if len(text.split()) <= LONGEST:
+        return None
+    outside = []
+    for match in _APPOSITION.finditer(text):
+        if inside_aside(text, match.start()) or verb_within(match["app"].split(), profile, 99):
+            continue
+        who = repeatable(match["name"], profile)
+        if who:
+            outside.append((match, who))
+    if not outside:
+        return None
+    main = text
+    for match, _ in reversed(outside):
+        main = main[: match.end("name")] + main[match.end("app") :].replace(",", "", 1)
+    said = [ended(f"{who} is {match['app']}") for match, who in outside]
+    return Split((ended(main), *said), "said who people are in sentences of their own")
+
+
+# "Kurt Volker, the former special envoy to Ukraine," : a name and who it is, between commas.
+_APPOSITION = re.compile(
+    r"(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}),\s+(?P<app>(?:the|a|an)\s[^,;“”\"()]{3,90}?)(?=,)"
+)
+LONGEST = 30  # the appositive rule works only past this, where a sentence must shrink
+
+
+def split_according_who(text: str, profile: Profile) -> Split | None:
+    """ "X happened, according to a programmer who has released code." -> "A programmer has released
+    code. According to the programmer, x happened." """
+    match = re.match(
+        r"^(?P<body>[^“”\"]{12,}?),\s+according to (?P<det>an?) (?P<noun>[a-z][\w -]{2,40}?) who (?P<rest>[^,]+)\.$",
+        text,
+    )
+    if not match or verb_within(match["rest"].split(), profile, 2) is None:
+        return None
+    first = f"{capitalise(match['det'])} {match['noun']} {match['rest']}"
+    head = match["noun"].split()[-1]
+    second = f"According to the {head}, {match['body'][:1].lower() + match['body'][1:]}"
+    return Split((ended(first), ended(second)), "said who the source is first")
+
+
+SPLIT_RULES: tuple[SplitRule, ...] = (
+    split_semicolon,
+    split_asked,
+    split_according_who,
+    split_dash,
+    split_relative,
+    split_coordinated,
+    split_clause_conjunction,
+    split_participle,
+    split_shared_subject,
+    split_after,
+    split_because,
+    split_purpose,
+    split_where,
+    split_colon,
+    split_appositive,
+)

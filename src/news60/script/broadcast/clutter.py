@@ -1,0 +1,210 @@
+"""Print clutter out: datelines, agency and station tags, brackets, list markers, page labels.
+Each rule returns the new text and what it did; the words a rule drops are noted so the
+faithfulness gate can tell a dropped aside from a lost fact."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from news60.language import Profile
+from news60.script.broadcast.grammar import bare, capitalise, ended, opens_clause
+from news60.script.faithfulness import said_in_full
+
+_DASH = r"(?:--|—|–|-)"
+# A station or agency tag in brackets, with or without a dash after it: "(WSVN) -", "(AP) —".
+_TAG = r"\((?:[A-Z][A-Za-z&.]{1,9}(?:[ /][A-Z][A-Za-z&.]{1,9})?)\)"
+# "SAN FRANCISCO (AP) —", "Kabul, Afghanistan (CNN) --", "(Reuters) -": a tag and its dash,
+# perhaps after a place; "(CNN) The ..." at the very start needs no dash.
+_TAGGED_DATELINE = re.compile(
+    rf"^(?:(?:[A-Z][\w.'’-]*(?:,?\s+[A-Z][\w.'’-]*){{0,4}}\s+)?{_TAG}\s*{_DASH}|{_TAG})\s*(?=[A-Z0-9“\"‘'])"
+)
+# "LONDON —", "SEOUL, South Korea —": a place in capitals, then a dash.
+_CAPS_DATELINE = re.compile(
+    rf"^[A-Z][A-Z.'’-]{{2,}}(?:[ ,]+[A-Z][\w.'’-]*){{0,4}}\s*{_DASH}\s+(?=[A-Z0-9“\"‘'])"
+)
+# "Indianapolis – A man ...": a place in title case and a dash, in the story's first sentence only.
+_PLACE_DATELINE = re.compile(
+    rf"^[A-Z][a-z.'’-]+(?:[ ,]+[A-Z][\w.'’-]*){{0,3}}\s+{_DASH}\s+(?=[A-Z0-9“\"‘'])"
+)
+_STATION_TAG = re.compile(rf"\s*{_TAG}\s*{_DASH}\s*")
+_LIST_MARKER = re.compile(r"^\s*(?:[-–—•*·▪►]|\d{1,2}[.)])\s+(?=\S)")
+_BRACKETED = re.compile(r"\s*\(([^()]{1,300})\)|\s*\[([^\[\]]{0,120})\]")
+_HASHTAG = re.compile(r"(?<![\w&])#(?=[A-Za-z]\w)")
+_HANDLE = re.compile(r"\s*\(?@\w{2,30}\)?(?=[\s,.;:!?]|$)")
+# Words that mark a bracket as a pointer at the page, never as part of the story.
+_PAGE_ASIDES_WORDS = (
+    "pictured left right centre center above below top bottom inset file photo picture video "
+    "see main image images watch listen audio graphic map opens new tab window"
+)
+_PAGE_ASIDES = frozenset(_PAGE_ASIDES_WORDS.split())
+# "(R-Texas)", "(D-N.Y.)": a US politician's party and state.
+_PARTY = re.compile(r"^([RDI])-([A-Z][\w. ]{1,20})$")
+_PARTIES = {"R": "Republican", "D": "Democrat", "I": "independent"}
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.]{1,9}s?$")
+_NUMBER_START = re.compile(
+    r"^(?:about |around |roughly |some |nearly |almost |up to |over |~)?[£$€¥]?\d"
+)
+ASIDE_WORDS = 6  # a bracketed phrase this short is said as a comma aside; longer ones are dropped
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """A sentence after one rule: its text, notes on what changed, the words dropped, and any
+    sentence the rule took out of it to be said after it (a bracketed clause)."""
+
+    text: str
+    notes: tuple[str, ...] = ()
+    dropped: str = ""
+    after: tuple[str, ...] = ()
+
+
+Rule = Callable[[str, Profile, bool], Cleaned]
+
+
+def drop_dateline(text: str, profile: Profile, first: bool) -> Cleaned:
+    """ "SAN FRANCISCO (AP) — A man ..." -> "A man ..."; a title-case place only in the first
+    sentence, where a dateline stands ("Indianapolis – Police ...")."""
+    patterns = [_TAGGED_DATELINE, _CAPS_DATELINE] + ([_PLACE_DATELINE] if first else [])
+    for pattern in patterns:
+        match = pattern.match(text)
+        if match and len(match.group(0).split()) <= 8:
+            rest = capitalise(text[match.end() :])
+            return Cleaned(rest, (f"dropped the dateline “{match.group(0).strip()}”",), match[0])
+    return Cleaned(text)
+
+
+def drop_station_tags(text: str, profile: Profile, first: bool) -> Cleaned:
+    """ "police said (WSVN) - the driver" -> "police said the driver"."""
+    found = _STATION_TAG.findall(text)
+    if not found:
+        return Cleaned(text)
+    tags = ", ".join(f"“{t.strip()}”" for t in found)
+    return Cleaned(
+        _STATION_TAG.sub(" ", text).strip(), (f"dropped the tag {tags}",), " ".join(found)
+    )
+
+
+def drop_list_marker(text: str, profile: Profile, first: bool) -> Cleaned:
+    """ "- The council voted ..." or "2. The council ..." -> "The council ..."."""
+    match = _LIST_MARKER.match(text)
+    if not match:
+        return Cleaned(text)
+    return Cleaned(text[match.end() :], (f"dropped the list marker “{match.group(0).strip()}”",))
+
+
+def drop_page_labels(text: str, profile: Profile, first: bool) -> Cleaned:
+    """ "WATCH: The moment ..." -> "The moment ..."; "... Read more here." dropped."""
+    found = [m.group(0).strip() for m in profile.furniture.finditer(text)]
+    if not found:
+        return Cleaned(text)
+    cleaned = capitalise(profile.furniture.sub(" ", text).strip())
+    if len(cleaned.split()) < 3:
+        return Cleaned(text)
+    labels = ", ".join(f"“{f}”" for f in found)
+    return Cleaned(ended(cleaned), (f"dropped the page label {labels}",), " ".join(found))
+
+
+def drop_handles(text: str, profile: Profile, first: bool) -> Cleaned:
+    """ "#MeToo" is said as "MeToo"; a bracketed "(@handle)" is dropped."""
+    handles = [h.strip() for h in _HANDLE.findall(text) if h.strip().startswith("(")]
+    new = _HASHTAG.sub("", text)
+    for handle in handles:
+        new = new.replace(" " + handle, "").replace(handle, "")
+    if new == text:
+        return Cleaned(text)
+    return Cleaned(new, ("dropped the hashtag and handle marks",), " ".join(handles))
+
+
+def unbracket(text: str, profile: Profile, first: bool) -> Cleaned:
+    """No bracket is read aloud: conversions and page pointers go, an acronym becomes ", or X,",
+    a party tag ", a Texas Republican,", a short aside a comma aside, a bracketed clause its own
+    sentence after this one, and an editor's "[that]" loses its brackets."""
+    notes: list[str] = []
+    dropped: list[str] = []
+    after: list[str] = []
+
+    def replace(match: re.Match[str]) -> str:
+        if match.group(2) is not None:
+            return _editors_brackets(match, notes, dropped)
+        inside = match.group(1).strip()
+        before = text[: match.start()]
+        said, note, lost, own = _aside(
+            inside, before, match.end() >= len(text.rstrip(".!?")) - 1, profile
+        )
+        notes.append(note)
+        dropped.append(lost)
+        after.extend(own)
+        return said
+
+    new = _BRACKETED.sub(replace, text)
+    if not notes:
+        return Cleaned(text)
+    new = re.sub(r"\s+([,.;:!?])", r"\1", new)
+    new = re.sub(r",(\s*[,.;:!?])", r"\1", new)
+    return Cleaned(new.strip(), tuple(notes), " ".join(d for d in dropped if d), tuple(after))
+
+
+def _editors_brackets(match: re.Match[str], notes: list[str], dropped: list[str]) -> str:
+    """ "[that]" -> "that"; "[...]" (words left out) -> nothing."""
+    inside = match.group(2).strip()
+    lead = match.group(0)[: len(match.group(0)) - len(match.group(0).lstrip())]
+    if not inside.strip(".… "):
+        notes.append("dropped the editor's “[…]”")
+        return ""
+    notes.append(f"said the editor's “[{inside}]” without its brackets")
+    return lead + inside
+
+
+def _aside(
+    inside: str, before: str, at_end: bool, profile: Profile
+) -> tuple[str, str, str, list[str]]:
+    """What a bracketed aside becomes: (text said in its place, note, words dropped, sentences
+    said after the one it stood in)."""
+    words = inside.split()
+    if _is_conversion(inside, before, profile):
+        return "", f"dropped the conversion “({inside})”", inside, []
+    if all(bare(w) in _PAGE_ASIDES for w in words):
+        return "", f"dropped the page pointer “({inside})”", inside, []
+    if _ACRONYM.match(inside):
+        return f", or {inside},", f"said the acronym “({inside})” as “or {inside}”", "", []
+    party = _PARTY.match(inside)
+    if party:
+        said = f", a {party[2].strip()} {_PARTIES[party[1]]},"
+        return said, f"said the party tag “({inside})” in words", "", []
+    if opens_clause(inside, profile) and len(words) >= 5:
+        own = ended(capitalise(inside))
+        return "", f"made the bracketed clause “({inside})” a sentence of its own", "", [own]
+    if len(words) <= ASIDE_WORDS and not at_end:
+        return f", {inside},", f"said the aside “({inside})” between commas", "", []
+    if len(words) <= ASIDE_WORDS:
+        return f", {inside}", f"said the aside “({inside})” after a comma", "", []
+    return "", f"dropped the aside “({inside})”", inside, []
+
+
+def _is_conversion(inside: str, before: str, profile: Profile) -> bool:
+    """ "3,200 miles (5,150 km)", "$1.5bn (£1.2bn)": the same amount in other units."""
+    if not _NUMBER_START.match(inside) or len(inside.split()) > 5:
+        return False
+    unit = {bare(w) for w in re.split(r"[\s\d,.]+", inside) if w}
+    stated_before = re.search(r"[\d£$€¥%]\S*(?:\s+\S+){0,2}\s*$", before) is not None
+    money = inside.lstrip("~ ")[:1] in "£$€¥"
+    return stated_before and (bool(unit & profile.measures) or money or "%" in inside)
+
+
+def spell_out(text: str, profile: Profile, first: bool) -> Cleaned:
+    """ "Oct. 25" -> "October 25": said in full, and its full stop never ends the sentence."""
+    new = said_in_full(text, profile)
+    return Cleaned(new, ("spelled out the abbreviation",) if new != text else ())
+
+
+CLUTTER_RULES: tuple[Rule, ...] = (
+    spell_out,
+    drop_list_marker,
+    drop_dateline,
+    drop_station_tags,
+    drop_page_labels,
+    drop_handles,
+    unbracket,
+)

@@ -1,0 +1,168 @@
+"""Just enough grammar to split a sentence safely: finite verbs, clause openings, subjects, and
+where the quotes are (a rewrite never cuts or changes a quote)."""
+
+from __future__ import annotations
+
+import re
+
+from news60.language import Profile
+from news60.script.people import full_names
+from news60.script.quotes import QUOTED
+
+WORD = re.compile(r"[\w'’.-]+")
+# "-ed" words that are usually adjectives before a noun, not a verb ("the alleged attack").
+_ED_ADJECTIVES_WORDS = (
+    "alleged so-called retired armed unnamed unidentified detailed renewed united limited "
+    "related based noted talented skilled married beloved wicked naked sacred"
+)
+_ED_ADJECTIVES = frozenset(_ED_ADJECTIVES_WORDS.split())
+# Prepositions that end a noun phrase when reading back from a comma ("the crisis with Iran").
+PREPOSITIONS_WORDS = (
+    "of in on at by for with from to into over under about after before during against "
+    "between among across through without within near toward towards than via like"
+)
+PREPOSITIONS = frozenset(PREPOSITIONS_WORDS.split())
+CLAUSE_REACH = 7  # a clause's finite verb comes within this many words of its opening
+SUBJECT_WORDS = 5  # a subject longer than this is not repeated as a new sentence's opening
+
+
+def bare(word: str) -> str:
+    """The word without the punctuation around it, lower-cased."""
+    return word.strip(".,;:!?\"“”‘’'()[]—–-").lower()
+
+
+def is_finite_verb(word: str, profile: Profile) -> bool:
+    """An auxiliary, an irregular past, a common present or a regular "-ed" past ("was", "won",
+    "says", "agreed")."""
+    w = bare(word)
+    if w in profile.auxiliaries or w in profile.irregular_past or w in profile.present_verbs:
+        return True
+    return len(w) > 4 and w.endswith("ed") and w not in _ED_ADJECTIVES
+
+
+def verb_within(words: list[str], profile: Profile, reach: int = CLAUSE_REACH) -> int | None:
+    """Where the first finite verb stands among the first `reach` words, if there is one; an
+    "-ed" word after a determiner or joined by a hyphen describes a noun ("a high-powered team")."""
+    for k, word in enumerate(words[:reach]):
+        describes = bare(word).endswith("ed") and (
+            "-" in word or (k > 0 and bare(words[k - 1]) in profile.determiners)
+        )
+        if is_finite_verb(word, profile) and not describes:
+            return k
+    return None
+
+
+def opens_clause(text: str, profile: Profile) -> bool:
+    """The text opens with a subject and its finite verb ("the FAA agreed", "Iran shot down"),
+    so it can stand alone as a sentence."""
+    words = text.split()
+    k = verb_within(words, profile)
+    if not k:
+        return False  # no verb near, or a verb with no subject before it ("agreed to ...")
+    first = bare(words[0])
+    # A bare plural may open a clause too ("members of his party left"); "much as is needed"
+    # or a preposition, conjunction, adverb or participle may not.
+    bare_noun = (
+        first.isalpha()
+        and first.endswith("s")
+        and not first.endswith("ss")
+        and first not in PREPOSITIONS | profile.clause_conjunctions | profile.openers
+    )
+    starts = (
+        first in profile.subject_pronouns
+        or first in profile.determiners
+        or words[0][:1].isupper()
+        or words[0][:1].isdigit()
+        or bare_noun
+    )
+    subject = [bare(w) for w in words[:k]]
+    return starts and not any(w in PREPOSITIONS for w in subject[:1]) and not _has_comma(words[:k])
+
+
+def _has_comma(words: list[str]) -> bool:
+    return any(w.endswith(",") for w in words)
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the quotes in the text, marks included."""
+    return [m.span() for m in QUOTED.finditer(text)]
+
+
+def inside_quote(text: str, at: int) -> bool:
+    """True when position `at` falls inside a quote (or a quote left open before it)."""
+    if any(start < at < end for start, end in quote_spans(text)):
+        return True
+    before = text[:at]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def inside_aside(text: str, at: int) -> bool:
+    """Inside a quote, brackets, or a pair of dashes: a split there would break the aside."""
+    if inside_quote(text, at):
+        return True
+    before = text[:at]
+    if before.count("(") > before.count(")"):
+        return True
+    dashes = len(re.findall(r"\s(?:—|–|--|-)\s", before))
+    after = len(re.findall(r"\s(?:—|–|--|-)\s", text[at:]))
+    return dashes % 2 == 1 and after >= 1
+
+
+def main_subject(sentence: str, profile: Profile) -> str | None:
+    """The subject a new sentence may repeat: a pronoun, a name, or "The <noun>" of at most
+    SUBJECT_WORDS words that opens the sentence right before its verb; None when unsure."""
+    words = sentence.split()
+    k = verb_within(words, profile, SUBJECT_WORDS + 1)
+    if not k:
+        return None
+    subject = words[:k]
+    if _has_comma(subject) or any(bare(w) in PREPOSITIONS - {"of"} for w in subject):
+        return None
+    return repeatable(" ".join(subject), profile)
+
+
+def repeatable(phrase: str, profile: Profile) -> str | None:
+    """How a noun phrase is said again at a new sentence's start: a person by surname, a name as
+    it is, "a company" as "The company", a pronoun capitalised; None for anything else."""
+    words = phrase.strip(" ,").split()
+    if not words or len(words) > SUBJECT_WORDS:
+        return None
+    first = bare(words[0])
+    if len(words) == 1 and first in profile.subject_pronouns:
+        return words[0][:1].upper() + words[0][1:]
+    if first in {"a", "an", "the"} and len(words) > 1 and not words[-1][:1].isupper():
+        return " ".join(["The", *words[1:]])  # "an Australian citizen" -> "The Australian citizen"
+    if first in profile.determiners - {"a", "an", "the", "that", "this", "some", "many"}:
+        return " ".join([words[0].capitalize(), *words[1:]])
+    if all(w[:1].isupper() or bare(w) in {"of", "de", "van", "von"} for w in words):
+        people = full_names(phrase)
+        return people[0].split()[-1] if len(people) == 1 and people[0] == phrase else phrase
+    return None
+
+
+def capitalise(text: str) -> str:
+    """The text with its first letter in upper case (after any opening quote mark)."""
+    for i, ch in enumerate(text):
+        if ch.isalpha():
+            return text[:i] + ch.upper() + text[i + 1 :]
+    return text
+
+
+def decapitalise(text: str, profile: Profile, vocabulary: frozenset[str] = frozenset()) -> str:
+    """The first word in lower case when it is a common word ("The", "Here"), or one the article
+    writes in lower case elsewhere (`vocabulary`: "prosecutors"), never a name ("Beijing")."""
+    word = text.split(" ", 1)[0].strip("“\"‘'")
+    common = profile.determiners | (profile.subject_pronouns - {"i"}) | profile.openers
+    acronym = word.isupper() and len(word) > 1
+    plain = word.lower()
+    if word[:1].isupper() and not acronym and plain in common | PREPOSITIONS | vocabulary:
+        return text[:1].lower() + text[1:]
+    return text
+
+
+def ended(text: str) -> str:
+    """The text with a full stop at its end unless it ends on one already (or ?, !, a quote)."""
+    text = text.rstrip(" ,;:—–-")
+    if re.search(r"[.!?…][\"'”’)]*$", text):
+        return text
+    return text + "."

@@ -1,0 +1,206 @@
+"""People identified at first mention, with what the article says they are: "Raab told the BBC"
+becomes "Foreign Secretary Dominic Raab told the BBC" when the article introduced him so; after
+that, the surname alone."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from news60.language import Profile
+from news60.script.broadcast.grammar import PREPOSITIONS, bare, inside_quote, is_finite_verb
+from news60.script.people import is_title, named_people
+
+ROLE_WORDS = 4  # a role before a name runs at most this many words ("Senate Democratic leader")
+APPOSITIVE_WORDS = 10  # ", the foreign secretary," and the like; longer is a clause of its own
+LONGEST = 30  # an introduction that would make the sentence longer than this is said bare
+# Capitalised words before a name that are not part of its title ("When Trump", "But Smith").
+_NOT_ROLE_WORDS = (
+    "when after before but and as if while since because though although then so also the a "
+    "an in on at by for with from of to said says told according meanwhile however"
+)
+_NOT_ROLE = frozenset(_NOT_ROLE_WORDS.split())
+_PARTICLES_WORDS = "van von de der den du da di le la del bin al el ibn"
+_PARTICLES = frozenset(_PARTICLES_WORDS.split())
+_APPOSITIVE = re.compile(r"^,\s+(?P<app>(?:the|a|an|\d{1,3}\b)[^,;:“”\"()]{0,80}?)(?=,|\.$|$)")
+
+
+@dataclass(frozen=True)
+class Person:
+    """Someone the article names in full, and how it first says who they are."""
+
+    name: str  # "Dominic Raab"
+    surname: str
+    introduction: str  # "Foreign Secretary Dominic Raab" or "Dominic Raab, the foreign secretary"
+    source: str  # the article sentence that says it
+    place: int
+    role_after: bool = False  # the role follows the name between commas
+
+
+def people_in(sentences: Iterable[tuple[str, int]], profile: Profile) -> dict[str, Person]:
+    """Surname -> the person, introduced as the article first does it with a role (else as it
+    first names them in full); a surname two people share is left out (mother and daughter)."""
+    sentences = list(sentences)
+    # "Lower Manhattan", "Make Trump", "Liu He": a word the article also writes in lower case
+    # is a common word, not part of a name, and a name made of one is no person's.
+    lower = {w for text, _ in sentences for w in re.findall(r"\b[a-z][a-z'’-]+\b", text)}
+    found: dict[str, list[Person]] = {}
+    for text, place in sentences:
+        for name, start, end in named_people(text):
+            if any(word.lower() in lower for word in name.split()):
+                continue
+            surname = name.split()[-1]
+            role, after = _role(text, start, end, profile)
+            intro = f"{name}, {role}" if after else f"{role} {name}".strip()
+            person = Person(name, surname, intro, text, place, after)
+            found.setdefault(surname, []).append(person)
+    people = {}
+    whole = " ".join(text for text, _ in sentences)
+    for surname, mentions in found.items():
+        if len({p.name for p in mentions}) > 1:
+            continue
+        if all(p.introduction == p.name for p in mentions) and not _speaks(surname, whole, profile):
+            continue  # "Lower Manhattan": no role and no words said, perhaps no person at all
+        if _others(surname, mentions[0].name, whole, profile):
+            continue  # "US PRESIDENT DONALD Trump" beside "Ivanka Trump": two people
+        with_role = [p for p in mentions if p.introduction != p.name]
+        people[surname] = (with_role or mentions)[0]
+    return people
+
+
+def _others(surname: str, name: str, text: str, profile: Profile) -> bool:
+    """Someone else with the surname: another given name before it anywhere, in any case."""
+    given = name.split()[0].lower()
+    for match in re.finditer(rf"\b([A-Z][A-Za-z'’-]+)\s+{re.escape(surname)}\b", text):
+        word = match.group(1).lower()
+        ours = {w.lower() for w in name.split()} | profile.titles | _NOT_ROLE | _PARTICLES
+        if word != given and word not in ours and not is_title(match.group(1)):
+            return True
+    return False
+
+
+def _speaks(surname: str, text: str, profile: Profile) -> bool:
+    """Somewhere the surname says something ("Cooke said") or is given a personal title ("Mr
+    Cooke"): someone, not somewhere."""
+    verbs = "|".join(set(profile.reporting) | set(profile.reporting.values()))
+    said = re.search(rf"\b{re.escape(surname)}\b,?\s+(?:{verbs})\b", text)
+    titled = re.search(rf"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+{re.escape(surname)}\b", text)
+    return bool(said or titled)
+
+
+def _role(text: str, start: int, end: int, profile: Profile) -> tuple[str, bool]:
+    """The role the text gives the name at start..end: before it ("Russian President") or after
+    it between commas (", the foreign secretary,"); "" when none."""
+    before = text[:start].split()
+    role: list[str] = []
+    # The word next to the name is a title ("President", "developer"); capitalised words before
+    # it belong to the title ("Senate Democratic leader", "Russian President").
+    if before and bare(before[-1]) in profile.titles and not before[-1].endswith(","):
+        for word in reversed(before[-ROLE_WORDS:]):
+            if role and not _role_word(word, profile):
+                break
+            role.insert(0, word)
+    if role:
+        return " ".join(role), False
+    appositive = _APPOSITIVE.match(text[end:])
+    if appositive:
+        words = appositive["app"].split()
+        if len(words) <= APPOSITIVE_WORDS and not any(is_finite_verb(w, profile) for w in words):
+            return appositive["app"].strip(), True
+    return "", False
+
+
+def _role_word(word: str, profile: Profile) -> bool:
+    """A word of a title before a name: a title word, or a capitalised word ("Senate")."""
+    plain = bare(word)
+    if word.endswith((",", ".", ";", ":", "”", '"')) and not is_title(word):
+        return False
+    if plain in _NOT_ROLE or plain in PREPOSITIONS or is_finite_verb(word, profile):
+        return False
+    return word[:1].isupper() or plain in profile.titles
+
+
+def introduce(
+    sentences: Sequence[str], people: dict[str, Person], profile: Profile
+) -> list[tuple[str, list[Person]]]:
+    """Each sentence with the first mention of every person introduced as the article does, and
+    the people it introduced; a sentence that would grow past LONGEST words gets the bare name."""
+    introduced: set[str] = set()
+    out = []
+    for sentence in sentences:
+        new, who = _introduce_in(sentence, people, introduced, profile.titles)
+        out.append((new, who))
+    return out
+
+
+def _introduce_in(
+    sentence: str, people: dict[str, Person], introduced: set[str], titles: frozenset[str]
+) -> tuple[str, list[Person]]:
+    who: list[Person] = []
+    for surname, person in people.items():
+        mention = _mention(sentence, person, titles)
+        if surname in introduced or mention is None:
+            continue
+        introduced.add(surname)
+        if mention == _SOMEONE_ELSE:
+            continue
+        start, end, named = mention
+        if named or person.introduction in sentence:
+            continue  # said in full with a role already, or with nothing the article adds
+        intro = _fitted(sentence, start, end, person)
+        sentence = sentence[:start] + intro + sentence[end:]
+        who.append(person)
+    return sentence, who
+
+
+_SOMEONE_ELSE = (-1, -1, True)  # a mention of another person with the same surname
+
+
+def _mention(sentence: str, person: Person, titles: frozenset[str]) -> tuple[int, int, bool] | None:
+    """The first mention outside quotes: its span (titles and given names before the surname
+    included) and whether it already says who the person is."""
+    tokens = list(re.finditer(r"\S+", sentence))
+    # Given names and particles, in any case: "Louis van Gaal", "Van Gaal", "Osama bin Laden".
+    given = {w.lower() for w in person.name.split()[:-1]} | _PARTICLES
+    for i, token in enumerate(tokens):
+        if not re.fullmatch(rf"{re.escape(person.surname)}(?:['’]s)?[,.;:!?]?", token[0]):
+            continue
+        if inside_quote(sentence, token.start()):
+            continue
+        k, has_given, has_role = i, False, False
+        while k > 0:
+            word = tokens[k - 1][0]
+            if word.lower() in given:
+                has_given = True
+            elif not is_title(word) and bare(word) in titles:
+                has_role = True  # "Chancellor Angela Merkel", "editor Jon Sopel"
+                break
+            elif (
+                word[:1].isupper() and k == i and not is_title(word) and bare(word) not in _NOT_ROLE
+            ):
+                return _SOMEONE_ELSE  # "Donald Trump" where the article knows "Ivanka Trump"
+            elif not is_title(word):
+                break
+            k -= 1
+        end = token.start() + len(token[0].rstrip(",.;:!?"))
+        named = has_role or (has_given and person.introduction == person.name)
+        return tokens[k].start(), end, named
+    return None
+
+
+def _fitted(sentence: str, start: int, end: int, person: Person) -> str:
+    """What the mention becomes: the introduction, or the bare full name when that would make
+    the sentence too long or break a possessive."""
+    mentioned = sentence[start:end]
+    possessive = mentioned.endswith(("'s", "’s"))
+    intro = person.introduction
+    if person.role_after:
+        at_pause = sentence[end : end + 1] in {",", ".", ";", ":", "!", "?"} or end == len(sentence)
+        intro = person.name if possessive else intro + ("" if at_pause else ",")
+    grown = len(sentence.split()) - len(mentioned.split()) + len(intro.split())
+    if grown > LONGEST:
+        intro = person.name
+    if start == 0 or sentence[:start].rstrip().endswith((".", "“", '"')):
+        intro = intro[:1].upper() + intro[1:]
+    return intro + (mentioned[-2:] if possessive else "")

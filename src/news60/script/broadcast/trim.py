@@ -1,0 +1,99 @@
+"""The last resort for a lead no split brings under the limit: what colours it goes, what states
+the news stays. Only phrases without a verb of their own are cut, so no statement is lost."""
+
+from __future__ import annotations
+
+import re
+
+from news60.language import Profile
+from news60.script.broadcast.grammar import (
+    PREPOSITIONS,
+    bare,
+    capitalise,
+    ended,
+    inside_aside,
+    verb_within,
+)
+
+# Words that open a phrase of time ("Earlier this month, ...", "Late on Tuesday, ...").
+_TIME_OPENERS = frozenset(["earlier", "later", "late", "last", "this", "early", "once"])
+# ", their cries screeching through the air": an absolute phrase painting the scene.
+_ABSOLUTE = re.compile(r",\s+(?:their|his|her|its|the)\s+[\w'’-]+\s+[a-z]+ing\b[^,;]*$")
+# ", including 17 foreigners," or at the end: a list that details what was said before it.
+_INCLUDING = re.compile(r",\s+including\s+[^,;]+(?=,|\.$|$)")
+# A trailing phrase after the last comma that holds no verb of its own.
+_TAIL = re.compile(r",\s+(?P<tail>[^,;“”\"]+)$")
+
+
+def trim_for_ear(text: str, profile: Profile, longest: int) -> tuple[str, list[str]]:
+    """The sentence with verbless colour cut until it runs at most `longest` words, and notes
+    saying what was cut; unchanged when nothing may be cut."""
+    notes: list[str] = []
+    for cut in (_cut_absolute, _cut_including, _cut_aside, _cut_tail, _cut_opening):
+        while len(text.split()) > longest:
+            shorter, note = cut(text.rstrip("."), profile)
+            if shorter is None:
+                break
+            text, notes = ended(shorter), [*notes, note]
+    return text, notes
+
+
+def _cut_absolute(text: str, profile: Profile) -> tuple[str | None, str]:
+    match = _ABSOLUTE.search(text)
+    if not match or inside_aside(text, match.start()):
+        return None, ""
+    return text[: match.start()], f"cut the phrase “{match.group(0).strip(', ')}”"
+
+
+def _cut_including(text: str, profile: Profile) -> tuple[str | None, str]:
+    match = _INCLUDING.search(text)
+    if not match or inside_aside(text, match.start()):
+        return None, ""
+    rest = text[match.end() :]
+    rest = " " + rest[1:].lstrip() if rest.startswith(",") else rest
+    return text[: match.start()] + rest, f"cut the list “{match.group(0).strip(', ')}”"
+
+
+def _cut_tail(text: str, profile: Profile) -> tuple[str | None, str]:
+    match = _TAIL.search(text)
+    if not match or inside_aside(text, match.start()):
+        return None, ""
+    tail = match["tail"].split()
+    if verb_within(tail, profile, len(tail)) is not None or len(text[: match.start()].split()) < 8:
+        return None, ""
+    return text[: match.start()], f"cut the closing phrase “{match['tail']}”"
+
+
+def _cut_opening(text: str, profile: Profile) -> tuple[str | None, str]:
+    """ "In a joint statement published October 25, the ministries accused ..." -> "The
+    ministries accused ...": an opening phrase without a verb of its own."""
+    match = re.match(r"^(?P<opening>[A-Z][^,;“”\"]{3,80}),\s+(?=[a-zA-Z])", text)
+    if not match or inside_aside(text, match.end()):
+        return None, ""
+    if bare(match["opening"].split()[0]) not in PREPOSITIONS | _TIME_OPENERS:
+        return None, ""  # "Louisville Head Coach Chris Mack, ..." is the subject, not a phrase
+    opening = match["opening"].split()
+    rest = text[match.end() :]
+    if (
+        verb_within(opening, profile, len(opening)) is not None
+        or verb_within(rest.split(), profile, 12) is None
+    ):
+        return None, ""
+    return capitalise(rest), f"cut the opening phrase “{match['opening']}”"
+
+
+def _cut_aside(text: str, profile: Profile) -> tuple[str | None, str]:
+    """ "a quest that, unknown to both of us, would set me off" -> "a quest that would set me
+    off": a short aside between commas with no verb, not who someone is (after a name)."""
+    for match in re.finditer(r",\s+(?P<aside>[a-z][^,;“”\"]{2,40}),\s+", text):
+        words = match["aside"].split()
+        before = text[: match.start()].split()[-1:]
+        if len(words) > 6 or verb_within(words, profile, len(words)) is not None:
+            continue
+        appositive = bare(words[0]) in profile.determiners and before and before[0][:1].isupper()
+        if not before or appositive or inside_aside(text, match.start()):
+            continue  # ", the former envoy," after a name says who someone is
+        return text[: match.start()] + " " + text[
+            match.end() :
+        ], f"cut the aside “{match['aside']}”"
+    return None, ""
