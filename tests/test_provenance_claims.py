@@ -101,25 +101,19 @@ def test_the_label_is_drawn_on_the_hook_only_for_a_synthetic_voice(tmp_path):
     import numpy as np
     from test_timeline import story
 
-    from news60.outputs import plan
+    from news60.outputs import canvas, plan_story
     from news60.video.compositor import Compositor
     from news60.video.formats import clip_formats
     from news60.video.theme import load_theme
-    from news60.video.timeline import plan_timeline
 
     settings, theme = load_settings(), load_theme()
     fmt = clip_formats(settings.video)[0]
     script, narration = story()
     frames = {}
     for voice in ("piper:en_US-joe-medium", "recording:take2.wav"):
-        timeline = plan(
-            plan_timeline,
-            script,
-            replace(narration, voice=voice),
-            settings,
-            SimpleNamespace(work=tmp_path),
-            fmt,
-            theme,
+        spoken = replace(narration, voice=voice)
+        timeline = plan_story(
+            script, spoken, theme, canvas(spoken, settings, SimpleNamespace(work=tmp_path), fmt)
         )
         assert timeline.synthetic_voice is synthetic_voice(voice)
         frames[voice] = Compositor(timeline, theme).frame_at(1.0).astype(int)

@@ -197,6 +197,17 @@ class Slide:
 
 
 @dataclass(frozen=True)
+class Canvas:
+    """What a clip is planned for: its frame, frame rate and soundtrack, and whether its voice
+    is synthetic (the opening and closing cards then carry the disclosure label)."""
+
+    size: tuple[int, int]
+    fps: int
+    audio: Path
+    synthetic_voice: bool = True
+
+
+@dataclass(frozen=True)
 class Timeline:
     """Everything the renderer needs, as plain timed data."""
 

@@ -16,7 +16,7 @@ from news60 import __version__
 from news60.atomic import write_json, write_text
 from news60.credits import CreditRoll, credit_roll
 from news60.fingerprint import changes, content_hash
-from news60.models import Narration, Script, Timeline
+from news60.models import Canvas, Narration, Script, Timeline
 from news60.provenance import disclosure_line, sign_outputs, synthetic_voice
 from news60.records.manifest import (
     MANIFEST,
@@ -45,9 +45,6 @@ progress = logging.getLogger("news60.progress")
 
 P = TypeVar("P")  # what a version shows: a story's Script, or a Bulletin
 
-# Times what a version shows for one frame size: plan_timeline (a Script), plan_bulletin ...
-Planner = Callable[..., Timeline]
-
 
 @dataclass(frozen=True)
 class Made(Generic[P]):
@@ -74,7 +71,7 @@ class Kind(Generic[P]):
     """What one kind of version does its own way; the rest is the same for every kind."""
 
     name: str
-    plan: Planner
+    plan: Callable[[P, Narration, Theme, Canvas], Timeline]  # one format's timeline
     credits: Callable[[P, Timeline], CreditRoll]  # who made what is shown and said
     audio: Callable[[Made[P], Path], Path]  # the MP3
     script: Callable[[Made[P]], dict[str, Any]]  # script.json
@@ -140,7 +137,8 @@ def write_outputs(
     """Write every file into the draft's folder; the manifest, written last, lists them."""
     formats = clip_formats(settings.video)
     timelines = tuple(
-        plan(kind.plan, shows, narration, settings, draft, fmt, theme) for fmt in formats
+        kind.plan(shows, narration, theme, canvas(narration, settings, draft, fmt))
+        for fmt in formats
     )
     write_soundtrack(narration, timelines[0], settings, theme)
     roll = kind.credits(shows, timelines[0])
@@ -185,25 +183,27 @@ def signed(
     )
 
 
-def plan(
-    planner: Planner,
-    shows: object,
-    narration: Narration,
-    settings: Settings,
-    draft: Draft,
-    fmt: Format,
-    theme: Theme,
-) -> Timeline:
-    """The timeline of one format's clip, by `planner`; every format shares the one soundtrack.
-    The opening and closing cards carry the disclosure label when the voice is synthetic."""
-    return planner(
-        shows,
+def canvas(narration: Narration, settings: Settings, draft: Draft, fmt: Format) -> Canvas:
+    """What one format's clip is planned for; every format shares the one soundtrack, and the
+    opening and closing cards carry the disclosure label when the voice is synthetic."""
+    return Canvas(
+        fmt.size,
+        settings.video.fps,
+        draft.work / "soundtrack.wav",
+        synthetic_voice(narration.voice),
+    )
+
+
+def plan_story(script: Script, narration: Narration, theme: Theme, canvas: Canvas) -> Timeline:
+    """A story's timeline for one format (news60.video.timeline)."""
+    return plan_timeline(
+        script,
         narration,
         theme,
-        size=fmt.size,
-        fps=settings.video.fps,
-        audio=draft.work / "soundtrack.wav",
-        synthetic_voice=synthetic_voice(narration.voice),
+        size=canvas.size,
+        fps=canvas.fps,
+        audio=canvas.audio,
+        synthetic_voice=canvas.synthetic_voice,
     )
 
 
@@ -337,7 +337,7 @@ def story_audio(made: Made[Script], path: Path) -> Path:
 
 STORY: Kind[Script] = Kind(
     name="story",
-    plan=plan_timeline,
+    plan=plan_story,
     credits=lambda script, timeline: credit_roll(script, shown_photos(timeline)),
     audio=story_audio,
     script=lambda made: script_to_dict(made.shows, made.draft.final, made.draft.story.folder),

@@ -4,12 +4,11 @@ credits; a chapter per story."""
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
 
 from news60.bulletin.fitting import narration_script
 from news60.bulletin.models import Bulletin, Chapter, Segment
 from news60.credits import CreditRoll, credit_roll
-from news60.models import Narration, Photo, Scene, Script, Slide, Timeline, Word
+from news60.models import Canvas, Narration, Photo, Scene, Script, Slide, Timeline, Word
 from news60.video.storyboard import Stage, scene_words, soft_photo_notes, split_span, usable_photos
 from news60.video.theme import Theme
 from news60.video.timeline import assemble_timeline, end_card
@@ -19,16 +18,10 @@ CLOSE_GAP = 0.2  # the closing card comes this long after the last word
 
 
 def plan_bulletin(
-    bulletin: Bulletin,
-    narration: Narration,
-    theme: Theme,
-    *,
-    size: tuple[int, int],
-    fps: int,
-    audio: Path,
-    synthetic_voice: bool = True,
+    bulletin: Bulletin, narration: Narration, theme: Theme, canvas: Canvas
 ) -> Timeline:
     """Ident, segments following the voice, closing credits; captions from the narration."""
+    size = canvas.size
     offset = theme.lead_in
     close = round(offset + narration.sentences[-1].end + CLOSE_GAP, 3)
     script = narration_script(bulletin)
@@ -43,7 +36,14 @@ def plan_bulletin(
     )
     slides = [ident, *shots, closing]
     return assemble_timeline(
-        slides, narration, theme, notes, size, fps, audio, synthetic_voice=synthetic_voice
+        slides,
+        narration,
+        theme,
+        notes,
+        size,
+        canvas.fps,
+        canvas.audio,
+        synthetic_voice=canvas.synthetic_voice,
     )
 
 
