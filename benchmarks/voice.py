@@ -45,7 +45,7 @@ def narration_share(article: Path, size: tuple[int, int]) -> None:
     """Time one whole make of `article`, with nothing cached, and print each stage's share."""
     from news60 import pipeline
     from news60.fingerprint import article_fingerprint
-    from news60.outputs import write_outputs
+    from news60.outputs import STORY, write_outputs
     from news60.settings import load_settings
     from news60.stories import claim_story, discard, open_draft
     from news60.video.theme import load_theme
@@ -57,15 +57,14 @@ def narration_share(article: Path, size: tuple[int, int]) -> None:
         started = time.perf_counter()
         article = pipeline.read_source(str(article), settings)
         times["read the article"] = time.perf_counter() - started
-        job = open_draft(claim_story(Path(tmp), article.title, "benchmark"))
+        prints = article_fingerprint(article, settings)
+        job = open_draft(claim_story(Path(tmp), article.title, "benchmark"), prints)
         mark = time.perf_counter()
         theme = load_theme(settings.video.theme)
         script, narration = pipeline.write_script(article, settings, theme, job.work)
         times["script + narration"] = time.perf_counter() - mark
         mark = time.perf_counter()
-        write_outputs(
-            script, narration, settings, theme, job, article_fingerprint(article, settings)
-        )
+        write_outputs(STORY, script, narration, settings, theme, job)
         times["mix, video, mp3, captions"] = time.perf_counter() - mark
         discard(job)
     total = sum(times.values())

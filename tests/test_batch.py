@@ -82,9 +82,7 @@ def test_a_day_of_articles_renders_once_and_a_correction_becomes_version_2(tmp_p
     story = load_story(Path(corrected["folder"]))
     assert [v.number for v in story.versions] == [1, 2]
     assert story.versions[0].complete  # version 1 kept, whole
-    assert (
-        story.current.manifest["previous"] == "v1" and "text" in story.current.manifest["changes"]
-    )
+    assert story.current.manifest.previous == "v1" and "text" in story.current.manifest.changes
     index = json.loads((story.folder / "manifest.json").read_text())
     assert [v["version"] for v in index["versions"]] == [1, 2]
     assert (out / "index.html").is_file()

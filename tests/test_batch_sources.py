@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 from batchkit import SCRAPES, scrape
 
-from news60.batch.jobs import relocate
 from news60.batch.planning import plan_story, story_settings
 from news60.bulletin.lineup import read_lineup
 from news60.errors import SettingsError
@@ -214,16 +213,6 @@ def test_a_rows_overrides_are_checked_like_any_setting():
         story_settings(entry, Settings())
     good = Entry("a", overrides={"video": {"formats": ("1:1",)}}, origin="m.csv")
     assert story_settings(good, Settings()).video.formats == ("1:1",)
-
-
-def test_a_manifest_from_a_worker_is_moved_under_the_clients_story_folder(tmp_path):
-    manifest = {
-        "files": {"clip": "/tmp/news60-job-x/out/s/v2/clip.mp4"},
-        "story": {"folder": "/tmp/news60-job-x/out/s"},
-    }
-    moved = relocate(manifest, "/tmp/news60-job-x/out/s", tmp_path / "s")
-    assert moved["files"]["clip"] == str(tmp_path / "s" / "v2" / "clip.mp4")
-    assert moved["story"]["folder"] == str(tmp_path / "s")
 
 
 def test_each_poll_fetches_a_page_source_once(tmp_path, site, site_server):

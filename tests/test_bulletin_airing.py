@@ -15,7 +15,7 @@ from news60.bulletin.models import Bulletin, Item
 from news60.bulletin.segments import make_segments
 from news60.bulletin.timeline import (
     CARD_LINES,
-    Credits,
+    CardCredits,
     Kickers,
     chapter_title,
     closing_body,
@@ -153,7 +153,7 @@ def test_the_closing_card_names_organisations_first_in_four_lines_at_most():
     segments = make_segments(
         [Item(f"{n}.txt", _article(reporting)) for n, reporting in enumerate(stories)]
     )
-    body = closing_body(Bulletin("News", DAY, segments), Credits(theme, (1080, 1920)))
+    body = closing_body(Bulletin("News", DAY, segments), CardCredits(theme, (1080, 1920)))
     (line,) = body.splitlines()  # no photo shown: no Photos line
     assert line.startswith("Reporting: AFP, Grist, AP, Reuters, Reporter Number0 Longname")
     assert line.endswith(" and more")

@@ -16,7 +16,7 @@ from PIL import Image, ImageOps
 from news60.bulletin.fitting import narration_script
 from news60.bulletin.models import Bulletin, Item, Segment
 from news60.bulletin.timeline import chapters, plan_bulletin
-from news60.models import Article, Narration, Photo, Reporting, SpokenSentence
+from news60.models import Article, Canvas, Narration, Photo, Reporting, SpokenSentence
 from news60.speech.timing import apportion
 from news60.video.compositor import Compositor
 from news60.video.theme import load_theme
@@ -53,9 +53,8 @@ def narration(made: Bulletin, voice: str = "piper:en_US-joe-medium") -> Narratio
 
 def plan(photo=None, size=(360, 640), **kw):
     made = bulletin(photo)
-    return made, plan_bulletin(
-        made, narration(made), load_theme(), size=size, fps=10, audio=Path("a.wav"), **kw
-    )
+    canvas = Canvas(size, 10, Path("a.wav"), **kw)
+    return made, plan_bulletin(made, narration(made), load_theme(), canvas)
 
 
 def test_the_top_story_opens_each_story_and_the_credits_run_back_to_back():

@@ -1,9 +1,11 @@
 """Every kind of shot keeps its text inside the safe zone of every format, on one type scale."""
 
+from typing import get_args
+
 import numpy as np
 import pytest
 
-from news60.models import Slide
+from news60.models import Slide, SlideKind
 from news60.video.cards import text_block
 from news60.video.frame import Frame
 from news60.video.layout import Layout
@@ -127,3 +129,9 @@ def test_every_end_card_text_reads_at_four_and_a_half_to_one():
     for colour in colours:
         for ground in card_grounds(theme):
             assert contrast(colour, ground) >= 4.5, (colour, ground)
+
+
+def test_every_kind_of_slide_has_its_text():
+    frame = Frame(Layout(1080, 1920), load_theme(), disclosure="AI voice")
+    for kind in get_args(SlideKind):
+        text_block(Slide(kind, 0, 1, heading="Bridge opens", body="Jo Roe"), frame)

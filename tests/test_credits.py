@@ -53,16 +53,16 @@ def test_the_card_credits_only_photos_on_screen_and_the_rest_are_recorded():
         "example.com",
     ]
     assert roll.spoken() == "Reporting: Jane Doe, with Sam Roe and AFP. Photos: Reuters."
-    manifest = roll.to_manifest()
-    assert [p["credit"] for p in manifest["photos"]] == ["Ann Lee/Reuters"]
-    reasons = {p["credit"]: p["reason"] for p in manifest["not_shown"]}
+    credits = roll.to_manifest()
+    assert [p.credit for p in credits.photos] == ["Ann Lee/Reuters"]
+    reasons = {p.credit: p.reason for p in credits.not_shown}
     assert reasons == {
         "Susan Walsh via PA Images": "credited by the source, not shown",
         "Bo Sun via AP": "not downloaded: HTTP 404",
     }
     assert (
         "Photos credited by the source (not shown): Susan Walsh via PA Images; Bo Sun via AP"
-        in (manifest["lines"])
+        in credits.lines
     )
 
 

@@ -20,9 +20,9 @@ from news60.desk.notes import grouped, setup_notes
 from news60.desk.security import DeskError
 from news60.desk.server import check_installed, serve
 from news60.failures import clear_failure, read_failures, record_failure
-from news60.reviews import ReviewError, record_review, reviews_of
+from news60.reviews import ReviewError, record_review, story_reviews
 from news60.settings import load_settings
-from news60.stories import load_story, open_draft, publish_draft
+from news60.stories import load_story, open_draft, publish_draft, story_index
 
 FORM = {"Content-Type": "application/x-www-form-urlencoded"}
 HOSTILE_LINK = "javascript:alert(document.cookie)"  # a page's canonical link, from the web
@@ -49,10 +49,6 @@ def desk(out) -> str:
         yield address
 
 
-def index(out: Path) -> dict:
-    return json.loads((out / SLUG / "manifest.json").read_text())
-
-
 def test_the_day_shows_the_story_and_the_failure_with_its_reason(desk):
     page = request(desk, "GET", "/").text
     assert "Trump jokes to Putin" in page and "Needs review" in page
@@ -77,11 +73,11 @@ def test_a_request_without_the_csrf_token_is_refused(desk, out):
     ):
         reply = request(desk, "POST", path, urlencode(body).encode(), FORM | headers)
         assert reply.status == 403 and "CSRF" in reply.text
-    assert reviews_of(index(out)) == ()
+    assert story_reviews(out / SLUG) == ()
     good = urlencode(form | {"csrf": csrf, "by": "Ana Editor"}).encode()
     reply = request(desk, "POST", path, good, FORM | {"Cookie": cookie})
     assert reply.status == 303
-    (review,) = reviews_of(index(out))
+    (review,) = story_reviews(out / SLUG)
     assert (review.by, review.version, review.decision) == ("Ana Editor", 1, "approved")
 
 
@@ -223,14 +219,14 @@ def test_reviewers_at_once_leave_one_decision_and_a_new_version_keeps_the_trail(
         said = pool.map(_approve, [(str(story), f"Editor {n}", barrier) for n in range(6)])
     assert said.count("recorded") == 1
     assert all("while you were looking" in s for s in said if s != "recorded")
-    reviews = reviews_of(json.loads((story / "manifest.json").read_text()))
+    reviews = story_reviews(story)
     assert [r.decision for r in reviews] == ["rejected", "approved"]
     # The next version is published (its index rebuilt): the trail stays, v3 is not approved.
     draft = open_draft(load_story(story))
     (draft.staging / "manifest.json").write_text(json.dumps({"version": 3, "files": {}}))
     publish_draft(draft)
-    index = json.loads((story / "manifest.json").read_text())
-    assert index["current"] == 3 and len(reviews_of(index)) == 2
+    index = story_index(story)
+    assert index.current == 3 and len(index.reviews) == 2
     with pytest.raises(ReviewError, match="v2 is no longer the current version"):
         record_review(story, 2, "approved", "Late", "", seen=2)
 

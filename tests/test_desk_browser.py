@@ -19,7 +19,7 @@ from fake_youtube import FakeYouTube, token_file
 from publishing import write_config
 
 from news60.publish.credentials import import_youtube_token
-from news60.reviews import reviews_of
+from news60.reviews import story_reviews
 from news60.settings import load_settings
 
 pytestmark = pytest.mark.slow
@@ -143,8 +143,8 @@ def test_the_whole_loop_from_a_failed_story_to_one_post(desk, browser, youtube):
         reviewer.wait_for_selector("#status, .error")
     pages = [ana.content(), ben.content()]
     assert sum("while you were looking" in p for p in pages) == 1
-    index = json.loads((out / Path(story_url).name / "manifest.json").read_text())
-    (review,) = [r for r in reviews_of(index) if r.version == 2]
+    reviews = story_reviews(out / Path(story_url).name)
+    (review,) = [r for r in reviews if r.version == 2]
     assert review.approved and review.by in ("Ana Editor", "Ben Desk")
 
     page.goto(story_url)

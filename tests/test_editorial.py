@@ -59,7 +59,7 @@ def test_every_on_screen_line_is_whole_and_quote_lines_name_the_speaker(source, 
     # 52-60 s, or shorter only when the article has no more to say
     assert clip <= 60 and (clip >= 52 or len(script.text.split()) >= 0.9 * whole)
     for scene in script.scenes:
-        line = scene.caption
+        line = str(scene.caption)
         if not line:
             continue  # no heading: the sentence said whole is the captions' (script/headings.py)
         assert QUOTE_CARD.match(line) or not repeats(line, scene.text), (line, scene.text)

@@ -10,7 +10,7 @@ import pytest
 from conftest import SEED, SHARED_DATA
 
 from news60.article import read_article
-from news60.models import Article
+from news60.models import Article, QuoteCard
 from news60.script.fitting import pick_script
 from news60.script.headings import condensed, repeats, scene_heading
 from news60.script.scenes import build_script
@@ -25,8 +25,6 @@ DEV = [
     SHARED_DATA / "scrapes" / "c467d507551a836e" / "scrape.txt",
     SHARED_DATA / "html" / "wapo-1" / "page.html",
 ]
-# A quote card, “words” — Speaker: the one heading meant to show words that are said, with who says them.
-QUOTE_CARD = re.compile(r"^“.+” — \S")
 
 
 def words(text: str) -> list[str]:
@@ -49,7 +47,9 @@ def test_no_heading_repeats_the_words_said_under_it(source):
     shown = [s.caption for s in script.scenes if s.caption]
     assert shown, "every scene lost its heading"
     for scene in script.scenes:
-        if QUOTE_CARD.match(scene.caption):
+        # A quote card is the one heading meant to show words that are said, with who says them.
+        if isinstance(scene.caption, QuoteCard):
+            assert scene.caption.speaker, scene.caption
             continue
         assert not copies(scene.caption, scene.text), (scene.caption, scene.text)
         assert not scene.caption.startswith(("“", '"')), scene.caption  # no speakerless quote
@@ -83,7 +83,7 @@ def test_the_headline_never_stands_over_a_different_quote():
 
 
 def test_a_quote_card_keeps_the_quote_with_its_speaker():
-    line = "“Don’t meddle in the election, please.” — Trump"
+    line = QuoteCard("Don’t meddle in the election, please.", "Trump")
     said = "Trump dryly said: “Don’t meddle in the election, please.”"
     assert scene_heading(line, said, TITLE, first=False) == line
 
@@ -102,4 +102,6 @@ def test_a_speakerless_quote_after_a_quote_is_headed_by_its_speaker_not_the_head
         ("“What I say to him is none of your business.”", 11),
     ]
     script = build_script(article, said, "extractive")
-    assert script.scenes[1].caption == "“What I say to him is none of your business.” — Trump"
+    assert script.scenes[1].caption == QuoteCard(
+        "What I say to him is none of your business.", "Trump"
+    )

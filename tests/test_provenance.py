@@ -18,6 +18,7 @@ from PIL import Image
 from news60.errors import ProvenanceError
 from news60.provenance import sign_outputs, verify_file
 from news60.provenance.keys import KeyFiles, make_test_keys
+from news60.records.manifest import VersionManifest
 from news60.settings import ProvenanceSettings
 
 URL = "https://www.example.ie/news/summit-talks-6123"
@@ -261,12 +262,14 @@ def test_without_a_key_nothing_is_signed_and_a_note_says_how(tmp_path, monkeypat
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "empty"))
     clip = tmp_path / "clip.mp4"
     clip.write_bytes(b"not touched")
-    credentials = sign_outputs({"clip": clip}, {}, ProvenanceSettings())
+    credentials = sign_outputs({"clip": clip}, VersionManifest(), ProvenanceSettings())
     assert credentials.signer is None and "news60 keys init" in credentials.notes[0]
     assert clip.read_bytes() == b"not touched"
     with pytest.raises(ProvenanceError, match="run `news60 keys init`"):
-        sign_outputs({"clip": clip}, {}, ProvenanceSettings(enabled=True))
-    switched_off = sign_outputs({"clip": clip}, {}, ProvenanceSettings(enabled=False))
+        sign_outputs({"clip": clip}, VersionManifest(), ProvenanceSettings(enabled=True))
+    switched_off = sign_outputs(
+        {"clip": clip}, VersionManifest(), ProvenanceSettings(enabled=False)
+    )
     assert switched_off.notes == ("not signed: [provenance] enabled = false",)
 
 
@@ -278,7 +281,7 @@ def test_a_failed_signature_leaves_the_unsigned_file_and_no_partial(made, tmp_pa
     one, other = make_test_keys(tmp_path / "one"), make_test_keys(tmp_path / "other")
     mismatched = ProvenanceSettings(cert=one.cert, key=other.key)  # the key does not fit the cert
     with pytest.raises(ProvenanceError, match="cannot sign"):
-        sign_outputs({"clip": clip}, {"voice": "piper:en_US-joe-medium"}, mismatched)
+        sign_outputs({"clip": clip}, VersionManifest(voice="piper:en_US-joe-medium"), mismatched)
     assert digest(clip) == before and sorted(p.name for p in tmp_path.iterdir()) == [
         "clip.mp4",
         "one",
@@ -292,7 +295,7 @@ def test_a_ps256_key_signs_too(made, tmp_path):
     shutil.copy(made["files"]["clip"], clip)
     files = make_test_keys(tmp_path / "rsa", "PS256")
     settings = ProvenanceSettings(cert=files.cert, key=files.key)
-    sign_outputs({"clip": clip}, {"voice": "piper:en_US-joe-medium"}, settings)
+    sign_outputs({"clip": clip}, VersionManifest(voice="piper:en_US-joe-medium"), settings)
     assert verify_file(clip, [files.ca]).state == "trusted"
 
 

@@ -12,10 +12,11 @@ import pytest
 from conftest import run_news60
 
 from news60.errors import ProvenanceError
-from news60.models import Photo
+from news60.models import Photo, Reporting
 from news60.provenance import disclosure_line, synthetic_voice
 from news60.provenance.claims import build_claim, source_type
 from news60.provenance.keys import find_signing_key
+from news60.records.manifest import Credits, NotShown, VersionManifest
 from news60.settings import ProvenanceSettings, load_settings
 
 
@@ -31,7 +32,7 @@ def test_synthetic_voices_are_disclosed_and_typed(voice, synthetic):
 
 
 def test_a_first_version_is_created_and_a_correction_opens_its_parent(tmp_path):
-    manifest = {"voice": "piper:en_US-joe-medium", "title": "Headline", "source_url": None}
+    manifest = VersionManifest(voice="piper:en_US-joe-medium", title="Headline")
     photo = Photo(str(tmp_path / "a.jpg"), "A caption", "A Credit/AP")
     first = build_claim("clip.mp4", manifest, photos=[photo])
     created, *placed = first.definition["assertions"][0]["data"]["actions"]
@@ -57,15 +58,12 @@ def test_a_first_version_is_created_and_a_correction_opens_its_parent(tmp_path):
 def test_the_credit_line_names_only_what_the_file_shows():
     from news60.provenance.claims import story_metadata
 
-    manifest = {
-        "voice": "piper:en_US-joe-medium",
-        "title": "Headline",
-        "credits": {
-            "reporting": {"authors": ["Jane Doe"], "contributors": ["Sam Roe"], "agencies": []},
-            "not_shown": [{"credit": "Susan Walsh via PA Images", "reason": "not shown"}],
-            "lines": ["Photos credited by the source (not shown): Susan Walsh via PA Images"],
-        },
-    }
+    credits = Credits(
+        Reporting(authors=("Jane Doe",), contributors=("Sam Roe",)),
+        not_shown=(NotShown("Susan Walsh via PA Images", reason="not shown"),),
+        lines=("Photos credited by the source (not shown): Susan Walsh via PA Images",),
+    )
+    manifest = VersionManifest(voice="piper:en_US-joe-medium", title="Headline", credits=credits)
     shown = Photo("a.jpg", "A caption", "Jane Lens/AP")
     clip = story_metadata(manifest, [shown, shown])
     assert clip["photoshop:Credit"] == "Reporting: Jane Doe, with Sam Roe; Photos: Jane Lens/AP"
@@ -103,7 +101,7 @@ def test_the_label_is_drawn_on_the_hook_only_for_a_synthetic_voice(tmp_path):
     import numpy as np
     from test_timeline import story
 
-    from news60.outputs import plan
+    from news60.outputs import canvas, plan_story
     from news60.video.compositor import Compositor
     from news60.video.formats import clip_formats
     from news60.video.theme import load_theme
@@ -113,13 +111,9 @@ def test_the_label_is_drawn_on_the_hook_only_for_a_synthetic_voice(tmp_path):
     script, narration = story()
     frames = {}
     for voice in ("piper:en_US-joe-medium", "recording:take2.wav"):
-        timeline = plan(
-            script,
-            replace(narration, voice=voice),
-            settings,
-            theme,
-            SimpleNamespace(work=tmp_path),
-            fmt,
+        spoken = replace(narration, voice=voice)
+        timeline = plan_story(
+            script, spoken, theme, canvas(spoken, settings, SimpleNamespace(work=tmp_path), fmt)
         )
         assert timeline.synthetic_voice is synthetic_voice(voice)
         frames[voice] = Compositor(timeline, theme).frame_at(1.0).astype(int)
@@ -151,13 +145,13 @@ def tiny_clip(path: Path) -> Path:
     return path
 
 
-STORY = {
-    "voice": "piper:en_US-joe-medium",
-    "title": "Leaders meet in Osaka",
-    "source_url": "https://www.example.ie/news/summit-talks-6123",
-    "published": "2026-06-28",
-    "credits": {"reporting": {"authors": ["Jane Doe"], "contributors": [], "agencies": ["AFP"]}},
-}
+STORY = VersionManifest(
+    voice="piper:en_US-joe-medium",
+    title="Leaders meet in Osaka",
+    source_url="https://www.example.ie/news/summit-talks-6123",
+    published="2026-06-28",
+    credits=Credits(Reporting(authors=("Jane Doe",), agencies=("AFP",))),
+)
 
 
 def test_a_time_stamped_clip_still_verifies_after_its_signing_certificate_expired(tmp_path, tsa):

@@ -1,4 +1,4 @@
-from news60.models import Article, Photo
+from news60.models import Article, Photo, QuoteCard
 from news60.script.scenes import build_script, caption_for, group_sentences, headline
 
 
@@ -7,12 +7,12 @@ def test_a_standalone_quote_becomes_the_caption_with_its_speaker():
         "When asked if he would warn Russia not to meddle in the next election, Trump wore a bit "
         "of a smile, pointed his finger at Putin and dryly said: “Don’t meddle in the election, please.”"
     )
-    assert caption_for(text) == "“Don’t meddle in the election, please.” — Trump"
+    assert caption_for(text) == QuoteCard("Don’t meddle in the election, please.", "Trump")
 
 
 def test_a_quote_followed_by_said_names_that_speaker():
     text = "“I’ll have a very good conversation with him,” Trump told reporters at the White House."
-    assert caption_for(text) == "“I’ll have a very good conversation with him” — Trump"
+    assert caption_for(text) == QuoteCard("I’ll have a very good conversation with him", "Trump")
 
 
 def test_a_phrase_quoted_mid_sentence_is_not_a_quote_card():
@@ -40,14 +40,15 @@ def test_a_long_sentence_is_cut_to_a_clause_with_its_verb_not_a_fragment():
 
 def test_a_quote_caption_names_the_speaker_written_after_it_or_before_it():
     after = caption_for("“We will appeal this ruling today,” said Jane Doe, the family lawyer.")
-    assert after == "“We will appeal this ruling today” — Jane Doe"
+    assert after == QuoteCard("We will appeal this ruling today", "Jane Doe")
     before = caption_for("The coach, Sam Roe, told reporters: “We were beaten by a better team.”")
-    assert before == "“We were beaten by a better team.” — Sam Roe"
+    assert before == QuoteCard("We were beaten by a better team.", "Sam Roe")
 
 
 def test_a_quote_that_goes_on_from_the_sentence_before_takes_its_speaker():
     context = "“I’ll have a very good conversation with him,” Trump told reporters."
-    assert caption_for("“What I say to him is none of your business.”", context).endswith("— Trump")
+    line = caption_for("“What I say to him is none of your business.”", context)
+    assert isinstance(line, QuoteCard) and line.speaker == "Trump"
 
 
 def test_a_quote_with_no_speaker_to_name_is_never_a_bare_quote_card():
@@ -169,7 +170,7 @@ def test_a_quote_split_over_two_scenes_names_its_own_speaker_not_the_last_one():
         "extractive",
         units=[0, 1, 1],
     )
-    assert [s.caption.split(" — ")[-1] for s in script.scenes] == [
+    assert [getattr(s.caption, "speaker", None) for s in script.scenes] == [
         "Tom Reid",
         "Jane Jones",
         "Jane Jones",
@@ -181,9 +182,9 @@ def test_a_long_quote_said_by_a_spokesperson_is_cut_at_a_phrase_and_names_the_ro
         "“We received an inquiry from the office of the New York State Attorney General and are "
         "cooperating in the matter,” said a WeWork spokesperson when contacted by Reuters."
     )
-    assert caption_for(text) == (
-        "“We received an inquiry from the office of the New York State Attorney General”"
-        " — WeWork spokesperson"
+    assert caption_for(text) == QuoteCard(
+        "We received an inquiry from the office of the New York State Attorney General",
+        "WeWork spokesperson",
     )
 
 
@@ -192,7 +193,7 @@ def test_a_line_that_cannot_be_cut_whole_is_never_cut_mid_word_or_left_open():
         "“Virginia, with all of the massive amount of defense and other work I brought to you, "
         "and with everything else, is voting against me, and that is something,” he wrote."
     )
-    line = caption_for(text, fallback="Trump attacks Virginia voters")
+    line = str(caption_for(text, fallback="Trump attacks Virginia voters"))
     assert line.count("“") == line.count("”")
     assert all(word in text or word in "Trump attacks Virginia voters —" for word in line.split())
 
@@ -202,6 +203,6 @@ def test_the_sources_own_elision_and_an_open_single_quote_never_show():
         "Conservation Society said: ‘Although this species is harmless … we still advise the "
         "public not to touch them.’"
     )
-    line = caption_for(text, fallback="Giant jellyfish seen on Dorset beaches")
+    line = str(caption_for(text, fallback="Giant jellyfish seen on Dorset beaches"))
     assert "…" not in line and not line.endswith(":")
     assert line.count("‘") <= line.count("’")

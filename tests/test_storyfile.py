@@ -3,7 +3,7 @@ import json
 import pytest
 
 from news60.errors import ScriptError
-from news60.models import Photo, Reporting, Scene, Script
+from news60.models import Photo, QuoteCard, Reporting, Scene, Script
 from news60.script.storyfile import (
     load_story,
     resolve_photos,
@@ -17,6 +17,7 @@ SCRIPT = Script(
     scenes=(
         Scene("First sentence. Second one.", "First", Photo("p.jpg", "cap", "X via AP")),
         Scene("Third.", "Third"),
+        Scene("He said: “Not today.”", QuoteCard("Not today.", "Jo Roe")),
     ),
     photos=(Photo(None, "cap", "Y via PA Images"),),
     reporting=Reporting(agencies=("AFP",)),
@@ -30,6 +31,16 @@ def test_round_trip_keeps_everything(tmp_path):
     assert loaded.scenes[0].photo.src == str(tmp_path / "p.jpg")  # relative to the story file
     assert resolve_photos(SCRIPT, tmp_path) == loaded
     assert json.loads(path.read_text())["text"] == SCRIPT.text
+
+
+def test_a_quote_card_is_one_line_in_the_file_and_its_quote_and_speaker_when_read():
+    data = script_to_dict(SCRIPT)
+    assert data["scenes"][2]["caption"] == "“Not today.” — Jo Roe"
+    assert script_from_dict(data).scenes[2].caption == QuoteCard("Not today.", "Jo Roe")
+    typed = {"title": "x", "scenes": [{"text": "Hi.", "caption": '"Hello there" - Al'}]}
+    assert script_from_dict(typed).scenes[0].caption == QuoteCard("Hello there", "Al")
+    unnamed = {"title": "x", "scenes": [{"text": "Hi.", "caption": "“Hello there”"}]}
+    assert script_from_dict(unnamed).scenes[0].caption == QuoteCard("Hello there")
 
 
 def test_unknown_field_is_named_with_the_allowed_ones():

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from news60.models import Narration, Photo, Reporting, Scene, Script, SpokenSentence
+from news60.models import Narration, Photo, QuoteCard, Reporting, Scene, Script, SpokenSentence
 from news60.speech.timing import apportion
 from news60.video.theme import load_theme
 from news60.video.timeline import display_date, kicker_text, plan_timeline
@@ -22,7 +22,7 @@ TEXTS = [
 CAPTIONS = [
     "Council approves £2.5bn bridge",
     "The plans go back to 2014",
-    "“This is the most important decision we have made in a generation” — Jane Doe",
+    QuoteCard("This is the most important decision we have made in a generation", "Jane Doe"),
     "Work starts in spring and should take four years",
 ]
 

@@ -14,7 +14,7 @@ from PIL import Image
 
 from news60.errors import SettingsError
 from news60.models import Narration, Photo, Reporting, Scene, Script, Slide, SpokenSentence
-from news60.outputs import write_outputs
+from news60.outputs import STORY, write_outputs
 from news60.settings import Settings, VideoSettings
 from news60.speech.timing import apportion
 from news60.stories import claim_story, open_draft, publish_draft
@@ -69,11 +69,11 @@ def made(tmp_path_factory) -> dict:
         video = VideoSettings(formats=("9:16", "1:1", "16:9"), fps=10, music="none")
         settings = Settings(video=video, out=tmp_path / "out")
         draft = open_draft(claim_story(settings.out, "Bridge", "test:bridge"))
-        outputs = write_outputs(script, narration, settings, load_theme(), draft, {})
+        outputs = write_outputs(STORY, script, narration, settings, load_theme(), draft)
         publish_draft(draft)
     finally:
         patch.undo()
-    return outputs.manifest
+    return outputs.report()
 
 
 @pytest.mark.parametrize(

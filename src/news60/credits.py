@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from news60.models import Photo, Reporting, Script
+from news60.records.manifest import Credits, NotShown, PhotoCredit
 
 NOT_SHOWN = "credited by the source, not shown"
 
@@ -66,27 +67,17 @@ class CreditRoll:
             lines.append(f"Photos credited by the source (not shown): {'; '.join(hidden)}")
         return lines
 
-    def to_manifest(self) -> dict:
-        """The credits as manifest data: reporting by role, photos shown, photos not shown and why."""
-        return {
-            "reporting": {
-                "authors": list(self.reporting.authors),
-                "contributors": list(self.reporting.contributors),
-                "agencies": list(self.reporting.agencies),
-                "partners": list(self.reporting.partners),
-            },
-            "photos": [{"credit": p.credit, "caption": p.caption} for p in self.shown],
-            "not_shown": [
-                {
-                    "credit": p.credit,
-                    "caption": p.caption,
-                    "src": p.src,
-                    "reason": p.note or NOT_SHOWN,
-                }
-                for p in self.not_shown
-            ],
-            "lines": self.description_lines(),
-        }
+    def to_manifest(self) -> Credits:
+        """The credits as the manifest records them: reporting by role, photos shown, photos not
+        shown and why, and the upload's credit lines."""
+        return Credits(
+            reporting=self.reporting,
+            photos=tuple(PhotoCredit(p.credit, p.caption) for p in self.shown),
+            not_shown=tuple(
+                NotShown(p.credit, p.caption, p.src, p.note or NOT_SHOWN) for p in self.not_shown
+            ),
+            lines=tuple(self.description_lines()),
+        )
 
 
 def credit_roll(script: Script, shown: Iterable[Photo]) -> CreditRoll:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
 from dataclasses import asdict
 from pathlib import Path
 
@@ -28,7 +29,8 @@ def article_fingerprint(article: Article, settings: Settings) -> dict[str, str]:
 def script_fingerprint(script: Script, settings: Settings) -> dict[str, str]:
     """The same parts for an edited story.json: its scenes are the text."""
     scenes = [
-        [s.text, s.caption, _photo_identity(s.photo) if s.photo else None] for s in script.scenes
+        [s.text, str(s.caption), _photo_identity(s.photo) if s.photo else None]
+        for s in script.scenes
     ]
     return {
         "headline": _hash(script.title),
@@ -44,7 +46,7 @@ def content_hash(fingerprint: dict[str, str]) -> str:
     return _hash(sorted(fingerprint.items()))
 
 
-def changes(old: dict[str, str] | None, new: dict[str, str]) -> list[str]:
+def changes(old: Mapping[str, str] | None, new: Mapping[str, str]) -> list[str]:
     """The parts that differ ("text", "photos" ...); none when there was nothing before."""
     if not old:
         return []

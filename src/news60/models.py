@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Literal
 
 # What a story is, when not news (news60.article.kinds reads it), and its label on screen.
 KIND_LABELS = {
@@ -88,6 +89,22 @@ class Article:
 
 
 @dataclass(frozen=True)
+class QuoteCard:
+    """A quote on screen: the words said (without their quote marks) and who said them."""
+
+    quote: str
+    speaker: str = ""
+
+    def __str__(self) -> str:
+        """The card as one line, “the words” — Speaker: how story.json writes it."""
+        return f"“{self.quote}” — {self.speaker}" if self.speaker else f"“{self.quote}”"
+
+
+# A scene's on-screen line: a key line ("" when the scene shows only its captions) or a quote card.
+OnScreen = str | QuoteCard
+
+
+@dataclass(frozen=True)
 class Rewrite:
     """One change the broadcast writer made to the article's words, and what it changed."""
 
@@ -107,11 +124,11 @@ class TracedSentence:
 
 @dataclass(frozen=True)
 class Scene:
-    """One beat of the story: one or two spoken sentences, a short on-screen caption, a photo.
+    """One beat of the story: one or two spoken sentences, a short on-screen line, a photo.
     `lines` traces each spoken sentence to the article (empty once a producer edits the text)."""
 
     text: str
-    caption: str
+    caption: OnScreen
     photo: Photo | None = None
     lines: tuple[TracedSentence, ...] = ()
 
@@ -188,12 +205,17 @@ class Cue:
     shown: bool = True  # burned in; False while a card above shows these words (subtitles keep it)
 
 
+# What a shot shows: the hook, a photo, a card (key line, quote, key figure, timeline), a
+# bulletin's story ("segment") or the end card.
+SlideKind = Literal["hook", "photo", "key", "quote", "figure", "timeline", "segment", "end"]
+
+
 @dataclass(frozen=True)
 class Slide:
-    """A shot: a stretch of the video showing one card or photo, and the text over it."""
+    """A shot: a stretch of the video showing one card or photo, and the text over it
+    (a quote card's words as `heading`, its speaker as `body`)."""
 
-    # "hook", "photo", "key", "quote", "figure", "timeline", "end"; a bulletin's story: "segment"
-    kind: str
+    kind: SlideKind
     start: float
     end: float
     heading: str = ""
@@ -203,6 +225,17 @@ class Slide:
     kicker: str = ""  # the topic and date label ("G20 · 28 JUNE 2019")
     framing: int = 0  # which crop and move: a photo or card shown again gets another
     entry: str = "cut"  # how the picture arrives: "cut", or "push" (a scene change)
+
+
+@dataclass(frozen=True)
+class Canvas:
+    """What a clip is planned for: its frame, frame rate and soundtrack, and whether its voice
+    is synthetic (the opening and closing cards then carry the disclosure label)."""
+
+    size: tuple[int, int]
+    fps: int
+    audio: Path
+    synthetic_voice: bool = True
 
 
 @dataclass(frozen=True)
@@ -221,12 +254,3 @@ class Timeline:
     notes: tuple[
         str, ...
     ] = ()  # what a producer should know (a soft upscaled photo, emoji removed)
-
-
-@dataclass(frozen=True)
-class Outputs:
-    """The files one job wrote, and what a producer needs to know about them."""
-
-    folder: Path
-    files: dict[str, Path] = field(default_factory=dict)
-    manifest: dict = field(default_factory=dict)

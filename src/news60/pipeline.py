@@ -1,8 +1,8 @@
-"""The whole job, stage by stage: check, read, claim the story's folder, script, narrate, render."""
+"""The whole job, stage by stage: check, read, then the story's next version (news60.versions:
+claim and hold its folder, stop when unchanged, draft, publish) with a script narrated into it."""
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import math
 import tempfile
@@ -20,8 +20,8 @@ from news60.article.photos import (
 )
 from news60.errors import ScriptError
 from news60.fingerprint import article_fingerprint, script_fingerprint
-from news60.models import Article, Narration, Outputs, Script
-from news60.outputs import write_outputs
+from news60.models import Article, Narration, Script
+from news60.outputs import STORY, write_outputs
 from news60.photocheck import check_photos, check_scene_photos
 from news60.preflight import check_before_work, check_story_length
 from news60.script.fitting import Limits, fit_script, pick_script
@@ -29,54 +29,22 @@ from news60.script.storyfile import load_story
 from news60.settings import Settings
 from news60.speech.cache import SpeechCache
 from news60.speech.narration import Spoken, narrate, record, speak_script, speaking_rate
-from news60.stories import (
-    Draft,
-    Story,
-    Version,
-    claim_story,
-    discard,
-    open_draft,
-    publish_draft,
-    story_key,
-)
+from news60.stories import Draft, article_key, story_key, version_key
+from news60.versions import Outputs, Request, Writer, next_version
 from news60.video.theme import Theme
 
 # Stage by stage, for the producer watching a render: the CLI shows these lines on stderr.
 progress = logging.getLogger("news60.progress")
 
-Fingerprint = dict[str, str]
-
 
 def make_clip(
-    source: str,
-    settings: Settings,
-    *,
-    data: bytes | None = None,
-    key: str | None = None,
-    force: bool = False,
+    source: str, settings: Settings, *, data: bytes | None = None, force: bool = False
 ) -> Outputs:
     """Article in; a new version of its story (clip, MP3, script, captions, manifest) out."""
     theme = check_before_work(settings)
     article = read_source(source, settings, data=data)
-    story = claim_story(
-        settings.out, article.title, key or story_key(source, fallback=_digest(article))
-    )
-    prints = article_fingerprint(article, settings)
-    if (current := up_to_date(story, prints)) and not force:
-        return unchanged(current)
-    return render_article(article, story, prints, settings, theme)
-
-
-def render_article(
-    article: Article, story: Story, prints: Fingerprint, settings: Settings, theme: Theme
-) -> Outputs:
-    """A read article as its story's next version (make, and a batch worker, from here on)."""
-    article = fetch_photos(article, settings, story.folder)
-
-    def script_for(draft: Draft) -> tuple[Script, Narration]:
-        return write_script(article, settings, theme, draft.work)
-
-    return render_version(story, prints, script_for, settings, theme)
+    request = article_request(source, article, settings)
+    return next_version(settings, request, article_draft(article, settings, theme), force=force)
 
 
 def render_story(path: Path, settings: Settings, *, force: bool = False) -> Outputs:
@@ -89,22 +57,54 @@ def render_story(path: Path, settings: Settings, *, force: bool = False) -> Outp
     )
     script = check_scene_urls(script, settings.article, strict=strict, origin=str(path))
     check_story_length(script, settings, limits(settings, theme))
-    story = claim_story(settings.out, script.title, script.key or story_key(str(path)))
-    prints = script_fingerprint(script, settings)
-    if (current := up_to_date(story, prints)) and not force:
-        return unchanged(current)
-    script = download_scene_photos(
-        script, story.folder / ".photos", settings.article, strict=strict, origin=str(path)
+    key = script.key or version_key(path.parent) or story_key(str(path))
+    request = Request(script.title, key, script_fingerprint(script, settings))
+    return next_version(
+        settings, request, script_draft(script, settings, theme, str(path)), force=force
     )
 
-    def script_for(draft: Draft) -> tuple[Script, Narration]:
+
+def article_request(source: str, article: Article, settings: Settings) -> Request:
+    """The version an article asks for: of its source's story, made from its parts (make, batch)."""
+    return Request(
+        article.title, article_key(source, article), article_fingerprint(article, settings)
+    )
+
+
+def article_draft(article: Article, settings: Settings, theme: Theme) -> Writer:
+    """What goes into an article's draft: its photos, a script fitted and narrated, the outputs."""
+
+    def write(draft: Draft) -> Outputs:
+        fetched = fetch_photos(article, settings, draft.story.folder)
+        script, narration = write_script(fetched, settings, theme, draft.work)
+        return write_story(script, narration, settings, theme, draft)
+
+    return write
+
+
+def script_draft(script: Script, settings: Settings, theme: Theme, origin: str) -> Writer:
+    """What goes into an edited script's draft: its photos, its narration (it must still fit)."""
+    strict = not settings.article.skip_missing_photos
+
+    def write(draft: Draft) -> Outputs:
+        fetched = download_scene_photos(
+            script, draft.story.folder / ".photos", settings.article, strict=strict, origin=origin
+        )
         # At the pace the fitting chose (recorded in story.json): an untouched story fits again.
         voice = replace(settings.voice, rate=settings.voice.rate * script.rate)
-        narration = narrate(script, voice, draft.work)
-        check_length(narration, limits(settings, theme), script)
-        return script, narration
+        narration = narrate(fetched, voice, draft.work)
+        check_length(narration, limits(settings, theme), fetched)
+        return write_story(fetched, narration, settings, theme, draft)
 
-    return render_version(story, prints, script_for, settings, theme)
+    return write
+
+
+def write_story(
+    script: Script, narration: Narration, settings: Settings, theme: Theme, draft: Draft
+) -> Outputs:
+    """A story's outputs into its draft."""
+    progress.info("script: %d scenes, %.1f s of narration", len(script.scenes), narration.duration)
+    return write_outputs(STORY, script, narration, settings, theme, draft)
 
 
 def draft_script(source: str, settings: Settings, *, data: bytes | None = None) -> Script:
@@ -117,7 +117,7 @@ def draft_script(source: str, settings: Settings, *, data: bytes | None = None) 
             article.photos, strict=False, origin=source, max_pixels=settings.article.max_pixels
         ),
     )
-    key = story_key(source, fallback=_digest(article))
+    key = article_key(source, article)
     if settings.script.sentences:
         return replace(pick_script(article, settings.script), key=key)
     with tempfile.TemporaryDirectory(prefix="news60-") as work:
@@ -159,70 +159,38 @@ def fetch_photos(article: Article, settings: Settings, folder: Path) -> Article:
     return replace(downloaded, photos=checked)
 
 
-def up_to_date(story: Story, prints: Fingerprint) -> Version | None:
-    """The story's current version when it was made from exactly this content and is complete."""
-    current = story.current
-    if current and current.manifest.get("fingerprint") == prints and current.complete:
-        return current
-    return None
-
-
-def unchanged(current: Version) -> Outputs:
-    """What a re-run with nothing new returns: the current version, untouched."""
-    progress.info("unchanged since v%d: nothing to render", current.number)
-    manifest = current.manifest | {"unchanged": True}
-    files = {name: Path(path) for name, path in current.manifest.get("files", {}).items()}
-    return Outputs(current.folder, files, manifest)
-
-
-def render_version(
-    story: Story,
-    prints: Fingerprint,
-    script_for: Callable[[Draft], tuple[Script, Narration]],
-    settings: Settings,
-    theme: Theme,
-) -> Outputs:
-    """Script and narrate into a draft of the next version, render it, then publish it whole."""
-    draft = open_draft(story)
-    try:
-        script, narration = script_for(draft)
-        progress.info(
-            "script: %d scenes, %.1f s of narration", len(script.scenes), narration.duration
-        )
-        outputs = write_outputs(script, narration, settings, theme, draft, prints)
-        publish_draft(draft)
-        return outputs
-    except BaseException:
-        discard(draft)
-        raise
-
-
 def write_script(
     article: Article, settings: Settings, theme: Theme, work: Path
 ) -> tuple[Script, Narration]:
     """Choose the sentences and narrate them, fitted to the clip's length: drafts are measured
     (each sentence spoken once, then from the cache), the fitted one recorded."""
+    script, spoken = fit_script(
+        article,
+        settings.script,
+        narrator(settings),
+        pace=speaking_rate(settings.voice),
+        limits=limits(settings, theme),
+    )
+    return script, record(spoken, work)
 
-    attempts = []
+
+def narrator(settings: Settings) -> Callable[[Script, float], Spoken]:
+    """Measure a script spoken at `speedup` times the voice's rate, as the fitters try takes
+    (make's and the bulletin's alike): each sentence spoken once, then taken from the cache, so
+    a take turned down costs only its new sentences; `record` lays the fitted one down."""
+    takes: list[float] = []
     cache = SpeechCache()
 
     def speak(script: Script, speedup: float) -> Spoken:
-        attempts.append(speedup)
-        again = "again, to fit the time: " if len(attempts) > 1 else ""
+        takes.append(speedup)
+        again = "again, to fit the time: " if len(takes) > 1 else ""
         progress.info(
             "narrating %s%d scenes with %s", again, len(script.scenes), settings.voice.name
         )
         voice = replace(settings.voice, rate=settings.voice.rate * speedup)
         return speak_script(script, voice, cache)
 
-    script, spoken = fit_script(
-        article,
-        settings.script,
-        speak,
-        pace=speaking_rate(settings.voice),
-        limits=limits(settings, theme),
-    )
-    return script, record(spoken, work)
+    return speak
 
 
 def limits(settings: Settings, theme: Theme) -> Limits:
@@ -241,11 +209,3 @@ def check_length(narration: Narration, limits: Limits, script: Script) -> None:
             f"{limits.longest:.1f} s: cut about {cut} word{'s' if cut > 1 else ''} "
             f"({math.ceil(over)} s) or raise --seconds"
         )
-
-
-def _digest(article: Article) -> str:
-    """A name for a story from stdin that declares no URL: its headline and first paragraph."""
-    if article.source_url:
-        return article.source_url
-    first = article.paragraphs[0] if article.paragraphs else ""
-    return hashlib.sha256(f"{article.title}\n{first}".encode()).hexdigest()[:12]

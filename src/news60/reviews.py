@@ -1,16 +1,20 @@
 """Sign-off: who approved or rejected which version of a story, when and why.
 
-Kept in the story's index (OUT/<slug>/manifest.json, "reviews", oldest first) as an audit trail;
-a version is approved only by a review of that version, so a new version needs a new approval."""
+Kept in the story's index (OUT/<slug>/manifest.json, the typed StoryIndex's `reviews`, oldest
+first) as an audit trail; a version is approved only by a review of that version, so a new
+version needs a new approval."""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass
+from dataclasses import replace
 from pathlib import Path
 
 from news60.errors import News60Error
-from news60.stories import INDEX, update_index
+from news60.records.index import Review, StoryIndex
+from news60.stories import INDEX, story_index, update_index
+
+__all__ = ["Review", "ReviewError", "decision_for", "record_review", "story_reviews"]
 
 DECISIONS = ("approved", "rejected")
 NAME_CHARS = 80  # a producer's name, as it shows in the audit trail
@@ -21,40 +25,9 @@ class ReviewError(News60Error):
     """A review cannot be recorded: the story changed, or the form is incomplete."""
 
 
-@dataclass(frozen=True)
-class Review:
-    """One decision on one version of a story."""
-
-    version: int
-    decision: str  # "approved" or "rejected"
-    by: str
-    at: str
-    note: str = ""
-
-    @property
-    def approved(self) -> bool:
-        return self.decision == "approved"
-
-    @classmethod
-    def from_dict(cls, data: dict) -> Review:
-        return cls(
-            version=int(data["version"]),
-            decision=str(data["decision"]),
-            by=str(data["by"]),
-            at=str(data["at"]),
-            note=str(data.get("note") or ""),
-        )
-
-
-def reviews_of(index: dict) -> tuple[Review, ...]:
-    """The reviews a story's index holds, oldest first (entries it cannot read are left out)."""
-    reviews = []
-    for entry in index.get("reviews") or ():
-        try:
-            reviews.append(Review.from_dict(entry))
-        except (KeyError, TypeError, ValueError):
-            continue  # a hand-edited entry without a version or name is no decision
-    return tuple(reviews)
+def story_reviews(folder: Path) -> tuple[Review, ...]:
+    """The reviews the story's index holds, oldest first."""
+    return story_index(folder).reviews
 
 
 def decision_for(reviews: tuple[Review, ...], version: int) -> Review | None:
@@ -69,20 +42,19 @@ def record_review(
     reviewer's page showed `seen` reviews; two reviewers at once leave one decision, not two."""
     review = Review(version, _decision(decision), _name(by), now(), note.strip()[:NOTE_CHARS])
 
-    def add(index: dict) -> dict:
-        reviews = reviews_of(index)
-        if index.get("current") != version:
+    def add(index: StoryIndex) -> StoryIndex:
+        if index.current != version:
             raise ReviewError(
-                f"v{version} is no longer the current version (v{index.get('current')} is): "
+                f"v{version} is no longer the current version (v{index.current} is): "
                 "reload the story and review the current version"
             )
-        if len(reviews) != seen:
-            last = reviews[-1]
+        if len(index.reviews) != seen:
+            last = index.reviews[-1]
             raise ReviewError(
                 f"{last.by} {last.decision} v{last.version} at {last.at} while you were "
                 "looking: reload the story to see it before deciding again"
             )
-        return index | {"reviews": [asdict(r) for r in (*reviews, review)]}
+        return replace(index, reviews=(*index.reviews, review))
 
     if not (story / INDEX).is_file():
         raise ReviewError(f"{story} is not a story folder: open the story from the desk")

@@ -149,6 +149,7 @@ class Settings:
     publish: PublishSettings = field(default_factory=PublishSettings)
     provenance: ProvenanceSettings = field(default_factory=ProvenanceSettings)
     out: Path = Path("output")
+    wait: float = 600.0  # seconds a job waits for another job making the same story, then gives up
 
 
 def load_settings(config: Path | None = None, **overrides: dict[str, Any]) -> Settings:
@@ -221,6 +222,8 @@ def validate(settings: Settings) -> Settings:
     if settings.script.sentences is not None and not 1 <= settings.script.sentences <= 50:
         raise SettingsError(f"--sentences {settings.script.sentences} is out of range: use 1 to 50")
     _check_bulletin(settings.bulletin)
+    if not 0 <= settings.wait <= 86_400:
+        raise SettingsError(f"wait {settings.wait:g} is out of range: use 0 to 86400 seconds")
     article = settings.article
     if not 0 < article.timeout <= 600 or article.max_bytes <= 0 or article.max_redirects < 0:
         raise SettingsError("article timeout, max_bytes and max_redirects must be positive numbers")

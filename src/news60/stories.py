@@ -12,23 +12,28 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import hashlib
-import json
+import logging
 import os
 import re
 import secrets
 import shutil
 import unicodedata
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from news60 import __version__
-from news60.atomic import locked, write_json
+from news60.atomic import locked
 from news60.errors import News60Error
+from news60.models import Article
+from news60.records.codec import RecordError
+from news60.records.index import StoryIndex, VersionSummary, read_index, write_index
+from news60.records.manifest import MANIFEST, VersionManifest, read_manifest, write_manifest
+from news60.storylock import LOCK, StoryLock
 
-INDEX = "manifest.json"
-# What others record in the story's index (news60.reviews: approvals): kept when it is rebuilt.
-KEPT = ("reviews",)
+log = logging.getLogger(__name__)
+
+INDEX = MANIFEST  # the story's index and each version's manifest share the name
 _VERSION = re.compile(r"^v(\d+)$")
 _DRAFT = re.compile(r"^\.draft-(\d+)-")
 _LEGACY_DRAFT = re.compile(r"^\..+\.partial-(\d+)$")  # staging folders of news60 0.1
@@ -40,16 +45,21 @@ class Version:
 
     number: int
     folder: Path
-    manifest: dict
+    manifest: VersionManifest
 
     @property
     def content_hash(self) -> str | None:
-        return self.manifest.get("content_hash")
+        return self.manifest.content_hash
 
     @property
     def complete(self) -> bool:
         """Every file the manifest lists is still there."""
-        return all(Path(p).is_file() for p in self.manifest.get("files", {}).values())
+        return all((self.folder / file).is_file() for file in self.manifest.files.values())
+
+    def path(self, name: str) -> Path | None:
+        """Where the file the manifest calls `name` ("clip", "script" ...) is now, if listed."""
+        file = self.manifest.files.get(name)
+        return self.folder / file if file else None
 
 
 @dataclass(frozen=True)
@@ -67,11 +77,14 @@ class Story:
 
 @dataclass(frozen=True)
 class Draft:
-    """A version being written into `staging`; it becomes `final` (story/vN) only when complete."""
+    """A version being written into `staging`; it becomes `final` (story/vN) only when complete.
+    `fingerprint` says what it is made from; `lock` keeps other jobs off the story meanwhile."""
 
     story: Story
     number: int
     staging: Path
+    fingerprint: dict[str, str] = field(default_factory=dict)
+    lock: StoryLock | None = None
 
     @property
     def final(self) -> Path:
@@ -111,6 +124,17 @@ def story_key(source: str, *, fallback: str = "") -> str:
     return str(Path(source).expanduser().resolve())
 
 
+def article_key(source: str, article: Article) -> str:
+    """The key of the story an article read from `source` belongs to (make, script and batch
+    alike); from stdin, its URL when it declares one, else a hash of its headline and lead."""
+    if article.source_url:
+        fallback = article.source_url
+    else:
+        first = article.paragraphs[0] if article.paragraphs else ""
+        fallback = hashlib.sha256(f"{article.title}\n{first}".encode()).hexdigest()[:12]
+    return story_key(source, fallback=fallback)
+
+
 def claim_story(out: Path, title: str, key: str) -> Story:
     """The folder for `key`: its own earlier one, the headline's slug if free, else slug-<hash>."""
     slug = slugify(title)
@@ -141,18 +165,26 @@ def load_story(folder: Path) -> Story:
     if _VERSION.match(folder.name) and (folder / INDEX).is_file():
         folder = folder.parent
     versions = tuple(sorted(_versions(folder), key=lambda v: v.number))
-    index = _read_json(folder / INDEX) or {}
-    key = index.get("key") or next((v.manifest.get("story", {}).get("key") for v in versions), None)
+    key = story_index(folder).key or next((v.manifest.story.key for v in versions), None)
     return Story(folder, key, versions)
 
 
-def open_draft(story: Story) -> Draft:
+def version_key(folder: Path) -> str | None:
+    """The key of the story `folder` is a version of (its script.json edited and rendered again
+    joins that story), or None for any other folder."""
+    story = load_story(folder)
+    return story.key if story.folder != Path(folder) else None
+
+
+def open_draft(
+    story: Story, fingerprint: dict[str, str] | None = None, lock: StoryLock | None = None
+) -> Draft:
     """A hidden staging folder for the story's next version; stale ones of dead jobs removed first."""
     remove_stale_drafts(story.folder)
     staging = story.folder / f".draft-{os.getpid()}-{secrets.token_hex(3)}"
     (staging / ".work").mkdir(parents=True)
     number = max([v.number for v in story.versions] + [0]) + 1
-    return Draft(story, number, staging)
+    return Draft(story, number, staging, dict(fingerprint or {}), lock)
 
 
 def publish_draft(draft: Draft) -> Version:
@@ -197,11 +229,11 @@ def remove_stale_drafts(folder: Path) -> list[Path]:
     return removed
 
 
-def update_index(folder: Path, change: Callable[[dict], dict]) -> dict:
-    """Read, change and write the story's index while no other job can: one consistent record."""
+def update_index(folder: Path, change: Callable[[StoryIndex], StoryIndex]) -> StoryIndex:
+    """Read, change and write the story's index while no other job can (a desk's review)."""
     with _locked(folder.parent):
-        index = change(_read_json(folder / INDEX) or {})
-        write_json(folder / INDEX, index)
+        index = change(story_index(folder))
+        write_index(folder / INDEX, index)
     return index
 
 
@@ -217,14 +249,14 @@ def _folder_of(out: Path, key: str) -> Path | None:
     stamp = out.stat().st_mtime_ns
     cached = _KEYS.get(out)
     if cached is None or cached[0] != stamp:
-        keys = {}
+        keys: dict[str, Path] = {}
         for folder in sorted(p for p in out.iterdir() if p.is_dir()):
-            found = (_read_json(folder / INDEX) or {}).get("key")
-            if found and found not in keys:
-                keys[found] = folder
+            held = story_index(folder).key
+            if held and held not in keys:
+                keys[held] = folder
         cached = _KEYS[out] = (stamp, keys)
-    folder = cached[1].get(key)
-    return folder if folder is not None and folder.is_dir() else None
+    found = cached[1].get(key)
+    return found if found is not None and found.is_dir() else None
 
 
 def _drafts(folder: Path) -> list[Path]:
@@ -232,64 +264,64 @@ def _drafts(folder: Path) -> list[Path]:
 
 
 def _versions(folder: Path) -> Iterator[Version]:
+    """The complete version folders (their manifest readable), in no order."""
     for path in folder.iterdir() if folder.is_dir() else ():
         match = _VERSION.match(path.name)
-        manifest = _read_json(path / INDEX) if match else None
-        if match and manifest is not None:
-            yield Version(int(match.group(1)), path, manifest)
+        if match and (path / INDEX).is_file():
+            try:
+                yield Version(int(match.group(1)), path, read_manifest(path / INDEX))
+            except RecordError as exc:
+                log.debug("%s is not read as a version: %s", path, exc)
+
+
+def story_index(folder: Path) -> StoryIndex:
+    """The story's index (its reviews included); an empty one when there is none yet (or it
+    cannot be read)."""
+    try:
+        return read_index(folder / INDEX)
+    except RecordError:
+        return StoryIndex()
 
 
 def _write_index(story: Story) -> None:
-    """The story's index, derived from its version folders (rebuilt whenever one is added)."""
+    """The story's index, derived from its version folders (rebuilt whenever one is added);
+    the producers' reviews carried over."""
     current = story.current
-    earlier = _read_json(story.folder / INDEX) or {}
-    write_json(
-        story.folder / INDEX,
-        {
-            "news60": __version__,
-            "key": story.key,
-            "current": current.number if current else None,
-            "folder": current.folder.name if current else None,
-            "title": current.manifest.get("title") if current else None,
-            "versions": [_summary(v) for v in story.versions],
-            **{name: earlier[name] for name in KEPT if name in earlier},
-        },
+    index = StoryIndex(
+        news60=__version__,
+        key=story.key,
+        current=current.number if current else None,
+        folder=current.folder.name if current else None,
+        title=current.manifest.title if current else None,
+        versions=tuple(_summary(v) for v in story.versions),
+        reviews=story_index(story.folder).reviews,
     )
+    write_index(story.folder / INDEX, index)
 
 
-def _summary(version: Version) -> dict:
+def _summary(version: Version) -> VersionSummary:
     manifest = version.manifest
-    return {
-        "version": version.number,
-        "folder": version.folder.name,
-        "created": manifest.get("created"),
-        "title": manifest.get("title"),
-        "content_hash": manifest.get("content_hash"),
-        "changes": manifest.get("changes", []),
-        "reason": manifest.get("reason"),
-    }
+    return VersionSummary(
+        version=version.number,
+        folder=version.folder.name,
+        created=manifest.created,
+        title=manifest.title,
+        content_hash=manifest.content_hash,
+        changes=manifest.changes,
+        reason=manifest.reason,
+    )
 
 
 def _renumber(staging: Path, number: int) -> None:
     """Point a draft's manifest at the version number it is really published as."""
     path = staging / INDEX
-    manifest = _read_json(path) or {}
-    manifest["version"] = number
-    write_json(path, manifest)
-
-
-def _read_json(path: Path) -> dict | None:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    return data if isinstance(data, dict) else None
+    write_manifest(path, replace(read_manifest(path), version=number))
 
 
 def _is_empty(folder: Path) -> bool:
     """A folder holding nothing but a story index without key, or nothing at all."""
-    names = {p.name for p in folder.iterdir()}
-    return not names or (names == {INDEX} and not (_read_json(folder / INDEX) or {}).get("key"))
+    names = {p.name for p in folder.iterdir()} - {LOCK}
+    return not names or (names == {INDEX} and not story_index(folder).key)
 
 
 def _running(pid: int) -> bool:

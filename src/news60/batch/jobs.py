@@ -3,7 +3,6 @@ a Job carries the article, its photos' bytes and the previous version; Rendered 
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -12,8 +11,9 @@ from news60.batch.planning import Planned
 from news60.errors import News60Error
 from news60.localfiles import read_regular
 from news60.models import Article, Photo
+from news60.records.manifest import read_manifest
 from news60.settings import Settings
-from news60.stories import INDEX, Story, Version
+from news60.stories import INDEX, Draft, Story, Version
 
 PHOTOS = "photos"
 PREVIOUS = "previous"
@@ -41,16 +41,17 @@ class Job:
 
 @dataclass(frozen=True)
 class Rendered:
-    """A finished version folder, file by file, and the worker's story folder (for relocation)."""
+    """A finished version folder, file by file (its manifest names them: nothing to relocate),
+    and which worker made it."""
 
     id: str
     files: dict[str, bytes]
-    root: str
     worker: dict
 
 
-def pack_job(planned: Planned) -> Job:
-    """The job for a planned story: photos and --music read into memory, the previous version too."""
+def pack_job(planned: Planned, draft: Draft) -> Job:
+    """The job for a planned story's draft: photos and --music read into memory, the previous
+    version too."""
     files: dict[str, bytes] = {}
     photos = tuple(
         _packed(photo, index, files) for index, photo in enumerate(planned.article.photos)
@@ -59,14 +60,14 @@ def pack_job(planned: Planned) -> Job:
     music = settings.video.music
     if music and music.lower() != "none":
         files[f"{MUSIC}/{Path(music).name}"] = read_regular(Path(music).expanduser(), MEDIA_BYTES)
-    current = planned.story.current
+    current = draft.previous
     if current is not None:
         files |= _previous_files(current)
     return Job(
-        id=planned.story.folder.name,
-        key=planned.story.key or planned.entry.source,
+        id=draft.story.folder.name,
+        key=draft.story.key or planned.request.key,
         article=replace(planned.article, photos=photos),
-        prints=planned.prints,
+        prints=draft.fingerprint,
         settings=replace(settings, article=replace(settings.article, photos=None)),
         previous=current.number if current else None,
         files=files,
@@ -89,17 +90,10 @@ def unpack_job(job: Job, root: Path) -> tuple[Article, Settings, Story]:
     return replace(job.article, photos=photos), settings, _mirror(job, root)
 
 
-def read_version(folder: Path, root: Path, job: Job, worker: dict) -> Rendered:
+def read_version(folder: Path, job: Job, worker: dict) -> Rendered:
     """A version folder the worker published, ready to send back."""
     files = {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
-    return Rendered(job.id, files, str(root), worker)
-
-
-def relocate(manifest: dict, old_root: str, new_root: Path) -> dict:
-    """The manifest with every path under the worker's story folder moved under the client's."""
-    text = json.dumps(manifest, ensure_ascii=False)
-    moved = text.replace(json.dumps(old_root)[1:-1], json.dumps(str(new_root.resolve()))[1:-1])
-    return json.loads(moved)
+    return Rendered(job.id, files, worker)
 
 
 def _packed(photo: Photo, index: int, files: dict[str, bytes]) -> Photo:
@@ -112,7 +106,7 @@ def _packed(photo: Photo, index: int, files: dict[str, bytes]) -> Photo:
 
 
 def _previous_files(current: Version) -> dict[str, bytes]:
-    files = {f"{PREVIOUS}/{INDEX}": json.dumps(current.manifest).encode()}
+    files = {f"{PREVIOUS}/{INDEX}": (current.folder / INDEX).read_bytes()}
     for path in current.folder.iterdir():
         if path.suffix in PARENT_MEDIA and path.is_file():
             files[f"{PREVIOUS}/{path.name}"] = path.read_bytes()
@@ -127,5 +121,5 @@ def _mirror(job: Job, root: Path) -> Story:
         return Story(folder, job.key)
     version_folder = folder / f"v{job.previous}"
     (root / PREVIOUS).rename(version_folder)
-    manifest = json.loads((version_folder / INDEX).read_text(encoding="utf-8"))
+    manifest = read_manifest(version_folder / INDEX)
     return Story(folder, job.key, (Version(job.previous, version_folder, manifest),))

@@ -1,50 +1,36 @@
-"""The client's half of a story: read the article (no model needed), find its story folder in DIR
-and decide, from the fingerprint, whether there is anything to render."""
+"""The client's half of a story: read the article (no model needed) and say which version of
+which story it asks for; the one version step (news60.versions) decides whether there is anything
+to render."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from news60.errors import News60Error, SettingsError
-from news60.fingerprint import article_fingerprint
 from news60.models import Article
-from news60.pipeline import read_source, up_to_date
+from news60.pipeline import article_request, read_source
 from news60.preflight import check_before_work
 from news60.settings import Settings, with_overrides
 from news60.sources.entries import Entry
-from news60.stories import Story, Version, claim_story, story_key
+from news60.versions import Request
 
 
 @dataclass(frozen=True)
 class Planned:
-    """A story with something new to render: its article, folder, fingerprint and settings."""
+    """A story read for a batch: its article, the version it asks for, and its settings."""
 
     entry: Entry
     article: Article
-    story: Story
-    prints: dict[str, str]
+    request: Request
     settings: Settings
 
 
-@dataclass(frozen=True)
-class Unchanged:
-    """A story whose current version was made from exactly this content and is complete."""
-
-    entry: Entry
-    story: Story
-    version: Version
-
-
-def plan_story(entry: Entry, settings: Settings, *, force: bool = False) -> Planned | Unchanged:
-    """Read the entry's article and compare it with its story's current version in settings.out."""
+def plan_story(entry: Entry, settings: Settings) -> Planned:
+    """Read the entry's article with the entry's own settings."""
     entry.check()
     settings = story_settings(entry, settings)
     article = read_source(entry.source, settings, data=entry.page)
-    story = claim_story(settings.out, article.title, story_key(entry.source))
-    prints = article_fingerprint(article, settings)
-    if (current := up_to_date(story, prints)) and not force:
-        return Unchanged(entry, story, current)
-    return Planned(entry, article, story, prints, settings)
+    return Planned(entry, article, article_request(entry.source, article, settings), settings)
 
 
 def story_settings(entry: Entry, settings: Settings) -> Settings:

@@ -10,6 +10,7 @@ from pathlib import Path
 from news60.atomic import write_text
 from news60.errors import News60Error
 from news60.models import Scene, TracedSentence
+from news60.records.manifest import VersionManifest
 from news60.script.storyfile import load_story as load_script
 from news60.stories import INDEX, Story, Version, load_story
 
@@ -32,7 +33,7 @@ blockquote{margin:.2rem 1rem;color:#444;font-style:italic}
 def write_review(out: Path) -> Path:
     """Write (or rewrite) the review page for every complete story in `out`."""
     stories = [s for s in _stories(out) if s.current is not None]
-    stories.sort(key=lambda s: s.current.manifest.get("created") or "", reverse=True)
+    stories.sort(key=lambda s: s.current.manifest.created if s.current else "", reverse=True)
     cards = "\n".join(story_card(out, story) for story in stories)
     page = (
         '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">\n'
@@ -47,13 +48,15 @@ def write_review(out: Path) -> Path:
 def story_card(out: Path, story: Story) -> str:
     """One story: thumbnail, a player per format, script, duration, credits, version, warnings."""
     version = story.current
+    if version is None:
+        return ""
     manifest = version.manifest
     base = version.folder.relative_to(out).as_posix()
     return (
         '<section class="story">\n<div class="media">\n'
         f"{_thumbnail(base, manifest)}{_players(base, manifest)}</div>\n"
         '<div class="text">\n'
-        f"<h2>{escape(manifest.get('title') or story.folder.name)}</h2>\n"
+        f"<h2>{escape(manifest.title or story.folder.name)}</h2>\n"
         f'<p class="meta">{_facts(story, version)}</p>\n'
         f"{_warnings(manifest)}{_credits(manifest)}{_script(version)}</div>\n</section>"
     )
@@ -64,27 +67,27 @@ def _stories(out: Path) -> list[Story]:
     return [load_story(folder) for folder in folders]
 
 
-def _link(base: str, path: str) -> str:
-    """A file of the version, relative to the page (the manifest holds absolute paths)."""
-    return escape(f"{base}/{Path(path).name}", quote=True)
+def _link(base: str, file: str) -> str:
+    """A file of the version, relative to the page."""
+    return escape(f"{base}/{file}", quote=True)
 
 
-def _thumbnail(base: str, manifest: dict) -> str:
-    path = manifest.get("files", {}).get("thumbnail")
-    return f'<img class="thumb" alt="thumbnail" src="{_link(base, path)}">\n' if path else ""
+def _thumbnail(base: str, manifest: VersionManifest) -> str:
+    file = manifest.files.get("thumbnail")
+    return f'<img class="thumb" alt="thumbnail" src="{_link(base, file)}">\n' if file else ""
 
 
-def _players(base: str, manifest: dict) -> str:
+def _players(base: str, manifest: VersionManifest) -> str:
     players = []
-    for clip in manifest.get("formats", []):
-        path = manifest.get("files", {}).get(clip.get("file", ""))
-        if not path:
+    for clip in manifest.clips():
+        file = manifest.files.get(clip.file)
+        if not file:
             continue
-        size = f"{clip.get('width', '')}x{clip.get('height', '')}"
-        size = size if clip.get("format") in (None, size) else f"{clip['format']} · {size}"
+        size = f"{clip.width}x{clip.height}"
+        size = size if clip.format == size else f"{clip.format} · {size}"
         players.append(
-            f'<figure><video controls preload="metadata" src="{_link(base, path)}"'
-            f' data-duration="{float(manifest.get("duration") or 0):.2f}"></video>'
+            f'<figure><video controls preload="metadata" src="{_link(base, file)}"'
+            f' data-duration="{manifest.duration:.2f}"></video>'
             f"<figcaption>{escape(size)}</figcaption></figure>\n"
         )
     return "".join(players)
@@ -94,37 +97,37 @@ def _facts(story: Story, version: Version) -> str:
     manifest = version.manifest
     facts = [
         f"v{version.number} of {len(story.versions)}",
-        f"{float(manifest.get('duration') or 0):.1f} s",
-        f"voice {manifest.get('voice', '?')}",
-        f"made {manifest.get('created', '?')}",
+        f"{manifest.duration:.1f} s",
+        f"voice {manifest.voice or '?'}",
+        f"made {manifest.created or '?'}",
     ]
-    if manifest.get("reason"):
-        facts.append(str(manifest["reason"]))
-    if manifest.get("source_url"):
-        facts.append(f"source {manifest['source_url']}")
+    if manifest.reason:
+        facts.append(manifest.reason)
+    if manifest.source_url:
+        facts.append(f"source {manifest.source_url}")
     return escape(" · ".join(facts))
 
 
-def _warnings(manifest: dict) -> str:
-    notes = manifest.get("notes") or []
-    if not notes:
+def _warnings(manifest: VersionManifest) -> str:
+    if not manifest.notes:
         return ""
-    items = "".join(f"<li>{escape(str(note))}</li>" for note in notes)
+    items = "".join(f"<li>{escape(note)}</li>" for note in manifest.notes)
     return f'<ul class="warn">{items}</ul>\n'
 
 
-def _credits(manifest: dict) -> str:
-    lines = (manifest.get("credits") or {}).get("lines") or []
+def _credits(manifest: VersionManifest) -> str:
+    lines = manifest.credits.lines
     if not lines:
         return ""
     return "<p><b>Credits</b><br>" + "<br>".join(escape(str(line)) for line in lines) + "</p>\n"
 
 
 def _script(version: Version) -> str:
-    """The narration, scene by scene, from the version's script.json, each sentence with where
-    it came from in the article and how the writer changed it."""
+    """The narration, scene by scene, from the version's script.json (a bulletin's lists
+    segments), each sentence with where it came from in the article and how the writer changed it."""
+    path = version.path("script") or version.folder / "script.json"
     try:
-        script = load_script(version.folder / "script.json")
+        script = load_script(path)
     except News60Error:
         return ""
     items = "".join(f"<li>{_scene(scene)}</li>" for scene in script.scenes)

@@ -7,17 +7,20 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
-from news60.atomic import write_bytes, write_json
+from news60.atomic import write_bytes
 from news60.batch.cluster import LazyClient
-from news60.batch.jobs import Rendered, pack_job, relocate
-from news60.batch.planning import Planned, Unchanged, plan_story
+from news60.batch.jobs import Rendered, pack_job
+from news60.batch.planning import Planned, plan_story
 from news60.batch.worker import render_job
 from news60.errors import News60Error
 from news60.failures import clear_failure, record_failure
+from news60.records.manifest import read_manifest
 from news60.settings import Settings
 from news60.sources.entries import Entry
-from news60.stories import INDEX, Draft, Version, discard, open_draft, publish_draft
+from news60.stories import INDEX, Draft, Version
+from news60.versions import Outputs, abandon, begin_version, finish_version
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +57,8 @@ class Stage:
 class _Flight:
     entry: Entry
     planned: Planned
-    draft: Draft
+    draft: Draft  # held: no other job makes this story until it is published or abandoned
+    future: Any
     started: float = field(default_factory=time.perf_counter)
 
 
@@ -97,20 +101,37 @@ class BatchRun:
         return self.outcomes[first:]
 
     def submit(self, entry: Entry) -> Outcome | None:
-        """Plan the entry; send it to a worker when it changed, else say why not."""
+        """Plan the entry and begin its story's next version (the one version step); send it
+        to a worker when it changed, else say why not."""
         self.stage(entry, "reading")
         started = time.perf_counter()
         try:
-            plan = plan_story(entry, self.settings, force=self.force)
-            if isinstance(plan, Unchanged):
-                return unchanged_outcome(plan)
-            job = pack_job(plan)
-            draft = open_draft(plan.story)
+            plan = plan_story(entry, self.settings)
+            self.collect_story(plan.request.key)  # the same story twice in a run: one at a time
+            # Waiting for another job's story, this run writes what it finished: two runs that
+            # hold each other's next story never wait on each other.
+            draft = begin_version(
+                plan.settings, plan.request, force=self.force, between=self.collect_done
+            )
+            if isinstance(draft, Version):
+                return unchanged_outcome(entry, draft)
         except Exception as exc:  # noqa: BLE001 - one story's failure never stops the batch
             return failed(entry, exc, time.perf_counter() - started)
-        client = self.cluster.client  # the cluster starts with the first story to render
+        try:
+            self.send(entry, plan, draft)
+        except BaseException as exc:
+            abandon(draft)
+            if not isinstance(exc, Exception):
+                raise
+            return failed(entry, exc, time.perf_counter() - started)
+        return None
+
+    def send(self, entry: Entry, plan: Planned, draft: Draft) -> None:
+        """The story's job to a worker (the cluster starts with the first story to render)."""
+        job = pack_job(plan, draft)
+        client = self.cluster.client
         future = client.submit(render_job, job, key=f"news60-{draft.staging.name}", pure=False)
-        self.flights[future.key] = _Flight(entry, plan, draft)
+        self.flights[future.key] = _Flight(entry, plan, draft, future)
         self.by_job[job.id] = entry
         if self.pending is None:
             from distributed import as_completed
@@ -118,24 +139,38 @@ class BatchRun:
             self.pending = as_completed(loop=client.loop)
         self.pending.add(future)
         self.stage(entry, "sent", "waiting for a worker")
-        return None
 
-    def collect(self, future) -> Outcome:
-        """A finished future: its files written into DIR as the next version, or its failure."""
-        flight = self.flights.pop(future.key)
+    def collect(self, future) -> Outcome | None:
+        """A finished future: its files written into DIR as the next version, or its failure
+        (None when it was collected already)."""
+        flight = self.flights.pop(future.key, None)
+        if flight is None:
+            return None
         try:
             rendered = future.result()
             self.stage(flight.entry, "writing")
-            version = deliver(rendered, flight.draft)
+            outputs = deliver(rendered, flight.draft)
         except BaseException as exc:
-            discard(flight.draft)
+            abandon(flight.draft)
             if not isinstance(exc, Exception):
                 raise
             return self.finished(failed(flight.entry, exc, time.perf_counter() - flight.started))
         finally:
             future.release()
-        outcome = rendered_outcome(flight, version, rendered.worker)
+        outcome = rendered_outcome(flight, outputs, rendered.worker)
         return self.finished(outcome)
+
+    def collect_done(self) -> None:
+        """Every story a worker has finished, written now."""
+        for flight in list(self.flights.values()):
+            if flight.future.done():
+                self.collect(flight.future)
+
+    def collect_story(self, key: str) -> None:
+        """Wait for this run's own render of the story `key`, if one is in flight."""
+        for flight in list(self.flights.values()):
+            if flight.planned.request.key == key:
+                self.collect(flight.future)
 
     def finished(self, outcome: Outcome) -> Outcome:
         # Unchanged stories too: a post that failed last run is retried, one made is not repeated.
@@ -167,7 +202,7 @@ class BatchRun:
     def abandon(self) -> None:
         """Interrupted: cancel what is still rendering and remove its drafts."""
         for key, flight in list(self.flights.items()):
-            discard(flight.draft)
+            abandon(flight.draft)
             self.flights.pop(key)
         if not self.cluster.started:
             return
@@ -178,40 +213,45 @@ class BatchRun:
             log.debug("could not cancel the remaining futures", exc_info=True)
 
 
-def deliver(rendered: Rendered, draft: Draft) -> Version:
-    """The worker's files into the draft (the manifest, relocated, last), then published as vN."""
-    for name, data in rendered.files.items():
-        if name != INDEX:
-            write_bytes(draft.path(name), data)
-    manifest = relocate(_json(rendered.files[INDEX]), rendered.root, draft.story.folder)
-    write_json(draft.path(INDEX), manifest)
-    return publish_draft(draft)
+def deliver(rendered: Rendered, draft: Draft) -> Outputs:
+    """The worker's files into the draft (the manifest last), then published as vN."""
+
+    def write(draft: Draft) -> Outputs:
+        for name, data in rendered.files.items():
+            if name != INDEX:
+                write_bytes(draft.path(name), data)
+        write_bytes(draft.path(INDEX), rendered.files[INDEX])  # its paths are names: as it is
+        manifest = read_manifest(draft.path(INDEX))
+        files = {name: draft.final / file for name, file in manifest.files.items()}
+        return Outputs(draft.final, files, manifest)
+
+    return finish_version(draft, write)
 
 
-def unchanged_outcome(plan: Unchanged) -> Outcome:
-    manifest = plan.version.manifest
+def unchanged_outcome(entry: Entry, version: Version) -> Outcome:
+    manifest = version.manifest
     return Outcome(
-        plan.entry.source,
-        plan.entry.label,
+        entry.source,
+        entry.label,
         "unchanged",
-        title=manifest.get("title", ""),
-        folder=str(plan.version.folder),
-        version=plan.version.number,
-        notes=tuple(manifest.get("notes", ())),
+        title=manifest.title,
+        folder=str(version.folder),
+        version=version.number,
+        notes=manifest.notes,
     )
 
 
-def rendered_outcome(flight: _Flight, version: Version, worker: dict) -> Outcome:
-    manifest = version.manifest
+def rendered_outcome(flight: _Flight, outputs: Outputs, worker: dict) -> Outcome:
+    manifest = outputs.manifest
     return Outcome(
         flight.entry.source,
         flight.entry.label,
         "rendered",
-        title=manifest.get("title", ""),
-        folder=str(version.folder),
-        version=version.number,
+        title=manifest.title,
+        folder=str(outputs.folder),
+        version=manifest.version,
         seconds=round(time.perf_counter() - flight.started, 2),
-        notes=tuple(manifest.get("notes", ())),
+        notes=manifest.notes,
         worker=worker,
     )
 
@@ -236,9 +276,3 @@ def reason(exc: BaseException) -> str:
         where = f" ({exc.filename})" if exc.filename else ""
         return f"{exc.strerror or exc}{where}: check the path, its permissions and free disk"
     return f"failed unexpectedly ({type(exc).__name__}: {exc}): run with --debug and report it"
-
-
-def _json(data: bytes) -> dict:
-    import json
-
-    return json.loads(data.decode("utf-8"))

@@ -56,8 +56,10 @@ def warm_up(voice: VoiceSettings) -> None:
 
 def render_job(job: Job) -> Rendered:
     """Render one story as the next version of its mirrored story folder; return its files."""
-    from news60.pipeline import render_article
+    from news60.pipeline import article_draft
     from news60.preflight import check_before_work
+    from news60.stories import open_draft
+    from news60.versions import finish_version
 
     _current.job = job.id
     try:
@@ -65,9 +67,12 @@ def render_job(job: Job) -> Rendered:
             root = Path(tmp)
             article, settings, story = unpack_job(job, root)
             theme = check_before_work(settings)
-            outputs = render_article(article, story, job.prints, settings, theme)
+            # The client decided there is something new and holds the story: the worker writes
+            # the draft of its private mirror, the client publishes what comes back.
+            draft = open_draft(story, job.prints)
+            outputs = finish_version(draft, article_draft(article, settings, theme))
             _state["stories"] += 1
-            return read_version(outputs.folder, story.folder, job, worker_stats())
+            return read_version(outputs.folder, job, worker_stats())
     except News60Error as exc:  # typed errors may not pickle: their message travels instead
         raise StoryFailed(str(exc)) from None
     except Exception as exc:

@@ -6,5 +6,7 @@ airing    what a news bulletin airs: dated stories within --max-age, news unless
 segments  each story's kicker, headline, story units (the lead first) and best photo
 fitting   the bulletin narrated and fitted to the minute: every lead, later stories trimmed first
 timeline  the top story from the first frame, a slide per segment, the closing credits; chapters
-briefing  the MP3 with ID3 chapters;  outputs  every file and the manifest;  make  the whole job
+briefing  the MP3 with ID3 chapters;  outputs  the bulletin's Kind for news60.outputs (chapters,
+          briefing, script.json, description, manifest fields);  make  the whole job, through
+          the one version step (news60.versions)
 """

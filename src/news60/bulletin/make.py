@@ -1,28 +1,30 @@
-"""The whole bulletin, stage by stage: list, read, claim the day's folder, fit, narrate, render."""
+"""The whole bulletin, stage by stage: list and read the stories, then its next version (the one
+version step of news60.versions): fit, narrate and write a bulletin's outputs."""
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import asdict, replace
 from pathlib import Path
 
 from news60.bulletin.fitting import bulletin_slot, fit_bulletin
 from news60.bulletin.lineup import check_enough, list_sources, read_lineup
 from news60.bulletin.models import Bulletin, Item
-from news60.bulletin.outputs import write_bulletin
+from news60.bulletin.outputs import BULLETIN
 from news60.bulletin.segments import make_segments
 from news60.bulletin.timeline import CLOSE_GAP, CLOSING
 from news60.fingerprint import article_fingerprint
-from news60.models import Narration, Outputs, Script
-from news60.pipeline import fetch_photos, unchanged, up_to_date
+from news60.models import Narration
+from news60.outputs import write_outputs
+from news60.pipeline import fetch_photos, narrator
 from news60.preflight import check_before_work
 from news60.settings import Settings
-from news60.speech.cache import SpeechCache
-from news60.speech.narration import Spoken, record, speak_script
-from news60.stories import Draft, Story, claim_story, discard, open_draft, publish_draft, story_key
+from news60.speech.narration import record
+from news60.stories import Draft, story_key
+from news60.versions import Outputs, Request, Writer, next_version
 from news60.video.theme import Theme
 
 
@@ -35,22 +37,33 @@ def make_bulletin(
     title = settings.bulletin.title or theme.tagline or theme.brand
     entries, unlisted = list_sources(sources, settings.article)
     items, unread = read_lineup(entries, settings, settings.bulletin.stories, day)
-    left_out = [*unlisted, *unread]
+    left_out = (*unlisted, *unread)
     check_enough(items, left_out, sources)
-    story = claim_story(
-        settings.out, f"{title} {day.isoformat()}", bulletin_key(title, day, sources)
+    request = Request(
+        f"{title} {day.isoformat()}",
+        bulletin_key(title, day, sources),
+        bulletin_fingerprint(items, settings, title, day),
     )
-    prints = bulletin_fingerprint(items, settings, title, day)
-    if (current := up_to_date(story, prints)) and not force:
-        return unchanged(current)
-    items = [replace(i, article=fetch_photos(i.article, settings, story.folder)) for i in items]
-    bulletin = Bulletin(title, day, make_segments(items), tuple(left_out))
+    bulletin = Bulletin(title, day, (), left_out)
+    return next_version(
+        settings, request, bulletin_draft(bulletin, items, settings, theme), force=force
+    )
+
+
+def bulletin_draft(
+    bulletin: Bulletin, items: Sequence[Item], settings: Settings, theme: Theme
+) -> Writer:
+    """What goes into a bulletin's draft: its stories' photos, segments, narration and outputs."""
 
     def write(draft: Draft) -> Outputs:
-        fitted, narration = narrate_bulletin(bulletin, settings, theme, draft.work)
-        return write_bulletin(fitted, narration, settings, theme, draft, prints)
+        fetched = [
+            replace(i, article=fetch_photos(i.article, settings, draft.story.folder)) for i in items
+        ]
+        told = replace(bulletin, segments=make_segments(fetched))
+        fitted, narration = narrate_bulletin(told, settings, theme, draft.work)
+        return write_outputs(BULLETIN, fitted, narration, settings, theme, draft)
 
-    return publish_version(story, write)
+    return write
 
 
 def narrate_bulletin(
@@ -58,27 +71,9 @@ def narrate_bulletin(
 ) -> tuple[Bulletin, Narration]:
     """The bulletin narrated with the real voice and fitted to --seconds by measuring it: each
     take is measured from speech spoken once (then cached), the fitted one recorded."""
-    cache = SpeechCache()
-
-    def speak(script: Script, speedup: float) -> Spoken:
-        voice = replace(settings.voice, rate=settings.voice.rate * speedup)
-        return speak_script(script, voice, cache)
-
     slot = bulletin_slot(settings.script.seconds, theme.lead_in, CLOSING + CLOSE_GAP)
-    fitted, spoken = fit_bulletin(bulletin, speak, slot)
+    fitted, spoken = fit_bulletin(bulletin, narrator(settings), slot)
     return fitted, record(spoken, work)
-
-
-def publish_version(story: Story, write: Callable[[Draft], Outputs]) -> Outputs:
-    """Write the next version into a draft and publish it whole, or leave nothing behind."""
-    draft = open_draft(story)
-    try:
-        outputs = write(draft)
-        publish_draft(draft)
-        return outputs
-    except BaseException:
-        discard(draft)
-        raise
 
 
 def bulletin_key(title: str, day: dt.date, sources: Sequence[str]) -> str:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from news60.bulletin.chapters import chapter_list, description, platform_notes
 from news60.bulletin.fitting import narration_script
@@ -12,80 +14,80 @@ from news60.bulletin.timeline import segment_roll
 from news60.credits import CreditRoll
 from news60.models import Reporting
 from news60.outputs import build_manifest
+from news60.records.codec import to_data
+from news60.records.manifest import Chapter, Credits, SegmentEntry, StoryCredits, VersionManifest
 
 FORMAT = "news60/bulletin@1"
 
 
-def script_data(cut: Cut) -> dict:
+def script_data(cut: Cut) -> dict[str, Any]:
     """What is said and shown, segment by segment, with when each starts and ends."""
     bulletin = cut.bulletin
     return {
         "format": FORMAT,
         "title": bulletin.title,
         "date": bulletin.day.isoformat(),
-        "segments": segment_entries(cut),
-        "chapters": chapter_entries(cut),
+        "segments": to_data(segment_entries(cut)),
+        "chapters": to_data(chapter_entries(cut)),
         "text": narration_script(bulletin).text,
     }
 
 
-def bulletin_manifest(cut: Cut, files: dict[str, Path]) -> dict:
+def bulletin_manifest(cut: Cut, files: dict[str, Path]) -> VersionManifest:
     """make's manifest, plus the segments, chapters, stories left out and every story's credits."""
     bulletin = cut.bulletin
     manifest = build_manifest(narration_script(bulletin), cut.narration, cut.timeline, files)
-    manifest |= {
-        "kind": "bulletin",
-        "date": bulletin.day.isoformat(),
-        "published": bulletin.day.isoformat(),
-        "segments": segment_entries(cut),
-        "chapters": chapter_entries(cut),
-        "left_out": [{"source": x.source, "reason": x.reason} for x in bulletin.left_out],
-        "description": description_text(cut),
-        "chapter_list": chapter_list(cut.chapters),
-        "credits": all_credits(bulletin),
-    }
-    manifest["notes"] += [f"left out {x.source}: {x.reason}" for x in bulletin.left_out]
-    manifest["notes"] += [f"{s.item.source}: {n}" for s in bulletin.segments for n in s.item.notes]
-    manifest["notes"] += platform_notes(cut.chapters)
-    return manifest
+    notes = [f"left out {x.source}: {x.reason}" for x in bulletin.left_out]
+    notes += [f"{s.item.source}: {n}" for s in bulletin.segments for n in s.item.notes]
+    return replace(
+        manifest,
+        kind="bulletin",
+        date=bulletin.day.isoformat(),
+        published=bulletin.day.isoformat(),
+        segments=segment_entries(cut),
+        chapters=chapter_entries(cut),
+        left_out=bulletin.left_out,
+        description=description_text(cut),
+        chapter_list=tuple(chapter_list(cut.chapters)),
+        credits=all_credits(bulletin),
+        notes=(*manifest.notes, *notes, *platform_notes(cut.chapters)),
+    )
 
 
-def segment_entries(cut: Cut) -> list[dict]:
+def segment_entries(cut: Cut) -> tuple[SegmentEntry, ...]:
     """Each segment: its story's source, kicker, headline, what is said, photo, times, credits."""
     stories = cut.chapters[:-1]  # before the credits
-    return [
-        segment_entry(number, segment) | {"start": mark.start, "end": mark.end}
+    return tuple(
+        replace(segment_entry(number, segment), start=mark.start, end=mark.end)
         for number, (segment, mark) in enumerate(
             zip(cut.bulletin.segments, stories, strict=True), 1
         )
-    ]
+    )
 
 
-def segment_entry(number: int, segment: Segment) -> dict:
-    photo, article = segment.photo, segment.item.article
-    return {
-        "number": number,
-        "kicker": segment.kicker,
-        "kind": article.kind,
-        "label": article.label,
-        "date": segment.item.date.isoformat() if segment.item.date else None,
-        "published": article.published,
-        "modified": article.modified,
-        "headline": segment.headline,
-        "text": segment.text,
-        "units": list(segment.units[: segment.said]),
-        "source": segment.item.source,
-        "source_url": segment.item.article.source_url,
-        "also": list(segment.item.also),
-        "photo": {"src": photo.src, "caption": photo.caption, "credit": photo.credit}
-        if photo
-        else None,
-        "credits": segment_roll(segment).to_manifest(),
-    }
+def segment_entry(number: int, segment: Segment) -> SegmentEntry:
+    article = segment.item.article
+    return SegmentEntry(
+        number=number,
+        kicker=segment.kicker,
+        kind=article.kind,
+        label=article.label,
+        date=segment.item.date.isoformat() if segment.item.date else None,
+        published=article.published,
+        modified=article.modified,
+        headline=segment.headline,
+        text=segment.text,
+        units=segment.units[: segment.said],
+        source=segment.item.source,
+        source_url=article.source_url,
+        also=segment.item.also,
+        photo=segment.photo,
+        credits=segment_roll(segment).to_manifest(),
+    )
 
 
-def chapter_entries(cut: Cut) -> list[dict]:
-    return [{"title": c.title, "start": c.start, "end": c.end} for c in cut.chapters]
+def chapter_entries(cut: Cut) -> tuple[Chapter, ...]:
+    return cut.chapters
 
 
 def description_text(cut: Cut) -> str:
@@ -115,14 +117,19 @@ def spoken_credits(bulletin: Bulletin) -> str:
     )
 
 
-def all_credits(bulletin: Bulletin) -> dict:
+def all_credits(bulletin: Bulletin) -> Credits:
     """Every story's credits as one roll (the manifest's usual shape), and story by story."""
-    stories = [
-        {"headline": s.headline, "source": s.item.source, **segment_roll(s).to_manifest()}
-        for s in bulletin.segments
-    ]
+    stories = tuple(story_credits(s) for s in bulletin.segments)
     merged = bulletin_roll(bulletin).to_manifest()
-    return merged | {"lines": credit_lines(bulletin), "stories": stories}
+    return replace(merged, lines=tuple(credit_lines(bulletin)), stories=stories)
+
+
+def story_credits(segment: Segment) -> StoryCredits:
+    """A segment's story and its credits, for the manifest's story-by-story list."""
+    own = segment_roll(segment).to_manifest()
+    return StoryCredits(
+        segment.headline, segment.item.source, own.reporting, own.photos, own.not_shown, own.lines
+    )
 
 
 def bulletin_roll(bulletin: Bulletin) -> CreditRoll:

@@ -6,14 +6,9 @@ import datetime as dt
 from dataclasses import dataclass
 
 from news60.models import Article, Narration, Photo, Timeline
+from news60.records.manifest import Chapter, LeftOut  # as the manifest records them
 
-
-@dataclass(frozen=True)
-class LeftOut:
-    """A story the bulletin does not carry, and why (a bad page, a duplicate, no time)."""
-
-    source: str
-    reason: str
+__all__ = ["Bulletin", "Chapter", "Cut", "Item", "LeftOut", "Segment"]
 
 
 @dataclass(frozen=True)
@@ -45,15 +40,6 @@ class Segment:
     @property
     def text(self) -> str:
         return " ".join(self.units[: self.said])
-
-
-@dataclass(frozen=True)
-class Chapter:
-    """A stretch of the bulletin listed by players: a story, or the credits."""
-
-    title: str
-    start: float
-    end: float
 
 
 @dataclass(frozen=True)

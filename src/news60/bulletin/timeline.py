@@ -6,13 +6,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from pathlib import Path
 
 from news60.bulletin.airing import shown_date
 from news60.bulletin.fitting import narration_script
 from news60.bulletin.models import Bulletin, Chapter, Segment
 from news60.credits import CreditRoll, credit_roll, organisations, photo_agency
-from news60.models import Narration, Photo, Scene, Script, Slide, Timeline
+from news60.models import Canvas, Narration, Photo, Scene, Script, Slide, Timeline
 from news60.video.layout import Layout
 from news60.video.linebreaks import balanced_lines
 from news60.video.segment import KICKER_SCALE
@@ -26,17 +25,11 @@ CLOSE_GAP = 0.2  # the closing card comes this long after the last word
 
 
 def plan_bulletin(
-    bulletin: Bulletin,
-    narration: Narration,
-    theme: Theme,
-    *,
-    size: tuple[int, int],
-    fps: int,
-    audio: Path,
-    synthetic_voice: bool = True,
+    bulletin: Bulletin, narration: Narration, theme: Theme, canvas: Canvas
 ) -> Timeline:
     """The top story from the first frame (no still ident: its picture moves, the day's date in
     its kicker), each segment following the voice, the closing credits; captions from the voice."""
+    size = canvas.size
     offset = theme.lead_in
     close = round(offset + narration.sentences[-1].end + CLOSE_GAP, 3)
     script = narration_script(bulletin)
@@ -49,12 +42,19 @@ def plan_bulletin(
         theme,
         close,
         round(close + CLOSING, 3),
-        closing_body(bulletin, Credits(theme, size)),
+        closing_body(bulletin, CardCredits(theme, size)),
         bulletin.day.isoformat(),
     )
     slides = [*shots, closing]
     return assemble_timeline(
-        slides, narration, theme, notes, size, fps, audio, synthetic_voice=synthetic_voice
+        slides,
+        narration,
+        theme,
+        notes,
+        size,
+        canvas.fps,
+        canvas.audio,
+        synthetic_voice=canvas.synthetic_voice,
     )
 
 
@@ -172,7 +172,7 @@ def segment_roll(segment: Segment) -> CreditRoll:
 
 
 @dataclass(frozen=True)
-class Credits:
+class CardCredits:
     """The closing card's credit lines measured in its type: each fits in CARD_LINES lines."""
 
     theme: Theme
@@ -200,7 +200,7 @@ class Credits:
 CARD_LINES = 2  # lines each credit line may take on the closing card: two sections, four lines
 
 
-def closing_body(bulletin: Bulletin, credits: Credits) -> str:
+def closing_body(bulletin: Bulletin, credits: CardCredits) -> str:
     """The closing card, readable in its seconds: who reported and whose photos, organisations
     first ("Reporting: AP, AFP, Grist, Jane Doe and more"); the full list is in the description
     and the manifest."""

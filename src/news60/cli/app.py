@@ -14,6 +14,7 @@ from typing import Any
 import click
 
 from news60.errors import News60Error
+from news60.extras import missing_extra
 
 
 class Context:
@@ -99,6 +100,9 @@ def run(obj: Context | None, action):
     except Exception as exc:  # noqa: BLE001 - a bug must still end in one line, not a traceback
         if debug:
             raise
+        # A module an extra installs (news60[batch], [publish] ...): say which extra adds it.
+        if isinstance(exc, ModuleNotFoundError) and (missing := missing_extra(exc)):
+            _stop(f"Error! {missing}", 1)
         _stop(
             f"Error! news60 failed unexpectedly ({type(exc).__name__}: {exc}): "
             "run again with --debug for the traceback and report it",

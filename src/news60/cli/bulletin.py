@@ -96,5 +96,5 @@ def bulletin(
     )
     report(outputs, options["as_json"])
     if not options["as_json"]:
-        for entry in outputs.manifest.get("chapters", []):
-            click.echo(f"  chapter {entry['start']:6.2f} s  {entry['title']}")
+        for mark in outputs.manifest.chapters:
+            click.echo(f"  chapter {mark.start:6.2f} s  {mark.title}")

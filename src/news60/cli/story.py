@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from news60.cli.app import Context, cli, show_progress
 from news60.cli.options import sections, source_options, stdin_bytes, video_options
+
+if TYPE_CHECKING:
+    from news60.versions import Outputs
 
 
 @cli.command()
@@ -124,20 +127,21 @@ def check_writable(path: Path) -> None:
         raise ScriptError(f"cannot write {path}: folder {folder} is not writable")
 
 
-def report(outputs, as_json: bool) -> None:
-    manifest = outputs.manifest
+def report(outputs: Outputs, as_json: bool) -> None:
+    """What a job made (or found unchanged): its manifest as JSON, or a few lines for a person."""
     if as_json:
-        click.echo(json.dumps(manifest, indent=2, ensure_ascii=False))
+        click.echo(json.dumps(outputs.report(), indent=2, ensure_ascii=False))
         return
-    click.echo(f"{manifest['title']}")
-    version = f"v{manifest['version']}" + (", unchanged" if manifest.get("unchanged") else "")
+    manifest = outputs.manifest
+    click.echo(manifest.title)
+    version = f"v{manifest.version}" + (", unchanged" if outputs.unchanged else "")
     click.echo(f"  {outputs.folder} ({version})")
-    if manifest.get("reason"):
-        click.echo(f"  {manifest['reason']}")
+    if manifest.reason:
+        click.echo(f"  {manifest.reason}")
     click.echo(
-        f"  {manifest['duration']:.1f} s clip, {manifest['scenes']} scenes, voice {manifest['voice']}"
+        f"  {manifest.duration:.1f} s clip, {manifest.scenes} scenes, voice {manifest.voice}"
     )
-    for note in manifest["notes"]:
+    for note in manifest.notes:
         click.echo(f"  note: {note}")
-    for name, path in manifest["files"].items():
+    for name, path in outputs.files.items():
         click.echo(f"  {name:13} {path}")

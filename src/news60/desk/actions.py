@@ -9,13 +9,12 @@ import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from news60.desk.day import index_of
 from news60.desk.edits import SceneEdit, add_upload, edited_script, render_edit, render_settings
 from news60.desk.jobs import Action
 from news60.desk.story import local_article, pick_version, read_script, story_folder
 from news60.errors import News60Error, PublishError, ScriptError
 from news60.models import Script
-from news60.reviews import decision_for, reviews_of
+from news60.reviews import decision_for, story_reviews
 from news60.script.faithfulness import unsupported_terms
 from news60.settings import Settings, with_overrides
 from news60.stories import Story, Version, load_story
@@ -70,8 +69,8 @@ def render_fix(
     def action() -> tuple[str, str]:
         with tempfile.TemporaryDirectory(prefix="news60-desk-") as work:
             outputs = render_edit(edited, chosen, Path(work))
-        made = outputs.manifest.get("version")
-        if outputs.manifest.get("unchanged"):
+        made = outputs.manifest.version
+        if outputs.unchanged:
             return f"nothing changed: v{made} stays", f"/story/{name}"
         return f"v{made} rendered{check}", f"/story/{name}?v={made}"
 
@@ -89,7 +88,7 @@ def approved_version(out: Path, name: str, number: int) -> Version:
     """Version `number` of the story, if it is approved (and still the one approved)."""
     folder = story_folder(out, name)
     version = pick_version(load_story(folder), number)
-    decision = decision_for(reviews_of(index_of(folder)), number)
+    decision = decision_for(story_reviews(folder), number)
     if decision is None or not decision.approved:
         raise NotApproved(f"v{number} is not approved: approve it before publishing")
     return version
@@ -159,7 +158,7 @@ def make_lineup(
     def action() -> tuple[str, str]:
         outputs = make_bulletin(keys, chosen, day=dt.date.today())
         folder = Path(outputs.folder).parent.name
-        return f"bulletin v{outputs.manifest.get('version')} made", f"/story/{folder}"
+        return f"bulletin v{outputs.manifest.version} made", f"/story/{folder}"
 
     return action
 

@@ -13,7 +13,8 @@ from news60.desk.notes import setup_notes
 from news60.errors import PublishError
 from news60.failures import Failure, read_failures
 from news60.publish.ledger import read_ledger
-from news60.reviews import Review, decision_for, reviews_of
+from news60.records.manifest import VersionManifest
+from news60.reviews import Review, decision_for, story_reviews
 from news60.stories import INDEX, Story, load_story, rendering
 
 # The statuses in the order a producer deals with them, and how each is said.
@@ -81,7 +82,7 @@ def read_day(out: Path, busy: frozenset[str] = frozenset()) -> Day:
     rows = [story_row(s, out, failures, s.folder.name in busy) for s in stories]
     keys = {s.key for s in stories}
     rows += [failure_row(f) for f in failures.values() if f.source not in keys]
-    notes = [n for s in stories if s.current for n in s.current.manifest.get("notes") or ()]
+    notes = [n for s in stories if s.current for n in s.current.manifest.notes]
     return Day(tuple(sorted(rows, key=lambda r: r.when, reverse=True)), setup_notes(notes))
 
 
@@ -108,25 +109,23 @@ def story_row(story: Story, out: Path, failures: dict[str, Failure], busy: bool)
         )
     manifest = current.manifest
     links = published_links(story.folder, current.number)
-    decision = decision_for(reviews_of(index_of(story.folder)), current.number)
+    decision = decision_for(story_reviews(story.folder), current.number)
     status = _status(busy or rendering(story.folder), bool(links), decision)
-    if failure is not None and failure.at > str(manifest.get("created") or ""):
+    if failure is not None and failure.at > manifest.created:
         status = "failed"  # a later correction failed: v1 still stands, the producer must know
     return Row(
         name=story.folder.name,
-        title=str(manifest.get("title") or story.folder.name),
+        title=manifest.title or story.folder.name,
         status=status,
-        when=str(manifest.get("created") or ""),
+        when=manifest.created,
         version=current.number,
-        duration=float(manifest.get("duration") or 0),
+        duration=manifest.duration,
         poster=poster(current.folder, out, manifest),
         reason=failure.reason if status == "failed" and failure else "",
         links=links,
         reviewer=decision.by if decision else "",
-        bulletin=manifest.get("kind") == "bulletin",
-        lineup=tuple(
-            str(s.get("headline") or s.get("kicker") or "") for s in manifest.get("segments") or ()
-        ),
+        bulletin=manifest.kind == "bulletin",
+        lineup=tuple(s.headline or s.kicker for s in manifest.segments),
         source=story.key or "",
     )
 
@@ -158,21 +157,10 @@ def published_links(folder: Path, version: int) -> tuple[str, ...]:
     )
 
 
-def poster(folder: Path, out: Path, manifest: dict) -> str:
+def poster(folder: Path, out: Path, manifest: VersionManifest) -> str:
     """The version's cover (or thumbnail) as a path under OUT, "" when it has none."""
-    files = manifest.get("files") or {}
     for name in ("cover", "thumbnail"):
-        if files.get(name) and (folder / Path(files[name]).name).is_file():
-            return (folder / Path(files[name]).name).relative_to(out).as_posix()
+        file = manifest.files.get(name)
+        if file and (folder / file).is_file():
+            return (folder / file).relative_to(out).as_posix()
     return ""
-
-
-def index_of(folder: Path) -> dict:
-    """The story's index as written (reviews included)."""
-    import json
-
-    try:
-        data = json.loads((folder / INDEX).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}

@@ -8,10 +8,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from news60.errors import ScriptError
-from news60.models import Outputs, Photo, Scene, Script
-from news60.script.storyfile import save_story
+from news60.models import Photo, Scene, Script
+from news60.script.storyfile import on_screen, save_story
 from news60.settings import Settings, with_overrides
 from news60.stories import Version
+from news60.versions import Outputs
 from news60.video.formats import SIZES
 
 PHOTO_TYPES = {".jpg", ".jpeg", ".png", ".webp"}  # what a producer's upload may be
@@ -52,7 +53,7 @@ def _scene(edit: SceneEdit, scene: Scene, photos: tuple[Photo, ...]) -> Scene:
     photo = scene.photo if edit.photo == "keep" else _photo(edit.photo, photos)
     if photo is not None and edit.photo_caption.strip():
         photo = replace(photo, caption=" ".join(edit.photo_caption.split()))
-    caption = " ".join(edit.caption.split()) or text
+    caption = on_screen(" ".join(edit.caption.split()) or text)  # as story.json would read it
     if text == " ".join(scene.text.split()):  # the words stand: so does their trace to the article
         return replace(scene, caption=caption, photo=photo)
     return Scene(text, caption, photo)
@@ -86,17 +87,17 @@ def render_settings(settings: Settings, version: Version) -> Settings:
     """The desk's settings with the version's own frame sizes, formats, frame rate and voice, so
     a fix looks like the clip it corrects."""
     manifest = version.manifest
-    video = manifest.get("video") or {}
-    names = tuple(str(f.get("format")) for f in manifest.get("formats") or ())
+    video = manifest.video
+    names = tuple(f.format for f in manifest.formats)
     custom = bool(names) and not all(n in SIZES for n in names)
     overrides = {
         "video": {
             "formats": names if names and not custom else None,
-            "width": video.get("width") if custom else None,
-            "height": video.get("height") if custom else None,
-            "fps": video.get("fps"),
+            "width": video.width if custom else None,
+            "height": video.height if custom else None,
+            "fps": video.fps or None,
         },
-        "voice": {"name": str(manifest["voice"]) if manifest.get("voice") else None},
+        "voice": {"name": manifest.voice or None},
     }
     return with_overrides(settings, f"{version.folder} manifest", **overrides)
 

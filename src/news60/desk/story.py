@@ -3,19 +3,18 @@ is on screen and where each sentence came from, the article, credits, notes and 
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from news60.desk.day import Row, index_of, story_row
+from news60.desk.day import Row, story_row
 from news60.desk.notes import grouped, setup_notes
 from news60.errors import News60Error
 from news60.failures import read_failures
-from news60.models import Article, Photo, Script
+from news60.models import Article, Photo, Script, TracedSentence
 from news60.publish.ledger import Upload, read_ledger
-from news60.reviews import Review, decision_for, reviews_of
-from news60.script.storyfile import script_from_dict
-from news60.stories import Story, Version, load_story
+from news60.reviews import Review, decision_for, story_reviews
+from news60.script.storyfile import load_story as load_script
+from news60.stories import INDEX, Story, Version, load_story
 
 
 @dataclass(frozen=True)
@@ -79,7 +78,7 @@ def story_page(out: Path, name: str, number: int | None, busy: bool) -> StoryPag
     row = story_row(story, out, failures, busy)
     manifest = version.manifest
     script, problem = read_script(version)
-    reviews = reviews_of(index_of(folder))
+    reviews = story_reviews(folder)
     uploads, ledger_problem = read_uploads(folder)
     return StoryPage(
         row=row,
@@ -89,14 +88,14 @@ def story_page(out: Path, name: str, number: int | None, busy: bool) -> StoryPag
         clips=clips(version, out),
         covers=covers(version, out),
         audio=_file(version, out, "audio"),
-        notes=grouped(manifest.get("notes") or ()),
-        setup=setup_notes(manifest.get("notes") or ()),
+        notes=grouped(manifest.notes),
+        setup=setup_notes(manifest.notes),
         reviews=reviews,
         decision=decision_for(reviews, version.number),
         uploads=uploads,
         photos=photo_choices(script, out),
         article=article_text(story),
-        credits=tuple((manifest.get("credits") or {}).get("lines") or ()),
+        credits=manifest.credits.lines,
         problem=problem or ledger_problem,
     )
 
@@ -104,7 +103,7 @@ def story_page(out: Path, name: str, number: int | None, busy: bool) -> StoryPag
 def story_folder(out: Path, name: str) -> Path:
     """The story folder `name` directly under OUT (never a path elsewhere)."""
     folder = out / name
-    if "/" in name or name.startswith(".") or not (folder / "manifest.json").is_file():
+    if "/" in name or name.startswith(".") or not (folder / INDEX).is_file():
         raise StoryNotFound(f"there is no story {name!r} in {out}: go back to the day's list")
     return folder
 
@@ -121,11 +120,11 @@ def pick_version(story: Story, number: int | None) -> Version:
 
 
 def read_script(version: Version) -> tuple[Script | None, str]:
-    """The version's script.json, typed; or why it cannot be read."""
-    path = version.folder / "script.json"
+    """The version's script.json, typed (its photos where they are now); or why it cannot be read."""
+    path = version.path("script") or version.folder / "script.json"
     try:
-        return script_from_dict(json.loads(path.read_text(encoding="utf-8")), str(path)), ""
-    except (OSError, ValueError, News60Error) as exc:
+        return load_script(path), ""
+    except News60Error as exc:
         return None, f"the script of v{version.number} cannot be read ({exc})"
 
 
@@ -139,15 +138,14 @@ def read_uploads(folder: Path) -> tuple[tuple[Upload, ...], str]:
 def scene_views(script: Script | None, version: Version, out: Path) -> tuple[SceneView, ...]:
     if script is None:
         return ()
-    traces = sentence_traces(version)
     return tuple(
         SceneView(
             number,
             scene.text,
-            scene.caption,
+            str(scene.caption),
             scene.photo,
             under_out(scene.photo.src, out) if scene.photo else "",
-            traces.get(number, ()),
+            tuple(line for traced in scene.lines for line in _traced(traced)),
         )
         for number, scene in enumerate(script.scenes, 1)
     )
@@ -165,53 +163,30 @@ def photo_choices(script: Script | None, out: Path) -> tuple[SceneView, ...]:
     return tuple(choices)
 
 
-def sentence_traces(version: Version) -> dict[int, tuple[str, ...]]:
-    """Scene number -> the article sentences it was written from and the writer's rewrites, when
-    script.json carries the script writer's trace (each scene's `lines`)."""
-    try:
-        data = json.loads((version.folder / "script.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    traces: dict[int, tuple[str, ...]] = {}
-    for number, scene in enumerate(data.get("scenes") or (), 1):
-        lines = scene.get("lines") if isinstance(scene, dict) else None
-        if isinstance(lines, list) and lines:
-            traces[number] = tuple(line for traced in lines for line in _traced(traced))
-    return traces
-
-
-def _traced(sentence: object) -> list[str]:
-    """A traced sentence as lines to show: its article sentences, then each rewrite's note."""
-    if not isinstance(sentence, dict):
-        return []
-    shown = [f"“{source}”" for source in sentence.get("sources") or () if isinstance(source, str)]
-    for rewrite in sentence.get("rewrites") or ():
-        if isinstance(rewrite, dict) and rewrite.get("note"):
-            shown.append(f"{rewrite.get('rule', 'rewrite')}: {rewrite['note']}")
+def _traced(sentence: TracedSentence) -> list[str]:
+    """A traced sentence as lines to show (the script writer's trace, from script.json): its
+    article sentences, then each rewrite's note."""
+    shown = [f"“{source}”" for source in sentence.sources]
+    shown += [f"{r.rule or 'rewrite'}: {r.note}" for r in sentence.rewrites if r.note]
     return shown
 
 
 def clips(version: Version, out: Path) -> tuple[Media, ...]:
-    manifest, found = version.manifest, []
-    for entry in manifest.get("formats") or [{"format": "9:16", "file": "clip"}]:
-        src = _file(version, out, str(entry.get("file")))
-        if src:
-            found.append(
-                Media(src, str(entry.get("format")), entry.get("width", 0), entry.get("height", 0))
-            )
-    return tuple(found)
+    return tuple(
+        Media(src, clip.format, clip.width, clip.height)
+        for clip in version.manifest.clips()
+        if (src := _file(version, out, clip.file))
+    )
 
 
 def covers(version: Version, out: Path) -> tuple[Media, ...]:
-    files = version.manifest.get("files") or {}
-    names = [n for n in files if n.startswith("cover")] or ["thumbnail"]
+    names = [n for n in version.manifest.files if n.startswith("cover")] or ["thumbnail"]
     return tuple(Media(src, name) for name in names if (src := _file(version, out, name)))
 
 
 def _file(version: Version, out: Path, name: str) -> str:
-    """A file the manifest lists, as a path under OUT (found by name in the version folder)."""
-    recorded = (version.manifest.get("files") or {}).get(name)
-    path = version.folder / Path(recorded).name if recorded else None
+    """A file the manifest lists, as a path under OUT (where the version folder is now)."""
+    path = version.path(name)
     return path.relative_to(out).as_posix() if path and path.is_file() else ""
 
 

@@ -12,7 +12,7 @@ the file shows."""
 from __future__ import annotations
 
 import mimetypes
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +20,7 @@ from news60 import __version__
 from news60.credits import source_name, spoken_reporting
 from news60.models import Photo, Reporting
 from news60.provenance.disclosure import synthetic_voice
+from news60.records.manifest import VersionManifest
 
 DIGITAL_SOURCE_TYPE = "http://cv.iptc.org/newscodes/digitalsourcetype/"
 GENERATOR = {"name": "news60", "version": __version__}
@@ -69,14 +70,14 @@ def source_type(voice: str) -> str:
 
 def build_claim(
     title: str,
-    manifest: Mapping,
+    manifest: VersionManifest,
     *,
     photos: Sequence[Photo] = (),
     parent: Path | None = None,
     reason: str | None = None,
 ) -> Claim:
     """The claim for the file `title` of the version `manifest` describes."""
-    voice = manifest.get("voice", "")
+    voice = manifest.voice
     components = [narration_ingredient(voice), *photo_ingredients(photos)]
     ingredients = ([parent_ingredient(parent, reason)] if parent else []) + components
     definition = {
@@ -159,22 +160,21 @@ def parent_ingredient(parent: Path, reason: str | None) -> Ingredient:
     return Ingredient(definition, parent)
 
 
-def story_metadata(manifest: Mapping, photos: Sequence[Photo] = ()) -> dict:
+def story_metadata(manifest: VersionManifest, photos: Sequence[Photo] = ()) -> dict:
     """The CAWG metadata assertion: headline, source, publisher, date, authors, contributors,
     agencies, the source type, and the credit line for what the file shows."""
-    credits = manifest.get("credits") or {}
-    reporting = Reporting(**{k: tuple(v) for k, v in (credits.get("reporting") or {}).items()})
-    url = manifest.get("source_url")
+    reporting = manifest.credits.reporting
+    url = manifest.source_url
     fields = {
-        "dc:title": manifest.get("title"),
+        "dc:title": manifest.title,
         "dc:source": url,
         "dc:publisher": [source_name(url)] if url else None,
         "dc:creator": list(reporting.authors),
         "dc:contributor": list(reporting.contributors),
         "photoshop:Source": "; ".join(reporting.agencies + reporting.partners),
-        "photoshop:DateCreated": manifest.get("published"),
+        "photoshop:DateCreated": manifest.published,
         "photoshop:Credit": credit_line(reporting, photos),
-        "Iptc4xmpExt:DigitalSourceType": source_type(manifest.get("voice", "")),
+        "Iptc4xmpExt:DigitalSourceType": source_type(manifest.voice),
     }
     return {"@context": NAMESPACES} | {key: value for key, value in fields.items() if value}
 

@@ -19,6 +19,7 @@ from news60.models import Photo
 from news60.provenance.claims import Claim, build_claim, media_type
 from news60.provenance.keys import SigningKey, find_signing_key
 from news60.provenance.verification import READ_LOCALLY
+from news60.records.manifest import VersionManifest
 from news60.settings import ProvenanceSettings
 
 if TYPE_CHECKING:
@@ -50,7 +51,7 @@ class Credentials:
 
 def sign_outputs(
     files: Mapping[str, Path],
-    manifest: Mapping,
+    manifest: VersionManifest,
     settings: ProvenanceSettings,
     *,
     photos: Sequence[Photo] = (),
@@ -75,7 +76,7 @@ def sign_outputs(
 
 def claim_for(
     path: Path,
-    manifest: Mapping,
+    manifest: VersionManifest,
     photos: Sequence[Photo],
     previous: Path | None,
     reason: str | None,

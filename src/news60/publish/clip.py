@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
 from news60.errors import PublishError
 from news60.models import Script
-from news60.script.storyfile import script_from_dict
+from news60.records.codec import RecordError
+from news60.records.manifest import (
+    MANIFEST,
+    ClipFormat,
+    VersionManifest,
+    mismatches,
+    read_manifest,
+    sha256,
+)
+from news60.script.storyfile import load_story as load_script
 from news60.stories import load_story
-
-MANIFEST = "manifest.json"
 
 
 @dataclass(frozen=True)
@@ -28,83 +33,97 @@ class Clip:
     sha256: str
     format: str
     thumbnail: Path | None
-    manifest: dict
+    manifest: VersionManifest
     script: Script | None  # None for a bulletin: its post is described from its manifest
 
     @property
     def voice(self) -> str:
-        return str(self.manifest.get("voice") or "")
+        return self.manifest.voice
 
     @property
     def seconds(self) -> float:
         """The clip's length: the manifest's, else read from the MP4's own header."""
-        if self.manifest.get("duration"):
-            return float(self.manifest["duration"])
+        if self.manifest.duration:
+            return self.manifest.duration
         from mutagen.mp4 import MP4
 
         return float(MP4(self.path).info.length)
 
 
 def load_clip(story_dir: Path, fmt: str | None = None) -> Clip:
-    """The clip to post from a story folder (its current version) or a version folder."""
+    """The clip to post from a story folder (its current version) or a version folder; a folder
+    whose files are not the ones its manifest lists (changed, swapped, cut short) is refused."""
     story_dir = Path(story_dir)
-    manifest = _read(story_dir / MANIFEST, story_dir)
+    if not (story_dir / MANIFEST).is_file():
+        raise PublishError(
+            f"{story_dir} is not a story folder (no {MANIFEST}): give OUT/<story> or OUT/<story>/vN"
+        )
     story = load_story(story_dir)  # the one reading of the story layout (news60.stories)
     if story.folder != story_dir:  # a version folder named by the user
-        return _clip(story.folder, story_dir, manifest, fmt, named=True)
-    if "versions" in manifest:  # the story's index: post its current version
+        return _clip(story.folder, story_dir, _manifest(story_dir), fmt, named=True)
+    if story.versions or story.key:  # the story's index: post its current version
         if story.current is None:
             raise PublishError(f"{story_dir} has no finished version yet: make the clip first")
         current = story.current
         return _clip(story.folder, current.folder, current.manifest, fmt, named=False)
-    return _clip(story_dir, story_dir, manifest, fmt, named=True)  # news60 0.1: no versions
+    return _clip(story_dir, story_dir, _manifest(story_dir), fmt, named=True)  # news60 0.1
 
 
-def _clip(story: Path, folder: Path, manifest: dict, fmt: str | None, named: bool) -> Clip:
+def _clip(
+    story: Path, folder: Path, manifest: VersionManifest, fmt: str | None, named: bool
+) -> Clip:
+    if wrong := mismatches(folder, manifest):
+        raise PublishError(
+            f"{folder} does not hold the files its manifest lists ({'; '.join(wrong[:3])}): "
+            "make the clip again, or publish the folder news60 made"
+        )
     path = _clip_file(folder, manifest, fmt)
-    version = manifest.get("version")
     return Clip(
         story=story,
         folder=folder,
-        version=int(version) if version is not None else None,
+        version=manifest.version or None,
         named=named,
         path=path,
         size=path.stat().st_size,
-        sha256=file_sha256(path),
-        format=str(_entry(folder, manifest, fmt).get("format", "9:16")),
-        thumbnail=_local(folder, manifest.get("files", {}).get("thumbnail")),
+        sha256=sha256(path),
+        format=_entry(folder, manifest, fmt).format,
+        thumbnail=_local(folder, manifest.files.get("thumbnail")),
         manifest=manifest,
         script=_script(folder, manifest),
     )
 
 
-def _clip_file(folder: Path, manifest: dict, fmt: str | None) -> Path:
-    """The MP4 of format `fmt` (the first format when None), wherever the folder now lives."""
+def _clip_file(folder: Path, manifest: VersionManifest, fmt: str | None) -> Path:
+    """The MP4 of format `fmt` (the first format when None), in the folder where it is now."""
     entry = _entry(folder, manifest, fmt)
-    path = _local(folder, entry.get("path") or manifest.get("files", {}).get(entry.get("file")))
+    path = _local(folder, manifest.files.get(entry.file))
     if path is None:
-        raise PublishError(f"{folder}: the {entry.get('format')} clip is missing: make it again")
+        raise PublishError(f"{folder}: the {entry.format} clip is missing: make it again")
     return path
 
 
-def _entry(folder: Path, manifest: dict, fmt: str | None) -> dict:
+def _local(folder: Path, file: str | None) -> Path | None:
+    """A file the manifest lists, in the version folder."""
+    return folder / file if file and (folder / file).is_file() else None
+
+
+def _entry(folder: Path, manifest: VersionManifest, fmt: str | None) -> ClipFormat:
     """The manifest's clip of format `fmt`: by name, else a clip made with --size of that shape."""
-    formats = _formats(manifest)
-    entry = next((f for f in formats if fmt is None or f.get("format") == fmt), None)
-    entry = entry or next((f for f in formats if _shaped(f, fmt)), None)
+    clips = manifest.clips()
+    entry = next((c for c in clips if fmt is None or c.format == fmt), None)
+    entry = entry or next((c for c in clips if _shaped(c, fmt)), None)
     if entry is None:
-        made = ", ".join(str(f.get("format")) for f in formats)
+        made = ", ".join(c.format for c in clips)
         raise PublishError(f"{folder} has no {fmt} clip (it has {made}): pick one with --format")
     return entry
 
 
-def _shaped(entry: dict, fmt: str | None) -> bool:
+def _shaped(clip: ClipFormat, fmt: str | None) -> bool:
     """Whether a clip's frame has the aspect ratio `fmt` names ("9:16" for a 160x284 clip)."""
     ratio = _ratio(str(fmt or "").replace("x", ":"), ":")
-    width, height = entry.get("width"), entry.get("height")
-    made = width / height if width and height else _ratio(str(entry.get("format", "")), "x")
+    made = clip.width / clip.height if clip.width and clip.height else _ratio(clip.format, "x")
     # Even frame sides round a ratio: 160x284 is 9:16 within 0.2 %, 1080x1350 is 4:5 exactly.
-    return bool(ratio and made) and abs(made / ratio - 1) < 0.01
+    return ratio is not None and made is not None and abs(made / ratio - 1) < 0.01
 
 
 def _ratio(name: str, sep: str) -> float | None:
@@ -116,46 +135,15 @@ def _ratio(name: str, sep: str) -> float | None:
         return None
 
 
-def _formats(manifest: dict) -> list[dict]:
-    """The manifest's clips; a manifest from before formats existed lists only `files.clip`."""
-    return manifest.get("formats") or [{"format": "9:16", "file": "clip"}]
-
-
-def _local(folder: Path, recorded: str | None) -> Path | None:
-    """A file the manifest lists, found by its recorded path or, after a move, by name in `folder`."""
-    if not recorded:
+def _script(folder: Path, manifest: VersionManifest) -> Script | None:
+    if manifest.kind == "bulletin":  # segments and chapters, not a story's scenes
         return None
-    for path in (Path(recorded), folder / Path(recorded).name):
-        if path.is_file():
-            return path
-    return None
+    path = _local(folder, manifest.files.get("script")) or folder / "script.json"
+    return load_script(path)
 
 
-def _script(folder: Path, manifest: dict) -> Script | None:
-    if manifest.get("kind") == "bulletin":  # segments and chapters, not a story's scenes
-        return None
-    path = _local(folder, manifest.get("files", {}).get("script")) or folder / "script.json"
-    return script_from_dict(_read(path, folder), str(path))
-
-
-def _read(path: Path, folder: Path) -> dict:
+def _manifest(folder: Path) -> VersionManifest:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise PublishError(
-            f"{folder} is not a story folder (no {path.name}): give OUT/<story> or OUT/<story>/vN"
-        ) from None
-    except (OSError, ValueError) as exc:
-        raise PublishError(f"{path} cannot be read ({exc}): make the clip again") from None
-    if not isinstance(data, dict):
-        raise PublishError(f"{path} is not a news60 manifest: make the clip again")
-    return data
-
-
-def file_sha256(path: Path) -> str:
-    """The clip's identity in the uploads ledger: the same bytes are the same clip."""
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+        return read_manifest(folder / MANIFEST)
+    except RecordError as exc:
+        raise PublishError(f"{exc}: make the clip again") from None

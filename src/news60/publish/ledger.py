@@ -12,14 +12,16 @@ import fcntl
 import json
 import secrets
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from news60.atomic import write_private
 from news60.errors import PublishError
+from news60.records.codec import RecordError, read_record, to_data
 
 LEDGER = "uploads.json"
 LOCK = ".uploads.lock"
+SCHEMA = 1  # a ledger written before the field existed reads the same
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,14 @@ class Upload:
 
 
 @dataclass(frozen=True)
+class LedgerFile:
+    """uploads.json as written: its schema and the uploads, oldest first."""
+
+    uploads: tuple[Upload, ...] = ()
+    schema: int = SCHEMA
+
+
+@dataclass(frozen=True)
 class Ledger:
     """Every upload of a story's clips, oldest first; `record` writes the file at once."""
 
@@ -73,11 +83,7 @@ class Ledger:
         kept = [u for u in self.uploads if u.id != upload.id]
         index = next((i for i, u in enumerate(self.uploads) if u.id == upload.id), len(kept))
         ledger = replace(self, uploads=(*kept[:index], upload, *kept[index:]))
-        # Upload-session addresses let anyone holding them add bytes to the upload: owner only.
-        text = json.dumps(
-            {"uploads": [asdict(u) for u in ledger.uploads]}, indent=2, ensure_ascii=False
-        )
-        write_private(self.path, text.encode("utf-8") + b"\n")
+        write_ledger(ledger)
         return ledger
 
 
@@ -86,21 +92,26 @@ def new_upload(**fields) -> Upload:
 
 
 def read_ledger(story: Path) -> Ledger:
+    """The story's uploads as recorded, any schema; none yet when there is no ledger."""
     path = story / LEDGER
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
+    if not path.exists():
         return Ledger(path)
-    except (OSError, ValueError) as exc:
+    try:
+        data = read_record(LedgerFile, path)
+    except RecordError as exc:
         raise PublishError(
-            f"{path} cannot be read ({exc}): restore it from a backup; "
+            f"{exc}: restore {path} from a backup; "
             "without it news60 cannot tell what was already posted"
         ) from None
-    return Ledger(path, tuple(_upload(u) for u in data.get("uploads", [])))
+    return Ledger(path, data.uploads)
 
 
-def _upload(data: dict) -> Upload:
-    return Upload(**{**data, "notes": tuple(data.get("notes", ()))})
+def write_ledger(ledger: Ledger) -> Path:
+    """Write the ledger atomically: its schema and every upload (their files relative to the
+    story folder, so a moved story keeps its record of what was posted). Upload-session
+    addresses let anyone holding them add bytes to the upload: owner only."""
+    text = json.dumps(to_data(LedgerFile(ledger.uploads)), indent=2, ensure_ascii=False)
+    return write_private(ledger.path, text.encode("utf-8") + b"\n")
 
 
 @contextlib.contextmanager

@@ -51,12 +51,11 @@ def describe(clip: Clip) -> Metadata:
     if script is None:
         return describe_bulletin(clip)
     voice = clip.voice
-    credits = manifest.get("credits", {})
-    source = manifest.get("source_url") or script.source_url
+    source = manifest.source_url or script.source_url
     return Metadata(
-        headline=" ".join((manifest.get("title") or script.title).split()),
+        headline=" ".join((manifest.title or script.title).split()),
         summary=script.text,
-        credit_lines=tuple(credits.get("lines") or ()),
+        credit_lines=manifest.credits.lines,
         source_url=source,
         voice=voice,
         synthetic=voice.startswith(SYNTHETIC_VOICES),
@@ -72,17 +71,17 @@ def describe_bulletin(clip: Clip) -> Metadata:
 
     manifest = clip.manifest
     # The bulletin's own list: timestamps only when the platform would accept every chapter.
-    chapters = manifest.get("chapter_list") or [
-        f"{timestamp(c['start'])} {c['title']}" for c in manifest.get("chapters", [])
-    ]
+    chapters = manifest.chapter_list or tuple(
+        f"{timestamp(mark.start)} {mark.title}" for mark in manifest.chapters
+    )
     return Metadata(
-        headline=" ".join(str(manifest.get("title") or "").split()),
+        headline=" ".join(manifest.title.split()),
         summary="\n".join(chapters),
-        credit_lines=tuple((manifest.get("credits") or {}).get("lines") or ()),
+        credit_lines=manifest.credits.lines,
         source_url=None,
         voice=clip.voice,
         synthetic=clip.voice.startswith(SYNTHETIC_VOICES),
-        tags=keywords(" ".join(s.get("text", "") for s in manifest.get("segments", [])), None),
+        tags=keywords(" ".join(s.text for s in manifest.segments), None),
         language="en",
     )
 

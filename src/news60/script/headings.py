@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from news60.script.onscreen import QUOTE_CARD, headline
+from news60.models import OnScreen, QuoteCard
+from news60.script.onscreen import headline
 from news60.script.summarisers.prose import has_verb
 
 # A heading sharing this share of its words with what is said shows the captions a second time.
@@ -39,14 +40,14 @@ _OFFICE = re.compile(
 )
 
 
-def scene_heading(line: str, spoken: str, title: str, *, first: bool) -> str:
+def scene_heading(line: OnScreen, spoken: str, title: str, *, first: bool) -> OnScreen:
     """The heading for a scene that says `spoken`, from its on-screen `line`: a quote card as it
     is; else the line in headline style when that is not what the captions show; else the story's
     headline on the first scene when it agrees with what is said; else none."""
     # A quote card with its speaker shows who speaks, which the captions cannot.
-    card = QUOTE_CARD.match(line)
-    if card and card["speaker"]:
+    if isinstance(line, QuoteCard) and line.speaker:
         return line
+    line = str(line)
     # A quote without its speaker ("“We are concerned...") would put words in no one's mouth.
     key = "" if line.startswith(_OPENING_QUOTES) else condensed(line)
     if key and not repeats(key, spoken):

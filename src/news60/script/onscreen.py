@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from news60.models import OnScreen, QuoteCard
 from news60.script.people import speaker
 from news60.script.quotes import quotations
 from news60.script.sentences import split_sentences
@@ -43,8 +44,6 @@ _CLAUSE_BREAKS = (
     " who ",
     ", ",
 )
-# A quote card's line as caption_for writes it, “the words” — Speaker; the video draws it as one.
-QUOTE_CARD = re.compile(r"^[“\"](?P<quote>.+?)[”\"]\s*(?:[-–—]\s*(?P<speaker>.+))?$", re.S)
 # A line that is nothing but a quote: drawn as a quote card, it would lack its speaker.
 _BARE_QUOTE = re.compile(r"^[“\"‘'].*[”\"’']$")
 # Phrase boundaries for a last cut: before a preposition or conjunction.
@@ -145,7 +144,7 @@ _STOP_ENDINGS = frozenset(
 )
 
 
-def caption_for(text: str, context: str = "", fallback: str = "") -> str:
+def caption_for(text: str, context: str = "", fallback: str = "") -> OnScreen:
     """The on-screen line for a scene: its direct quote with the speaker, else a headline of
     its first sentence; never a quote on its own (a card would show it with no speaker); ""
     when no line stands whole."""
@@ -154,7 +153,7 @@ def caption_for(text: str, context: str = "", fallback: str = "") -> str:
         who = speaker(text, start, context)
         quote = _short_quote(words)
         if who and quote:
-            return f"“{quote}” — {who}"
+            return QuoteCard(quote, who)
     # Only what the scene says heads it: another sentence's line would show what is not said.
     for source in (*split_sentences(text)[:2], fallback):
         line = headline(source) if source else ""

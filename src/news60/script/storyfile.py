@@ -11,23 +11,54 @@ from typing import Any
 from news60.atomic import write_json
 from news60.errors import ScriptError
 from news60.localfiles import inside, load_json, problem_with_path, read_input
-from news60.models import KINDS, Photo, Reporting, Rewrite, Scene, Script, TracedSentence
+from news60.models import (
+    KINDS,
+    OnScreen,
+    Photo,
+    QuoteCard,
+    Reporting,
+    Rewrite,
+    Scene,
+    Script,
+    TracedSentence,
+)
+from news60.records.paths import relative_path
 
 FORMAT = "news60/story@2"
 READABLE = (FORMAT, "news60/story@1")  # @1 listed reporting credits as plain `credits`
 VERSION = re.compile(r"v\d+")  # a version folder's name, OUT/<story>/v3
+# A quote card as story.json writes it, “the words” — Speaker; a producer may type straight
+# quotes and a hyphen, or leave the speaker out.
+QUOTE_CARD = re.compile(r"^[“\"](?P<quote>.+?)[”\"]\s*(?:[-–—]\s*(?P<speaker>.+))?$", re.S)
 
 
-def script_to_dict(script: Script) -> dict[str, Any]:
-    """The script as plain JSON data, with the whole narration as `text` for reading."""
+def script_to_dict(
+    script: Script, folder: Path | None = None, within: Path | None = None
+) -> dict[str, Any]:
+    """The script as plain JSON data, with the whole narration as `text` for reading. Photos
+    inside `within` are written relative to `folder` (the file's own), so the two move together."""
+    if folder is not None:
+        script = _relative_photos(script, folder, within or folder)
     data = {"format": FORMAT, **asdict(script)}
+    for scene, entry in zip(script.scenes, data["scenes"], strict=True):
+        entry["caption"] = str(scene.caption)
     data["text"] = script.text
     return data
 
 
 def save_story(script: Script, path: Path) -> Path:
-    """Write story.json atomically."""
-    return write_json(path, script_to_dict(script))
+    """Write story.json atomically, its photos in its folder as paths relative to it."""
+    return write_json(path, script_to_dict(script, path.parent))
+
+
+def _relative_photos(script: Script, folder: Path, within: Path) -> Script:
+    def relative(photo: Photo | None) -> Photo | None:
+        if photo is None or not photo.src or "://" in photo.src:
+            return photo
+        return replace(photo, src=relative_path(Path(photo.src), folder, within))
+
+    scenes = tuple(replace(s, photo=relative(s.photo)) for s in script.scenes)
+    return replace(script, scenes=scenes, photos=tuple(relative(p) for p in script.photos))
 
 
 # Limits of an edited story, each far above anything news60 writes, far below a mistake's size.
@@ -164,10 +195,16 @@ def _scene(data: Any, origin: str) -> Scene:
     photo = data.get("photo")
     return Scene(
         text,
-        _text(caption, f"{origin}.caption", max(LABEL_CHARS, len(text))),
+        on_screen(_text(caption, f"{origin}.caption", max(LABEL_CHARS, len(text)))),
         _photo(photo, f"{origin}.photo") if photo is not None else None,
         _lines(data.get("lines", []), text, f"{origin}.lines"),
     )
+
+
+def on_screen(line: str) -> OnScreen:
+    """A scene's on-screen line as written: a quote card when it reads as one, else a key line."""
+    card = QUOTE_CARD.match(line)
+    return QuoteCard(card["quote"], card["speaker"] or "") if card else line
 
 
 def _lines(data: Any, text: str, origin: str) -> tuple[TracedSentence, ...]:

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 
-from news60.models import Cue, Script
-from news60.script.onscreen import QUOTE_CARD, headline
+from news60.models import Cue, OnScreen, QuoteCard, Script
+from news60.script.onscreen import headline
 from news60.script.sentences import split_sentences
+from news60.script.storyfile import on_screen
 from news60.video.echo import echoes
 from news60.video.linebreaks import DANGLING
 
@@ -51,10 +52,11 @@ def figure_noun(text: str, figure: str) -> str:
     return " ".join(words)
 
 
-def fresh(lines: list[str], earlier: list[str]) -> str:
+def fresh(lines: list[OnScreen], earlier: list[str]) -> OnScreen:
     """The first of `lines` that shows no earlier line again (the hook's line is not reused)."""
     for line in lines:
-        if line and not any(echoes(line, old) or echoes(old, line) for old in earlier if old):
+        text = str(line)
+        if text and not any(echoes(text, old) or echoes(old, text) for old in earlier if old):
             return line
     return ""
 
@@ -64,7 +66,7 @@ def key_line(text: str) -> str:
     scene's line may run (a card has room for five lines), if one stands."""
     line = headline(split_sentences(text)[0] if text.strip() else "", KEY_CHARS)
     # A quote on its own would put words in no one's mouth: a card shows it only with its speaker.
-    return "" if QUOTE_CARD.match(line) else line
+    return "" if isinstance(on_screen(line), QuoteCard) else line
 
 
 def story_headline(script: Script) -> str:
@@ -74,7 +76,7 @@ def story_headline(script: Script) -> str:
     named = {w.lower() for w in re.findall(r"[^\W\d_]{4,}", script.title)}
     if named & said or not script.scenes:
         return script.title
-    return script.scenes[0].caption or key_line(script.scenes[0].text) or script.title
+    return str(script.scenes[0].caption) or key_line(script.scenes[0].text) or script.title
 
 
 def figure_line(text: str) -> str:

@@ -6,8 +6,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from news60.models import Cue, Narration, Photo, Script, Slide, Word
-from news60.script.onscreen import QUOTE_CARD
+from news60.models import Cue, Narration, Photo, QuoteCard, Script, Slide, Word
 from news60.speech.timing import apportion
 from news60.video.chronology import DATE, Point, dated_points
 from news60.video.lines import (
@@ -146,12 +145,13 @@ def photo_shots(scene, photo, caption, span, stage, theme, uses: Counter) -> lis
     """A photo scene: a new framing every few seconds. A quote is over all of them (the captions
     give way while it is said); a key line only over the framings after its words are said (it
     sums them up while the voice goes on), or none."""
-    said_by = span[0] if QUOTE_CARD.match(caption) else said_at(caption, stage.cues, span)
+    quote = isinstance(caption, QuoteCard)
+    said_by = span[0] if quote else said_at(caption, stage.cues, span)
     shots = []
     for begin, end in split_span(span, stage.words[scene], theme.motion.framing):
         framing = uses[photo.src]
         uses[photo.src] += 1
-        heading = caption if begin >= said_by - 1e-6 else ""
+        heading = str(caption) if begin >= said_by - 1e-6 else ""
         shots.append(
             Slide("photo", begin, end, heading=heading, photo=photo, scene=scene, framing=framing)
         )
@@ -163,11 +163,8 @@ def card_shots(scene, line, text, span, stage, theme, earlier) -> list[Slide]:
     and date as a label), then a key figure or the timeline when said; a new framing at least
     every `card_change` seconds."""
     words = stage.words[scene]
-    quote = QUOTE_CARD.match(line)
-    if quote:
-        base = Slide(
-            "quote", 0, 0, heading=quote["quote"], body=quote["speaker"] or "", scene=scene
-        )
+    if isinstance(line, QuoteCard):
+        base = Slide("quote", 0, 0, heading=line.quote, body=line.speaker, scene=scene)
         anchors = []
     else:
         base = Slide("key", 0, 0, heading=line, scene=scene, kicker="" if line else stage.kicker)
