@@ -132,6 +132,6 @@ def test_every_end_card_text_reads_at_four_and_a_half_to_one():
 
 
 def test_every_kind_of_slide_has_its_text():
-    frame = Frame(Layout(1080, 1920), load_theme(), disclosure="AI voice")
+    frame = Frame(Layout(1080, 1920), load_theme())
     for kind in get_args(SlideKind):
         text_block(Slide(kind, 0, 1, heading="Bridge opens", body="Jo Roe"), frame)

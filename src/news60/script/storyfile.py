@@ -174,11 +174,12 @@ def script_from_dict(data: Any, origin: str = "story") -> Script:
             _text(n, f"{origin}: notes", TEXT_CHARS)
             for n in _list(data.get("notes", []), f"{origin}: notes", "notes")
         ),
-        kind=_kind(data.get("kind", "news"), origin),
+        kind=_story_kind(data.get("kind", "news"), origin),
     )
 
 
-def _kind(value: Any, origin: str) -> str:
+def _story_kind(value: Any, origin: str) -> str:
+    """The story's kind (news, opinion ...), one news60.article.kinds knows."""
     if value not in KINDS:
         raise ScriptError(f"{origin}: kind {value!r} is not one of {', '.join(KINDS)}")
     return value
