@@ -268,9 +268,9 @@ def test_a_missing_desk_package_is_one_line_naming_the_extra(monkeypatch):
         check_installed()
 
 
-def test_the_trace_shows_each_scene_s_article_sentences_and_rewrites(tmp_path):
-    from news60.desk.story import sentence_traces
-    from news60.stories import Version
+def test_the_trace_shows_each_scene_s_article_sentences_and_rewrites():
+    from news60.desk.story import scene_trace
+    from news60.script.storyfile import script_from_dict
 
     said = "Police said the road is closed."
     traced = {
@@ -279,14 +279,15 @@ def test_the_trace_shows_each_scene_s_article_sentences_and_rewrites(tmp_path):
         "places": [0],
         "rewrites": [{"rule": "clutter", "note": "dropped the dateline “LONDON —”"}],
     }
-    script = {"scenes": [{"text": said, "caption": said, "lines": [traced]}, {"text": "x"}]}
-    (tmp_path / "script.json").write_text(json.dumps(script))
-    assert sentence_traces(Version(1, tmp_path, {})) == {
-        1: (
+    scenes = [{"text": said, "caption": said, "lines": [traced]}, {"text": "x"}]
+    script = script_from_dict({"title": "Road closed", "scenes": scenes})
+    assert [scene_trace(scene) for scene in script.scenes] == [
+        (
             "“LONDON — Police said on Monday that the road is closed.”",
             "clutter: dropped the dateline “LONDON —”",
-        )
-    }
+        ),
+        (),
+    ]
 
 
 def test_the_day_list_follows_the_folder_for_live_updates(desk, out):

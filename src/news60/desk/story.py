@@ -10,7 +10,7 @@ from news60.desk.day import Row, story_row
 from news60.desk.notes import grouped, setup_notes
 from news60.errors import News60Error
 from news60.failures import read_failures
-from news60.models import Article, Photo, Script, TracedSentence
+from news60.models import Article, Photo, Scene, Script, TracedSentence
 from news60.publish.ledger import Upload, read_ledger
 from news60.reviews import Review, decision_for, story_reviews
 from news60.script.storyfile import load_story as load_script
@@ -84,7 +84,7 @@ def story_page(out: Path, name: str, number: int | None, busy: bool) -> StoryPag
         row=row,
         story=story,
         version=version,
-        scenes=scene_views(script, version, out),
+        scenes=scene_views(script, out),
         clips=clips(version, out),
         covers=covers(version, out),
         audio=_file(version, out, "audio"),
@@ -135,7 +135,7 @@ def read_uploads(folder: Path) -> tuple[tuple[Upload, ...], str]:
         return (), str(exc)
 
 
-def scene_views(script: Script | None, version: Version, out: Path) -> tuple[SceneView, ...]:
+def scene_views(script: Script | None, out: Path) -> tuple[SceneView, ...]:
     if script is None:
         return ()
     return tuple(
@@ -145,7 +145,7 @@ def scene_views(script: Script | None, version: Version, out: Path) -> tuple[Sce
             str(scene.caption),
             scene.photo,
             under_out(scene.photo.src, out) if scene.photo else "",
-            tuple(line for traced in scene.lines for line in _traced(traced)),
+            scene_trace(scene),
         )
         for number, scene in enumerate(script.scenes, 1)
     )
@@ -161,6 +161,12 @@ def photo_choices(script: Script | None, out: Path) -> tuple[SceneView, ...]:
         if src and not photo.note:
             choices.append(SceneView(number, photo.caption, photo.credit, photo, src))
     return tuple(choices)
+
+
+def scene_trace(scene: Scene) -> tuple[str, ...]:
+    """The article sentences a scene was written from and the writer's rewrites, when script.json
+    carries the script writer's trace (the scene's `lines`)."""
+    return tuple(line for traced in scene.lines for line in _traced(traced))
 
 
 def _traced(sentence: TracedSentence) -> list[str]:
