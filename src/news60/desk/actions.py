@@ -136,7 +136,8 @@ def publish_version(
 def make_lineup(
     out: Path, settings: Settings, names: list[str], title: str, seconds: float | None
 ) -> Action:
-    """A bulletin of the approved stories `names`, in that order, as `news60 bulletin` makes it."""
+    """A bulletin of the approved stories `names`, in that order, as `news60 bulletin` makes it
+    (each named with --allow-old)."""
     from news60.bulletin.make import make_bulletin
 
     if len(names) < 2:
@@ -151,7 +152,9 @@ def make_lineup(
     chosen = with_overrides(
         render_settings(settings, versions[0]),
         "the desk's bulletin form",
-        bulletin={"stories": len(keys), "title": title.strip() or None},
+        # The producer named these stories by approving and ticking them: aired however old,
+        # as `news60 bulletin --allow-old SOURCE` airs a story named on its command line.
+        bulletin={"stories": len(keys), "title": title.strip() or None, "allow_old": tuple(keys)},
         script={"seconds": seconds},
     )
 
