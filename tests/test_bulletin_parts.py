@@ -39,19 +39,23 @@ def test_a_folder_is_read_in_name_order_without_its_photos(tmp_path):
 
 def test_manifests_and_feeds_keep_their_order_and_resolve_relative_paths(tmp_path):
     (tmp_path / "day.csv").write_text("source,voice\nb.txt,x\nhttps://example.org/a,\n")
-    (tmp_path / "day.jsonl").write_text('{"url": "c.txt"}\n\n{"path": "/abs/d.txt"}\n')
+    (tmp_path / "day.jsonl").write_text('{"url": "c.txt"}\n\n{"path": "sub/d.txt"}\n')
     (tmp_path / "feed.xml").write_text(RSS)
     sources = [str(tmp_path / n) for n in ("day.csv", "day.jsonl", "feed.xml")]
     (tmp_path / "loose.txt").write_text("x")
-    entries, _ = list_sources([*sources, str(tmp_path / "loose.txt")], ArticleSettings())
+    entries, left_out = list_sources([*sources, str(tmp_path / "loose.txt")], ArticleSettings())
+    assert left_out == []
     assert [e.source for e in entries] == [
         str(tmp_path / "b.txt"),
         "https://example.org/a",
         str(tmp_path / "c.txt"),
-        "/abs/d.txt",
-        str(tmp_path / "stories" / "b.txt"),
+        str(tmp_path / "sub" / "d.txt"),
+        "stories/b.txt",
         str(tmp_path / "loose.txt"),
     ]  # the feed's second item is the manifest's: told once, at its first place
+    # A feed names its stories by address: a local path in it is listed to fail, never read.
+    assert [bool(e.refused) for e in entries] == [False] * 4 + [True, False]
+    assert "not an http(s) URL" in entries[4].refused
 
 
 def test_a_missing_file_is_left_out_when_listed(tmp_path):
