@@ -161,8 +161,10 @@ def _mentioned(name: str, prose: str) -> bool:
 
 
 def _lead(prose: str) -> str:
-    """The first sentence: where the story sets itself ("... at the G20 meeting")."""
-    return re.split(r"(?<=[.!?])\s", prose.strip(), maxsplit=1)[0]
+    """The first paragraph: where the story sets itself ("... at the G20 meeting"); a script's
+    first scene, whose lead the broadcast writer may have split in two ("The two leaders held
+    talks on the sidelines of the G20 meeting.")."""
+    return prose.strip().split("\n", 1)[0]
 
 
 def _stem(word: str) -> str:

@@ -171,7 +171,8 @@ def _replace(slide: Slide, heading: str, body: str) -> Slide:
 def kicker_text(script: Script) -> str:
     """The topic and the date, "G20 · 28 JUNE 2019"; either alone when the other is unknown; an
     opinion piece, review or sponsored story says so first ("OPINION · UBER · 1 FEBRUARY 2015")."""
-    topic = topic_kicker(script.title, script.text, [p.caption for p in script.photos])
+    scenes = "\n".join(scene.text for scene in script.scenes)  # the first line is the lead
+    topic = topic_kicker(script.title, scenes, [p.caption for p in script.photos])
     date = display_date(script.published).upper()
     return " · ".join(part for part in (script.label, topic, date) if part)
 
