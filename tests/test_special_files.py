@@ -9,6 +9,7 @@ import threading
 import time
 from pathlib import Path
 
+import numpy as np
 import pytest
 from conftest import ROOT, SEED, TINY, run_news60
 from PIL import Image
@@ -115,6 +116,23 @@ def test_a_fifo_in_the_speech_cache_is_spoken_again(tmp_path):
     assert spoken[0].duration > 0.5 and (cache.hits, cache.misses) == (0, 1)
     assert entry.is_file()  # the FIFO was removed and a real entry written in its place
     assert cache.speak(voice, "piper:en_US-joe-medium", 1.0, text).duration == spoken[0].duration
+
+
+def test_a_fifo_in_the_embedding_cache_is_computed_again(tmp_path, monkeypatch, caplog):
+    """An embedding cache entry that is a FIFO is damaged: read at once, computed, replaced."""
+    from news60.script import embeddings
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    text = "The council met on Tuesday."
+    entry = fifo(embeddings._entry(tmp_path / "news60" / "embeddings", text))
+    found = []
+    worker = threading.Thread(target=lambda: found.append(embeddings.embed([text])), daemon=True)
+    worker.start()
+    worker.join(QUICK)
+    assert not worker.is_alive(), "the embedding cache waited on a FIFO"
+    assert found[0].shape == (1, embeddings.SIZE) and "damaged" in caplog.text
+    assert entry.is_file()  # a real entry written in the FIFO's place
+    assert np.array_equal(embeddings.embed([text]), found[0])
 
 
 def test_a_folder_of_articles_leaves_out_a_fifo(tmp_path):

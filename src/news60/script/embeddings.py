@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from news60.atomic import writing
+from news60.localfiles import open_regular
 from news60.resources import user_cache
 from news60.script.minilm import Encoder, load_encoder
 
@@ -59,9 +60,11 @@ def _entry(folder: Path, text: str) -> Path:
 
 
 def _load(path: Path) -> np.ndarray | None:
-    """The stored vector, or None when there is none or it is damaged (then it is computed again)."""
+    """The stored vector, or None when there is none or it is damaged (then it is computed again);
+    an entry that is not a regular file (a FIFO would block the read) counts as damaged."""
     try:
-        vector = np.load(path, allow_pickle=False)
+        with open_regular(path) as handle:
+            vector = np.load(handle, allow_pickle=False)
     except FileNotFoundError:
         return None
     except _DAMAGED as exc:
