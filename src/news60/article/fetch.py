@@ -39,22 +39,22 @@ def _expiring(base: type) -> type:
     a direct one connects only to addresses the policy allows, checked as it resolves them."""
 
     class Expiring(base):
-        def __init__(self, *args, deadline: float, allow_private: bool | None, **kwargs):
+        def __init__(self, *args, deadline: float, allow_private: bool | None, **kwargs) -> None:
             super().__init__(*args, **kwargs)
             self._timer = threading.Timer(max(0.0, deadline - time.monotonic()), self._expire)
             self._timer.daemon = True
             if allow_private is not None:  # None: through a proxy, which resolves the host
                 self._create_connection = partial(_checked_connection, allow_private=allow_private)
 
-        def connect(self):
+        def connect(self) -> None:
             super().connect()
             self._timer.start()
 
-        def _expire(self):
+        def _expire(self) -> None:
             with contextlib.suppress(OSError, AttributeError):  # already closed
                 self.sock.shutdown(socket.SHUT_RDWR)
 
-        def close(self):
+        def close(self) -> None:
             self._timer.cancel()
             super().close()
 

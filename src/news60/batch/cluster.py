@@ -48,7 +48,7 @@ class LazyClient:
     """The Dask client, connected when the first story needs a worker: a re-run with nothing new
     to render starts no cluster and loads no model."""
 
-    def __init__(self, spec: ClusterSpec, voice: VoiceSettings):
+    def __init__(self, spec: ClusterSpec, voice: VoiceSettings) -> None:
         self.spec, self.voice = spec, voice
         self.on_progress: Callable[[dict], None] = lambda message: None
         self._stack = contextlib.ExitStack()

@@ -73,7 +73,7 @@ class BatchRun:
         *,
         force: bool = False,
         after: Callable[[Outcome], Outcome] | None = None,
-    ):
+    ) -> None:
         self.cluster, self.settings, self.on_stage = cluster, settings, on_stage
         self.force, self.after = force, after
         self.flights: dict[str, _Flight] = {}  # by Dask key

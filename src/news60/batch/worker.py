@@ -28,7 +28,7 @@ _current = threading.local()  # the story a worker thread is rendering, for its 
 class ModelPlugin(WorkerPlugin):
     """A Dask worker plugin: warm the caches of embeddings.py and piper_voice.py at worker start."""
 
-    def __init__(self, voice: VoiceSettings):
+    def __init__(self, voice: VoiceSettings) -> None:
         self.voice = voice
         self.name = f"{PLUGIN_NAME}-{voice.name}"
 
@@ -96,7 +96,7 @@ def worker_stats() -> dict:
 class _Forwarder(logging.Handler):
     """Sends the pipeline's stage lines to the client, tagged with the story being rendered."""
 
-    def __init__(self, worker):
+    def __init__(self, worker) -> None:
         super().__init__(logging.INFO)
         self.worker = worker
 

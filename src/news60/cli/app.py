@@ -18,7 +18,7 @@ from news60.extras import missing_extra
 
 
 class Context:
-    def __init__(self, debug: bool, config: Path | None):
+    def __init__(self, debug: bool, config: Path | None) -> None:
         self.debug, self.config = debug, config
 
     def settings(self, **sections: dict[str, Any]):

@@ -32,7 +32,7 @@ RECENT_MEDIA = 25  # a Reel published by a stopped run is among the account's la
 class Instagram:
     """One Instagram professional account, through its access token."""
 
-    def __init__(self, settings: PublishSettings):
+    def __init__(self, settings: PublishSettings) -> None:
         self.settings = settings
         self.config = settings.instagram
         self.api = self.config.api_url.rstrip("/")

@@ -98,7 +98,7 @@ def _check_version(ledger: Ledger, post: Post, force: bool) -> None:
 class _Run:
     """One publish of one clip: the channel, the post, the retry policy and the ledger it keeps."""
 
-    def __init__(self, backend: Channel, post: Post, ledger: Ledger, backoff: Backoff):
+    def __init__(self, backend: Channel, post: Post, ledger: Ledger, backoff: Backoff) -> None:
         self.backend, self.post, self.ledger, self.backoff = backend, post, ledger, backoff
 
     def save(self, upload: Upload) -> Upload:

@@ -11,7 +11,7 @@ from news60.publish.retry import Transient
 class Rest:
     """A requests session for one platform; 429, 5xx and dropped connections become Transient."""
 
-    def __init__(self, platform: str, timeout: float):
+    def __init__(self, platform: str, timeout: float) -> None:
         import requests
 
         self.platform = platform

@@ -19,7 +19,7 @@ T = TypeVar("T")
 class Transient(PublishError):
     """A failure worth another try: 429, a 5xx, a dropped or timed-out connection."""
 
-    def __init__(self, message: str, retry_after: float | None = None):
+    def __init__(self, message: str, retry_after: float | None = None) -> None:
         super().__init__(message)
         self.retry_after = retry_after
 

@@ -18,11 +18,11 @@ class BodySentAlready(ConnectionAbortedError):
 class SendOnce:
     """Passes requests to an httplib2.Http; a stream body goes out once or not at all."""
 
-    def __init__(self, http):
+    def __init__(self, http) -> None:
         self.http = http
         self._sent = weakref.WeakSet()
 
-    def request(self, uri, method="GET", body=None, headers=None, **kwargs):
+    def request(self, uri, method: str = "GET", body=None, headers=None, **kwargs):
         if hasattr(body, "read"):
             if body in self._sent:
                 raise BodySentAlready("the chunk was sent already: ask the session for its range")
@@ -46,7 +46,7 @@ class SendOnce:
 class _ReadOnce:
     """A stream that, once read to its end, refuses to be read again."""
 
-    def __init__(self, stream):
+    def __init__(self, stream) -> None:
         self._stream = stream
         self._ended = False
 

@@ -44,7 +44,7 @@ log = logging.getLogger(__name__)
 class TikTok:
     """One TikTok account, through its user access token."""
 
-    def __init__(self, settings: PublishSettings):
+    def __init__(self, settings: PublishSettings) -> None:
         self.settings = settings
         self.api = settings.tiktok.api_url.rstrip("/")
         if not CHUNK_MIB[0] <= settings.tiktok.chunk_mb <= CHUNK_MIB[1]:

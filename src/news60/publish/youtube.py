@@ -34,7 +34,7 @@ REAUTH = "run `news60 auth youtube --client-secrets client_secret.json` to sign 
 class YouTube:
     """One YouTube channel, signed in through the saved OAuth token."""
 
-    def __init__(self, settings: PublishSettings):
+    def __init__(self, settings: PublishSettings) -> None:
         self.settings = settings
         self.config = settings.youtube
         if self.config.chunk_kib * 1024 % CHUNK_UNIT or self.config.chunk_kib <= 0:

@@ -19,7 +19,7 @@ LINE_SPACING = 1.25
 class CaptionPainter:
     """Draws each cue's text once, and the pill behind each word on demand."""
 
-    def __init__(self, layout: Layout, theme: Theme):
+    def __init__(self, layout: Layout, theme: Theme) -> None:
         self.layout, self.theme = layout, theme
         self.face = font(family(theme, "body"), layout.type_px(theme.type, "caption"))
         self.step = line_height(self.face, LINE_SPACING)

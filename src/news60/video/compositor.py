@@ -50,7 +50,7 @@ class Shot:
 class Compositor:
     """Turns a Timeline into RGB frames; safe to call from several threads, in about time order."""
 
-    def __init__(self, timeline: Timeline, theme: Theme):
+    def __init__(self, timeline: Timeline, theme: Theme) -> None:
         self.timeline, self.theme = timeline, theme
         self.layout = Layout(timeline.width, timeline.height)
         self.fps = timeline.fps
