@@ -33,8 +33,9 @@ def embed(texts: list[str]) -> np.ndarray:
     if not texts:
         return np.zeros((0, SIZE), dtype=np.float32)
     folder = user_cache("embeddings")
-    known = {text: _load(_entry(folder, text)) for text in dict.fromkeys(texts)}
-    missing = [text for text, vector in known.items() if vector is None]
+    stored = {text: _load(_entry(folder, text)) for text in dict.fromkeys(texts)}
+    known = {text: vector for text, vector in stored.items() if vector is not None}
+    missing = [text for text in stored if text not in known]
     if missing:
         for text, vector in zip(missing, encoder().encode(missing), strict=True):
             known[text] = vector
@@ -61,7 +62,7 @@ def _entry(folder: Path, text: str) -> Path:
 def _load(path: Path) -> np.ndarray | None:
     """The stored vector, or None when there is none or it is damaged (then it is computed again)."""
     try:
-        vector = np.load(path, allow_pickle=False)
+        vector: np.ndarray = np.load(path, allow_pickle=False)
     except FileNotFoundError:
         return None
     except _DAMAGED as exc:
