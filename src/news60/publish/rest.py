@@ -5,7 +5,12 @@ asking the platform where the upload stands."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from news60.publish.retry import Transient
+
+if TYPE_CHECKING:
+    import requests
 
 
 class Rest:
@@ -18,7 +23,7 @@ class Rest:
         self.timeout = timeout
         self.session = requests.Session()
 
-    def call(self, method: str, url: str, **kwargs):
+    def call(self, method: str, url: str, **kwargs: Any) -> requests.Response:
         import requests
 
         try:
@@ -44,7 +49,7 @@ def _seconds(value: str | None) -> float | None:
         return None
 
 
-def json_body(response) -> dict:
+def json_body(response: requests.Response) -> dict[str, Any]:
     try:
         data = response.json()
     except ValueError:
