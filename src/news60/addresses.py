@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+from collections.abc import Sequence
 from ipaddress import IPv4Address, IPv6Address
+from typing import Any
 
 Address = IPv4Address | IPv6Address
 
@@ -66,7 +68,12 @@ def refusal(address: Address, *, allow_private: bool) -> str:
     return ""
 
 
-def resolve(host: str, port: int) -> list[tuple]:
+# One getaddrinfo answer: family, kind, proto, canonical name, and the socket address, whose first
+# item is the address text (its length differs for IPv4 and IPv6).
+AddrInfo = tuple[socket.AddressFamily, socket.SocketKind, int, str, tuple[Any, ...]]
+
+
+def resolve(host: str, port: int) -> Sequence[AddrInfo]:
     """getaddrinfo's TCP answers for host:port (OSError when the name does not resolve)."""
     try:
         return socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
@@ -74,7 +81,7 @@ def resolve(host: str, port: int) -> list[tuple]:
         raise socket.gaierror(str(exc)) from None
 
 
-def first_refusal(infos: list[tuple], *, allow_private: bool) -> tuple[Address, str] | None:
+def first_refusal(infos: Sequence[AddrInfo], *, allow_private: bool) -> tuple[Address, str] | None:
     """The first resolved address that may not be reached, and why; None when all may."""
     for info in infos:
         address = parse(info[4][0])
@@ -84,7 +91,7 @@ def first_refusal(infos: list[tuple], *, allow_private: bool) -> tuple[Address, 
 
 
 def connect_checked(
-    infos: list[tuple], timeout: float | None, source: tuple[str, int] | None = None
+    infos: Sequence[AddrInfo], timeout: float | None, source: tuple[str, int] | None = None
 ) -> socket.socket:
     """A TCP connection to the first of `infos` (already checked) that answers, as
     socket.create_connection makes it; the last error when none does."""

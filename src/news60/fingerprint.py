@@ -60,7 +60,7 @@ def settings_hash(settings: Settings) -> str:
     return _hash([asdict(settings.script), asdict(settings.voice), video, _file_hash(Path(theme))])
 
 
-def _photo_identity(photo: Photo) -> list:
+def _photo_identity(photo: Photo) -> list[str | None]:
     """A photo by its content when it is a local file, else by its address; caption and credit too."""
     content = _file_hash(Path(photo.src)) if photo.src and "://" not in photo.src else photo.src
     return [content, photo.caption, photo.credit]

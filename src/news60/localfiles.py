@@ -6,13 +6,14 @@ or folder is refused at once instead of waited on; read within a size limit; JSO
 from __future__ import annotations
 
 import errno
+import io
 import json
 import os
 import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 from news60.errors import News60Error
 
@@ -41,7 +42,7 @@ def kind_of(mode: int) -> str:
 
 
 @contextmanager
-def open_regular(path: Path) -> Iterator[BinaryIO]:
+def open_regular(path: Path) -> Iterator[io.BufferedReader]:
     """`path` opened for reading once the open file itself is seen to be a regular file.
 
     O_NONBLOCK makes opening a FIFO return at once (rather than wait for a writer); the check is

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 # What a story is, when not news (news60.article.kinds reads it), and its label on screen.
 KIND_LABELS = {
@@ -82,7 +82,7 @@ class Article:
         """What the screen and the chapter say of its kind: "OPINION"; "" for news."""
         return KIND_LABELS.get(self.kind, "")
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["text"] = self.text
         return data

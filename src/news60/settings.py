@@ -152,7 +152,7 @@ class Settings:
     wait: float = 600.0  # seconds a job waits for another job making the same story, then gives up
 
 
-def load_settings(config: Path | None = None, **overrides: dict[str, Any]) -> Settings:
+def load_settings(config: Path | None = None, **overrides: Any) -> Settings:
     """Defaults, then a TOML file, then per-section overrides such as video={"fps": 10}."""
     settings = Settings()
     if config is not None:
@@ -164,7 +164,7 @@ def load_settings(config: Path | None = None, **overrides: dict[str, Any]) -> Se
     return validate(_merge(settings, overrides, "command line"))
 
 
-def with_overrides(settings: Settings, origin: str, **overrides: dict[str, Any]) -> Settings:
+def with_overrides(settings: Settings, origin: str, **overrides: Any) -> Settings:
     """A copy of loaded settings with per-section overrides (a batch manifest's row), checked."""
     return validate(_merge(settings, overrides, origin))
 
@@ -206,7 +206,7 @@ def validate(settings: Settings) -> Settings:
         )
     if (video.width is None) != (video.height is None):
         raise SettingsError("give both video width and height (e.g. --size 1080x1920), or neither")
-    if video.width is not None:
+    if video.width is not None and video.height is not None:  # both or neither, checked above
         _check_size(video.width, video.height)
     if video.preset not in PRESETS:
         raise SettingsError(
@@ -289,7 +289,8 @@ def _merge(obj: Any, values: dict[str, Any], origin: str) -> Any:
                 raise SettingsError(f"setting {name!r} in {origin} must be a table")
             changes[name] = _merge(current, value, origin)
         else:
-            changes[name] = _value(name, known[name].type, value, origin)
+            # Postponed annotations: a field's type is its source text ("Path | None").
+            changes[name] = _value(name, str(known[name].type), value, origin)
     return replace(obj, **changes)
 
 

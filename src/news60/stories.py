@@ -215,7 +215,7 @@ def discard(draft: Draft) -> None:
 def rendering(folder: Path) -> bool:
     """A job that still runs is writing the story's next version (a draft of a live process)."""
     drafts = _drafts(folder) if folder.is_dir() else []
-    return any(_running(int(_DRAFT.match(p.name).group(1))) for p in drafts)
+    return any(_running(int(m.group(1))) for p in drafts if (m := _DRAFT.match(p.name)))
 
 
 def remove_stale_drafts(folder: Path) -> list[Path]:

@@ -121,7 +121,7 @@ def read_caption(line: str) -> Photo | None:
     return Photo(src=None, caption=caption, credit=credit)
 
 
-def _credit_like(credit: str, pattern: re.Pattern) -> bool:
+def _credit_like(credit: str, pattern: re.Pattern[str]) -> bool:
     """A credit names someone briefly; bare tails and parentheses must also look like one."""
     cleaned = clean_credit(credit)
     if not _plausible_credit(cleaned):

@@ -12,7 +12,10 @@ import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
+from email.message import Message
 from functools import partial
+from http.client import HTTPMessage
+from typing import IO, Any
 from urllib.parse import urljoin, urlsplit
 
 from news60 import addresses
@@ -29,36 +32,58 @@ _USER_AGENT = "news60/0.1 (+https://github.com/news60/news60)"
 class _NoRedirects(urllib.request.HTTPRedirectHandler):
     """Hand 3xx responses back to us, so that every hop is checked and counted."""
 
-    def redirect_request(self, req, fp, code, msg, headers, newurl):  # noqa: D102
+    def redirect_request(  # noqa: D102
+        self,
+        req: urllib.request.Request,
+        fp: IO[bytes],
+        code: int,
+        msg: str,
+        headers: HTTPMessage,
+        newurl: str,
+    ) -> None:
         return None
 
 
-def _expiring(base: type) -> type:
+class _Request(urllib.request.Request):
+    """A request that carries its deadline and address policy to the connection it opens."""
+
+    def __init__(
+        self, url: str, headers: dict[str, str], *, deadline: float, allow_private: bool
+    ) -> None:
+        super().__init__(url, headers=headers)
+        self.deadline = deadline
+        self.allow_private = allow_private
+
+
+class _HTTP(http.client.HTTPConnection):
     """An HTTP(S) connection whose socket is shut when the whole request's deadline passes, so a
     server trickling a byte every half second cannot hold a job past it (timeouts count silence);
     a direct one connects only to addresses the policy allows, checked as it resolves them."""
 
-    class Expiring(base):
-        def __init__(self, *args, deadline: float, allow_private: bool | None, **kwargs):
-            super().__init__(*args, **kwargs)
-            self._timer = threading.Timer(max(0.0, deadline - time.monotonic()), self._expire)
-            self._timer.daemon = True
-            if allow_private is not None:  # None: through a proxy, which resolves the host
-                self._create_connection = partial(_checked_connection, allow_private=allow_private)
+    def __init__(
+        self, *args: Any, deadline: float, allow_private: bool | None, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self._timer = threading.Timer(max(0.0, deadline - time.monotonic()), self._expire)
+        self._timer.daemon = True
+        if allow_private is not None:  # None: through a proxy, which resolves the host
+            self._create_connection = partial(_checked_connection, allow_private=allow_private)
 
-        def connect(self):
-            super().connect()
-            self._timer.start()
+    def connect(self) -> None:
+        super().connect()
+        self._timer.start()
 
-        def _expire(self):
-            with contextlib.suppress(OSError, AttributeError):  # already closed
-                self.sock.shutdown(socket.SHUT_RDWR)
+    def _expire(self) -> None:
+        with contextlib.suppress(OSError, AttributeError):  # already closed
+            self.sock.shutdown(socket.SHUT_RDWR)
 
-        def close(self):
-            self._timer.cancel()
-            super().close()
+    def close(self) -> None:
+        self._timer.cancel()
+        super().close()
 
-    return Expiring
+
+class _HTTPS(_HTTP, http.client.HTTPSConnection):
+    """_HTTP over TLS: its super() calls reach HTTPSConnection first."""
 
 
 def _checked_connection(
@@ -77,24 +102,26 @@ def _checked_connection(
     return addresses.connect_checked(infos, timeout, source_address)
 
 
-_HTTP = _expiring(http.client.HTTPConnection)
-_HTTPS = _expiring(http.client.HTTPSConnection)
-
-
-def _policy(req: urllib.request.Request) -> bool | None:
-    """The request's allow_private, or None when it goes through a proxy (which connects)."""
-    return None if req.has_proxy() or getattr(req, "_tunnel_host", None) else req.allow_private
+def _limits(req: urllib.request.Request) -> tuple[float, bool | None]:
+    """The request's deadline and allow_private, None when it goes through a proxy (which connects)."""
+    if not isinstance(req, _Request):
+        raise TypeError("news60's opener takes only its own requests (made by _get)")
+    proxied = req.has_proxy() or getattr(req, "_tunnel_host", None)
+    return req.deadline, None if proxied else req.allow_private
 
 
 class _DeadlineHTTP(urllib.request.HTTPHandler):
-    def http_open(self, req):  # noqa: D102
-        return self.do_open(partial(_HTTP, deadline=req.deadline, allow_private=_policy(req)), req)
+    def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:  # noqa: D102
+        deadline, allow_private = _limits(req)
+        return self.do_open(partial(_HTTP, deadline=deadline, allow_private=allow_private), req)
 
 
 class _DeadlineHTTPS(urllib.request.HTTPSHandler):
-    def https_open(self, req):  # noqa: D102
-        connection = partial(_HTTPS, deadline=req.deadline, allow_private=_policy(req))
-        return self.do_open(connection, req, context=self._context)
+    def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:  # noqa: D102
+        deadline, allow_private = _limits(req)
+        connection = partial(_HTTPS, deadline=deadline, allow_private=allow_private)
+        # typeshed leaves out HTTPSHandler's private _context, which its own https_open passes on.
+        return self.do_open(connection, req, context=self._context)  # type: ignore[attr-defined]
 
 
 _OPENER = urllib.request.build_opener(_NoRedirects, _DeadlineHTTP, _DeadlineHTTPS)
@@ -203,8 +230,12 @@ def _get(
     url: str, settings: ArticleSettings, headers: dict[str, str], deadline: float
 ) -> tuple[Fetched, str | None]:
     """One request: the response (body read up to the size cap), and the redirect location or None."""
-    request = urllib.request.Request(url, headers={"User-Agent": _USER_AGENT, **headers})
-    request.deadline, request.allow_private = deadline, settings.allow_private
+    request = _Request(
+        url,
+        {"User-Agent": _USER_AGENT, **headers},
+        deadline=deadline,
+        allow_private=settings.allow_private,
+    )
     try:
         with _OPENER.open(request, timeout=settings.timeout) as response:
             body = _read_capped(response, url, settings, deadline)
@@ -225,8 +256,9 @@ def _get(
         raise _failure(url, settings, deadline, exc) from None
 
 
-def _fetched(status: int, body: bytes, headers) -> Fetched:
-    headers = headers or {}
+def _fetched(status: int, body: bytes, headers: Message | None) -> Fetched:
+    if not headers:
+        return Fetched(status, body, None, None)
     return Fetched(status, body, headers.get("ETag"), headers.get("Last-Modified"))
 
 
@@ -240,12 +272,15 @@ def _failure(url: str, settings: ArticleSettings, deadline: float, exc: Exceptio
     return ArticleError(f"cannot reach {url} ({reason}): check the URL and your connection")
 
 
-def _read_capped(response, url: str, settings: ArticleSettings, deadline: float) -> bytes:
+def _read_capped(
+    response: http.client.HTTPResponse, url: str, settings: ArticleSettings, deadline: float
+) -> bytes:
     """Stream the body, stopping as soon as it passes max_bytes or the deadline."""
     declared = response.headers.get("Content-Length")
     if declared and declared.isdigit() and int(declared) > settings.max_bytes:
         raise _too_large(url, settings)
-    chunks, size = [], 0
+    chunks: list[bytes] = []
+    size = 0
     while chunk := response.read1(_CHUNK):
         size += len(chunk)
         if size > settings.max_bytes:
@@ -255,8 +290,8 @@ def _read_capped(response, url: str, settings: ArticleSettings, deadline: float)
         chunks.append(chunk)
     if time.monotonic() >= deadline:
         raise _late(url, settings)  # the deadline shut the connection: the body is cut short
-    if getattr(response, "length", None):  # bytes the Content-Length promised that never came
-        raise _cut_short(url, f"{size} of the {size + response.length} bytes it declared")
+    if missing := getattr(response, "length", None):  # bytes Content-Length promised, never sent
+        raise _cut_short(url, f"{size} of the {size + missing} bytes it declared")
     return b"".join(chunks)
 
 

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from news60.article.captions import clean_credit, split_credit
 from news60.article.markup import element_text
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 # Class or itemprop words of a caption, and of a credit (a credit word wins: "caption-credit").
 CAPTION = re.compile(r"(?i)caption|cutline|legend|description|figcaption|dek|summary")
@@ -16,7 +20,7 @@ CREDIT = re.compile(
 _FILENAME = re.compile(r"(?i)^[\w.-]+\.(?:jpe?g|png|gif|webp)$|^(?:img|dsc|photo)[-_]?\d+$")
 
 
-def photo_words(holder, title: str) -> tuple[str, str]:
+def photo_words(holder: HtmlElement, title: str) -> tuple[str, str]:
     """(caption, credit) from data attributes, marked-up parts, then the image's alt text."""
     caption, credit = _data_words(holder)
     parts_caption, parts_credit = _marked_words(holder)
@@ -30,7 +34,7 @@ def photo_words(holder, title: str) -> tuple[str, str]:
     return (split_caption if not credit else caption), credit or split_found
 
 
-def _data_words(holder) -> tuple[str, str]:
+def _data_words(holder: HtmlElement) -> tuple[str, str]:
     """data-caption / data-credit style attributes on the holder or its images."""
     caption = credit = ""
     for node in [holder, *holder.iter("img")]:
@@ -44,7 +48,7 @@ def _data_words(holder) -> tuple[str, str]:
     return caption, credit
 
 
-def _marked_words(holder) -> tuple[str, str]:
+def _marked_words(holder: HtmlElement) -> tuple[str, str]:
     """Caption and credit from <figcaption> and elements whose class or itemprop names them."""
     credit_parts = _credit_parts(holder)
     credit = clean_credit(" ".join(element_text(n) for n in credit_parts))
@@ -56,10 +60,10 @@ def _marked_words(holder) -> tuple[str, str]:
     return "", credit
 
 
-def _credit_parts(node) -> list:
+def _credit_parts(node: HtmlElement) -> list[HtmlElement]:
     """The outermost credit elements, looking inside a "credit" box that holds the caption too
     (CityLab's <figcaption class="c-lead-image__credit"> around caption and attribution)."""
-    parts = []
+    parts: list[HtmlElement] = []
     for child in node:
         if _role(child) == "credit" and not any(
             _role(d) == "caption" for d in child.iterdescendants()
@@ -70,7 +74,7 @@ def _credit_parts(node) -> list:
     return parts
 
 
-def _role(node) -> str | None:
+def _role(node: HtmlElement) -> str | None:
     """ "credit", "caption" or None, from the tag, class and itemprop (a credit class wins:
     Ars's "caption-credit"); links are never captions (Ars's "caption-link" is the credit)."""
     if not isinstance(node.tag, str) or node.tag in {"img", "a"}:
@@ -80,7 +84,7 @@ def _role(node) -> str | None:
     return "caption" if node.tag == "figcaption" or names(node, CAPTION) else None
 
 
-def _alt_text(holder, title: str) -> str:
+def _alt_text(holder: HtmlElement, title: str) -> str:
     """The image's alt or title text when it describes the photo (not a file name or the headline)."""
     for img in holder.iter("img"):
         alt = " ".join((img.get("alt") or img.get("title") or "").split())
@@ -89,7 +93,7 @@ def _alt_text(holder, title: str) -> str:
     return ""
 
 
-def names(node, pattern: re.Pattern) -> bool:
+def names(node: HtmlElement, pattern: re.Pattern[str]) -> bool:
     if not isinstance(node.tag, str):
         return False
     return bool(pattern.search(f"{node.get('class') or ''} {node.get('itemprop') or ''}"))

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from news60.article.figcaptions import CAPTION, CREDIT, names, photo_words
@@ -11,6 +13,9 @@ from news60.article.images import absolute as _absolute
 from news60.article.images import image_key, image_urls, is_photo_url, not_a_photo, same_image
 from news60.article.pagearea import elsewhere
 from news60.models import Photo
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 # Slideshows (the Post's "wp-volt-gal"): only the first slide shows until a reader clicks.
 _GALLERY = re.compile(r"(?i)gallery|slideshow|carousel|slider")
@@ -37,9 +42,10 @@ class Found:
     gallery: object = None  # the slideshow it belongs to, if any
 
 
-def page_photos(area, page_url: str | None, title: str) -> list[Found]:
+def page_photos(area: HtmlElement, page_url: str | None, title: str) -> list[Found]:
     """Every photo in the article element `area`, in page order, without related stories or ads."""
-    found, seen = [], set()
+    found: list[Found] = []
+    seen: set[HtmlElement] = set()
     for element in area.iter():
         if element in seen or not isinstance(element.tag, str) or not _is_holder(element):
             continue
@@ -51,12 +57,12 @@ def page_photos(area, page_url: str | None, title: str) -> list[Found]:
     return _first_slides(found)
 
 
-def _outside(element, holder, area) -> bool:
+def _outside(element: HtmlElement, holder: HtmlElement, area: HtmlElement) -> bool:
     """The photo or any of its images sits in a related-stories list, an ad or page furniture."""
     return elsewhere(element, area) or any(elsewhere(i, area) for i in holder.iter("img"))
 
 
-def read_holder(holder, page_url: str | None, title: str) -> Found | None:
+def read_holder(holder: HtmlElement, page_url: str | None, title: str) -> Found | None:
     """A holder's photo URLs, caption and credit, or None for videos, ads and thumbnails."""
     urls = _holder_urls(holder, page_url)
     if not urls or _too_small(holder) or _teaser(holder, page_url):
@@ -67,7 +73,7 @@ def read_holder(holder, page_url: str | None, title: str) -> Found | None:
     return Found(tuple(urls), caption, credit, _gallery(holder))
 
 
-def merge(found: list[Found], extra: list[Found] = ()) -> tuple[Photo, ...]:
+def merge(found: list[Found], extra: Sequence[Found] = ()) -> tuple[Photo, ...]:
     """One Photo per image: copies at other sizes merged, their captions and credits combined."""
     groups: list[list[Found]] = []
     for item in [*found, *extra]:
@@ -90,7 +96,7 @@ def _combine(group: list[Found]) -> Photo:
     return Photo(src=group[0].urls[0], caption=caption, credit=credit)
 
 
-def _is_holder(element) -> bool:
+def _is_holder(element: HtmlElement) -> bool:
     """A <figure>, <img>, <picture> or <video>, a schema.org ImageObject, a slide with
     data-caption, or a video player naming its poster frame in a data attribute."""
     if element.tag in {"figure", "img", "video", "picture"}:
@@ -106,7 +112,7 @@ def _is_holder(element) -> bool:
     )
 
 
-def _widen(element, area):
+def _widen(element: HtmlElement, area: HtmlElement) -> HtmlElement:
     """The small box around an image that also holds its caption (Salon's <span class="caption">
     beside the image link, the Post's caption under a video player); the element when none does."""
     if any(CAPTION.search(k) for k in element.attrib if k.startswith("data-")):
@@ -123,9 +129,9 @@ def _widen(element, area):
     return element
 
 
-def _holder_urls(holder, page_url: str | None) -> list[str]:
+def _holder_urls(holder: HtmlElement, page_url: str | None) -> list[str]:
     """Photo URLs the holder offers: its images, its ImageObject url, a video poster, a data-image."""
-    urls = []
+    urls: list[str] = []
     for img in holder.iter("img", "source"):
         urls += image_urls(img, page_url)
     for video in holder.iter("video"):
@@ -141,7 +147,7 @@ def _holder_urls(holder, page_url: str | None) -> list[str]:
     return [u for u in dict.fromkeys(absolute) if not not_a_photo(u) and _looks_like_photo(u)]
 
 
-def _photo_count(node) -> int:
+def _photo_count(node: HtmlElement) -> int:
     """How many different images a part of the page shows (sizes of one image count once)."""
     keys: list[str] = []
     for item in node.iter():
@@ -157,7 +163,7 @@ def _photo_count(node) -> int:
     return len(keys)
 
 
-def _too_small(holder) -> bool:
+def _too_small(holder: HtmlElement) -> bool:
     """A declared width or height below _MIN_SIDE: thumbnails, icons, rule lines, tracking pixels."""
     for img in holder.iter("img"):
         if _HIDDEN_STYLE.search(img.get("style") or ""):
@@ -169,7 +175,7 @@ def _too_small(holder) -> bool:
     return False
 
 
-def _teaser(holder, page_url: str | None) -> bool:
+def _teaser(holder: HtmlElement, page_url: str | None) -> bool:
     """A photo that links to another page is a teaser for another story, not this story's photo
     (the Post's "Map: Flow of foreign fighters" links to its own graphic page)."""
     img = next(holder.iter("img"), holder)
@@ -186,7 +192,7 @@ def _other_page(href: str, page_url: str | None) -> bool:
     return not (target.path == here.path and target.netloc in {here.netloc, ""})
 
 
-def _gallery(holder):
+def _gallery(holder: HtmlElement) -> HtmlElement | None:
     """The slideshow or strip of photos a photo belongs to: only its first slide is on the page
     until clicked (a list of thumbnails counts as one too)."""
     for node in holder.iterancestors():

@@ -9,6 +9,7 @@ from dataclasses import replace
 import lxml.html
 import trafilatura
 from lxml import etree
+from trafilatura.settings import Document
 
 from news60.article.bylines import shown_byline
 from news60.article.captions import (
@@ -41,7 +42,7 @@ def parse_html(text: str, base: str | None = None) -> Article:
     root = _parse_tree(text)
     meta = page_metadata(root) if root is not None else {}
     doc = _extract(text, url)
-    if doc is None or not (doc.text or "").strip():
+    if doc is None or not doc.text or not doc.text.strip():
         log.warning("trafilatura found no body; reading the page's visible text instead")
         return _declared(parse_text(_visible_text(root) if root is not None else text), meta)
     lines = [" ".join(line.split()) for line in doc.text.splitlines() if line.strip()]
@@ -52,8 +53,8 @@ def parse_html(text: str, base: str | None = None) -> Article:
     body = _body(lines, title)
     page_url = url or meta.get("url") or doc.url
     area = article_element(root, lines, title) if root is not None else None
-    photos = _photos(root, area, title, page_url) if area is not None else ()
-    scope = byline_scope(root, area, title) if area is not None else None
+    photos = _photos(root, area, title, page_url) if root is not None and area is not None else ()
+    scope = byline_scope(root, area, title) if root is not None and area is not None else None
     byline = (shown_byline(scope) if scope is not None else "") or meta.get("byline")
     article = Article(
         title=title,
@@ -102,7 +103,7 @@ def _words(paragraphs: tuple[str, ...]) -> int:
 def _body(lines: list[str], title: str) -> list[str]:
     """Body paragraphs: no repeated headline, byline, reporting or partner credit, or page
     furniture."""
-    body = []
+    body: list[str] = []
     for line in lines:
         if read_reporting_credit(line) or read_partner_credit(line) or _furniture(line):
             continue
@@ -118,7 +119,7 @@ def _body(lines: list[str], title: str) -> list[str]:
     return body
 
 
-def _parse_tree(text: str):
+def _parse_tree(text: str) -> lxml.html.HtmlElement | None:
     """The lxml tree of the page, or None when it cannot be parsed at all."""
     try:
         # Bytes with the encoding named: a page without <meta charset> is otherwise read as Latin-1.
@@ -128,15 +129,14 @@ def _parse_tree(text: str):
         return None
 
 
-def _extract(text: str, url: str | None):
+def _extract(text: str, url: str | None) -> Document | None:
     """trafilatura's document, or None when it fails on this page."""
     try:
-        return trafilatura.bare_extraction(
-            text, url=url, with_metadata=True, include_comments=False
-        )
+        doc = trafilatura.bare_extraction(text, url=url, with_metadata=True, include_comments=False)
     except Exception as exc:  # noqa: BLE001 - a third-party parser must not crash ingestion
         log.warning("trafilatura failed on this page (%s)", exc)
         return None
+    return doc if isinstance(doc, Document) else None  # a dict only with as_dict=True
 
 
 def _furniture(line: str) -> bool:
@@ -151,7 +151,7 @@ def _authors(author: str | None) -> str:
     return ", ".join(dict.fromkeys(unique[n.lower()] for n in names))
 
 
-def _visible_text(root) -> str:
+def _visible_text(root: lxml.html.HtmlElement) -> str:
     """The page's visible text, one block per line, for the plain-text reader."""
     for hidden in root.xpath("//script|//style|//noscript|//template"):
         hidden.drop_tree()
@@ -161,7 +161,9 @@ def _visible_text(root) -> str:
     return root.text_content()
 
 
-def _photos(root, area, title: str, page_url: str | None) -> tuple[Photo, ...]:
+def _photos(
+    root: lxml.html.HtmlElement, area: lxml.html.HtmlElement, title: str, page_url: str | None
+) -> tuple[Photo, ...]:
     """The article's own photos, with the page's machine-readable images to fill the gaps."""
     declared = [
         Found((absolute(page_url, i["url"]),), *split_credit_pair(i["caption"], i["credit"]))

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, unquote, urljoin, urlsplit
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 # Lazy-loading attributes before src: src is often a placeholder (a grey GIF, a 1x1 data: URI).
 _SRC_ATTRS = (
@@ -40,7 +44,7 @@ _SIZE_SUFFIX = re.compile(
 )
 
 
-def image_urls(element, page_url: str | None) -> list[str]:
+def image_urls(element: HtmlElement, page_url: str | None) -> list[str]:
     """Every absolute photo URL an <img> or <source> offers: lazy-load attributes, then the
     largest srcset candidate (up to _LARGEST px wide), then src."""
     found = [(element.get(a) or "").strip() for a in _SRC_ATTRS if a != "src"]

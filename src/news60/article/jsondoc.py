@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from news60.article.kinds import NEWS, declared_kind, titled_kind
 from news60.article.metadata import iso_date
@@ -54,12 +55,12 @@ def parse_json(text: str, base: str | None = None) -> Article:
     )
 
 
-def _date(doc: dict, key: str) -> str | None:
+def _date(doc: dict[str, Any], key: str) -> str | None:
     """An ISO date field as YYYY-MM-DD, or None."""
     return iso_date(_string(doc, key)) if _string(doc, key) else None
 
 
-def _kind(doc: dict) -> str:
+def _kind(doc: dict[str, Any]) -> str:
     """The kind the export names ("kind": "opinion"), else what its type, section or url say."""
     named = _string(doc, "kind").lower()
     if named in KINDS:
@@ -67,18 +68,18 @@ def _kind(doc: dict) -> str:
     return declared_kind([_string(doc, "type")], [_string(doc, "section")], _string(doc, "url"))
 
 
-def _string(doc: dict, key: str) -> str:
+def _string(doc: dict[str, Any], key: str) -> str:
     """A string field, whitespace-collapsed; "" when missing or not a string."""
     value = doc.get(key)
     return " ".join(value.split()) if isinstance(value, str) else ""
 
 
-def _list(value) -> list:
+def _list(value: object) -> list[Any]:
     """The value when it is a list, else an empty list."""
     return value if isinstance(value, list) else []
 
 
-def _paragraphs(doc: dict) -> tuple[str, ...]:
+def _paragraphs(doc: dict[str, Any]) -> tuple[str, ...]:
     """Body paragraphs from a "paragraphs" list or a "text" string split on blank lines."""
     raw = doc.get("paragraphs")
     if isinstance(raw, list):
@@ -90,7 +91,7 @@ def _paragraphs(doc: dict) -> tuple[str, ...]:
     return tuple(" ".join(p.split()) for p in parts if p.strip())
 
 
-def _photo(item: dict, base: str | None) -> Photo:
+def _photo(item: dict[str, Any], base: str | None) -> Photo:
     """A photo from {path | url, caption, credit}; relative paths resolved beside the JSON file."""
     src = _string(item, "url") or _string(item, "path") or None
     if src and not src.startswith(("http://", "https://")) and base and not base.startswith("http"):
@@ -99,7 +100,7 @@ def _photo(item: dict, base: str | None) -> Photo:
     return Photo(src=src, caption=_string(item, "caption"), credit=_string(item, "credit"))
 
 
-def _credits(raw) -> tuple[str, ...]:
+def _credits(raw: object) -> tuple[str, ...]:
     """Reporting credits from a list of strings or one comma-separated string."""
     if isinstance(raw, str):
         raw = raw.split(",")

@@ -5,10 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from typing import TYPE_CHECKING, Any
 
 from dateutil import parser as dateparser
 
 from news60.article.kinds import declared_kind, url_path
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 _META = {
     "title": ("og:title", "twitter:title", "headline", "dc.title"),
@@ -53,7 +57,7 @@ _CDATA = re.compile(r"^\s*<!\[CDATA\[|\]\]>\s*$")
 _URL_DATE = re.compile(r"/(?P<y>(?:19|20)\d\d)[/-](?P<m>\d{1,2})[/-](?P<d>\d{1,2})(?:/|$|-)")
 
 
-def page_metadata(root) -> dict[str, str]:
+def page_metadata(root: HtmlElement) -> dict[str, str]:
     """Title, description, byline, published and modified (ISO dates), url, language, the kind of
     story and the JSON-LD articleBody, where the page says."""
     tags = _meta_tags(root)
@@ -80,10 +84,10 @@ def page_metadata(root) -> dict[str, str]:
     return {k: v for k, v in found.items() if v}
 
 
-def page_images(root) -> list[dict[str, str]]:
+def page_images(root: HtmlElement) -> list[dict[str, str]]:
     """The story's images as the page declares them for machines: JSON-LD ImageObjects (url,
     caption, credit), then og:image and twitter:image with their alt text."""
-    images = []
+    images: list[dict[str, str]] = []
     for item in _article_items(root):
         for image in _as_list(item.get("image")) + _as_list(item.get("associatedMedia")):
             found = _image_object(image)
@@ -97,7 +101,7 @@ def page_images(root) -> list[dict[str, str]]:
     return images
 
 
-def _image_object(image) -> dict[str, str] | None:
+def _image_object(image: object) -> dict[str, str] | None:
     """url, caption and credit of a JSON-LD image: a URL string or an ImageObject."""
     if isinstance(image, str):
         return {"url": image.strip(), "caption": "", "credit": ""}
@@ -116,7 +120,7 @@ def _image_object(image) -> dict[str, str] | None:
     return {"url": url, "caption": caption, "credit": credit}
 
 
-def _as_list(value) -> list:
+def _as_list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else [value] if value else []
 
 
@@ -139,7 +143,7 @@ def iso_date(value: str) -> str | None:
         return None
 
 
-def _meta_tags(root) -> dict[str, str]:
+def _meta_tags(root: HtmlElement) -> dict[str, str]:
     """<meta name|property|itemprop=... content=...> as a lower-cased name -> content map."""
     tags: dict[str, str] = {}
     for meta in root.iter("meta"):
@@ -150,7 +154,7 @@ def _meta_tags(root) -> dict[str, str]:
     return tags
 
 
-def _json_ld(root) -> dict:
+def _json_ld(root: HtmlElement) -> dict[str, Any]:
     """headline, description, author, dates, url, types, sections and articleBody of the page's
     JSON-LD article; the types of every article object on the page (a Review beside an Article)."""
     objects = _ld_objects(root)
@@ -171,7 +175,7 @@ def _json_ld(root) -> dict:
     }
 
 
-def _body_text(value) -> str:
+def _body_text(value: object) -> str:
     """An articleBody with its paragraphs kept (blank lines between them), or ""."""
     if not isinstance(value, str):
         return ""
@@ -179,14 +183,14 @@ def _body_text(value) -> str:
     return "\n\n".join(p for p in paragraphs if p)
 
 
-def _article_items(root) -> list[dict]:
+def _article_items(root: HtmlElement) -> list[dict[str, Any]]:
     """The page's JSON-LD objects of an article type (NewsArticle, BlogPosting, Report ...)."""
     return [i for i in _ld_objects(root) if _ARTICLE_TYPES.search(str(i.get("@type", "")))]
 
 
-def _ld_objects(root) -> list[dict]:
+def _ld_objects(root: HtmlElement) -> list[dict[str, Any]]:
     """Every JSON-LD object on the page, in page order."""
-    found = []
+    found: list[dict[str, Any]] = []
     for script in root.xpath("//script[@type='application/ld+json']"):
         try:
             data = json.loads(_CDATA.sub("", script.text_content()))
@@ -196,7 +200,7 @@ def _ld_objects(root) -> list[dict]:
     return found
 
 
-def _items(data) -> list[dict]:
+def _items(data: Any) -> list[dict[str, Any]]:
     """Every object in a JSON-LD document, including those in @graph and lists."""
     if isinstance(data, list):
         return [i for d in data for i in _items(d)]
@@ -205,14 +209,14 @@ def _items(data) -> list[dict]:
     return []
 
 
-def _names(author) -> str:
+def _names(author: Any) -> str:
     """Author names from a JSON-LD author field (a string, an object or a list of them)."""
     authors = author if isinstance(author, list) else [author]
     names = [a.get("name") if isinstance(a, dict) else a for a in authors]
     return ", ".join(dict.fromkeys(n.strip() for n in names if isinstance(n, str) and n.strip()))
 
 
-def _text(value) -> str:
+def _text(value: object) -> str:
     """A JSON-LD value as one line of text."""
     return " ".join(value.split()) if isinstance(value, str) else ""
 

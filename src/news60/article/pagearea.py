@@ -5,6 +5,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 # Class, id, role or label words of page parts that are not the story's own photos: lists of
 # other stories ("More stories", "Most read"), ads and sponsored boxes, social and author furniture.
@@ -25,11 +29,12 @@ _PROBE = 60  # characters of a paragraph used to find it in the page
 _WIDEST = 2.0  # the headline's container may hold at most this much more text than the body's
 
 
-def article_element(root, paragraphs: list[str], title: str):
+def article_element(root: HtmlElement, paragraphs: list[str], title: str) -> HtmlElement:
     """The element holding the story: the body's paragraphs and, when close, its headline."""
     body = body_element(root, paragraphs)
     if body is None:
-        return root.find("body") if root.find("body") is not None else root
+        page_body = root.find("body")
+        return page_body if page_body is not None else root
     heading = _headline(root, title)
     if heading is None:
         return body
@@ -39,7 +44,7 @@ def article_element(root, paragraphs: list[str], title: str):
     return common
 
 
-def byline_scope(root, area, title: str):
+def byline_scope(root: HtmlElement, area: HtmlElement, title: str) -> HtmlElement:
     """Where a byline may sit: from the headline to the end of the article element, however
     wide (the Post prints its byline beside, not inside, the <article>)."""
     heading = _headline(root, title)
@@ -49,12 +54,12 @@ def byline_scope(root, area, title: str):
     return _common_ancestor(area, heading)
 
 
-def body_element(root, paragraphs: list[str]):
+def body_element(root: HtmlElement, paragraphs: list[str]) -> HtmlElement | None:
     """The deepest element holding most of the body's paragraphs, or None when none is found."""
     probes = {_norm(p)[:_PROBE] for p in paragraphs if len(_norm(p)) >= 30}
     if not probes:
         return None
-    found = []
+    found: list[HtmlElement] = []
     for element in root.iter(*_BLOCKS):
         own = _norm(element.text_content())[:_PROBE]
         if own in probes:
@@ -62,7 +67,7 @@ def body_element(root, paragraphs: list[str]):
     found = [e for e in found if not any(c in found for c in e.iterdescendants(*_BLOCKS))]
     if not found:
         return None
-    counts: Counter = Counter()
+    counts: Counter[HtmlElement] = Counter()
     for element in found:
         for ancestor in element.iterancestors():
             counts[ancestor] += 1
@@ -71,7 +76,7 @@ def body_element(root, paragraphs: list[str]):
     return max(holders, key=_depth) if holders else None
 
 
-def elsewhere(element, stop) -> bool:
+def elsewhere(element: HtmlElement, stop: HtmlElement | None) -> bool:
     """True when `element` sits in a part of the page that is not the story (up to `stop`)."""
     for node in [element, *element.iterancestors()]:
         if node is stop:
@@ -81,7 +86,7 @@ def elsewhere(element, stop) -> bool:
     return False
 
 
-def _labels(node) -> str:
+def _labels(node: HtmlElement) -> str:
     """The words a page uses to say what an element is: class, id, role, aria-label, data-type."""
     return " ".join(
         node.get(a) or ""
@@ -89,7 +94,7 @@ def _labels(node) -> str:
     )
 
 
-def _headline(root, title: str):
+def _headline(root: HtmlElement, title: str) -> HtmlElement | None:
     """The <h1> that shows the story's title (or the only <h1>)."""
     headings = list(root.iter("h1"))
     wanted = _norm(title)
@@ -100,7 +105,7 @@ def _headline(root, title: str):
     return headings[0] if len(headings) == 1 else None
 
 
-def _common_ancestor(a, b):
+def _common_ancestor(a: HtmlElement, b: HtmlElement) -> HtmlElement:
     """The deepest element holding both."""
     chain = [a, *a.iterancestors()]  # held in a list: lxml keeps one proxy per live element
     for node in [b, *b.iterancestors()]:
@@ -109,11 +114,11 @@ def _common_ancestor(a, b):
     return a.getroottree().getroot()
 
 
-def _text_size(element) -> int:
+def _text_size(element: HtmlElement) -> int:
     return len(_norm(element.text_content()))
 
 
-def _depth(element) -> int:
+def _depth(element: HtmlElement) -> int:
     return sum(1 for _ in element.iterancestors())
 
 

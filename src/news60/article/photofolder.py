@@ -32,7 +32,7 @@ def photos_from_folder(folder: Path) -> tuple[Photo, ...]:
     return tuple(photos)
 
 
-def _photo(path: Path, notes: dict) -> Photo:
+def _photo(path: Path, notes: dict[str, str]) -> Photo:
     try:
         with open_regular(path) as handle, Image.open(handle) as image:
             exif = image.getexif()
@@ -49,7 +49,7 @@ def _photo(path: Path, notes: dict) -> Photo:
     return Photo(str(path.resolve()), caption, credit)
 
 
-def _read_sidecar(path: Path) -> dict[str, dict]:
+def _read_sidecar(path: Path) -> dict[str, dict[str, str]]:
     if not path.exists():
         return {}
     raw = read_input(

@@ -10,6 +10,7 @@ import io
 import logging
 import time
 import warnings
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from PIL import Image, UnidentifiedImageError
 from news60.article.fetch import check_url, fetch
 from news60.atomic import write_bytes
 from news60.errors import ArticleError
-from news60.models import Article, Photo, Script
+from news60.models import Article, Photo, Scene, Script
 from news60.settings import ArticleSettings
 
 log = logging.getLogger(__name__)
@@ -65,6 +66,7 @@ def check_scene_urls(
     under `strict`, else its scene falls to a card and the manifest says why."""
 
     def check(photo: Photo) -> Photo:
+        assert photo.src is not None  # _scene_photos hands over only photos with a URL
         try:
             check_url(photo.src, settings)
         except ArticleError as exc:
@@ -82,10 +84,13 @@ def download_scene_photos(
     return _scene_photos(script, lambda photo: download(photo, folder, settings), strict, origin)
 
 
-def _scene_photos(script: Script, handle, strict: bool, origin: str) -> Script:
+def _scene_photos(
+    script: Script, handle: Callable[[Photo], Photo], strict: bool, origin: str
+) -> Script:
     """`handle` applied to every scene photo given as a URL; one it notes is an error under
     `strict`, else it leaves its scene and joins the story's photos, noted."""
-    scenes, dropped = [], []
+    scenes: list[Scene] = []
+    dropped: list[Photo] = []
     for scene in script.scenes:
         photo = scene.photo
         if photo is not None and photo.src and photo.src.startswith(("http://", "https://")):

@@ -68,11 +68,12 @@ def read_reporting(
 
     A name a credit line gives as a contributor ("Sam Roe contributed to this report") is not an
     author even when a page's metadata lists it beside the byline."""
-    contributors, agencies = [], []
+    contributors: list[str] = []
+    agencies: list[str] = []
     for line in credit_lines:
         for name in contributor_names(line):
             (agencies if is_agency(name) else contributors).append(name)
-    authors = []
+    authors: list[str] = []
     for name in byline_names(byline):
         (agencies if is_agency(name) else authors).append(name)
     credited = {n.lower() for n in contributors}

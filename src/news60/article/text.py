@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from news60.article.captions import read_caption, read_dateline_credit, read_reporting_credit
@@ -47,7 +48,7 @@ def parse_text(text: str, base: str | None = None) -> Article:
     """Read an article out of the visible text of a page (or a clean plain-text article)."""
     lines = [read_line(line) for line in _split_lines(text)]
     photos = {i: p for i, line in enumerate(lines) if (p := read_caption(line.text))}
-    partners = {i: p for i, line in enumerate(lines) if (p := read_partner_credit(line.text))}
+    partners = {i: c for i, line in enumerate(lines) if (c := read_partner_credit(line.text))}
     credits = {i: c for i, line in enumerate(lines) if (c := read_reporting_credit(line.text))}
     block = _find_block(lines, photos, credits | partners)
     body = [
@@ -106,7 +107,9 @@ def _split_lines(text: str) -> list[str]:
     return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
 
 
-def _scores(lines: list[Line], photos: dict, credits: dict, escalation: int) -> list[float]:
+def _scores(
+    lines: list[Line], photos: Mapping[int, Photo], credits: Mapping[int, str], escalation: int
+) -> list[float]:
     """How much each line says "article body here": prose for, furniture and labels against."""
     scores, run = [], 0
     for i, line in enumerate(lines):
@@ -135,7 +138,9 @@ def _densest(scores: list[float]) -> tuple[int, int]:
     return best_span
 
 
-def _find_block(lines: list[Line], photos: dict, credits: dict) -> Block:
+def _find_block(
+    lines: list[Line], photos: Mapping[int, Photo], credits: Mapping[int, str]
+) -> Block:
     """The story: a tight core of prose, widened over breaks while the prose stays on topic."""
     # Why two passes: long gaps between paragraphs mark teaser lists, so the core makes every
     # extra line of a gap cost more; embedded tweets or links also break real stories, so
@@ -236,7 +241,7 @@ def _title_stems(text: str) -> set[str]:
     }
 
 
-def _is_body(line: Line, i: int, photos: dict, credits: dict) -> bool:
+def _is_body(line: Line, i: int, photos: Mapping[int, Photo], credits: Mapping[int, str]) -> bool:
     """Keep prose and short subheadings; drop furniture, captions and credits."""
     if i in photos or i in credits or line.furniture:
         return False
@@ -280,6 +285,6 @@ def _credits(body: list[str], found: list[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys([dateline, *found] if dateline else found))
 
 
-def _first(values) -> str | None:
+def _first(values: Iterable[str | None]) -> str | None:
     """The first value that is not None."""
     return next((v for v in values if v), None)

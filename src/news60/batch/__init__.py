@@ -9,6 +9,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from news60.batch.cluster import ClusterSpec, LazyClient
 from news60.batch.planning import check_entries
@@ -35,7 +36,7 @@ class Summary:
     review: Path | None
     cluster: str
     stopped: bool = False  # --watch ended by Ctrl-C or SIGTERM
-    workers: tuple[dict, ...] = field(default=())
+    workers: tuple[dict[str, Any], ...] = field(default=())
 
     def count(self, status: str) -> int:
         return sum(1 for o in self.outcomes if o.status == status)
@@ -105,7 +106,9 @@ def shared_cores(video: VideoSettings, cluster: ClusterSpec) -> VideoSettings:
     return replace(video, threads=max(1, cores // cluster.local_workers))
 
 
-def watch_sources(poll: Callable[[], None], interval: float, on_stage) -> bool:
+def watch_sources(
+    poll: Callable[[], None], interval: float, on_stage: Callable[[Stage], None]
+) -> bool:
     """Poll every `interval` seconds until Ctrl-C or SIGTERM (then True); a poll that fails is
     reported and tried again after retry_wait."""
     failures = 0
@@ -126,12 +129,13 @@ def watch_sources(poll: Callable[[], None], interval: float, on_stage) -> bool:
 def retry_wait(interval: float, failures: int) -> float:
     """Seconds before polling again after `failures` failed polls in a row: the interval,
     doubled each time, at most MAX_RETRY_WAIT (or the interval, when that is longer)."""
-    return min(interval * 2 ** (failures - 1), max(interval, MAX_RETRY_WAIT))
+    doublings = min(failures - 1, 32)  # past this the cap holds anyway; 2.0 ** 1025 overflows
+    return min(interval * 2.0**doublings, max(interval, MAX_RETRY_WAIT))
 
 
-def workers_of(outcomes: list[Outcome]) -> tuple[dict, ...]:
+def workers_of(outcomes: list[Outcome]) -> tuple[dict[str, Any], ...]:
     """Each worker process that rendered: its stories, model load time and peak memory."""
-    workers: dict[tuple, dict] = {}
+    workers: dict[tuple[str, int], dict[str, Any]] = {}
     for outcome in outcomes:
         if outcome.worker:
             stats = outcome.worker

@@ -11,10 +11,14 @@ import logging
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from news60 import addresses
 from news60.errors import News60Error
 from news60.settings import VoiceSettings
+
+if TYPE_CHECKING:
+    from distributed import Client
 
 WAIT_FOR_WORKERS = 60  # seconds an external scheduler may take to have a worker
 CONNECT_SECONDS = 5  # a scheduler accepts at once; a port silent this long is not one
@@ -48,22 +52,22 @@ class LazyClient:
     """The Dask client, connected when the first story needs a worker: a re-run with nothing new
     to render starts no cluster and loads no model."""
 
-    def __init__(self, spec: ClusterSpec, voice: VoiceSettings):
+    def __init__(self, spec: ClusterSpec, voice: VoiceSettings) -> None:
         self.spec, self.voice = spec, voice
-        self.on_progress: Callable[[dict], None] = lambda message: None
+        self.on_progress: Callable[[dict[str, Any]], None] = lambda message: None
         self._stack = contextlib.ExitStack()
-        self._client = None
+        self._client: Client | None = None
 
     def __enter__(self) -> LazyClient:
         if self.spec.address:  # a wrong --cluster fails now, not after the first story is read
             check_scheduler(self.spec.address)
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self._stack.close()
 
     @property
-    def client(self):
+    def client(self) -> Client:
         if self._client is None:
             relay = lambda message: self.on_progress(message)  # noqa: E731
             self._client = self._stack.enter_context(dask_client(self.spec, self.voice, relay))
@@ -75,7 +79,9 @@ class LazyClient:
 
 
 @contextlib.contextmanager
-def dask_client(spec: ClusterSpec, voice: VoiceSettings, on_progress: Callable[[dict], None]):
+def dask_client(
+    spec: ClusterSpec, voice: VoiceSettings, on_progress: Callable[[dict[str, Any]], None]
+) -> Iterator[Client]:
     """A connected client whose workers have the model plugin and send progress lines back."""
     from news60.batch.worker import PROGRESS_TOPIC, ModelPlugin
 
@@ -86,7 +92,7 @@ def dask_client(spec: ClusterSpec, voice: VoiceSettings, on_progress: Callable[[
 
 
 @contextlib.contextmanager
-def _client(spec: ClusterSpec) -> Iterator:
+def _client(spec: ClusterSpec) -> Iterator[Client]:
     if spec.address:
         with _remote(spec.address) as client:
             yield client
@@ -96,7 +102,7 @@ def _client(spec: ClusterSpec) -> Iterator:
 
 
 @contextlib.contextmanager
-def _local(workers: int) -> Iterator:
+def _local(workers: int) -> Iterator[Client]:
     import dask
     from distributed import Client, LocalCluster
 
@@ -116,7 +122,7 @@ def _local(workers: int) -> Iterator:
         cluster.close()
 
 
-def worker_config() -> dict:
+def worker_config() -> dict[str, Any]:
     """assets/dask/news60.yaml as dotted keys: one retry for a story whose worker dies (a second
     death fails it with KilledWorker), and worker processes spawned for speed, not small heaps."""
     import yaml
@@ -127,7 +133,7 @@ def worker_config() -> dict:
     return dict(_dotted(data))
 
 
-def _dotted(tree: dict, prefix: str = "") -> Iterator[tuple[str, object]]:
+def _dotted(tree: dict[str, Any], prefix: str = "") -> Iterator[tuple[str, object]]:
     for key, value in tree.items():
         if isinstance(value, dict) and value:
             yield from _dotted(value, f"{prefix}{key}.")
@@ -136,7 +142,7 @@ def _dotted(tree: dict, prefix: str = "") -> Iterator[tuple[str, object]]:
 
 
 @contextlib.contextmanager
-def _remote(address: str) -> Iterator:
+def _remote(address: str) -> Iterator[Client]:
     from distributed import Client
 
     try:
@@ -153,7 +159,7 @@ def _remote(address: str) -> Iterator:
         client.close()
 
 
-def _wait_for_workers(client, address: str) -> None:
+def _wait_for_workers(client: Client, address: str) -> None:
     try:
         client.wait_for_workers(1, timeout=WAIT_FOR_WORKERS)
     except TimeoutError:
@@ -167,7 +173,7 @@ def check_scheduler(address: str) -> None:
     """Before the Dask client: `address` names a host news60 may connect to (never link-local or
     cloud metadata, IPv4 inside IPv6 judged as IPv4), and a Dask scheduler answers there within
     seconds: anything else (a web server, a silent port) is an error, not a wait."""
-    from distributed.comm import parse_address, parse_host_port
+    from distributed.comm.addressing import parse_address, parse_host_port
 
     try:
         scheme, location = parse_address(address)
@@ -212,7 +218,7 @@ def _check_host(address: str, host: str, port: int) -> None:
 
 async def _identity(address: str) -> object:
     """What the process at `address` says it is, asked as a Dask client asks (`identity`)."""
-    from distributed.comm import connect
+    from distributed.comm.core import connect
     from distributed.security import Security
 
     comm = await connect(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from news60.atomic import write_bytes
 from news60.batch.planning import Planned
@@ -46,7 +47,7 @@ class Rendered:
 
     id: str
     files: dict[str, bytes]
-    worker: dict
+    worker: dict[str, Any]  # worker_stats(): which process, its stories and memory
 
 
 def pack_job(planned: Planned, draft: Draft) -> Job:
@@ -90,7 +91,7 @@ def unpack_job(job: Job, root: Path) -> tuple[Article, Settings, Story]:
     return replace(job.article, photos=photos), settings, _mirror(job, root)
 
 
-def read_version(folder: Path, job: Job, worker: dict) -> Rendered:
+def read_version(folder: Path, job: Job, worker: dict[str, Any]) -> Rendered:
     """A version folder the worker published, ready to send back."""
     files = {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
     return Rendered(job.id, files, worker)
@@ -98,7 +99,7 @@ def read_version(folder: Path, job: Job, worker: dict) -> Rendered:
 
 def _packed(photo: Photo, index: int, files: dict[str, bytes]) -> Photo:
     """A showable local photo travels as bytes; URLs (downloaded by the worker) and notes as they are."""
-    if not photo.showable:
+    if not photo.showable or not photo.src:  # (a showable photo has a path)
         return photo
     name = f"{PHOTOS}/{index:02d}-{Path(photo.src).name}"
     files[name] = read_regular(Path(photo.src), MEDIA_BYTES)

@@ -39,18 +39,24 @@ def free_port() -> int:
     """A TCP port on 127.0.0.1 that nothing listens on."""
     with socket.socket() as sock:
         sock.bind((HOST, 0))
-        return sock.getsockname()[1]
+        port: int = sock.getsockname()[1]
+        return port
 
 
-def _start(arguments: list[str], folder: Path) -> subprocess.Popen:
+def _start(arguments: list[str], folder: Path) -> subprocess.Popen[bytes]:
     """`dask ARGUMENTS` from this environment, configured as a worker machine is (assets/dask)."""
     dask = str(Path(sys.executable).with_name("dask"))
     env = os.environ | {"DASK_CONFIG": str(ASSETS / "dask")}
-    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
-    return subprocess.Popen([dask, *arguments], cwd=folder, env=env, **quiet)
+    return subprocess.Popen(
+        [dask, *arguments],
+        cwd=folder,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
 
 
-def _stop(processes: list[subprocess.Popen]) -> None:
+def _stop(processes: list[subprocess.Popen[bytes]]) -> None:
     """Workers first, the scheduler last; one that will not exit is killed."""
     for process in reversed(processes):
         process.terminate()

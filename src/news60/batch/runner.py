@@ -7,7 +7,7 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from news60.atomic import write_bytes
 from news60.batch.cluster import LazyClient
@@ -21,6 +21,10 @@ from news60.settings import Settings
 from news60.sources.entries import Entry
 from news60.stories import INDEX, Draft, Version
 from news60.versions import Outputs, abandon, begin_version, finish_version
+
+if TYPE_CHECKING:
+    from dask.typing import Key
+    from distributed import Future, as_completed
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +44,7 @@ class Outcome:
     reason: str = ""
     seconds: float = 0.0
     notes: tuple[str, ...] = ()
-    worker: dict | None = None
+    worker: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -58,7 +62,7 @@ class _Flight:
     entry: Entry
     planned: Planned
     draft: Draft  # held: no other job makes this story until it is published or abandoned
-    future: Any
+    future: Future[Rendered]
     started: float = field(default_factory=time.perf_counter)
 
 
@@ -73,12 +77,12 @@ class BatchRun:
         *,
         force: bool = False,
         after: Callable[[Outcome], Outcome] | None = None,
-    ):
+    ) -> None:
         self.cluster, self.settings, self.on_stage = cluster, settings, on_stage
         self.force, self.after = force, after
-        self.flights: dict[str, _Flight] = {}  # by Dask key
+        self.flights: dict[Key, _Flight] = {}  # by Dask key
         self.by_job: dict[str, Entry] = {}  # story folder name -> entry, for worker progress
-        self.pending = None  # distributed.as_completed, once a story is sent
+        self.pending: as_completed | None = None  # once a story is sent
         self.outcomes: list[Outcome] = []  # every story finished so far, across --watch polls
 
     def run(self, entries: list[Entry]) -> list[Outcome]:
@@ -140,7 +144,7 @@ class BatchRun:
         self.pending.add(future)
         self.stage(entry, "sent", "waiting for a worker")
 
-    def collect(self, future) -> Outcome | None:
+    def collect(self, future: Future[Rendered]) -> Outcome | None:
         """A finished future: its files written into DIR as the next version, or its failure
         (None when it was collected already)."""
         flight = self.flights.pop(future.key, None)
@@ -184,7 +188,7 @@ class BatchRun:
         self.on_stage(Stage(outcome.source, outcome.label, outcome.status, outcome.reason))
         return outcome
 
-    def progress(self, message: dict) -> None:
+    def progress(self, message: dict[str, Any]) -> None:
         """A stage line from a worker ("narrating 6 scenes ...", "rendering clip.mp4 ...")."""
         entry = self.by_job.get(message.get("id", ""))
         if entry is not None:
@@ -241,7 +245,7 @@ def unchanged_outcome(entry: Entry, version: Version) -> Outcome:
     )
 
 
-def rendered_outcome(flight: _Flight, outputs: Outputs, worker: dict) -> Outcome:
+def rendered_outcome(flight: _Flight, outputs: Outputs, worker: dict[str, Any]) -> Outcome:
     manifest = outputs.manifest
     return Outcome(
         flight.entry.source,

@@ -10,9 +10,11 @@ import socket
 import tempfile
 import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from distributed import WorkerPlugin
+from distributed import Worker, WorkerPlugin
 
 from news60.batch.jobs import Job, Rendered, StoryFailed, read_version, unpack_job
 from news60.errors import News60Error
@@ -21,24 +23,33 @@ from news60.settings import VoiceSettings
 PROGRESS_TOPIC = "news60-progress"
 PLUGIN_NAME = "news60-models"
 
-_state = {"stories": 0, "warmup_seconds": None}  # this worker process's own counters
+
+@dataclass
+class _Counters:
+    """This worker process's own counters."""
+
+    stories: int = 0
+    warmup_seconds: float | None = None
+
+
+_state = _Counters()
 _current = threading.local()  # the story a worker thread is rendering, for its progress lines
 
 
 class ModelPlugin(WorkerPlugin):
     """A Dask worker plugin: warm the caches of embeddings.py and piper_voice.py at worker start."""
 
-    def __init__(self, voice: VoiceSettings):
+    def __init__(self, voice: VoiceSettings) -> None:
         self.voice = voice
         self.name = f"{PLUGIN_NAME}-{voice.name}"
 
-    def setup(self, worker) -> None:
+    def setup(self, worker: Worker) -> None:
         forward_progress(worker)
         started = time.perf_counter()
         warm_up(self.voice)
-        _state["warmup_seconds"] = round(time.perf_counter() - started, 2)
+        _state.warmup_seconds = round(time.perf_counter() - started, 2)
 
-    def teardown(self, worker) -> None:
+    def teardown(self, worker: Worker) -> None:
         """Nothing to release: the caches live as long as the process."""
 
 
@@ -71,7 +82,7 @@ def render_job(job: Job) -> Rendered:
             # the draft of its private mirror, the client publishes what comes back.
             draft = open_draft(story, job.prints)
             outputs = finish_version(draft, article_draft(article, settings, theme))
-            _state["stories"] += 1
+            _state.stories += 1
             return read_version(outputs.folder, job, worker_stats())
     except News60Error as exc:  # typed errors may not pickle: their message travels instead
         raise StoryFailed(str(exc)) from None
@@ -81,14 +92,14 @@ def render_job(job: Job) -> Rendered:
         _current.job = None
 
 
-def worker_stats() -> dict:
+def worker_stats() -> dict[str, Any]:
     """Which process rendered, how many stories it has, its model load time and peak memory."""
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # Linux reports KiB
     return {
         "host": socket.gethostname(),
         "pid": os.getpid(),
-        "stories": _state["stories"],
-        "warmup_seconds": _state["warmup_seconds"],
+        "stories": _state.stories,
+        "warmup_seconds": _state.warmup_seconds,
         "peak_rss": peak,
     }
 
@@ -96,7 +107,7 @@ def worker_stats() -> dict:
 class _Forwarder(logging.Handler):
     """Sends the pipeline's stage lines to the client, tagged with the story being rendered."""
 
-    def __init__(self, worker):
+    def __init__(self, worker: Worker) -> None:
         super().__init__(logging.INFO)
         self.worker = worker
 
@@ -111,7 +122,7 @@ class _Forwarder(logging.Handler):
             self.handleError(record)
 
 
-def forward_progress(worker) -> None:
+def forward_progress(worker: Worker) -> None:
     """Route this process's `news60.progress` lines to the client (once per worker)."""
     logger = logging.getLogger("news60.progress")
     if not any(isinstance(h, _Forwarder) for h in logger.handlers):

@@ -5,17 +5,22 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
+from typing import TypeVar
 
 from news60.bulletin.lineup import MIN_STORIES
 from news60.bulletin.models import Bulletin, LeftOut, Segment
 from news60.errors import ScriptError
 from news60.models import Narration, Scene, Script
-from news60.script.fitting import Limits, M, Narrate, fit_loop
+from news60.script.fitting import Limits, Narrate, fit_loop
 from news60.speech.narration import Spoken
 
 progress = logging.getLogger("news60.progress")
 
 SHORTEST_SHARE = 52 / 60  # a bulletin under 52 s of a minute sounds cut short
+
+# What the bulletin is fitted with: speech's Spoken (when making) or a Narration. Either carries
+# notes and scene spans, which fitting reads and adds to.
+N = TypeVar("N", Spoken, Narration)
 
 
 def bulletin_slot(seconds: float, lead_in: float, closing: float) -> Limits:
@@ -28,8 +33,9 @@ def bulletin_slot(seconds: float, lead_in: float, closing: float) -> Limits:
     return Limits(longest, seconds * SHORTEST_SHARE - lead_in - closing)
 
 
-def fit_bulletin(bulletin: Bulletin, speak: Narrate[M], slot: Limits) -> tuple[Bulletin, M]:
+def fit_bulletin(bulletin: Bulletin, speak: Narrate[N], slot: Limits) -> tuple[Bulletin, N]:
     """The bulletin whose narration fits the slot, and that narration (measured, not estimated)."""
+    narration: N
     bulletin, narration, speedup = _leads_that_fit(bulletin, speak, slot)
     full: set[int] = set()
     while len(full) < len(bulletin.segments):
@@ -53,14 +59,14 @@ def fit_bulletin(bulletin: Bulletin, speak: Narrate[M], slot: Limits) -> tuple[B
 
 
 def _leads_that_fit(
-    bulletin: Bulletin, speak: Narrate[M], slot: Limits
-) -> tuple[Bulletin, M, float]:
+    bulletin: Bulletin, speak: Narrate[N], slot: Limits
+) -> tuple[Bulletin, N, float]:
     """Each story's lead alone; the last stories left out (with a note) until the leads fit."""
     say = lambda bulletin, rate: speak(narration_script(bulletin), rate)  # noqa: E731
     return fit_loop(bulletin, say, _without_last, slot)
 
 
-def _without_last(bulletin: Bulletin, narration: Spoken | Narration) -> Bulletin:
+def _without_last(bulletin: Bulletin, narration: N) -> Bulletin:
     if len(bulletin.segments) <= MIN_STORIES:
         raise ScriptError(
             f"the leads of the first {len(bulletin.segments)} stories run {narration.duration:.0f} s, "

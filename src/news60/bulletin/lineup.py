@@ -123,7 +123,8 @@ def check_enough(
 def _embedding(headline: str, lead: str) -> np.ndarray:
     from news60.script.embeddings import embed
 
-    return embed([f"{headline}. {lead}"])[0]
+    vector: np.ndarray = embed([f"{headline}. {lead}"])[0]  # numpy types a row as Any
+    return vector
 
 
 def _twin(vector: np.ndarray, earlier: list[np.ndarray]) -> int | None:

@@ -8,20 +8,28 @@ import logging
 import os
 import signal
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from types import FrameType
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
 from news60.errors import News60Error
 from news60.extras import missing_extra
 
+if TYPE_CHECKING:
+    from news60.settings import Settings
+
+T = TypeVar("T")
+
 
 class Context:
-    def __init__(self, debug: bool, config: Path | None):
+    def __init__(self, debug: bool, config: Path | None) -> None:
         self.debug, self.config = debug, config
 
-    def settings(self, **sections: dict[str, Any]):
+    def settings(self, **sections: Any) -> Settings:
+        """Settings loaded once: defaults, --config, then sections of flags (and `out`)."""
         from news60.settings import load_settings
 
         return load_settings(self.config, **sections)
@@ -30,7 +38,7 @@ class Context:
 class FunnelGroup(click.Group):
     """Runs every command inside the error funnel, settings and config loading included."""
 
-    def invoke(self, ctx: click.Context):
+    def invoke(self, ctx: click.Context) -> Any:
         debug = Context(bool(ctx.params.get("debug")), None)
         return run(debug, lambda: super(FunnelGroup, self).invoke(ctx))
 
@@ -71,7 +79,7 @@ class Terminated(KeyboardInterrupt):
     """SIGTERM (what job runners send on cancel), handled like Ctrl-C: clean up, then stop."""
 
 
-def run(obj: Context | None, action):
+def run(obj: Context | None, action: Callable[[], T]) -> T:
     """The error funnel: every failure becomes one line on stderr; tracebacks only with --debug."""
     debug = obj.debug if obj is not None else False
     try:
@@ -110,12 +118,12 @@ def run(obj: Context | None, action):
         )
 
 
-def _stop(message: str, status: int) -> None:
+def _stop(message: str, status: int) -> NoReturn:
     click.echo(message, err=True)
     sys.exit(status)
 
 
-def _terminate(signum, frame) -> None:
+def _terminate(signum: int, frame: FrameType | None) -> NoReturn:
     raise Terminated()
 
 

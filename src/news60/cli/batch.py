@@ -7,13 +7,18 @@ import logging
 from collections.abc import Callable
 from dataclasses import asdict, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from news60.cli.app import Context, cli
 from news60.cli.options import base_option, sections, source_options, video_options
 from news60.errors import News60Error
+
+if TYPE_CHECKING:
+    from news60.batch import Summary
+    from news60.batch.runner import Outcome
+    from news60.settings import Settings
 
 
 @cli.command()
@@ -46,7 +51,7 @@ from news60.errors import News60Error
     help="After each finished story, publish it to CHANNEL (e.g. youtube); repeatable.",
 )
 @click.pass_obj
-def batch(obj: Context, sources: tuple[str, ...], **options: Any) -> None:
+def batch(obj: Context, /, sources: tuple[str, ...], **options: Any) -> None:
     """Make clips for every story in SOURCES: RSS/Atom feeds (URL or file), folders of article
     files, or manifests (CSV / JSON lines, one story a row with its own overrides)."""
     from news60.batch import ClusterSpec, run_batch
@@ -88,7 +93,7 @@ def batch(obj: Context, sources: tuple[str, ...], **options: Any) -> None:
     raise SystemExit(summary.exit_code)
 
 
-def summary_data(summary) -> dict:
+def summary_data(summary: Summary) -> dict[str, Any]:
     """The run as one JSON document: counts, every story's outcome, the workers."""
     return {
         "cluster": summary.cluster,
@@ -104,7 +109,7 @@ def summary_data(summary) -> dict:
     }
 
 
-def publisher(channels: tuple[str, ...], settings) -> Callable | None:
+def publisher(channels: tuple[str, ...], settings: Settings) -> Callable[[Outcome], Outcome] | None:
     """After each rendered story, publish it to every channel with `news60 publish`'s machinery:
     exactly once per version (its ledger), so a re-run or a skipped story posts nothing again."""
     if not channels:
@@ -113,7 +118,8 @@ def publisher(channels: tuple[str, ...], settings) -> Callable | None:
 
     sign_in(channels, settings)  # a missing or lapsed sign-in stops the batch before any work
 
-    def publish(outcome):
+    def publish(outcome: Outcome) -> Outcome:
+        assert outcome.folder is not None  # called for rendered and unchanged stories only
         notes = list(outcome.notes)
         for channel in channels:
             try:

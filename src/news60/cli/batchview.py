@@ -7,8 +7,15 @@ import contextlib
 import sys
 import threading
 from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
 import click
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+    from news60.batch import Summary
+    from news60.batch.runner import Stage
 
 DONE = {"rendered", "unchanged", "failed"}
 _COLOURS = {"rendered": "green", "unchanged": "cyan", "failed": "red", "rendering": "yellow"}
@@ -21,7 +28,7 @@ class Board:
         self.stages: dict[str, tuple[str, str, str]] = {}  # source -> (label, stage, message)
         self.lock = threading.Lock()  # worker progress arrives on Dask's thread
 
-    def update(self, stage) -> None:
+    def update(self, stage: Stage) -> None:
         with self.lock:
             self.stages[stage.source] = (stage.label, stage.stage, stage.message)
 
@@ -31,7 +38,7 @@ class Board:
         finished = sum(s in DONE for s in stages)
         return finished, stages.count("failed"), len(stages)
 
-    def table(self):
+    def table(self) -> Table:
         from rich.table import Table
 
         finished, failed, total = self.counts()
@@ -48,7 +55,7 @@ class Board:
 
 
 @contextlib.contextmanager
-def progress_view(quiet: bool, as_json: bool) -> Iterator[Callable]:
+def progress_view(quiet: bool, as_json: bool) -> Iterator[Callable[[Stage], None]]:
     """A live table on a terminal; plain `news60: [n/N] story: stage` lines otherwise."""
     board = Board()
     if quiet:
@@ -63,7 +70,7 @@ def progress_view(quiet: bool, as_json: bool) -> Iterator[Callable]:
         yield lambda stage: _line(board, stage)
 
 
-def _line(board: Board, stage) -> None:
+def _line(board: Board, stage: Stage) -> None:
     board.update(stage)
     if stage.stage == "queued":
         return
@@ -72,7 +79,7 @@ def _line(board: Board, stage) -> None:
     click.echo(f"news60: [{finished}/{total}] {stage.label}: {stage.stage}{detail}", err=True)
 
 
-def show_summary(summary) -> None:
+def show_summary(summary: Summary) -> None:
     """One line per story, then the counts, the workers and the review page."""
     for o in summary.outcomes:
         version = f"v{o.version}" if o.version else "-"

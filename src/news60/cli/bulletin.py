@@ -70,7 +70,7 @@ class AgeParam(click.ParamType):
 @video_options
 @click.pass_obj
 def bulletin(
-    obj: Context, sources: tuple[str, ...], day: dt.datetime | None, **options: Any
+    obj: Context, /, sources: tuple[str, ...], day: dt.datetime | None, **options: Any
 ) -> None:
     """Make one bulletin from several stories: SOURCES are feeds, folders, manifests, files or URLs."""
     from news60.bulletin.make import make_bulletin

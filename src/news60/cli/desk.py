@@ -24,7 +24,9 @@ from news60.cli.app import Context, cli
 )
 @click.option("--key", type=click.Path(dir_okay=False, path_type=Path), help="Its private key.")
 @click.pass_obj
-def desk(obj: Context, out: Path | None, host: str, port: int, cert, key) -> None:
+def desk(
+    obj: Context, out: Path | None, host: str, port: int, cert: Path | None, key: Path | None
+) -> None:
     """Review, fix, approve and publish the stories in OUT (default output/) in the browser."""
     from news60.desk.security import loopback, new_token
     from news60.desk.server import serve

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 
@@ -13,8 +14,10 @@ from news60.video.formats import SIZES
 SIZE_HELP = "One clip of a custom frame size WIDTHxHEIGHT instead of --format."
 FORMAT_HELP = "9:16 (default), 1:1, 16:9 or 4:5; repeat for several clips sharing one narration."
 
+F = TypeVar("F", bound=Callable[..., Any])  # a command function, decorated with options
 
-def source_options(func):
+
+def source_options(func: F) -> F:
     func = click.option(
         "--allow-private",
         is_flag=True,
@@ -39,7 +42,7 @@ def source_options(func):
     return func
 
 
-def base_option(func):
+def base_option(func: F) -> F:
     """--base DIR: for commands that read manifests (batch, bulletin)."""
     return click.option(
         "--base",
@@ -48,7 +51,7 @@ def base_option(func):
     )(func)
 
 
-def video_options(func):
+def video_options(func: F) -> F:
     func = click.option("-q", "--quiet", is_flag=True, help="No progress lines on stderr.")(func)
     func = click.option(
         "--force",
@@ -79,8 +82,8 @@ def video_options(func):
     return func
 
 
-def sections(options: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    """Flags to settings sections; None means 'not given', so the config file's value stays."""
+def sections(options: dict[str, Any]) -> dict[str, Any]:
+    """Flags to settings sections (and `out`); None means 'not given', so the config file's value stays."""
     width = height = None
     if options.get("size"):
         if options.get("formats"):

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from news60.cli.app import cli
+
+if TYPE_CHECKING:
+    from news60.provenance.verification import Part, Verdict
 
 FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
 
@@ -72,7 +76,7 @@ def verify(
         ctx.exit(1)
 
 
-def show_verdict(verdict) -> None:
+def show_verdict(verdict: Verdict) -> None:
     """The verdict for a person: the state and why, then signer, source, ingredients and credits."""
     reason = f" ({verdict.reason})" if verdict.reason else ""
     click.echo(f"{verdict.file}: {verdict.state}{reason}")
@@ -91,7 +95,7 @@ def show_verdict(verdict) -> None:
             click.echo(f"  {name:12} {value}")
 
 
-def ingredient_line(part) -> str:
+def ingredient_line(part: Part) -> str:
     """'componentOf  photo.jpg: A caption (credit: PA Images)'."""
     details = [part.description]
     if part.credit:

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from news60.cli.app import Context, cli, show_progress
+
+if TYPE_CHECKING:
+    from news60.publish.channel import Channel, Post
+    from news60.publish.publishing import PublishResult
 
 CHANNEL_NAMES = ["youtube", "tiktok", "instagram"]
 PRIVACY_NAMES = ["private", "unlisted", "public"]
@@ -49,7 +54,16 @@ PRIVACY_NAMES = ["private", "unlisted", "public"]
 @click.option("-q", "--quiet", is_flag=True, help="No progress lines on stderr.")
 @click.pass_obj
 def publish(
-    obj: Context, story_dirs, channel, privacy, fmt, dry_run, force, quiet, **tiktok
+    obj: Context,
+    /,
+    story_dirs: tuple[Path, ...],
+    channel: str,
+    privacy: str | None,
+    fmt: str | None,
+    dry_run: bool,
+    force: bool,
+    quiet: bool,
+    **tiktok: Any,
 ) -> None:
     """Post each STORY_DIR's clip (a story folder or one of its vN folders), exactly once."""
     from news60.errors import News60Error, PublishError
@@ -60,7 +74,7 @@ def publish(
         raise click.UsageError("--allow, --brand-content and --brand-organic are TikTok's settings")
     settings = obj.settings(publish={"tiktok": tiktok})
     show_progress(quiet)
-    failed = []
+    failed: list[str] = []
     for story in story_dirs:
         try:
             if dry_run:
@@ -81,7 +95,7 @@ def publish(
         )
 
 
-def show_plan(backend, post) -> None:
+def show_plan(backend: Channel, post: Post) -> None:
     clip, meta = post.clip, post.metadata
     version = f"v{clip.version}" if clip.version is not None else "(no versions)"
     click.echo(f"{post.channel} (dry run: nothing sent)")
@@ -103,7 +117,7 @@ def show_plan(backend, post) -> None:
     click.echo(json.dumps(post.request, indent=2, ensure_ascii=False))
 
 
-def show_result(result) -> None:
+def show_result(result: PublishResult) -> None:
     version = f" v{result.version}" if result.version is not None else ""
     where = result.url or result.remote_id
     click.echo(f"{result.channel}: {result.story.name}{version} {result.state}: {where}")
@@ -127,7 +141,13 @@ def show_result(result) -> None:
 )
 @click.option("--port", type=int, help="YouTube: the loopback port to wait on (default 8765).")
 @click.pass_obj
-def auth(obj: Context, channel, client_secrets, imported, port) -> None:
+def auth(
+    obj: Context,
+    channel: str,
+    client_secrets: Path | None,
+    imported: Path | None,
+    port: int | None,
+) -> None:
     """Sign news60 in to CHANNEL; the token is kept in your config folder (0600), never shown.
 
     TikTok and Instagram: paste an access token, or --import the token endpoint's JSON answer

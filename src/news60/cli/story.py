@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 @source_options
 @video_options
 @click.pass_obj
-def make(obj: Context, source: str, **options: Any) -> None:
+def make(obj: Context, /, source: str, **options: Any) -> None:
     """Make a clip from SOURCE (a file, a URL, or - for stdin)."""
     from news60.pipeline import make_clip
 
@@ -42,7 +42,7 @@ def make(obj: Context, source: str, **options: Any) -> None:
 )
 @video_options
 @click.pass_obj
-def render(obj: Context, story: Path, **options: Any) -> None:
+def render(obj: Context, /, story: Path, **options: Any) -> None:
     """Render an edited story.json exactly as written."""
     from news60.pipeline import render_story
 
@@ -61,7 +61,9 @@ def render(obj: Context, story: Path, **options: Any) -> None:
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the script as JSON.")
 @click.pass_obj
-def script(obj: Context, source: str, output: Path | None, as_json: bool, **options: Any) -> None:
+def script(
+    obj: Context, /, source: str, output: Path | None, as_json: bool, **options: Any
+) -> None:
     """Write the script for SOURCE, to edit and render later."""
     from news60.pipeline import draft_script
     from news60.script.storyfile import save_story, script_to_dict

@@ -8,6 +8,7 @@ import datetime as dt
 import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from news60.desk.edits import SceneEdit, add_upload, edited_script, render_edit, render_settings
 from news60.desk.jobs import Action
@@ -36,11 +37,11 @@ class Preview:
     channel: str
     version: int
     privacy: str
-    texts: tuple[tuple[str, str], ...]  # (field, text) as the platform gets them
+    texts: tuple[tuple[str, object], ...]  # (field, text) as the platform gets them
     credits: tuple[str, ...]
     ai_flags: tuple[tuple[str, object], ...]
     disclosure: str
-    request: dict
+    request: dict[str, Any]  # the JSON request body, as the platform gets it
     file: str
 
 

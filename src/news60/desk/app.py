@@ -11,7 +11,7 @@ from urllib.parse import quote
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from starlette.applications import Starlette
-from starlette.datastructures import FormData
+from starlette.datastructures import FormData, UploadFile
 from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
@@ -25,7 +25,7 @@ from news60.desk.gate import Gate
 from news60.desk.jobs import Action, Jobs
 from news60.desk.notes import GROUPS, short_link, short_links
 from news60.desk.security import DeskError, Guard, served_file
-from news60.desk.story import StoryNotFound, story_page
+from news60.desk.story import StoryNotFound, story_folder, story_page
 from news60.errors import News60Error
 from news60.reviews import ReviewError, record_review
 from news60.settings import Settings
@@ -78,7 +78,8 @@ def page(request: Request, template: str, code: int = 200, **context: object) ->
 
 
 def _desk(request: Request) -> Desk:
-    return request.app.state.desk
+    desk: Desk = request.app.state.desk  # Starlette's app state is untyped
+    return desk
 
 
 async def failed(request: Request, exc: Exception) -> Response:
@@ -124,7 +125,7 @@ async def review(request: Request) -> Response:
     form = await checked_form(request)
     desk, name = _desk(request), request.path_params["name"]
     record_review(
-        actions.story_folder(desk.out, name),
+        story_folder(desk.out, name),
         _int(form.get("version")) or 0,
         str(form.get("decision", "")),
         str(form.get("by", "")),
@@ -138,7 +139,7 @@ async def render(request: Request) -> Response:
     form = await checked_form(request)
     desk, name, number = _desk(request), request.path_params["name"], _int(form.get("version")) or 0
     upload, photo = form.get(UPLOAD_FIELD), None
-    if upload is not None and getattr(upload, "filename", ""):
+    if isinstance(upload, UploadFile) and upload.filename:
         photo = (upload.filename, await upload.read(), _int(form.get("upload_scene")) or 1)
     action = actions.render_fix(desk.out, desk.settings, name, number, scene_edits(form), photo)
     return queued(desk, f"Render the fix of v{number}", name, action)

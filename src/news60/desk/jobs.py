@@ -10,6 +10,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from news60.errors import News60Error
 
@@ -83,7 +84,7 @@ class Jobs:
             if self._running and (job := self._jobs.get(self._running)):
                 self._jobs[job.id] = replace(job, lines=(*job.lines, line)[-KEPT_LINES:])
 
-    def _update(self, job_id: str, **changes: object) -> None:
+    def _update(self, job_id: str, **changes: Any) -> None:
         with self._lock:
             self._jobs[job_id] = replace(self._jobs[job_id], **changes)
 

@@ -34,7 +34,9 @@ class Guard:
         return hmac.new(self.key, session.encode(), hashlib.sha256).hexdigest()
 
     def csrf_ok(self, session: str | None, sent: str | None) -> bool:
-        return bool(session and sent) and hmac.compare_digest(self.csrf(session), sent or "")
+        if not session or not sent:
+            return False
+        return hmac.compare_digest(self.csrf(session), sent)
 
     def token_ok(self, sent: str | None) -> bool:
         """No token needed on loopback; elsewhere exactly the one printed at start."""

@@ -8,6 +8,15 @@ the test CA is not given as a trust anchor."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import ec, rsa
+    from cryptography.hazmat.primitives.asymmetric.types import CertificatePublicKeyTypes
+
+    Key = rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey
 
 CA_DAYS = 3650
 SIGNER_DAYS = 730
@@ -32,7 +41,7 @@ def make_certificates(
     return ca.public_bytes(pem), signer.public_bytes(pem) + ca.public_bytes(pem), key_pem
 
 
-def _new_key(algorithm: str):
+def _new_key(algorithm: str) -> Key:
     from cryptography.hazmat.primitives.asymmetric import ec, rsa
 
     if algorithm == "PS256":
@@ -40,7 +49,7 @@ def _new_key(algorithm: str):
     return ec.generate_private_key(ec.SECP256R1())
 
 
-def _ca_certificate(key):
+def _ca_certificate(key: Key) -> x509.Certificate:
     from cryptography import x509
 
     builder = _base(key.public_key(), _name("news60 local test CA"), CA_DAYS)
@@ -52,7 +61,9 @@ def _ca_certificate(key):
     )
 
 
-def _signer_certificate(key, ca, ca_key, days: float):
+def _signer_certificate(
+    key: Key, ca: x509.Certificate, ca_key: Key, days: float
+) -> x509.Certificate:
     from cryptography import x509
     from cryptography.x509.oid import ExtendedKeyUsageOID
 
@@ -68,7 +79,9 @@ def _signer_certificate(key, ca, ca_key, days: float):
     )
 
 
-def _base(public_key, subject, days: float):
+def _base(
+    public_key: CertificatePublicKeyTypes, subject: x509.Name, days: float
+) -> x509.CertificateBuilder:
     """A v3 certificate for `subject`, valid from five minutes ago (clock skew) for `days`."""
     from cryptography import x509
 
@@ -84,7 +97,7 @@ def _base(public_key, subject, days: float):
     )
 
 
-def _key_usage(*, cert_sign: bool):
+def _key_usage(*, cert_sign: bool) -> x509.KeyUsage:
     """A CA signs certificates; the signer signs manifests (digitalSignature) and nothing else."""
     from cryptography import x509
 
@@ -101,7 +114,7 @@ def _key_usage(*, cert_sign: bool):
     )
 
 
-def _name(common_name: str):
+def _name(common_name: str) -> x509.Name:
     from cryptography import x509
     from cryptography.x509.oid import NameOID
 
@@ -113,7 +126,7 @@ def _name(common_name: str):
     )
 
 
-def _hash():
+def _hash() -> hashes.SHA256:
     from cryptography.hazmat.primitives import hashes
 
     return hashes.SHA256()

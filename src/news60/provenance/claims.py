@@ -15,6 +15,7 @@ import mimetypes
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from news60 import __version__
 from news60.credits import source_name, spoken_reporting
@@ -41,7 +42,7 @@ class Ingredient:
     """Something the file was made from: its definition, and its file when there is one to read
     (a photo's or a previous clip's own credentials then travel inside the new manifest)."""
 
-    definition: dict
+    definition: dict[str, Any]
     path: Path | None = None
 
     @property
@@ -53,7 +54,7 @@ class Ingredient:
 class Claim:
     """A manifest definition for c2pa's Builder, and the ingredients it names."""
 
-    definition: dict
+    definition: dict[str, Any]
     ingredients: tuple[Ingredient, ...]
 
 
@@ -96,7 +97,7 @@ def build_claim(
 
 def actions(
     voice: str, components: Sequence[Ingredient], parent: Path | None, reason: str | None
-) -> list[dict]:
+) -> list[dict[str, Any]]:
     """created, or opened from the parent; each component placed; a correction then edited."""
     made = {"digitalSourceType": source_type(voice), "softwareAgent": GENERATOR}
     placed = [
@@ -137,7 +138,7 @@ def photo_ingredients(photos: Sequence[Photo]) -> list[Ingredient]:
     """Each photo on screen with its caption and credit; its file is read when it is local."""
     found = []
     for index, photo in enumerate(dict.fromkeys(photos)):
-        path = Path(photo.src) if photo.showable else None
+        path = Path(photo.src) if photo.showable and photo.src else None  # (showable: has a path)
         definition = {
             "title": path.name if path else (photo.caption or f"photo {index + 1}"),
             "relationship": "componentOf",
@@ -160,7 +161,7 @@ def parent_ingredient(parent: Path, reason: str | None) -> Ingredient:
     return Ingredient(definition, parent)
 
 
-def story_metadata(manifest: VersionManifest, photos: Sequence[Photo] = ()) -> dict:
+def story_metadata(manifest: VersionManifest, photos: Sequence[Photo] = ()) -> dict[str, Any]:
     """The CAWG metadata assertion: headline, source, publisher, date, authors, contributors,
     agencies, the source type, and the credit line for what the file shows."""
     reporting = manifest.credits.reporting

@@ -11,7 +11,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from news60.atomic import writing
 from news60.errors import ProvenanceError
@@ -45,7 +45,7 @@ class Credentials:
     manifest_bytes: Mapping[str, int] = field(default_factory=dict)
     notes: tuple[str, ...] = ()
 
-    def to_manifest(self) -> dict:
+    def to_manifest(self) -> dict[str, Any]:
         return {"signer": self.signer, "manifest_bytes": dict(self.manifest_bytes)}
 
 
@@ -105,6 +105,7 @@ def sign_file(path: Path, claim: Claim, signer: c2pa.Signer) -> int:
             c2pa.Builder(definition, context=context) as builder,
         ):
             for ingredient in attached:
+                assert ingredient.path is not None  # attached: the ingredients with a file
                 with ingredient.path.open("rb") as stream:
                     builder.add_ingredient(ingredient.definition, ingredient.mime, stream)
             with writing(path) as partial, path.open("rb") as source, partial.open("w+b") as dest:
@@ -150,11 +151,12 @@ def signer_name(cert: Path) -> str:
     subject = x509.load_pem_x509_certificates(cert.read_bytes())[0].subject
     common = subject.get_attributes_for_oid(NameOID.COMMON_NAME)
     organisation = subject.get_attributes_for_oid(NameOID.ORGANIZATION_NAME)
-    name = common[0].value if common else subject.rfc4514_string()
-    return f"{name} ({organisation[0].value})" if organisation else str(name)
+    # (A CN or O value is text; str() is what formatting did.)
+    name = str(common[0].value) if common else subject.rfc4514_string()
+    return f"{name} ({organisation[0].value!s})" if organisation else name
 
 
-def _builder_settings() -> dict:
+def _builder_settings() -> dict[str, Any]:
     """No thumbnails (a clip's credentials stay a few kilobytes); read ingredients locally."""
     return {"builder": {"thumbnail": {"enabled": False}}, **READ_LOCALLY}
 

@@ -7,6 +7,7 @@ import json
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 from news60.errors import ProvenanceError
 from news60.localfiles import open_regular, read_input
@@ -50,7 +51,7 @@ class Verdict:
     def ok(self) -> bool:
         return self.state in ("trusted", "valid")
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return asdict(self) | {"file": str(self.file), "work": dict(self.work)}
 
 
@@ -79,7 +80,7 @@ def verify_file(path: Path, anchors: Sequence[Path] = ()) -> Verdict:
     """Validate `path`'s credentials; `anchors` are CA certificates (PEM) to trust."""
     import c2pa
 
-    settings = dict(READ_LOCALLY)
+    settings: dict[str, Any] = dict(READ_LOCALLY)
     if anchors:
         settings["trust"] = {"user_anchors": trust_anchors(anchors)}
     try:
@@ -121,7 +122,7 @@ def trust_anchors(paths: Sequence[Path]) -> str:
     return "\n".join(bundle) + "\n"
 
 
-def verdict_from_report(path: Path, report: Mapping) -> Verdict:
+def verdict_from_report(path: Path, report: Mapping[str, Any]) -> Verdict:
     """The verdict in c2pa's JSON report of a manifest store."""
     manifest = report["manifests"][report["active_manifest"]]
     state = str(report.get("validation_state") or "invalid").lower()
@@ -142,7 +143,7 @@ def verdict_from_report(path: Path, report: Mapping) -> Verdict:
     )
 
 
-def _reason(state: str, results: Mapping) -> str:
+def _reason(state: str, results: Mapping[str, Any]) -> str:
     """Why the file is invalid (every failure but 'untrusted'), or why it is only valid."""
     if state == "trusted":
         return ""
@@ -158,21 +159,21 @@ def _reason(state: str, results: Mapping) -> str:
     return UNTRUSTED_REASON
 
 
-def _actions(manifest: Mapping) -> list[Mapping]:
-    found = []
+def _actions(manifest: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    found: list[Mapping[str, Any]] = []
     for assertion in manifest.get("assertions") or []:
         if assertion.get("label", "").startswith("c2pa.actions"):
             found += assertion.get("data", {}).get("actions") or []
     return found
 
 
-def _action_line(action: Mapping) -> str:
+def _action_line(action: Mapping[str, Any]) -> str:
     """'c2pa.created', or 'c2pa.edited: <reason>'."""
     reason = action.get("reason")
     return f"{action['action']}: {reason}" if reason else action["action"]
 
 
-def _part(ingredient: Mapping) -> Part:
+def _part(ingredient: Mapping[str, Any]) -> Part:
     return Part(
         title=ingredient.get("title", ""),
         relationship=ingredient.get("relationship", ""),
@@ -183,7 +184,7 @@ def _part(ingredient: Mapping) -> Part:
     )
 
 
-def _story(manifest: Mapping) -> dict:
+def _story(manifest: Mapping[str, Any]) -> dict[str, Any]:
     """Headline, source, publisher, date, authors, contributors, agencies and credit line: from
     the CAWG metadata assertion, or the schema.org CreativeWork of a clip signed before it."""
     data = _assertion(manifest, "cawg.metadata")
@@ -203,7 +204,7 @@ def _story(manifest: Mapping) -> dict:
     return {key: value for key, value in work.items() if value}
 
 
-def _creative_work(data: Mapping) -> dict:
+def _creative_work(data: Mapping[str, Any]) -> dict[str, Any]:
     """The same from the CreativeWork assertion news60 wrote before C2PA 2.x dropped it."""
     return {
         "headline": data.get("headline", ""),
@@ -216,21 +217,21 @@ def _creative_work(data: Mapping) -> dict:
     }
 
 
-def _assertion(manifest: Mapping, label: str) -> Mapping:
+def _assertion(manifest: Mapping[str, Any], label: str) -> Mapping[str, Any]:
     return next(
         (a.get("data", {}) for a in manifest.get("assertions") or [] if a.get("label") == label),
         {},
     )
 
 
-def _signer(info: Mapping) -> str:
+def _signer(info: Mapping[str, Any]) -> str:
     """'news60 local test signer, issued by news60 local test'."""
     name = info.get("common_name", "")
     issuer = info.get("issuer", "")
     return f"{name}, issued by {issuer}" if issuer else name
 
 
-def _generator(info: Sequence[Mapping]) -> str:
+def _generator(info: Sequence[Mapping[str, Any]]) -> str:
     return " ".join(filter(None, (info[0].get("name"), info[0].get("version")))) if info else ""
 
 

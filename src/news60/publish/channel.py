@@ -8,7 +8,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
 from news60.errors import PublishError
 from news60.publish.clip import Clip
@@ -26,7 +26,7 @@ class Post:
     clip: Clip
     metadata: Metadata
     privacy: str
-    request: dict  # the platform's own metadata fields (what --dry-run prints)
+    request: dict[str, Any]  # the platform's own metadata fields (what --dry-run prints)
 
 
 @dataclass(frozen=True)
@@ -35,13 +35,13 @@ class Session:
 
     ref: str  # YouTube's session URI, TikTok's publish_id, Instagram's container id
     upload_url: str = ""
-    details: dict = field(default_factory=dict)
+    details: dict[str, Any] = field(default_factory=dict)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"ref": self.ref, "upload_url": self.upload_url, "details": self.details}
 
     @classmethod
-    def from_dict(cls, data: dict) -> Session:
+    def from_dict(cls, data: dict[str, Any]) -> Session:
         return cls(data["ref"], data.get("upload_url", ""), dict(data.get("details") or {}))
 
 
@@ -70,7 +70,7 @@ Acknowledged = Callable[[int], None]  # told each byte count the platform confir
 class Channel(Protocol):
     """A platform's upload, step by step; every step may be retried or resumed."""
 
-    def payload(self, clip: Clip, metadata: Metadata, privacy: str) -> dict:
+    def payload(self, clip: Clip, metadata: Metadata, privacy: str) -> dict[str, Any]:
         """The platform's metadata fields for this clip (no network, no credentials)."""
 
     def sign_in(self) -> None:
@@ -105,4 +105,5 @@ def open_channel(name: str, settings: PublishSettings) -> Channel:
     if name not in CHANNELS:
         raise PublishError(f"unknown channel {name!r}: use one of {', '.join(CHANNELS)}")
     module, cls = CHANNELS[name].split(":")
-    return getattr(importlib.import_module(module), cls)(settings)
+    channel: Channel = getattr(importlib.import_module(module), cls)(settings)
+    return channel

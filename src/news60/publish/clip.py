@@ -47,7 +47,9 @@ class Clip:
             return self.manifest.duration
         from mutagen.mp4 import MP4
 
-        return float(MP4(self.path).info.length)
+        info = MP4(self.path).info
+        assert info is not None  # MP4() reads the header or raises
+        return float(info.length)
 
 
 def load_clip(story_dir: Path, fmt: str | None = None) -> Clip:

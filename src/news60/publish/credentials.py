@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from news60.atomic import write_private
 from news60.errors import CredentialsError
 from news60.localfiles import load_json, read_input
 from news60.settings import PublishSettings
+
+if TYPE_CHECKING:
+    from google.oauth2.credentials import Credentials
 
 YOUTUBE_SCOPES = ["https://www.googleapis.com/auth/youtube.upload"]
 # The fields google-auth needs to refresh a token without a browser.
@@ -38,7 +42,7 @@ def write_secret(path: Path, text: str) -> Path:
     return write_private(path, text.encode("utf-8"))
 
 
-def youtube_credentials(settings: PublishSettings):
+def youtube_credentials(settings: PublishSettings) -> Credentials:
     """The saved YouTube sign-in as google-auth credentials (refreshed by the client when due)."""
     from google.oauth2.credentials import Credentials
 
@@ -61,10 +65,11 @@ def youtube_credentials(settings: PublishSettings):
             f"the saved YouTube sign-in {path} is damaged (a field of the wrong kind): "
             "run `news60 auth youtube` again"
         ) from None
-    return credentials.with_token_uri(settings.youtube.token_uri)
+    pointed: Credentials = credentials.with_token_uri(settings.youtube.token_uri)
+    return pointed
 
 
-def save_youtube(settings: PublishSettings, credentials) -> Path:
+def save_youtube(settings: PublishSettings, credentials: Credentials) -> Path:
     return write_secret(token_path(settings, "youtube"), credentials.to_json())
 
 
@@ -99,7 +104,7 @@ def authorize_youtube(settings: PublishSettings, client_secrets: Path, port: int
     return save_youtube(settings, credentials)
 
 
-def _read_json(path: Path, fix: str) -> dict:
+def _read_json(path: Path, fix: str) -> dict[str, Any]:
     """A token file's JSON object; one that is not (damaged, a FIFO, too large) is named with `fix`."""
     raw = read_input(path, TOKEN_BYTES, what="token file", hint=fix, error=CredentialsError)
     try:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import time
+from typing import TYPE_CHECKING, Any
 
 from news60.errors import CredentialsError, PublishError
 from news60.publish.channel import Acknowledged, Post, Posted, Progress, Session
@@ -19,6 +20,9 @@ from news60.publish.metadata import Metadata, text_with_footer
 from news60.publish.rest import Rest, json_body
 from news60.publish.retry import Transient
 from news60.settings import PublishSettings
+
+if TYPE_CHECKING:
+    import requests
 
 log = logging.getLogger(__name__)
 
@@ -32,13 +36,13 @@ RECENT_MEDIA = 25  # a Reel published by a stopped run is among the account's la
 class Instagram:
     """One Instagram professional account, through its access token."""
 
-    def __init__(self, settings: PublishSettings):
+    def __init__(self, settings: PublishSettings) -> None:
         self.settings = settings
         self.config = settings.instagram
         self.api = self.config.api_url.rstrip("/")
         self.rest = Rest("Instagram", settings.timeout)
 
-    def payload(self, clip: Clip, metadata: Metadata, privacy: str) -> dict:
+    def payload(self, clip: Clip, metadata: Metadata, privacy: str) -> dict[str, Any]:
         """The container's fields. Reels have no privacy setting: the account's visibility holds."""
         if privacy != "public":
             raise PublishError(
@@ -173,7 +177,7 @@ class Instagram:
                 "run the command again tomorrow"
             )
 
-    def _graph(self, method: str, path: str, **kwargs) -> dict:
+    def _graph(self, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
         response = self.rest.call(
             method,
             f"{self.api}/{path}",
@@ -185,7 +189,7 @@ class Instagram:
             raise self._graph_refusal(response.status_code, data.get("error") or {})
         return data
 
-    def _graph_refusal(self, status: int, error: dict) -> PublishError:
+    def _graph_refusal(self, status: int, error: dict[str, Any]) -> PublishError:
         if error.get("code") == EXPIRED_TOKEN or status == 401:
             return CredentialsError(
                 f"Instagram refused the access token (code {error.get('code', status)}): get a new "
@@ -195,7 +199,7 @@ class Instagram:
             return Transient(f"Instagram answered {status} ({error.get('message', '')})")
         return PublishError(f"Instagram refused the request ({status}: {error.get('message', '')})")
 
-    def _upload_refusal(self, response) -> PublishError:
+    def _upload_refusal(self, response: requests.Response) -> PublishError:
         info = json_body(response).get("debug_info", {})
         if info.get("retriable"):
             return Transient(f"Instagram's upload answered {response.status_code}")

@@ -14,6 +14,7 @@ import secrets
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from news60.atomic import write_private
 from news60.errors import PublishError
@@ -36,7 +37,7 @@ class Upload:
     size: int
     privacy: str
     state: str  # "started", "sent", "posted", "expired" or "cancelled"
-    session: dict = field(default_factory=dict)
+    session: dict[str, Any] = field(default_factory=dict)
     acknowledged: int = 0
     remote_id: str | None = None
     url: str | None = None
@@ -87,7 +88,7 @@ class Ledger:
         return ledger
 
 
-def new_upload(**fields) -> Upload:
+def new_upload(**fields: Any) -> Upload:
     return Upload(id=secrets.token_hex(6), started=now(), **fields)
 
 

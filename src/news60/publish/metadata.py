@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from news60.credits import source_name
@@ -86,7 +87,7 @@ def describe_bulletin(clip: Clip) -> Metadata:
     )
 
 
-def text_with_footer(meta: Metadata, fits) -> str:
+def text_with_footer(meta: Metadata, fits: Callable[[str], bool]) -> str:
     """Summary, blank line, footer; the summary shortened at a word until `fits(text)` holds."""
     footer = "\n".join(meta.footer())
     # Each word keeps the space or line break after it: a bulletin's chapter lines stay lines.
@@ -102,7 +103,7 @@ def text_with_footer(meta: Metadata, fits) -> str:
     )
 
 
-def shorten(text: str, fits) -> str:
+def shorten(text: str, fits: Callable[[str], bool]) -> str:
     """`text` cut at a word boundary with an ellipsis until `fits(text)` holds."""
     if fits(text):
         return text

@@ -6,6 +6,7 @@ the byte the platform last acknowledged, never started again while it can still 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -53,7 +54,12 @@ def sign_in(channels: tuple[str, ...], settings: Settings) -> None:
     backoff = Backoff.from_settings(settings.publish)
     for channel in channels:
         backend = open_channel(channel, settings.publish)
-        retrying(lambda _, b=backend: b.sign_in(), backoff, f"signing in to {channel}")
+        retrying(_signing_in(backend), backoff, f"signing in to {channel}")
+
+
+def _signing_in(backend: Channel) -> Callable[[int], None]:
+    """A retrying step: sign in to `backend` (the attempt number is not needed)."""
+    return lambda _attempt: backend.sign_in()
 
 
 def publish_story(
@@ -98,7 +104,7 @@ def _check_version(ledger: Ledger, post: Post, force: bool) -> None:
 class _Run:
     """One publish of one clip: the channel, the post, the retry policy and the ledger it keeps."""
 
-    def __init__(self, backend: Channel, post: Post, ledger: Ledger, backoff: Backoff):
+    def __init__(self, backend: Channel, post: Post, ledger: Ledger, backoff: Backoff) -> None:
         self.backend, self.post, self.ledger, self.backoff = backend, post, ledger, backoff
 
     def save(self, upload: Upload) -> Upload:

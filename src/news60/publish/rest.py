@@ -5,20 +5,25 @@ asking the platform where the upload stands."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from news60.publish.retry import Transient
+
+if TYPE_CHECKING:
+    import requests
 
 
 class Rest:
     """A requests session for one platform; 429, 5xx and dropped connections become Transient."""
 
-    def __init__(self, platform: str, timeout: float):
+    def __init__(self, platform: str, timeout: float) -> None:
         import requests
 
         self.platform = platform
         self.timeout = timeout
         self.session = requests.Session()
 
-    def call(self, method: str, url: str, **kwargs):
+    def call(self, method: str, url: str, **kwargs: Any) -> requests.Response:
         import requests
 
         try:
@@ -44,7 +49,7 @@ def _seconds(value: str | None) -> float | None:
         return None
 
 
-def json_body(response) -> dict:
+def json_body(response: requests.Response) -> dict[str, Any]:
     try:
         data = response.json()
     except ValueError:

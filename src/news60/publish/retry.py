@@ -19,7 +19,7 @@ T = TypeVar("T")
 class Transient(PublishError):
     """A failure worth another try: 429, a 5xx, a dropped or timed-out connection."""
 
-    def __init__(self, message: str, retry_after: float | None = None):
+    def __init__(self, message: str, retry_after: float | None = None) -> None:
         super().__init__(message)
         self.retry_after = retry_after
 
@@ -50,7 +50,7 @@ class Backoff:
 
     def wait(self, attempt: int, retry_after: float | None) -> float:
         """Seconds before try `attempt + 1`: doubling, jittered down by up to half."""
-        wait = min(self.max_delay, self.delay * 2 ** (attempt - 1)) * random.uniform(0.5, 1.0)
+        wait = min(self.max_delay, self.delay * 2.0 ** (attempt - 1)) * random.uniform(0.5, 1.0)
         return max(wait, retry_after or 0.0)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import time
+from typing import TYPE_CHECKING, Any
 
 from news60.errors import CredentialsError, PublishError
 from news60.publish.channel import Acknowledged, Post, Posted, Progress, Session
@@ -17,6 +18,9 @@ from news60.publish.clip import Clip
 from news60.publish.metadata import Metadata, text_with_footer
 from news60.publish.rest import Rest, json_body
 from news60.settings import PublishSettings
+
+if TYPE_CHECKING:
+    import requests
 
 progress_log = logging.getLogger("news60.progress")
 
@@ -44,7 +48,7 @@ log = logging.getLogger(__name__)
 class TikTok:
     """One TikTok account, through its user access token."""
 
-    def __init__(self, settings: PublishSettings):
+    def __init__(self, settings: PublishSettings) -> None:
         self.settings = settings
         self.api = settings.tiktok.api_url.rstrip("/")
         if not CHUNK_MIB[0] <= settings.tiktok.chunk_mb <= CHUNK_MIB[1]:
@@ -60,7 +64,7 @@ class TikTok:
             )
         self.rest = Rest("TikTok", settings.timeout)
 
-    def payload(self, clip: Clip, metadata: Metadata, privacy: str) -> dict:
+    def payload(self, clip: Clip, metadata: Metadata, privacy: str) -> dict[str, Any]:
         """video/init's body; privacy and interactions are settled against creator_info when posting."""
         config = self.settings.tiktok
         if config.brand_content and privacy == "private":
@@ -171,7 +175,7 @@ class TikTok:
         note = "posted privately: TikTok gives no public link (publish_id kept as the id)"
         return Posted(post_id or session.ref, None, () if post_id else (note,))
 
-    def _api(self, path: str, body: dict) -> dict:
+    def _api(self, path: str, body: dict[str, Any]) -> dict[str, Any]:
         """One call to the posting API; a token TikTok refuses is refreshed once and the call made again."""
         from news60.publish.tokens import fresh_token
 
@@ -181,9 +185,10 @@ class TikTok:
         data = json_body(response)
         if response.status_code != 200 or data.get("error", {}).get("code", "ok") != "ok":
             raise self._refusal(response, path.rstrip("/"))
-        return data.get("data", {})
+        answer: dict[str, Any] = data.get("data", {})
+        return answer
 
-    def _call(self, path: str, body: dict, token: str):
+    def _call(self, path: str, body: dict[str, Any], token: str) -> requests.Response:
         return self.rest.call(
             "POST",
             f"{self.api}/v2/post/publish/{path}",
@@ -201,7 +206,7 @@ class TikTok:
         token = load_token(self.settings, "tiktok")
         return token.saved and bool(token.refresh_token)
 
-    def _refusal(self, response, doing: str) -> PublishError:
+    def _refusal(self, response: requests.Response, doing: str) -> PublishError:
         """TikTok's error code as a typed error that says what to do."""
         error = json_body(response).get("error", {})
         code = error.get("code") or str(response.status_code)
@@ -221,7 +226,7 @@ class TikTok:
         return PublishError(f"TikTok refused {doing} ({code}: {error.get('message', '')})")
 
 
-def check_length(seconds: float, creator: dict) -> None:
+def check_length(seconds: float, creator: dict[str, Any]) -> None:
     """Refuse, before anything is sent, a clip longer than the account may post."""
     limit = creator.get("max_video_post_duration_sec")
     if limit and seconds > float(limit):
@@ -231,7 +236,7 @@ def check_length(seconds: float, creator: dict) -> None:
         )
 
 
-def respected(post: Post, creator: dict) -> dict:
+def respected(post: Post, creator: dict[str, Any]) -> dict[str, Any]:
     """disable_comment/duet/stitch: what the producer allowed, except what the account has off."""
     info = post.request["post_info"]
     found = {}
@@ -243,7 +248,7 @@ def respected(post: Post, creator: dict) -> dict:
     return found
 
 
-def disclosure(post_info: dict) -> list[str]:
+def disclosure(post_info: dict[str, Any]) -> list[str]:
     """What TikTok requires the producer be shown before posting: the label, then the consent."""
     lines = []
     if post_info.get("brand_content_toggle"):  # both toggles: TikTok shows "Paid partnership"
@@ -284,6 +289,6 @@ def _units(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
 
-def _post_id(data: dict) -> str | None:
+def _post_id(data: dict[str, Any]) -> str | None:
     ids = data.get("publicaly_available_post_id") or []  # TikTok's own spelling
     return str(ids[0]) if ids else None

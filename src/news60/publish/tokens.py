@@ -12,6 +12,7 @@ import os
 import time
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from news60.errors import CredentialsError
 from news60.localfiles import load_json, read_input
@@ -86,7 +87,7 @@ def import_token(settings: PublishSettings, channel: str, source: Path) -> Path:
     """Keep a token endpoint's answer made elsewhere; TikTok's needs the app's key and secret
     (in the file, or from [publish.tiktok] client_key and its environment variable)."""
     data = _read(Path(source))
-    kept = {}
+    kept: dict[str, str] = {}
     if channel == "tiktok":
         config = settings.tiktok
         kept = {
@@ -104,7 +105,9 @@ def import_token(settings: PublishSettings, channel: str, source: Path) -> Path:
     return save_token(settings, channel, token_response(data, time.time(), **kept))
 
 
-def token_response(data: dict, now: float, **kept: str) -> SavedToken:
+def token_response(
+    data: dict[str, Any], now: float, *, client_key: str = "", client_secret: str = ""
+) -> SavedToken:
     """A token endpoint's answer (access_token, expires_in, refresh_token, refresh_expires_in)."""
     if not data.get("access_token"):
         raise CredentialsError("the token has no access_token: give the token endpoint's answer")
@@ -116,7 +119,8 @@ def token_response(data: dict, now: float, **kept: str) -> SavedToken:
         refresh_expires_at=(
             now + float(data["refresh_expires_in"]) if data.get("refresh_expires_in") else None
         ),
-        **kept,
+        client_key=client_key,
+        client_secret=client_secret,
     )
 
 
@@ -185,7 +189,9 @@ def refresh_instagram(settings: PublishSettings, token: SavedToken, now: float) 
 REFRESH = {"tiktok": refresh_tiktok, "instagram": refresh_instagram}
 
 
-def _grant(platform: str, settings: PublishSettings, method: str, url: str, **kwargs) -> dict:
+def _grant(
+    platform: str, settings: PublishSettings, method: str, url: str, **kwargs: Any
+) -> dict[str, Any]:
     """One call to a token endpoint; a refusal names `news60 auth`, never the token."""
     response = Rest(platform, settings.timeout).call(method, url, **kwargs)
     data = json_body(response)
@@ -199,7 +205,7 @@ def _grant(platform: str, settings: PublishSettings, method: str, url: str, **kw
     )
 
 
-def _read(path: Path) -> dict:
+def _read(path: Path) -> dict[str, Any]:
     hint = "check it, or run `news60 auth` for the channel again"
     raw = read_input(path, TOKEN_BYTES, what="token file", hint=hint, error=CredentialsError)
     try:

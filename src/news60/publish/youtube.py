@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from news60.errors import CredentialsError, PublishError
 from news60.publish.channel import Acknowledged, Post, Posted, Progress, Session
@@ -18,6 +20,13 @@ from news60.publish.clip import Clip
 from news60.publish.metadata import Metadata, shorten, text_with_footer
 from news60.publish.retry import Refused, Transient
 from news60.settings import PublishSettings
+
+if TYPE_CHECKING:
+    import httplib2
+    from google.oauth2.credentials import Credentials
+    from googleapiclient._apis.youtube.v3 import Video, VideoHttpRequest, YouTubeResource
+
+T = TypeVar("T")
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +43,7 @@ REAUTH = "run `news60 auth youtube --client-secrets client_secret.json` to sign 
 class YouTube:
     """One YouTube channel, signed in through the saved OAuth token."""
 
-    def __init__(self, settings: PublishSettings):
+    def __init__(self, settings: PublishSettings) -> None:
         self.settings = settings
         self.config = settings.youtube
         if self.config.chunk_kib * 1024 % CHUNK_UNIT or self.config.chunk_kib <= 0:
@@ -42,12 +51,13 @@ class YouTube:
                 f"[publish.youtube] chunk_kib {self.config.chunk_kib} must be a positive "
                 "multiple of 256"
             )
-        self._service = None
-        self._authorized = None  # google-auth's AuthorizedHttp: every request carries the token
-        self._credentials = None
-        self._saved_token = None
+        self._service: YouTubeResource | None = None
+        # google-auth's AuthorizedHttp (untyped): every request carries the token
+        self._authorized: Any = None
+        self._credentials: Credentials | None = None
+        self._saved_token: str | None = None
 
-    def payload(self, clip: Clip, metadata: Metadata, privacy: str) -> dict:
+    def payload(self, clip: Clip, metadata: Metadata, privacy: str) -> dict[str, Any]:
         """The video resource sent with videos.insert (part=snippet,status), limits checked."""
         resource = {
             "snippet": {
@@ -75,13 +85,13 @@ class YouTube:
 
         from news60.publish.tokens import REFRESH_AHEAD
 
-        self._youtube()
-        expiry = self._credentials.expiry
+        credentials = self._signed_in_credentials()
+        expiry = credentials.expiry
         ahead = dt.datetime.now(dt.UTC).replace(tzinfo=None) + dt.timedelta(seconds=REFRESH_AHEAD)
-        if self._credentials.token and expiry is not None and expiry > ahead:
+        if credentials.token and expiry is not None and expiry > ahead:
             return
         request = google_auth_httplib2.Request(self._authorized.http)
-        self._guard(lambda: self._credentials.refresh(request))
+        self._guard(lambda: credentials.refresh(request))
 
     def cancel(self, post: Post, session: Session) -> None:
         """DELETE on the session URI: YouTube discards what it holds (it answers 499)."""
@@ -94,6 +104,7 @@ class YouTube:
         session URI in Location."""
         check_thumbnail(post.clip.thumbnail)
         request = self._insert(post)
+        assert request.headers is not None  # the client sets the request's headers
         headers = {
             **request.headers,
             "X-Upload-Content-Type": "video/mp4",
@@ -153,7 +164,7 @@ class YouTube:
             return (f"thumbnail not set: {exc}",)
         return ()
 
-    def _insert(self, post: Post):
+    def _insert(self, post: Post) -> VideoHttpRequest:
         from googleapiclient.http import MediaFileUpload
 
         media = MediaFileUpload(
@@ -165,41 +176,49 @@ class YouTube:
         return (
             self._youtube()
             .videos()
-            .insert(part="snippet,status", body=post.request, media_body=media)
+            .insert(part="snippet,status", body=cast("Video", post.request), media_body=media)
         )
 
-    def _youtube(self):
+    def _youtube(self) -> YouTubeResource:
         """The API client, built from the bundled discovery document pointed at root_url."""
         if self._service is None:
-            from googleapiclient.discovery import build_from_document
+            # google-api-python-client-stubs leave out build_from_document and get_static_doc's types.
+            from googleapiclient.discovery import build_from_document  # type: ignore[attr-defined]
             from googleapiclient.discovery_cache import get_static_doc
 
-            document = json.loads(get_static_doc("youtube", "v3"))
+            document = json.loads(get_static_doc("youtube", "v3"))  # type: ignore[no-untyped-call]
             document["rootUrl"] = self.config.root_url
             self._service = build_from_document(document, http=self._signed_in())
         return self._service
 
-    def _signed_in(self):
+    def _signed_in_credentials(self) -> Credentials:
+        """The sign-in the API client uses (signing in first when it has not)."""
+        self._youtube()
+        assert self._credentials is not None  # _youtube() signs in
+        return self._credentials
+
+    def _signed_in(self) -> Any:  # google_auth_httplib2.AuthorizedHttp
         import google_auth_httplib2
         import httplib2
 
         from news60.publish.credentials import youtube_credentials
         from news60.publish.sendonce import SendOnce
 
-        self._credentials = youtube_credentials(self.settings)
-        self._saved_token = self._credentials.token
+        self._credentials = credentials = youtube_credentials(self.settings)
+        self._saved_token = credentials.token
         plain = httplib2.Http(timeout=self.settings.timeout)
         plain.redirect_codes = plain.redirect_codes - {308}  # 308 is "resume incomplete" here
-        self._authorized = google_auth_httplib2.AuthorizedHttp(
-            self._credentials, http=SendOnce(plain)
-        )
+        self._authorized = google_auth_httplib2.AuthorizedHttp(credentials, http=SendOnce(plain))
         return self._authorized
 
-    def _call(self, uri: str, method: str, **kwargs):
+    def _call(self, uri: str, method: str, **kwargs: Any) -> tuple[httplib2.Response, bytes]:
         self._youtube()
-        return self._guard(lambda: self._authorized.request(uri, method, **kwargs))
+        answer: tuple[httplib2.Response, bytes] = self._guard(
+            lambda: self._authorized.request(uri, method, **kwargs)
+        )
+        return answer
 
-    def _guard(self, action):
+    def _guard(self, action: Callable[[], T]) -> T:
         """Run one request; transport failures and 429/5xx become Transient, 401 a re-auth."""
         import httplib2
         from google.auth.exceptions import RefreshError, TransportError
@@ -254,7 +273,7 @@ def _api_reason(content: bytes) -> str:
 
 def _reason(exc: Exception) -> str:
     """The OAuth error code only (invalid_grant ...): the rest may quote the request."""
-    args = getattr(exc, "args", ())
+    args: tuple[object, ...] = getattr(exc, "args", ())
     data = args[1] if len(args) > 1 and isinstance(args[1], dict) else {}
     return data.get("error") or "expired or revoked"
 
@@ -293,7 +312,7 @@ def check_thumbnail(path: Path | None) -> None:
         )
 
 
-def check_limits(resource: dict) -> None:
+def check_limits(resource: dict[str, Any]) -> None:
     """Refuse metadata YouTube would refuse, before anything is sent."""
     snippet = resource["snippet"]
     problems = []

@@ -9,11 +9,23 @@ import types
 from collections.abc import Mapping
 from dataclasses import MISSING, fields, is_dataclass
 from pathlib import Path
-from typing import Any, Literal, TypeVar, Union, get_args, get_origin, get_type_hints
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Literal,
+    TypeVar,
+    Union,
+    get_args,
+    get_origin,
+    get_type_hints,
+)
 
 from news60.errors import News60Error
 
-R = TypeVar("R")
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+R = TypeVar("R", bound="DataclassInstance")  # a record: a dataclass
 
 
 class RecordError(News60Error):
@@ -40,10 +52,10 @@ def from_data(kind: type[R], data: Any, origin: str) -> R:
     hints = get_type_hints(kind)
     values = {
         f.name: _value(hints[f.name], data[f.name], f"{origin}.{f.name}")
-        for f in fields(kind)  # type: ignore[arg-type]
+        for f in fields(kind)
         if f.name in data and not (data[f.name] is None and _has_default(f))
     }
-    missing = [f.name for f in fields(kind) if f.name not in values and not _has_default(f)]  # type: ignore[arg-type]
+    missing = [f.name for f in fields(kind) if f.name not in values and not _has_default(f)]
     if missing:
         raise RecordError(f"{origin}: missing {', '.join(missing)}")
     return kind(**values)
@@ -68,8 +80,8 @@ def _value(hint: Any, value: Any, origin: str) -> Any:
     shape, args = get_origin(hint), get_args(hint)
     if hint is Any:
         return value
-    if is_dataclass(hint):
-        return from_data(hint, value, origin)  # type: ignore[arg-type]
+    if isinstance(hint, type) and is_dataclass(hint):  # (a hint naming a record is its class)
+        return from_data(hint, value, origin)
     if shape in (Union, types.UnionType):
         return _union(args, value, origin)
     if shape is Literal:

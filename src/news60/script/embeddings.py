@@ -34,8 +34,9 @@ def embed(texts: list[str]) -> np.ndarray:
     if not texts:
         return np.zeros((0, SIZE), dtype=np.float32)
     folder = user_cache("embeddings")
-    known = {text: _load(_entry(folder, text)) for text in dict.fromkeys(texts)}
-    missing = [text for text, vector in known.items() if vector is None]
+    stored = {text: _load(_entry(folder, text)) for text in dict.fromkeys(texts)}
+    known = {text: vector for text, vector in stored.items() if vector is not None}
+    missing = [text for text in stored if text not in known]
     if missing:
         for text, vector in zip(missing, encoder().encode(missing), strict=True):
             known[text] = vector
@@ -64,7 +65,7 @@ def _load(path: Path) -> np.ndarray | None:
     an entry that is not a regular file (a FIFO would block the read) counts as damaged."""
     try:
         with open_regular(path) as handle:
-            vector = np.load(handle, allow_pickle=False)
+            vector: np.ndarray = np.load(handle, allow_pickle=False)
     except FileNotFoundError:
         return None
     except _DAMAGED as exc:

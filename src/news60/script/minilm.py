@@ -84,7 +84,7 @@ def read_safetensors(path: Path, *names: str) -> dict[str, np.ndarray]:
     with path.open("rb") as file:
         size = int.from_bytes(file.read(8), "little")
         header = json.loads(file.read(size))
-    tensors = {}
+    tensors: dict[str, np.ndarray] = {}
     for name, entry in header.items():
         if name == "__metadata__" or (names and name not in names):
             continue
@@ -109,7 +109,7 @@ def _session(model: bytes, threads: int) -> Any:
     return onnxruntime.InferenceSession(model, options, providers=["CPUExecutionProvider"])
 
 
-def bert_graph(weights: dict[str, np.ndarray], config: dict) -> bytes:
+def bert_graph(weights: dict[str, np.ndarray], config: dict[str, Any]) -> bytes:
     """BERT after the word embeddings, with mean pooling and L2 normalisation, as ONNX: the
     tokens' word embeddings and the int64 mask in, vectors out."""
     g = GraphWriter()
@@ -167,7 +167,9 @@ def _shared_constants(g: GraphWriter, heads: int, per_head: int, hidden: int) ->
         g.constant(name, np.array(value, dtype=np.float32))
 
 
-def _layer(g: GraphWriter, w: dict, name: str, x: str, blocked: str, eps: float) -> str:
+def _layer(
+    g: GraphWriter, w: dict[str, np.ndarray], name: str, x: str, blocked: str, eps: float
+) -> str:
     """One encoder layer: self-attention, then the feed-forward block, each with its residual."""
     query = _heads(g, _linear(g, w, f"{name}.attention.self.query", x), [0, 2, 1, 3])
     key = _heads(g, _linear(g, w, f"{name}.attention.self.key", x), [0, 2, 3, 1])
@@ -189,12 +191,12 @@ def _heads(g: GraphWriter, x: str, order: list[int]) -> str:
     return g.op("Transpose", g.op("Reshape", x, "split_heads"), perm=order)
 
 
-def _linear(g: GraphWriter, w: dict, name: str, x: str) -> str:
+def _linear(g: GraphWriter, w: dict[str, np.ndarray], name: str, x: str) -> str:
     weight = g.constant(f"{name}.weight", w[f"{name}.weight"].T)
     return g.op("Add", g.op("MatMul", x, weight), g.constant(f"{name}.bias", w[f"{name}.bias"]))
 
 
-def _layer_norm(g: GraphWriter, w: dict, name: str, x: str, eps: float) -> str:
+def _layer_norm(g: GraphWriter, w: dict[str, np.ndarray], name: str, x: str, eps: float) -> str:
     scale = g.constant(f"{name}.weight", w[f"{name}.weight"])
     shift = g.constant(f"{name}.bias", w[f"{name}.bias"])
     return g.op("LayerNormalization", x, scale, shift, axis=-1, epsilon=eps)

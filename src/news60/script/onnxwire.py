@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import struct
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 
@@ -31,8 +32,9 @@ class GraphWriter:
     def constant(self, name: str, array: np.ndarray) -> str:
         """Add a constant tensor (float32 or int64) and return its name."""
         data = np.ascontiguousarray(array)
-        chunks = [_int(1, d) for d in data.shape] + [_int(2, _ELEMENT[data.dtype]), _text(8, name)]
-        self.tensors.append(chunks + _message(9, [memoryview(data).cast("B")]))
+        chunks: Chunks = [*(_int(1, d) for d in data.shape), _int(2, _ELEMENT[data.dtype])]
+        chunks.append(_text(8, name))
+        self.tensors.append(chunks + _message(9, [data.data.cast("B")]))
         return name
 
     def op(
@@ -45,14 +47,14 @@ class GraphWriter:
         """Add a node of one output (named after the op unless given) and return its name."""
         self.count += 1
         output = output or f"{op_type.lower()}{self.count}"
-        chunks: Chunks = [_text(1, name) for name in inputs] + [_text(2, output)]
+        chunks: Chunks = [*(_text(1, name) for name in inputs), _text(2, output)]
         chunks.append(_text(4, op_type))
         for name, value in attributes.items():
             chunks += _message(5, _attribute(name, value))
         self.nodes.append(chunks)
         return output
 
-    def model(self, inputs: dict[str, Sequence], outputs: dict[str, Sequence]) -> bytes:
+    def model(self, inputs: dict[str, Sequence[Any]], outputs: dict[str, Sequence[Any]]) -> bytes:
         """The ModelProto's bytes; each input and output is (numpy type, dimension, ...), where a
         dimension is a size or a name."""
         graph: Chunks = []

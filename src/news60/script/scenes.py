@@ -35,7 +35,8 @@ def build_script(
     `lines` traces each pair's sentences to the article."""
     units = list(units) if units is not None else [-1] * len(sentences)
     lines = list(lines) if lines is not None else [()] * len(sentences)
-    scenes, start = [], 0
+    scenes: list[Scene] = []
+    start = 0
     for group in group_sentences(sentences, units):
         members = range(start, start + len(group))
         text = " ".join(group)

@@ -6,7 +6,7 @@ import json
 import re
 from dataclasses import asdict, fields, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from news60.atomic import write_json
 from news60.errors import ScriptError
@@ -23,6 +23,9 @@ from news60.models import (
     TracedSentence,
 )
 from news60.records.paths import relative_path
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
 FORMAT = "news60/story@2"
 READABLE = (FORMAT, "news60/story@1")  # @1 listed reporting credits as plain `credits`
@@ -52,12 +55,12 @@ def save_story(script: Script, path: Path) -> Path:
 
 
 def _relative_photos(script: Script, folder: Path, within: Path) -> Script:
-    def relative(photo: Photo | None) -> Photo | None:
-        if photo is None or not photo.src or "://" in photo.src:
+    def relative(photo: Photo) -> Photo:
+        if not photo.src or "://" in photo.src:
             return photo
         return replace(photo, src=relative_path(Path(photo.src), folder, within))
 
-    scenes = tuple(replace(s, photo=relative(s.photo)) for s in script.scenes)
+    scenes = tuple(replace(s, photo=s.photo and relative(s.photo)) for s in script.scenes)
     return replace(script, scenes=scenes, photos=tuple(relative(p) for p in script.photos))
 
 
@@ -114,13 +117,13 @@ def story_folder(path: Path) -> Path:
 def resolve_photos(script: Script, folder: Path) -> Script:
     """Relative photo paths made absolute against `folder`; URLs and absolute paths unchanged."""
 
-    def resolved(photo: Photo | None) -> Photo | None:
-        if photo is None or not photo.src or "://" in photo.src:
+    def resolved(photo: Photo) -> Photo:
+        if not photo.src or "://" in photo.src:
             return photo
         path = Path(photo.src).expanduser()
         return replace(photo, src=str(path if path.is_absolute() else (folder / path).resolve()))
 
-    scenes = tuple(replace(s, photo=resolved(s.photo)) for s in script.scenes)
+    scenes = tuple(replace(s, photo=s.photo and resolved(s.photo)) for s in script.scenes)
     return replace(script, scenes=scenes, photos=tuple(resolved(p) for p in script.photos))
 
 
@@ -182,7 +185,7 @@ def _story_kind(value: Any, origin: str) -> str:
     """The story's kind (news, opinion ...), one news60.article.kinds knows."""
     if value not in KINDS:
         raise ScriptError(f"{origin}: kind {value!r} is not one of {', '.join(KINDS)}")
-    return value
+    return str(value)  # (one of KINDS: already a str)
 
 
 def _scene(data: Any, origin: str) -> Scene:
@@ -296,7 +299,9 @@ def _reporting_v1(credits: Any, origin: str) -> Reporting:
     return read_reporting("", [_text(c, f"{origin}: credits", LABEL_CHARS) for c in names])
 
 
-def _check_fields(data: dict, kind: type, origin: str, required: set[str]) -> None:
+def _check_fields(
+    data: dict[str, Any], kind: type[DataclassInstance], origin: str, required: set[str]
+) -> None:
     known = {f.name for f in fields(kind)}
     unknown = sorted(str(k)[:40] for k in set(data) - known)
     if unknown:
@@ -309,7 +314,7 @@ def _check_fields(data: dict, kind: type, origin: str, required: set[str]) -> No
         raise ScriptError(f"{origin}: missing field(s) {', '.join(missing)}")
 
 
-def _list(value: Any, origin: str, items: str) -> list:
+def _list(value: Any, origin: str, items: str) -> list[Any]:
     """A JSON list of at most ITEMS; a string where the list belongs is named, not split."""
     if not isinstance(value, list | tuple):
         raise ScriptError(

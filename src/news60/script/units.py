@@ -144,10 +144,10 @@ def _needs_later_speaker(
 ) -> bool:
     """The earlier span is unattributed speech and the later one is attributed speech."""
 
-    def heard(span):
+    def heard(span: tuple[int, int]) -> bool:
         return any(attributes(marks[i]) for i in range(span[0], span[1] + 1))
 
-    def speech(span):
+    def speech(span: tuple[int, int]) -> bool:
         return any(is_speech(marks[i]) for i in range(span[0], span[1] + 1))
 
     opens_on_quote = sentences[later[0]].lstrip()[:1] in "\"“‘'"
@@ -215,7 +215,7 @@ def _refers_back(sentence: str) -> bool:
         return True
     pronoun = _PERSONAL.search(sentence)
     name = _CAPITALISED.search(sentence, 1)
-    return bool(pronoun) and (name is None or pronoun.start() < name.start())
+    return pronoun is not None and (name is None or pronoun.start() < name.start())
 
 
 def _heard(sentences: Sequence[str], first: int, last: int) -> bool:

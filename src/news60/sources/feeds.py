@@ -9,8 +9,10 @@ import calendar
 import datetime as dt
 import logging
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 from urllib.parse import urljoin
 
 from news60.article.fetch import fetch_document, is_url
@@ -81,7 +83,7 @@ def feed_entries(data: bytes, origin: str) -> list[Entry]:
     return [entry for item in parsed.entries if (entry := _entry(item, origin))]
 
 
-def _entry(item, source: str) -> Entry | None:
+def _entry(item: Mapping[str, Any], source: str) -> Entry | None:
     """A feed item as a story: its link, title and date. An item without a link is skipped; one
     whose link is not an http(s) URL (a local file, file://, javascript:) fails, never read."""
     raw = item.get("link") or ""

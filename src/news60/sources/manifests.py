@@ -107,7 +107,7 @@ def _entry(row: dict[str, Any], number: int, path: Path, folders: tuple[Path, ..
 class Cell:
     """Where a value came from (for messages) and the folders its paths must lie in."""
 
-    def __init__(self, where: str, folders: tuple[Path, ...]):
+    def __init__(self, where: str, folders: tuple[Path, ...]) -> None:
         self.where, self.folders = where, folders
 
     def error(self, problem: str) -> SourceError:

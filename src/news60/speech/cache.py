@@ -109,18 +109,20 @@ def _read(path: Path, text: str) -> Speech:
 
 
 def _store(path: Path, speech: Speech, text: str) -> None:
-    fields = {
-        "samples": speech.samples,
-        "rate": speech.sample_rate,
-        "words": json.dumps([[w.text, w.start, w.end] for w in speech.words]),
-        "phones": json.dumps([list(p) for p in speech.phones]),
-        "text": text,
-    }
+    words = json.dumps([[w.text, w.start, w.end] for w in speech.words])
+    phones = json.dumps([list(p) for p in speech.phones])
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         _sweep(path.parent)
         with writing(path) as partial:
-            np.savez(partial, **fields)
+            np.savez(
+                partial,
+                samples=speech.samples,
+                rate=speech.sample_rate,
+                words=words,
+                phones=phones,
+                text=text,
+            )
     except OSError as exc:  # a read-only cache only costs time
         log.warning(
             "could not write speech cache %s (%s): the sentence will be spoken again", path, exc

@@ -70,15 +70,16 @@ def limit(
     # A moving average of a moving minimum of the same width never exceeds the needed gain.
     gain = uniform_filter1d(minimum_filter1d(needed, width), width)
     shaped = gain if samples.ndim == 1 else gain[:, None]
-    return (samples * shaped).astype(np.float32)
+    limited: np.ndarray = (samples * shaped).astype(np.float32)
+    return limited
 
 
 def _oversampled_peak(samples: np.ndarray) -> np.ndarray:
     """Per input frame, the largest absolute value across channels of a 4x-oversampled copy:
     scipy's resample_poly(x, 4, 1), computed as its four polyphase branches (short
     convolutions, three times faster than the general resampler)."""
-    peaks = np.abs(samples) if samples.ndim == 1 else np.abs(samples).max(axis=1)
-    peaks = peaks.astype(np.float32)
+    magnitudes = np.abs(samples) if samples.ndim == 1 else np.abs(samples).max(axis=1)
+    peaks: np.ndarray = magnitudes.astype(np.float32)
     shift, frames = _HALF // _UP, len(samples)
     for channel in (samples,) if samples.ndim == 1 else samples.T:
         for branch in _branches() if frames else ():

@@ -138,8 +138,9 @@ def _speak(
     texts: Sequence[str], name: str, settings: VoiceSettings, cache: SpeechCache
 ) -> list[Speech]:
     """Every text trimmed, from the cache or else spoken (each distinct text once)."""
-    found = {text: cache.lookup(name, settings.rate, text) for text in dict.fromkeys(texts)}
-    missing = [text for text, speech in found.items() if speech is None]
+    cached = {text: cache.lookup(name, settings.rate, text) for text in dict.fromkeys(texts)}
+    found = {text: speech for text, speech in cached.items() if speech is not None}
+    missing = [text for text in cached if text not in found]
     if missing:
         voice = get_voice(settings)
         for text in missing:

@@ -11,14 +11,20 @@ every machine and numpy version."""
 
 from __future__ import annotations
 
+from types import ModuleType
+from typing import TYPE_CHECKING
+
 import numpy as np
+
+if TYPE_CHECKING:
+    import onnx
 
 TABLE = 1 << 20  # noise values; a sentence needs (192 channels x frames), about 500,000 at most
 SEED = 0x6E657773  # "news"
 MIX = 40503  # an odd multiplier spreading small phoneme sums over the table (Knuth's 16-bit golden ratio)
 
 
-def fix_noise(model) -> int:
+def fix_noise(model: onnx.ModelProto) -> int:
     """Replace every RandomNormalLike node of the onnx ModelProto `model` in place; how many."""
     from onnx import helper, numpy_helper
 
@@ -46,7 +52,7 @@ def fix_noise(model) -> int:
     return len(nodes)
 
 
-def _text_offset(helper, ids: str) -> list:
+def _text_offset(helper: ModuleType, ids: str) -> list[onnx.NodeProto]:
     """Nodes computing news60_offset: sum of (id x position x MIX), mod TABLE."""
     make = helper.make_node
     return [
@@ -61,7 +67,7 @@ def _text_offset(helper, ids: str) -> list:
     ]
 
 
-def _fixed_noise(helper, node, name: str) -> list:
+def _fixed_noise(helper: ModuleType, node: onnx.NodeProto, name: str) -> list[onnx.NodeProto]:
     """Nodes computing, for the input x, table[(offset + i) mod TABLE] for i in 0..size(x),
     shaped as x."""
     (x,), (y,) = node.input, node.output
@@ -81,7 +87,8 @@ def noise_table(size: int) -> np.ndarray:
     """`size` standard normal values (Box-Muller over SplitMix64 of a counter), float32."""
     counter = np.arange(size, dtype=np.uint64) * np.uint64(2) + np.uint64(SEED)
     first, second = _uniform(counter), _uniform(counter + np.uint64(1))
-    return (np.sqrt(-2.0 * np.log(first)) * np.cos(2.0 * np.pi * second)).astype(np.float32)
+    table: np.ndarray = np.sqrt(-2.0 * np.log(first)) * np.cos(2.0 * np.pi * second)
+    return table.astype(np.float32)
 
 
 def _uniform(counter: np.ndarray) -> np.ndarray:

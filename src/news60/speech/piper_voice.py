@@ -5,8 +5,10 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -14,6 +16,9 @@ from news60.errors import VoiceError
 from news60.speech import alignment, timing
 from news60.speech.piper_noise import fix_noise
 from news60.speech.speech import Phone, Speech
+
+if TYPE_CHECKING:
+    import piper
 
 BUNDLED = "en_US-joe-medium"
 
@@ -91,7 +96,7 @@ def _find_model(argument: str) -> Path:
 
 
 @functools.cache
-def _load(model: Path, config: Path):
+def _load(model: Path, config: Path) -> piper.PiperVoice:
     """Load a model once per process (about 1.5 s), patched in memory: alignments added (as
     Piper's own include_alignments does) and its sampling noise fixed (piper_noise)."""
     import json
@@ -123,21 +128,21 @@ class _Shrinking:
     memory grows with its length (a 25 s one: 600 MiB) and would stay with the process, through
     the render and, in a batch worker, every story after; measured 7-14 % more voice CPU."""
 
-    def __init__(self, session) -> None:
+    def __init__(self, session: Any) -> None:  # an onnxruntime.InferenceSession (untyped)
         import onnxruntime
 
         self.session = session
         self.options = onnxruntime.RunOptions()
         self.options.add_run_config_entry("memory.enable_memory_arena_shrinkage", "cpu:0")
 
-    def run(self, outputs, feeds, run_options=None):
+    def run(self, outputs: Any, feeds: Any, run_options: Any = None) -> Any:
         return self.session.run(outputs, feeds, self.options)
 
-    def __getattr__(self, name: str):
+    def __getattr__(self, name: str) -> Any:
         return getattr(self.session, name)
 
 
-def _synthesise(voice, text: str, rate: float):
+def _synthesise(voice: piper.PiperVoice, text: str, rate: float) -> Iterator[piper.AudioChunk]:
     from piper import SynthesisConfig
 
     scale = (voice.config.length_scale or 1.0) / max(rate, 0.1)
@@ -156,7 +161,7 @@ def _phonemes(model: Path, config: Path, text: str) -> tuple[str, ...]:
     return tuple(joined[1:])
 
 
-def _phones(chunks, rate: int) -> tuple[Phone, ...]:
+def _phones(chunks: Iterable[piper.AudioChunk], rate: int) -> tuple[Phone, ...]:
     """Every chunk's timed phonemes in seconds, a space between chunks; () if any chunk has none."""
     phones: list[Phone] = []
     chunk_start = 0

@@ -76,13 +76,16 @@ def plan_move(
     return Move(start_zoom, end_zoom, first, last, duration)
 
 
-def _room(picture, view, scale) -> tuple[float, float, float, float]:
+Room = tuple[float, float, float, float]  # the centres (x from, x to, y from, y to) a view may take
+
+
+def _room(picture: tuple[int, int], view: tuple[int, int], scale: float) -> Room:
     """The centres (x from, x to, y from, y to) whose view stays inside the picture."""
     half_w, half_h = view[0] * scale / 2, view[1] * scale / 2
     return half_w, picture[0] - half_w, half_h, picture[1] - half_h
 
 
-def _slide(xs: tuple[float, float], ranges) -> tuple[float, float]:
+def _slide(xs: tuple[float, float], ranges: tuple[Room, Room]) -> tuple[float, float]:
     """A drift kept whole near an edge: both ends shifted back inside rather than stopped there
     (a subject at the edge would otherwise leave the picture standing still)."""
     low = max(r[0] for r in ranges)
@@ -91,7 +94,7 @@ def _slide(xs: tuple[float, float], ranges) -> tuple[float, float]:
     return xs[0] + shift, xs[1] + shift
 
 
-def _inside(point, room) -> tuple[float, float]:
+def _inside(point: tuple[float, float], room: Room) -> tuple[float, float]:
     """The nearest centre whose view stays inside the picture."""
     x = min(max(point[0], room[0]), room[1])
     y = min(max(point[1], room[2]), room[3])
@@ -102,12 +105,15 @@ def view_matrix(move: Move, t: float, view: tuple[int, int], headroom: float) ->
     """The affine map from view pixels to picture pixels at time t (for WARP_INVERSE_MAP)."""
     zoom, (cx, cy) = move.at(t)
     scale = headroom / zoom
-    return np.float32(
-        [[scale, 0, cx - scale * (view[0] - 1) / 2], [0, scale, cy - scale * (view[1] - 1) / 2]]
+    return np.array(
+        [[scale, 0, cx - scale * (view[0] - 1) / 2], [0, scale, cy - scale * (view[1] - 1) / 2]],
+        dtype=np.float32,
     )
 
 
-def shoot(picture: np.ndarray, matrix: np.ndarray, view: tuple[int, int], dst=None) -> np.ndarray:
+def shoot(
+    picture: np.ndarray, matrix: np.ndarray, view: tuple[int, int], dst: np.ndarray | None = None
+) -> np.ndarray:
     """The view of the picture through `matrix`: bilinear, sub-pixel, edges mirrored."""
     return cv2.warpAffine(
         picture,

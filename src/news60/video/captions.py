@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import numpy as np
 from PIL import Image, ImageDraw
 
 from news60.models import Cue
@@ -19,7 +20,7 @@ LINE_SPACING = 1.25
 class CaptionPainter:
     """Draws each cue's text once, and the pill behind each word on demand."""
 
-    def __init__(self, layout: Layout, theme: Theme):
+    def __init__(self, layout: Layout, theme: Theme) -> None:
         self.layout, self.theme = layout, theme
         self.face = font(family(theme, "body"), layout.type_px(theme.type, "caption"))
         self.step = line_height(self.face, LINE_SPACING)
@@ -29,7 +30,7 @@ class CaptionPainter:
         self.text = lru_cache(maxsize=6)(self._text)
         self.pill = lru_cache(maxsize=24)(self._pill)
 
-    def draw(self, frame, cue: Cue, word: int | None) -> None:
+    def draw(self, frame: np.ndarray, cue: Cue, word: int | None) -> None:
         """The cue on the frame, word number `word` in its pill (None: no pill)."""
         if word is not None:
             self.pill(cue, word).blend_onto(frame)
@@ -41,14 +42,14 @@ class CaptionPainter:
         width = self.layout.text_width + 2 * self.pad
         return self.layout.left - self.pad, top, width, self.layout.caption_bottom + self.pad - top
 
-    def word_boxes(self, cue: Cue) -> list[tuple[float, float, float]]:
+    def word_boxes(self, cue: Cue) -> list[tuple[float, int, float]]:
         """(x, y, width) of every word of the cue, in frame pixels."""
         lines = cue.text.split("\n")
         top = self.layout.caption_bottom - len(lines) * self.step
         space = self.face.getlength(" ")
-        boxes = []
+        boxes: list[tuple[float, int, float]] = []
         for row, line in enumerate(lines):
-            x = self.layout.left + self.pad
+            x: float = self.layout.left + self.pad
             for word in line.split(" "):
                 width = self.face.getlength(word)
                 boxes.append((x, top + row * self.step, width))

@@ -22,7 +22,15 @@ from news60.video.textblock import (
     strap_patch,
 )
 from news60.video.theme import Theme
-from news60.video.typesetting import draw_text, family, fit_box, fit_text, font, line_height
+from news60.video.typesetting import (
+    Face,
+    draw_text,
+    family,
+    fit_box,
+    fit_text,
+    font,
+    line_height,
+)
 
 LABEL_CARD = 2.0  # a card's topic-and-date label, twice a label's size: the card's one line
 
@@ -127,7 +135,8 @@ def timeline_text(slide: Slide, frame: Frame) -> TextBlock:
     if not points:
         return TextBlock()
     top, bottom = layout.stage_top, frame.text_bottom
-    point_height = _point(*points[0], False, frame, (0, 0)).size[1]
+    first_date, first_label = points[0]  # (split on the tab each point has)
+    point_height = _point(first_date, first_label, False, frame, (0, 0)).size[1]
     step = min(layout.px(230), (bottom - top - point_height) // max(1, len(points) - 1))
     axis_x = layout.left + layout.px(14)
     axis = Image.new("RGBA", (layout.px(6), step * (len(points) - 1) + 2), theme.colors["muted"])
@@ -172,11 +181,11 @@ def photo_text(slide: Slide, frame: Frame) -> TextBlock:
     return text
 
 
-def photo_heading(slide: Slide, frame: Frame) -> tuple[int, tuple]:
+def photo_heading(slide: Slide, frame: Frame) -> tuple[int, tuple[Face, list[str]]]:
     """The highest the key line over a photo may start, and its face and lines fitted there."""
     layout = frame.layout
-    if frame.under_photo:
-        top = frame.photo_box[1] + frame.photo_box[3] + layout.px(HEADING_GAP)
+    if (photo_bottom := frame.photo_bottom) is not None:
+        top = photo_bottom + layout.px(HEADING_GAP)
     else:
         top = layout.stage_top + layout.px(200)
     fitted = fit_box(

@@ -51,7 +51,7 @@ def dated_points(texts: list[str], published: str | None = None, now: str = "") 
     return sorted(points.values())
 
 
-def _point(match: re.Match, text: str) -> Point:
+def _point(match: re.Match[str], text: str) -> Point:
     year = int(match["year"] or match["year2"] or match["year3"] or match["year4"])
     month_name = match["month"] or match["month2"] or match["month3"]
     month = MONTHS.index(month_name) + 1 if month_name else 0

@@ -14,13 +14,13 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from news60.models import Slide, Timeline
+from news60.models import Cue, Slide, Timeline
 from news60.video.captions import CaptionPainter, spoken_word
 from news60.video.cards import text_block
 from news60.video.endcard import brand_bug
 from news60.video.frame import Frame, credit_patch, disclosure_patch
 from news60.video.layout import Layout
-from news60.video.photos import inspect_photo
+from news60.video.photos import PhotoInfo, inspect_photo
 from news60.video.pictures import (
     Picture,
     card_picture,
@@ -50,7 +50,7 @@ class Shot:
 class Compositor:
     """Turns a Timeline into RGB frames; safe to call from several threads, in about time order."""
 
-    def __init__(self, timeline: Timeline, theme: Theme):
+    def __init__(self, timeline: Timeline, theme: Theme) -> None:
         self.timeline, self.theme = timeline, theme
         self.layout = Layout(timeline.width, timeline.height)
         self.fps = timeline.fps
@@ -71,7 +71,7 @@ class Compositor:
             else None
         )
         self.label_until = max(DISCLOSURE_SECONDS, self.slides[0].end if self.slides else 0.0)
-        self._shots: dict[int, Future] = {}
+        self._shots: dict[int, Future[Shot]] = {}
         self._lock = threading.Lock()
 
     def frame_at(self, t: float) -> np.ndarray:
@@ -122,13 +122,13 @@ class Compositor:
     def slide_at(self, at: float) -> int:
         return max(0, bisect.bisect_right(self.starts, at) - 1)
 
-    def cue_at(self, at: float):
+    def cue_at(self, at: float) -> Cue | None:
         i = bisect.bisect_right(self.cue_starts, at) - 1
         if i >= 0 and at < self.cues[i].end:
             return self.cues[i]
         return None
 
-    def text_opacity(self, index: int, at: float) -> tuple[float, float]:
+    def text_opacity(self, index: int, at: float) -> tuple[int, float]:
         """(frames since the text of slide `index` came in, its fade-out strength 0..1) at `at`."""
         first, last = self.runs[index]
         slide = self.slides[first]
@@ -162,7 +162,7 @@ class Compositor:
         with self._lock:
             future = self._shots.get(index)
             owner = future is None
-            if owner:
+            if future is None:
                 future = self._shots[index] = Future()
                 for old in [i for i in self._shots if i < index - KEEP]:
                     del self._shots[old]
@@ -185,26 +185,29 @@ class Compositor:
     def _picture(self, index: int) -> tuple[Picture, Frame]:
         layout, theme = self.layout, self.theme
         slide = self.slides[index]
-        info = inspect_photo(slide.photo.src) if slide.photo and slide.photo.src else None
-        if info is not None:
+        photo = slide.photo
+        info = inspect_photo(photo.src) if photo and photo.src else None
+        if photo is not None and info is not None:
             size = (layout.width, layout.height)
             if info.pans(size):
                 picture = pan_picture(slide, info, layout, theme)
                 frame = Frame(layout, theme, on_photo=True)
-            elif (slide.kind == "hook" or info.fits(size)) and self._clear_of_text(index, info):
+            elif (slide.kind == "hook" or info.fits(size)) and self._clear_of_text(
+                index, info, photo.credit
+            ):
                 picture = cover_picture(slide, info, layout, theme)
                 frame = Frame(layout, theme, on_photo=True)
             else:
                 picture = whole_picture(slide, info, layout, theme)
                 frame = Frame(layout, theme, photo_box=picture.box, on_photo=True)
-            credit = credit_patch(slide.photo.credit, layout, theme, picture.box)
+            credit = credit_patch(photo.credit, layout, theme, picture.box)
             return replace(picture, credit=credit), frame
         kind = (
             "hook-quote" if slide.kind == "hook" and slide.heading.startswith("“") else slide.kind
         )
         return card_picture(slide, layout, theme, kind), Frame(layout, theme)
 
-    def _clear_of_text(self, index: int, info) -> bool:
+    def _clear_of_text(self, index: int, info: PhotoInfo, credit_line: str) -> bool:
         """Whether a photo filling a wide frame keeps its faces clear of the text over it (the
         shot's lines, the captions, the credit, the logo and label) through the shot; else it is
         shown beside the text. Tall and square frames keep faces high and text low."""
@@ -215,7 +218,7 @@ class Compositor:
         first = self.slides[self.runs[index][0]]
         frame = Frame(layout, theme, on_photo=True)
         text = [(u.x, u.y, *u.size) for u in text_block(first, frame).units]
-        credit = credit_patch(slide.photo.credit, layout, theme)
+        credit = credit_patch(credit_line, layout, theme)
         text += [(credit.x, credit.y, *credit.size)] if credit else []
         text.append(self.captions.area())
         labels = [self.bug] + (
@@ -255,7 +258,7 @@ def text_runs(slides: tuple[Slide, ...]) -> list[tuple[int, int]]:
     return runs
 
 
-def text_key(slide: Slide) -> tuple:
+def text_key(slide: Slide) -> tuple[object, ...]:
     """What decides a slide's text: equal keys on adjacent slides keep the text on screen."""
     photo = slide.photo.src if slide.photo else None
     return slide.kind, slide.heading, slide.body, slide.kicker, slide.scene, photo

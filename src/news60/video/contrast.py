@@ -28,8 +28,10 @@ def contrast(a: Sequence[int], b: Sequence[int]) -> float:
 def over(ground: Sequence[int], layer: Sequence[int]) -> RGBA:
     """`layer` (RGBA) blended over an opaque `ground`."""
     alpha = layer[3] / 255 if len(layer) > 3 else 1.0
-    mixed = [round(g + (c - g) * alpha) for g, c in zip(ground[:3], layer[:3], strict=True)]
-    return (*mixed, 255)  # type: ignore[return-value]
+    red, green, blue = (
+        round(g + (c - g) * alpha) for g, c in zip(ground[:3], layer[:3], strict=True)
+    )
+    return red, green, blue, 255
 
 
 def legible(colour: RGBA, grounds: Sequence[Sequence[int]], ratio: float = READABLE) -> RGBA:
@@ -37,7 +39,7 @@ def legible(colour: RGBA, grounds: Sequence[Sequence[int]], ratio: float = READA
     (a brand red on navy reads at 2.9:1; its lighter tint keeps the hue and reaches 4.5:1)."""
     for step in range(0, 101, 2):
         k = step / 100
-        tint = tuple(round(c + (255 - c) * k) for c in colour[:3])
-        if all(contrast(tint, ground) >= ratio for ground in grounds):
-            return (*tint, colour[3])  # type: ignore[return-value]
+        red, green, blue = (round(c + (255 - c) * k) for c in colour[:3])
+        if all(contrast((red, green, blue), ground) >= ratio for ground in grounds):
+            return red, green, blue, colour[3]
     return (255, 255, 255, colour[3])

@@ -69,11 +69,13 @@ def emoji_length(run: str, size: int) -> float:
 def draw_emoji(canvas: Image.Image, x: float, baseline: float, run: str, size: int) -> float:
     """Draw an emoji run in colour with its baseline at `baseline`; return the x after it."""
     image = _rendered(run)
+    face = emoji_font()
+    assert face is not None  # emoji runs are drawn only when the font is there
     scale = size / NATIVE_SIZE
     width, height = max(1, round(image.width * scale)), max(1, round(image.height * scale))
-    scaled = image.resize((width, height), Image.LANCZOS)
+    scaled = image.resize((width, height), Image.Resampling.LANCZOS)
     # The font's ascent (101 of 128 px) sits above the baseline.
-    top = round(baseline - emoji_font().getmetrics()[0] * scale)
+    top = round(baseline - face.getmetrics()[0] * scale)
     canvas.alpha_composite(scaled, (round(x), max(0, top)))
     return x + emoji_length(run, size)
 
@@ -81,6 +83,7 @@ def draw_emoji(canvas: Image.Image, x: float, baseline: float, run: str, size: i
 @cache
 def _rendered(run: str) -> Image.Image:
     face = emoji_font()
+    assert face is not None  # emoji runs are drawn only when the font is there
     width = round(face.getlength(run)) + 4
     ascent, descent = face.getmetrics()
     image = Image.new("RGBA", (width, ascent + descent + 4), (0, 0, 0, 0))

@@ -3,6 +3,8 @@ and the small brand logo on every other shot."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import cv2
 import numpy as np
 from PIL import Image
@@ -14,7 +16,7 @@ from news60.video.layout import Layout
 from news60.video.sprites import Patch
 from news60.video.textblock import TextBlock, line_patch, single
 from news60.video.theme import Theme
-from news60.video.typesetting import draw_text, family, fit_text, font, line_height
+from news60.video.typesetting import Face, Ink, draw_text, family, fit_text, font, line_height
 
 
 def end_text(slide: Slide, frame: Frame) -> TextBlock:
@@ -36,7 +38,7 @@ def _lockup(slide: Slide, frame: Frame, y: int, logo_height: int) -> tuple[TextB
     centre = layout.width // 2
     block = TextBlock()
     if theme.logo:
-        logo = _logo_patch(theme, logo_height, centre, y)
+        logo = _logo_patch(theme.logo, logo_height, centre, y)
         block += single(logo)
         y += logo.size[1] + layout.px(40)
     if theme.follow:
@@ -100,7 +102,10 @@ def _credits(lines: list[str], frame: Frame, y: int) -> TextBlock:
 def card_grounds(theme: Theme) -> list[tuple[int, ...]]:
     """The colours the end card's text can fall on: its plate's gradient, and that under the
     plate's faint lines."""
-    ends = [theme.colors["background_top"], theme.colors["background_bottom"]]
+    ends: list[tuple[int, ...]] = [
+        theme.colors["background_top"],
+        theme.colors["background_bottom"],
+    ]
     return ends + [over(colour, theme.colors["pattern"]) for colour in ends]
 
 
@@ -125,10 +130,10 @@ def _credits_room(frame: Frame, y: int) -> int:
     return frame.text_bottom + frame.layout.px(120) - y
 
 
-def _logo_patch(theme: Theme, height: int, centre: int, y: int) -> Patch:
-    logo = Image.open(theme.logo).convert("RGBA")
+def _logo_patch(path: Path, height: int, centre: int, y: int) -> Patch:
+    logo = Image.open(path).convert("RGBA")
     width = round(logo.width * height / logo.height)
-    logo = logo.resize((width, height), Image.LANCZOS)
+    logo = logo.resize((width, height), Image.Resampling.LANCZOS)
     return Patch.from_image(logo, centre - width // 2, y)
 
 
@@ -137,7 +142,9 @@ def brand_bug(layout: Layout, theme: Theme) -> Patch:
     height = layout.px(56)
     if theme.logo:
         logo = Image.open(theme.logo).convert("RGBA")
-        logo = logo.resize((round(logo.width * height / logo.height), height), Image.LANCZOS)
+        logo = logo.resize(
+            (round(logo.width * height / logo.height), height), Image.Resampling.LANCZOS
+        )
     else:
         face = font(family(theme, "headline"), height)
         logo = line_patch_image(theme.brand, face, theme.colors["text"])
@@ -146,7 +153,7 @@ def brand_bug(layout: Layout, theme: Theme) -> Patch:
     )
 
 
-def line_patch_image(text: str, face, fill) -> Image.Image:
+def line_patch_image(text: str, face: Face, fill: Ink) -> Image.Image:
     image = Image.new("RGBA", (round(face.getlength(text)) + 4, line_height(face)), (0, 0, 0, 0))
     draw_text(image, (0, 0), text, face, fill)
     return image

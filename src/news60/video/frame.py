@@ -11,7 +11,7 @@ from news60.video.layout import Layout
 from news60.video.sprites import Patch
 from news60.video.textblock import label_patch
 from news60.video.theme import Theme
-from news60.video.typesetting import draw_text, family, fit_text, font, line_height
+from news60.video.typesetting import Face, Ink, draw_text, family, fit_text, font, line_height
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,13 @@ class Frame:
     def under_photo(self) -> bool:
         """Text goes under a photo shown whole across the frame (not beside one at the side)."""
         return self.photo_box is not None and self.photo_box[0] < self.layout.right
+
+    @property
+    def photo_bottom(self) -> int | None:
+        """The y below a photo that text goes under (see under_photo); None when there is none."""
+        if self.photo_box is None or not self.under_photo:
+            return None
+        return self.photo_box[1] + self.photo_box[3]
 
     @property
     def shadow(self) -> int:
@@ -82,7 +89,7 @@ def credit_patch(
     return Patch.from_image(image, round(x), round(y))
 
 
-def _backed(lines: list[str], face, pad: int, fill) -> Image.Image:
+def _backed(lines: list[str], face: Face, pad: int, fill: Ink) -> Image.Image:
     """Lines of small text on a rounded, translucent dark plate: readable on any photo."""
     step = line_height(face, 1.1)
     width = round(max(face.getlength(line) for line in lines)) + 2 * pad

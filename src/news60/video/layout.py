@@ -35,7 +35,8 @@ class Layout:
         return max(1, round(value * self.unit / 1080))
 
     def type_px(self, scale: TypeScale, name: str) -> int:
-        return max(6, round(getattr(scale, name) * self.unit))
+        fraction: float = getattr(scale, name)
+        return max(6, round(fraction * self.unit))
 
     @property
     def tall(self) -> bool:

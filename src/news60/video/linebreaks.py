@@ -98,7 +98,9 @@ def _break_cost(pieces: list[tuple[str, str]], end: int) -> float:
     return 0.0
 
 
-def _best_breaks(pieces, measure, width, count, target) -> list[str] | None:
+def _best_breaks(
+    pieces: list[tuple[str, str]], measure: Measure, width: float, count: int, target: float
+) -> list[str] | None:
     """Dynamic programme over break positions: cost[k][i] = best k lines ending before piece i.
 
     A line's width is the sum of its pieces' widths and spaces (kerning across a space is nil).

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -139,7 +140,7 @@ def _to_rgb(image: Image.Image) -> Image.Image:
 def scaled_photo(src: str, size: tuple[int, int]) -> np.ndarray:
     """The photo scaled (Lanczos, once) to `size` pixels, as an RGB array."""
     image = open_photo(src, longest=max(size) * 2)
-    return np.asarray(image.resize(size, Image.LANCZOS, reducing_gap=3.0))
+    return np.asarray(image.resize(size, Image.Resampling.LANCZOS, reducing_gap=3.0))
 
 
 def face_centre(faces: list[tuple[int, int, int, int]]) -> tuple[float, float]:
@@ -174,6 +175,7 @@ def effective_detail(image: Image.Image) -> float:
 def detect_faces(image: Image.Image) -> list[tuple[int, int, int, int]]:
     """Frontal faces as (x, y, w, h), found by the Haar cascade that opencv-python-headless ships."""
     import cv2
+    import cv2.data  # (cv2 imports it; its stubs do not say so)
 
     small = image.convert("L")
     # Shrink by area, not the long side: a panorama keeps its faces big enough to find.
@@ -185,13 +187,19 @@ def detect_faces(image: Image.Image) -> list[tuple[int, int, int, int]]:
     found = cascade.detectMultiScale(
         grey, scaleFactor=1.1, minNeighbors=5, minSize=(smallest, smallest)
     )
-    return [tuple(int(round(v * factor)) for v in face) for face in found if _has_eye(grey, face)]
+    return [_scaled(face, factor) for face in found if _has_eye(grey, face)]
 
 
-def _has_eye(grey: np.ndarray, box) -> bool:
+def _scaled(box: Sequence[int], factor: float) -> tuple[int, int, int, int]:
+    x, y, w, h = (int(round(v * factor)) for v in box)
+    return x, y, w, h
+
+
+def _has_eye(grey: np.ndarray, box: Sequence[int]) -> bool:
     """Whether an eye shows in the box: a dahlia's whorl or a wheel's hub passes the face cascade,
     a face's eyes it does not have."""
     import cv2
+    import cv2.data
 
     x, y, w, h = (int(v) for v in box)
     face = cv2.resize(grey[y : y + h, x : x + w], (EYE_FACE, EYE_FACE))

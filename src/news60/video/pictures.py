@@ -48,21 +48,22 @@ class Picture:
             if self.frame is not None:
                 frame = cv2.resize(frame, self.frame, interpolation=cv2.INTER_LINEAR)
         else:
-            frame = self._whole(t)
+            frame = self._whole(t, self.backdrop)
         if self.shade is not None:
             self.shade.blend_onto(frame)
         if self.credit is not None:
             self.credit.blend_onto(frame)
         return frame
 
-    def _whole(self, t: float) -> np.ndarray:
+    def _whole(self, t: float, backdrop: np.ndarray) -> np.ndarray:
         """The photo in its box over the still backdrop (copied only around the box)."""
+        assert self.box is not None  # whole_picture gives a backdrop and its box together
         x, y, w, h = self.box
-        frame = np.empty_like(self.backdrop)
-        frame[:y], frame[y + h :] = self.backdrop[:y], self.backdrop[y + h :]
+        frame = np.empty_like(backdrop)
+        frame[:y], frame[y + h :] = backdrop[:y], backdrop[y + h :]
         frame[y : y + h, :x], frame[y : y + h, x + w :] = (
-            self.backdrop[y : y + h, :x],
-            self.backdrop[y : y + h, x + w :],
+            backdrop[y : y + h, :x],
+            backdrop[y : y + h, x + w :],
         )
         matrix = view_matrix(self.move, t, (w, h), self.headroom)
         shoot(self.pixels, matrix, (w, h), dst=frame[y : y + h, x : x + w])
@@ -117,7 +118,13 @@ def cover_picture(
         slide.end - slide.start,
         theme.motion,
     )
-    return Picture(scaled_photo(slide.photo.src, size), move, HEADROOM, view)
+    return Picture(scaled_photo(_photo_src(slide), size), move, HEADROOM, view)
+
+
+def _photo_src(slide: Slide) -> str:
+    """The address of a photo slide's photo (slides are planned with shown photos only)."""
+    assert slide.photo is not None and slide.photo.src is not None
+    return slide.photo.src
 
 
 def faces_in_view(picture: Picture, info: PhotoInfo, t: float) -> list[tuple[int, int, int, int]]:
@@ -151,7 +158,7 @@ def pan_picture(slide: Slide, info: PhotoInfo, layout: Layout, theme: Theme) -> 
     side = 1 if slide.framing % 2 == 0 else -1
     xs = (middle - side * travel / 2, middle + side * travel / 2)
     move = Move(1.0, 1.0, (xs[0], height / 2), (xs[1], height / 2), duration)
-    return Picture(scaled_photo(slide.photo.src, size), move, PAN_HEADROOM, view)
+    return Picture(scaled_photo(_photo_src(slide), size), move, PAN_HEADROOM, view)
 
 
 def whole_picture(slide: Slide, info: PhotoInfo, layout: Layout, theme: Theme) -> Picture:
@@ -159,7 +166,7 @@ def whole_picture(slide: Slide, info: PhotoInfo, layout: Layout, theme: Theme) -
     box = layout.photo_box(info.width / info.height, bottom=heading_room_top(layout, theme))
     x, y, w, h = box
     size = (round(w * BAND_HEADROOM), round(h * BAND_HEADROOM))
-    pixels = scaled_photo(slide.photo.src, size)
+    pixels = scaled_photo(_photo_src(slide), size)
     focus = (info.focus[0] * size[0], info.focus[1] * size[1])
     move = plan_move(
         size,
@@ -224,7 +231,7 @@ def with_shade(picture: Picture, rows: tuple[int, int], layout: Layout, theme: T
 
 def needed_opacity(region: np.ndarray) -> float:
     """How dark a black shade must be for white text on the brightest part of `region` to reach 4.5:1."""
-    luma = (region.astype(np.float32) / 255) @ np.float32([0.2126, 0.7152, 0.0722])
+    luma = (region.astype(np.float32) / 255) @ np.array([0.2126, 0.7152, 0.0722], np.float32)
     bright = float(np.percentile(luma, 98))
     # Shading scales the sRGB values; white text needs the shaded value's luminance under CONTRAST_LUMA.
     limit = _encode(CONTRAST_LUMA)

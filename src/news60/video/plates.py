@@ -8,8 +8,8 @@ import numpy as np
 from PIL import Image, ImageDraw
 
 from news60.video.layout import Layout
-from news60.video.theme import Theme
-from news60.video.typesetting import draw_text, family, font, line_height
+from news60.video.theme import RGBA, Theme
+from news60.video.typesetting import Face, draw_text, family, font, line_height
 
 PLATE_HEADROOM = 1.2  # plates are drawn this much larger than the frame, so they can move
 # Plates move this many times faster than photos: a soft ground moving at a photo's pace looks
@@ -32,7 +32,7 @@ def plate(layout: Layout, theme: Theme, kind: str, framing: int) -> np.ndarray:
     if shapes is not None:
         # Shapes are placed in frame pixels; at the widest framing the plate is seen scaled down
         # by PLATE_HEADROOM, so they are scaled up by as much to land where they were placed.
-        shapes = shapes.resize(size, Image.BICUBIC)
+        shapes = shapes.resize(size, Image.Resampling.BICUBIC)
         image.alpha_composite(shapes)
     return np.asarray(image.convert("RGB"))
 
@@ -69,14 +69,14 @@ def _quote_mark(image: Image.Image, layout: Layout, theme: Theme) -> None:
     draw_text(image, (x, y), "“", marks, colour)
 
 
-def _ink(face, text: str) -> tuple[int, int, int, int]:
+def _ink(face: Face, text: str) -> tuple[int, int, int, int]:
     """The box the glyphs actually cover, from where draw_text places the line's top-left."""
     probe = Image.new("L", (round(face.getlength(text)) + 4, line_height(face, 1.5)), 0)
     draw_text(probe, (0, 0), text, face, 255)
     return probe.getbbox() or (0, 0, 1, 1)
 
 
-def _colours(theme: Theme, framing: int):
+def _colours(theme: Theme, framing: int) -> tuple[RGBA, RGBA]:
     """The theme's ground for even framings; its second ground for odd ones (a new framing)."""
     top, bottom = theme.colors["background_top"], theme.colors["background_bottom"]
     if framing % 2 == 1:
@@ -85,7 +85,7 @@ def _colours(theme: Theme, framing: int):
     return top, bottom
 
 
-def _gradient(size: tuple[int, int], top, bottom) -> Image.Image:
+def _gradient(size: tuple[int, int], top: RGBA, bottom: RGBA) -> Image.Image:
     """A vertical gradient from `top` to `bottom`, as an RGBA image."""
     ramp = np.linspace(0, 1, size[1], dtype=np.float32)[:, None, None]
     a = np.array(top[:3], dtype=np.float32)
@@ -106,9 +106,10 @@ def _lines(image: Image.Image, layout: Layout, theme: Theme, framing: int) -> No
     image.alpha_composite(stripes)
 
 
-def _mix(a, b, amount: float):
-    return tuple(round(x + (y - x) * amount) for x, y in zip(a, b, strict=True))
+def _mix(a: RGBA, b: RGBA, amount: float) -> RGBA:
+    red, green, blue, alpha = (round(x + (y - x) * amount) for x, y in zip(a, b, strict=True))
+    return red, green, blue, alpha
 
 
-def _alpha(colour, alpha: int):
+def _alpha(colour: RGBA, alpha: int) -> RGBA:
     return (*colour[:3], alpha)

@@ -16,9 +16,9 @@ import subprocess
 import tempfile
 from collections import deque
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO
 
 import numpy as np
 
@@ -43,11 +43,13 @@ def render_video(timeline: Timeline, theme: Theme, settings: VideoSettings, dest
     with writing(dest) as partial, tempfile.TemporaryFile() as messages:
         command = encoder_command(timeline, settings, partial)
         with subprocess.Popen(command, stdin=subprocess.PIPE, stderr=messages) as ffmpeg:
-            widen(ffmpeg.stdin)
+            pipe = ffmpeg.stdin
+            assert pipe is not None  # stdin=PIPE
+            widen(pipe)
             try:
                 for frame in drawn(compositor, times, workers=threads):
-                    ffmpeg.stdin.write(_pixels(frame, shape))
-                ffmpeg.stdin.close()
+                    pipe.write(_pixels(frame, shape))
+                pipe.close()
             except BrokenPipeError:
                 pass  # ffmpeg stopped reading: its exit status and messages say why
         if ffmpeg.returncode:
@@ -57,7 +59,7 @@ def render_video(timeline: Timeline, theme: Theme, settings: VideoSettings, dest
     return dest
 
 
-def widen(pipe: BinaryIO) -> None:
+def widen(pipe: IO[bytes]) -> None:
     """A 1 MiB pipe instead of 64 KiB: a frame crosses in a few writes, not a hundred wake-ups."""
     with contextlib.suppress(OSError):  # a system that caps pipes lower keeps its own size
         fcntl.fcntl(pipe.fileno(), fcntl.F_SETPIPE_SZ, PIPE_BYTES)
@@ -70,7 +72,7 @@ def _pixels(frame: np.ndarray, shape: tuple[int, int, int]) -> memoryview:
             f"a frame came out {frame.dtype}{list(frame.shape)}, not uint8{list(shape)}: "
             "a bug in news60's compositor, please report it with the story"
         )
-    return memoryview(np.ascontiguousarray(frame)).cast("B")
+    return np.ascontiguousarray(frame).data.cast("B")
 
 
 def encoder_command(timeline: Timeline, settings: VideoSettings, dest: Path) -> list[str]:
@@ -135,7 +137,7 @@ def drawn(compositor: Compositor, times: list[float], workers: int = 2) -> Itera
     the GIL); each shot is built (its photo decoded and scaled, its text set) LOOKAHEAD seconds
     before its first frame, so the encoder never waits while a new photo is read."""
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-        pending: deque = deque()
+        pending: deque[Future[np.ndarray]] = deque()
         built: set[int] = set()
         for t in times:
             upcoming = compositor.slide_at(t + LOOKAHEAD)

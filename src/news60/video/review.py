@@ -43,7 +43,8 @@ def shows_nothing(slide: Slide) -> bool:
 def repeated_lines(timeline: Timeline) -> list[Repeat]:
     """Every line above the captions that repeats the burned-in captions shown with it (those that
     give way to it do not count), or an earlier line."""
-    found, earlier = [], []
+    found: list[Repeat] = []
+    earlier: list[str] = []
     shown = [cue for cue in timeline.cues if cue.shown]
     for start, end, lines in line_runs(timeline.slides):
         for line in lines:

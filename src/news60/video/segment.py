@@ -7,7 +7,7 @@ from news60.models import Slide
 from news60.video.frame import Frame
 from news60.video.sprites import Patch
 from news60.video.textblock import TextBlock, label_patch, lines_block, single
-from news60.video.typesetting import family, fit_box, line_height
+from news60.video.typesetting import Face, family, fit_box, line_height
 
 KICKER_SCALE = 1.3  # the topic pill a size up from other labels, as on the hook: it names the story
 
@@ -20,8 +20,8 @@ def segment_text(slide: Slide, frame: Frame) -> TextBlock:
     """
     layout = frame.layout
     kicker = _kicker(slide.kicker, frame)
-    if frame.under_photo:
-        y = frame.photo_box[1] + frame.photo_box[3] + layout.px(30)
+    if (photo_bottom := frame.photo_bottom) is not None:
+        y = photo_bottom + layout.px(30)
         return _titles(slide.heading, frame, kicker, (y, frame.text_bottom))[0]
     top = layout.stage_top + (layout.px(200) if frame.on_photo else 0)
     return _titles(slide.heading, frame, kicker, (top, frame.text_bottom))[0]
@@ -44,7 +44,7 @@ def _titles(
     return _placed(kicker, layout.left, y - above) + text, below
 
 
-def _headline(text: str, frame: Frame, rows: tuple[int, int]):
+def _headline(text: str, frame: Frame, rows: tuple[int, int]) -> tuple[Face, list[str]]:
     """The headline's face and balanced lines, key size down to caption size, within `rows`."""
     layout = frame.layout
     top, bottom = rows

@@ -62,7 +62,7 @@ class Patch:
         if fraction < 1e-3:
             return Patch(self.x, self.y + whole, self.premultiplied, self.inverse_alpha)
         w, h = self.size
-        matrix = np.float32([[1, 0, 0], [0, 1, fraction]])
+        matrix = np.array([[1, 0, 0], [0, 1, fraction]], dtype=np.float32)
         premultiplied = cv2.warpAffine(self.premultiplied, matrix, (w, h + 1))
         coverage = cv2.warpAffine(255 - self.inverse_alpha, matrix, (w, h + 1))
         return Patch(self.x, self.y + whole, premultiplied, 255 - coverage)

@@ -6,7 +6,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from news60.models import Cue, Narration, Photo, QuoteCard, Script, Slide, Word
+from news60.models import Cue, Narration, OnScreen, Photo, QuoteCard, Script, Slide, Word
 from news60.speech.timing import apportion
 from news60.video.chronology import DATE, Point, dated_points
 from news60.video.lines import (
@@ -69,13 +69,14 @@ def soft_photo_notes(slides: list[Slide], stage: Stage) -> list[str]:
     """A note for each photo shown more than SOFT_UPSCALE times its size, at its largest."""
     largest: dict[str, float] = {}
     for slide in slides:
-        info = stage.photos.get(slide.photo.src or "") if slide.photo else None
-        if info is not None:
+        src = slide.photo.src if slide.photo else None
+        info = stage.photos.get(src or "") if src is not None else None
+        if src is not None and info is not None:
             full_bleed = slide.kind == "hook" or info.fits(stage.size)
             factor = (
                 _fill_upscale(info, stage.size) if full_bleed else info.upscale(stage.size, True)
             )
-            largest[slide.photo.src] = max(factor, largest.get(slide.photo.src, 0.0))
+            largest[src] = max(factor, largest.get(src, 0.0))
     return [upscale_note(src, f) for src, f in largest.items() if f > SOFT_UPSCALE]
 
 
@@ -114,7 +115,7 @@ def plan_hook(script: Script, stage: Stage, theme: Theme) -> Slide:
     line = hook_line(story_headline(script))
     hook = Slide("hook", 0.0, cut, heading=line, kicker=stage.kicker)
     photo = hook_photo(script, stage)
-    if photo is not None and stage.photos[photo.src].faces:
+    if photo is not None and _info(stage, photo).faces:
         return replace(hook, photo=photo)
     figure = next((f for s in script.scenes if (f := figure_line(s.text))), None)
     if figure and figure.split()[0] not in line:  # a line that gives the figure needs no second
@@ -127,13 +128,18 @@ def hook_photo(script: Script, stage: Stage) -> Photo | None:
     then the sharpest."""
     shown = [s.photo for s in script.scenes if s.photo and s.photo.src in stage.photos]
     # Full-bleed, a photo may be too small to fill the frame: not the hook then.
-    fill = [p for p in shown if _fill_upscale(stage.photos[p.src], stage.size) <= MAX_UPSCALE]
+    fill = [p for p in shown if _fill_upscale(_info(stage, p), stage.size) <= MAX_UPSCALE]
 
     def strength(photo: Photo) -> tuple[bool, bool, float]:
-        info = stage.photos[photo.src]
+        info = _info(stage, photo)
         return not info.soft(stage.size), info.faces > 0, info.sharpness(stage.size)
 
     return max(fill, key=strength, default=None)
+
+
+def _info(stage: Stage, photo: Photo) -> PhotoInfo:
+    """What the stage knows of a photo it shows (every such photo has an address)."""
+    return stage.photos[photo.src or ""]
 
 
 def _fill_upscale(info: PhotoInfo, size: tuple[int, int]) -> float:
@@ -141,13 +147,20 @@ def _fill_upscale(info: PhotoInfo, size: tuple[int, int]) -> float:
     return info.upscale(size, contain=info.pans(size))
 
 
-def photo_shots(scene, photo, caption, span, stage, theme, uses: Counter) -> list[Slide]:
+def photo_shots(
+    scene: int,
+    photo: Photo,
+    caption: OnScreen,
+    span: tuple[float, float],
+    stage: Stage,
+    theme: Theme,
+    uses: Counter[str | None],
+) -> list[Slide]:
     """A photo scene: a new framing every few seconds. A quote is over all of them (the captions
     give way while it is said); a key line only over the framings after its words are said (it
     sums them up while the voice goes on), or none."""
-    quote = isinstance(caption, QuoteCard)
-    said_by = span[0] if quote else said_at(caption, stage.cues, span)
-    shots = []
+    said_by = span[0] if isinstance(caption, QuoteCard) else said_at(caption, stage.cues, span)
+    shots: list[Slide] = []
     for begin, end in split_span(span, stage.words[scene], theme.motion.framing):
         framing = uses[photo.src]
         uses[photo.src] += 1
@@ -158,18 +171,26 @@ def photo_shots(scene, photo, caption, span, stage, theme, uses: Counter) -> lis
     return shots
 
 
-def card_shots(scene, line, text, span, stage, theme, earlier) -> list[Slide]:
+def card_shots(
+    scene: int,
+    line: OnScreen,
+    text: str,
+    span: tuple[float, float],
+    stage: Stage,
+    theme: Theme,
+    earlier: list[Slide],
+) -> list[Slide]:
     """A scene without a photo: its key line or quote (with no line of its own, the story's topic
     and date as a label), then a key figure or the timeline when said; a new framing at least
     every `card_change` seconds."""
     words = stage.words[scene]
     if isinstance(line, QuoteCard):
         base = Slide("quote", 0, 0, heading=line.quote, body=line.speaker, scene=scene)
-        anchors = []
+        anchors: list[Slide] = []
     else:
         base = Slide("key", 0, 0, heading=line, scene=scene, kicker="" if line else stage.kicker)
         anchors = _anchors(scene, text, words, stage, theme, earlier)
-    shots = []
+    shots: list[Slide] = []
     for piece in _fill(span, anchors, base):
         parts = split_span((piece.start, piece.end), words, theme.motion.card_change)
         for k, (begin, end) in enumerate(parts):
@@ -177,16 +198,23 @@ def card_shots(scene, line, text, span, stage, theme, earlier) -> list[Slide]:
     return shots
 
 
-def _anchors(scene, text, words, stage, theme, earlier) -> list[Slide]:
+def _anchors(
+    scene: int,
+    text: str,
+    words: tuple[Word, ...],
+    stage: Stage,
+    theme: Theme,
+    earlier: list[Slide],
+) -> list[Slide]:
     """Cards tied to a moment of the voice: a key figure with its noun (unless the hook or an
     earlier card showed it), the timeline when a date is said."""
-    anchors = []
+    anchors: list[Slide] = []
     hold = theme.motion.card_change
     figure = key_figure(text)
     noun = figure_noun(text, figure) if figure else ""
     shown = any(figure in f"{s.heading} {s.body}" for s in earlier) if figure else True
     said_at = _word_at(words, figure) if figure and not shown else None
-    if said_at is not None:
+    if figure and said_at is not None:  # (said_at is found only for a figure)
         anchors.append(
             Slide("figure", said_at, said_at + hold, heading=figure, body=noun, scene=scene)
         )

@@ -11,7 +11,7 @@ from PIL import Image, ImageDraw
 from news60.video.layout import Layout
 from news60.video.sprites import Patch
 from news60.video.theme import Theme, Transitions
-from news60.video.typesetting import Face, draw_text, family, font, line_height
+from news60.video.typesetting import Face, Ink, draw_text, family, font, line_height
 
 SHADOW = (0, 0, 0, 150)
 
@@ -42,7 +42,7 @@ class TextBlock:
         )
 
 
-def line_patch(text: str, face: Face, x: float, y: float, fill, *, shadow: int = 0) -> Patch:
+def line_patch(text: str, face: Face, x: float, y: float, fill: Ink, *, shadow: int = 0) -> Patch:
     """One line of text as a tight patch at (x, y), with a soft shadow when `shadow` > 0."""
     pad = shadow * 3
     width = round(face.getlength(text)) + 2 * pad + 4
@@ -71,7 +71,7 @@ def lines_block(
     lines: list[str],
     face: Face,
     xy: tuple[float, float],
-    fill,
+    fill: Ink,
     *,
     shadow: int,
     spacing: float = 1.12,
@@ -90,7 +90,7 @@ def words_block(
     lines: list[str],
     face: Face,
     xy: tuple[float, float],
-    fill,
+    fill: Ink,
     *,
     shadow: int,
     spacing: float = 1.08,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from news60.errors import SettingsError
 from news60.resources import ASSETS
@@ -12,6 +13,11 @@ from news60.tomlfile import read_toml
 DEFAULT_THEME = ASSETS / "themes" / "default.toml"
 
 RGBA = tuple[int, int, int, int]
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+    T = TypeVar("T", bound=DataclassInstance)
 
 
 @dataclass(frozen=True)
@@ -77,7 +83,7 @@ def load_theme(path: Path | None = None) -> Theme:
         ) from None
 
 
-def _theme_from(data: dict, base: Path) -> Theme:
+def _theme_from(data: dict[str, Any], base: Path) -> Theme:
     brand, timing = data["brand"], data["timing"]
     return Theme(
         brand=brand["name"],
@@ -96,7 +102,7 @@ def _theme_from(data: dict, base: Path) -> Theme:
     )
 
 
-def _table(kind: type, values: dict):
+def _table(kind: type[T], values: dict[str, Any]) -> T:
     """A settings table: the theme's values over the defaults, each checked by name and type."""
     known = {f.name: type(getattr(kind(), f.name)) for f in fields(kind)}
     unknown = set(values) - set(known)
@@ -111,7 +117,8 @@ def parse_color(value: str) -> RGBA:
     if len(digits) not in (6, 8):
         raise ValueError(f"colour {value!r} is not #rrggbb or #rrggbbaa")
     channels = [int(digits[i : i + 2], 16) for i in range(0, len(digits), 2)]
-    return tuple(channels + [255] * (4 - len(channels)))  # type: ignore[return-value]
+    red, green, blue, alpha = channels + [255] * (4 - len(channels))
+    return red, green, blue, alpha
 
 
 def _optional_path(base: Path, value: str) -> Path | None:

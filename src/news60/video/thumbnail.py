@@ -13,6 +13,7 @@ from PIL import Image
 from news60.atomic import writing
 from news60.models import Timeline
 from news60.video.endcard import brand_bug
+from news60.video.formats import Format
 from news60.video.frame import Frame
 from news60.video.hook import kicker_parts
 from news60.video.layout import Layout
@@ -26,9 +27,10 @@ from news60.video.typography import cover_line
 
 LANDSCAPE = (1280, 720)  # what YouTube and link previews ask for
 COVER_FOCUS = 0.2  # where a face sits in a square or landscape cover, clear of the middle line
+Box = tuple[int, int, int, int]  # x, y, width, height
 
 
-def thumbnail_size(formats: Sequence) -> tuple[int, int]:
+def thumbnail_size(formats: Sequence[Format]) -> tuple[int, int]:
     """1280x720 when a 16:9 clip is made, else the first clip's frame size."""
     if any(fmt.name == "16:9" for fmt in formats):
         return LANDSCAPE
@@ -58,7 +60,7 @@ def draw_cover(timeline: Timeline, theme: Theme, size: tuple[int, int]) -> Image
     return Image.fromarray(frame)
 
 
-def below_faces(text: TextBlock, faces: list, layout: Layout) -> TextBlock:
+def below_faces(text: TextBlock, faces: list[Box], layout: Layout) -> TextBlock:
     """The cover's text moved down clear of the faces it would cross, when the frame has room
     below them (in a tall cover, inside the central square that grid crops keep); else where it
     was (the line matters more than the chin)."""
@@ -75,7 +77,7 @@ def below_faces(text: TextBlock, faces: list, layout: Layout) -> TextBlock:
     return TextBlock(units, text.order)
 
 
-def _meets(a, b) -> bool:
+def _meets(a: Box, b: Box) -> bool:
     return a[0] < b[0] + b[2] and b[0] < a[0] + a[2] and a[1] < b[1] + b[3] and b[1] < a[1] + a[3]
 
 

@@ -23,6 +23,8 @@ CJK_FONTS = (
 EMOJI = None  # the run marker for text drawn by the colour emoji font
 
 Fonts = Path | tuple[Path, ...]
+Ink = int | tuple[int, ...]  # a fill as Pillow takes it: a grey level, or RGB(A) channels
+Run = ImageFont.FreeTypeFont | None  # the font that draws a run; None (EMOJI): the emoji font
 
 
 @dataclass(frozen=True, eq=False)
@@ -34,7 +36,7 @@ class Face:
 
     @property
     def size(self) -> int:
-        return self.fonts[0].size
+        return int(self.fonts[0].size)  # Pillow types it float; font() loads whole pixel sizes
 
     def getmetrics(self) -> tuple[int, int]:
         return self.fonts[0].getmetrics()
@@ -53,7 +55,7 @@ class Face:
                 runs.append((char, face))
         return runs
 
-    def _font_for(self, char: str, current):
+    def _font_for(self, char: str, current: Run) -> Run:
         if char.isspace():
             return current  # spaces join the run they are in
         if is_emoji_char(char) and emoji_font() is not None:
@@ -109,8 +111,8 @@ def system_cjk_fonts() -> tuple[Path, ...]:
         ).stdout.strip()
     except (OSError, subprocess.TimeoutExpired):
         return ()
-    path = Path(found) if found else None
-    return (path,) if path and path.exists() and 0x4E2D in glyph_coverage(path) else ()
+    offered = Path(found) if found else None
+    return (offered,) if offered and offered.exists() and 0x4E2D in glyph_coverage(offered) else ()
 
 
 def wrap_to_width(text: str, face: Face, width: int) -> list[str]:
@@ -165,7 +167,9 @@ def line_height(face: Face, spacing: float = 1.18) -> int:
     return round((ascent + descent) * spacing)
 
 
-def draw_text(canvas: Image.Image, xy: tuple[float, float], text: str, face: Face, fill) -> float:
+def draw_text(
+    canvas: Image.Image, xy: tuple[float, float], text: str, face: Face, fill: Ink
+) -> float:
     """Draw one line from its top-left, each run in its own font on a shared baseline; return the x after it."""
     draw = ImageDraw.Draw(canvas)
     x, y = xy
@@ -184,7 +188,7 @@ def draw_lines(
     xy: tuple[int, int],
     lines: list[str],
     face: Face,
-    fill,
+    fill: Ink,
     *,
     shadow: int = 0,
     spacing: float = 1.18,

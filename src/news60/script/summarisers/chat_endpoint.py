@@ -7,6 +7,7 @@ import os
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
+from typing import Any
 
 from news60.errors import ScriptError
 from news60.models import Article
@@ -41,7 +42,7 @@ class ChatEndpoint:
     def url(self) -> str:
         return self.base_url.rstrip("/") + "/chat/completions"
 
-    def _post(self, payload: dict) -> dict:
+    def _post(self, payload: dict[str, Any]) -> Any:  # the server's JSON reply, unchecked
         headers = {"Content-Type": "application/json"}
         key = os.environ.get(self.api_key_env)
         if key:
@@ -63,14 +64,15 @@ class ChatEndpoint:
             raise ScriptError(f"the summariser at {self.url} did not answer with JSON") from None
 
 
-def _content(reply: dict, url: str) -> str:
+def _content(reply: Any, url: str) -> str:
     try:
-        return reply["choices"][0]["message"]["content"] or ""
+        content: str = reply["choices"][0]["message"]["content"] or ""
     except (KeyError, IndexError, TypeError):
         raise ScriptError(
             f"the summariser at {url} answered without choices[0].message.content: is it an "
             "OpenAI-compatible /chat/completions endpoint?"
         ) from None
+    return content
 
 
 def _http_advice(code: int, url: str, key_env: str) -> str:

@@ -68,7 +68,9 @@ class Checked:
             )
         return _picks(verdicts)
 
-    def _refuse(self, article, max_words, sentences, problems: list[str]) -> list[Pick]:
+    def _refuse(
+        self, article: Article, max_words: int | None, sentences: int | None, problems: list[str]
+    ) -> list[Pick]:
         message = "the model's script is not supported by the article: " + "; ".join(problems[:6])
         if self.strict:
             raise ScriptError(f"{message}; turn off strict to fall back to the extractive script")

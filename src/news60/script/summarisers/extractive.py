@@ -103,7 +103,8 @@ class Extractive:
         ranks = np.array([story.rank(u) for u in story.usable], dtype=np.float32)
         position = np.exp(-ranks / self.lead_decay)
         fit = np.array([_length_fit(story.words(u)) for u in story.usable])
-        return (0.5 * centrality + 0.3 * on_topic + 0.6 * position) * fit
+        relevance: np.ndarray = (0.5 * centrality + 0.3 * on_topic + 0.6 * position) * fit
+        return relevance
 
     def _rank(
         self,
@@ -123,13 +124,24 @@ class Extractive:
             chosen += best
         return chosen
 
-    def _next(self, story, vectors, relevance, chosen, cost, limit, terms, profile) -> list[int]:
+    def _next(
+        self,
+        story: Story,
+        vectors: np.ndarray,
+        relevance: np.ndarray,
+        chosen: list[int],
+        cost: Callable[[int], int],
+        limit: int,
+        terms: set[str],
+        profile: Profile,
+    ) -> list[int]:
         """The units the best next pick brings in (it and what it requires); [] if none fits."""
         usable = list(story.usable)
         gains = self._gains(vectors, relevance, [usable.index(u) for u in chosen])
         covered = " ".join(story.text(u) for u in chosen)
         room = limit - sum(cost(u) for u in chosen)
-        best, best_gain = [], -np.inf
+        best: list[int] = []
+        best_gain = -np.inf
         for k, unit in enumerate(usable):
             needed = [u for u in story.closure(unit) if u not in chosen]
             if unit < story.lead or not needed or not np.isfinite(gains[k]):
@@ -148,7 +160,7 @@ class Extractive:
         if not chosen:
             return relevance.copy()
         redundancy = (vectors @ vectors[chosen].T).max(axis=1)
-        gains = (1 - self.diversity) * relevance - self.diversity * redundancy
+        gains: np.ndarray = (1 - self.diversity) * relevance - self.diversity * redundancy
         gains[redundancy > _DUPLICATE] = -np.inf
         gains[chosen] = -np.inf
         return gains

@@ -58,7 +58,8 @@ def _as_chat(prompt: str, tokenizer: Any, model: Any) -> str:
     if model.config.is_encoder_decoder or not getattr(tokenizer, "chat_template", None):
         return prompt
     messages = [{"role": "user", "content": prompt}]
-    return tokenizer.apply_chat_template(messages, add_generation_prompt=True, tokenize=False)
+    chat: str = tokenizer.apply_chat_template(messages, add_generation_prompt=True, tokenize=False)
+    return chat
 
 
 def _generate(prompt: str, tokenizer: Any, model: Any, new_tokens: int) -> str:
@@ -80,7 +81,8 @@ def _generate(prompt: str, tokenizer: Any, model: Any, new_tokens: int) -> str:
         )
     if not model.config.is_encoder_decoder:
         output = output[:, inputs["input_ids"].shape[1] :]  # keep only what the model wrote
-    return tokenizer.decode(output[0], skip_special_tokens=True)
+    written: str = tokenizer.decode(output[0], skip_special_tokens=True)
+    return written
 
 
 def _context(model: Any) -> int:

@@ -185,7 +185,11 @@ def _is_caption_label(sentence: str) -> bool:
     if label:
         return not _SAID_LABEL.search(label.group(0))
     label = _LONG_LABEL.match(sentence)
-    return bool(label) and not has_verb(label.group(0)) and not _SAID_LABEL.search(label.group(0))
+    return (
+        label is not None
+        and not has_verb(label.group(0))
+        and not _SAID_LABEL.search(label.group(0))
+    )
 
 
 def _is_appeal(sentence: str) -> bool:

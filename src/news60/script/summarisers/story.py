@@ -12,7 +12,7 @@ from news60.errors import ScriptError
 from news60.language import profile_for
 from news60.models import Article, TracedSentence
 from news60.script.broadcast import LONGEST, finish_script, people_in, trim_lead, write_sentence
-from news60.script.quotes import attributes, balanced, is_speech, read_marks
+from news60.script.quotes import QuoteMarks, attributes, balanced, is_speech, read_marks
 from news60.script.sentences import split_sentences
 from news60.script.summarisers.prose import has_verb, is_caption, is_prose, tidy
 from news60.script.units import Unit, carried_marks, leans_on_previous, story_units
@@ -123,8 +123,8 @@ def _terms(text: str) -> set[str]:
 def _read(article: Article, opening: list[tuple[str, int]]) -> Story:
     """The story units of the opening sentences (place -1) followed by the body's."""
     sentences = opening + body_sentences(article)
-    places = [-1] * len(opening) + list(range(len(sentences) - len(opening)))
-    tidied = [(place, tidy(raw), p) for place, (raw, p) in zip(places, sentences, strict=True)]
+    every_place = [-1] * len(opening) + list(range(len(sentences) - len(opening)))
+    tidied = [(place, tidy(raw), p) for place, (raw, p) in zip(every_place, sentences, strict=True)]
     kept = _kept(tidied)
     clean = [tidied[k] for k in kept]
     # A sentence that leans on the one before cannot be said when story text between was
@@ -165,7 +165,7 @@ def _written(
     raw: list[str],
     places: tuple[int, ...],
     units: tuple[Unit, ...],
-    marks: list,
+    marks: list[QuoteMarks],
 ) -> tuple[tuple[TracedSentence, ...], ...]:
     """Every clean sentence as the broadcast writer says it."""
     profile = profile_for(article.language)
@@ -301,7 +301,7 @@ def _names(sentence: str) -> bool:
     return attributes(read_marks(sentence))
 
 
-def _shown(text: str, marks, i: int, units: tuple[Unit, ...]) -> str:
+def _shown(text: str, marks: QuoteMarks, i: int, units: tuple[Unit, ...]) -> str:
     """A sentence as shown: its quote marks paired, a colon that ends its unit made a stop."""
     text = balanced(text, marks)
     last = any(unit.last == i for unit in units)
