@@ -268,3 +268,11 @@ def test_watch_keeps_watching_through_a_feed_outage(tmp_path):
     summary = json.loads(stdout)
     assert summary["stopped"] and summary["rendered"] == 1 and summary["failed"] == 0
     assert "Traceback" not in "\n".join(batch.seen)
+
+
+def test_the_wait_after_failed_polls_doubles_up_to_its_cap_however_long_the_outage():
+    from news60.batch import MAX_RETRY_WAIT, retry_wait
+
+    assert [retry_wait(1, n) for n in (1, 2, 3)] == [1, 2, 4]
+    assert retry_wait(1, 5000) == MAX_RETRY_WAIT  # a night of failures: no overflow
+    assert retry_wait(MAX_RETRY_WAIT * 2, 3) == MAX_RETRY_WAIT * 2  # a longer interval holds
