@@ -76,6 +76,21 @@ def test_no_frame_flashes_at_any_transition(compositor):
             assert not (min(before, after) > 5 and min(before, after) > 3 * around), window[i]
 
 
+def test_a_card_is_wiped_over_a_card_which_stays_in_place(compositor):
+    pushed = [
+        (i, s)
+        for i, s in enumerate(compositor.slides[1:], 1)
+        if s.entry == "push" and s.photo is None and compositor.slides[i - 1].photo is None
+    ]
+    assert pushed or any(s.photo for s in compositor.slides)  # the seed without photos has some
+    for index, slide in pushed:
+        t = slide.start + 1.0 / FPS  # a third of the way in
+        old = compositor.shot(index - 1)
+        frame, before = compositor.frame_at(t), old.picture.draw(t - old.slide.start)
+        band = slice(int(SIZE[1] * 0.4), int(SIZE[1] * 0.6))  # clear of the logo and captions
+        assert np.array_equal(frame[band, : SIZE[0] // 4], before[band, : SIZE[0] // 4])
+
+
 def test_no_frame_shows_the_old_and_the_new_text(compositor):
     for window in windows(compositor):
         shown = [compositor.visible_text(k / FPS) for k in window]
