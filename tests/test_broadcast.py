@@ -185,3 +185,22 @@ def test_the_seed_script_is_written_for_the_ear():
     for surname, full in (("Trump", "Donald Trump"), ("Putin", "Vladimir Putin")):
         first = next(s for s in said if surname in s)
         assert full in first, first
+
+
+def test_a_photo_pointer_between_commas_is_never_said():
+    from news60.models import Article
+    from news60.script.summarisers.story import spoken_units
+
+    article = Article(
+        title="Teacher who gave pupil a kidney is made an MBE",
+        paragraphs=(
+            "Teacher Ray Coe, pictured left, is to be awarded an MBE for giving a kidney to "
+            "pupil, Alya Ahmed Ali, 13, pictured right, who needed a donor.",
+            "Mr Coe, pictured with Alya and her father, said it was a proud moment.",
+        ),
+    )
+    said = " ".join(spoken_units(article))
+    assert "pictured" not in said
+    assert "Teacher Ray Coe is to be awarded an MBE" in said
+    assert "Alya Ahmed Ali, 13, who needed a donor" in said
+    assert "Mr Coe said it was a proud moment." in said

@@ -22,6 +22,12 @@ _CAPTION_MARK = re.compile(
     r"inset|file photo|file picture|main picture|main image)\)",
     re.IGNORECASE,
 )
+# The same mark between commas (Daily Mail): "Ray Coe, pictured left, is set to be awarded".
+_CAPTION_ASIDE = re.compile(
+    r",\s*pictured(?: (?:left|right|centre|center|above|below|top|bottom|inset|here|"
+    r"second left|second right|far left|far right))?(?: with [^,.;:!?]{1,60})?\s*,\s*",
+    re.IGNORECASE,
+)
 _CREDIT = re.compile(
     r"(©|\bgetty images\b|\bvia (?:pa|ap|reuters|afp|getty)\b|\bshutterstock\b|"
     r"\bphoto(?:graph)?: |\bcredit: |\bpa images\b|\bpa wire\b)",
@@ -123,8 +129,15 @@ def tidy(sentence: str) -> str:
     sentence of the story; a photo caption with no verb keeps its mark (and is not prose)."""
     text = _STRAY_STOP.sub(" ", _GLUED_CREDIT.sub("", sentence.strip()))
     text = _without_footage_intro(text)
-    bare = _CAPTION_MARK.sub("", text)
+    bare = _CAPTION_ASIDE.sub(_aside_gone, _CAPTION_MARK.sub("", text))
     return bare if has_verb(bare) else text
+
+
+def _aside_gone(match: re.Match[str]) -> str:
+    """What stands where ", pictured left," was: the comma that closes an aside it followed
+    ("Alya Ahmed Ali, 13, pictured right, after" -> "..., 13, after"), else a space ("Ray Coe,
+    pictured left, is set" -> "Ray Coe is set")."""
+    return ", " if "," in match.string[: match.start()] else " "
 
 
 def _without_footage_intro(text: str) -> str:
