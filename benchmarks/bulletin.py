@@ -12,7 +12,8 @@ Pages (no render), each beside a baseline in the same run:
             trafilatura's author
   lead      leads whose MiniLM closeness to the headline is at least KEEP, chosen lead vs the
             story's first unit
-Bulletins (LINEUPS below: RSS feeds written into a temporary folder, read by `news60 bulletin`):
+Bulletins (LINEUPS below: RSS feeds of the pages served on 127.0.0.1, as a newsroom's feed links
+its stories by address, read by `news60 bulletin --allow-private`):
   aired / left out with the reason's first words, seconds, the first story's start (0 = no ident),
   framecheck (flashes, still 5 s windows, longest frozen stretch), closing card lines as drawn,
   shortest and longest story chapter, and whether the description gives timestamps.
@@ -23,11 +24,16 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import email.utils
+import functools
 import json
 import re
 import subprocess
 import sys
 import tempfile
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -206,15 +212,16 @@ def _names(text: str) -> set[str]:
     return {" ".join(n.split()).lower() for n in re.split(r",|;|\band\b", text) if n.strip()}
 
 
-def feed(data: Path, items: list[tuple[str, str | None, bool]]) -> str:
-    """An RSS feed of dev pages in this order, each with its feed date when given."""
+def feed(data: Path, items: list[tuple[str, str | None, bool]], base: str) -> str:
+    """An RSS feed of dev pages in this order, linked on the server at `base`, each with its
+    feed date when given."""
     entries = []
     for page, date, _ in items:
         when = ""
         if date:
             stamp = email.utils.format_datetime(dt.datetime.fromisoformat(f"{date}T08:00:00+00:00"))
             when = f"<pubDate>{stamp}</pubDate>"
-        link = escape(str(page_path(data, page)))
+        link = escape(page_url(data, page, base))
         entries.append(f"<item><title>{escape(page)}</title><link>{link}</link>{when}</item>")
     return (
         '<?xml version="1.0"?><rss version="2.0"><channel><title>Desk</title>'
@@ -223,14 +230,38 @@ def feed(data: Path, items: list[tuple[str, str | None, bool]]) -> str:
     )
 
 
-def bulletin_row(data: Path, lineup, size: str, fps: int, work: Path) -> dict:
+def page_url(data: Path, page: str, base: str) -> str:
+    return f"{base}/{page_path(data, page).relative_to(data).as_posix()}"
+
+
+@contextmanager
+def serving(data: Path) -> Iterator[str]:
+    """The dev pages served on 127.0.0.1 (a feed names its stories by http(s) address only)."""
+    handler = functools.partial(_Quiet, directory=str(data))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def bulletin_row(data: Path, lineup, size: str, fps: int, work: Path, base: str) -> dict:
     """One bulletin made from a feed of the line-up, measured."""
     name, day, flags, items = lineup
     source = work / f"{name}.xml"
-    source.write_text(feed(data, items))
-    flags = [re.sub(r"\{(.+?)\}", lambda m: str(page_path(data, m[1])), f) for f in flags]
+    source.write_text(feed(data, items, base))
+    flags = [re.sub(r"\{(.+?)\}", lambda m: page_url(data, m[1], base), f) for f in flags]
     cmd = [str(NEWS60), "bulletin", str(source), "--date", day, "--out", str(work / "out")]
     cmd += [*flags, "--size", size, "--fps", str(fps), "--music", "none", "--json", "-q"]
+    cmd += ["--allow-private"]
     made = subprocess.run(cmd, capture_output=True, text=True, check=False)
     if made.returncode:
         return {"name": name, "error": made.stderr.strip().splitlines()[-1:]}
@@ -300,9 +331,13 @@ def main() -> None:
     )
     if args.pages_only:
         return
-    with tempfile.TemporaryDirectory(prefix="news60-bulletin-bench-") as work:
+    with (
+        tempfile.TemporaryDirectory(prefix="news60-bulletin-bench-") as work,
+        serving(args.data) as base,
+    ):
         for lineup in LINEUPS:
-            print(json.dumps(bulletin_row(args.data, lineup, args.size, args.fps, Path(work))))
+            row = bulletin_row(args.data, lineup, args.size, args.fps, Path(work), base)
+            print(json.dumps(row))
 
 
 if __name__ == "__main__":
