@@ -30,6 +30,11 @@ _DANGLING_WORDS = (
 )
 _DANGLING = frozenset(_DANGLING_WORDS.split())
 SPLIT_FROM = 20  # a sentence longer than this is split where a clause ends cleanly
+# Past this a sentence is split even where the new one must open on a stand-in ("It came after",
+# "That is because", "But ..."): the listener has to hold the sentence before to follow it.
+STAND_IN_FROM = 30
+_STAND_INS_WORDS = "it its they he she this that these those but so yet"
+_STAND_INS = frozenset(_STAND_INS_WORDS.split())
 MIN_PIECE = 5  # each piece says something whole: a subject, a verb and what they do
 MAX_DEPTH = 3  # a sentence is split at most this many times over
 
@@ -52,6 +57,8 @@ def split_for_ear(text: str, profile: Profile, depth: int = 0) -> tuple[list[str
         return [text], []
     for rule in SPLIT_RULES:
         split = rule(text, profile)
+        if split and _stand_in(split, text):
+            continue  # a sentence a listener can take whole stays whole rather than lean back
         if split and all(_whole(piece, profile) for piece in split.pieces):
             pieces, notes = [], [split.note]
             for piece in split.pieces:
@@ -60,6 +67,14 @@ def split_for_ear(text: str, profile: Profile, depth: int = 0) -> tuple[list[str
                 notes += why
             return pieces, notes
     return [text], []
+
+
+def _stand_in(split: Split, text: str) -> bool:
+    """A split of a sentence of at most STAND_IN_FROM words whose later piece opens on a stand-in
+    for what came before (a pronoun, "That", "But")."""
+    if len(text.split()) > STAND_IN_FROM:
+        return False
+    return any(bare(piece.split()[0]) in _STAND_INS for piece in split.pieces[1:] if piece.split())
 
 
 def _attributed_at_end(text: str, profile: Profile) -> bool:
