@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from news60.language import Profile
 from news60.models import Rewrite, TracedSentence
 from news60.script.broadcast.attribution import attribution_first, house_tense
-from news60.script.broadcast.clauses import split_for_ear
+from news60.script.broadcast.clauses import LONGEST, split_for_ear
 from news60.script.broadcast.clutter import CLUTTER_RULES
 from news60.script.broadcast.gate import untraced
 from news60.script.broadcast.naming import Person, introduce, people_in
@@ -24,8 +24,6 @@ from news60.script.broadcast.trim import trim_for_ear
 from news60.script.speakable import display_text
 
 __all__ = ["LONGEST", "Person", "finish_script", "people_in", "trim_lead", "write_sentence"]
-
-LONGEST = 30  # no sentence said runs longer: past this a listener loses its beginning
 
 
 @dataclass(frozen=True)

@@ -30,9 +30,7 @@ _DANGLING_WORDS = (
 )
 _DANGLING = frozenset(_DANGLING_WORDS.split())
 SPLIT_FROM = 20  # a sentence longer than this is split where a clause ends cleanly
-# Past this a sentence is split even where the new one must open on a stand-in ("It came after",
-# "That is because", "But ..."): the listener has to hold the sentence before to follow it.
-STAND_IN_FROM = 30
+LONGEST = 30  # no sentence said runs longer: past this a listener loses its beginning
 _STAND_INS_WORDS = "it its they he she this that these those but so yet"
 _STAND_INS = frozenset(_STAND_INS_WORDS.split())
 MIN_PIECE = 5  # each piece says something whole: a subject, a verb and what they do
@@ -70,9 +68,10 @@ def split_for_ear(text: str, profile: Profile, depth: int = 0) -> tuple[list[str
 
 
 def _stand_in(split: Split, text: str) -> bool:
-    """A split of a sentence of at most STAND_IN_FROM words whose later piece opens on a stand-in
-    for what came before (a pronoun, "That", "But")."""
-    if len(text.split()) > STAND_IN_FROM:
+    """A split of a sentence of at most LONGEST words whose later piece opens on a stand-in for
+    what came before (a pronoun, "That", "But"): past LONGEST a sentence is split even so, though
+    the listener has to hold the sentence before to follow the new one."""
+    if len(text.split()) > LONGEST:
         return False
     return any(bare(piece.split()[0]) in _STAND_INS for piece in split.pieces[1:] if piece.split())
 
