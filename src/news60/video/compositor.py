@@ -27,6 +27,7 @@ from news60.video.pictures import (
     cover_picture,
     faces_in_view,
     pan_picture,
+    steadied,
     whole_picture,
     with_shade,
 )
@@ -177,6 +178,7 @@ class Compositor:
     def _build(self, index: int) -> Shot:
         slide = self.slides[index]
         picture, frame = self._picture(index)
+        picture = steadied(picture)
         first = self.runs[index][0]
         text = text_block(self.slides[first], frame) if first == index else TextBlock()
         if frame.on_photo and frame.photo_box is None:

@@ -8,7 +8,7 @@ import cv2
 import numpy as np
 
 from news60.models import Slide
-from news60.video.camera import Move, plan_move, shoot, view_matrix
+from news60.video.camera import Move, Steady, plan_move, shoot, steady, view_matrix
 from news60.video.layout import Layout
 from news60.video.photos import HEADROOM, PhotoInfo, scaled_photo
 from news60.video.plates import PLATE_HEADROOM, PLATE_PACE, plate, plate_size
@@ -38,13 +38,12 @@ class Picture:
     shade: Patch | None = None
     frame: tuple[int, int] | None = None  # when set, `view` is drawn and scaled up to this size
     credit: Patch | None = None  # the photo's credit, on screen whenever the photo is
+    steady: Steady | None = None  # for a move that keeps its zoom: the pixels resampled once
 
     def draw(self, t: float) -> np.ndarray:
         """A new frame-sized array: the picture at `t` seconds into its shot."""
         if self.backdrop is None:
-            frame = shoot(
-                self.pixels, view_matrix(self.move, t, self.view, self.headroom), self.view
-            )
+            frame = self._view(t, self.view)
             if self.frame is not None:
                 frame = cv2.resize(frame, self.frame, interpolation=cv2.INTER_LINEAR)
         else:
@@ -65,9 +64,20 @@ class Picture:
             backdrop[y : y + h, :x],
             backdrop[y : y + h, x + w :],
         )
-        matrix = view_matrix(self.move, t, (w, h), self.headroom)
-        shoot(self.pixels, matrix, (w, h), dst=frame[y : y + h, x : x + w])
+        self._view(t, (w, h), dst=frame[y : y + h, x : x + w])
         return frame
+
+    def _view(self, t: float, size: tuple[int, int], dst: np.ndarray | None = None) -> np.ndarray:
+        """The moving pixels at `t`, `size` big: cropped from the steady copy, else warped."""
+        if self.steady is not None:
+            return self.steady.shoot(t, dst)
+        return shoot(self.pixels, view_matrix(self.move, t, size, self.headroom), size, dst=dst)
+
+
+def steadied(picture: Picture) -> Picture:
+    """The picture with its pixels resampled once when its move keeps its zoom (pans, drifts)."""
+    size = (picture.box[2], picture.box[3]) if picture.box is not None else picture.view
+    return replace(picture, steady=steady(picture.pixels, picture.move, size, picture.headroom))
 
 
 def card_picture(slide: Slide, layout: Layout, theme: Theme, kind: str) -> Picture:
