@@ -56,3 +56,16 @@ def test_a_steady_view_moves_on_every_frame_and_fills_a_box_in_place(photo):
 
 def test_a_zooming_move_is_warped_on_every_frame(photo):
     assert steady(photo, Move(1.0, 1.2, (300.0, 150.0), (300.0, 150.0), 3.0), VIEW, 1.4) is None
+
+
+def test_a_plate_moved_at_half_size_is_doubled_once_and_looks_as_scaled_up_frames(photo):
+    import cv2
+
+    move = Move(1.0, 1.0, (200.0, 150.0), (260.0, 140.0), 3.0)
+    half = steady(photo, move, VIEW, 1.2)
+    assert half is not None
+    whole = half.doubled()
+    assert whole.view == (2 * VIEW[0], 2 * VIEW[1])
+    for t in (0.0, 0.8, 2.1, 3.0):
+        scaled = cv2.resize(half.shoot(t), whole.view, interpolation=cv2.INTER_LINEAR)
+        assert np.abs(whole.shoot(t).astype(int) - scaled).mean() < 2.0, t

@@ -152,6 +152,16 @@ class Steady:
             return cv2.addWeighted(rows[:h], 1 - fy, rows[1:], fy, 0, dst=dst)
         return _across(self.pixels[y0 : y0 + h], x0, w, fx, dst)
 
+    def doubled(self) -> Steady:
+        """The same view at twice the size: a ground moved at half size (a card's plate) is
+        scaled up once per shot here, not on every frame."""
+        height, width = self.pixels.shape[:2]
+        pixels = cv2.resize(self.pixels, (2 * width, 2 * height), interpolation=cv2.INTER_LINEAR)
+        # Pixel i of the doubled grid sits at i / 2 - 1/4 of the original's (pixel centres).
+        origin = (self.origin[0] - self.scale / 4, self.origin[1] - self.scale / 4)
+        view = (2 * self.view[0], 2 * self.view[1])
+        return Steady(pixels, origin, self.scale / 2, self.move, view)
+
 
 def _across(rows: np.ndarray, x0: int, width: int, fx: float, dst: np.ndarray | None) -> np.ndarray:
     """Columns x0 + fx onwards of `rows`, `width` wide: a blend of two whole-pixel crops."""

@@ -44,7 +44,7 @@ class Picture:
         """A new frame-sized array: the picture at `t` seconds into its shot."""
         if self.backdrop is None:
             frame = self._view(t, self.view)
-            if self.frame is not None:
+            if self.frame is not None and frame.shape[1::-1] != self.frame:
                 frame = cv2.resize(frame, self.frame, interpolation=cv2.INTER_LINEAR)
         else:
             frame = self._whole(t, self.backdrop)
@@ -77,7 +77,10 @@ class Picture:
 def steadied(picture: Picture) -> Picture:
     """The picture with its pixels resampled once when its move keeps its zoom (pans, drifts)."""
     size = (picture.box[2], picture.box[3]) if picture.box is not None else picture.view
-    return replace(picture, steady=steady(picture.pixels, picture.move, size, picture.headroom))
+    still = steady(picture.pixels, picture.move, size, picture.headroom)
+    if still is not None and picture.frame == (2 * size[0], 2 * size[1]):
+        still = still.doubled()  # a plate drawn at half size: scaled up once, not every frame
+    return replace(picture, steady=still)
 
 
 def card_picture(slide: Slide, layout: Layout, theme: Theme, kind: str) -> Picture:
