@@ -40,25 +40,27 @@ class Picture:
     credit: Patch | None = None  # the photo's credit, on screen whenever the photo is
     steady: Steady | None = None  # for a move that keeps its zoom: the pixels resampled once
 
-    def draw(self, t: float) -> np.ndarray:
-        """A new frame-sized array: the picture at `t` seconds into its shot."""
-        if self.backdrop is None:
-            frame = self._view(t, self.view)
-            if self.frame is not None and frame.shape[1::-1] != self.frame:
-                frame = cv2.resize(frame, self.frame, interpolation=cv2.INTER_LINEAR)
+    def draw(self, t: float, into: np.ndarray | None = None) -> np.ndarray:
+        """The picture at `t` seconds into its shot: drawn into `into` (a frame-sized array
+        its owner is done with) when given, else into a new array."""
+        if self.backdrop is not None:
+            frame = self._whole(t, self.backdrop, into)
+        elif self.frame is not None and (self.steady is None or self.steady.view != self.frame):
+            small = self._view(t, self.view)  # moved small, scaled up to the frame
+            frame = cv2.resize(small, self.frame, dst=into, interpolation=cv2.INTER_LINEAR)
         else:
-            frame = self._whole(t, self.backdrop)
+            frame = self._view(t, self.view, into)
         if self.shade is not None:
             self.shade.blend_onto(frame)
         if self.credit is not None:
             self.credit.blend_onto(frame)
         return frame
 
-    def _whole(self, t: float, backdrop: np.ndarray) -> np.ndarray:
+    def _whole(self, t: float, backdrop: np.ndarray, into: np.ndarray | None) -> np.ndarray:
         """The photo in its box over the still backdrop (copied only around the box)."""
         assert self.box is not None  # whole_picture gives a backdrop and its box together
         x, y, w, h = self.box
-        frame = np.empty_like(backdrop)
+        frame = np.empty_like(backdrop) if into is None else into
         frame[:y], frame[y + h :] = backdrop[:y], backdrop[y + h :]
         frame[y : y + h, :x], frame[y : y + h, x + w :] = (
             backdrop[y : y + h, :x],
