@@ -284,14 +284,14 @@ def report(timeline: Timeline, render: dict, drawing: dict, floor: dict) -> None
             f"{phase['label']:8} wall {phase['wall']:6.1f} s  cpu {phase['cpu']:6.1f} s  "
             f"peak RSS {phase['peak'] / 2**20:6.0f} MiB"
         )
-    print(f"render / floor: {ratio:.2f}x (target <= 1.3)")
+    print(f"render / floor: {ratio:.2f}x (target <= 1.2)")
     print(f"speed: {timeline.duration / render['wall']:.2f}x real time (target > 1)")
     print(f"peak RSS of the render: {render['peak'] / 2**20:.0f} MiB (target < 1024)")
     per_frame = drawing["wall"] / len(frame_times(timeline)) * 1000
     print(
         f"where the render's time goes: drawing alone {drawing['wall']:.1f} s ({per_frame:.1f} ms a frame), "
-        f"encoding (floor) {floor['wall']:.1f} s, the rest (compositing not hidden behind the encoder, "
-        f"pipe, moviepy) {render['wall'] - floor['wall']:.1f} s"
+        f"encoding (floor) {floor['wall']:.1f} s, the rest (drawing not hidden behind the encoder, "
+        f"the pipe) {render['wall'] - floor['wall']:.1f} s"
     )
 
 

@@ -79,3 +79,32 @@ def test_a_damaged_cache_entry_is_computed_again(tmp_path, monkeypatch, caplog):
     assert "damaged" in caplog.text
     assert np.array_equal(np.load(entry), first[0])
     assert embeddings.model_loaded()
+
+
+def test_the_models_are_let_go_before_the_render_and_load_again_when_needed(tmp_path, monkeypatch):
+    from news60.pipeline import release_models
+    from news60.script import embeddings
+    from news60.settings import VoiceSettings
+    from news60.speech import piper_voice
+    from news60.speech.voices import get_voice
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    first = embed(TEXTS[:1])
+    spoken = get_voice(VoiceSettings()).speak("Rain is coming.")
+    assert embeddings.model_loaded() and piper_voice._load.cache_info().currsize == 1
+    release_models()
+    assert not embeddings.model_loaded() and piper_voice._load.cache_info().currsize == 0
+    loads = embeddings.model_loads()
+    assert np.array_equal(embed(TEXTS[1:2]), embed_fresh(TEXTS[1:2]))
+    assert embeddings.model_loads() == loads + 1
+    assert np.array_equal(
+        get_voice(VoiceSettings()).speak("Rain is coming.").samples, spoken.samples
+    )
+    assert np.array_equal(embed(TEXTS[:1]), first)
+
+
+def embed_fresh(texts: list[str]) -> np.ndarray:
+    """The vectors computed by the loaded model, not read from the cache."""
+    from news60.script import embeddings
+
+    return embeddings.encoder().encode(texts)

@@ -110,7 +110,17 @@ def test_faster_rate_speaks_faster(narration, cache_dir, tmp_path):
 
 
 def test_speaking_rate_is_a_plausible_news_pace(cache_dir):
-    assert 2.0 <= speaking_rate(VoiceSettings(), cache_dir) <= 3.6
+    assert 2.0 <= speaking_rate(VoiceSettings(rate=1.1), cache_dir) <= 3.6
+
+
+def test_the_bundled_voices_pace_is_known_as_it_measures_without_speaking(tmp_path):
+    from news60.speech.narration import MEASURED_PACE, measure_pace
+    from news60.speech.speech import DEFAULT
+
+    fresh = tmp_path / "fresh"
+    assert speaking_rate(VoiceSettings(), fresh) == MEASURED_PACE[DEFAULT]
+    assert not fresh.exists() or not any(fresh.rglob("*.*")), "nothing spoken for the pace"
+    assert measure_pace(VoiceSettings(), tmp_path / "measured") == MEASURED_PACE[DEFAULT]
 
 
 def test_what_fitting_measures_is_what_is_recorded(cache_dir, tmp_path):

@@ -112,3 +112,27 @@ def test_trim_cuts_silence_and_moves_word_times():
     trimmed = timing.trim(Speech(samples, rate, words))
     assert trimmed.duration == pytest.approx(0.6, abs=0.011)
     assert trimmed.words[0].start == 0.0 and trimmed.words[-1].end == pytest.approx(0.6, abs=0.011)
+
+
+def _speak_fresh(monkeypatch, cache, text: str) -> Speech:
+    """A voice loaded as a new process loads it (no model in memory), with `cache` as the user cache."""
+    from news60.speech import piper_voice
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
+    piper_voice._load.cache_clear()
+    try:
+        return get_voice(VoiceSettings()).speak(text)
+    finally:
+        piper_voice._load.cache_clear()
+
+
+def test_the_patched_voice_is_kept_and_a_damaged_copy_is_patched_again(monkeypatch, tmp_path):
+    text = "The bridge reopens on Monday."
+    first = _speak_fresh(monkeypatch, tmp_path, text)
+    [kept] = (tmp_path / "news60" / "voices").glob("*.onnx")
+    again = _speak_fresh(monkeypatch, tmp_path, text)  # loaded from the kept copy
+    assert np.array_equal(first.samples, again.samples) and first.words == again.words
+    kept.write_bytes(kept.read_bytes()[:1000])  # cut short, as by a full disk
+    mended = _speak_fresh(monkeypatch, tmp_path, text)
+    assert np.array_equal(first.samples, mended.samples)
+    assert kept.stat().st_size > 1_000_000, "the damaged copy is replaced"

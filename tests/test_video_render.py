@@ -92,6 +92,22 @@ def test_the_clip_holds_the_compositors_frames_in_order(timeline, tmp_path):
         assert errors[index] < 4
 
 
+def test_frames_drawn_over_reused_buffers_are_the_frames_drawn_fresh(timeline):
+    """The render draws each frame over one the encoder has taken: nothing of it shows through."""
+    from news60.video.render import drawn
+
+    times = [i / timeline.fps for i in range(round(timeline.duration * timeline.fps))]
+    fresh = [f.copy() for f in drawn(Compositor(timeline, load_theme()), times, workers=2)]
+    given = []  # every frame handed out, kept alive so that no two share an id by chance
+    for index, frame in enumerate(
+        drawn(Compositor(timeline, load_theme()), times, workers=2, reuse=True)
+    ):
+        assert np.array_equal(frame, fresh[index]), index
+        given.append(frame)
+        frame[:] = 255 - frame  # what a careless consumer might leave behind
+    assert len({id(f) for f in given}) < len(times) / 2, "buffers are reused"
+
+
 def test_an_encode_that_fails_says_why_and_leaves_nothing(timeline, tmp_path):
     missing = replace(timeline, audio=tmp_path / "gone.wav")
     with pytest.raises(RenderError, match="could not encode clip.mp4: .*gone.wav"):

@@ -20,15 +20,18 @@ from news60.article.photos import (
 )
 from news60.errors import ScriptError
 from news60.fingerprint import article_fingerprint, script_fingerprint
+from news60.memory import trim_heap
 from news60.models import Article, Narration, Script
 from news60.outputs import STORY, write_outputs
 from news60.photocheck import check_photos, check_scene_photos
 from news60.preflight import check_before_work, check_story_length
+from news60.script.embeddings import unload as unload_encoder
 from news60.script.fitting import Limits, fit_script, pick_script
 from news60.script.storyfile import load_story
 from news60.settings import Settings
 from news60.speech.cache import SpeechCache
 from news60.speech.narration import Spoken, narrate, record, speak_script, speaking_rate
+from news60.speech.voices import unload_voices
 from news60.stories import Draft, article_key, story_key, version_key
 from news60.versions import Outputs, Request, Writer, next_version
 from news60.video.theme import Theme
@@ -103,8 +106,18 @@ def write_story(
     script: Script, narration: Narration, settings: Settings, theme: Theme, draft: Draft
 ) -> Outputs:
     """A story's outputs into its draft."""
+    release_models()
     progress.info("script: %d scenes, %.1f s of narration", len(script.scenes), narration.duration)
     return write_outputs(STORY, script, narration, settings, theme, draft)
+
+
+def release_models() -> None:
+    """The voice and the sentence model are done with once the narration is recorded: their
+    memory goes back before the render needs it for frames and x264 (a batch worker loads them
+    again for its next story: under a second from the kept voice and the mapped weights)."""
+    unload_voices()
+    unload_encoder()
+    trim_heap()
 
 
 def draft_script(source: str, settings: Settings, *, data: bytes | None = None) -> Script:

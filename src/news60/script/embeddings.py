@@ -46,13 +46,27 @@ def embed(texts: list[str]) -> np.ndarray:
 
 @functools.cache
 def encoder() -> Encoder:
-    """The MiniLM encoder, loaded once per process on first use."""
+    """The MiniLM encoder, loaded once per process on first use (until `unload`)."""
+    _loads.append(THREADS)
     return load_encoder(THREADS)
 
 
+_loads: list[int] = []  # one entry per load in this process: a cached story's render adds none
+
+
 def model_loaded() -> bool:
-    """Whether this process has loaded the model (a cached story's render never does)."""
+    """Whether the model is in this process's memory now."""
     return encoder.cache_info().currsize > 0
+
+
+def model_loads() -> int:
+    """How many times this process has loaded the model."""
+    return len(_loads)
+
+
+def unload() -> None:
+    """Let the model go (about 170 MiB): the next `embed` that misses the cache loads it again."""
+    encoder.cache_clear()
 
 
 def _entry(folder: Path, text: str) -> Path:

@@ -11,19 +11,20 @@ import numpy as np
 
 from news60.atomic import writing
 from news60.errors import RenderError
+from news60.speech.polyphase import resample_poly
 
 RATE = 48_000  # every track news60 writes is 48 kHz
 
 
 def resample(samples: np.ndarray, source_rate: int, target_rate: int = RATE) -> np.ndarray:
-    """Resample along the first axis with a polyphase filter."""
+    """Resample along the first axis with a polyphase filter (scipy's resample_poly's)."""
     if source_rate == target_rate or len(samples) == 0:
         return samples.astype(np.float32)
-    from scipy.signal import resample_poly
-
     ratio = Fraction(target_rate, source_rate)
-    out = resample_poly(samples, ratio.numerator, ratio.denominator, axis=0)
-    return out.astype(np.float32)
+    if samples.ndim == 1:
+        return resample_poly(samples, ratio.numerator, ratio.denominator).astype(np.float32)
+    channels = [resample_poly(c, ratio.numerator, ratio.denominator) for c in samples.T]
+    return np.stack(channels, axis=1).astype(np.float32)
 
 
 def resampled_length(frames: int, source_rate: int, target_rate: int = RATE) -> int:

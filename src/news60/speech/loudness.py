@@ -6,6 +6,8 @@ import functools
 
 import numpy as np
 
+from news60.speech.polyphase import lowpass
+
 TARGET_LUFS = -14.0
 CEILING_DBTP = -1.0
 _MARGIN_DB = 0.5  # aim a little under the ceiling: resampling and dither move peaks slightly
@@ -91,9 +93,7 @@ def _oversampled_peak(samples: np.ndarray) -> np.ndarray:
 @functools.cache
 def _branches() -> tuple[np.ndarray, ...]:
     """resample_poly's 4x interpolation filter (Kaiser-windowed sinc), split by output phase."""
-    from scipy.signal import firwin
-
-    taps = firwin(2 * _HALF + 1, 1.0 / _UP, window=("kaiser", 5.0)) * _UP
+    taps = lowpass(2 * _HALF + 1, 1.0 / _UP) * _UP
     return tuple(taps[phase::_UP].astype(np.float32) for phase in range(_UP))
 
 

@@ -51,6 +51,13 @@ def get_voice(settings: VoiceSettings) -> Voice:
     return BACKENDS[prefix](argument, settings.rate)
 
 
+def unload_voices() -> None:
+    """Let the loaded voice models go; a voice speaking again loads its model again."""
+    from news60.speech import piper_voice
+
+    piper_voice.unload()
+
+
 def list_voices() -> list[tuple[str, bool, str]]:
     """Every voice news60 knows here: (name, usable now, detail) for `news60 voices`."""
     from news60.speech import google_voice, piper_voice

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import cv2
@@ -123,3 +124,72 @@ def shoot(
         flags=cv2.INTER_LINEAR | cv2.WARP_INVERSE_MAP,
         borderMode=cv2.BORDER_REFLECT,
     )
+
+
+@dataclass(frozen=True, eq=False)
+class Steady:
+    """A picture resampled once at its move's constant zoom (a pan or a drift): every frame is
+    then a sub-pixel crop of it, one blend of two neighbouring crops (about 1 ms at 1080x1920,
+    where a warp takes 6 ms), and the same bilinear picture the warp would give."""
+
+    pixels: np.ndarray
+    origin: tuple[float, float]  # picture coordinates of pixels[0, 0]
+    scale: float  # picture pixels per view pixel
+    move: Move
+    view: tuple[int, int]
+
+    def shoot(self, t: float, dst: np.ndarray | None = None) -> np.ndarray:
+        """The view at `t` seconds into the move (into `dst` when given)."""
+        left, top = _corner(self.move, t, self.view, self.scale)
+        u, v = (left - self.origin[0]) / self.scale, (top - self.origin[1]) / self.scale
+        height, width = self.pixels.shape[:2]
+        x0 = min(max(math.floor(u), 0), width - self.view[0] - 1)
+        y0 = min(max(math.floor(v), 0), height - self.view[1] - 1)
+        fx, fy = min(max(u - x0, 0.0), 1.0), min(max(v - y0, 0.0), 1.0)
+        w, h = self.view
+        if fy:  # drifting down or up: blend across, then down
+            rows = _across(self.pixels[y0 : y0 + h + 1], x0, w, fx, None)
+            return cv2.addWeighted(rows[:h], 1 - fy, rows[1:], fy, 0, dst=dst)
+        return _across(self.pixels[y0 : y0 + h], x0, w, fx, dst)
+
+    def doubled(self) -> Steady:
+        """The same view at twice the size: a ground moved at half size (a card's plate) is
+        scaled up once per shot here, not on every frame."""
+        height, width = self.pixels.shape[:2]
+        pixels = cv2.resize(self.pixels, (2 * width, 2 * height), interpolation=cv2.INTER_LINEAR)
+        # Pixel i of the doubled grid sits at i / 2 - 1/4 of the original's (pixel centres).
+        origin = (self.origin[0] - self.scale / 4, self.origin[1] - self.scale / 4)
+        view = (2 * self.view[0], 2 * self.view[1])
+        return Steady(pixels, origin, self.scale / 2, self.move, view)
+
+
+def _across(rows: np.ndarray, x0: int, width: int, fx: float, dst: np.ndarray | None) -> np.ndarray:
+    """Columns x0 + fx onwards of `rows`, `width` wide: a blend of two whole-pixel crops."""
+    left = rows[:, x0 : x0 + width]
+    if fx:
+        return cv2.addWeighted(left, 1 - fx, rows[:, x0 + 1 : x0 + 1 + width], fx, 0, dst=dst)
+    if dst is None:
+        return left.copy()
+    dst[...] = left
+    return dst
+
+
+def steady(
+    picture: np.ndarray, move: Move, view: tuple[int, int], headroom: float
+) -> Steady | None:
+    """The picture resampled for a move that keeps its zoom; None for a move that zooms."""
+    if move.start_zoom != move.end_zoom:
+        return None
+    scale = headroom / move.start_zoom
+    corners = [_corner(move, t, view, scale) for t in (0.0, move.duration)]
+    left, top = min(c[0] for c in corners), min(c[1] for c in corners)
+    width = view[0] + math.ceil((max(c[0] for c in corners) - left) / scale) + 2
+    height = view[1] + math.ceil((max(c[1] for c in corners) - top) / scale) + 2
+    matrix = np.array([[scale, 0, left], [0, scale, top]], dtype=np.float32)
+    return Steady(shoot(picture, matrix, (width, height)), (left, top), scale, move, view)
+
+
+def _corner(move: Move, t: float, view: tuple[int, int], scale: float) -> tuple[float, float]:
+    """Picture coordinates of the view's top-left pixel at `t` (view_matrix's offsets, in float64)."""
+    _, (cx, cy) = move.at(t)
+    return cx - scale * (view[0] - 1) / 2, cy - scale * (view[1] - 1) / 2

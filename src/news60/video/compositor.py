@@ -27,6 +27,7 @@ from news60.video.pictures import (
     cover_picture,
     faces_in_view,
     pan_picture,
+    steadied,
     whole_picture,
     with_shade,
 )
@@ -74,13 +75,16 @@ class Compositor:
         self._shots: dict[int, Future[Shot]] = {}
         self._lock = threading.Lock()
 
-    def frame_at(self, t: float) -> np.ndarray:
-        """The frame shown at time t (seconds); events land on the frame that holds them."""
+    def frame_at(self, t: float, into: np.ndarray | None = None) -> np.ndarray:
+        """The frame shown at time t (seconds); events land on the frame that holds them. It is
+        drawn into `into` (a frame its owner is done with) when that fits, else a new array."""
         at = t + 0.5 / self.fps
         index = self.slide_at(at)
         shot = self.shot(index)
         pushing = self._push(index, at)
-        frame = shot.picture.draw(t - shot.slide.start)
+        if into is not None and into.shape != (self.layout.height, self.layout.width, 3):
+            into = None
+        frame = shot.picture.draw(t - shot.slide.start, into if pushing >= 1.0 else None)
         if pushing < 1.0:
             old = self.shot(index - 1)
             move = wipe if _card(old.slide) and _card(shot.slide) else push
@@ -177,6 +181,7 @@ class Compositor:
     def _build(self, index: int) -> Shot:
         slide = self.slides[index]
         picture, frame = self._picture(index)
+        picture = steadied(picture)
         first = self.runs[index][0]
         text = text_block(self.slides[first], frame) if first == index else TextBlock()
         if frame.on_photo and frame.photo_box is None:

@@ -8,7 +8,7 @@ import cv2
 import numpy as np
 
 from news60.models import Slide
-from news60.video.camera import Move, plan_move, shoot, view_matrix
+from news60.video.camera import Move, Steady, plan_move, shoot, steady, view_matrix
 from news60.video.layout import Layout
 from news60.video.photos import HEADROOM, PhotoInfo, scaled_photo
 from news60.video.plates import PLATE_HEADROOM, PLATE_PACE, plate, plate_size
@@ -38,36 +38,51 @@ class Picture:
     shade: Patch | None = None
     frame: tuple[int, int] | None = None  # when set, `view` is drawn and scaled up to this size
     credit: Patch | None = None  # the photo's credit, on screen whenever the photo is
+    steady: Steady | None = None  # for a move that keeps its zoom: the pixels resampled once
 
-    def draw(self, t: float) -> np.ndarray:
-        """A new frame-sized array: the picture at `t` seconds into its shot."""
-        if self.backdrop is None:
-            frame = shoot(
-                self.pixels, view_matrix(self.move, t, self.view, self.headroom), self.view
-            )
-            if self.frame is not None:
-                frame = cv2.resize(frame, self.frame, interpolation=cv2.INTER_LINEAR)
+    def draw(self, t: float, into: np.ndarray | None = None) -> np.ndarray:
+        """The picture at `t` seconds into its shot: drawn into `into` (a frame-sized array
+        its owner is done with) when given, else into a new array."""
+        if self.backdrop is not None:
+            frame = self._whole(t, self.backdrop, into)
+        elif self.frame is not None and (self.steady is None or self.steady.view != self.frame):
+            small = self._view(t, self.view)  # moved small, scaled up to the frame
+            frame = cv2.resize(small, self.frame, dst=into, interpolation=cv2.INTER_LINEAR)
         else:
-            frame = self._whole(t, self.backdrop)
+            frame = self._view(t, self.view, into)
         if self.shade is not None:
             self.shade.blend_onto(frame)
         if self.credit is not None:
             self.credit.blend_onto(frame)
         return frame
 
-    def _whole(self, t: float, backdrop: np.ndarray) -> np.ndarray:
+    def _whole(self, t: float, backdrop: np.ndarray, into: np.ndarray | None) -> np.ndarray:
         """The photo in its box over the still backdrop (copied only around the box)."""
         assert self.box is not None  # whole_picture gives a backdrop and its box together
         x, y, w, h = self.box
-        frame = np.empty_like(backdrop)
+        frame = np.empty_like(backdrop) if into is None else into
         frame[:y], frame[y + h :] = backdrop[:y], backdrop[y + h :]
         frame[y : y + h, :x], frame[y : y + h, x + w :] = (
             backdrop[y : y + h, :x],
             backdrop[y : y + h, x + w :],
         )
-        matrix = view_matrix(self.move, t, (w, h), self.headroom)
-        shoot(self.pixels, matrix, (w, h), dst=frame[y : y + h, x : x + w])
+        self._view(t, (w, h), dst=frame[y : y + h, x : x + w])
         return frame
+
+    def _view(self, t: float, size: tuple[int, int], dst: np.ndarray | None = None) -> np.ndarray:
+        """The moving pixels at `t`, `size` big: cropped from the steady copy, else warped."""
+        if self.steady is not None:
+            return self.steady.shoot(t, dst)
+        return shoot(self.pixels, view_matrix(self.move, t, size, self.headroom), size, dst=dst)
+
+
+def steadied(picture: Picture) -> Picture:
+    """The picture with its pixels resampled once when its move keeps its zoom (pans, drifts)."""
+    size = (picture.box[2], picture.box[3]) if picture.box is not None else picture.view
+    still = steady(picture.pixels, picture.move, size, picture.headroom)
+    if still is not None and picture.frame == (2 * size[0], 2 * size[1]):
+        still = still.doubled()  # a plate drawn at half size: scaled up once, not every frame
+    return replace(picture, steady=still)
 
 
 def card_picture(slide: Slide, layout: Layout, theme: Theme, kind: str) -> Picture:
