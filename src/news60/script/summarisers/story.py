@@ -11,7 +11,7 @@ from functools import cached_property
 from news60.errors import ScriptError
 from news60.language import profile_for
 from news60.models import Article, TracedSentence
-from news60.script.broadcast import LONGEST, finish_script, people_in, trim_lead, write_sentence
+from news60.script.broadcast import LONGEST, finish_script, people_in, trim_long, write_sentence
 from news60.script.quotes import QuoteMarks, attributes, balanced, is_speech, read_marks
 from news60.script.sentences import split_sentences
 from news60.script.summarisers.prose import has_verb, is_caption, is_prose, tidy
@@ -150,12 +150,11 @@ def _read(article: Article, opening: list[tuple[str, int]]) -> Story:
     places = tuple(p for p, _, _ in clean)
     raw = [sentences[k][0] for k in kept]
     written = _written(article, shown, raw, places, units, marks)
-    usable = _short_enough(usable, units, written)
+    # A sentence no split brings under the limit is cut of verbless colour before the units
+    # too long to say are left out: the lead's news, and the story's, stays said.
     profile = profile_for(article.language)
-    written = tuple(
-        trim_lead(lines, profile) if i in units[usable[0]].sentences else lines
-        for i, lines in enumerate(written)
-    )
+    written = tuple(trim_long(lines, profile) for lines in written)
+    usable = _short_enough(usable, units, written)
     return Story(article.title, tuple(shown), places, units, usable, written, article.language)
 
 
