@@ -303,3 +303,48 @@ def test_a_long_sentence_is_cut_of_colour_only_where_no_news_is_lost():
         "hundreds of church members in Fargo, Grand Forks and Jamestown to the hepatitis A virus."
     )
     assert trim_for_ear(text, ENGLISH, 20)[0] == text
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        (  # CNN/DM lead: the "as" clause says who accused whom, so it may stand as a sentence
+            "A Florida woman said she was humiliated by local police as she accused them of "
+            "hogtying her, parading her around topless and bashing some of her teeth out during "
+            "her arrest last year.",
+            ["A Florida woman said she was humiliated by local police.", "She accused them of"],
+        ),
+        (  # scrape lead: the attribution is closed by its comma; what came before is the writer's
+            "The house where Adolf Hitler was born will be turned into a police station, Austria's "
+            "interior minister said on Tuesday, after years of debate over how best to prevent it "
+            "becoming a pilgrimage site for neo-Nazis.",
+            [
+                "The house where Adolf Hitler was born will be turned into a police station, "
+                "Austria's interior minister said on Tuesday.",
+                "It came after years of debate over how best",
+            ],
+        ),
+        (  # CNN/DM lead: a closing "which is" that sums up what came before
+            "One can hardly read the news these days without learning that yet another American "
+            "corporation has announced plans to invert, which is corporate-speak for restructuring "
+            "as a foreign company to avoid U.S. taxes.",
+            ["One can hardly read the news", "That is corporate-speak for restructuring"],
+        ),
+    ],
+)
+def test_long_leads_split_into_sentences_that_keep_who_said_what(text, pieces):
+    said = write_sentence(text, text, 0, ENGLISH)
+    assert [s.text[: len(p)] for s, p in zip(said, pieces, strict=True)] == pieces
+    assert all(len(s.text.split()) <= 30 and s.sources == (text,) for s in said)
+    assert untraced(" ".join(s.text for s in said), [text], ENGLISH) is None
+
+
+def test_a_clause_after_as_is_not_given_to_the_speaker():
+    # "said she was humiliated as she accused them": the accusing is not what she said, so the
+    # split never makes it "The Florida woman said she accused them".
+    text = (
+        "A Florida woman said she was humiliated by local police as she accused them of hogtying "
+        "her, parading her around topless and bashing some of her teeth out during her arrest."
+    )
+    said = [s.text for s in write_sentence(text, text, 0, ENGLISH)]
+    assert not any(s.startswith("The Florida woman said") for s in said)

@@ -105,11 +105,23 @@ def _middlemost(text: str, positions: list[int]) -> list[int]:
 
 def _reported_before(text: str, at: int, profile: Profile) -> bool:
     """A reporting verb before `at` with no quote: what follows may be what someone said, and a
-    new sentence would state it as fact."""
+    new sentence would state it as fact; unless that sentence says who said what itself ("...
+    as she accused them of hogtying her" -> "She accused them of hogtying her")."""
+    right = text[at:].split()[1:]
+    verb = verb_within(right, profile)
+    said = set(profile.reporting) | set(profile.agent_participles.values())
+    if verb and bare(right[verb]) in said and len(text.split()) > LONGEST:
+        return False
     before = [bare(w) for w in text[:at].split()]
     verbs = set(profile.reporting) | set(profile.reporting.values()) | {"that"}
     verbs |= {ing for ing, past in profile.agent_participles.items() if past in profile.reporting}
     return any(w in verbs for w in before) and not inside_quote(text, at)
+
+
+# "..., Austria's interior minister said on Tuesday" ending right where a split falls.
+_CLOSED_ATTRIBUTION = re.compile(
+    r",\s+[^,“”\"]{2,50}?\s(?:said|says|told \w+|added|announced|confirmed)(?:\s[^,“”\"]{1,25})?$"
+)
 
 
 def _pieces(left: str, right: str) -> tuple[str, str]:
@@ -186,6 +198,8 @@ def split_relative(text: str, profile: Profile) -> Split | None:
             continue
         subject = antecedent(text[: match.start()], profile, person=match.group(1) == "who")
         rest = text[match.end() :]
+        if subject is None and _says_what_that_is(text, match, profile):
+            subject = "That"  # "... plans to invert, which is corporate-speak for ..."
         if (
             not subject
             or verb_within(rest.split(), profile, 3) is None
@@ -239,6 +253,18 @@ def split_restrictive(text: str, profile: Profile) -> Split | None:
 _INDEFINITE_WHO = re.compile(
     r"\s(?:a|an)\s(?P<noun>(?:[a-z][\w'’-]*\s){0,3}[a-z][\w'’-]*)\s(?P<rel>who|which)\s"
 )
+
+
+def _says_what_that_is(text: str, match: re.Match[str], profile: Profile) -> bool:
+    """Past LONGEST, a closing ", which is ..." whose antecedent no noun names: "which" sums up
+    what came before, and "That is ..." says the same as a sentence of its own."""
+    rest = text[match.end() :].split()
+    if len(text.split()) <= LONGEST or match.group(1) != "which" or not rest:
+        return False
+    return (
+        bare(rest[0]) in {"is", "means"}
+        and _relative_end(text[match.end() :], profile) is None
+    )
 
 
 def _agrees(subject: str, verb: str) -> bool:
@@ -433,8 +459,11 @@ def split_reported(text: str, profile: Profile) -> Split | None:
     body = capitalise(match["body"])
     if not again or bare(match["who"].split()[0]) in PREPOSITIONS | profile.openers:
         return None  # "After the vote, officials said ...": who said it is not the opening
-    for rule in SPLIT_RULES:
-        split = None if rule is split_reported else rule(body, profile)
+    # Only "and", "but" or a semicolon keep both parts inside what was said: after "as",
+    # "after" or "because" the clause may be the writer's ("said she was humiliated as she
+    # accused them": the accusing is not what she said).
+    for rule in (split_semicolon, split_coordinated, split_shared_subject):
+        split = rule(body, profile)
         if not split or not all(_whole(piece, profile) for piece in split.pieces):
             continue
         if not all(_restates(piece, profile) for piece in split.pieces[1:]):
@@ -520,15 +549,31 @@ def split_after(text: str, profile: Profile) -> Split | None:
     """ "The plan failed after members of his party left parliament" -> "The plan failed. It came
     after members of his party left parliament" (how broadcast news says what led to it)."""
     for match in re.finditer(r",?\s+after\s+", text):
-        right = text[match.end() :]
-        if inside_aside(text, match.start()) or _reported_before(text, match.start(), profile):
+        right, at = text[match.end() :], match.start()
+        # "..., Austria's interior minister said on Tuesday, after years of debate": the
+        # attribution is closed by its comma, and what came before is the writer's to say.
+        closed = text[at : at + 1] == "," and _CLOSED_ATTRIBUTION.search(text[:at]) is not None
+        if inside_aside(text, at) or (_reported_before(text, at, profile) and not closed):
             continue
-        if len(text[: match.start()].split()) < 8 or not opens_clause(right, profile):
+        if len(text[: match.start()].split()) < 8:
+            continue
+        if not opens_clause(right, profile) and not _event_after(text, match, profile):
             continue
         return Split(
             _pieces(text[: match.start()], f"It came after {right}"), "split before “after”"
         )
     return None
+
+
+def _event_after(text: str, match: re.Match[str], profile: Profile) -> bool:
+    """Past LONGEST, ", after years of debate over ..." after a comma: what came before, said
+    as "It came after years of debate" (never "named after", "after all", "day after day")."""
+    words = text[match.end() :].split()
+    if len(text.split()) <= LONGEST or "," not in match[0] or len(words) < 3:
+        return False
+    first = bare(words[0])
+    plural = first.isalpha() and first.endswith("s") and not first.endswith("ss")
+    return first in profile.determiners - {"all"} or first[:1].isdigit() or plural
 
 
 def split_because(text: str, profile: Profile) -> Split | None:
