@@ -348,3 +348,13 @@ def test_a_clause_after_as_is_not_given_to_the_speaker():
     )
     said = [s.text for s in write_sentence(text, text, 0, ENGLISH)]
     assert not any(s.startswith("The Florida woman said") for s in said)
+
+
+def test_an_and_after_a_clause_inside_the_sentence_is_not_given_the_main_subject():
+    # CNN/DM lead: the mother, not the charged woman, suffered the heart attack.
+    text = (
+        "A woman has been charged with reckless manslaughter after her boyfriend's mother tried "
+        "to stop them fighting and suffered a fatal heart attack."
+    )
+    said = [s.text for s in write_sentence(text, text, 0, ENGLISH)]
+    assert not any(s.startswith("The woman suffered") for s in said), said

@@ -261,10 +261,7 @@ def _says_what_that_is(text: str, match: re.Match[str], profile: Profile) -> boo
     rest = text[match.end() :].split()
     if len(text.split()) <= LONGEST or match.group(1) != "which" or not rest:
         return False
-    return (
-        bare(rest[0]) in {"is", "means"}
-        and _relative_end(text[match.end() :], profile) is None
-    )
+    return bare(rest[0]) in {"is", "means"} and _relative_end(text[match.end() :], profile) is None
 
 
 def _agrees(subject: str, verb: str) -> bool:
@@ -513,7 +510,12 @@ def split_shared_subject(text: str, profile: Profile) -> Split | None:
 
 _NOT_CLAUSE_AFTER_AS_WORDS = "much many well long soon far if though such"
 _NOT_CLAUSE_AFTER_AS = frozenset(_NOT_CLAUSE_AFTER_AS_WORDS.split())
-_CLAUSE_WORDS_LIST = "that which who whom whose if whether when because while as"
+# Words that open a clause inside the sentence: an "and <verb>" after one may share that
+# clause's subject ("charged after her boyfriend's mother tried to stop them and suffered ...").
+_CLAUSE_WORDS_LIST = (
+    "that which who whom whose if whether when because while as after before since until once "
+    "unless although though whereas where"
+)
 _CLAUSE_WORDS = frozenset(_CLAUSE_WORDS_LIST.split())
 _SINGULAR_VERBS_WORDS = "is was has does"
 _SINGULAR_VERBS = frozenset(_SINGULAR_VERBS_WORDS.split())
