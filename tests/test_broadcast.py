@@ -358,3 +358,27 @@ def test_an_and_after_a_clause_inside_the_sentence_is_not_given_the_main_subject
     )
     said = [s.text for s in write_sentence(text, text, 0, ENGLISH)]
     assert not any(s.startswith("The woman suffered") for s in said), said
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        (  # CNN/DM: the news first, the occasion after it
+            "Speaking publicly for the first time since revelations about HSBC’s Swiss private "
+            "bank, Stuart Gulliver described his ‘shame’ at allegations that the lender routinely "
+            "helped clients including arms dealers and blood diamond smugglers evade taxes.",
+            ["Stuart Gulliver described his ‘shame’", "Gulliver was speaking publicly"],
+        ),
+        (  # CNN/DM: "but", an opening phrase and a clause of its own
+            "Jose Mourinho's side are currently four points clear at the top of the Premier "
+            "League, but after letting leads slip against both Manchester City and United, their "
+            "killer instinct has been called into question.",
+            ["Jose Mourinho's side are currently", "But after letting leads slip"],
+        ),
+    ],
+)
+def test_a_long_lead_with_an_opening_phrase_is_split_around_it(text, pieces):
+    said = write_sentence(text, text, 0, ENGLISH)
+    assert [s.text[: len(p)] for s, p in zip(said, pieces, strict=True)] == pieces
+    assert all(len(s.text.split()) <= 30 and "split" in [r.rule for r in s.rewrites] for s in said)
+    assert untraced(" ".join(s.text for s in said), [text], ENGLISH) is None

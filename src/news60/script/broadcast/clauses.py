@@ -147,7 +147,7 @@ def split_coordinated(text: str, profile: Profile) -> Split | None:
         right = text[match.end() :]
         if inside_aside(text, match.start()) or _reported_before(text, match.start(), profile):
             continue
-        if not opens_clause(right, profile):
+        if not opens_clause(right, profile) and not _fronted_clause(text, right, profile):
             continue
         if (
             match.group(1) == "and"
@@ -159,6 +159,18 @@ def split_coordinated(text: str, profile: Profile) -> Split | None:
         right = f"{opener} {right}" if opener else right
         return Split(_pieces(text[: match.start()], right), f"split before “{match.group(1)}”")
     return None
+
+
+def _fronted_clause(text: str, right: str, profile: Profile) -> bool:
+    """Past LONGEST, "..., but after letting leads slip against City, their killer instinct has
+    been called into question": an opening phrase, a comma, then a clause of its own."""
+    phrase, comma, clause = right.partition(", ")
+    words = phrase.split()
+    if len(text.split()) <= LONGEST or not comma or not words or len(words) > 12:
+        return False
+    if bare(words[0]) not in PREPOSITIONS | {"when", "if", "while", "as", "once", "despite"}:
+        return False
+    return opens_clause(clause, profile) and not inside_quote(right, len(phrase))
 
 
 def _clauses_joined(text: str, match: re.Match[str], profile: Profile) -> bool:
@@ -198,11 +210,13 @@ def split_relative(text: str, profile: Profile) -> Split | None:
             continue
         subject = antecedent(text[: match.start()], profile, person=match.group(1) == "who")
         rest = text[match.end() :]
+        # "..., which overlooks the small village": a present verb in "-s" told by its object.
+        present = present_at([match.group(1), *rest.split()[:2]], 1, profile)
         if subject is None and _says_what_that_is(text, match, profile):
             subject = "That"  # "... plans to invert, which is corporate-speak for ..."
         if (
             not subject
-            or verb_within(rest.split(), profile, 3) is None
+            or (verb_within(rest.split(), profile, 3) is None and not present)
             or inside_aside(text, match.start())
         ):
             continue
@@ -349,6 +363,34 @@ def split_participle(text: str, profile: Profile) -> Split | None:
         note = f"split at “{word}”, said as “{opener}”"
         return Split(_pieces(text[: match.start()], f"{opener} {rest}"), note)
     return None
+
+
+def split_opening_participle(text: str, profile: Profile) -> Split | None:
+    """Past LONGEST, "Speaking publicly for the first time since ..., Stuart Gulliver described
+    his shame ..." -> "Stuart Gulliver described his shame .... Gulliver was speaking publicly
+    for the first time since ..." (the news first, the occasion after it)."""
+    match = _OPENING_PARTICIPLE.match(text)
+    if len(text.split()) <= LONGEST or not match:
+        return None
+    if bare(match["ing"]) in PREPOSITIONS | _NOT_PARTICIPLES:
+        return None  # "During ...", "According to ...", "Having ...": no act of the subject's
+    main = match["main"]
+    subject = main_subject(main, profile)
+    if not subject or not opens_clause(main, profile):
+        return None
+    plural = subject == "They" or (subject.startswith("The ") and subject.endswith("s"))
+    said = f"{subject} {'were' if plural else 'was'} {match['ing'].lower()} {match['phrase']}"
+    return Split((ended(main), ended(said)), "said the opening phrase after the news")
+
+
+# "Speaking publicly for the first time since ..., Stuart Gulliver ...": an opening "-ing" phrase.
+_OPENING_PARTICIPLE = re.compile(
+    r"^(?P<ing>[A-Z][a-z]{2,}ing)\s+(?P<phrase>[^,;“”\"]{3,120}),\s+(?P<main>.+)$"
+)
+_NOT_PARTICIPLES_WORDS = (
+    "having being according following including regarding concerning considering"
+)
+_NOT_PARTICIPLES = frozenset(_NOT_PARTICIPLES_WORDS.split())
 
 
 def split_asked(text: str, profile: Profile) -> Split | None:
@@ -669,6 +711,7 @@ def split_according_who(text: str, profile: Profile) -> Split | None:
 SPLIT_RULES: tuple[SplitRule, ...] = (
     split_semicolon,
     split_asked,
+    split_opening_participle,
     split_reported,
     split_according_who,
     split_dash,

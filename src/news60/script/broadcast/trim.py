@@ -17,6 +17,8 @@ from news60.script.broadcast.grammar import (
 
 # Words that open a phrase of time ("Earlier this month, ...", "Late on Tuesday, ...").
 _TIME_OPENERS = frozenset(["earlier", "later", "late", "last", "this", "early", "once"])
+# Prepositions that order events ("after privately reporting the bug"): what they say is news.
+_EVENT_ORDER = frozenset(["after", "before", "since", "until", "despite", "without"])
 # ", their cries screeching through the air": an absolute phrase painting the scene.
 _ABSOLUTE = re.compile(r",\s+(?:their|his|her|its|the)\s+[\w'’-]+\s+[a-z]+ing\b[^,;]*$")
 # ", including 17 foreigners," or at the end: a list that details what was said before it.
@@ -63,7 +65,8 @@ def _cut_tail(text: str, profile: Profile) -> tuple[str | None, str]:
         return None, ""
     if bare(tail[0]) not in PREPOSITIONS - {"of"} | _TIME_OPENERS:
         return None, ""  # "..., but this isn't the case", "..., Grand Forks and Jamestown": news
-    if any(re.fullmatch(r"[a-z]{3,}ing", bare(w)) for w in tail):
+    events = bare(tail[0]) in _EVENT_ORDER
+    if events and any(re.fullmatch(r"[a-z]{3,}ing", bare(w)) for w in tail):
         return None, ""  # "..., after privately reporting the bug": a clause, what happened
     return text[: match.start()], f"cut the closing phrase “{match['tail']}”"
 
