@@ -204,3 +204,181 @@ def test_a_photo_pointer_between_commas_is_never_said():
     assert "Teacher Ray Coe is to be awarded an MBE" in said
     assert "Alya Ahmed Ali, 13, who needed a donor" in said
     assert "Mr Coe said it was a proud moment." in said
+
+
+def test_a_noun_phrase_between_dashes_becomes_a_sentence_of_its_own():
+    # "Two hostages — an American and an Australian — who had been held by the Taliban in
+    # Afghanistan since 2016 were released Tuesday in a prisoner swap ..." (31 words).
+    _, story = story_of(SHARED_DATA / "scrapes" / "a1fca19b884e0e94" / "scrape.txt")
+    lines = lines_from(story, "Two hostages —")
+    said = [line.text for line in lines]
+    assert said[0].startswith("Two hostages who had been held by the Taliban")
+    assert said[1] == "The hostages are an American and an Australian."
+    assert all(len(s.split()) <= 30 for s in said) and "split" in rules(lines)
+    assert all(line.sources[0].startswith("Two hostages — an American") for line in lines)
+
+
+def test_a_present_verb_in_s_is_read_as_a_verb_and_the_shared_subject_said_again():
+    # "The story of Whole Foods' halibut deal opens a window into Amazon's grocery strategy and
+    # draws a line from a Seattle industry ..." (36 words): "opens" and "draws" are verbs.
+    _, story = story_of(SHARED_DATA / "html" / "seattletimes-1" / "page.html")
+    lines = lines_from(story, "The story of Whole Foods")
+    said = [line.text for line in lines]
+    assert said[0].endswith("opens a window into Amazon’s grocery strategy.")
+    assert said[1].startswith("It draws a line from a Seattle industry")
+    assert all(len(s.split()) <= 30 for s in said) and "split" in rules(lines)
+
+
+def test_what_a_source_said_is_split_with_the_source_said_again():
+    # Telegraph: "Zimbabwe President Robert Mugabe, his wife Grace and two key figures ... are
+    # under house arrest at Mugabe's "Blue House" compound in Harare and are insisting the 93
+    # year-old finishes his presidential term, a source said." (40 words)
+    _, story = story_of(SHARED_DATA / "html" / "telegraph" / "page.html")
+    lines = lines_from(story, "Zimbabwe President Robert Mugabe, his wife")
+    said = [line.text for line in lines]
+    assert said[0].startswith("A source said Zimbabwe President Robert Mugabe, his wife Grace")
+    assert (
+        said[1]
+        == "The source said they are insisting the 93 year-old finishes his presidential term."
+    )
+    assert {"attribution", "split"} <= set(rules(lines))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # CNN/DM: an "and" with no comma between two clauses, past 30 words
+            "The Cod Army are playing in the third tier for the first time in their history after "
+            "six promotions in nine years and their remarkable ascent shows no sign of slowing "
+            "with Jamie Proctor and Gareth Evans scoring the goals at Glanford Park.",
+            "Their remarkable ascent shows no sign of slowing",
+        ),
+        (  # CNN/DM: a "who" clause ending the sentence after "a" and a common noun
+            "Dragons' Den star Duncan Bannatyne has shocked Twitter followers by offering £50,000 "
+            "to anyone who could identify - and break the arms of - a sinister tweeter who "
+            "threatened to harm his daughter.",
+            "The sinister tweeter threatened to harm his daughter.",
+        ),
+    ],
+)
+def test_long_sentences_split_where_two_clauses_meet(text, expected):
+    said = write_sentence(text, text, 0, ENGLISH)
+    assert expected in [s.text for s in said] or said[1].text.startswith(expected)
+    assert all(len(s.text.split()) <= 30 for s in said)
+    assert all(s.sources == (text,) and "split" in [r.rule for r in s.rewrites] for s in said)
+    assert untraced(" ".join(s.text for s in said), [text], ENGLISH) is None
+
+
+@pytest.mark.parametrize(
+    ("rewrite", "why"),
+    [
+        ("The source said they are insisting the 94 year-old finishes his term.", "94"),
+        ("The hostages are an American and an Austrian.", "Austrian"),
+        ("Mugabe said they are insisting the 93 year-old finishes his term.", "Mugabe"),
+    ],
+)
+def test_the_gate_refuses_the_new_splits_when_they_change_a_number_or_name(rewrite, why):
+    source = (
+        "Two hostages — an American and an Australian — were released, and a source said they "
+        "are insisting the 93 year-old finishes his term."
+    )
+    reason = untraced(rewrite, [source], ENGLISH)
+    assert reason is not None and why in reason
+
+
+def test_a_long_sentence_is_cut_of_colour_only_where_no_news_is_lost():
+    from news60.script.broadcast.trim import trim_for_ear
+
+    # CNN/DM: a list item, a place and what the event did are never cut as "asides".
+    for text in (
+        "While helipads, waterslides, and movie theatres are commonplace additions to the yachts "
+        "of the super wealthy, a stylish Italian vessel is making waves for being the first.",
+        "Ashleigh Davis, of Ocala, Florida, said she found herself on the wrong side of the law "
+        "in April of last year at the Leesburg Bikefest after she and another woman argued.",
+    ):
+        assert trim_for_ear(text, ENGLISH, 20)[0] == text
+    # ... and a closing phrase goes only when it is a phrase of place or time.
+    text = (
+        "The bishop of the Fargo Catholic Diocese in North Dakota has exposed potentially "
+        "hundreds of church members in Fargo, Grand Forks and Jamestown to the hepatitis A virus."
+    )
+    assert trim_for_ear(text, ENGLISH, 20)[0] == text
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        (  # CNN/DM lead: the "as" clause says who accused whom, so it may stand as a sentence
+            "A Florida woman said she was humiliated by local police as she accused them of "
+            "hogtying her, parading her around topless and bashing some of her teeth out during "
+            "her arrest last year.",
+            ["A Florida woman said she was humiliated by local police.", "She accused them of"],
+        ),
+        (  # scrape lead: the attribution is closed by its comma; what came before is the writer's
+            "The house where Adolf Hitler was born will be turned into a police station, Austria's "
+            "interior minister said on Tuesday, after years of debate over how best to prevent it "
+            "becoming a pilgrimage site for neo-Nazis.",
+            [
+                "The house where Adolf Hitler was born will be turned into a police station, "
+                "Austria's interior minister said on Tuesday.",
+                "It came after years of debate over how best",
+            ],
+        ),
+        (  # CNN/DM lead: a closing "which is" that sums up what came before
+            "One can hardly read the news these days without learning that yet another American "
+            "corporation has announced plans to invert, which is corporate-speak for restructuring "
+            "as a foreign company to avoid U.S. taxes.",
+            ["One can hardly read the news", "That is corporate-speak for restructuring"],
+        ),
+    ],
+)
+def test_long_leads_split_into_sentences_that_keep_who_said_what(text, pieces):
+    said = write_sentence(text, text, 0, ENGLISH)
+    assert [s.text[: len(p)] for s, p in zip(said, pieces, strict=True)] == pieces
+    assert all(len(s.text.split()) <= 30 and s.sources == (text,) for s in said)
+    assert untraced(" ".join(s.text for s in said), [text], ENGLISH) is None
+
+
+def test_a_clause_after_as_is_not_given_to_the_speaker():
+    # "said she was humiliated as she accused them": the accusing is not what she said, so the
+    # split never makes it "The Florida woman said she accused them".
+    text = (
+        "A Florida woman said she was humiliated by local police as she accused them of hogtying "
+        "her, parading her around topless and bashing some of her teeth out during her arrest."
+    )
+    said = [s.text for s in write_sentence(text, text, 0, ENGLISH)]
+    assert not any(s.startswith("The Florida woman said") for s in said)
+
+
+def test_an_and_after_a_clause_inside_the_sentence_is_not_given_the_main_subject():
+    # CNN/DM lead: the mother, not the charged woman, suffered the heart attack.
+    text = (
+        "A woman has been charged with reckless manslaughter after her boyfriend's mother tried "
+        "to stop them fighting and suffered a fatal heart attack."
+    )
+    said = [s.text for s in write_sentence(text, text, 0, ENGLISH)]
+    assert not any(s.startswith("The woman suffered") for s in said), said
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        (  # CNN/DM: the news first, the occasion after it
+            "Speaking publicly for the first time since revelations about HSBC’s Swiss private "
+            "bank, Stuart Gulliver described his ‘shame’ at allegations that the lender routinely "
+            "helped clients including arms dealers and blood diamond smugglers evade taxes.",
+            ["Stuart Gulliver described his ‘shame’", "Gulliver was speaking publicly"],
+        ),
+        (  # CNN/DM: "but", an opening phrase and a clause of its own
+            "Jose Mourinho's side are currently four points clear at the top of the Premier "
+            "League, but after letting leads slip against both Manchester City and United, their "
+            "killer instinct has been called into question.",
+            ["Jose Mourinho's side are currently", "But after letting leads slip"],
+        ),
+    ],
+)
+def test_a_long_lead_with_an_opening_phrase_is_split_around_it(text, pieces):
+    said = write_sentence(text, text, 0, ENGLISH)
+    assert [s.text[: len(p)] for s, p in zip(said, pieces, strict=True)] == pieces
+    assert all(len(s.text.split()) <= 30 and "split" in [r.rule for r in s.rewrites] for s in said)
+    assert untraced(" ".join(s.text for s in said), [text], ENGLISH) is None

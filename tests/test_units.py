@@ -377,3 +377,38 @@ def test_a_quote_heard_from_a_named_speaker_is_attributed_and_can_lead():
     units = story_units(list(article.paragraphs), [0, 1, 2])
     assert units[0].attributed and units[1].attributed
     assert _said(article, 150)[0].startswith("Four police officers used")
+
+
+def test_a_name_inside_a_quote_does_not_stand_for_the_speaker_said_after_it():
+    # CNN/DM: "'... you put a picture of Dencia darker ...,' she said." -- "she" is the pop star
+    # of the sentence before, not Dencia named inside the quote.
+    sentences = [
+        "Pop star Dencia has hit out at Lupita Nyong'o for her new contract with Lancome.",
+        "The pop star is no stranger to controversy, and all but admitted her cream lightens skin.",
+        "'When you take that picture and you put a picture of Dencia darker, this is what you're "
+        "telling people - the product really works,' she said.",
+    ]
+    units = story_units(sentences, list(range(len(sentences))))
+    owner = {i: u for u, unit in enumerate(units) for i in unit.sentences}
+    assert owner[1] in _closure(units, owner[2]) or owner[1] == owner[2], units
+
+
+def test_a_caption_retelling_two_sentences_of_the_lead_is_not_said_again():
+    # CNN/DM: a Daily Mail caption retells the two sentences before it in one.
+    article = Article(
+        title="Teacher who gave pupil a kidney to get MBE",
+        paragraphs=(
+            "A Hero teacher who saved the life of a seriously ill pupil by giving her one of his "
+            "kidney is to be honoured with an MBE. "
+            "Ray Coe stepped in to rescue Alya Ahmed Ali, 13, after learning she was desperate "
+            "for a donor. "
+            "The 53-year-old father-of-one said he was left shocked and proud. "
+            "Teacher Ray Coe is set to be awarded an MBE after he stepped in to rescue pupil, "
+            "Alya Ahmed Ali, 13, after learning she was desperate for a kidney donor . "
+            "The special needs coordinator has been awarded the gong for services to education.",
+        ),
+    )
+    for words in BUDGETS:
+        said = _said(article, words)
+        assert not any(s.startswith("Teacher Ray Coe is set") for s in said), said
+    assert any(s.startswith("The special needs coordinator") for s in _said(article, 200))

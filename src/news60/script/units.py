@@ -213,8 +213,11 @@ def _refers_back(sentence: str) -> bool:
     """Opens on a pronoun, connective or "The company", or names "he" before anyone."""
     if _OPENER.match(sentence) or _DEFINITE_THE.match(sentence):
         return True
-    pronoun = _PERSONAL.search(sentence)
-    name = _CAPITALISED.search(sentence, 1)
+    # A name inside a quote is not who "she said" after it means ("'... a picture of Dencia
+    # darker ...,' she said": she is the one named before), so only the words outside count.
+    outside = read_marks(sentence).outside
+    pronoun = _PERSONAL.search(outside)
+    name = _CAPITALISED.search(outside, 1)
     return pronoun is not None and (name is None or pronoun.start() < name.start())
 
 

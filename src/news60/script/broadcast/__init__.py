@@ -23,7 +23,7 @@ from news60.script.broadcast.naming import Person, introduce, people_in
 from news60.script.broadcast.trim import trim_for_ear
 from news60.script.speakable import display_text
 
-__all__ = ["LONGEST", "Person", "finish_script", "people_in", "trim_lead", "write_sentence"]
+__all__ = ["LONGEST", "Person", "finish_script", "people_in", "trim_long", "write_sentence"]
 
 
 @dataclass(frozen=True)
@@ -123,13 +123,16 @@ def _split(draft: _Draft, profile: Profile) -> _Draft:
     return replace(draft, pieces=tuple(pieces), rewrites=draft.rewrites + rewrites)
 
 
-def trim_lead(lines: Sequence[TracedSentence], profile: Profile) -> tuple[TracedSentence, ...]:
-    """The lead's sentences, those still over LONGEST words cut of verbless colour (the lead
-    is always said, so it cannot be left out instead)."""
+def trim_long(lines: Sequence[TracedSentence], profile: Profile) -> tuple[TracedSentence, ...]:
+    """The sentences, those still over LONGEST words cut of verbless colour when that brings
+    them under it (the lead is always said, so it cannot be left out instead; a later unit
+    that still runs long is left out)."""
     trimmed = []
     for line in lines:
         text, notes = trim_for_ear(line.text, profile, LONGEST)
-        if notes and untraced(text, [line.text], profile, line.text) is None:
+        # A cut that leaves the sentence too long to say is no gain: the article's words stay.
+        short = len(text.split()) <= LONGEST
+        if notes and short and untraced(text, [line.text], profile, line.text) is None:
             rewrites = tuple(Rewrite("trim", note) for note in notes)
             line = replace(line, text=text, rewrites=line.rewrites + rewrites)
         trimmed.append(line)

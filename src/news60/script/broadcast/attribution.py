@@ -55,7 +55,8 @@ def _attributions(profile: Profile) -> tuple[str, str]:
 @cache
 def _patterns(profile: Profile) -> tuple[re.Pattern[str], ...]:
     """ "..., police said." and "..., said Jane Doe." at a sentence's end."""
-    body = r"^(?P<body>[^“”\"]{12,}?),\s+"
+    # The body may hold a short quoted name ("Mugabe's "Blue House" compound"), never speech.
+    body = r"^(?P<body>(?:[^“”\"]|“[^“”\"]{1,30}”|\"[^“”\"]{1,30}\"){12,}?),\s+"
     return tuple(re.compile(body + form + r"\.$") for form in _attributions(profile))
 
 

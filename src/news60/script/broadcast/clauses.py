@@ -13,12 +13,14 @@ from news60.script.broadcast.grammar import (
     PREPOSITIONS,
     bare,
     capitalise,
+    decapitalise,
     ended,
     inside_aside,
     inside_quote,
     is_finite_verb,
     main_subject,
     opens_clause,
+    present_at,
     repeatable,
     verb_within,
 )
@@ -103,11 +105,23 @@ def _middlemost(text: str, positions: list[int]) -> list[int]:
 
 def _reported_before(text: str, at: int, profile: Profile) -> bool:
     """A reporting verb before `at` with no quote: what follows may be what someone said, and a
-    new sentence would state it as fact."""
+    new sentence would state it as fact; unless that sentence says who said what itself ("...
+    as she accused them of hogtying her" -> "She accused them of hogtying her")."""
+    right = text[at:].split()[1:]
+    verb = verb_within(right, profile)
+    said = set(profile.reporting) | set(profile.agent_participles.values())
+    if verb and bare(right[verb]) in said and len(text.split()) > LONGEST:
+        return False
     before = [bare(w) for w in text[:at].split()]
     verbs = set(profile.reporting) | set(profile.reporting.values()) | {"that"}
     verbs |= {ing for ing, past in profile.agent_participles.items() if past in profile.reporting}
     return any(w in verbs for w in before) and not inside_quote(text, at)
+
+
+# "..., Austria's interior minister said on Tuesday" ending right where a split falls.
+_CLOSED_ATTRIBUTION = re.compile(
+    r",\s+[^,“”\"]{2,50}?\s(?:said|says|told \w+|added|announced|confirmed)(?:\s[^,“”\"]{1,25})?$"
+)
 
 
 def _pieces(left: str, right: str) -> tuple[str, str]:
@@ -133,12 +147,41 @@ def split_coordinated(text: str, profile: Profile) -> Split | None:
         right = text[match.end() :]
         if inside_aside(text, match.start()) or _reported_before(text, match.start(), profile):
             continue
-        if not opens_clause(right, profile) or (match.group(1) == "and" and "," not in match[0]):
+        if not opens_clause(right, profile) and not _fronted_clause(text, right, profile):
+            continue
+        if (
+            match.group(1) == "and"
+            and "," not in match[0]
+            and not _clauses_joined(text, match, profile)
+        ):
             continue
         opener = profile.coordinators[match.group(1)]
         right = f"{opener} {right}" if opener else right
         return Split(_pieces(text[: match.start()], right), f"split before “{match.group(1)}”")
     return None
+
+
+def _fronted_clause(text: str, right: str, profile: Profile) -> bool:
+    """Past LONGEST, "..., but after letting leads slip against City, their killer instinct has
+    been called into question": an opening phrase, a comma, then a clause of its own."""
+    phrase, comma, clause = right.partition(", ")
+    words = phrase.split()
+    if len(text.split()) <= LONGEST or not comma or not words or len(words) > 12:
+        return False
+    if bare(words[0]) not in PREPOSITIONS | {"when", "if", "while", "as", "once", "despite"}:
+        return False
+    return opens_clause(clause, profile) and not inside_quote(right, len(phrase))
+
+
+def _clauses_joined(text: str, match: re.Match[str], profile: Profile) -> bool:
+    """ "... after six promotions in nine years and their remarkable ascent shows ...": past
+    LONGEST, an "and" with no comma joins two clauses when the left one has its own verb and
+    the right one opens on a determiner or pronoun, never a name ("Smith and Jones said")."""
+    left, right = text[: match.start()].split(), text[match.end() :].split()
+    if len(text.split()) <= LONGEST or not right or not right[0][:1].islower():
+        return False
+    opener = bare(right[0]) in profile.determiners | profile.subject_pronouns
+    return opener and verb_within(left, profile, len(left)) is not None
 
 
 def split_clause_conjunction(text: str, profile: Profile) -> Split | None:
@@ -167,9 +210,13 @@ def split_relative(text: str, profile: Profile) -> Split | None:
             continue
         subject = antecedent(text[: match.start()], profile, person=match.group(1) == "who")
         rest = text[match.end() :]
+        # "..., which overlooks the small village": a present verb in "-s" told by its object.
+        present = present_at([match.group(1), *rest.split()[:2]], 1, profile)
+        if subject is None and _says_what_that_is(text, match, profile):
+            subject = "That"  # "... plans to invert, which is corporate-speak for ..."
         if (
             not subject
-            or verb_within(rest.split(), profile, 3) is None
+            or (verb_within(rest.split(), profile, 3) is None and not present)
             or inside_aside(text, match.start())
         ):
             continue
@@ -190,6 +237,45 @@ def split_relative(text: str, profile: Profile) -> Split | None:
             (ended(left), ended(f"{subject} {clause}")), "took the “which” or “who” clause out"
         )
     return None
+
+
+def split_restrictive(text: str, profile: Profile) -> Split | None:
+    """Past LONGEST, a "who" or "which" clause that ends the sentence after "a"/"an" and a
+    common noun: "... to identify a sinister tweeter who threatened to harm his daughter" ->
+    "... to identify a sinister tweeter. The sinister tweeter threatened to harm his daughter"."""
+    if len(text.split()) <= LONGEST:
+        return None
+    for match in reversed(list(_INDEFINITE_WHO.finditer(text))):
+        rest, noun = text[match.end() :], match["noun"].split()
+        if verb_within(rest.split(), profile, 1) is None or not _agrees(
+            match["noun"], rest.split()[0]
+        ):
+            continue  # "a man who police say": the clause's own subject comes first
+        if any(w in PREPOSITIONS | profile.determiners | {"and", "or"} for w in noun):
+            continue  # "a letter to the editor who": the clause may mean the last noun only
+        if inside_aside(text, match.start()) or _reported_before(text, match.start(), profile):
+            continue
+        left = text[: match.start("rel")]
+        return Split(
+            (ended(left.strip()), ended(f"The {match['noun']} {rest}")),
+            f"split at “{match['rel']}”, the noun said again",
+        )
+    return None
+
+
+# "a sinister tweeter who", "a contentious measure which": a common noun of up to four words.
+_INDEFINITE_WHO = re.compile(
+    r"\s(?:a|an)\s(?P<noun>(?:[a-z][\w'’-]*\s){0,3}[a-z][\w'’-]*)\s(?P<rel>who|which)\s"
+)
+
+
+def _says_what_that_is(text: str, match: re.Match[str], profile: Profile) -> bool:
+    """Past LONGEST, a closing ", which is ..." whose antecedent no noun names: "which" sums up
+    what came before, and "That is ..." says the same as a sentence of its own."""
+    rest = text[match.end() :].split()
+    if len(text.split()) <= LONGEST or match.group(1) != "which" or not rest:
+        return False
+    return bare(rest[0]) in {"is", "means"} and _relative_end(text[match.end() :], profile) is None
 
 
 def _agrees(subject: str, verb: str) -> bool:
@@ -279,6 +365,34 @@ def split_participle(text: str, profile: Profile) -> Split | None:
     return None
 
 
+def split_opening_participle(text: str, profile: Profile) -> Split | None:
+    """Past LONGEST, "Speaking publicly for the first time since ..., Stuart Gulliver described
+    his shame ..." -> "Stuart Gulliver described his shame .... Gulliver was speaking publicly
+    for the first time since ..." (the news first, the occasion after it)."""
+    match = _OPENING_PARTICIPLE.match(text)
+    if len(text.split()) <= LONGEST or not match:
+        return None
+    if bare(match["ing"]) in PREPOSITIONS | _NOT_PARTICIPLES:
+        return None  # "During ...", "According to ...", "Having ...": no act of the subject's
+    main = match["main"]
+    subject = main_subject(main, profile)
+    if not subject or not opens_clause(main, profile):
+        return None
+    plural = subject == "They" or (subject.startswith("The ") and subject.endswith("s"))
+    said = f"{subject} {'were' if plural else 'was'} {match['ing'].lower()} {match['phrase']}"
+    return Split((ended(main), ended(said)), "said the opening phrase after the news")
+
+
+# "Speaking publicly for the first time since ..., Stuart Gulliver ...": an opening "-ing" phrase.
+_OPENING_PARTICIPLE = re.compile(
+    r"^(?P<ing>[A-Z][a-z]{2,}ing)\s+(?P<phrase>[^,;“”\"]{3,120}),\s+(?P<main>.+)$"
+)
+_NOT_PARTICIPLES_WORDS = (
+    "having being according following including regarding concerning considering"
+)
+_NOT_PARTICIPLES = frozenset(_NOT_PARTICIPLES_WORDS.split())
+
+
 def split_asked(text: str, profile: Profile) -> Split | None:
     """ "When asked if he would warn Russia, Trump smiled" -> "Trump was asked if he would warn
     Russia. Trump smiled"."""
@@ -321,11 +435,38 @@ def split_dash(text: str, profile: Profile) -> Split | None:
             return Split(
                 (ended(outer), ended(capitalise(inner))), "took the aside between dashes out"
             )
+        said = _dashed_apposition(text, dashes[0].start(), inner, profile)
+        if said:
+            return Split((ended(outer), ended(said)), "said who is meant in a sentence of its own")
     for match in dashes[:1] if len(dashes) == 1 else []:
         right = text[match.end() :]
         if opens_clause(right, profile):
             return Split(_pieces(text[: match.start()], right), "split at a dash")
     return None
+
+
+def _dashed_apposition(text: str, at: int, inner: str, profile: Profile) -> str | None:
+    """ "Two hostages — an American and an Australian — who had been held ..." -> "The
+    hostages are an American and an Australian": past LONGEST, a noun phrase between dashes
+    right after the subject that opens the sentence says who the subject is."""
+    subject = text[:at].split()
+    if len(text.split()) <= LONGEST or not subject or len(subject) > SUBJECT_OPENING:
+        return None
+    if bare(inner.split()[0]) not in {"a", "an", "the"} or verb_within(inner.split(), profile, 99):
+        return None
+    if verb_within(subject, profile, len(subject)) is not None or subject[-1][-1:] in ",;:":
+        return None
+    head = subject[1:] if bare(subject[0]) in _COUNTS or subject[0].isdigit() else subject
+    again = repeatable(" ".join(["the", *head]) if head is not subject else " ".join(head), profile)
+    if not again:
+        return None
+    plural = again.split()[-1].endswith("s") and not again.endswith("ss")
+    return f"{again} {'are' if plural else 'is'} {inner}"
+
+
+SUBJECT_OPENING = 5  # a subject longer than this is not the noun an aside after it describes
+_COUNTS_WORDS = "two three four five six seven eight nine ten"
+_COUNTS = frozenset(_COUNTS_WORDS.split())
 
 
 def split_colon(text: str, profile: Profile) -> Split | None:
@@ -339,17 +480,63 @@ def split_colon(text: str, profile: Profile) -> Split | None:
     return None
 
 
+def split_reported(text: str, profile: Profile) -> Split | None:
+    """Past LONGEST, what someone said is split as any sentence is, each piece keeping who said
+    it: "A source said X are under arrest and are insisting Y" -> "A source said X are under
+    arrest. The source said they are insisting Y"."""
+    if len(text.split()) <= LONGEST:
+        return None
+    said = set(profile.reporting) | set(profile.reporting.values())
+    verbs = "|".join(v for v in said if v not in {"told", "tells"})
+    match = re.match(
+        rf"^(?P<who>[^,;:“”\"]{{2,60}}?)\s+(?P<verb>{verbs})(?P<that>\s+that)?\s+(?P<body>[^“”\"].+)$",
+        text,
+    )
+    if not match or verb_within(match["who"].split(), profile, 99) is not None:
+        return None
+    again = repeatable(match["who"], profile)
+    body = capitalise(match["body"])
+    if not again or bare(match["who"].split()[0]) in PREPOSITIONS | profile.openers:
+        return None  # "After the vote, officials said ...": who said it is not the opening
+    # Only "and", "but" or a semicolon keep both parts inside what was said: after "as",
+    # "after" or "because" the clause may be the writer's ("said she was humiliated as she
+    # accused them": the accusing is not what she said).
+    for rule in (split_semicolon, split_coordinated, split_shared_subject):
+        split = rule(body, profile)
+        if not split or not all(_whole(piece, profile) for piece in split.pieces):
+            continue
+        if not all(_restates(piece, profile) for piece in split.pieces[1:]):
+            continue
+        head = f"{match['who']} {match['verb']}{match['that'] or ''}"
+        pieces = [f"{head} {decapitalise(split.pieces[0], profile)}"]
+        pieces += [f"{again} {match['verb']} {decapitalise(p, profile)}" for p in split.pieces[1:]]
+        return Split(tuple(pieces), f"{split.note}, each part said with who said it")
+    return None
+
+
+def _restates(piece: str, profile: Profile) -> bool:
+    """A piece that can follow "The source said": its own subject and verb, not "That was
+    because" or "There, ..." that lean on the sentence before."""
+    first = bare(piece.split()[0])
+    return opens_clause(piece, profile) and first not in {"that", "there", "but", "so", "yet"}
+
+
 def split_shared_subject(text: str, profile: Profile) -> Split | None:
     """ "The fires forced an evacuation and were a stark reminder ..." -> "... an evacuation.
     They were a stark reminder ..."; the second verb's subject said again (a name by surname, a
     thing as "It" or "They" by the verb's number)."""
     words = text.split()
-    first = verb_within(words, profile, 12)
-    if not first or _has_comma_before(words, first):
+    long = len(words) > LONGEST
+    first = verb_within(words, profile, len(words) if long else 12)
+    if not first or (_has_comma_before(words, first) and not (long and _listed(words[:first]))):
         return None
+    if bare(words[first]) in set(profile.reporting) | set(profile.reporting.values()):
+        return None  # "A source said X are ... and are ...": the second verb is what was said
     subject = " ".join(words[:first])
     for match in re.finditer(r"\s+and\s+(?P<verb>[a-z]+)\b", text):
-        if inside_aside(text, match.start()) or not is_finite_verb(match["verb"], profile):
+        after = ["and", match["verb"], *text[match.end("verb") :].split()[:1]]
+        finite = is_finite_verb(match["verb"], profile) or present_at(after, 1, profile)
+        if inside_aside(text, match.start()) or not finite:
             continue
         between = [bare(w) for w in text[: match.start()].split()[first + 1 :]]
         if any(w in _CLAUSE_WORDS or w in profile.reporting for w in between):
@@ -365,7 +552,12 @@ def split_shared_subject(text: str, profile: Profile) -> Split | None:
 
 _NOT_CLAUSE_AFTER_AS_WORDS = "much many well long soon far if though such"
 _NOT_CLAUSE_AFTER_AS = frozenset(_NOT_CLAUSE_AFTER_AS_WORDS.split())
-_CLAUSE_WORDS_LIST = "that which who whom whose if whether when because while as"
+# Words that open a clause inside the sentence: an "and <verb>" after one may share that
+# clause's subject ("charged after her boyfriend's mother tried to stop them and suffered ...").
+_CLAUSE_WORDS_LIST = (
+    "that which who whom whose if whether when because while as after before since until once "
+    "unless although though whereas where"
+)
 _CLAUSE_WORDS = frozenset(_CLAUSE_WORDS_LIST.split())
 _SINGULAR_VERBS_WORDS = "is was has does"
 _SINGULAR_VERBS = frozenset(_SINGULAR_VERBS_WORDS.split())
@@ -377,14 +569,21 @@ def _has_comma_before(words: list[str], at: int) -> bool:
     return any(w.endswith(",") for w in words[:at])
 
 
+def _listed(subject: list[str]) -> bool:
+    """ "Robert Mugabe, his wife Grace and two key figures ...": the commas list who the subject
+    is (said again as "They"), not a phrase set before it."""
+    return "and" in subject and not any(bare(w) in PREPOSITIONS - {"of"} for w in subject[:1])
+
+
 def _pronoun_for(subject: str, verb: str, profile: Profile) -> str | None:
     """How a subject is said again before a second verb: a person by surname, else "It" or
     "They" by the verb's number; None when the number cannot be told."""
     said = repeatable(subject, profile)
     if said and len(said.split()) <= 2:
         return said
-    if verb in _SINGULAR_VERBS:
-        return "It"
+    person = bare(subject.split()[-1]) in profile.titles  # "the former Lakers player": not "It"
+    if verb in _SINGULAR_VERBS or (verb.endswith("s") and not verb.endswith("ss") and not person):
+        return "It"  # "is", or a present verb in "-s": "... opens a window and draws a line"
     if verb in _PLURAL_VERBS:
         return "They"
     return None
@@ -394,15 +593,31 @@ def split_after(text: str, profile: Profile) -> Split | None:
     """ "The plan failed after members of his party left parliament" -> "The plan failed. It came
     after members of his party left parliament" (how broadcast news says what led to it)."""
     for match in re.finditer(r",?\s+after\s+", text):
-        right = text[match.end() :]
-        if inside_aside(text, match.start()) or _reported_before(text, match.start(), profile):
+        right, at = text[match.end() :], match.start()
+        # "..., Austria's interior minister said on Tuesday, after years of debate": the
+        # attribution is closed by its comma, and what came before is the writer's to say.
+        closed = text[at : at + 1] == "," and _CLOSED_ATTRIBUTION.search(text[:at]) is not None
+        if inside_aside(text, at) or (_reported_before(text, at, profile) and not closed):
             continue
-        if len(text[: match.start()].split()) < 8 or not opens_clause(right, profile):
+        if len(text[: match.start()].split()) < 8:
+            continue
+        if not opens_clause(right, profile) and not _event_after(text, match, profile):
             continue
         return Split(
             _pieces(text[: match.start()], f"It came after {right}"), "split before “after”"
         )
     return None
+
+
+def _event_after(text: str, match: re.Match[str], profile: Profile) -> bool:
+    """Past LONGEST, ", after years of debate over ..." after a comma: what came before, said
+    as "It came after years of debate" (never "named after", "after all", "day after day")."""
+    words = text[match.end() :].split()
+    if len(text.split()) <= LONGEST or "," not in match[0] or len(words) < 3:
+        return False
+    first = bare(words[0])
+    plural = first.isalpha() and first.endswith("s") and not first.endswith("ss")
+    return first in profile.determiners - {"all"} or first[:1].isdigit() or plural
 
 
 def split_because(text: str, profile: Profile) -> Split | None:
@@ -496,10 +711,13 @@ def split_according_who(text: str, profile: Profile) -> Split | None:
 SPLIT_RULES: tuple[SplitRule, ...] = (
     split_semicolon,
     split_asked,
+    split_opening_participle,
+    split_reported,
     split_according_who,
     split_dash,
     split_relative,
     split_coordinated,
+    split_restrictive,
     split_clause_conjunction,
     split_participle,
     split_shared_subject,

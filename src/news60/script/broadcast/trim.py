@@ -17,6 +17,8 @@ from news60.script.broadcast.grammar import (
 
 # Words that open a phrase of time ("Earlier this month, ...", "Late on Tuesday, ...").
 _TIME_OPENERS = frozenset(["earlier", "later", "late", "last", "this", "early", "once"])
+# Prepositions that order events ("after privately reporting the bug"): what they say is news.
+_EVENT_ORDER = frozenset(["after", "before", "since", "until", "despite", "without"])
 # ", their cries screeching through the air": an absolute phrase painting the scene.
 _ABSOLUTE = re.compile(r",\s+(?:their|his|her|its|the)\s+[\w'’-]+\s+[a-z]+ing\b[^,;]*$")
 # ", including 17 foreigners," or at the end: a list that details what was said before it.
@@ -61,6 +63,11 @@ def _cut_tail(text: str, profile: Profile) -> tuple[str | None, str]:
     tail = match["tail"].split()
     if verb_within(tail, profile, len(tail)) is not None or len(text[: match.start()].split()) < 8:
         return None, ""
+    if bare(tail[0]) not in PREPOSITIONS - {"of"} | _TIME_OPENERS:
+        return None, ""  # "..., but this isn't the case", "..., Grand Forks and Jamestown": news
+    events = bare(tail[0]) in _EVENT_ORDER
+    if events and any(re.fullmatch(r"[a-z]{3,}ing", bare(w)) for w in tail):
+        return None, ""  # "..., after privately reporting the bug": a clause, what happened
     return text[: match.start()], f"cut the closing phrase “{match['tail']}”"
 
 
@@ -90,6 +97,8 @@ def _cut_aside(text: str, profile: Profile) -> tuple[str | None, str]:
         before = text[: match.start()].split()[-1:]
         if len(words) > 6 or verb_within(words, profile, len(words)) is not None:
             continue
+        if _listed(match["aside"], text[match.end() :], profile):
+            continue
         appositive = bare(words[0]) in profile.determiners and before and before[0][:1].isupper()
         if not before or appositive or inside_aside(text, match.start()):
             continue  # ", the former envoy," after a name says who someone is
@@ -97,3 +106,30 @@ def _cut_aside(text: str, profile: Profile) -> tuple[str | None, str]:
             match.end() :
         ], f"cut the aside “{match['aside']}”"
     return None, ""
+
+
+def _listed(aside: str, after: str, profile: Profile) -> bool:
+    """The aside is an item of a list ("helipads, waterslides, and movie theatres"), a place
+    ("Ashleigh Davis, of Ocala, Florida"), a second subject ("McLuckie, 48, and his friend") or
+    what the event did ("killing three miners"): cutting it changes what the sentence says."""
+    first = bare(aside.split()[0])
+    if any(w[:1].isupper() for w in aside.split()) or _opens_predicate(after, profile):
+        return True  # ", opposition leader Morgan Tsvangirai, who has ...": the subject itself
+    if first.endswith("s") and not first.endswith("ss"):
+        return True  # ", shakes hands with Vasily Vasiliev,": a verb in "-s" says what happened
+    if first in {"of", "from"} or re.search(r"\b(?:and|or)\b", aside):
+        return True
+    if re.search(r"\b(?:and|or)\b", " ".join(after.split()[:3])):
+        return True  # "mugs, tea towels, plates and dolls": the aside is one of the items
+    if any(w in profile.agent_participles or w in profile.event_participles for w in aside.split()):
+        return True
+    upto = re.split(r"[,;.]", after, maxsplit=1)[0]
+    return re.search(r"\b(?:and|or)\b", upto) is not None and len(upto.split()) <= 4
+
+
+def _opens_predicate(after: str, profile: Profile) -> bool:
+    """What follows the aside is a verb or a "who" clause: the aside was what it is about."""
+    words = after.split()
+    return bool(words) and (
+        bare(words[0]) in {"who", "which", "that"} or verb_within(words, profile, 1) is not None
+    )

@@ -11,7 +11,7 @@ from functools import cached_property
 from news60.errors import ScriptError
 from news60.language import profile_for
 from news60.models import Article, TracedSentence
-from news60.script.broadcast import LONGEST, finish_script, people_in, trim_lead, write_sentence
+from news60.script.broadcast import LONGEST, finish_script, people_in, trim_long, write_sentence
 from news60.script.quotes import QuoteMarks, attributes, balanced, is_speech, read_marks
 from news60.script.sentences import split_sentences
 from news60.script.summarisers.prose import has_verb, is_caption, is_prose, tidy
@@ -23,6 +23,7 @@ REPEAT = 0.8  # a sentence sharing this share of its words with an earlier one r
 # caption restating the story: "Mrs Ernhart ... began offering her service in 2010")
 # "The deal ...": a definite noun the sentence takes to be known already.
 _DEFINITE = re.compile(r"^[\"“‘']?The\s+([a-z][\w-]+)")
+RETOLD_WORDS = 12  # a sentence this long may retell two before it; a shorter one shares too much
 SUBHEAD_WORDS = 12  # a one-sentence paragraph asking a question this short is a subhead
 SCENE_SETTER = 0.25  # a lead with under this share of the headline's words only sets the scene
 
@@ -125,14 +126,14 @@ def _read(article: Article, opening: list[tuple[str, int]]) -> Story:
     sentences = opening + body_sentences(article)
     every_place = [-1] * len(opening) + list(range(len(sentences) - len(opening)))
     tidied = [(place, tidy(raw), p) for place, (raw, p) in zip(every_place, sentences, strict=True)]
-    kept = _kept(tidied)
+    kept, retold = _kept(tidied)
     clean = [tidied[k] for k in kept]
     # A sentence that leans on the one before cannot be said when story text between was
     # dropped (a tweet, a contact line); a photo caption between is no loss.
     after_gap = {
         i
         for i, (before, k) in enumerate(zip([None, *kept], kept, strict=False))
-        if before is not None and any(_lost(tidied, j, k) for j in range(before + 1, k))
+        if before is not None and any(_lost(tidied, j, k, retold) for j in range(before + 1, k))
     }
     texts = [text for _, text, _ in clean]
     paragraphs = [paragraph for _, _, paragraph in clean]
@@ -150,12 +151,11 @@ def _read(article: Article, opening: list[tuple[str, int]]) -> Story:
     places = tuple(p for p, _, _ in clean)
     raw = [sentences[k][0] for k in kept]
     written = _written(article, shown, raw, places, units, marks)
-    usable = _short_enough(usable, units, written)
+    # A sentence no split brings under the limit is cut of verbless colour before the units
+    # too long to say are left out: the lead's news, and the story's, stays said.
     profile = profile_for(article.language)
-    written = tuple(
-        trim_lead(lines, profile) if i in units[usable[0]].sentences else lines
-        for i, lines in enumerate(written)
-    )
+    written = tuple(trim_long(lines, profile) for lines in written)
+    usable = _short_enough(usable, units, written)
     return Story(article.title, tuple(shown), places, units, usable, written, article.language)
 
 
@@ -200,20 +200,26 @@ def _short_enough(
     return tuple(kept)
 
 
-def _kept(tidied: list[tuple[int, str, int]]) -> list[int]:
+def _kept(tidied: list[tuple[int, str, int]]) -> tuple[list[int], set[int]]:
     """Positions of the speakable sentences, leaving out repeats (a photo caption that copies
-    a sentence of the story word for word) and subheads asked as questions."""
+    a sentence of the story word for word) and subheads asked as questions; and the positions
+    of the repeats (what they said is said already)."""
     kept: list[int] = []
+    retold: set[int] = set()
     seen: list[set[str]] = []
     sizes = Counter(paragraph for _, _, paragraph in tidied)
     for k, (_, text, paragraph) in enumerate(tidied):
         words = set(re.findall(r"\w+", text.lower()))
         if sizes[paragraph] == 1 and _subhead(text):
             continue
-        if is_prose(text, _MEMBER_WORDS) and not any(_repeats(words, w) for w in seen):
+        if not is_prose(text, _MEMBER_WORDS):
+            continue
+        if _retold(words, seen):
+            retold.add(k)
+        else:
             kept.append(k)
             seen.append(words)
-    return kept
+    return kept, retold
 
 
 def _subhead(sentence: str) -> bool:
@@ -222,15 +228,26 @@ def _subhead(sentence: str) -> bool:
     return len(sentence.split()) <= SUBHEAD_WORDS and _asks(sentence)
 
 
-def _lost(tidied: list[tuple[int, str, int]], j: int, k: int) -> bool:
+def _lost(tidied: list[tuple[int, str, int]], j: int, k: int, retold: set[int]) -> bool:
     """Sentence j, left out before kept sentence k, held what k may lean on: story text, not a
-    scrap of furniture; a caption only when run into k's paragraph just before it ("Baby
-    souvenir: A potty chair ... It comes with a holder": the "It" is the caption's)."""
+    scrap of furniture nor a repeat of what was kept; a caption only when run into k's
+    paragraph just before it ("Baby souvenir: A potty chair ... It comes with a holder": the
+    "It" is the caption's)."""
     _, sentence, paragraph = tidied[j]
-    if len(sentence.split()) < 6:
+    if len(sentence.split()) < 6 or j in retold:
         return False
     run_in = j == k - 1 and paragraph == tidied[k][2]
     return run_in or not is_caption(sentence)
+
+
+def _retold(words: set[str], seen: list[set[str]]) -> bool:
+    """The sentence repeats one kept before, or, when long, two kept one after the other (a
+    caption retelling the lead: "Teacher Ray Coe is set to be awarded an MBE after he stepped
+    in to rescue pupil, Alya Ahmed Ali, ..." after the two sentences that said so)."""
+    if any(_repeats(words, earlier) for earlier in seen):
+        return True
+    pairs = [a | b for a, b in zip(seen, seen[1:], strict=False)]
+    return len(words) >= RETOLD_WORDS and any(_repeats(words, pair) for pair in pairs)
 
 
 def _repeats(words: set[str], earlier: set[str]) -> bool:
