@@ -435,9 +435,9 @@ def split_dash(text: str, profile: Profile) -> Split | None:
             return Split(
                 (ended(outer), ended(capitalise(inner))), "took the aside between dashes out"
             )
-        said = _dashed_apposition(text, dashes[0].start(), inner, profile)
-        if said:
-            return Split((ended(outer), ended(said)), "said who is meant in a sentence of its own")
+        who = _dashed_apposition(text, dashes[0].start(), inner, profile)
+        if who:
+            return Split((ended(outer), ended(who)), "said who is meant in a sentence of its own")
     for match in dashes[:1] if len(dashes) == 1 else []:
         right = text[match.end() :]
         if opens_clause(right, profile):
