@@ -1,4 +1,5 @@
-"""The worker's half: a plugin that loads the sentence model and the voice once per worker process,
+"""The worker's half: a plugin that loads the sentence model and the voice at worker start (each
+story lets them go before its render and loads them again for its script, under a second),
 and the task that renders one story into a temporary folder and sends the files back."""
 
 from __future__ import annotations
@@ -50,7 +51,7 @@ class ModelPlugin(WorkerPlugin):
         _state.warmup_seconds = round(time.perf_counter() - started, 2)
 
     def teardown(self, worker: Worker) -> None:
-        """Nothing to release: the caches live as long as the process."""
+        """Nothing to release: each story's render has let the models go already."""
 
 
 def warm_up(voice: VoiceSettings) -> None:

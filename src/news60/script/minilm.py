@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 
 from news60.errors import ScriptError
+from news60.onnxsession import cpu_session
 from news60.script.onnxwire import GraphWriter
 
 MAX_TOKENS = 256  # what all-MiniLM-L6-v2 was trained with
@@ -65,7 +66,7 @@ def load_encoder(threads: int) -> Encoder:
         ) from None
     tokenizer.enable_truncation(MAX_TOKENS)
     tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")  # to the batch's longest, not 128
-    return Encoder(tokenizer, words, _session(model, threads))
+    return Encoder(tokenizer, words, cpu_session(model, threads))
 
 
 def model_folder() -> Path:
@@ -95,18 +96,6 @@ def read_safetensors(path: Path, *names: str) -> dict[str, np.ndarray]:
             raise ValueError(f"{name} holds {end - start} bytes, not {shape} {dtype}")
         tensors[name] = np.memmap(path, dtype, "r", 8 + size + start, shape)
     return tensors
-
-
-def _session(model: bytes, threads: int) -> Any:
-    import onnxruntime
-
-    options = onnxruntime.SessionOptions()
-    options.intra_op_num_threads = threads
-    options.inter_op_num_threads = 1
-    # Idle threads sleep rather than spin: a batch worker's neighbours need the cores.
-    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-    options.log_severity_level = 3  # errors only: the library never writes to the terminal
-    return onnxruntime.InferenceSession(model, options, providers=["CPUExecutionProvider"])
 
 
 def bert_graph(weights: dict[str, np.ndarray], config: dict[str, Any]) -> bytes:

@@ -17,6 +17,7 @@ import numpy as np
 from news60.atomic import write_bytes
 from news60.errors import VoiceError
 from news60.localfiles import is_regular
+from news60.onnxsession import cpu_session
 from news60.resources import user_cache
 from news60.speech import alignment, timing
 from news60.speech.piper_noise import fix_noise
@@ -26,7 +27,6 @@ if TYPE_CHECKING:
     import piper
 
 BUNDLED = "en_US-joe-medium"
-PROVIDERS = ["CPUExecutionProvider"]
 log = logging.getLogger(__name__)
 
 
@@ -128,18 +128,10 @@ def _load(model: Path, config: Path) -> piper.PiperVoice:
 
 def _session(model: Path) -> Any:
     """An onnxruntime session of the patched model: from the cache, else patched now (and kept)."""
-    import onnxruntime
-
-    options = onnxruntime.SessionOptions()
-    options.intra_op_num_threads = THREADS
-    options.inter_op_num_threads = 1
-    # Idle threads sleep rather than spin: a batch worker's neighbours need the cores.
-    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-    options.log_severity_level = 3  # errors only: the library never writes to the terminal
     kept = _patched_path(model)
     if is_regular(kept):
         try:
-            return onnxruntime.InferenceSession(str(kept), options, providers=PROVIDERS)
+            return cpu_session(str(kept), THREADS)
         except Exception as exc:  # a damaged cache entry: patch the model again
             log.warning("patched voice %s is damaged (%s): patching the model again", kept, exc)
     patched = _patch(model)
@@ -148,7 +140,7 @@ def _session(model: Path) -> Any:
         write_bytes(kept, patched)
     except OSError as exc:  # a read-only cache only costs time
         log.warning("could not keep the patched voice in %s (%s)", kept, exc)
-    return onnxruntime.InferenceSession(patched, options, providers=PROVIDERS)
+    return cpu_session(patched, THREADS)
 
 
 def _patched_path(model: Path) -> Path:
