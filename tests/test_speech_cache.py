@@ -8,6 +8,7 @@ import logging
 import os
 import subprocess
 import sys
+import time
 import zipfile
 
 import numpy as np
@@ -162,3 +163,24 @@ def test_the_cli_heals_damaged_entries_instead_of_aborting(tmp_path):
     assert "Aborted" not in healed.stderr and "Traceback" not in healed.stderr
     clean = render()
     assert clean.returncode == 0 and "damaged" not in clean.stderr
+
+
+def test_a_cache_over_its_limit_removes_the_sentences_used_longest_ago(tmp_path, voice):
+    texts = [f"The bridge opens on day {n}." for n in range(1, 6)]
+    filling = SpeechCache(tmp_path)
+    for text in texts:
+        filling.speak(voice, NAME, RATE, text)
+    paths = [filling._path(NAME, RATE, text) for text in texts]
+    sizes = {path: path.stat().st_size for path in paths}
+    for age, path in enumerate(reversed(paths)):  # written ten minutes apart, day 1 the oldest
+        then = time.time() - 600 * (age + 1)
+        os.utime(path, (then, then))
+    assert SpeechCache(tmp_path).lookup(NAME, RATE, texts[0]) is not None  # day 1 used again now
+    limit = sum(sizes.values()) - 1  # one byte over the limit: the next story's first miss trims
+    trimming = SpeechCache(tmp_path, limit_bytes=limit)
+    trimming.speak(voice, NAME, RATE, "The ferry resumes on Friday.")
+    gone = [path for path in paths if not path.exists()]
+    assert gone == paths[1 : 1 + len(gone)], "the least recently used go first: days 2, 3, ..."
+    left = sum(size for path, size in sizes.items() if path.exists())
+    assert left <= limit * 0.8 < left + sizes[gone[-1]], "trimmed to 80 %, no further"
+    assert trimming.lookup(NAME, RATE, "The ferry resumes on Friday.") is not None

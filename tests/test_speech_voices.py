@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 
 import numpy as np
@@ -136,3 +137,28 @@ def test_the_patched_voice_is_kept_and_a_damaged_copy_is_patched_again(monkeypat
     mended = _speak_fresh(monkeypatch, tmp_path, text)
     assert np.array_equal(first.samples, mended.samples)
     assert kept.stat().st_size > 1_000_000, "the damaged copy is replaced"
+
+
+def test_patching_a_voice_removes_copies_unused_for_a_week_and_keeps_recent_ones(
+    monkeypatch, tmp_path
+):
+    # Each voice upgrade, or each new venv's copy of the model, leaves a 67 MB patched copy behind.
+    from news60.speech import piper_voice
+
+    folder = tmp_path / "news60" / "voices"
+    folder.mkdir(parents=True)
+    old, recent, other_voice = (
+        folder / f"{piper_voice.BUNDLED}-{'0' * 24}.onnx",
+        folder / f"{piper_voice.BUNDLED}-{'1' * 24}.onnx",
+        folder / f"en_GB-alan-low-{'2' * 24}.onnx",
+    )
+    week_ago = time.time() - (piper_voice.STALE_COPY_DAYS + 1) * 86400
+    for path in (old, recent, other_voice):
+        path.write_bytes(b"an older patched copy")
+    for path in (old, other_voice):
+        os.utime(path, (week_ago, week_ago))
+    _speak_fresh(monkeypatch, tmp_path, "The bridge reopens on Monday.")
+    assert not old.exists(), "a copy of this voice unused for a week is removed"
+    assert recent.exists(), "a copy another environment used this week stays"
+    assert other_voice.exists(), "another voice's copies are not this voice's to remove"
+    assert len(list(folder.glob(f"{piper_voice.BUNDLED}-*.onnx"))) == 2

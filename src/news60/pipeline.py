@@ -192,7 +192,7 @@ def narrator(settings: Settings) -> Callable[[Script, float], Spoken]:
     (make's and the bulletin's alike): each sentence spoken once, then taken from the cache, so
     a take turned down costs only its new sentences; `record` lays the fitted one down."""
     takes: list[float] = []
-    cache = SpeechCache()
+    cache = SpeechCache(limit_bytes=settings.voice.cache_bytes)
 
     def speak(script: Script, speedup: float) -> Spoken:
         takes.append(speedup)

@@ -47,6 +47,7 @@ class VoiceSettings:
     name: str = "piper:en_US-joe-medium"
     rate: float = 1.0  # speaking rate; >1 is faster, capped at 1.05 by the fitter
     fallback: str | None = None  # voice to use when `name` cannot speak here
+    cache_bytes: int = 1_000_000_000  # spoken sentences kept, least recently used removed first
 
 
 @dataclass(frozen=True)

@@ -37,7 +37,7 @@ def write_briefing(
 
     `offset` is when the clip's narration starts; the last chapter (the credits) starts the credits."""
     voice = replace(voice, name=narration.voice)  # the voice that actually narrated
-    said = said_aloud(credits, voice, SpeechCache())
+    said = said_aloud(credits, voice, SpeechCache(limit_bytes=voice.cache_bytes))
     track = on_the_clock(narration, offset, chapters[-1].start)
     tail = np.zeros(int(TAIL * RATE), np.float32)
     samples = audio.resample(np.concatenate([track, *said, tail]), RATE, MP3_RATE)

@@ -2,13 +2,16 @@
 
 Entries are written under unique temporary names and renamed into place, so concurrent jobs never
 see a half-written entry; a damaged entry is removed and spoken again; a read-only cache costs time.
+The cache keeps within a size limit: the entries used longest ago go first.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
+import os
 import time
 import zipfile
 from pathlib import Path
@@ -26,6 +29,9 @@ log = logging.getLogger(__name__)
 
 FORMAT = 3  # bump when a backend changes what it returns, so old entries are not reused
 STALE_PARTIAL_S = 600.0  # a partial entry this old belongs to a job that died mid-write
+LIMIT_BYTES = 1_000_000_000  # a day's batch speaks ~300 MB; unbounded, months of it fill a disk
+# Trimmed down to this share of the limit, so a full cache is not trimmed again on every story.
+TRIM_TO = 0.8
 # What np.load and our checks raise for an entry that is empty, truncated, not an npz, or holds
 # the wrong keys or values: EOFError (an empty file), BadZipFile (a truncated one), KeyError ...
 _DAMAGED = (OSError, EOFError, ValueError, KeyError, TypeError, IndexError, zipfile.BadZipFile)
@@ -39,10 +45,12 @@ def default_cache_dir() -> Path:
 class SpeechCache:
     """Spoken sentences on disk; counts hits and misses so a caller can tell what was re-spoken."""
 
-    def __init__(self, folder: Path | None = None) -> None:
+    def __init__(self, folder: Path | None = None, limit_bytes: int = LIMIT_BYTES) -> None:
         self.folder = Path(folder) if folder is not None else default_cache_dir()
+        self.limit_bytes = limit_bytes
         self.hits = 0
         self.misses = 0
+        self._trimmed = False
 
     def speak(self, voice: Voice, name: str, rate: float, text: str) -> Speech:
         """`voice.speak(text)`, or the stored result of an earlier identical call."""
@@ -55,13 +63,19 @@ class SpeechCache:
 
     def lookup(self, name: str, rate: float, text: str) -> Speech | None:
         """The stored speech of `text` by voice `name` at `rate`, or None (counted as a hit)."""
-        cached = _load(self._path(name, rate, text), text)
-        self.hits += cached is not None
+        path = self._path(name, rate, text)
+        cached = _load(path, text)
+        if cached is not None:
+            self.hits += 1
+            _touch(path)
         return cached
 
     def store(self, name: str, rate: float, text: str, speech: Speech) -> None:
         """Keep what the voice said (counted as a miss: it had to be spoken)."""
         self.misses += 1
+        if not self._trimmed:  # once per cache object: a make or a batch story, not every sentence
+            self._trimmed = True
+            trim(self.folder, self.limit_bytes)
         _store(self._path(name, rate, text), speech, text)
 
     def _path(self, name: str, rate: float, text: str) -> Path:
@@ -145,3 +159,40 @@ def _sweep(folder: Path) -> None:
                 partial.unlink()
         except OSError:  # another job swept it first, or the cache is read-only
             continue
+
+
+def _touch(path: Path) -> None:
+    """Mark an entry as used now, so trimming keeps it (access times are often not kept)."""
+    with contextlib.suppress(OSError):  # a read-only cache, or another job trimmed it just now
+        os.utime(path)
+
+
+def trim(folder: Path, limit_bytes: int) -> int:
+    """Remove the entries used longest ago until the cache is within TRIM_TO of `limit_bytes`,
+    if it is over the limit; the number removed."""
+    entries = []
+    try:
+        with os.scandir(folder) as found:
+            for entry in found:
+                if entry.name.endswith(".npz") and not entry.name.startswith("."):
+                    stat = entry.stat()
+                    entries.append((stat.st_mtime, stat.st_size, Path(entry.path)))
+    except OSError:  # no cache yet, or unreadable
+        return 0
+    total = sum(size for _, size, _ in entries)
+    if total <= limit_bytes:
+        return 0
+    removed = 0
+    for _, size, path in sorted(entries):
+        if total <= limit_bytes * TRIM_TO:
+            break
+        try:
+            path.unlink()
+        except OSError:  # another job removed it first, or the cache is read-only
+            continue
+        total -= size
+        removed += 1
+    log.info(
+        "speech cache %s over %d MB: removed %d entries", folder, limit_bytes // 10**6, removed
+    )
+    return removed

@@ -76,7 +76,8 @@ def narrate(
     cache: SpeechCache | None = None,
 ) -> Narration:
     """Speak the script sentence by sentence into workdir/narration.wav (48 kHz, -14 LUFS)."""
-    return record(speak_script(script, settings, cache or SpeechCache(cache_dir)), workdir)
+    cache = cache or SpeechCache(cache_dir, settings.cache_bytes)
+    return record(speak_script(script, settings, cache), workdir)
 
 
 def speak_script(script: Script, settings: VoiceSettings, cache: SpeechCache) -> Spoken:
@@ -143,7 +144,9 @@ def measure_pace(settings: VoiceSettings, cache_dir: Path | None = None) -> floa
 
     texts = split_sentences(REFERENCE)
     speakable = speakable_function()
-    _, speeches, _ = speak_all([speakable(t).said for t in texts], settings, SpeechCache(cache_dir))
+    _, speeches, _ = speak_all(
+        [speakable(t).said for t in texts], settings, SpeechCache(cache_dir, settings.cache_bytes)
+    )
     seconds = sum(s.duration for s in speeches) + SENTENCE_PAUSE * (len(speeches) - 1)
     return round(len(REFERENCE.split()) / seconds, 3)
 

@@ -7,6 +7,7 @@ import functools
 import hashlib
 import logging
 import os
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -104,6 +105,8 @@ def _find_model(argument: str) -> Path:
 
 PATCHES = 1  # bump when the patches below change, so a model patched the old way is not reused
 THREADS = 2  # the voice's threads: a short stage; more would contend with a neighbour's render
+# A patched copy unused this long belongs to an old voice or a venv that is gone (or idle).
+STALE_COPY_DAYS = 7.0
 
 
 @functools.cache
@@ -131,16 +134,35 @@ def _session(model: Path) -> Any:
     kept = _patched_path(model)
     if is_regular(kept):
         try:
-            return cpu_session(str(kept), THREADS)
+            session = cpu_session(str(kept), THREADS)
+            _touch(kept)
+            return session
         except Exception as exc:  # a damaged cache entry: patch the model again
             log.warning("patched voice %s is damaged (%s): patching the model again", kept, exc)
     patched = _patch(model)
     try:
         kept.parent.mkdir(parents=True, exist_ok=True)
         write_bytes(kept, patched)
+        _forget_stale(kept, model)
     except OSError as exc:  # a read-only cache only costs time
         log.warning("could not keep the patched voice in %s (%s)", kept, exc)
     return cpu_session(patched, THREADS)
+
+
+def _touch(kept: Path) -> None:
+    """Mark the patched copy as used now, so _forget_stale keeps it."""
+    with contextlib.suppress(OSError):  # a read-only cache
+        os.utime(kept)
+
+
+def _forget_stale(kept: Path, model: Path) -> None:
+    """Remove other patched copies of this voice unused for STALE_COPY_DAYS: each upgrade of the
+    voice or each new environment (a venv's own copy of the model) leaves one of 67 MB behind."""
+    cutoff = time.time() - STALE_COPY_DAYS * 86400
+    for other in kept.parent.glob(f"{model.stem}-*.onnx"):
+        with contextlib.suppress(OSError):  # another process removed or is using it
+            if other != kept and other.stat().st_mtime < cutoff:
+                other.unlink()
 
 
 def _patched_path(model: Path) -> Path:

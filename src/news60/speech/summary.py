@@ -39,7 +39,7 @@ def write_audio_summary(
 
     `disclosure` ("AI voice" for a synthetic narration) leads the ID3 comment, before the credits."""
     voice = replace(settings, name=narration.voice)  # the voice that actually narrated
-    cache = SpeechCache(cache_dir)
+    cache = SpeechCache(cache_dir, settings.cache_bytes)
     body, rate = audio.read_wav(narration.wav)
     body = audio.resample(body if body.ndim == 1 else body.mean(axis=1), rate)
     pause = np.zeros(int(PAUSE_S * RATE), dtype=np.float32)
