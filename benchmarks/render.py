@@ -5,12 +5,16 @@ Stages as in the pipeline: read the seed, write the script with the real narrati
   render   render_video: drawing every frame and encoding it with the soundtrack (what news60 does)
   drawing  the same frames drawn on the render's 2 threads, not encoded
   floor    ffmpeg alone encoding the very same frames, drawn beforehand into a raw file and piped in
-           raw, with the render's encoder settings (libx264, preset, crf, threads, yuv420p, AAC)
+           raw RGB, with the render's encoder settings (libx264, preset, crf, threads, yuv420p, AAC):
+           the floor every stop has measured, ffmpeg converting RGB to YUV itself
+  floor I420 the same, the frames converted to I420 beforehand: ffmpeg encoding only (the render
+           converts each frame itself now, on its drawing side; this is the stricter floor)
 and the whole command, `news60 make` of the seed (its own photos, the default 1080x1920 30 fps):
   make cold  a fresh speech cache and a fresh output folder: read, script, narrate, render, write
   make warm  the same again with --force, every sentence in the speech cache
-  make floor ffmpeg alone encoding the frames of that very clip (decoded to raw beforehand) with
-             its soundtrack and the render's encoder settings
+  make floor ffmpeg alone encoding the frames of that very clip (decoded to raw RGB beforehand)
+             with its soundtrack and the render's encoder settings; make floor I420 the same from
+             the clip's frames decoded to I420
 The script and narration are made in a child process, so the models' memory is gone before the
 timed phases; peak RSS is sampled from /proc every 50 ms for this process and its children (for
 `make`, the command's process tree, and its Python process alone).
@@ -23,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import json
 import multiprocessing
 import os
@@ -53,6 +58,7 @@ from news60.video.render import (
 )
 from news60.video.theme import load_theme
 from news60.video.timeline import plan_timeline
+from news60.video.yuv import to_i420
 
 SEED = Path(__file__).resolve().parents[1] / "examples" / "seed-article.txt"
 PHOTOS = 8
@@ -171,9 +177,18 @@ def save_frames(timeline: Timeline, theme, threads: int, dest: Path) -> Path:
     return dest
 
 
-def raw_frames(path: Path, timeline: Timeline):
+def as_i420(rgb: Path, timeline: Timeline, dest: Path) -> Path:
+    """The saved RGB frames converted to I420 as the render converts them (news60.video.yuv)."""
+    shape = (timeline.height, timeline.width, 3)
+    with dest.open("wb") as out:
+        for chunk in raw_frames(rgb, timeline)():
+            out.write(to_i420(np.frombuffer(chunk, np.uint8).reshape(shape)).data)
+    return dest
+
+
+def raw_frames(path: Path, timeline: Timeline, pixels: str = "rgb24"):
     """The saved frames, one frame's bytes at a time."""
-    size = timeline.width * timeline.height * 3
+    size = timeline.width * timeline.height * 3 // (1 if pixels == "rgb24" else 2)
 
     def frames():
         with path.open("rb") as raw:
@@ -183,9 +198,10 @@ def raw_frames(path: Path, timeline: Timeline):
     return frames
 
 
-def encode_floor(timeline: Timeline, frames, video, dest: Path) -> None:
-    """ffmpeg encoding raw RGB frames from a pipe, with render_video's own encoder command."""
-    with subprocess.Popen(encoder_command(timeline, video, dest), stdin=subprocess.PIPE) as proc:
+def encode_floor(timeline: Timeline, frames, video, dest: Path, pixels: str = "rgb24") -> None:
+    """ffmpeg encoding raw frames (`pixels`) from a pipe, with render_video's encoder command."""
+    command = encoder_command(timeline, video, dest, pixels)
+    with subprocess.Popen(command, stdin=subprocess.PIPE) as proc:
         widen(proc.stdin)
         for frame in frames():
             proc.stdin.write(frame)
@@ -223,29 +239,32 @@ def clip_floor(version: Path, video, work: Path) -> dict:
 
     shape = json.loads((version / "manifest.json").read_text())["video"]
     ffmpeg = [get_ffmpeg_exe(), "-y", "-loglevel", "error", "-i", str(version / "clip.mp4")]
-    frames, audio = work / "make-frames.rgb", work / "make-audio.wav"
-    subprocess.run([*ffmpeg, "-f", "rawvideo", "-pix_fmt", "rgb24", str(frames)], check=True)
+    audio = work / "make-audio.wav"
     subprocess.run([*ffmpeg, "-vn", "-acodec", "pcm_s16le", str(audio)], check=True)
-    count = frames.stat().st_size // (shape["width"] * shape["height"] * 3)
-    timeline = Timeline(
-        shape["width"], shape["height"], shape["fps"], count / shape["fps"], (), (), audio
-    )
-    dest = work / "make-floor.mp4"
-    floor = timed(
-        "make floor", lambda: encode_floor(timeline, raw_frames(frames, timeline), video, dest)
-    )
-    frames.unlink()
-    return floor
+    floors = []
+    for pixels, label in (("rgb24", "make floor"), ("yuv420p", "make floor I420")):
+        frames = work / f"make-frames.{pixels}"
+        subprocess.run([*ffmpeg, "-f", "rawvideo", "-pix_fmt", pixels, str(frames)], check=True)
+        per_frame = shape["width"] * shape["height"] * 3 // (1 if pixels == "rgb24" else 2)
+        count = frames.stat().st_size // per_frame
+        timeline = Timeline(
+            shape["width"], shape["height"], shape["fps"], count / shape["fps"], (), (), audio
+        )
+        raw, dest = raw_frames(frames, timeline, pixels), work / "make-floor.mp4"
+        encode = functools.partial(encode_floor, timeline, raw, video, dest, pixels)
+        floors.append(timed(label, encode))
+        frames.unlink()
+    return floors[0], floors[1]
 
 
-def whole_make(settings: Settings, work: Path) -> tuple[dict, dict, dict]:
+def whole_make(settings: Settings, work: Path) -> tuple[dict, dict, dict, dict]:
     """The whole command, cold and warm speech cache, and the floor of the clip it made."""
     size, seconds = (settings.video.width, settings.video.height), settings.script.seconds
     out, cache = work / "make", work / "cache"
     cold = make_seed(out, cache, size, seconds, "make cold")
     warm = make_seed(out, cache, size, seconds, "make warm")
     version = max(out.glob("*/v*/manifest.json"), key=lambda p: p.stat().st_mtime).parent
-    return cold, warm, clip_floor(version, settings.video, work)
+    return cold, warm, *clip_floor(version, settings.video, work)
 
 
 def prepare(settings: Settings, work: Path):
@@ -273,18 +292,19 @@ def prepare(settings: Settings, work: Path):
     return timeline
 
 
-def report(timeline: Timeline, render: dict, drawing: dict, floor: dict) -> None:
+def report(timeline: Timeline, render: dict, drawing: dict, floor: dict, strict: dict) -> None:
     ratio = render["wall"] / floor["wall"]
     print(
         f"clip: {timeline.width}x{timeline.height}, {timeline.fps} fps, {timeline.duration:.1f} s, "
         f"{len(frame_times(timeline))} frames, {sum(s.photo is not None for s in timeline.slides)} photo slides"
     )
-    for phase in (render, drawing, floor):
+    for phase in (render, drawing, floor, strict):
         print(
-            f"{phase['label']:8} wall {phase['wall']:6.1f} s  cpu {phase['cpu']:6.1f} s  "
+            f"{phase['label']:11} wall {phase['wall']:6.1f} s  cpu {phase['cpu']:6.1f} s  "
             f"peak RSS {phase['peak'] / 2**20:6.0f} MiB"
         )
     print(f"render / floor: {ratio:.2f}x (target <= 1.2)")
+    print(f"render / floor I420: {render['wall'] / strict['wall']:.2f}x (the conversion left out)")
     print(f"speed: {timeline.duration / render['wall']:.2f}x real time (target > 1)")
     print(f"peak RSS of the render: {render['peak'] / 2**20:.0f} MiB (target < 1024)")
     per_frame = drawing["wall"] / len(frame_times(timeline)) * 1000
@@ -299,16 +319,20 @@ def load_average() -> str:
     return " ".join(f"{v:.2f}" for v in os.getloadavg())
 
 
-def report_make(cold: dict, warm: dict, floor: dict) -> None:
+def report_make(cold: dict, warm: dict, floor: dict, strict: dict) -> None:
     """The whole command against its own clip's floor."""
-    for phase in (cold, warm, floor):
+    for phase in (cold, warm, floor, strict):
         own = f"  (Python process {phase['own'] / 2**20:.0f} MiB)" if "own" in phase else ""
         print(
-            f"{phase['label']:10} wall {phase['wall']:6.1f} s  cpu {phase['cpu']:6.1f} s  "
+            f"{phase['label']:15} wall {phase['wall']:6.1f} s  cpu {phase['cpu']:6.1f} s  "
             f"peak RSS {phase['peak'] / 2**20:6.0f} MiB{own}"
         )
     print(f"make warm / floor: {warm['wall'] / floor['wall']:.2f}x (target <= 1.25)")
     print(f"make cold / floor: {cold['wall'] / floor['wall']:.2f}x (target <= 1.4)")
+    print(
+        f"against the I420 floor: warm {warm['wall'] / strict['wall']:.2f}x, "
+        f"cold {cold['wall'] / strict['wall']:.2f}x"
+    )
     print(f"peak RSS of make: {max(cold['peak'], warm['peak']) / 2**20:.0f} MiB (target < 1024)")
 
 
@@ -334,10 +358,18 @@ def main() -> None:
             save_frames(timeline, theme, render_threads(video), work / "frames.rgb"), timeline
         )
         floor = timed("floor", lambda: encode_floor(timeline, frames, video, work / "floor.mp4"))
+        planes = raw_frames(
+            as_i420(work / "frames.rgb", timeline, work / "frames.i420"), timeline, "yuv420p"
+        )
         (work / "frames.rgb").unlink()
+        strict = timed(
+            "floor I420",
+            lambda: encode_floor(timeline, planes, video, work / "floor.mp4", "yuv420p"),
+        )
+        (work / "frames.i420").unlink()
         made = whole_make(settings, work)
         print(f"load average (1, 5, 15 min) before: {before}; after: {load_average()}")
-        report(timeline, render, drawing, floor)
+        report(timeline, render, drawing, floor, strict)
         report_make(*made)
 
 

@@ -1,9 +1,10 @@
 """Encode a Timeline to MP4: frames drawn ahead on threads and piped raw to ffmpeg (x264 yuv420p,
 AAC, fast start), written atomically.
 
-The pipe is ours, not moviepy's writer: each frame goes to ffmpeg straight from the array the
-compositor drew (moviepy copies every frame to bytes first), and ffmpeg's messages go to a file,
-so the last one can say why an encode failed.
+The pipe is ours, not moviepy's writer: each frame goes to ffmpeg in the encoder's own format
+(news60.video.yuv: half the bytes of RGB, and no conversion inside ffmpeg), from one buffer
+reused for the whole clip; ffmpeg's messages go to a file, so the last one can say why an
+encode failed.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from news60.models import Timeline
 from news60.settings import VideoSettings
 from news60.video.compositor import Compositor
 from news60.video.theme import Theme
+from news60.video.yuv import to_i420
 
 PREFETCH = 4  # frames drawn ahead of the encoder, so drawing overlaps encoding
 LOOKAHEAD = 1.0  # seconds: how long before its first frame a shot is built
@@ -39,6 +41,7 @@ def render_video(timeline: Timeline, theme: Theme, settings: VideoSettings, dest
     compositor = Compositor(timeline, theme)
     times = [i / timeline.fps for i in range(round(timeline.duration * timeline.fps))]
     shape = (timeline.height, timeline.width, 3)
+    planes = np.empty((timeline.height * 3 // 2, timeline.width), np.uint8)
     threads = render_threads(settings)
     with writing(dest) as partial, tempfile.TemporaryFile() as messages:
         command = encoder_command(timeline, settings, partial)
@@ -48,7 +51,7 @@ def render_video(timeline: Timeline, theme: Theme, settings: VideoSettings, dest
             widen(pipe)
             try:
                 for frame in drawn(compositor, times, workers=threads, reuse=True):
-                    pipe.write(_pixels(frame, shape))
+                    pipe.write(to_i420(_checked(frame, shape), into=planes).data)
                 pipe.close()
             except BrokenPipeError:
                 pass  # ffmpeg stopped reading: its exit status and messages say why
@@ -65,21 +68,24 @@ def widen(pipe: IO[bytes]) -> None:
         fcntl.fcntl(pipe.fileno(), fcntl.F_SETPIPE_SZ, PIPE_BYTES)
 
 
-def _pixels(frame: np.ndarray, shape: tuple[int, int, int]) -> memoryview:
-    """The frame's own memory, for the pipe (copied only if it is not one contiguous block)."""
+def _checked(frame: np.ndarray, shape: tuple[int, int, int]) -> np.ndarray:
+    """The frame, if it is what the encoder was told to expect."""
     if frame.shape != shape or frame.dtype != np.uint8:
         raise RenderError(
             f"a frame came out {frame.dtype}{list(frame.shape)}, not uint8{list(shape)}: "
             "a bug in news60's compositor, please report it with the story"
         )
-    return np.ascontiguousarray(frame).data.cast("B")
+    return frame
 
 
-def encoder_command(timeline: Timeline, settings: VideoSettings, dest: Path) -> list[str]:
-    """ffmpeg reading raw RGB frames on stdin and the soundtrack, writing an H.264/AAC MP4."""
+def encoder_command(
+    timeline: Timeline, settings: VideoSettings, dest: Path, pixels: str = "yuv420p"
+) -> list[str]:
+    """ffmpeg reading raw frames on stdin (I420, or `pixels`) and the soundtrack, writing an
+    H.264/AAC MP4."""
     from imageio_ffmpeg import get_ffmpeg_exe
 
-    frames = ["-f", "rawvideo", "-pix_fmt", "rgb24", "-s", f"{timeline.width}x{timeline.height}"]
+    frames = ["-f", "rawvideo", "-pix_fmt", pixels, "-s", f"{timeline.width}x{timeline.height}"]
     return [
         get_ffmpeg_exe(),
         "-y",
