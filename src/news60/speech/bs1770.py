@@ -19,10 +19,15 @@ CHANNEL_GAINS = (1.0, 1.0, 1.0, 1.41, 1.41)  # L, R, C, Ls, Rs
 def integrated_loudness(samples: np.ndarray, rate: int) -> float:
     """LUFS of `samples` (frames, or frames x channels; at least one block long); -inf when
     every block is below the absolute gate."""
-    channels = samples[:, None] if samples.ndim == 1 else samples
+    return gated_loudness(k_weighted(samples, rate), rate)
+
+
+def gated_loudness(weighted: np.ndarray, rate: int, envelope: np.ndarray | None = None) -> float:
+    """LUFS of K-weighted channels (frames x channels), each frame first scaled by `envelope`
+    when given (a gain that changes slowly: the K-weighting and the gain nearly commute)."""
     powers = sum(
-        gain * _block_powers(k_weighted(channels[:, index], rate), rate)
-        for index, gain in zip(range(channels.shape[1]), CHANNEL_GAINS, strict=False)
+        gain * _block_powers(_scaled(weighted[:, index], envelope), rate)
+        for index, gain in zip(range(weighted.shape[1]), CHANNEL_GAINS, strict=False)
     )
     assert isinstance(powers, np.ndarray)
     with np.errstate(divide="ignore"):
@@ -35,11 +40,24 @@ def integrated_loudness(samples: np.ndarray, rate: int) -> float:
     return _level(powers[kept].mean()) if kept.any() else float("-inf")
 
 
-def k_weighted(signal: np.ndarray, rate: int) -> np.ndarray:
-    """The signal through BS.1770's two stages: the head's high shelf, then the high pass."""
+def k_weighted(samples: np.ndarray, rate: int) -> np.ndarray:
+    """Every channel through BS.1770's two stages, the head's high shelf, then the high pass:
+    frames x channels, float64."""
+    channels = samples[:, None] if samples.ndim == 1 else samples
     shelf = _biquad("high_shelf", 4.0, 1 / math.sqrt(2), 1500.0, rate)
     high_pass = _biquad("high_pass", 0.0, 0.5, 38.0, rate)
-    return lfilter(*high_pass, lfilter(*shelf, signal))
+    weighted = np.empty(channels.shape)
+    for index in range(channels.shape[1]):
+        weighted[:, index] = lfilter(*high_pass, lfilter(*shelf, channels[:, index]))
+    return weighted
+
+
+def _scaled(channel: np.ndarray, envelope: np.ndarray | None) -> np.ndarray:
+    if envelope is None:
+        return channel
+    scaled = channel.copy()
+    scaled[: len(envelope)] *= envelope[: len(channel)]
+    return scaled
 
 
 def _block_powers(weighted: np.ndarray, rate: int) -> np.ndarray:

@@ -1,12 +1,16 @@
-"""Loudness: integrated LUFS by BS.1770 (pyloudnorm), a 4x-oversampled true-peak limiter."""
+"""Loudness: integrated LUFS by BS.1770 (news60.speech.bs1770), a 4x-oversampled true-peak
+limiter, and normalising to a target with one to the other."""
 
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 
 import numpy as np
 
+from news60.speech import bs1770
 from news60.speech.polyphase import lowpass
+from news60.speech.windows import moving_mean, moving_min
 
 TARGET_LUFS = -14.0
 CEILING_DBTP = -1.0
@@ -17,13 +21,11 @@ _HALF = 10 * _UP  # resample_poly's filter half-length for 4x
 
 
 def integrated_loudness(samples: np.ndarray, rate: int) -> float:
-    """Integrated loudness in LUFS; silence or very short audio measures as -inf."""
-    import pyloudnorm
-
+    """Integrated loudness in LUFS; silence measures as -inf (short audio is padded to a block)."""
     padded = _pad_to(samples, int(0.5 * rate))
     if not np.any(padded):
         return float("-inf")
-    return float(pyloudnorm.Meter(rate).integrated_loudness(padded))
+    return bs1770.integrated_loudness(padded, rate)
 
 
 def normalise(
@@ -35,18 +37,36 @@ def normalise(
 ) -> np.ndarray:
     """Return a copy at `target` LUFS with true peaks limited to `ceiling` dBTP."""
     source = samples.astype(np.float32)
-    loudness = integrated_loudness(source, rate)
+    if not np.any(source):
+        return source
+    weighted = bs1770.k_weighted(_pad_to(source, int(0.5 * rate)), rate)
+    loudness = bs1770.gated_loudness(weighted, rate)
     if not np.isfinite(loudness):
         return source
     peaks = _oversampled_peak(source)  # a gain scales them: measured once, not per attempt
 
-    def attempt(gain_db: float) -> tuple[float, np.ndarray]:
+    def shaped(gain_db: float) -> np.ndarray:
+        """The gain at every frame: `gain_db`, less what the limiter takes off the peaks."""
         gain = np.float32(10 ** (gain_db / 20))
-        out = limit(source * gain, rate, ceiling - _MARGIN_DB, peaks * gain)
-        return integrated_loudness(out, rate), out
+        return limiter_gain(peaks * gain, rate, ceiling - _MARGIN_DB) * gain
 
-    # Limiting takes some loudness back, so search for the gain that lands on target (secant).
-    gain, (level, out) = target - loudness, attempt(target - loudness)
+    # The weighting filter and a slowly moving gain nearly commute, so the search weighs the
+    # signal once and steers by estimates; only the gain it lands on is measured in full.
+    def estimate(gain_db: float) -> float:
+        return bs1770.gated_loudness(weighted, rate, shaped(gain_db))
+
+    def measure(gain_db: float) -> float:
+        return integrated_loudness(_applied(source, shaped(gain_db)), rate)
+
+    gain = _search(target - loudness, target, estimate)
+    gain = _search(gain, target, measure)  # one full measure, unless the estimate was off
+    return _applied(source, shaped(gain))
+
+
+def _search(gain: float, target: float, level_at: Callable[[float], float]) -> float:
+    """The gain (dB) whose level lands within 0.1 LU of target, by the secant method from
+    `gain`: limiting takes back some of the loudness a gain adds."""
+    level = level_at(gain)
     previous: tuple[float, float] | None = None
     for _ in range(8):
         if abs(level - target) < 0.1:
@@ -54,8 +74,8 @@ def normalise(
         slope = 1.0 if previous is None else (level - previous[1]) / (gain - previous[0])
         previous = (gain, level)
         gain += min((target - level) / max(slope, 0.2), 6.0)
-        level, out = attempt(gain)
-    return out
+        level = level_at(gain)
+    return gain
 
 
 def limit(
@@ -63,17 +83,23 @@ def limit(
 ) -> np.ndarray:
     """Smooth look-ahead gain so no oversampled peak (`peaks`, measured when not given) exceeds
     `ceiling` dBTP."""
-    from scipy.ndimage import minimum_filter1d, uniform_filter1d
-
-    limit_amp = 10 ** (ceiling / 20)
     peaks = _oversampled_peak(samples) if peaks is None else peaks
+    return _applied(samples, limiter_gain(peaks, rate, ceiling))
+
+
+def limiter_gain(peaks: np.ndarray, rate: int, ceiling: float) -> np.ndarray:
+    """The limiter's gain at every frame, for frames whose oversampled peaks are `peaks`."""
+    limit_amp = 10 ** (ceiling / 20)
     needed = np.minimum(1.0, limit_amp / np.maximum(peaks, 1e-9))
     width = max(3, int(_WINDOW_S * rate) | 1)
     # A moving average of a moving minimum of the same width never exceeds the needed gain.
-    gain = uniform_filter1d(minimum_filter1d(needed, width), width)
+    return moving_mean(moving_min(needed, width), width)
+
+
+def _applied(samples: np.ndarray, gain: np.ndarray) -> np.ndarray:
     shaped = gain if samples.ndim == 1 else gain[:, None]
-    limited: np.ndarray = (samples * shaped).astype(np.float32)
-    return limited
+    applied: np.ndarray = (samples * shaped).astype(np.float32)
+    return applied
 
 
 def _oversampled_peak(samples: np.ndarray) -> np.ndarray:

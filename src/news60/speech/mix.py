@@ -11,6 +11,7 @@ from news60.errors import RenderError
 from news60.models import Narration
 from news60.speech import audio, loudness
 from news60.speech.audio import RATE
+from news60.speech.windows import moving_mean
 
 log = logging.getLogger(__name__)
 
@@ -42,14 +43,12 @@ def mix_soundtrack(
 
 def duck_gain(spans: list[tuple[float, float]], frames: int) -> np.ndarray:
     """Linear music gain: DUCK_DB during speech, 0 dB in long gaps, RAMP_S ramps between."""
-    from scipy.ndimage import uniform_filter1d
-
     ducked = np.zeros(frames, dtype=np.float32)
     for start, end in _merged(spans):
         # Widen by half a ramp each side; the moving average then ramps fully outside the speech.
         a, b = int((start - RAMP_S / 2) * RATE), int((end + RAMP_S / 2) * RATE)
         ducked[max(a, 0) : max(b, 0)] = 1.0
-    ducked = uniform_filter1d(ducked, int(RAMP_S * RATE), mode="nearest")
+    ducked = moving_mean(ducked, int(RAMP_S * RATE), mode="nearest")
     return (10 ** (DUCK_DB * ducked / 20)).astype(np.float32)
 
 
