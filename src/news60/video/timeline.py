@@ -44,6 +44,7 @@ def plan_timeline(
     close = offset + narration.duration + END_GAP
     duration = round(offset + narration.duration + theme.end_card, 3)
     photos, notes = usable_photos(script, size)
+    cues = caption_cues(narration, theme, size)  # measured once: 0.3 s of line breaking
     stage = Stage(
         words=tuple(scene_words(script, narration, offset)),
         photos=photos,
@@ -51,7 +52,7 @@ def plan_timeline(
         kicker=kicker_text(script),
         close=close,
         size=size,
-        cues=caption_cues(narration, theme, size)[0],
+        cues=cues[0],
     )
     shots = plan_shots(script, stage, theme)
     if script.source_url and shots:
@@ -63,7 +64,15 @@ def plan_timeline(
     end = end_card(theme, close, duration, body, script.published)
     slides = [*shots, end]
     return assemble_timeline(
-        slides, narration, theme, notes, size, fps, audio, synthetic_voice=synthetic_voice
+        slides,
+        narration,
+        theme,
+        notes,
+        size,
+        fps,
+        audio,
+        synthetic_voice=synthetic_voice,
+        measured=cues,
     )
 
 
@@ -82,11 +91,13 @@ def assemble_timeline(
     audio: Path,
     *,
     synthetic_voice: bool,
+    measured: tuple[tuple[Cue, ...], bool] | None = None,
 ) -> Timeline:
-    """The slides (their text ready for the screen) and the caption cues on one clock: the voice
-    starts after the theme's lead-in, the clip ends with the last slide."""
+    """The slides (their text ready for the screen) and the caption cues (`measured`: caption_cues'
+    answer, when the caller has it already) on one clock: the voice starts after the theme's
+    lead-in, the clip ends with the last slide."""
     slides, dropped = on_screen(slides)
-    cues, dropped_in_cues = caption_cues(narration, theme, size)
+    cues, dropped_in_cues = measured or caption_cues(narration, theme, size)
     cues = give_way(cues, slides)
     return Timeline(
         width=size[0],
