@@ -43,12 +43,15 @@ def normalise(
     loudness = bs1770.gated_loudness(weighted, rate)
     if not np.isfinite(loudness):
         return source
-    peaks = _oversampled_peak(source)  # a gain scales them: measured once, not per attempt
+    # A gain scales the peaks, so the room under them is found once, not for every attempt.
+    room = _room(_oversampled_peak(source), rate)
+    limit_amp = 10 ** ((ceiling - _MARGIN_DB) / 20)
 
+    @functools.cache
     def shaped(gain_db: float) -> np.ndarray:
         """The gain at every frame: `gain_db`, less what the limiter takes off the peaks."""
         gain = np.float32(10 ** (gain_db / 20))
-        return limiter_gain(peaks * gain, rate, ceiling - _MARGIN_DB) * gain
+        return _smoothed(np.minimum(1.0, (limit_amp / gain) * room), rate) * gain
 
     # The weighting filter and a slowly moving gain nearly commute, so the search weighs the
     # signal once and steers by estimates; only the gain it lands on is measured in full.
@@ -89,11 +92,23 @@ def limit(
 
 def limiter_gain(peaks: np.ndarray, rate: int, ceiling: float) -> np.ndarray:
     """The limiter's gain at every frame, for frames whose oversampled peaks are `peaks`."""
-    limit_amp = 10 ** (ceiling / 20)
-    needed = np.minimum(1.0, limit_amp / np.maximum(peaks, 1e-9))
-    width = max(3, int(_WINDOW_S * rate) | 1)
+    return _smoothed(np.minimum(1.0, 10 ** (ceiling / 20) * _room(peaks, rate)), rate)
+
+
+def _room(peaks: np.ndarray, rate: int) -> np.ndarray:
+    """Per frame, the gain that brings the highest peak near it (within the limiter's look-ahead)
+    to full scale: a moving minimum of 1 / peak. The gain a ceiling needs, min(1, ceiling x 1 /
+    peak), rises with 1 / peak, so its moving minimum is the same function of this one."""
+    return moving_min(1.0 / np.maximum(peaks, 1e-9), _width(rate))
+
+
+def _smoothed(gain: np.ndarray, rate: int) -> np.ndarray:
     # A moving average of a moving minimum of the same width never exceeds the needed gain.
-    return moving_mean(moving_min(needed, width), width)
+    return moving_mean(gain, _width(rate))
+
+
+def _width(rate: int) -> int:
+    return max(3, int(_WINDOW_S * rate) | 1)
 
 
 def _applied(samples: np.ndarray, gain: np.ndarray) -> np.ndarray:
@@ -111,9 +126,19 @@ def _oversampled_peak(samples: np.ndarray) -> np.ndarray:
     shift, frames = _HALF // _UP, len(samples)
     for channel in (samples,) if samples.ndim == 1 else samples.T:
         for branch in _branches() if frames else ():
-            interpolated = np.convolve(channel, branch)[shift : shift + frames]
-            np.maximum(peaks, np.abs(interpolated), out=peaks)
+            np.maximum(peaks, np.abs(_interpolated(channel, branch, shift)), out=peaks)
     return peaks
+
+
+def _interpolated(channel: np.ndarray, branch: np.ndarray, shift: int) -> np.ndarray:
+    """One polyphase branch's output, aligned with the input."""
+    largest = np.abs(branch).max()
+    interpolated: np.ndarray
+    if np.count_nonzero(np.abs(branch) > 1e-9 * largest) == 1:  # the phase on the input's
+        interpolated = channel * branch[np.argmax(np.abs(branch))]  # own samples (others ~1e-17)
+    else:
+        interpolated = np.convolve(channel, branch)[shift : shift + len(channel)]
+    return interpolated
 
 
 @functools.cache
