@@ -382,3 +382,14 @@ def test_a_long_lead_with_an_opening_phrase_is_split_around_it(text, pieces):
     assert [s.text[: len(p)] for s, p in zip(said, pieces, strict=True)] == pieces
     assert all(len(s.text.split()) <= 30 and "split" in [r.rule for r in s.rewrites] for s in said)
     assert untraced(" ".join(s.text for s in said), [text], ENGLISH) is None
+
+
+def test_a_number_sign_is_said_as_number_and_traced():
+    # Salon: "#1" is read "hash one" by the voice; a hashtag keeps its own rule.
+    text = "Lesson #1 about Uber is, therefore, that in its view there is no heroism, only self-interest."
+    (said,) = write_sentence(text, text, 3, ENGLISH)
+    assert said.text.startswith("Lesson number 1 about Uber is, therefore,")
+    assert "clutter" in [r.rule for r in said.rewrites] and said.sources == (text,)
+    tagged = "Fans shared the #MeToo post 40 times."
+    (tag,) = write_sentence(tagged, tagged, 0, ENGLISH)
+    assert tag.text == "Fans shared the MeToo post 40 times."
