@@ -393,3 +393,63 @@ def test_a_number_sign_is_said_as_number_and_traced():
     tagged = "Fans shared the #MeToo post 40 times."
     (tag,) = write_sentence(tagged, tagged, 0, ENGLISH)
     assert tag.text == "Fans shared the MeToo post 40 times."
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        (  # CNN/DM: "but" before a clause that names its own subject
+            "Martinez may yet prefer to bring in Lacina Traore on loan from Monaco or another "
+            "striker but Cleverley's situation will be clearer by the end of next week.",
+            [
+                "Martinez may yet prefer to bring in Lacina Traore on loan from Monaco or another "
+                "striker.",
+                "But Cleverley's situation will be clearer by the end of next week.",
+            ],
+        ),
+        (  # scrape: the "and" belongs to the "but" clause ("donors and elected officials")
+            "Buttigieg stepped aggressively into the establishment lane in the last debate, but "
+            "many donors and elected officials remain skeptical of the 37-year-old small-city "
+            "mayor’s chances.",
+            [
+                "Buttigieg stepped aggressively into the establishment lane in the last debate.",
+                "But many donors and elected officials remain skeptical of the 37-year-old "
+                "small-city mayor’s chances.",
+            ],
+        ),
+        (  # scrape: "though" before its own subject is said as "But"
+            "Three cases of plague have been diagnosed in China, sparking widespread fears about "
+            "the spread of the disease, though officials say the risk of an outbreak is low.",
+            [
+                "Three cases of plague have been diagnosed in China, sparking widespread fears "
+                "about the spread of the disease.",
+                "But officials say the risk of an outbreak is low.",
+            ],
+        ),
+    ],
+)
+def test_a_contrast_before_a_clause_with_its_own_subject_opens_a_sentence(text, pieces):
+    said = write_sentence(text, text, 2, ENGLISH)
+    assert [s.text for s in said] == pieces
+    assert all(s.sources == (text,) and "split" in [r.rule for r in s.rewrites] for s in said)
+    assert untraced(" ".join(s.text for s in said), [text], ENGLISH) is None
+
+
+def test_a_contrast_before_a_pronoun_or_a_phrase_stays_in_its_sentence():
+    # "But he ..." or "But in tests ..." would lean on more than the sentence just said.
+    text = (
+        "Police were unable to take breath or blood tests from Eccleston-Todd immediately, but "
+        "in tests several hours after the accident he was only marginally under the limit."
+    )
+    assert [s.text for s in write_sentence(text, text, 2, ENGLISH)] == [text]
+
+
+def test_an_ed_word_before_a_noun_and_its_verb_is_not_a_second_verb():
+    # scrape: "elected officials remain" -- never "Buttigieg elected officials remain ...".
+    text = (
+        "Buttigieg stepped aggressively into the establishment lane in the last debate and "
+        "elected officials remain skeptical of the 37-year-old small-city mayor’s chances today."
+    )
+    assert not any(
+        s.text.startswith("Buttigieg elected") for s in write_sentence(text, text, 2, ENGLISH)
+    )

@@ -75,7 +75,20 @@ def _stand_in(split: Split, text: str) -> bool:
     the listener has to hold the sentence before to follow the new one."""
     if len(text.split()) > LONGEST:
         return False
-    return any(bare(piece.split()[0]) in _STAND_INS for piece in split.pieces[1:] if piece.split())
+    return any(_leans_back(piece.split()) for piece in split.pieces[1:] if piece.split())
+
+
+def _leans_back(words: list[str]) -> bool:
+    """The piece opens on a stand-in; "But Cleverley's situation will be clearer" does not: the
+    contrast word leans on the sentence said just before, and the clause names its own subject."""
+    first = bare(words[0])
+    if first in _CONTRASTS and len(words) > 1:
+        second = bare(words[1])
+        return second in _STAND_INS | PREPOSITIONS | _CLAUSE_WORDS or second == "i"
+    return first in _STAND_INS
+
+
+_CONTRASTS = frozenset({"but", "yet"})
 
 
 def _attributed_at_end(text: str, profile: Profile) -> bool:
@@ -536,11 +549,13 @@ def split_shared_subject(text: str, profile: Profile) -> Split | None:
     for match in re.finditer(r"\s+and\s+(?P<verb>[a-z]+)\b", text):
         after = ["and", match["verb"], *text[match.end("verb") :].split()[:1]]
         finite = is_finite_verb(match["verb"], profile) or present_at(after, 1, profile)
-        if inside_aside(text, match.start()) or not finite:
+        if inside_aside(text, match.start()) or not finite or _describes(match, text, profile):
             continue
         between = [bare(w) for w in text[: match.start()].split()[first + 1 :]]
         if any(w in _CLAUSE_WORDS or w in profile.reporting for w in between):
             continue  # "said the plan had failed and would ...": the "and" is inside a clause
+        if any(w in profile.coordinators for w in between):
+            continue  # "..., but many donors and elected officials remain": another clause's
         opener = _pronoun_for(subject, match["verb"], profile)
         if opener:
             right = f"{opener} {text[match.end('verb') - len(match['verb']) :]}"
@@ -548,6 +563,13 @@ def split_shared_subject(text: str, profile: Profile) -> Split | None:
                 _pieces(text[: match.start()], right), f"split before “and {match['verb']}”"
             )
     return None
+
+
+def _describes(match: re.Match[str], text: str, profile: Profile) -> bool:
+    """ "... and elected officials remain skeptical": an "-ed" word before a noun and its own
+    verb describes that noun; it is not a second verb of the sentence's subject."""
+    after = text[match.end("verb") :].split()[:2]
+    return match["verb"].endswith("ed") and verb_within(after, profile, 2) not in (None, 0)
 
 
 _NOT_CLAUSE_AFTER_AS_WORDS = "much many well long soon far if though such"
