@@ -453,3 +453,25 @@ def test_an_ed_word_before_a_noun_and_its_verb_is_not_a_second_verb():
     assert not any(
         s.text.startswith("Buttigieg elected") for s in write_sentence(text, text, 2, ENGLISH)
     )
+
+
+def test_a_who_clause_after_the_and_a_title_says_that_person_again():
+    # CNN/DM: "the 21-year-old striker, who ..." -> "The 21-year-old striker is ...".
+    text = (
+        "Fletcher’s unveiling as the deadline day signing from Manchester United was almost "
+        "eclipsed by the 21-year-old striker, who is acquiring the habit of talking himself into "
+        "trouble."
+    )
+    said = write_sentence(text, text, 4, ENGLISH)
+    assert [s.text for s in said] == [
+        "Fletcher’s unveiling as the deadline day signing from Manchester United was almost "
+        "eclipsed by the 21-year-old striker.",
+        "The 21-year-old striker is acquiring the habit of talking himself into trouble.",
+    ]
+    assert all(s.sources == (text,) and "split" in [r.rule for r in s.rewrites] for s in said)
+    # "the man, who": no word says who he is, so the clause stays.
+    plain = (
+        "The deadline day signing from Manchester United was almost eclipsed by the man, who is "
+        "acquiring the habit of talking himself into trouble."
+    )
+    assert [s.text for s in write_sentence(plain, plain, 4, ENGLISH)] == [plain]

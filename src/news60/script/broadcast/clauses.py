@@ -334,7 +334,7 @@ def antecedent(left: str, profile: Profile, person: bool = False) -> str | None:
     if run:
         return repeatable(" ".join(run), profile)
     if person and len(words) > 4:
-        return None  # "... met the man, who": which man, the sentence does not say
+        return _titled(words, profile)  # "... met the man, who": which man, it does not say
     for k in range(1, 6):
         if k > len(words):
             return None
@@ -348,6 +348,17 @@ def antecedent(left: str, profile: Profile, person: bool = False) -> str | None:
             # "a short of its length, which ...": after a preposition, "which" may mean it all.
             if k < len(words) and bare(words[-k - 1]) in PREPOSITIONS:
                 return None
+            return repeatable(" ".join(words[-k:]), profile)
+    return None
+
+
+def _titled(words: list[str], profile: Profile) -> str | None:
+    """ "... eclipsed by the 21-year-old striker, who is ...": "the" and a word of what the
+    person does name one person the sentence has already pointed at ("The 21-year-old striker")."""
+    if bare(words[-1]) not in profile.titles or words[-1][-1:] in ",;:":
+        return None
+    for k in range(2, 5):
+        if k < len(words) and bare(words[-k]) == "the":
             return repeatable(" ".join(words[-k:]), profile)
     return None
 
