@@ -475,3 +475,18 @@ def test_a_who_clause_after_the_and_a_title_says_that_person_again():
         "acquiring the habit of talking himself into trouble."
     )
     assert [s.text for s in write_sentence(plain, plain, 4, ENGLISH)] == [plain]
+
+
+def test_a_clause_whose_subject_runs_on_with_of_is_still_a_clause():
+    # scrape (Reuters): "a gauge of stocks across the globe rose": the verb is the 8th word.
+    text = (
+        "Oil prices fell sharply on Tuesday on oversupply concerns, while a gauge of stocks "
+        "across the globe rose for a seventh straight session after large overnight gains in Asia."
+    )
+    said = write_sentence(text, text, 0, ENGLISH)
+    assert [s.text for s in said] == [
+        "Oil prices fell sharply on Tuesday on oversupply concerns.",
+        "A gauge of stocks across the globe rose for a seventh straight session after large "
+        "overnight gains in Asia.",
+    ]
+    assert untraced(" ".join(s.text for s in said), [text], ENGLISH) is None
