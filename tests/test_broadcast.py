@@ -490,3 +490,20 @@ def test_a_clause_whose_subject_runs_on_with_of_is_still_a_clause():
         "overnight gains in Asia.",
     ]
     assert untraced(" ".join(s.text for s in said), [text], ENGLISH) is None
+
+
+def test_a_but_and_a_verb_after_a_dash_go_back_to_the_sentences_subject():
+    # CNN/DM: 38 words; "- but believes" is Van Gaal's second verb, said with its subject again.
+    text = (
+        "Louis van Gaal said he had no option but to substitute Paddy McNair in the first half "
+        "against Southampton because the defender's 'confidence' was shot - but believes that it "
+        "will benefit the youngster in the long run."
+    )
+    said = write_sentence(text, text, 0, ENGLISH)
+    assert [s.text for s in said] == [
+        "Louis van Gaal said he had no option but to substitute Paddy McNair in the first half "
+        "against Southampton because the defender's 'confidence' was shot.",
+        "But Louis van Gaal believes that it will benefit the youngster in the long run.",
+    ]
+    assert all(s.sources == (text,) and "split" in [r.rule for r in s.rewrites] for s in said)
+    assert untraced(" ".join(s.text for s in said), [text], ENGLISH) is None

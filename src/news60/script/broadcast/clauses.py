@@ -466,7 +466,30 @@ def split_dash(text: str, profile: Profile) -> Split | None:
         right = text[match.end() :]
         if opens_clause(right, profile):
             return Split(_pieces(text[: match.start()], right), "split at a dash")
+    # A spaced hyphen stands for a dash too ("was shot - but believes"), when it is the only one.
+    loose = [m for m in re.finditer(r"\s(?:—|–|--|-)\s", text) if not inside_quote(text, m.start())]
+    for match in loose if len(loose) == 1 else []:
+        again = _dashed_predicate(text[: match.start()], text[match.end() :], profile)
+        if again:
+            note = "split at a dash, the subject said again"
+            return Split(_pieces(text[: match.start()], again), note)
     return None
+
+
+def _dashed_predicate(left: str, right: str, profile: Profile) -> str | None:
+    """ "Louis van Gaal said he had no option ... - but believes it will benefit the youngster"
+    -> "But Louis van Gaal believes ...": after a dash, "but" or "and" and a verb go back to the
+    sentence's own subject."""
+    words = right.split()
+    if len(words) < 2 or bare(words[0]) not in {"but", "and"}:
+        return None
+    if not (is_finite_verb(words[1], profile) or present_at(["and", *words[1:3]], 1, profile)):
+        return None
+    subject = main_subject(left, profile)
+    if not subject or subject.lower() in profile.subject_pronouns:
+        return None  # "He said ... - but believes": "But He believes" is no better said
+    opener = profile.coordinators.get(bare(words[0]), "")
+    return " ".join(w for w in (opener, subject, *words[1:]) if w)
 
 
 def _dashed_apposition(text: str, at: int, inner: str, profile: Profile) -> str | None:
