@@ -507,3 +507,16 @@ def test_a_but_and_a_verb_after_a_dash_go_back_to_the_sentences_subject():
     ]
     assert all(s.sources == (text,) and "split" in [r.rule for r in s.rewrites] for s in said)
     assert untraced(" ".join(s.text for s in said), [text], ENGLISH) is None
+
+
+def test_a_sentence_wholly_in_brackets_is_said_without_an_empty_line():
+    # CNN/DM: the bracketed clause was said after an empty sentence, an empty line in script.json.
+    text = (
+        "(Medtronic officials say the move is not about avoiding taxes and that the firm will "
+        "still face substantial taxes; the firm does have the right to cancel the deal if "
+        "Congress changes the law in a way that removes the tax benefits of inversion.)"
+    )
+    said = write_sentence(text, text, 7, ENGLISH)
+    assert all(s.text.strip() for s in said)
+    assert said[0].text.startswith("Medtronic officials say the move is not about avoiding taxes")
+    assert {"clutter", "split"} <= set(rules(list(said)))
