@@ -520,3 +520,15 @@ def test_a_sentence_wholly_in_brackets_is_said_without_an_empty_line():
     assert all(s.text.strip() for s in said)
     assert said[0].text.startswith("Medtronic officials say the move is not about avoiding taxes")
     assert {"clutter", "split"} <= set(rules(list(said)))
+
+
+def test_an_and_inside_the_object_does_not_stop_a_shared_subject_split():
+    # scrape: "anger and warmth" is a pair of nouns; "and assumed" is his second verb.
+    text = (
+        "He has alternated displays of anger and warmth toward Beijing and assumed the role of "
+        "the insatiable negotiator, pairing ambitious goals for a trade pact with even bigger "
+        "threats should China not accede to his terms."
+    )
+    said = [s.text for s in write_sentence(text, text, 3, ENGLISH)]
+    assert said[0] == "He has alternated displays of anger and warmth toward Beijing."
+    assert said[1].startswith("He assumed the role of the insatiable negotiator")

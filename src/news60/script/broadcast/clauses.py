@@ -588,7 +588,7 @@ def split_shared_subject(text: str, profile: Profile) -> Split | None:
         between = [bare(w) for w in text[: match.start()].split()[first + 1 :]]
         if any(w in _CLAUSE_WORDS or w in profile.reporting for w in between):
             continue  # "said the plan had failed and would ...": the "and" is inside a clause
-        if any(w in profile.coordinators for w in between):
+        if any(w in profile.coordinators and w != "and" for w in between):
             continue  # "..., but many donors and elected officials remain": another clause's
         opener = _pronoun_for(subject, match["verb"], profile)
         if opener:
