@@ -382,3 +382,153 @@ def test_a_long_lead_with_an_opening_phrase_is_split_around_it(text, pieces):
     assert [s.text[: len(p)] for s, p in zip(said, pieces, strict=True)] == pieces
     assert all(len(s.text.split()) <= 30 and "split" in [r.rule for r in s.rewrites] for s in said)
     assert untraced(" ".join(s.text for s in said), [text], ENGLISH) is None
+
+
+def test_a_number_sign_is_said_as_number_and_traced():
+    # Salon: "#1" is read "hash one" by the voice; a hashtag keeps its own rule.
+    text = "Lesson #1 about Uber is, therefore, that in its view there is no heroism, only self-interest."
+    (said,) = write_sentence(text, text, 3, ENGLISH)
+    assert said.text.startswith("Lesson number 1 about Uber is, therefore,")
+    assert "clutter" in [r.rule for r in said.rewrites] and said.sources == (text,)
+    tagged = "Fans shared the #MeToo post 40 times."
+    (tag,) = write_sentence(tagged, tagged, 0, ENGLISH)
+    assert tag.text == "Fans shared the MeToo post 40 times."
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        (  # CNN/DM: "but" before a clause that names its own subject
+            "Martinez may yet prefer to bring in Lacina Traore on loan from Monaco or another "
+            "striker but Cleverley's situation will be clearer by the end of next week.",
+            [
+                "Martinez may yet prefer to bring in Lacina Traore on loan from Monaco or another "
+                "striker.",
+                "But Cleverley's situation will be clearer by the end of next week.",
+            ],
+        ),
+        (  # scrape: the "and" belongs to the "but" clause ("donors and elected officials")
+            "Buttigieg stepped aggressively into the establishment lane in the last debate, but "
+            "many donors and elected officials remain skeptical of the 37-year-old small-city "
+            "mayor’s chances.",
+            [
+                "Buttigieg stepped aggressively into the establishment lane in the last debate.",
+                "But many donors and elected officials remain skeptical of the 37-year-old "
+                "small-city mayor’s chances.",
+            ],
+        ),
+        (  # scrape: "though" before its own subject is said as "But"
+            "Three cases of plague have been diagnosed in China, sparking widespread fears about "
+            "the spread of the disease, though officials say the risk of an outbreak is low.",
+            [
+                "Three cases of plague have been diagnosed in China, sparking widespread fears "
+                "about the spread of the disease.",
+                "But officials say the risk of an outbreak is low.",
+            ],
+        ),
+    ],
+)
+def test_a_contrast_before_a_clause_with_its_own_subject_opens_a_sentence(text, pieces):
+    said = write_sentence(text, text, 2, ENGLISH)
+    assert [s.text for s in said] == pieces
+    assert all(s.sources == (text,) and "split" in [r.rule for r in s.rewrites] for s in said)
+    assert untraced(" ".join(s.text for s in said), [text], ENGLISH) is None
+
+
+def test_a_contrast_before_a_pronoun_or_a_phrase_stays_in_its_sentence():
+    # "But he ..." or "But in tests ..." would lean on more than the sentence just said.
+    text = (
+        "Police were unable to take breath or blood tests from Eccleston-Todd immediately, but "
+        "in tests several hours after the accident he was only marginally under the limit."
+    )
+    assert [s.text for s in write_sentence(text, text, 2, ENGLISH)] == [text]
+
+
+def test_an_ed_word_before_a_noun_and_its_verb_is_not_a_second_verb():
+    # scrape: "elected officials remain" -- never "Buttigieg elected officials remain ...".
+    text = (
+        "Buttigieg stepped aggressively into the establishment lane in the last debate and "
+        "elected officials remain skeptical of the 37-year-old small-city mayor’s chances today."
+    )
+    assert not any(
+        s.text.startswith("Buttigieg elected") for s in write_sentence(text, text, 2, ENGLISH)
+    )
+
+
+def test_a_who_clause_after_the_and_a_title_says_that_person_again():
+    # CNN/DM: "the 21-year-old striker, who ..." -> "The 21-year-old striker is ...".
+    text = (
+        "Fletcher’s unveiling as the deadline day signing from Manchester United was almost "
+        "eclipsed by the 21-year-old striker, who is acquiring the habit of talking himself into "
+        "trouble."
+    )
+    said = write_sentence(text, text, 4, ENGLISH)
+    assert [s.text for s in said] == [
+        "Fletcher’s unveiling as the deadline day signing from Manchester United was almost "
+        "eclipsed by the 21-year-old striker.",
+        "The 21-year-old striker is acquiring the habit of talking himself into trouble.",
+    ]
+    assert all(s.sources == (text,) and "split" in [r.rule for r in s.rewrites] for s in said)
+    # "the man, who": no word says who he is, so the clause stays.
+    plain = (
+        "The deadline day signing from Manchester United was almost eclipsed by the man, who is "
+        "acquiring the habit of talking himself into trouble."
+    )
+    assert [s.text for s in write_sentence(plain, plain, 4, ENGLISH)] == [plain]
+
+
+def test_a_clause_whose_subject_runs_on_with_of_is_still_a_clause():
+    # scrape (Reuters): "a gauge of stocks across the globe rose": the verb is the 8th word.
+    text = (
+        "Oil prices fell sharply on Tuesday on oversupply concerns, while a gauge of stocks "
+        "across the globe rose for a seventh straight session after large overnight gains in Asia."
+    )
+    said = write_sentence(text, text, 0, ENGLISH)
+    assert [s.text for s in said] == [
+        "Oil prices fell sharply on Tuesday on oversupply concerns.",
+        "A gauge of stocks across the globe rose for a seventh straight session after large "
+        "overnight gains in Asia.",
+    ]
+    assert untraced(" ".join(s.text for s in said), [text], ENGLISH) is None
+
+
+def test_a_but_and_a_verb_after_a_dash_go_back_to_the_sentences_subject():
+    # CNN/DM: 38 words; "- but believes" is Van Gaal's second verb, said with its subject again.
+    text = (
+        "Louis van Gaal said he had no option but to substitute Paddy McNair in the first half "
+        "against Southampton because the defender's 'confidence' was shot - but believes that it "
+        "will benefit the youngster in the long run."
+    )
+    said = write_sentence(text, text, 0, ENGLISH)
+    assert [s.text for s in said] == [
+        "Louis van Gaal said he had no option but to substitute Paddy McNair in the first half "
+        "against Southampton because the defender's 'confidence' was shot.",
+        "But Louis van Gaal believes that it will benefit the youngster in the long run.",
+    ]
+    assert all(s.sources == (text,) and "split" in [r.rule for r in s.rewrites] for s in said)
+    assert untraced(" ".join(s.text for s in said), [text], ENGLISH) is None
+
+
+def test_a_sentence_wholly_in_brackets_is_said_without_an_empty_line():
+    # CNN/DM: the bracketed clause was said after an empty sentence, an empty line in script.json.
+    text = (
+        "(Medtronic officials say the move is not about avoiding taxes and that the firm will "
+        "still face substantial taxes; the firm does have the right to cancel the deal if "
+        "Congress changes the law in a way that removes the tax benefits of inversion.)"
+    )
+    said = write_sentence(text, text, 7, ENGLISH)
+    assert all(s.text.strip() for s in said)
+    assert said[0].text.startswith("Medtronic officials say the move is not about avoiding taxes")
+    assert {"clutter", "split"} <= set(rules(list(said)))
+
+
+def test_an_and_inside_the_object_does_not_stop_a_shared_subject_split():
+    # scrape: "anger and warmth" is a pair of nouns; "and assumed" is his second verb.
+    text = (
+        "He has alternated displays of anger and warmth toward Beijing and assumed the role of "
+        "the insatiable negotiator, pairing ambitious goals for a trade pact with even bigger "
+        "threats should China not accede to his terms."
+    )
+    said = [s.text for s in write_sentence(text, text, 3, ENGLISH)]
+    assert said[0] == "He has alternated displays of anger and warmth toward Beijing."
+    assert said[1].startswith("He assumed the role of the insatiable negotiator")

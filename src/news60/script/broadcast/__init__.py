@@ -92,7 +92,9 @@ def _clean(draft: _Draft, profile: Profile, first: bool) -> _Draft:
         notes.append(_display_note(text, shown))
         dropped.append(text[: max(0, len(text) - len(shown))])
     rewrites = tuple(Rewrite("clutter", note) for note in notes)
-    return _Draft((shown, *after), draft.rewrites + rewrites, " ".join(d for d in dropped if d))
+    # "(Medtronic officials say ...)" whole in brackets: its clause is all there is to say.
+    pieces = tuple(piece for piece in (shown, *after) if piece.strip()) or (shown,)
+    return _Draft(pieces, draft.rewrites + rewrites, " ".join(d for d in dropped if d))
 
 
 def _display_note(before: str, after: str) -> str:

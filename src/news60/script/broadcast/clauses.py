@@ -75,7 +75,20 @@ def _stand_in(split: Split, text: str) -> bool:
     the listener has to hold the sentence before to follow the new one."""
     if len(text.split()) > LONGEST:
         return False
-    return any(bare(piece.split()[0]) in _STAND_INS for piece in split.pieces[1:] if piece.split())
+    return any(_leans_back(piece.split()) for piece in split.pieces[1:] if piece.split())
+
+
+def _leans_back(words: list[str]) -> bool:
+    """The piece opens on a stand-in; "But Cleverley's situation will be clearer" does not: the
+    contrast word leans on the sentence said just before, and the clause names its own subject."""
+    first = bare(words[0])
+    if first in _CONTRASTS and len(words) > 1:
+        second = bare(words[1])
+        return second in _STAND_INS | PREPOSITIONS | _CLAUSE_WORDS or second == "i"
+    return first in _STAND_INS
+
+
+_CONTRASTS = frozenset({"but", "yet"})
 
 
 def _attributed_at_end(text: str, profile: Profile) -> bool:
@@ -321,7 +334,7 @@ def antecedent(left: str, profile: Profile, person: bool = False) -> str | None:
     if run:
         return repeatable(" ".join(run), profile)
     if person and len(words) > 4:
-        return None  # "... met the man, who": which man, the sentence does not say
+        return _titled(words, profile)  # "... met the man, who": which man, it does not say
     for k in range(1, 6):
         if k > len(words):
             return None
@@ -335,6 +348,17 @@ def antecedent(left: str, profile: Profile, person: bool = False) -> str | None:
             # "a short of its length, which ...": after a preposition, "which" may mean it all.
             if k < len(words) and bare(words[-k - 1]) in PREPOSITIONS:
                 return None
+            return repeatable(" ".join(words[-k:]), profile)
+    return None
+
+
+def _titled(words: list[str], profile: Profile) -> str | None:
+    """ "... eclipsed by the 21-year-old striker, who is ...": "the" and a word of what the
+    person does name one person the sentence has already pointed at ("The 21-year-old striker")."""
+    if bare(words[-1]) not in profile.titles or words[-1][-1:] in ",;:":
+        return None
+    for k in range(2, 5):
+        if k < len(words) and bare(words[-k]) == "the":
             return repeatable(" ".join(words[-k:]), profile)
     return None
 
@@ -442,7 +466,30 @@ def split_dash(text: str, profile: Profile) -> Split | None:
         right = text[match.end() :]
         if opens_clause(right, profile):
             return Split(_pieces(text[: match.start()], right), "split at a dash")
+    # A spaced hyphen stands for a dash too ("was shot - but believes"), when it is the only one.
+    loose = [m for m in re.finditer(r"\s(?:—|–|--|-)\s", text) if not inside_quote(text, m.start())]
+    for match in loose if len(loose) == 1 else []:
+        again = _dashed_predicate(text[: match.start()], text[match.end() :], profile)
+        if again:
+            note = "split at a dash, the subject said again"
+            return Split(_pieces(text[: match.start()], again), note)
     return None
+
+
+def _dashed_predicate(left: str, right: str, profile: Profile) -> str | None:
+    """ "Louis van Gaal said he had no option ... - but believes it will benefit the youngster"
+    -> "But Louis van Gaal believes ...": after a dash, "but" or "and" and a verb go back to the
+    sentence's own subject."""
+    words = right.split()
+    if len(words) < 2 or bare(words[0]) not in {"but", "and"}:
+        return None
+    if not (is_finite_verb(words[1], profile) or present_at(["and", *words[1:3]], 1, profile)):
+        return None
+    subject = main_subject(left, profile)
+    if not subject or subject.lower() in profile.subject_pronouns:
+        return None  # "He said ... - but believes": "But He believes" is no better said
+    opener = profile.coordinators.get(bare(words[0]), "")
+    return " ".join(w for w in (opener, subject, *words[1:]) if w)
 
 
 def _dashed_apposition(text: str, at: int, inner: str, profile: Profile) -> str | None:
@@ -536,11 +583,13 @@ def split_shared_subject(text: str, profile: Profile) -> Split | None:
     for match in re.finditer(r"\s+and\s+(?P<verb>[a-z]+)\b", text):
         after = ["and", match["verb"], *text[match.end("verb") :].split()[:1]]
         finite = is_finite_verb(match["verb"], profile) or present_at(after, 1, profile)
-        if inside_aside(text, match.start()) or not finite:
+        if inside_aside(text, match.start()) or not finite or _describes(match, text, profile):
             continue
         between = [bare(w) for w in text[: match.start()].split()[first + 1 :]]
         if any(w in _CLAUSE_WORDS or w in profile.reporting for w in between):
             continue  # "said the plan had failed and would ...": the "and" is inside a clause
+        if any(w in profile.coordinators and w != "and" for w in between):
+            continue  # "..., but many donors and elected officials remain": another clause's
         opener = _pronoun_for(subject, match["verb"], profile)
         if opener:
             right = f"{opener} {text[match.end('verb') - len(match['verb']) :]}"
@@ -548,6 +597,13 @@ def split_shared_subject(text: str, profile: Profile) -> Split | None:
                 _pieces(text[: match.start()], right), f"split before “and {match['verb']}”"
             )
     return None
+
+
+def _describes(match: re.Match[str], text: str, profile: Profile) -> bool:
+    """ "... and elected officials remain skeptical": an "-ed" word before a noun and its own
+    verb describes that noun; it is not a second verb of the sentence's subject."""
+    after = text[match.end("verb") :].split()[:2]
+    return match["verb"].endswith("ed") and verb_within(after, profile, 2) not in (None, 0)
 
 
 _NOT_CLAUSE_AFTER_AS_WORDS = "much many well long soon far if though such"

@@ -32,6 +32,8 @@ _STATION_TAG = re.compile(rf"\s*{_TAG}\s*{_DASH}\s*")
 _LIST_MARKER = re.compile(r"^\s*(?:[-–—•*·▪►]|\d{1,2}[.)])\s+(?=\S)")
 _BRACKETED = re.compile(r"\s*\(([^()]{1,300})\)|\s*\[([^\[\]]{0,120})\]")
 _HASHTAG = re.compile(r"(?<![\w&])#(?=[A-Za-z]\w)")
+# "Lesson #1", "the #2 seed": a number sign, which the voice reads "hash" or "pound".
+_NUMBER_SIGN = re.compile(r"(?<![\w&#])#(?=\d)")
 _HANDLE = re.compile(r"\s*\(?@\w{2,30}\)?(?=[\s,.;:!?]|$)")
 # Words that mark a bracket as a pointer at the page, never as part of the story.
 _PAGE_ASIDES_WORDS = (
@@ -115,6 +117,14 @@ def drop_handles(text: str, profile: Profile, first: bool) -> Cleaned:
     if new == text:
         return Cleaned(text)
     return Cleaned(new, ("dropped the hashtag and handle marks",), " ".join(handles))
+
+
+def say_number_sign(text: str, profile: Profile, first: bool) -> Cleaned:
+    """ "Lesson #1 about Uber" -> "Lesson number 1 about Uber"."""
+    new = _NUMBER_SIGN.sub("number ", text)
+    if new == text:
+        return Cleaned(text)
+    return Cleaned(new, ("said the number sign “#” as “number”",))
 
 
 def unbracket(text: str, profile: Profile, first: bool) -> Cleaned:
@@ -206,5 +216,6 @@ CLUTTER_RULES: tuple[Rule, ...] = (
     drop_station_tags,
     drop_page_labels,
     drop_handles,
+    say_number_sign,
     unbracket,
 )

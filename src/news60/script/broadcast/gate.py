@@ -13,11 +13,11 @@ from news60.script.faithfulness import said_in_full, stem, untraceable
 
 _WORD = re.compile(r"[A-Za-z][\w'’-]*|n't")
 # Words the writer itself may add: the openers of split sentences, "or" before an acronym, the
-# pieces of an attribution moved first, a party tag said in words.
+# pieces of an attribution moved first, a party tag said in words, a number sign ("#1").
 _WRITER_LIST = (
     "that there it its they he she his her their was were is are asked said says say also but "
     "and so yet the a an or of according to in on when who which then republican democrat "
-    "independent came comes because trying"
+    "independent came comes because trying number"
 )
 _WRITER_WORDS = frozenset(_WRITER_LIST.split())
 

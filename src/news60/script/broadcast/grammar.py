@@ -88,7 +88,7 @@ def opens_clause(text: str, profile: Profile) -> bool:
     """The text opens with a subject and its finite verb ("the FAA agreed", "Iran shot down"),
     so it can stand alone as a sentence."""
     words = text.split()
-    k = verb_within(words, profile)
+    k = verb_within(words, profile, _reach(words, profile))
     if not k:
         return False  # no verb near, or a verb with no subject before it ("agreed to ...")
     first = bare(words[0])
@@ -109,6 +109,13 @@ def opens_clause(text: str, profile: Profile) -> bool:
     )
     subject = [bare(w) for w in words[:k]]
     return starts and not any(w in PREPOSITIONS for w in subject[:1]) and not _has_comma(words[:k])
+
+
+def _reach(words: list[str], profile: Profile) -> int:
+    """How far a clause's verb may stand: further after "a gauge of stocks across the globe",
+    a determiner, a noun and "of" that open a subject with its phrases."""
+    of_phrase = len(words) > 2 and bare(words[0]) in profile.determiners and bare(words[2]) == "of"
+    return CLAUSE_REACH + 3 if of_phrase else CLAUSE_REACH
 
 
 def _has_comma(words: list[str]) -> bool:
