@@ -29,7 +29,9 @@ log = logging.getLogger(__name__)
 
 FORMAT = 3  # bump when a backend changes what it returns, so old entries are not reused
 STALE_PARTIAL_S = 600.0  # a partial entry this old belongs to a job that died mid-write
-LIMIT_BYTES = 1_000_000_000  # a day's batch speaks ~300 MB; unbounded, months of it fill a disk
+LIMIT_BYTES = (
+    1_000_000_000  # a story speaks ~5 MB of entries; unbounded, a newsroom's months fill a disk
+)
 # Trimmed down to this share of the limit, so a full cache is not trimmed again on every story.
 TRIM_TO = 0.8
 # What np.load and our checks raise for an entry that is empty, truncated, not an npz, or holds

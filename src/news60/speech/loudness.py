@@ -47,7 +47,7 @@ def normalise(
     room = _room(_oversampled_peak(source), rate)
     limit_amp = 10 ** ((ceiling - _MARGIN_DB) / 20)
 
-    @functools.cache
+    @functools.lru_cache(maxsize=1)  # the gain the search ends on is the one applied
     def shaped(gain_db: float) -> np.ndarray:
         """The gain at every frame: `gain_db`, less what the limiter takes off the peaks."""
         gain = np.float32(10 ** (gain_db / 20))
@@ -81,20 +81,6 @@ def _search(gain: float, target: float, level_at: Callable[[float], float]) -> f
     return gain
 
 
-def limit(
-    samples: np.ndarray, rate: int, ceiling: float, peaks: np.ndarray | None = None
-) -> np.ndarray:
-    """Smooth look-ahead gain so no oversampled peak (`peaks`, measured when not given) exceeds
-    `ceiling` dBTP."""
-    peaks = _oversampled_peak(samples) if peaks is None else peaks
-    return _applied(samples, limiter_gain(peaks, rate, ceiling))
-
-
-def limiter_gain(peaks: np.ndarray, rate: int, ceiling: float) -> np.ndarray:
-    """The limiter's gain at every frame, for frames whose oversampled peaks are `peaks`."""
-    return _smoothed(np.minimum(1.0, 10 ** (ceiling / 20) * _room(peaks, rate)), rate)
-
-
 def _room(peaks: np.ndarray, rate: int) -> np.ndarray:
     """Per frame, the gain that brings the highest peak near it (within the limiter's look-ahead)
     to full scale: a moving minimum of 1 / peak. The gain a ceiling needs, min(1, ceiling x 1 /
@@ -103,7 +89,8 @@ def _room(peaks: np.ndarray, rate: int) -> np.ndarray:
 
 
 def _smoothed(gain: np.ndarray, rate: int) -> np.ndarray:
-    # A moving average of a moving minimum of the same width never exceeds the needed gain.
+    # A moving average of a moving minimum of the same width never exceeds the needed gain: the
+    # limiter's look-ahead, with no step in the gain.
     return moving_mean(gain, _width(rate))
 
 
