@@ -1,5 +1,6 @@
 """Story folders: one per source, versions beside each other, drafts that never look finished."""
 
+import json
 import os
 import subprocess
 import sys
@@ -7,6 +8,7 @@ import sys
 import pytest
 
 from news60.atomic import write_json, write_text
+from news60.reviews import record_review, story_reviews
 from news60.stories import (
     claim_story,
     discard,
@@ -15,6 +17,7 @@ from news60.stories import (
     publish_draft,
     remove_stale_drafts,
     slugify,
+    story_index,
     story_key,
 )
 
@@ -143,3 +146,51 @@ def test_a_corrected_headline_keeps_the_storys_folder(tmp_path):
     assert again.folder == story.folder and again.current.number == 1
     other = claim_story(tmp_path, "Live updates: the day's main points", "https://a.test/2")
     assert other.folder != story.folder
+
+
+GOOD_REVIEW = {"version": 1, "decision": "approved", "by": "Ana", "at": "2026-12-07T06:00:00Z"}
+
+
+def test_a_damaged_review_costs_only_itself_and_the_damaged_index_is_kept(tmp_path):
+    # A hand-edited or half-synced index: one review lost its reviewer, one its version.
+    story = claim_story(tmp_path, "Live updates", "https://a.test/1")
+    publish(story)
+    path = story.folder / "manifest.json"
+    data = json.loads(path.read_text())
+    data["reviews"] = [GOOD_REVIEW, {**GOOD_REVIEW, "by": None}, {**GOOD_REVIEW, "version": "one"}]
+    path.write_text(json.dumps(data))
+    damaged = path.read_bytes()
+    assert [r.by for r in story_index(story.folder).reviews] == ["Ana"]
+    assert story_index(story.folder).current == 1
+    publish(load_story(story.folder))  # v2: the index is written again
+    index = story_index(story.folder)
+    assert index.current == 2 and [r.by for r in index.reviews] == ["Ana"]
+    [kept] = story.folder.glob("manifest.damaged-*.json")
+    assert kept.read_bytes() == damaged, "what could not be read is kept for a person to mend"
+
+
+def test_a_review_on_a_damaged_index_is_recorded_beside_the_readable_ones(tmp_path):
+    story = claim_story(tmp_path, "Live updates", "https://a.test/1")
+    publish(story)
+    path = story.folder / "manifest.json"
+    data = json.loads(path.read_text())
+    data["reviews"] = [GOOD_REVIEW, {"version": 1}]
+    path.write_text(json.dumps(data))
+    record_review(story.folder, 1, "rejected", "Bo", "the date is wrong", seen=1)
+    assert [(r.by, r.decision) for r in story_reviews(story.folder)] == [
+        ("Ana", "approved"),
+        ("Bo", "rejected"),
+    ]
+    assert len(list(story.folder.glob("manifest.damaged-*.json"))) == 1
+
+
+def test_an_index_that_is_not_json_is_kept_aside_when_the_next_version_is_made(tmp_path):
+    story = claim_story(tmp_path, "Live updates", "https://a.test/1")
+    publish(story)
+    path = story.folder / "manifest.json"
+    path.write_text('{"key": "https://a.test/1", "reviews": [')  # cut short, as by a full disk
+    assert story_index(story.folder).reviews == ()
+    publish(load_story(story.folder))
+    assert story_index(story.folder).current == 2
+    [kept] = story.folder.glob("manifest.damaged-*.json")
+    assert kept.read_text().endswith('"reviews": [')

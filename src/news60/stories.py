@@ -27,7 +27,13 @@ from news60.atomic import locked
 from news60.errors import News60Error
 from news60.models import Article
 from news60.records.codec import RecordError
-from news60.records.index import StoryIndex, VersionSummary, read_index, write_index
+from news60.records.index import (
+    StoryIndex,
+    VersionSummary,
+    read_index,
+    salvage_index,
+    write_index,
+)
 from news60.records.manifest import MANIFEST, VersionManifest, read_manifest, write_manifest
 from news60.storylock import LOCK, StoryLock
 
@@ -232,7 +238,7 @@ def remove_stale_drafts(folder: Path) -> list[Path]:
 def update_index(folder: Path, change: Callable[[StoryIndex], StoryIndex]) -> StoryIndex:
     """Read, change and write the story's index while no other job can (a desk's review)."""
     with _locked(folder.parent):
-        index = change(story_index(folder))
+        index = change(_index_to_rewrite(folder))
         write_index(folder / INDEX, index)
     return index
 
@@ -275,12 +281,37 @@ def _versions(folder: Path) -> Iterator[Version]:
 
 
 def story_index(folder: Path) -> StoryIndex:
-    """The story's index (its reviews included); an empty one when there is none yet (or it
-    cannot be read)."""
-    try:
-        return read_index(folder / INDEX)
-    except RecordError:
+    """The story's index (its reviews included); an empty one when there is none yet; of a
+    damaged one, what can be read (the reviews that can, each on its own)."""
+    path = folder / INDEX
+    if not path.exists():
         return StoryIndex()
+    try:
+        return read_index(path)
+    except RecordError:
+        return salvage_index(path)[0]
+
+
+def _index_to_rewrite(folder: Path) -> StoryIndex:
+    """The index, about to be written again: a damaged one is first kept aside, whole, beside
+    it (manifest.damaged-<time>.json), so rewriting it loses nothing a person may yet mend."""
+    path = folder / INDEX
+    try:
+        return read_index(path) if path.exists() else StoryIndex()
+    except RecordError as exc:
+        index, problems = salvage_index(path)
+        stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
+        kept = path.with_name(f"{path.stem}.damaged-{stamp}{path.suffix}")
+        shutil.copy2(path, kept)
+        log.warning(
+            "%s is damaged (%s); kept as %s, %d review(s) carried over%s",
+            path,
+            exc,
+            kept.name,
+            len(index.reviews),
+            f"; left out: {'; '.join(problems)}" if problems else "",
+        )
+        return index
 
 
 def _write_index(story: Story) -> None:
@@ -294,7 +325,7 @@ def _write_index(story: Story) -> None:
         folder=current.folder.name if current else None,
         title=current.manifest.title if current else None,
         versions=tuple(_summary(v) for v in story.versions),
-        reviews=story_index(story.folder).reviews,
+        reviews=_index_to_rewrite(story.folder).reviews,
     )
     write_index(story.folder / INDEX, index)
 

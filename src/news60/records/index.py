@@ -4,11 +4,12 @@ from the version folders whenever one is added; reviews are carried over."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from news60.atomic import write_json
-from news60.records.codec import read_record, to_data
+from news60.records.codec import RecordError, from_data, read_record, to_data
 from news60.records.manifest import SCHEMA
 
 
@@ -57,6 +58,30 @@ class StoryIndex:
 def read_index(path: Path) -> StoryIndex:
     """A story's index as written, any schema."""
     return read_record(StoryIndex, path)
+
+
+def salvage_index(path: Path) -> tuple[StoryIndex, tuple[str, ...]]:
+    """What can be read of an index `read_index` refuses, and what could not: each review on its
+    own (a hand-edited or half-synced entry must not cost the whole audit trail), the rest of
+    the record without them, or nothing when the file is not JSON at all."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        return StoryIndex(), (f"{path.name} cannot be read ({exc})",)
+    if not isinstance(data, dict):
+        return StoryIndex(), (f"{path.name}: expected an object",)
+    reviews, problems = [], []
+    entries = data.get("reviews")
+    for number, entry in enumerate(entries if isinstance(entries, list) else []):
+        try:
+            reviews.append(from_data(Review, entry, f"{path.name}.reviews[{number}]"))
+        except RecordError as exc:
+            problems.append(str(exc))
+    try:
+        index = from_data(StoryIndex, {**data, "reviews": []}, path.name)
+    except RecordError as exc:
+        index, problems = StoryIndex(), [*problems, str(exc)]
+    return replace(index, reviews=tuple(reviews)), tuple(problems)
 
 
 def write_index(path: Path, index: StoryIndex) -> Path:
