@@ -262,7 +262,8 @@ def clip_floor(version: Path, video, work: Path) -> dict:
 
 
 def whole_make(settings: Settings, work: Path) -> tuple[dict, dict, dict, dict, dict]:
-    """The whole command, cold and warm speech cache, and the floor of the clip it made."""
+    """The whole command (a first clip, then cold and warm speech cache) and the two floors of
+    the clip it made."""
     size, seconds = (settings.video.width, settings.video.height), settings.script.seconds
     out, cache = work / "make", work / "cache"
     first = make_seed(out, cache, size, seconds, "make first")
