@@ -3,9 +3,10 @@
 Handing x264 its own format halves the bytes through the pipe (3 MB a 1080x1920 frame, not 6)
 and takes the conversion off ffmpeg, whose scaler spent 3.4 ms a frame on it; here it takes
 1.2 ms, in the thread that feeds the pipe, with the GIL released. The numbers are those of
-ffmpeg's default rgb24 to yuv420p: BT.601 in limited range, each chroma sample the mean of its 2x2 pixels (luma within 1
-level of ffmpeg's; chroma within 3 on 1080x1920 frames of real clips, and above 45 dB PSNR even
-around small text, where ffmpeg's bicubic chroma filter and the mean part most).
+ffmpeg's default rgb24 to yuv420p: BT.601 in limited range, each chroma sample the mean of its
+2x2 pixels (luma within 1 level of ffmpeg's; chroma within 3 on 1080x1920 frames of real clips,
+and above 45 dB PSNR even around small text, where ffmpeg's bicubic chroma filter and the mean
+part most).
 """
 
 from __future__ import annotations
