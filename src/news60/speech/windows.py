@@ -4,10 +4,12 @@ imports scipy.ndimage (0.2-0.3 s a process)."""
 
 from __future__ import annotations
 
+from typing import Literal
+
 import numpy as np
 
 # scipy.ndimage's edge modes, as numpy's pad calls them.
-EDGES = {"reflect": "symmetric", "nearest": "edge"}
+EDGES: dict[str, Literal["symmetric", "edge"]] = {"reflect": "symmetric", "nearest": "edge"}
 
 
 def moving_mean(signal: np.ndarray, width: int, mode: str = "reflect") -> np.ndarray:
@@ -40,5 +42,5 @@ def _padded(signal: np.ndarray, width: int, mode: str) -> np.ndarray:
     if width < 1:
         raise ValueError(f"a window of {width} samples")
     before, after = width // 2, (width - 1) // 2
-    padded: np.ndarray = np.pad(signal, (before, after), mode=EDGES[mode])  # type: ignore[call-overload]
+    padded: np.ndarray = np.pad(signal, (before, after), mode=EDGES[mode])
     return padded
