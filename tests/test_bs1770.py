@@ -90,3 +90,8 @@ print(sorted(m for m in sys.modules if m.split(".")[0] in ("scipy", "pyloudnorm"
 """
     done = subprocess.run([sys.executable, "-c", job], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_the_blocked_filter_refuses_a_filter_longer_than_its_block():
+    with pytest.raises(ValueError, match="taps"):
+        lfilter(np.ones(BLOCK + 1), [1.0], np.zeros(10))

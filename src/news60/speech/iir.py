@@ -22,6 +22,8 @@ def lfilter(b: Sequence[float], a: Sequence[float], x: np.ndarray) -> np.ndarray
     numerator = np.asarray(b, dtype=np.float64) / a0
     denominator = np.asarray(a, dtype=np.float64) / a0
     signal = np.asarray(x, dtype=np.float64).reshape(-1)
+    if max(len(b), len(a)) > BLOCK:
+        raise ValueError(f"a filter of {max(len(b), len(a))} taps: this one is for short ones")
     if len(signal) == 0:
         return signal.copy()
     return _blocked(numerator, denominator, signal)
