@@ -11,9 +11,9 @@ from news60.speech.iir import lfilter
 
 BLOCK_S = 0.4  # gating block
 STEP = 0.25  # blocks overlap by 75 %
-ABSOLUTE_GATE = -70.0
-RELATIVE_GATE = -10.0
-CHANNEL_GAINS = (1.0, 1.0, 1.0, 1.41, 1.41)  # L, R, C, Ls, Rs
+ABSOLUTE_GATE = -70.0  # LUFS: blocks of near silence do not count
+RELATIVE_GATE = -10.0  # LU under the loudness of the blocks kept so far: pauses do not count
+CHANNEL_GAINS = (1.0, 1.0, 1.0, 1.41, 1.41)  # L, R, C, Ls, Rs: the surrounds weigh more
 
 
 def integrated_loudness(samples: np.ndarray, rate: int) -> float:
