@@ -194,3 +194,16 @@ def test_an_index_that_is_not_json_is_kept_aside_when_the_next_version_is_made(t
     assert story_index(story.folder).current == 2
     [kept] = story.folder.glob("manifest.damaged-*.json")
     assert kept.read_text().endswith('"reviews": [')
+
+
+def test_a_pipe_in_place_of_the_index_is_refused_at_once_and_replaced(tmp_path):
+    # A FIFO where manifest.json belongs: reading it must not wait for a writer that never comes.
+    story = claim_story(tmp_path, "Live updates", "https://a.test/1")
+    publish(story)
+    path = story.folder / "manifest.json"
+    path.unlink()
+    os.mkfifo(path)
+    assert story_index(story.folder).reviews == ()
+    publish(load_story(story.folder))
+    assert path.is_file() and story_index(story.folder).current == 2
+    assert not list(story.folder.glob("manifest.damaged-*.json")), "a pipe holds nothing to keep"

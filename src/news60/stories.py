@@ -25,6 +25,7 @@ from pathlib import Path
 from news60 import __version__
 from news60.atomic import locked
 from news60.errors import News60Error
+from news60.localfiles import is_regular
 from news60.models import Article
 from news60.records.codec import RecordError
 from news60.records.index import (
@@ -300,18 +301,25 @@ def _index_to_rewrite(folder: Path) -> StoryIndex:
         return read_index(path) if path.exists() else StoryIndex()
     except RecordError as exc:
         index, problems = salvage_index(path)
-        stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
-        kept = path.with_name(f"{path.stem}.damaged-{stamp}{path.suffix}")
-        shutil.copy2(path, kept)
         log.warning(
-            "%s is damaged (%s); kept as %s, %d review(s) carried over%s",
+            "%s is damaged (%s); %s, %d review(s) carried over%s",
             path,
             exc,
-            kept.name,
+            _keep_aside(path),
             len(index.reviews),
             f"; left out: {'; '.join(problems)}" if problems else "",
         )
         return index
+
+
+def _keep_aside(path: Path) -> str:
+    """Copy a damaged index beside itself, whole; where it went."""
+    if not is_regular(path):  # a pipe or device in its place holds nothing to keep
+        return "not a file, so nothing to keep"
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    kept = path.with_name(f"{path.stem}.damaged-{stamp}{path.suffix}")
+    shutil.copy2(path, kept)
+    return f"kept as {kept.name}"
 
 
 def _write_index(story: Story) -> None:

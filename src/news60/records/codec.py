@@ -21,11 +21,14 @@ from typing import (
 )
 
 from news60.errors import News60Error
+from news60.localfiles import read_regular
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
 
 R = TypeVar("R", bound="DataclassInstance")  # a record: a dataclass
+# A story index with a thousand versions is under 1 MB; a file this big is no record of ours.
+RECORD_BYTES = 64_000_000
 
 
 class RecordError(News60Error):
@@ -63,11 +66,16 @@ def from_data(kind: type[R], data: Any, origin: str) -> R:
 
 def read_record(kind: type[R], path: Path) -> R:
     """The record in the JSON file `path`."""
+    return from_data(kind, read_json(path), path.name)
+
+
+def read_json(path: Path) -> Any:
+    """The JSON data of a record file; a pipe or device put in its place is refused at once
+    rather than waited on, and so is a file far larger than any record."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
+        return json.loads(read_regular(path, RECORD_BYTES).decode("utf-8"))
+    except (OSError, ValueError) as exc:  # NotRegularFile and TooLarge are OSErrors
         raise RecordError(f"{path} cannot be read ({exc})") from None
-    return from_data(kind, data, path.name)
 
 
 def _has_default(field: Any) -> bool:

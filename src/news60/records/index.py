@@ -4,12 +4,11 @@ from the version folders whenever one is added; reviews are carried over."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from news60.atomic import write_json
-from news60.records.codec import RecordError, from_data, read_record, to_data
+from news60.records.codec import RecordError, from_data, read_json, read_record, to_data
 from news60.records.manifest import SCHEMA
 
 
@@ -65,9 +64,9 @@ def salvage_index(path: Path) -> tuple[StoryIndex, tuple[str, ...]]:
     own (a hand-edited or half-synced entry must not cost the whole audit trail), the rest of
     the record without them, or nothing when the file is not JSON at all."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        return StoryIndex(), (f"{path.name} cannot be read ({exc})",)
+        data = read_json(path)
+    except RecordError as exc:
+        return StoryIndex(), (str(exc),)
     if not isinstance(data, dict):
         return StoryIndex(), (f"{path.name}: expected an object",)
     reviews, problems = [], []
