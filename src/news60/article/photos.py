@@ -18,6 +18,7 @@ from PIL import Image, UnidentifiedImageError
 
 from news60.article.fetch import check_url, fetch
 from news60.atomic import write_bytes
+from news60.cachefiles import trim_files
 from news60.errors import ArticleError
 from news60.models import Article, Photo, Scene, Script
 from news60.settings import ArticleSettings
@@ -133,18 +134,8 @@ def trim_cache(cache: Path, settings: ArticleSettings) -> None:
     """Keep the download cache under its size and age limits, removing the oldest files first."""
     if not cache.is_dir():
         return
-    files = sorted(
-        (p for p in cache.rglob("*") if p.is_file()), key=lambda p: p.stat().st_mtime, reverse=True
-    )
-    kept, oldest = 0, time.time() - settings.cache_days * 86400
-    for path in files:
-        try:
-            stat = path.stat()
-            kept += stat.st_size
-            if kept > settings.cache_bytes or stat.st_mtime < oldest:
-                path.unlink()
-        except OSError:
-            continue  # another job removed or replaced it first
+    files = [path for path in cache.rglob("*") if path.is_file()]
+    trim_files(files, settings.cache_bytes, before=time.time() - settings.cache_days * 86400)
 
 
 def _over_limit(width: int, height: int, limit: int) -> str:

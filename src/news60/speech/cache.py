@@ -7,11 +7,9 @@ The cache keeps within a size limit: the entries used longest ago go first.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import logging
-import os
 import time
 import zipfile
 from pathlib import Path
@@ -19,6 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from news60.atomic import writing
+from news60.cachefiles import mark_used, trim_files
 from news60.localfiles import open_regular
 from news60.models import Word
 from news60.resources import user_cache
@@ -69,7 +68,7 @@ class SpeechCache:
         cached = _load(path, text)
         if cached is not None:
             self.hits += 1
-            _touch(path)
+            mark_used(path)
         return cached
 
     def store(self, name: str, rate: float, text: str, speech: Speech) -> None:
@@ -163,38 +162,16 @@ def _sweep(folder: Path) -> None:
             continue
 
 
-def _touch(path: Path) -> None:
-    """Mark an entry as used now, so trimming keeps it (access times are often not kept)."""
-    with contextlib.suppress(OSError):  # a read-only cache, or another job trimmed it just now
-        os.utime(path)
-
-
 def trim(folder: Path, limit_bytes: int) -> int:
-    """Remove the entries used longest ago until the cache is within TRIM_TO of `limit_bytes`,
-    if it is over the limit; the number removed."""
-    entries = []
+    """Once the cache passes `limit_bytes`, remove the entries used longest ago until it is
+    within TRIM_TO of it; the number removed."""
     try:
-        with os.scandir(folder) as found:
-            for entry in found:
-                if entry.name.endswith(".npz") and not entry.name.startswith("."):
-                    stat = entry.stat()
-                    entries.append((stat.st_mtime, stat.st_size, Path(entry.path)))
+        entries = [path for path in folder.glob("*.npz") if not path.name.startswith(".")]
     except OSError:  # no cache yet, or unreadable
         return 0
-    total = sum(size for _, size, _ in entries)
-    if total <= limit_bytes:
-        return 0
-    removed = 0
-    for _, size, path in sorted(entries):
-        if total <= limit_bytes * TRIM_TO:
-            break
-        try:
-            path.unlink()
-        except OSError:  # another job removed it first, or the cache is read-only
-            continue
-        total -= size
-        removed += 1
-    log.info(
-        "speech cache %s over %d MB: removed %d entries", folder, limit_bytes // 10**6, removed
-    )
+    removed = trim_files(entries, limit_bytes, down_to=TRIM_TO)
+    if removed:
+        log.info(
+            "speech cache %s over %d MB: removed %d entries", folder, limit_bytes // 10**6, removed
+        )
     return removed

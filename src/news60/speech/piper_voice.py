@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from news60.atomic import write_bytes
+from news60.cachefiles import mark_used
 from news60.errors import VoiceError
 from news60.localfiles import is_regular
 from news60.onnxsession import cpu_session
@@ -135,7 +136,7 @@ def _session(model: Path) -> Any:
     if is_regular(kept):
         try:
             session = cpu_session(str(kept), THREADS)
-            _touch(kept)
+            mark_used(kept)  # so _forget_stale keeps it
             return session
         except Exception as exc:  # a damaged cache entry: patch the model again
             log.warning("patched voice %s is damaged (%s): patching the model again", kept, exc)
@@ -147,12 +148,6 @@ def _session(model: Path) -> Any:
     except OSError as exc:  # a read-only cache only costs time
         log.warning("could not keep the patched voice in %s (%s)", kept, exc)
     return cpu_session(patched, THREADS)
-
-
-def _touch(kept: Path) -> None:
-    """Mark the patched copy as used now, so _forget_stale keeps it."""
-    with contextlib.suppress(OSError):  # a read-only cache
-        os.utime(kept)
 
 
 def _forget_stale(kept: Path, model: Path) -> None:
