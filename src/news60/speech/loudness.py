@@ -9,7 +9,7 @@ from collections.abc import Callable
 import numpy as np
 
 from news60.speech import bs1770
-from news60.speech.polyphase import lowpass
+from news60.speech.polyphase import interpolation_filter
 from news60.speech.windows import moving_mean, moving_min
 
 TARGET_LUFS = -14.0
@@ -58,12 +58,16 @@ def normalise(
     def estimate(gain_db: float) -> float:
         return bs1770.gated_loudness(weighted, rate, shaped(gain_db))
 
+    @functools.lru_cache(maxsize=1)  # the output measured last is the one returned
+    def output(gain_db: float) -> np.ndarray:
+        return _applied(source, shaped(gain_db))
+
     def measure(gain_db: float) -> float:
-        return integrated_loudness(_applied(source, shaped(gain_db)), rate)
+        return integrated_loudness(output(gain_db), rate)
 
     gain = _search(target - loudness, target, estimate)
     gain = _search(gain, target, measure)  # one full measure, unless the estimate was off
-    return _applied(source, shaped(gain))
+    return output(gain)
 
 
 def _search(gain: float, target: float, level_at: Callable[[float], float]) -> float:
@@ -131,7 +135,7 @@ def _interpolated(channel: np.ndarray, branch: np.ndarray, shift: int) -> np.nda
 @functools.cache
 def _branches() -> tuple[np.ndarray, ...]:
     """resample_poly's 4x interpolation filter (Kaiser-windowed sinc), split by output phase."""
-    taps = lowpass(2 * _HALF + 1, 1.0 / _UP) * _UP
+    taps = interpolation_filter(_UP, _UP)
     return tuple(taps[phase::_UP].astype(np.float32) for phase in range(_UP))
 
 

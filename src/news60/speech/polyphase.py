@@ -46,13 +46,19 @@ def resample_poly(samples: np.ndarray, up: int, down: int) -> np.ndarray:
     return out
 
 
+def interpolation_filter(rate: int, gain: int) -> np.ndarray:
+    """resample_poly's filter for a ratio whose larger side is `rate`: 20 * rate + 1 taps of a
+    Kaiser-windowed sinc cut at 1 / rate, times `gain` (the upsampling factor)."""
+    return lowpass(20 * rate + 1, 1.0 / rate) * gain
+
+
 @functools.cache
 def _bank(up: int, down: int) -> tuple[np.ndarray, int]:
     """resample_poly's filter split into `up` phases (each reversed, newest input last), and
     how many leading outputs its centring drops."""
     rate = max(up, down)
     half = 10 * rate
-    taps = lowpass(2 * half + 1, 1.0 / rate) * up
+    taps = interpolation_filter(rate, up)
     pad = down - half % down
     skip = (half + pad) // down
     padded = np.concatenate([np.zeros(pad), taps])
