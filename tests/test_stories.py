@@ -207,3 +207,16 @@ def test_a_pipe_in_place_of_the_index_is_refused_at_once_and_replaced(tmp_path):
     publish(load_story(story.folder))
     assert path.is_file() and story_index(story.folder).current == 2
     assert not list(story.folder.glob("manifest.damaged-*.json")), "a pipe holds nothing to keep"
+
+
+def test_a_damaged_failure_entry_costs_only_itself_and_a_pipe_is_not_waited_on(tmp_path):
+    from news60.failures import FAILURES, read_failures, record_failure
+
+    good = {"source": "a.txt", "label": "a.txt", "reason": "no article", "at": "2026-12-07"}
+    (tmp_path / FAILURES).write_text(json.dumps({"failures": [good, {"source": "b.txt"}, 7]}))
+    assert [f.source for f in read_failures(tmp_path)] == ["a.txt"]
+    record_failure(tmp_path, "c.txt", "c.txt", "unreachable")
+    assert [f.source for f in read_failures(tmp_path)] == ["a.txt", "c.txt"]
+    (tmp_path / FAILURES).unlink()
+    os.mkfifo(tmp_path / FAILURES)
+    assert read_failures(tmp_path) == ()

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from news60.atomic import locked, write_json
+from news60.records.codec import RecordError, read_json
 
 FAILURES = "failures.json"
 SCHEMA = 1
@@ -28,10 +28,20 @@ class Failure:
 def read_failures(out: Path) -> tuple[Failure, ...]:
     """The failures recorded in `out`, oldest first; an unreadable file is no failures."""
     try:
-        data = json.loads((out / FAILURES).read_text(encoding="utf-8"))
-        return tuple(Failure(**entry) for entry in data.get("failures", ()))
-    except (OSError, ValueError, TypeError, AttributeError):
+        data = read_json(out / FAILURES)  # a pipe in its place is refused, not waited on
+    except RecordError:
         return ()
+    entries = data.get("failures") if isinstance(data, dict) else None
+    failures = (_failure(entry) for entry in (entries if isinstance(entries, list) else ()))
+    return tuple(failure for failure in failures if failure is not None)
+
+
+def _failure(entry: object) -> Failure | None:
+    """One recorded failure, or None for an entry that is not one (the others still count)."""
+    try:
+        return Failure(**entry) if isinstance(entry, dict) else None
+    except TypeError:  # missing or unknown fields
+        return None
 
 
 def record_failure(out: Path, source: str, label: str, reason: str) -> None:

@@ -47,11 +47,12 @@ def embed(texts: list[str]) -> np.ndarray:
 @functools.cache
 def encoder() -> Encoder:
     """The MiniLM encoder, loaded once per process on first use (until `unload`)."""
-    _loads.append(THREADS)
+    global _loads
+    _loads += 1
     return load_encoder(THREADS)
 
 
-_loads: list[int] = []  # one entry per load in this process: a cached story's render adds none
+_loads = 0  # loads in this process: a cached story's render adds none
 
 
 def model_loaded() -> bool:
@@ -61,7 +62,7 @@ def model_loaded() -> bool:
 
 def model_loads() -> int:
     """How many times this process has loaded the model."""
-    return len(_loads)
+    return _loads
 
 
 def unload() -> None:
