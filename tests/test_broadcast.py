@@ -543,3 +543,59 @@ def test_an_and_inside_the_object_does_not_stop_a_shared_subject_split():
     said = [s.text for s in write_sentence(text, text, 3, ENGLISH)]
     assert said[0] == "He has alternated displays of anger and warmth toward Beijing."
     assert said[1].startswith("He assumed the role of the insatiable negotiator")
+
+
+def test_an_opening_phrase_is_cut_with_the_clause_that_hangs_on_it():
+    # CityLab page: "In the 2012 book L'être et le Néon, which has been newly translated into
+    # English by Michael Wells, the philosopher ..." was said from "Which has been ...".
+    _, story = story_of(SHARED_DATA / "html" / "citylab-1" / "page.html")
+    (line,) = lines_from(story, "In the 2012 book")
+    assert line.text.startswith("The philosopher Luis de Miranda weaves a history of neon")
+    assert "trim" in rules([line]) and "Which" not in line.text
+
+
+def test_a_source_moved_first_keeps_the_conjunction_that_joins_the_sentence():
+    # Scrape: "And that's a big deal as ..., according to the agency." was said "According to
+    # the agency, and that's a big deal".
+    _, story = story_of(SHARED_DATA / "scrapes" / "14cc2a0ca59c62a8" / "scrape.txt")
+    (line,) = lines_from(story, "And that's a big deal")
+    assert line.text.startswith("And according to the agency, that's a big deal as the tiny")
+    text = "And the driver was only 15 years old and had no licence, police said."
+    (said,) = write_sentence(text, text, 4, ENGLISH)
+    assert said.text == "And police said the driver was only 15 years old and had no licence."
+
+
+def test_an_editors_word_in_round_brackets_inside_a_quote_is_said_as_a_word():
+    # CNN/DM: "the Chinese government and the (party) to consolidate ..." was said "the, party,".
+    text = (
+        '"It is the consistent policy of the Chinese government and the (party) to consolidate '
+        'and develop China-Afghanistan relations," Zhou said in a statement reported by Xinhua.'
+    )
+    (said,) = write_sentence(text, text, 9, ENGLISH)
+    assert "the Chinese government and the party to consolidate" in said.text
+    assert not re.search(r"[()]|the,", said.text) and "clutter" in rules([said])
+
+
+def test_who_a_place_or_person_is_goes_into_its_own_sentence_whole():
+    # Scrape: the name keeps its small word, and the comma that ends the opening phrase stays.
+    _, story = story_of(SHARED_DATA / "scrapes" / "5a822960e9a2cb1e" / "scrape.txt")
+    said = [line.text for line in lines_from(story, "Having recently carried out")]
+    assert said == [
+        "Having recently carried out a compulsory purchase of the house in Braunau am Inn, "
+        "Austria will invite architects to submit plans for a redesign of the building.",
+        "Braunau am Inn is a town on the border with Germany.",
+    ]
+    # CNN/DM: a second phrase on the first ("the elite group ...") goes with it, and the name
+    # is said in full (Zhou is his family name: only the article's use could tell).
+    text = (
+        "The visit Saturday by Zhou Yongkang, a member of Communist Party's politburo, the elite "
+        "group of 25 men who run China, was the first visit by a top Chinese official since "
+        "1955, Xinhua reported."
+    )
+    said = [s.text for s in write_sentence(text, text, 2, ENGLISH)]
+    assert said == [
+        "Xinhua reported the visit Saturday by Zhou Yongkang was the first visit by a top "
+        "Chinese official since 1955.",
+        "Zhou Yongkang is a member of Communist Party's politburo, the elite group of 25 men "
+        "who run China.",
+    ]

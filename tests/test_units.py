@@ -412,3 +412,77 @@ def test_a_caption_retelling_two_sentences_of_the_lead_is_not_said_again():
         said = _said(article, words)
         assert not any(s.startswith("Teacher Ray Coe is set") for s in said), said
     assert any(s.startswith("The special needs coordinator") for s in _said(article, 200))
+
+
+def test_a_sentence_handing_over_with_a_colon_is_never_said_without_what_follows():
+    # BBC page: "President Obama also said:" then a list; alone it was said as "... also said."
+    article = Article(
+        title="Obama admits US gun laws are his biggest frustration",
+        paragraphs=(
+            "President Barack Obama has admitted that his failure to pass gun safety laws is the "
+            "greatest frustration of his presidency.",
+            "In a wide-ranging interview, President Obama also said:",
+            "- The UK must stay in the EU to have influence on the world stage.",
+            "- He is confident the Iran nuclear deal will be passed by Congress.",
+        ),
+    )
+    for words in BUDGETS:
+        said = _said(article, words)
+        for k, text in enumerate(said):
+            if text.startswith("In a wide-ranging interview"):
+                assert text.endswith("also said:")
+                assert said[k + 1].lstrip("- ").startswith("The UK must stay in the EU")
+
+
+def test_a_standfirst_the_lead_says_again_is_not_said_first():
+    # BBC page: the standfirst "tells the BBC ..." and the lead "has admitted ..." are one news,
+    # and the lead's quote would otherwise call the standfirst in ahead of it.
+    article = Article(
+        title="Obama admits US gun laws are his 'biggest frustration'",
+        standfirst='President Barack Obama tells the BBC his failure to pass "common sense gun '
+        'safety laws" is the greatest frustration of his presidency.',
+        paragraphs=(
+            'President Barack Obama has admitted that his failure to pass "common sense gun '
+            'safety laws" in the US is the greatest frustration of his presidency.',
+            "He vowed to keep trying, but the BBC's North America editor said the president did "
+            "not sound very confident.",
+        ),
+    )
+    for words in BUDGETS:
+        picks = _picks(article, words)
+        assert picks[0].text.startswith("President Barack Obama has admitted")
+        assert not any(p.text.startswith("President Barack Obama tells") for p in picks)
+
+
+@pytest.mark.parametrize(
+    ("caption", "said"),
+    [
+        (  # CNN/DM: where in the photo, without "pictured"; and the page's " ." before the end
+            "Dragons Duncan Bannatyne, second left, and Peter Jones, second right, put up "
+            "£50,000 for the board games .",
+            "Dragons Duncan Bannatyne and Peter Jones put up £50,000 for the board games .",
+        ),
+        (  # the mark's comma still closes a short aside before it
+            "Teacher Ray Coe, pictured left, is to be awarded an MBE for giving a kidney to "
+            "pupil, Alya Ahmed Ali, 13, pictured right, who needed a donor.",
+            "Teacher Ray Coe is to be awarded an MBE for giving a kidney to pupil, Alya Ahmed "
+            "Ali, 13, who needed a donor.",
+        ),
+    ],
+)
+def test_where_someone_stands_in_the_photo_is_not_said(caption, said):
+    assert tidy(caption) == said
+
+
+def test_a_space_left_before_a_stop_is_neither_shown_nor_said():
+    article = Article(
+        title="Teacher who gave pupil a kidney is honoured",
+        paragraphs=(
+            "A teacher who saved the life of a seriously ill pupil by giving her one of his "
+            "kidneys is to be honoured with an MBE .",
+            "Mr Coe is a teacher at Royal Docks Community School in east London , where Alya "
+            "is a pupil .",
+        ),
+    )
+    said = " ".join(_said(article, 200))
+    assert "MBE." in said and "London, where" in said and " ." not in said and " ," not in said

@@ -69,7 +69,7 @@ class Unit:
 def story_units(sentences: Sequence[str], paragraphs: Sequence[int]) -> tuple[Unit, ...]:
     """Segment the body's sentences (with the paragraph of each) into story units."""
     marks = carried_marks(sentences, paragraphs)
-    spans = _attach_speakers(sentences, marks, _quote_runs(marks))
+    spans = _hand_over(sentences, _attach_speakers(sentences, marks, _quote_runs(marks)))
     owner = {i: u for u, (first, last) in enumerate(spans) for i in range(first, last + 1)}
     introduced = _introductions(sentences)
     units = []
@@ -161,6 +161,18 @@ def _needs_later_speaker(
         and heard(later)
         and opens_on_quote
     )
+
+
+def _hand_over(sentences: Sequence[str], spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join a span that ends on a colon to the span after it: "President Obama also said:"
+    promises what comes next (a quote, a list's first item), and alone it says nothing."""
+    joined: list[tuple[int, int]] = []
+    for span in spans:
+        if joined and _introduces(sentences[joined[-1][1]]):
+            joined[-1] = (joined[-1][0], span[1])
+        else:
+            joined.append(span)
+    return joined
 
 
 def _introduces(sentence: str) -> bool:

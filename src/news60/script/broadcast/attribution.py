@@ -97,13 +97,27 @@ def _reported_first(text: str, profile: Profile, vocabulary: frozenset[str]) -> 
             continue
         if _opens_on_phrase(body, profile):
             continue  # "After 20 years, the government plans ...": the phrase would hang off "said"
-        who = capitalise(match["who"])
+        joined, body = _leading_conjunction(body)
+        who = match["who"] if joined else capitalise(match["who"])
         # "announced on Wednesday at the Dubai Air Show that Emirates ...": after a time or
         # place, "that" marks where what was said begins.
         that = " that" if match["when"].strip() else ""
         said = decapitalise(body, profile, vocabulary)
-        return f"{who} {match['verb']}{match['when']}{that} {said}."
+        return f"{joined}{who} {match['verb']}{match['when']}{that} {said}."
     return None
+
+
+def _leading_conjunction(body: str) -> tuple[str, str]:
+    """ "And that's a big deal ..." -> ("And ", "that's a big deal ..."): the conjunction joins
+    the sentence to the one before, so it stays first when the source is moved to the front."""
+    first, _, rest = body.partition(" ")
+    if bare(first) in _JOINING and rest:
+        return first + " ", rest
+    return "", body
+
+
+# "And", "But": what links a sentence to the one before, whatever is moved within it.
+_JOINING = frozenset(["and", "but", "so", "yet", "or"])
 
 
 def _opens_on_phrase(body: str, profile: Profile) -> bool:
@@ -124,9 +138,11 @@ def _according_first(text: str, profile: Profile, vocabulary: frozenset[str]) ->
     )
     if not match:
         return None
-    body = decapitalise(match["body"].strip(), profile, vocabulary)
+    joined, body = _leading_conjunction(match["body"].strip())
+    body = decapitalise(body, profile, vocabulary)
     rest = f", {match['rest']}" if match["rest"] else "."
-    return f"According to {match['who']}, {body}{rest}"
+    according = "according" if joined else "According"
+    return f"{joined}{according} to {match['who']}, {body}{rest}"
 
 
 def _quote_after_speaker(text: str, profile: Profile) -> str | None:

@@ -723,29 +723,57 @@ def split_purpose(text: str, profile: Profile) -> Split | None:
 
 def split_appositive(text: str, profile: Profile) -> Split | None:
     """Past the limit, who someone is goes into a sentence of its own: "Kurt Volker, the former
-    envoy, testified ..." -> "Kurt Volker testified .... Volker is the former envoy"."""
+    envoy, testified ..." -> "Kurt Volker testified .... Kurt Volker is the former envoy"."""
     if len(text.split()) <= LONGEST:
         return None
-    outside = []
+    outside: list[tuple[int, int, str, str]] = []  # (name's end, aside's end, who, aside)
     for match in _APPOSITION.finditer(text):
         if inside_aside(text, match.start()) or verb_within(match["app"].split(), profile, 99):
             continue
-        who = repeatable(match["name"], profile)
-        if who:
-            outside.append((match, who))
+        if outside and match.start() < outside[-1][1]:
+            continue  # inside the aside taken already
+        if not repeatable(match["name"], profile):
+            continue
+        # Said again in full: "Zhou Yongkang" is Zhou, and only the article's use can tell.
+        who = match["name"]
+        # "Zhou Yongkang, a member of the politburo, the elite group of 25 men who run China,":
+        # a second phrase describes the first; both are said of him, or it would hang on his name.
+        stacked = _STACKED.match(text, match.end("app"))
+        app, end = match["app"], match.end("app")
+        if stacked:
+            app, end = f"{app}, {stacked['app']}", stacked.end("app")
+        outside.append((match.end("name"), end, who, app))
     if not outside:
         return None
     main = text
-    for match, _ in reversed(outside):
-        main = main[: match.end("name")] + main[match.end("app") :].replace(",", "", 1)
-    said = [ended(f"{who} is {match['app']}") for match, who in outside]
+    for name_end, end, _, _ in reversed(outside):
+        after = main[end:]
+        # "Having bought the house in Braunau am Inn, a town on the border, Austria will ...":
+        # the comma after the aside also closes the opening phrase the name ends.
+        closes = _opening_phrase(main[:name_end], profile)
+        main = main[:name_end] + (after if closes else after.replace(",", "", 1))
+    said = [ended(f"{who} is {app}") for _, _, who, app in outside]
     return Split((ended(main), *said), "said who people are in sentences of their own")
 
 
-# "Kurt Volker, the former special envoy to Ukraine," : a name and who it is, between commas.
+def _opening_phrase(before: str, profile: Profile) -> bool:
+    """The words up to a name open the sentence with a phrase of their own ("Having bought the
+    house in Braunau am Inn", "In Paris"), not its subject: a comma must end that phrase."""
+    words = before.split()
+    if not words or "," in before:
+        return False
+    first = bare(words[0])
+    return first in PREPOSITIONS or first.endswith("ing")
+
+
+# "Kurt Volker, the former special envoy to Ukraine," : a name and who it is, between commas;
+# a place's name may hold a small word ("Braunau am Inn", "Stratford-upon-Avon", "Luis de Miranda").
 _APPOSITION = re.compile(
-    r"(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}),\s+(?P<app>(?:the|a|an)\s[^,;“”\"()]{3,90}?)(?=,)"
+    r"(?P<name>[A-Z][\w'’.-]+(?:\s+(?:(?:am|de|del|der|la|le|van|von|upon)\s+)?[A-Z][\w'’.-]+){0,3}),"
+    r"\s+(?P<app>(?:the|a|an)\s[^,;“”\"()]{3,90}?)(?=,)"
 )
+# ", the elite group of 25 men who run China," right after an aside: a second one on it.
+_STACKED = re.compile(r",\s+(?P<app>(?:the|a|an)\s[^,;“”\"()]{3,90}?)(?=,)")
 LONGEST = 30  # the appositive rule works only past this, where a sentence must shrink
 
 

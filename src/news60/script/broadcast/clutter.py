@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from news60.language import Profile
-from news60.script.broadcast.grammar import bare, capitalise, ended, opens_clause
+from news60.script.broadcast.grammar import bare, capitalise, ended, inside_quote, opens_clause
 from news60.script.faithfulness import said_in_full
 
 _DASH = r"(?:--|—|–|-)"
@@ -48,6 +48,7 @@ _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.]{1,9}s?$")
 _NUMBER_START = re.compile(
     r"^(?:about |around |roughly |some |nearly |almost |up to |over |~)?[£$€¥]?\d"
 )
+EDITORS_WORDS = 3  # a bracket in a quote this short is an editor's word for the speaker's
 ASIDE_WORDS = 6  # a bracketed phrase this short is said as a comma aside; longer ones are dropped
 
 
@@ -139,6 +140,11 @@ def unbracket(text: str, profile: Profile, first: bool) -> Cleaned:
         if match.group(2) is not None:
             return _editors_brackets(match, notes, dropped)
         inside = match.group(1).strip()
+        # "the Chinese government and the (party) to consolidate ...": within a quote, a word
+        # in round brackets is an editor's, standing in for what the speaker said.
+        if inside_quote(text, match.start()) and len(inside.split()) <= EDITORS_WORDS:
+            notes.append(f"said the editor's “({inside})” without its brackets")
+            return match.group(0)[: len(match.group(0)) - len(match.group(0).lstrip())] + inside
         before = text[: match.start()]
         said, note, lost, own = _aside(
             inside, before, match.end() >= len(text.rstrip(".!?")) - 1, profile

@@ -160,6 +160,10 @@ def main_subject(sentence: str, profile: Profile) -> str | None:
     return repeatable(" ".join(subject), profile)
 
 
+# The small words inside a name: "Bank of England", "Luis de Miranda", "Braunau am Inn".
+NAME_PARTICLES = frozenset(["of", "de", "del", "der", "la", "le", "van", "von", "am", "upon"])
+
+
 def repeatable(phrase: str, profile: Profile) -> str | None:
     """How a noun phrase is said again at a new sentence's start: a person by surname, a name as
     it is, "a company" as "The company", a pronoun capitalised; None for anything else."""
@@ -173,7 +177,7 @@ def repeatable(phrase: str, profile: Profile) -> str | None:
         return " ".join(["The", *words[1:]])  # "an Australian citizen" -> "The Australian citizen"
     if first in profile.determiners - {"a", "an", "the", "that", "this", "some", "many"}:
         return " ".join([words[0].capitalize(), *words[1:]])
-    if all(w[:1].isupper() or bare(w) in {"of", "de", "van", "von"} for w in words):
+    if all(w[:1].isupper() or bare(w) in NAME_PARTICLES for w in words):
         people = full_names(phrase)
         return people[0].split()[-1] if len(people) == 1 and people[0] == phrase else phrase
     return None

@@ -81,12 +81,22 @@ def _cut_opening(text: str, profile: Profile) -> tuple[str | None, str]:
         return None, ""  # "Louisville Head Coach Chris Mack, ..." is the subject, not a phrase
     opening = match["opening"].split()
     rest = text[match.end() :]
+    # "In the 2012 book L'être et le Néon, which has been translated ..., the philosopher ...":
+    # a clause on the opening phrase's noun goes with it, or it would open the sentence.
+    relative = _RELATIVE_ON_OPENING.match(rest)
+    cut = match["opening"] + (f", {relative['clause']}" if relative else "")
+    rest = rest[relative.end() :] if relative else rest
     if (
         verb_within(opening, profile, len(opening)) is not None
         or verb_within(rest.split(), profile, 12) is None
+        or bare(rest.split()[0]) in _RELATIVES
     ):
         return None, ""
-    return capitalise(rest), f"cut the opening phrase “{match['opening']}”"
+    return capitalise(rest), f"cut the opening phrase “{cut}”"
+
+
+_RELATIVES = frozenset(["which", "who", "whom", "whose", "where", "that"])
+_RELATIVE_ON_OPENING = re.compile(r"(?P<clause>(?:which|who|whose|where)\s[^,;“”\"]{3,120}),\s+")
 
 
 def _cut_aside(text: str, profile: Profile) -> tuple[str | None, str]:

@@ -24,8 +24,10 @@ _CAPTION_MARK = re.compile(
 )
 # The same mark between commas (Daily Mail): "Ray Coe, pictured left, is set to be awarded".
 _CAPTION_ASIDE = re.compile(
-    r",\s*pictured(?: (?:left|right|centre|center|above|below|top|bottom|inset|here|"
-    r"second left|second right|far left|far right))?(?: with [^,.;:!?]{1,60})?\s*,\s*",
+    r",\s*(?:pictured(?: (?:left|right|centre|center|above|below|top|bottom|inset|here|"
+    r"second left|second right|far left|far right))?(?: with [^,.;:!?]{1,60})?|"
+    # "Duncan Bannatyne, second left, and Peter Jones": where in the photo, without "pictured".
+    r"(?:second|far|top|bottom) (?:left|right))\s*,\s*",
     re.IGNORECASE,
 )
 _CREDIT = re.compile(
@@ -137,7 +139,14 @@ def _aside_gone(match: re.Match[str]) -> str:
     """What stands where ", pictured left," was: the comma that closes an aside it followed
     ("Alya Ahmed Ali, 13, pictured right, after" -> "..., 13, after"), else a space ("Ray Coe,
     pictured left, is set" -> "Ray Coe is set")."""
-    return ", " if "," in match.string[: match.start()] else " "
+    before = match.string[: match.start()]
+    closes = "," in before and len(before.rsplit(",", 1)[1].split()) <= ASIDE_CLOSED_WORDS
+    return ", " if closes else " "
+
+
+# ", 13," before ", pictured right,": an aside this short is closed by the mark's comma; "and
+# Peter Jones" before ", second right," is a subject, and the mark's commas both go.
+ASIDE_CLOSED_WORDS = 2
 
 
 def _without_footage_intro(text: str) -> str:

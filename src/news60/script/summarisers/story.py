@@ -23,6 +23,9 @@ REPEAT = 0.8  # a sentence sharing this share of its words with an earlier one r
 # caption restating the story: "Mrs Ernhart ... began offering her service in 2010")
 # "The deal ...": a definite noun the sentence takes to be known already.
 _DEFINITE = re.compile(r"^[\"“‘']?The\s+([a-z][\w-]+)")
+# "for the board games ." (a caption scrap's mark, once the scrap is known to be prose): the
+# space goes, so neither the screen nor the writer's rules see a stray stop.
+_SPACE_BEFORE_STOP = re.compile(r"(?<=\w)\s+([.,;:!?])(?=\s|$)")
 RETOLD_WORDS = 12  # a sentence this long may retell two before it; a shorter one shares too much
 SUBHEAD_WORDS = 12  # a one-sentence paragraph asking a question this short is a subhead
 SCENE_SETTER = 0.25  # a lead with under this share of the headline's words only sets the scene
@@ -90,12 +93,26 @@ def read_story(article: Article) -> Story:
     story = _read(article, [])
     standfirst = [(s, -1) for s in split_sentences(article.standfirst)]
     lead = story.sentences(story.lead)
-    if standfirst and (
-        _sets_the_scene(" ".join(lead), article.title, article.standfirst)
-        or _continues(lead[0], article.standfirst)
+    if (
+        standfirst
+        and not _says_again(" ".join(lead), article.standfirst)
+        and (
+            _sets_the_scene(" ".join(lead), article.title, article.standfirst)
+            or _continues(lead[0], article.standfirst)
+        )
     ):
         return _read(article, standfirst)
     return story
+
+
+def _says_again(lead: str, standfirst: str) -> bool:
+    """The lead says all the standfirst says ("Obama tells the BBC his failure ..." over "Obama
+    has admitted that his failure ..."): said first, the standfirst would be heard twice."""
+    return _repeats(_words(standfirst), _words(lead))
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.lower()))
 
 
 def _continues(lead: str, standfirst: str) -> bool:
@@ -209,7 +226,7 @@ def _kept(tidied: list[tuple[int, str, int]]) -> tuple[list[int], set[int]]:
     seen: list[set[str]] = []
     sizes = Counter(paragraph for _, _, paragraph in tidied)
     for k, (_, text, paragraph) in enumerate(tidied):
-        words = set(re.findall(r"\w+", text.lower()))
+        words = _words(text)
         if sizes[paragraph] == 1 and _subhead(text):
             continue
         if not is_prose(text, _MEMBER_WORDS):
@@ -320,6 +337,6 @@ def _names(sentence: str) -> bool:
 
 def _shown(text: str, marks: QuoteMarks, i: int, units: tuple[Unit, ...]) -> str:
     """A sentence as shown: its quote marks paired, a colon that ends its unit made a stop."""
-    text = balanced(text, marks)
+    text = _SPACE_BEFORE_STOP.sub(r"\1", balanced(text, marks))
     last = any(unit.last == i for unit in units)
     return text[:-1] + "." if last and text.endswith(":") else text
