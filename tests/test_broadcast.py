@@ -443,11 +443,17 @@ def test_a_contrast_before_a_clause_with_its_own_subject_opens_a_sentence(text, 
 @pytest.mark.parametrize(
     ("text", "index"),
     [
-        # "But he ..." or "But in tests ..." would lean on more than the sentence just said.
+        # "several hours after the accident" is a time: "It came after the accident he was ..."
+        # cut it in two, and "But in tests ..." would lean on more than the sentence just said.
         (
             "Police were unable to take breath or blood tests from Eccleston-Todd immediately, "
             "but in tests several hours after the accident he was only marginally under the limit.",
             2,
+        ),
+        (  # CNN/DM: "just after 4am" is when, not what happened before
+            "Police responded to a 911 call from the apartment just after 4am on Monday and when "
+            "they arrived, they found Rojas-Jovel dead on a bedroom floor.",
+            3,
         ),
         # "the man, who": no word says who he is, so the clause stays.
         (
@@ -599,3 +605,32 @@ def test_who_a_place_or_person_is_goes_into_its_own_sentence_whole():
         "Zhou Yongkang is a member of Communist Party's politburo, the elite group of 25 men "
         "who run China.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        (  # CNN/DM lead of 23 words: broadcast copy says what led to it in a sentence of its own
+            "A woman has been charged with reckless manslaughter after her boyfriend's mother "
+            "tried to stop them fighting and suffered a fatal heart attack.",
+            [
+                "A woman has been charged with reckless manslaughter.",
+                "It came after her boyfriend's mother tried to stop them fighting and suffered a "
+                "fatal heart attack.",
+            ],
+        ),
+        (  # CityLab standfirst: "it" names what the sentence before was about
+            "The once-ubiquitous form of lighting was novel when it first emerged in the early "
+            "1900s, though it has since come to represent decline.",
+            [
+                "The once-ubiquitous form of lighting was novel when it first emerged in the "
+                "early 1900s.",
+                "But it has since come to represent decline.",
+            ],
+        ),
+    ],
+)
+def test_a_piece_may_open_on_the_pronoun_for_what_was_just_said(text, pieces):
+    said = write_sentence(text, text, 0, ENGLISH)
+    assert [s.text for s in said] == pieces
+    assert untraced(" ".join(pieces), [text], ENGLISH) is None

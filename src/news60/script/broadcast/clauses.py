@@ -33,7 +33,11 @@ _DANGLING_WORDS = (
 _DANGLING = frozenset(_DANGLING_WORDS.split())
 SPLIT_FROM = 20  # a sentence longer than this is split where a clause ends cleanly
 LONGEST = 30  # no sentence said runs longer: past this a listener loses its beginning
-_STAND_INS_WORDS = "it its they he she this that these those but so yet"
+# What a split piece may not open on under LONGEST words: a word that points back at the whole
+# sentence before ("That", "This") or hangs on it ("So"). A subject pronoun may ("A woman has
+# been charged. It came after ...", "The book was called The Dragon Waiting. It was written
+# by ..."): it names what the sentence before was about, as broadcast copy does.
+_STAND_INS_WORDS = "its this that these those but so yet"
 _STAND_INS = frozenset(_STAND_INS_WORDS.split())
 MIN_PIECE = 5  # each piece says something whole: a subject, a verb and what they do
 MAX_DEPTH = 3  # a sentence is split at most this many times over
@@ -650,6 +654,8 @@ def split_after(text: str, profile: Profile) -> Split | None:
     after members of his party left parliament" (how broadcast news says what led to it)."""
     for match in re.finditer(r",?\s+after\s+", text):
         right, at = text[match.end() :], match.start()
+        if bare((text[:at].split() or [""])[-1]) in _SPAN_BEFORE_AFTER:
+            continue  # "just after 4am", "several hours after the accident": a time, not a clause
         # "..., Austria's interior minister said on Tuesday, after years of debate": the
         # attribution is closed by its comma, and what came before is the writer's to say.
         closed = text[at : at + 1] == "," and _CLOSED_ATTRIBUTION.search(text[:at]) is not None
@@ -663,6 +669,14 @@ def split_after(text: str, profile: Profile) -> Split | None:
             _pieces(text[: match.start()], f"It came after {right}"), "split before “after”"
         )
     return None
+
+
+# Words that make "after" part of a time ("hours after", "shortly after", "soon after").
+_SPAN_BEFORE_AFTER_WORDS = (
+    "just shortly soon right immediately long moments seconds minutes hours days weeks months "
+    "years decades day week month year hour minute straight not"
+)
+_SPAN_BEFORE_AFTER = frozenset(_SPAN_BEFORE_AFTER_WORDS.split())
 
 
 def _event_after(text: str, match: re.Match[str], profile: Profile) -> bool:
