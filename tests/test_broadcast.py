@@ -634,3 +634,29 @@ def test_a_piece_may_open_on_the_pronoun_for_what_was_just_said(text, pieces):
     said = write_sentence(text, text, 0, ENGLISH)
     assert [s.text for s in said] == pieces
     assert untraced(" ".join(pieces), [text], ENGLISH) is None
+
+
+def test_a_comparison_is_not_split_off_and_a_list_with_a_clause_is_not_cut():
+    from news60.script.broadcast.trim import trim_for_ear
+
+    # Ars Technica scrape: "testing just. They will on an SLS launch." was said from this.
+    text = (
+        "With those engines in place, the core stage will soon be ready for shipment to the "
+        "nearby Stennis Space Center for testing, including a “Green Run” test around the middle "
+        "of next year where those four engines will fire for eight minutes, just as they will on "
+        "an SLS launch."
+    )
+    assert [s.text for s in write_sentence(text, text, 2, ENGLISH)] == [text]
+    trimmed, _ = trim_for_ear(text, ENGLISH, 30)
+    assert "including a “Green Run” test" in trimmed and "just as they will" in trimmed
+    # A list cut before an attribution leaves the attribution its comma.
+    text = (
+        "Gunmen killed at least 19 people in an assault on the museum on Wednesday afternoon, "
+        "including 17 foreign tourists, officials in the capital said."
+    )
+    trimmed, notes = trim_for_ear(text, ENGLISH, 20)
+    assert trimmed == (
+        "Gunmen killed at least 19 people in an assault on the museum on Wednesday afternoon, "
+        "officials in the capital said."
+    )
+    assert notes == ["cut the list “including 17 foreign tourists”"]

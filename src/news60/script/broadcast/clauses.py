@@ -209,6 +209,9 @@ def split_clause_conjunction(text: str, profile: Profile) -> Split | None:
         right = text[match.end() :]
         if bare(right.split()[0]) in _NOT_CLAUSE_AFTER_AS and match.group(1) == "as":
             continue  # "as much as", "as well as", "as a result": no clause
+        before = bare((text[: match.start()].split() or [""])[-1])
+        if match.group(1) == "as" and before in _COMPARING_BEFORE_AS:
+            continue  # "..., just as they will on an SLS launch": a comparison, not a new event
         if inside_aside(text, match.start()) or _reported_before(text, match.start(), profile):
             continue
         if len(text[: match.start()].split()) < MIN_PIECE or not opens_clause(right, profile):
@@ -612,6 +615,8 @@ def _describes(match: re.Match[str], text: str, profile: Profile) -> bool:
 
 _NOT_CLAUSE_AFTER_AS_WORDS = "much many well long soon far if though such"
 _NOT_CLAUSE_AFTER_AS = frozenset(_NOT_CLAUSE_AFTER_AS_WORDS.split())
+# "just as", "much as", "the same as": what follows compares, and often leaves its verb out.
+_COMPARING_BEFORE_AS = frozenset(["just", "much", "same", "so", "such", "twice", "half", "as"])
 # Words that open a clause inside the sentence: an "and <verb>" after one may share that
 # clause's subject ("charged after her boyfriend's mother tried to stop them and suffered ...").
 _CLAUSE_WORDS_LIST = (

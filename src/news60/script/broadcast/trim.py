@@ -51,9 +51,28 @@ def _cut_including(text: str, profile: Profile) -> tuple[str | None, str]:
     match = _INCLUDING.search(text)
     if not match or inside_aside(text, match.start()):
         return None, ""
+    listed = match.group(0).split()
+    if verb_within(listed, profile, len(listed)) is not None:
+        return (
+            None,
+            "",
+        )  # ", including a test ... where the engines will fire": what "as" follows on
     rest = text[match.end() :]
-    rest = " " + rest[1:].lstrip() if rest.startswith(",") else rest
+    # ", including 17 foreigners, in an assault": both commas go; before ", officials said"
+    # the comma stays, closing what was said.
+    if rest.startswith(",") and not _attribution(rest[1:], profile):
+        rest = " " + rest[1:].lstrip()
     return text[: match.start()] + rest, f"cut the list “{match.group(0).strip(', ')}”"
+
+
+def _attribution(rest: str, profile: Profile) -> bool:
+    """ "officials in the capital said": a short clause that names who said the sentence."""
+    words = [bare(w) for w in rest.split()]
+    said = set(profile.reporting) | set(profile.reporting.values())
+    return len(words) <= ATTRIBUTION_WORDS and any(w in said for w in words)
+
+
+ATTRIBUTION_WORDS = 8  # an attribution after the list is short: "officials in the capital said"
 
 
 def _cut_tail(text: str, profile: Profile) -> tuple[str | None, str]:
