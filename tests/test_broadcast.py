@@ -660,3 +660,22 @@ def test_a_comparison_is_not_split_off_and_a_list_with_a_clause_is_not_cut():
         "officials in the capital said."
     )
     assert notes == ["cut the list “including 17 foreign tourists”"]
+
+
+def test_an_opening_phrase_with_a_participle_is_colour_and_goes_from_a_long_lead():
+    from news60.script.broadcast.trim import trim_for_ear
+
+    # CNN/DM lead of 32 words: "knitted" describes the baby, and the phrase has no verb.
+    text = (
+        "From a tacky knitted baby through to a Harrods mug and a prince's potty chair, these "
+        "are the bizarre souvenirs retailers are trying to flog on the back of the royal birth."
+    )
+    trimmed, notes = trim_for_ear(text, ENGLISH, 30)
+    assert trimmed.startswith("These are the bizarre souvenirs retailers are trying to flog")
+    assert notes and notes[0].startswith("cut the opening phrase “From a tacky knitted baby")
+    # "After police arrested him": a clause inside the opening keeps it.
+    text = (
+        "After police arrested him at the border with a car full of stolen goods on Monday "
+        "night, the man told officers that he had been paid to drive the car across by a gang."
+    )
+    assert trim_for_ear(text, ENGLISH, 20)[0] == text

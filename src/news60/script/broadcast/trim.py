@@ -106,7 +106,7 @@ def _cut_opening(text: str, profile: Profile) -> tuple[str | None, str]:
     cut = match["opening"] + (f", {relative['clause']}" if relative else "")
     rest = rest[relative.end() :] if relative else rest
     if (
-        verb_within(opening, profile, len(opening)) is not None
+        _finite_in_phrase(opening, profile)
         or verb_within(rest.split(), profile, 12) is None
         or bare(rest.split()[0]) in _RELATIVES
     ):
@@ -115,6 +115,20 @@ def _cut_opening(text: str, profile: Profile) -> tuple[str | None, str]:
 
 
 _RELATIVES = frozenset(["which", "who", "whom", "whose", "where", "that"])
+
+
+def _finite_in_phrase(opening: list[str], profile: Profile) -> bool:
+    """A finite verb in a phrase that opens on a preposition: "-ed" words there describe a noun
+    ("In a joint statement published October 25", "From a tacky knitted baby") unless a word
+    opens a clause inside it ("After the team that won ...")."""
+    if any(bare(w) in _CLAUSE_OPENERS for w in opening):
+        return verb_within(opening, profile, len(opening)) is not None
+    plain = [w for w in opening if not bare(w).endswith("ed")]
+    return verb_within(plain, profile, len(plain)) is not None
+
+
+# Words that open a clause with a verb of its own inside an opening phrase.
+_CLAUSE_OPENERS = _RELATIVES | {"when", "while", "as", "because", "if", "since", "after", "before"}
 _RELATIVE_ON_OPENING = re.compile(r"(?P<clause>(?:which|who|whose|where)\s[^,;“”\"]{3,120}),\s+")
 
 
