@@ -117,6 +117,26 @@ _SPELLED_OUT = {
     "Jan.": "January", "Feb.": "February", "Aug.": "August", "Sep.": "September",
     "Sept.": "September", "Oct.": "October", "Nov.": "November", "Dec.": "December",
 }  # fmt: skip
+# The state in a party tag, by postal code or AP abbreviation: "(R-TX)" and "(R-Texas)" alike
+# are said "a Texas Republican", never "a T X Republican".
+_STATE_LIST = (
+    "AL Ala. Alabama|AK Alaska|AZ Ariz. Arizona|AR Ark. Arkansas|CA Calif. California|"
+    "CO Colo. Colorado|CT Conn. Connecticut|DE Del. Delaware|FL Fla. Florida|GA Ga. Georgia|"
+    "HI Hawaii|ID Idaho|IL Ill. Illinois|IN Ind. Indiana|IA Iowa|KS Kan. Kansas|"
+    "KY Ky. Kentucky|LA La. Louisiana|ME Maine|MD Md. Maryland|MA Mass. Massachusetts|"
+    "MI Mich. Michigan|MN Minn. Minnesota|MS Miss. Mississippi|MO Mo. Missouri|"
+    "MT Mont. Montana|NE Neb. Nebraska|NV Nev. Nevada|NH N.H. New_Hampshire|"
+    "NJ N.J. New_Jersey|NM N.M. New_Mexico|NY N.Y. New_York|NC N.C. North_Carolina|"
+    "ND N.D. North_Dakota|OH Ohio|OK Okla. Oklahoma|OR Ore. Oregon|PA Pa. Pennsylvania|"
+    "RI R.I. Rhode_Island|SC S.C. South_Carolina|SD S.D. South_Dakota|TN Tenn. Tennessee|"
+    "TX Texas|UT Utah|VT Vt. Vermont|VA Va. Virginia|WA Wash. Washington|"
+    "WV W.Va. West_Virginia|WI Wis. Wisconsin|WY Wyo. Wyoming"
+)
+_PARTY_PLACES = {
+    short: names.split()[-1].replace("_", " ")
+    for names in _STATE_LIST.split("|")
+    for short in names.split()
+}
 
 
 def profile() -> Profile:
@@ -144,5 +164,6 @@ def profile() -> Profile:
         next_steps=_NEXT,
         furniture=_FURNITURE,
         spelled_out=_SPELLED_OUT,
+        party_places=_PARTY_PLACES,
         default_voice="piper:en_US-joe-medium",
     )

@@ -45,4 +45,6 @@ class Profile:
     furniture: re.Pattern[str]
     # Abbreviations said in full and never read as a sentence's end ("Oct. 25" -> "October 25").
     spelled_out: Mapping[str, str]
+    # The places a party tag abbreviates ("(R-TX)": "TX" -> "Texas"), said in full.
+    party_places: Mapping[str, str]
     default_voice: str

@@ -32,7 +32,8 @@ def unsupported_terms(script_text: str, article: Article) -> list[str]:
     """Numbers, names and quotes in the script that the article does not contain."""
     source = " ".join([article.title, article.standfirst, article.text])
     profile = profile_for(article.language)
-    vocabulary = {stem(w) for w in _WORD.findall(said_in_full(source, profile))}
+    full = said_in_full(source, profile)
+    vocabulary = {stem(w) for w in _WORD.findall(f"{full} {party_names(full)}")}
     terms = untraceable(script_text, source, profile) + _invented_words(script_text, vocabulary)
     return list(dict.fromkeys(terms))
 
@@ -41,13 +42,24 @@ def said_in_full(text: str, profile: Profile) -> str:
     """The text with its abbreviations said in full ("Oct. 25" -> "October 25")."""
     for short, full in profile.spelled_out.items():
         text = re.sub(rf"\b{re.escape(short)}(?=\s+\d)", full, text)
-    return text
+    return _PARTY_TAG.sub(lambda m: f"{m[1]}-{profile.party_places.get(m[2], m[2])}", text)
+
+
+# "(R-TX)", "(D-N.Y.)", ", D-Minn.,": a party and the place it abbreviates.
+_PARTY_TAG = re.compile(r"(?<=[(\s])([RDI])-([A-Z][\w.]{0,12}?)(?=\)|,)")
+PARTIES = {"R": "Republican", "D": "Democrat", "I": "independent"}
+
+
+def party_names(text: str) -> str:
+    """The parties the text's party tags stand for ("(D-Minn.)": "Democrat"), as words."""
+    return " ".join(PARTIES[m[1]] for m in _PARTY_TAG.finditer(text))
 
 
 def untraceable(text: str, source: str, profile: Profile) -> list[str]:
     """Numbers, names and quotes in `text` that `source` does not contain word for word (a
     name in a hyphenated word counts, "(R-Texas)"; an abbreviation counts said in full)."""
-    source = f"{source} {source.replace('-', ' ')} {said_in_full(source, profile)}"
+    full = said_in_full(source, profile)
+    source = f"{source} {full} {full.replace('-', ' ')} {party_names(full)}"
     vocabulary = {stem(w) for w in _WORD.findall(source)}
     terms = _missing_numbers(text, numbers_in(source))
     terms += _missing_names(text, vocabulary)

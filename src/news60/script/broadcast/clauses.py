@@ -33,11 +33,7 @@ _DANGLING_WORDS = (
 _DANGLING = frozenset(_DANGLING_WORDS.split())
 SPLIT_FROM = 20  # a sentence longer than this is split where a clause ends cleanly
 LONGEST = 30  # no sentence said runs longer: past this a listener loses its beginning
-# What a split piece may not open on under LONGEST words: a word that points back at the whole
-# sentence before ("That", "This") or hangs on it ("So"). A subject pronoun may ("A woman has
-# been charged. It came after ...", "The book was called The Dragon Waiting. It was written
-# by ..."): it names what the sentence before was about, as broadcast copy does.
-_STAND_INS_WORDS = "its this that these those but so yet"
+_STAND_INS_WORDS = "it its they he she this that these those but so yet"
 _STAND_INS = frozenset(_STAND_INS_WORDS.split())
 MIN_PIECE = 5  # each piece says something whole: a subject, a verb and what they do
 MAX_DEPTH = 3  # a sentence is split at most this many times over
@@ -242,6 +238,8 @@ def split_relative(text: str, profile: Profile) -> Split | None:
             continue
         if not _agrees(subject, rest.split()[0]):
             continue
+        if _list_goes_on(rest, profile):
+            continue  # "Justin Bassi, who advises ..., and Commissioner Andrew Colvin": a list item
         inner = _relative_end(rest, profile)
         left_words = text[: match.start()].split()
         if inner is not None and verb_within(left_words, profile, len(left_words)) is not None:
@@ -310,6 +308,16 @@ def _agrees(subject: str, verb: str) -> bool:
     return not (plural and singular_verb) and not (not plural and plural_verb)
 
 
+def _list_goes_on(rest: str, profile: Profile) -> bool:
+    """After the clause, ", and" brings a last item with no verb: the clause was on one item of
+    a list ("featured the adviser, Justin Bassi, who advises ..., and Commissioner Colvin")."""
+    match = re.search(r",\s+(?:and|or)\s+(?P<last>[^,;]+)$", rest.rstrip("."))
+    if not match:
+        return False
+    last = match["last"].split()
+    return verb_within(last, profile, len(last)) is None
+
+
 def _relative_end(rest: str, profile: Profile) -> int | None:
     """Where a relative clause inside the sentence ends: the last comma before a finite verb
     ("who in 2008, won ..., has taken ..."); None when it runs to the sentence's end."""
@@ -329,6 +337,8 @@ def antecedent(left: str, profile: Profile, person: bool = False) -> str | None:
     words = left.split()
     run: list[str] = []
     for word in reversed(words):
+        if run and word.endswith(","):
+            break  # "the adviser, Andrew Shearer, Justin Bassi, who": the last name of a list
         if word[:1].isupper() or (run and bare(word) in {"of", "de", "van"}):
             run.insert(0, word)
         else:

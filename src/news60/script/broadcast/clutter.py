@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from news60.language import Profile
 from news60.script.broadcast.grammar import bare, capitalise, ended, inside_quote, opens_clause
-from news60.script.faithfulness import said_in_full
+from news60.script.faithfulness import PARTIES, said_in_full
 
 _DASH = r"(?:--|—|–|-)"
 # A station or agency tag in brackets, with or without a dash after it: "(WSVN) -", "(AP) —".
@@ -43,7 +43,6 @@ _PAGE_ASIDES_WORDS = (
 _PAGE_ASIDES = frozenset(_PAGE_ASIDES_WORDS.split())
 # "(R-Texas)", "(D-N.Y.)": a US politician's party and state.
 _PARTY = re.compile(r"^([RDI])-([A-Z][\w. ]{1,20})$")
-_PARTIES = {"R": "Republican", "D": "Democrat", "I": "independent"}
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.]{1,9}s?$")
 _NUMBER_START = re.compile(
     r"^(?:about |around |roughly |some |nearly |almost |up to |over |~)?[£$€¥]?\d"
@@ -128,6 +127,22 @@ def say_number_sign(text: str, profile: Profile, first: bool) -> Cleaned:
     return Cleaned(new, ("said the number sign “#” as “number”",))
 
 
+def say_party_tag(text: str, profile: Profile, first: bool) -> Cleaned:
+    """ "Rep. Ilhan Omar, D-Minn., said" (AP style, between commas) -> "Rep. Ilhan Omar, a
+    Minnesota Democrat, said"; the bracketed tag is unbracket's."""
+    places = set(profile.party_places.values())
+
+    def said(match: re.Match[str]) -> str:
+        return f", a {match[2]} {PARTIES[match[1]]},"
+
+    pattern = re.compile(r",\s+([RDI])-([A-Z][\w. ]{1,20}?),")
+    found = [m for m in pattern.finditer(text) if m[2] in places]
+    if not found:
+        return Cleaned(text)
+    new = pattern.sub(lambda m: said(m) if m[2] in places else m[0], text)
+    return Cleaned(new, tuple(f"said the party tag “{m[0].strip(', ')}” in words" for m in found))
+
+
 def unbracket(text: str, profile: Profile, first: bool) -> Cleaned:
     """No bracket is read aloud: conversions and page pointers go, an acronym becomes ", or X,",
     a party tag ", a Texas Republican,", a short aside a comma aside, a bracketed clause its own
@@ -146,6 +161,10 @@ def unbracket(text: str, profile: Profile, first: bool) -> Cleaned:
             notes.append(f"said the editor's “({inside})” without its brackets")
             return match.group(0)[: len(match.group(0)) - len(match.group(0).lstrip())] + inside
         before = text[: match.start()]
+        if _name_in_name(inside, before, text[match.end() :]):
+            notes.append(f"dropped the other name “({inside})” inside a name")
+            dropped.append(inside)
+            return ""
         said, note, lost, own = _aside(
             inside, before, match.end() >= len(text.rstrip(".!?")) - 1, profile
         )
@@ -187,7 +206,8 @@ def _aside(
         return f", or {inside},", f"said the acronym “({inside})” as “or {inside}”", "", []
     party = _PARTY.match(inside)
     if party:
-        said = f", a {party[2].strip()} {_PARTIES[party[1]]},"
+        state = profile.party_places.get(party[2].strip(), party[2].strip())
+        said = f", a {state} {PARTIES[party[1]]},"
         return said, f"said the party tag “({inside})” in words", "", []
     if opens_clause(inside, profile) and len(words) >= 5:
         own = ended(capitalise(inside))
@@ -197,6 +217,21 @@ def _aside(
     if len(words) <= ASIDE_WORDS:
         return f", {inside}", f"said the aside “({inside})” after a comma", "", []
     return "", f"dropped the aside “({inside})”", inside, []
+
+
+def _name_in_name(inside: str, before: str, after: str) -> bool:
+    """ "Kauri (Te Kaurinui Robert) Parata": a full or other name inside a name, said between
+    commas it sounds like a list of three people."""
+    words = inside.split()
+    last_before, first_after = before.split()[-1:], after.split()[:1]
+    capitals = all(w[:1].isupper() for w in words) and not _ACRONYM.match(inside)
+    around = bool(last_before and first_after) and (
+        last_before[0][:1].isupper() and first_after[0][:1].isupper()
+    )
+    return capitals and around and len(words) <= NAME_WORDS
+
+
+NAME_WORDS = 4  # "(Te Kaurinui Robert)": a name in brackets runs this long at most
 
 
 def _is_conversion(inside: str, before: str, profile: Profile) -> bool:
@@ -223,5 +258,6 @@ CLUTTER_RULES: tuple[Rule, ...] = (
     drop_page_labels,
     drop_handles,
     say_number_sign,
+    say_party_tag,
     unbracket,
 )

@@ -9,15 +9,16 @@ from collections import Counter
 from collections.abc import Sequence
 
 from news60.language import Profile
-from news60.script.faithfulness import said_in_full, stem, untraceable
+from news60.script.faithfulness import party_names, said_in_full, stem, untraceable
 
 _WORD = re.compile(r"[A-Za-z][\w'’-]*|n't")
 # Words the writer itself may add: the openers of split sentences, "or" before an acronym, the
-# pieces of an attribution moved first, a party tag said in words, a number sign ("#1").
+# pieces of an attribution moved first, a number sign ("#1"); a party tag's words are traced
+# to the tag (faithfulness.party_names).
 _WRITER_LIST = (
     "that there it its they he she his her their was were is are asked said says say also but "
-    "and so yet the a an or of according to in on when who which then republican democrat "
-    "independent came comes because trying number"
+    "and so yet the a an or of according to in on when who which then came comes because "
+    "trying number"
 )
 _WRITER_WORDS = frozenset(_WRITER_LIST.split())
 
@@ -35,7 +36,8 @@ def untraced(
     purpose, an aside or a dateline), or a word of substance they do not hold. A model's
     retelling (`negations_of`: the sentence it retells most) may use words of its own."""
     source = " ".join(sources)
-    words = f"{source} {source.replace('-', ' ')} {said_in_full(source, profile)}"
+    full = said_in_full(source, profile)
+    words = f"{source} {full} {full.replace('-', ' ')} {party_names(full)}"
     missing = [
         term for term in untraceable(text, source, profile) if stem(term) not in _added(profile)
     ]
