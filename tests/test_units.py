@@ -486,3 +486,17 @@ def test_a_space_left_before_a_stop_is_neither_shown_nor_said():
     )
     said = " ".join(_said(article, 200))
     assert "MBE." in said and "London, where" in said and " ." not in said and " ," not in said
+
+
+def test_the_note_on_the_writer_at_the_foot_is_never_said_but_a_reporter_in_the_news_is():
+    # NBC scrape: the last line, "Phil Helsel is a reporter for NBC News.", was said.
+    story = (
+        "A New York man was charged with threatening to kill Rep. Ilhan Omar in a phone call.",
+        "Evan Roe is a reporter for The Daily Planet who was detained at the border in March.",
+        "Phil Helsel is a reporter for NBC News.",
+    )
+    said = " ".join(_said(Article(title="Man charged with threats", paragraphs=story), 200))
+    assert "Phil Helsel" not in said and "Evan Roe is a reporter" in said
+    # In the story's body, the same words are the story's: only the foot is the page's note.
+    body = Article(title="Reporter held", paragraphs=(story[2], *story[:2]))
+    assert "Phil Helsel" in " ".join(_said(body, 200))

@@ -87,6 +87,14 @@ _CONTACT = re.compile(
 )
 # The credit line at a report's foot: "CNN's Matiullah Mati contributed to this report."
 _CONTRIBUTED = re.compile(r"\bcontributed (?:to )?(?:this|the) (?:report|story|article)\b", re.I)
+# The note on the writer at a report's foot: "Phil Helsel is a reporter for NBC News."
+_AUTHOR_NOTE = re.compile(
+    r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s+is\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:reporter|writer|correspondent|editor|producer|journalist|columnist|contributor|"
+    r"author|photographer)\b"
+    # ... for an outlet, or based in a place, and nothing more: "who was detained" is news.
+    r"(?:\s+(?:for|at|with|based in)\s+(?:the\s+)?[A-Z][\w.&'’-]*(?:,?\s+[A-Z][\w.&'’-]*){0,5})?\.?$"
+)
 # Phone numbers: read digit by digit they are noise ("0800 555 111", "(555) 123-4567").
 _PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)|\b\d{2,5})[\s.-]\d{3,4}[\s.-]?\d{3,4}\b")
 # Prose ends on terminal punctuation, perhaps inside closing quotes or brackets.
@@ -216,3 +224,9 @@ def _is_caption_label(sentence: str) -> bool:
 
 def _is_appeal(sentence: str) -> bool:
     return bool(_APPEAL.search(sentence)) and bool(_READER.search(sentence))
+
+
+def is_author_note(sentence: str) -> bool:
+    """ "Phil Helsel is a reporter for NBC News.": said at a report's foot, it is the page's
+    note on its writer (in the story, a reporter held abroad is news: callers check where)."""
+    return _AUTHOR_NOTE.match(sentence.strip()) is not None

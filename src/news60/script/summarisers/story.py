@@ -14,7 +14,7 @@ from news60.models import Article, TracedSentence
 from news60.script.broadcast import LONGEST, finish_script, people_in, trim_long, write_sentence
 from news60.script.quotes import QuoteMarks, attributes, balanced, is_speech, read_marks
 from news60.script.sentences import split_sentences
-from news60.script.summarisers.prose import has_verb, is_caption, is_prose, tidy
+from news60.script.summarisers.prose import has_verb, is_author_note, is_caption, is_prose, tidy
 from news60.script.units import Unit, carried_marks, leans_on_previous, story_units
 
 _MEMBER_WORDS = 3  # a sentence this short may be said beside its unit ("He denied it.")
@@ -225,7 +225,10 @@ def _kept(tidied: list[tuple[int, str, int]]) -> tuple[list[int], set[int]]:
     retold: set[int] = set()
     seen: list[set[str]] = []
     sizes = Counter(paragraph for _, _, paragraph in tidied)
+    last = max((paragraph for _, _, paragraph in tidied), default=None)
     for k, (_, text, paragraph) in enumerate(tidied):
+        if paragraph == last and is_author_note(text):
+            continue
         words = _words(text)
         if sizes[paragraph] == 1 and _subhead(text):
             continue
