@@ -684,3 +684,26 @@ def test_a_who_clause_on_one_item_of_a_list_is_not_split_off():
         "matters, and Australian Federal Police Commissioner Andrew Colvin."
     )
     assert [s.text for s in write_sentence(text, text, 2, ENGLISH)] == [text]
+
+
+def test_what_a_closing_name_is_is_said_in_a_sentence_that_names_it_again():
+    # Business Insider page: 24 words, the company described after its name at the end.
+    _, story = story_of(SHARED_DATA / "html" / "bug-1255978" / "page.html")
+    said = [line.text for line in lines_from(story, "Forrest Jones runs the start-up")]
+    assert said == [
+        "Forrest Jones runs the start-up Beechmont Hotels Corporation.",
+        "Beechmont Hotels Corporation is a hotel operating company that consults with hotel "
+        "owners on how they can improve their business.",
+    ]
+    # ", a study out of Pennsylvania shows": a clause of its own, not what the name is.
+    text = (
+        "Cheaper farmland and proximity to population centres are fueling growth in Amish "
+        "colonies in The Empire State, a study out of Pennsylvania shows."
+    )
+    assert [s.text for s in write_sentence(text, text, 0, ENGLISH)] == [text]
+    # "a firm that made toys": said with "is", it would change when it was so.
+    text = (
+        "The family sold the old factory last year to Hartley Brothers, a Yorkshire firm that "
+        "made wooden toys for the Christmas market."
+    )
+    assert [s.text for s in write_sentence(text, text, 4, ENGLISH)] == [text]

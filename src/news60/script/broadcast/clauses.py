@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from news60.language import Profile
 from news60.script.broadcast.grammar import (
+    NAME_PARTICLES,
     PREPOSITIONS,
     bare,
     capitalise,
@@ -806,6 +807,50 @@ _STACKED = re.compile(r",\s+(?P<app>(?:the|a|an)\s[^,;“”\"()]{3,90}?)(?=,)")
 LONGEST = 30  # the appositive rule works only past this, where a sentence must shrink
 
 
+def split_closing_appositive(text: str, profile: Profile) -> Split | None:
+    """ "Sharon is the CEO of Hotelied, a start-up that allows people ..." -> "Sharon is the CEO
+    of Hotelied. Hotelied is a start-up that allows people ...": what the name that ends the
+    main clause is, said in a sentence of its own that names it again."""
+    match = _CLOSING_APPOSITION.match(text)
+    if not match or inside_aside(text, match.start("app")):
+        return None
+    main, app = match["main"], match["app"].split()
+    words = main.split()
+    name = _closing_name(words)
+    if not name or verb_within(words, profile, len(words) - len(name)) is None:
+        return None
+    if any(bare(w) in profile.irregular_past or bare(w).endswith("ed") for w in app[1:]):
+        return None  # "a firm that made toys": "is" would change when it was so
+    verb = verb_within(app, profile, len(app))
+    if verb is not None and not any(bare(w) in {"that", "who", "which"} for w in app[:verb]):
+        return None  # ", a study out of Pennsylvania shows": a clause of its own, not a phrase
+    if not repeatable(" ".join(name), profile):
+        return None
+    said = f"{' '.join(name)} is {match['app']}"
+    return Split((ended(main), ended(said)), "said what a name is in a sentence of its own")
+
+
+def _closing_name(words: list[str]) -> list[str]:
+    """The name that ends the words, whole ("Beechmont Hotels Corporation"), or nothing when
+    the words end on something else or the name runs back to the sentence's start."""
+    run: list[str] = []
+    for word in reversed(words):
+        if word[:1].isupper() and not word.endswith(",") or run and bare(word) in NAME_PARTICLES:
+            run.insert(0, word)
+        else:
+            break
+    while run and not run[0][:1].isupper():
+        run.pop(0)
+    whole = 0 < len(run) <= CLOSING_NAME_WORDS and len(run) < len(words)
+    return run if whole else []
+
+
+CLOSING_NAME_WORDS = 4  # a longer capitalised run is a title or a list, not one name
+# "... the CEO of Hotelied, a start-up that allows ...": a phrase on what the name that ends
+# the main clause is ends the sentence.
+_CLOSING_APPOSITION = re.compile(r"^(?P<main>.+\S),\s+(?P<app>(?:a|an)\s[^,;:“”\"()]{3,160})\.$")
+
+
 def split_according_who(text: str, profile: Profile) -> Split | None:
     """ "X happened, according to a programmer who has released code." -> "A programmer has released
     code. According to the programmer, x happened." """
@@ -840,4 +885,5 @@ SPLIT_RULES: tuple[SplitRule, ...] = (
     split_where,
     split_colon,
     split_appositive,
+    split_closing_appositive,
 )
