@@ -462,6 +462,14 @@ def test_a_standfirst_the_lead_says_again_is_not_said_first():
             "£50,000 for the board games .",
             "Dragons Duncan Bannatyne and Peter Jones put up £50,000 for the board games .",
         ),
+        (  # CNN/DM: a bare "left" right after a name; the comma closing "Cookie" stays
+            "He and wife, Cookie, left, were devastated by the diagnosis .",
+            "He and wife, Cookie, were devastated by the diagnosis .",
+        ),
+        (  # after "those who", "left" is a verb
+            "Those who stayed, and those who left, were angry about the vote.",
+            "Those who stayed, and those who left, were angry about the vote.",
+        ),
         (  # the mark's comma still closes a short aside before it
             "Teacher Ray Coe, pictured left, is to be awarded an MBE for giving a kidney to "
             "pupil, Alya Ahmed Ali, 13, pictured right, who needed a donor.",

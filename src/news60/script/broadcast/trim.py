@@ -108,13 +108,16 @@ def _cut_opening(text: str, profile: Profile) -> tuple[str | None, str]:
     if (
         _finite_in_phrase(opening, profile)
         or verb_within(rest.split(), profile, 12) is None
-        or bare(rest.split()[0]) in _RELATIVES
+        or bare(rest.split()[0]) in _RELATIVES | _POINTING
     ):
         return None, ""
     return capitalise(rest), f"cut the opening phrase “{cut}”"
 
 
 _RELATIVES = frozenset(["which", "who", "whom", "whose", "where", "that"])
+# "From a knitted baby to a potty chair, these are the souvenirs ...": the rest points back at
+# the opening phrase, and would point at nothing without it.
+_POINTING = frozenset(["these", "this", "those", "it", "they", "such"])
 
 
 def _finite_in_phrase(opening: list[str], profile: Profile) -> bool:

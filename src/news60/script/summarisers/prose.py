@@ -24,12 +24,15 @@ _CAPTION_MARK = re.compile(
 )
 # The same mark between commas (Daily Mail): "Ray Coe, pictured left, is set to be awarded".
 _CAPTION_ASIDE = re.compile(
-    r",\s*(?:pictured(?: (?:left|right|centre|center|above|below|top|bottom|inset|here|"
+    r"(?:,\s*(?:pictured(?: (?:left|right|centre|center|above|below|top|bottom|inset|here|"
     r"second left|second right|far left|far right))?(?: with [^,.;:!?]{1,60})?|"
     # "Duncan Bannatyne, second left, and Peter Jones": where in the photo, without "pictured".
-    r"(?:second|far|top|bottom) (?:left|right))\s*,\s*",
+    r"(?:second|far|top|bottom) (?:left|right)))\s*,\s*",
     re.IGNORECASE,
 )
+# "He and wife, Cookie, left, were devastated": a bare "left" right after a name is where she
+# stands in the photo (after "those who", "left" is a verb).
+_NAMED_POSITION = re.compile(r"(?P<name>\b[A-Z][\w'’-]*),\s*(?:left|right|centre|center)\s*,\s*")
 _CREDIT = re.compile(
     r"(©|\bgetty images\b|\bvia (?:pa|ap|reuters|afp|getty)\b|\bshutterstock\b|"
     r"\bphoto(?:graph)?: |\bcredit: |\bpa images\b|\bpa wire\b)",
@@ -140,6 +143,7 @@ def tidy(sentence: str) -> str:
     text = _STRAY_STOP.sub(" ", _GLUED_CREDIT.sub("", sentence.strip()))
     text = _without_footage_intro(text)
     bare = _CAPTION_ASIDE.sub(_aside_gone, _CAPTION_MARK.sub("", text))
+    bare = _NAMED_POSITION.sub(lambda m: m["name"] + _closing(m.string[: m.end("name")]), bare)
     return bare if has_verb(bare) else text
 
 
@@ -147,8 +151,14 @@ def _aside_gone(match: re.Match[str]) -> str:
     """What stands where ", pictured left," was: the comma that closes an aside it followed
     ("Alya Ahmed Ali, 13, pictured right, after" -> "..., 13, after"), else a space ("Ray Coe,
     pictured left, is set" -> "Ray Coe is set")."""
-    before = match.string[: match.start()]
-    closes = "," in before and len(before.rsplit(",", 1)[1].split()) <= ASIDE_CLOSED_WORDS
+    return _closing(match.string[: match.start()])
+
+
+def _closing(before: str) -> str:
+    """What stands after `before` once a photo mark is cut: the comma that closes a short aside
+    ("pupil, Alya Ahmed Ali, 13"), else a space."""
+    last = before.rsplit(",", 1)[1] if "," in before else None
+    closes = last is not None and len(last.split()) <= ASIDE_CLOSED_WORDS
     return ", " if closes else " "
 
 
