@@ -712,3 +712,26 @@ def test_what_a_closing_name_is_is_said_in_a_sentence_that_names_it_again():
         "made wooden toys for the Christmas market."
     )
     assert [s.text for s in write_sentence(text, text, 4, ENGLISH)] == [text]
+
+
+def test_a_sentence_wholly_in_brackets_is_said_as_a_sentence_and_never_as_an_empty_line():
+    # Ars Technica scrape: "(Cooke’s clients include Boeing, ...)" was said as an empty line.
+    text = (
+        "(Cooke’s clients include Boeing, prime contractor for the SLS core stage, although many "
+        "in the space community note he held similar views long before working with Boeing.)"
+    )
+    (said,) = write_sentence(text, text, 19, ENGLISH)
+    assert said.text == text[1:-2] + "."
+    assert "clutter" in rules([said])
+
+
+def test_an_opening_phrase_described_right_after_it_is_not_cut():
+    from news60.script.broadcast.trim import trim_for_ear
+
+    # Ars Technica scrape: cut, "the day the proposals were due" hung with nothing to describe.
+    text = (
+        "In a statement released November 5, the day the proposals were due to NASA, it said it "
+        "submitted a proposal that would involve the launch of an integrated lander on an SLS "
+        "Block 1B."
+    )
+    assert trim_for_ear(text, ENGLISH, 20) == (text, [])

@@ -115,3 +115,14 @@ def test_fitting_speaks_each_sentence_once_and_records_one_narration(
     assert len(spoken) == len(set(spoken)) > 0
     assert len(recorded) == 1 and narration.duration == recorded[0].duration
     assert narration.duration <= pipeline.limits(settings, theme).longest
+
+
+def test_a_line_that_naming_someone_makes_too_long_to_say_is_left_out():
+    # Ars Technica scrape: "Doug Cooke said: “<a quote of 27 words>”" ran to 31 words once the
+    # speaker was named in full at first mention; every other sentence said stays within 30.
+    data = Path(__file__).resolve().parents[2] / "shared" / "data" / "scrapes"
+    article = read_article(str(data / "c00962aabe7bdd1f" / "scrape.txt"), ArticleSettings())
+    script, _ = fit_script(article, ScriptSettings(), PacedVoice(2.9), pace=2.9, limits=LIMITS)
+    lines = [line.text for scene in script.scenes for line in scene.lines]
+    assert all(len(text.split()) <= 30 for text in lines[1:]), lines
+    assert all(text.strip() for text in lines) and "If NASA focuses" not in script.text

@@ -16,7 +16,7 @@ from typing import Protocol, TypeVar
 from news60.errors import ScriptError
 from news60.language import profile_for
 from news60.models import Article, Script, TracedSentence
-from news60.script.broadcast import finish_script, people_in
+from news60.script.broadcast import LONGEST, finish_script, people_in
 from news60.script.broadcast.arc import arc_notes
 from news60.script.scenes import build_script
 from news60.script.speakable import display_text
@@ -101,7 +101,14 @@ class _Picker:
     grown: bool = False
 
     def chosen(self, picks: list[Pick]) -> _Chosen:
-        return _Chosen(picks, _script(self.article, picks, self.name, self.tense))
+        script = _script(self.article, picks, self.name, self.tense)
+        # A person introduced at first mention lengthens the line that names them: a unit
+        # that now runs past LONGEST words is left out, as it would have been before.
+        long = _too_long(picks, script)
+        if long:
+            picks = [p for p in picks if p.unit not in long]
+            script = _script(self.article, picks, self.name, self.tense)
+        return _Chosen(picks, script)
 
     def drop(self, draft: _Chosen, narration: Measured) -> _Chosen:
         """The measured pace says how many words must go: drop units until that many have."""
@@ -187,6 +194,21 @@ def _script(article: Article, picks: list[Pick], summariser: str, tense: str = "
     units = [text for text, _ in article_sentences(article)]
     notes = arc_notes(" ".join(text for text, _ in pairs), units, profile)
     return build_script(article, pairs, summariser, [p.unit for p in picks], grouped, notes)
+
+
+def _too_long(picks: list[Pick], script: Script) -> set[int]:
+    """Units, other than the lead's and those another pick requires, with a line said past
+    LONGEST words."""
+    required = {r for p in picks for r in p.requires}
+    lead = picks[0].unit if picks else -1
+    unit_at = {p.index: p.unit for p in picks}
+    long = set()
+    for line in (line for scene in script.scenes for line in scene.lines):
+        # The line's own sentence comes first in its places; a name's introduction after it.
+        unit = unit_at.get(line.places[0], -1) if line.places else -1
+        if len(line.text.split()) > LONGEST and unit >= 0 and unit != lead:
+            long |= {unit} - required
+    return long
 
 
 def drop_to_fit(picks: list[Pick], words: int) -> list[Pick]:

@@ -9,7 +9,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from news60.language import Profile
-from news60.script.broadcast.grammar import bare, capitalise, ended, inside_quote, opens_clause
+from news60.script.broadcast.grammar import (
+    bare,
+    capitalise,
+    ended,
+    inside_quote,
+    opens_clause,
+    verb_within,
+)
 from news60.script.faithfulness import PARTIES, said_in_full
 
 _DASH = r"(?:--|—|–|-)"
@@ -165,9 +172,13 @@ def unbracket(text: str, profile: Profile, first: bool) -> Cleaned:
             notes.append(f"dropped the other name “({inside})” inside a name")
             dropped.append(inside)
             return ""
-        said, note, lost, own = _aside(
-            inside, before, match.end() >= len(text.rstrip(".!?")) - 1, profile
-        )
+        at_end = match.end() >= len(text.rstrip(".!?")) - 1
+        if at_end and not before.strip() and verb_within(inside.split(), profile, 99) is not None:
+            # "(Cooke's clients include Boeing, ...)": a whole sentence in brackets is said
+            # as a sentence; left out, its line would be empty.
+            notes.append("said the sentence in brackets without them")
+            return ended(capitalise(inside))
+        said, note, lost, own = _aside(inside, before, at_end, profile)
         notes.append(note)
         dropped.append(lost)
         after.extend(own)

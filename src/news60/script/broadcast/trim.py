@@ -109,6 +109,7 @@ def _cut_opening(text: str, profile: Profile) -> tuple[str | None, str]:
         _finite_in_phrase(opening, profile)
         or verb_within(rest.split(), profile, 12) is None
         or bare(rest.split()[0]) in _RELATIVES | _POINTING
+        or _describes_opening(rest.split())
     ):
         return None, ""
     return capitalise(rest), f"cut the opening phrase “{cut}”"
@@ -118,6 +119,16 @@ _RELATIVES = frozenset(["which", "who", "whom", "whose", "where", "that"])
 # "From a knitted baby to a potty chair, these are the souvenirs ...": the rest points back at
 # the opening phrase, and would point at nothing without it.
 _POINTING = frozenset(["these", "this", "those", "it", "they", "such"])
+
+
+def _describes_opening(words: list[str]) -> bool:
+    """ "the day the proposals were due to NASA, it said ...": a phrase set off by a comma right
+    after the opening describes it ("November 5"), and without it would hang."""
+    first = bare(words[0]) if words else ""
+    return first in {"the", "a", "an"} and any(w.endswith(",") for w in words[:DESCRIBING_WORDS])
+
+
+DESCRIBING_WORDS = 10  # a phrase describing the opening is short: "the day the proposals were due"
 
 
 def _finite_in_phrase(opening: list[str], profile: Profile) -> bool:

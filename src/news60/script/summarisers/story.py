@@ -206,11 +206,14 @@ def _short_enough(
     units: tuple[Unit, ...],
     written: tuple[tuple[TracedSentence, ...], ...],
 ) -> tuple[int, ...]:
-    """Usable units whose every sentence, as written for the ear, runs at most LONGEST words
-    (the lead stays whatever its length: the news is said), and whose requirements stay."""
+    """Usable units whose every sentence, as written for the ear, says something and runs at
+    most LONGEST words (the lead stays whatever its length: the news is said), and whose
+    requirements stay."""
     kept: list[int] = []
     for u in usable:
         lines = [line for i in units[u].sentences for line in written[i]]
+        if not all(line.text.strip() for line in lines):
+            continue  # all of a sentence was clutter ("(Photo: AP)"): nothing is left to say
         short = all(len(line.text.split()) <= LONGEST for line in lines)
         if (short or not kept) and all(r in kept for r in units[u].requires):
             kept.append(u)
