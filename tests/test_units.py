@@ -248,6 +248,8 @@ def test_a_dated_wire_photo_caption_is_not_prose_and_never_leads():
     [
         "Time to say goodbye: A dog pictured looking on.",
         "Social media success story: Burberry has over 10m Facebook fans - and counting.",
+        # CNN/DM: a label in quotes, the photo of a day long past told in the present
+        "'Scared': Johnson announces he has HIV at a Los Angeles press conference in 1991.",
     ],
 )
 def test_a_long_caption_label_is_not_prose(caption):

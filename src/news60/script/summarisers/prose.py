@@ -64,7 +64,8 @@ _SCRAP_WORDS = 8
 # "Adams . has repeated": a line break the source turned into a stop inside a sentence.
 _STRAY_STOP = re.compile(r"\s\.\s+(?=[a-z])")
 # A Daily Mail style caption label: one to three capitalised words and a colon, then text.
-_LABEL = re.compile(r"^[A-Z][\w'’-]*(?:\s[\w'’-]+){0,2}:\s+[A-Z‘'“\"]")
+# The label may be in quotes: "'Scared': Johnson announces he has HIV ...".
+_LABEL = re.compile(r"^[‘'“\"]?[A-Z][\w'’-]*(?:\s[\w'’-]+){0,2}[’'”\"]?:\s+[A-Z‘'“\"]")
 _SAID_LABEL = re.compile(r"\b(said|says|told|added|wrote|tweeted|explained|warned)\b", re.I)
 # A longer Daily Mail label is a phrase ("Time to say goodbye: A dog pictured looking on."); one
 # that hands over to a quote or whose text goes on from it ("Banjo serves two purposes: It ...")
