@@ -755,3 +755,37 @@ def test_a_lead_too_long_to_say_loses_when_it_happened_but_never_a_date_ahead():
         "the town more than four million dollars over the next two years on Tuesday."
     )
     assert trim_for_ear(text, ENGLISH, 20) == (text, [])
+
+
+def test_a_sentence_of_19_words_with_two_clauses_is_said_as_two():
+    # CNN/DM: two things he did, each a sentence, the subject said again.
+    text = (
+        "Mr Cameron got the £20.99 shoes from high street store Aldo and took them with him to "
+        "Portugal last summer."
+    )
+    said = [s.text for s in write_sentence(text, text, 4, ENGLISH)]
+    assert said == [
+        "Mr Cameron got the £20.99 shoes from high street store Aldo.",
+        "Mr Cameron took them with him to Portugal last summer.",
+    ]
+
+
+def test_an_opening_phrase_of_time_is_not_taken_for_the_subject_said_again():
+    # Washington Post page (schema.org context): "Earlier Saturday, Yoon apologized ..., saying".
+    text = (
+        "Earlier Saturday, Yoon apologized for his actions in a brief nationally televised "
+        "address, saying they “stemmed from the urgency” he felt as president but “caused anxiety "
+        "and inconvenience to the public.”"
+    )
+    said = [s.text for s in write_sentence(text, text, 6, ENGLISH)]
+    assert said[1].startswith("Yoon said they “stemmed from the urgency”")
+    # "will be able to trade, allowing ...": said as "That allowed ..." it would turn the future
+    # into the past.
+    text = (
+        "The nation will be able to trade extensively with the United States, allowing it to buy "
+        "goods like tractors and spare parts and attract much-needed investment in its economy "
+        "after years of hardship."
+    )
+    assert not any(
+        s.text.startswith("That allowed") for s in write_sentence(text, text, 3, ENGLISH)
+    )

@@ -30,7 +30,7 @@ _EVENT_PARTICIPLES = {
     "causing": "caused", "triggering": "triggered", "sending": "sent", "ending": "ended",
     "fuelling": "fuelled", "fueling": "fueled", "deepening": "deepened", "pushing": "pushed",
     "putting": "put", "making": "made", "setting": "set", "dealing": "dealt",
-    "adding": "added",
+    "adding": "added", "allowing": "allowed", "enabling": "enabled", "giving": "gave",
 }  # fmt: skip
 _AGENCIES = (
     "AP AFP Reuters CNN UPI PA AAP Bloomberg dpa EFE Xinhua PTI IANS ANSA BBC NPR ABC CBS NBC "

@@ -32,7 +32,9 @@ _DANGLING_WORDS = (
     "who whom whose it uses even"
 )
 _DANGLING = frozenset(_DANGLING_WORDS.split())
-SPLIT_FROM = 20  # a sentence longer than this is split where a clause ends cleanly
+# A sentence longer than this is split where a clause ends cleanly, so that the median sentence
+# said runs 18 words or fewer (40-word print sentences were what listeners lost track of).
+SPLIT_FROM = 18
 LONGEST = 30  # no sentence said runs longer: past this a listener loses its beginning
 _STAND_INS_WORDS = "it its they he she this that these those but so yet"
 _STAND_INS = frozenset(_STAND_INS_WORDS.split())
@@ -389,7 +391,10 @@ def split_participle(text: str, profile: Profile) -> Split | None:
         if inside_aside(text, match.start()):
             continue
         rest = text[match.end() :]
-        # "adding to the problems" is what the event did; "adding that ..." is the speaker's.
+        if _ahead(text[: match.start()]):
+            continue  # "will be able to trade, allowing ...": said as "That allowed" it would be past
+        if re.match(r"(?:and|or)\s+[a-z]+ing\b", rest):
+            continue  # "seizing and gunning down": only one of the two would be said as a verb
         event = not rest.startswith(("that", "to say", "it ")) and (
             word != "adding" or rest.startswith("to ")
         )
@@ -405,6 +410,14 @@ def split_participle(text: str, profile: Profile) -> Split | None:
         note = f"split at “{word}”, said as “{opener}”"
         return Split(_pieces(text[: match.start()], f"{opener} {rest}"), note)
     return None
+
+
+def _ahead(clause: str) -> bool:
+    """The clause speaks of what will or may be, where a verb said in the past would not do."""
+    return _MODAL.search(clause) is not None
+
+
+_MODAL = re.compile(r"\b(?:will|would|can|could|may|might|should|shall|must)\b", re.I)
 
 
 def split_opening_participle(text: str, profile: Profile) -> Split | None:
@@ -842,6 +855,9 @@ def _closing_name(words: list[str]) -> list[str]:
     while run and not run[0][:1].isupper():
         run.pop(0)
     whole = 0 < len(run) <= CLOSING_NAME_WORDS and len(run) < len(words)
+    before = bare(words[-len(run) - 1]) if whole else ""
+    if any(bare(w) in NAME_PARTICLES for w in run) and before in {"the", "a", "an"}:
+        return []  # "the CEO of Hotelied, a start-up": the phrase may be on Hotelied or the CEO
     return run if whole else []
 
 

@@ -150,7 +150,7 @@ def inside_aside(text: str, at: int) -> bool:
 def main_subject(sentence: str, profile: Profile) -> str | None:
     """The subject a new sentence may repeat: a pronoun, a name, or "The <noun>" of at most
     SUBJECT_WORDS words that opens the sentence right before its verb; None when unsure."""
-    words = sentence.split()
+    words = _after_opening_phrase(sentence.split(), profile)
     k = verb_within(words, profile, SUBJECT_WORDS + 1)
     if not k:
         return None
@@ -162,6 +162,25 @@ def main_subject(sentence: str, profile: Profile) -> str | None:
 
 # The small words inside a name: "Bank of England", "Luis de Miranda", "Braunau am Inn".
 NAME_PARTICLES = frozenset(["of", "de", "del", "der", "la", "le", "van", "von", "am", "upon"])
+
+
+def _after_opening_phrase(words: list[str], profile: Profile) -> list[str]:
+    """The words after a short phrase of time or place that opens the sentence ("Earlier
+    Saturday, Yoon apologized" -> "Yoon apologized"): it is not the subject."""
+    for k, word in enumerate(words[:OPENING_PHRASE_WORDS]):
+        if word.endswith(","):
+            phrase = words[: k + 1]
+            first = bare(phrase[0])
+            timed = first in PREPOSITIONS or first in _TIME_WORDS
+            if timed and verb_within(phrase, profile, len(phrase)) is None:
+                return words[k + 1 :]
+            return words
+    return words
+
+
+OPENING_PHRASE_WORDS = 5  # "Late on Tuesday night," at most: a longer opening is a clause
+# Words that open a phrase of time: "Earlier Saturday,", "Last week,", "This morning,".
+_TIME_WORDS = frozenset(["earlier", "later", "late", "last", "this", "early", "yesterday", "today"])
 
 
 def repeatable(phrase: str, profile: Profile) -> str | None:
