@@ -789,3 +789,29 @@ def test_an_opening_phrase_of_time_is_not_taken_for_the_subject_said_again():
     assert not any(
         s.text.startswith("That allowed") for s in write_sentence(text, text, 3, ENGLISH)
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        (  # CNN/DM: "police officials" is a subject without an article
+            "It was not immediately clear whether Mata has an attorney, and police officials "
+            "could not be immediately reached for comment.",
+            [
+                "It was not immediately clear whether Mata has an attorney.",
+                "Police officials could not be immediately reached for comment.",
+            ],
+        ),
+        (  # CNN/DM: so is "in-migration", a noun that takes no article
+            "The first New York Amish districts were established in the Conewango Valley in "
+            "1949, but in-migration slowed until about 10 years ago.",
+            [
+                "The first New York Amish districts were established in the Conewango Valley in "
+                "1949.",
+                "But in-migration slowed until about 10 years ago.",
+            ],
+        ),
+    ],
+)
+def test_a_clause_whose_subject_has_no_article_opens_a_sentence(text, pieces):
+    assert [s.text for s in write_sentence(text, text, 5, ENGLISH)] == pieces

@@ -106,9 +106,28 @@ def opens_clause(text: str, profile: Profile) -> bool:
         or words[0][:1].isupper()
         or words[0][:1].isdigit()
         or bare_noun
+        or _bare_noun_phrase(words[:k], profile)
     )
     subject = [bare(w) for w in words[:k]]
     return starts and not any(w in PREPOSITIONS for w in subject[:1]) and not _has_comma(words[:k])
+
+
+def _bare_noun_phrase(subject: list[str], profile: Profile) -> bool:
+    """ "police officials could not be reached", "in-migration slowed": a noun or two with no
+    article before the verb, none of them a word that opens a phrase or describes a verb."""
+    plain = [bare(w) for w in subject]
+    excluded = (
+        PREPOSITIONS | profile.clause_conjunctions | profile.openers | set(profile.coordinators)
+    )
+    return 0 < len(plain) <= BARE_SUBJECT_WORDS and all(
+        re.fullmatch(r"[a-z]+(?:-[a-z]+)?", w) is not None
+        and w not in excluded
+        and not w.endswith(("ly", "ing"))
+        for w in plain
+    )
+
+
+BARE_SUBJECT_WORDS = 2  # "police officials": longer runs without an article are seldom a subject
 
 
 def _reach(words: list[str], profile: Profile) -> int:
