@@ -815,3 +815,35 @@ def test_an_opening_phrase_of_time_is_not_taken_for_the_subject_said_again():
 )
 def test_a_clause_whose_subject_has_no_article_opens_a_sentence(text, pieces):
     assert [s.text for s in write_sentence(text, text, 5, ENGLISH)] == pieces
+
+
+def test_a_which_clause_names_a_company_whole_and_an_as_phrase_is_not_a_clause():
+    # BBC scrape: "Machine was bought out by ..." was said, and "she described this. The "worst
+    # case scenario" and accused him of ..." cut a sentence at "as".
+    text = (
+        "Taylor Swift's first six albums were released through Big Machine, which was bought out "
+        "by a company owned by talent manager Scooter Braun earlier this year."
+    )
+    said = [s.text for s in write_sentence(text, text, 3, ENGLISH)]
+    assert said[1].startswith("Big Machine was bought out by a company")
+    text = (
+        'In a Tumblr post at the time she described this as the "worst case scenario" and '
+        'accused him of years of "incessant, manipulative bullying".'
+    )
+    assert [s.text for s in write_sentence(text, text, 5, ENGLISH)] == [text]
+    text = (
+        "The sanctions were lifted after months of talks with the United States, which had "
+        "demanded that Sudan end its support for the rebels."
+    )
+    said = [s.text for s in write_sentence(text, text, 3, ENGLISH)]
+    assert said[1].startswith("The United States had demanded that Sudan end its support")
+
+
+def test_a_quote_moved_after_its_speaker_loses_the_space_the_page_left_before_its_mark():
+    # LA Times scrape: the page has "and continue to see ” Mayer said."
+    text = "“We’ve never had demand that we saw that day, and continue to see ” Mayer said."
+    (said,) = write_sentence(text, text, 9, ENGLISH)
+    assert (
+        said.text
+        == "Mayer said: “We’ve never had demand that we saw that day, and continue to see.”"
+    )

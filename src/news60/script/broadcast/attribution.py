@@ -159,7 +159,8 @@ def _quote_after_speaker(text: str, profile: Profile) -> str | None:
     if not speaker:
         return None
     end = match["end"] if match["end"] in "!?" and match["end"] else "."
-    return f"{speaker}: {match['open']}{match['quote']}{end}{match['close']}"
+    # "and continue to see ” Mayer said": the page left a space where the comma was.
+    return f"{speaker}: {match['open']}{match['quote'].rstrip()}{end}{match['close']}"
 
 
 def _speaker_clause(attribution: str, profile: Profile) -> str | None:

@@ -215,6 +215,9 @@ def split_clause_conjunction(text: str, profile: Profile) -> Split | None:
             continue
         if len(text[: match.start()].split()) < MIN_PIECE or not opens_clause(right, profile):
             continue
+        verb = verb_within(right.split(), profile)
+        if verb and bare(right.split()[verb - 1]) in {"and", "or", "but"}:
+            continue  # "described this as the worst case and accused him": the verb is hers
         if match.group(1) in {"although", "though"}:
             right = "But " + right
         return Split(_pieces(text[: match.start()], right), f"split before “{match.group(1)}”")
@@ -351,6 +354,11 @@ def antecedent(left: str, profile: Profile, person: bool = False) -> str | None:
         return None  # "Cook told Benioff, which meant ...": the "which" is what was said
     while run and bare(run[0]) in {"of", "de", "van"}:
         run.pop(0)
+    if run and not person and len(run) <= SUBJECT_OPENING:
+        # "Big Machine, which": a company's name whole, never "Machine"; "the United States,
+        # which": with its article.
+        the = len(run) < len(words) and bare(words[-len(run) - 1]) == "the"
+        return ("The " if the else "") + " ".join(run)
     if run:
         return repeatable(" ".join(run), profile)
     if person and len(words) > 4:
