@@ -847,3 +847,15 @@ def test_a_quote_moved_after_its_speaker_loses_the_space_the_page_left_before_it
         said.text
         == "Mayer said: “We’ve never had demand that we saw that day, and continue to see.”"
     )
+
+
+def test_who_someone_is_goes_whole_with_the_name_that_ends_it():
+    # Washington Times scrape: "Prince Andrew Charles, has reportedly told" was said.
+    _, story = story_of(SHARED_DATA / "scrapes" / "1f765c48780665e8" / "scrape.txt")
+    said = [line.text for line in lines_from(story, "Prince Andrew, the nearly 60-year-old")]
+    assert said == [
+        "Prince Andrew has reportedly told friends and family that the interview aired at the "
+        "weekend was a “great success”.",
+        "Prince Andrew is the nearly 60-year-old younger brother of heir to the British throne, "
+        "Charles.",
+    ]

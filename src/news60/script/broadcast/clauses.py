@@ -823,8 +823,11 @@ _APPOSITION = re.compile(
     r"(?P<name>[A-Z][\w'’.-]+(?:\s+(?:(?:am|de|del|der|la|le|van|von|upon)\s+)?[A-Z][\w'’.-]+){0,3}),"
     r"\s+(?P<app>(?:the|a|an)\s[^,;“”\"()]{3,90}?)(?=,)"
 )
-# ", the elite group of 25 men who run China," right after an aside: a second one on it.
-_STACKED = re.compile(r",\s+(?P<app>(?:the|a|an)\s[^,;“”\"()]{3,90}?)(?=,)")
+# ", the elite group of 25 men who run China," right after an aside: a second one on it; or
+# the name of whom it ends on ("brother of heir to the British throne, Charles,").
+_STACKED = re.compile(
+    r",\s+(?P<app>(?:the|a|an)\s[^,;“”\"()]{3,90}?|[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})(?=,)"
+)
 LONGEST = 30  # the appositive rule works only past this, where a sentence must shrink
 
 
