@@ -859,3 +859,17 @@ def test_who_someone_is_goes_whole_with_the_name_that_ends_it():
         "Prince Andrew is the nearly 60-year-old younger brother of heir to the British throne, "
         "Charles.",
     ]
+
+
+def test_who_someone_is_said_in_a_sentence_of_its_own_is_not_said_again_at_the_name():
+    # Reuters scrape: "Kurt Volker, the former special envoy to Ukraine, and Tim Morrison
+    # testified ..." came back from naming, right before "Kurt Volker is the former ...".
+    article, story = story_of(SHARED_DATA / "scrapes" / "7a664e40d256470f" / "scrape.txt")
+    lines = lines_from(story, "Kurt Volker, the former special envoy")
+    people = people_in(article_sentences(article), ENGLISH)
+    said = [line.text for line in finish_script(lines, people, ENGLISH, "said")]
+    assert said[0].startswith("Kurt Volker and Tim Morrison testified side-by-side")
+    assert said[1:] == [
+        "Kurt Volker is the former special envoy to Ukraine.",
+        "Tim Morrison is a former National Security Council official.",
+    ]

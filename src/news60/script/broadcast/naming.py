@@ -127,11 +127,24 @@ def introduce(
     """Each sentence with the first mention of every person introduced as the article does, and
     the people it introduced; a sentence that would grow past LONGEST words gets the bare name."""
     introduced: set[str] = set()
+    # "Kurt Volker is the former special envoy": who someone is, said in a sentence of its own
+    # (a split), is not said again at the name.
+    said = " ".join(sentences)
+    introduced |= {surname for surname, person in people.items() if _role_said(person, said)}
     out = []
     for sentence in sentences:
         new, who = _introduce_in(sentence, people, introduced, profile.titles)
         out.append((new, who))
     return out
+
+
+def _role_said(person: Person, script: str) -> bool:
+    """The script already says who the person is, in the article's words, apart from the name."""
+    role = person.introduction.replace(person.name, "").strip(" ,")
+    return len(role.split()) >= ROLE_WORDS and f"{person.name} is {role}" in script
+
+
+ROLE_WORDS = 2  # a role of one word ("Mr") says nothing of who someone is
 
 
 def _introduce_in(
