@@ -31,7 +31,7 @@ def trim_for_ear(text: str, profile: Profile, longest: int) -> tuple[str, list[s
     """The sentence with verbless colour cut until it runs at most `longest` words, and notes
     saying what was cut; unchanged when nothing may be cut."""
     notes: list[str] = []
-    for cut in (_cut_absolute, _cut_including, _cut_aside, _cut_tail, _cut_opening, _cut_when):
+    for cut in (_cut_absolute, _cut_including, _cut_aside, _cut_tail, _cut_opening):
         while len(text.split()) > longest:
             shorter, note = cut(text.rstrip("."), profile)
             if shorter is None:
@@ -144,37 +144,6 @@ def _finite_in_phrase(opening: list[str], profile: Profile) -> bool:
 # Words that open a clause with a verb of its own inside an opening phrase.
 _CLAUSE_OPENERS = _RELATIVES | {"when", "while", "as", "because", "if", "since", "after", "before"}
 _RELATIVE_ON_OPENING = re.compile(r"(?P<clause>(?:which|who|whose|where)\s[^,;“”\"]{3,120}),\s+")
-
-
-def _cut_when(text: str, profile: Profile) -> tuple[str | None, str]:
-    """ "... exposed hundreds of church members to the virus in late September and early
-    October" -> "... to the virus": when, at the end of a lead too long to say, is what the
-    listener can spare; what happened stays whole."""
-    match = _CLOSING_WHEN.search(text)
-    if not match or inside_aside(text, match.start()):
-        return None, ""
-    before = text[: match.start()].split()
-    if len(before) < 8 or bare(before[-1]) in PREPOSITIONS | profile.determiners:
-        return None, ""
-    if profile.next_steps.search(text) or _AHEAD.search(text):
-        return None, ""  # "will vote on Tuesday": a date ahead is what happens next, news
-    return text[: match.start()], f"cut when it happened “{match.group(0).strip()}”"
-
-
-# Words that put the sentence's time ahead of now, where a date says what happens next.
-_AHEAD = re.compile(r"\b(?:will|would|shall|is to|are to|due|next|until|plans?|expected)\b", re.I)
-
-
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-_WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-_WHEN_WORD = (
-    rf"(?:(?:early|late|mid|last|this|next)[\s-]+)?(?:{_MONTHS}|{_WEEKDAYS})(?:\s+\d{{1,2}})?"
-)
-# "in late September and early October", "on Tuesday", "last month": a time closing the sentence.
-_CLOSING_WHEN = re.compile(
-    rf"\s+(?:(?:in|on|during)\s+)?{_WHEN_WORD}(?:\s+(?:and|or|to)\s+{_WHEN_WORD})?"
-    rf"(?:,?\s+\d{{4}})?$"
-)
 
 
 def _cut_aside(text: str, profile: Profile) -> tuple[str | None, str]:
