@@ -403,6 +403,7 @@ def split_participle(text: str, profile: Profile) -> Split | None:
             continue  # "will be able to trade, allowing ...": said as "That allowed" it would be past
         if re.match(r"(?:and|or)\s+[a-z]+ing\b", rest):
             continue  # "seizing and gunning down": only one of the two would be said as a verb
+        # "adding to the problems" is what the event did; "adding that ..." is the speaker's.
         event = not rest.startswith(("that", "to say", "it ")) and (
             word != "adding" or rest.startswith("to ")
         )
@@ -828,13 +829,13 @@ _APPOSITION = re.compile(
 _STACKED = re.compile(
     r",\s+(?P<app>(?:the|a|an)\s[^,;“”\"()]{3,90}?|[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})(?=,)"
 )
-LONGEST = 30  # the appositive rule works only past this, where a sentence must shrink
 
 
 def split_closing_appositive(text: str, profile: Profile) -> Split | None:
-    """ "Sharon is the CEO of Hotelied, a start-up that allows people ..." -> "Sharon is the CEO
-    of Hotelied. Hotelied is a start-up that allows people ...": what the name that ends the
-    main clause is, said in a sentence of its own that names it again."""
+    """ "Forrest Jones runs the start-up Beechmont Hotels Corporation, a hotel operating company
+    that consults ..." -> "... Beechmont Hotels Corporation. Beechmont Hotels Corporation is a
+    hotel operating company that consults ...": what the name that ends the main clause is,
+    said in a sentence of its own that names it again."""
     match = _CLOSING_APPOSITION.match(text)
     if not match or inside_aside(text, match.start("app")):
         return None
@@ -859,7 +860,9 @@ def _closing_name(words: list[str]) -> list[str]:
     the words end on something else or the name runs back to the sentence's start."""
     run: list[str] = []
     for word in reversed(words):
-        if word[:1].isupper() and not word.endswith(",") or run and bare(word) in NAME_PARTICLES:
+        if (word[:1].isupper() and not word.endswith(",")) or (
+            run and bare(word) in NAME_PARTICLES
+        ):
             run.insert(0, word)
         else:
             break
@@ -873,8 +876,8 @@ def _closing_name(words: list[str]) -> list[str]:
 
 
 CLOSING_NAME_WORDS = 4  # a longer capitalised run is a title or a list, not one name
-# "... the CEO of Hotelied, a start-up that allows ...": a phrase on what the name that ends
-# the main clause is ends the sentence.
+# "... the start-up Beechmont Hotels Corporation, a hotel operating company that consults ...":
+# a phrase on what the name that ends the main clause is ends the sentence.
 _CLOSING_APPOSITION = re.compile(r"^(?P<main>.+\S),\s+(?P<app>(?:a|an)\s[^,;:“”\"()]{3,160})\.$")
 
 

@@ -52,11 +52,9 @@ def _cut_including(text: str, profile: Profile) -> tuple[str | None, str]:
     if not match or inside_aside(text, match.start()):
         return None, ""
     listed = match.group(0).split()
+    # ", including a test ... where the engines will fire, just as ...": a clause, not colour.
     if verb_within(listed, profile, len(listed)) is not None:
-        return (
-            None,
-            "",
-        )  # ", including a test ... where the engines will fire": what "as" follows on
+        return None, ""
     rest = text[match.end() :]
     # ", including 17 foreigners, in an assault": both commas go; before ", officials said"
     # the comma stays, closing what was said.
