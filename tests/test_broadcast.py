@@ -853,3 +853,38 @@ def test_who_someone_is_said_in_a_sentence_of_its_own_is_not_said_again_at_the_n
         "Kurt Volker is the former special envoy to Ukraine.",
         "Tim Morrison is a former National Security Council official.",
     ]
+
+
+def test_a_korean_name_is_said_again_by_its_family_name_and_who_he_is_comes_next():
+    # Washington Post page: "Dong-hoon told reporters" was said; Han is the family name.
+    text = (
+        "Han Dong-hoon, the leader of the PPP, urged Yoon to step down, telling reporters after "
+        "the address that it had become “impossible” for him to carry out his normal "
+        "presidential duties."
+    )
+    said = [s.text for s in write_sentence(text, text, 7, ENGLISH)]
+    assert said == [
+        "Han Dong-hoon urged Yoon to step down.",
+        "Han Dong-hoon is the leader of the PPP.",
+        "Han told reporters after the address that it had become “impossible” for him to carry "
+        "out his normal presidential duties.",
+    ]
+    from news60.script.people import surname_of
+
+    assert [surname_of(n) for n in ("Lee Jae-myung", "Craig Eccleston-Todd", "Kurt Volker")] == [
+        "Lee",
+        "Eccleston-Todd",
+        "Volker",
+    ]
+
+
+def test_an_item_of_a_list_is_not_taken_for_who_the_name_before_it_is():
+    # CityLab page: "Paris is the Las Vegas Strip, and New York's Times Square ..." was said.
+    text = (
+        "In the summer of 1898, the Scottish chemist Sir William Ramsay made a discovery that "
+        "would eventually give the Moulin Rouge in Paris, the Las Vegas Strip, and New York’s "
+        "Times Square their perpetual nighttime glow."
+    )
+    assert not any(
+        " is the Las Vegas Strip" in s.text for s in write_sentence(text, text, 3, ENGLISH)
+    )

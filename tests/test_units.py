@@ -250,6 +250,8 @@ def test_a_dated_wire_photo_caption_is_not_prose_and_never_leads():
         "Social media success story: Burberry has over 10m Facebook fans - and counting.",
         # CNN/DM: a label in quotes, the photo of a day long past told in the present
         "'Scared': Johnson announces he has HIV at a Los Angeles press conference in 1991.",
+        # Guardian page: a caption walking the photos
+        "Clockwise from top: small whale bones; squid beaks, from the stomach of a sperm whale.",
     ],
 )
 def test_a_long_caption_label_is_not_prose(caption):

@@ -108,9 +108,20 @@ def is_title(word: str) -> bool:
     return word.rstrip(".") in _TITLES
 
 
+def surname_of(name: str) -> str:
+    """The family name a story calls someone by: the last word, but the first before a Korean
+    given name ("Han Dong-hoon" is Han, "Lee Jae-myung" is Lee; "Eccleston-Todd" stays whole)."""
+    words = name.split()
+    return words[0] if len(words) > 1 and _GIVEN_LAST.fullmatch(words[-1]) else words[-1]
+
+
+# "Dong-hoon", "Jae-myung": a hyphenated given name whose second part is not capitalised.
+_GIVEN_LAST = re.compile(r"[A-Z][a-z]+-[a-z]+")
+
+
 def surnames(text: str, known: Iterable[str] = ()) -> set[str]:
     """Surnames of the people a text names in full, or by a surname in `known`."""
-    found = {name.split()[-1] for name in full_names(text)}
+    found = {surname_of(name) for name in full_names(text)}
     words = set(re.findall(r"\b[A-Z][\w'’-]+\b", text))
     return found | (words & set(known))
 
@@ -161,5 +172,5 @@ def _speaker_before(before: str) -> str:
 
 def _only_person(text: str) -> str:
     """The one person the text names in full ("he" can only be them); "" when it names several."""
-    names = {name.split()[-1]: name for name in full_names(text)}
+    names = {surname_of(name): name for name in full_names(text)}
     return next(iter(names.values())) if len(names) == 1 else ""

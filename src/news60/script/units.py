@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from news60.script.people import FULL_NAME
+from news60.script.people import FULL_NAME, surname_of
 from news60.script.quotes import QuoteMarks, attributes, is_speech, read_marks
 
 # Openers that point back at the sentence before: pronouns, connectives, "The company".
@@ -244,7 +244,7 @@ def _introductions(sentences: Sequence[str]) -> dict[str, int]:
     first: dict[str, int] = {}
     for i, sentence in enumerate(sentences):
         for match in FULL_NAME.finditer(sentence):
-            surname = match.group(0).split()[-1]
+            surname = surname_of(match.group(0))
             if surname.lower() not in lower and surname not in _CALENDAR:
                 first.setdefault(surname, i)
     return first
@@ -252,7 +252,7 @@ def _introductions(sentences: Sequence[str]) -> dict[str, int]:
 
 def _named_earlier(sentence: str, introduced: dict[str, int]) -> set[int]:
     """Sentences that introduced people this one calls by surname alone ("Ms. Temple said")."""
-    full = {m.group(0).split()[-1] for m in FULL_NAME.finditer(sentence)}
+    full = {surname_of(m.group(0)) for m in FULL_NAME.finditer(sentence)}
     return {
         introduced[word]
         for word in _CAPITALISED.findall(sentence)

@@ -48,6 +48,10 @@ class Split:
 
     pieces: tuple[str, ...]
     note: str
+    # The later pieces say who someone in the first is: said right after the first sentence
+    # the first piece becomes, before the rest of it ("Han Dong-hoon urged Yoon to step down.
+    # Han Dong-hoon is the leader of the PPP. Han told reporters ...").
+    beside_first: bool = False
 
 
 SplitRule = Callable[[str, Profile], Split | None]
@@ -63,11 +67,12 @@ def split_for_ear(text: str, profile: Profile, depth: int = 0) -> tuple[list[str
         if split and _stand_in(split, text):
             continue  # a sentence a listener can take whole stays whole rather than lean back
         if split and all(_whole(piece, profile) for piece in split.pieces):
-            pieces, notes = [], [split.note]
-            for piece in split.pieces:
-                more, why = split_for_ear(piece, profile, depth + 1)
-                pieces += more
-                notes += why
+            said = [split_for_ear(piece, profile, depth + 1) for piece in split.pieces]
+            pieces = [p for more, _ in said for p in more]
+            notes = [split.note, *(n for _, why in said for n in why)]
+            if split.beside_first and len(said[0][0]) > 1:
+                first = said[0][0]
+                pieces = [first[0], *pieces[len(first) :], *first[1:]]
             return pieces, notes
     return [text], []
 
@@ -784,6 +789,9 @@ def split_appositive(text: str, profile: Profile) -> Split | None:
             continue
         if outside and match.start() < outside[-1][1]:
             continue  # inside the aside taken already
+        named = match["app"].split()[1][:1].isupper()
+        if named and re.match(r",\s+(?:and|or)\s", text[match.end("app") :]):
+            continue  # "in Paris, the Las Vegas Strip, and New York's Times Square": a list
         if not repeatable(match["name"], profile):
             continue
         # Said again in full: "Zhou Yongkang" is Zhou, and only the article's use can tell.
@@ -805,7 +813,9 @@ def split_appositive(text: str, profile: Profile) -> Split | None:
         closes = _opening_phrase(main[:name_end], profile)
         main = main[:name_end] + (after if closes else after.replace(",", "", 1))
     said = [ended(f"{who} is {app}") for _, _, who, app in outside]
-    return Split((ended(main), *said), "said who people are in sentences of their own")
+    return Split(
+        (ended(main), *said), "said who people are in sentences of their own", beside_first=True
+    )
 
 
 def _opening_phrase(before: str, profile: Profile) -> bool:

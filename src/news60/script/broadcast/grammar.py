@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from news60.language import Profile
-from news60.script.people import full_names
+from news60.script.people import full_names, surname_of
 from news60.script.quotes import QUOTED
 
 WORD = re.compile(r"[\w'’.-]+")
@@ -217,7 +217,7 @@ def repeatable(phrase: str, profile: Profile) -> str | None:
         return " ".join([words[0].capitalize(), *words[1:]])
     if all(w[:1].isupper() or bare(w) in NAME_PARTICLES for w in words):
         people = full_names(phrase)
-        return people[0].split()[-1] if len(people) == 1 and people[0] == phrase else phrase
+        return surname_of(people[0]) if len(people) == 1 and people[0] == phrase else phrase
     return None
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from news60.language import Profile
 from news60.script.broadcast.grammar import PREPOSITIONS, bare, inside_quote, is_finite_verb
-from news60.script.people import is_title, named_people
+from news60.script.people import is_title, named_people, surname_of
 
 ROLE_WORDS = 4  # a role before a name runs at most this many words ("Senate Democratic leader")
 APPOSITIVE_WORDS = 10  # ", the foreign secretary," and the like; longer is a clause of its own
@@ -50,7 +50,7 @@ def people_in(sentences: Iterable[tuple[str, int]], profile: Profile) -> dict[st
         for name, start, end in named_people(text):
             if any(word.lower() in lower for word in name.split()):
                 continue
-            surname = name.split()[-1]
+            surname = surname_of(name)
             role, after = _role(text, start, end, profile)
             intro = f"{name}, {role}" if after else f"{role} {name}".strip()
             person = Person(name, surname, intro, text, place, after)
@@ -197,6 +197,15 @@ def _mention(sentence: str, person: Person, titles: frozenset[str]) -> tuple[int
                 break
             k -= 1
         end = token.start() + len(token[0].rstrip(",.;:!?"))
+        # "Han Dong-hoon": the family name first, the given name after it.
+        given_after = (
+            person.name.split()[1:] if person.name.startswith(person.surname + " ") else []
+        )
+        following = [t[0].rstrip(",.;:!?") for t in tokens[i + 1 : i + 1 + len(given_after)]]
+        if given_after and following == given_after:
+            has_given = True
+            last = tokens[i + len(given_after)]
+            end = last.start() + len(last[0].rstrip(",.;:!?"))
         named = has_role or (has_given and person.introduction == person.name)
         return tokens[k].start(), end, named
     return None

@@ -91,6 +91,12 @@ _CONTACT = re.compile(
 )
 # The credit line at a report's foot: "CNN's Matiullah Mati contributed to this report."
 _CONTRIBUTED = re.compile(r"\bcontributed (?:to )?(?:this|the) (?:report|story|article)\b", re.I)
+# "Clockwise from top: small whale bones; ...", "From left: ...": a caption walking the photos.
+_PHOTO_GUIDE = re.compile(
+    r"^(?:(?:anti-?|counter-?)?clockwise|from (?:left|right|top)|left to right|top|bottom|above|"
+    r"below|inset)\b[^:.]{0,25}:\s",
+    re.IGNORECASE,
+)
 # The note on the writer at a report's foot: "Phil Helsel is a reporter for NBC News."
 _AUTHOR_NOTE = re.compile(
     r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s+is\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?"
@@ -198,7 +204,8 @@ def is_prose(sentence: str, min_words: int = _MIN_WORDS) -> bool:
 def is_caption(sentence: str) -> bool:
     """A photo caption or credit inside the text ("Final embrace: ...", "... (pictured)")."""
     return bool(
-        _CAPTION_MARK.search(sentence)
+        _PHOTO_GUIDE.match(sentence)
+        or _CAPTION_MARK.search(sentence)
         or _CREDIT.search(sentence)
         or _DATED_PHOTO.search(sentence)
         or _is_caption_label(sentence)
