@@ -888,3 +888,22 @@ def test_an_item_of_a_list_is_not_taken_for_who_the_name_before_it_is():
     assert not any(
         " is the Las Vegas Strip" in s.text for s in write_sentence(text, text, 3, ENGLISH)
     )
+
+
+def test_a_name_with_small_words_is_said_again_whole_and_a_lost_play_is_no_verb():
+    # Fox News scrape: "Beek noted that he and Kimberly ..." was said for Van Der Beek.
+    text = (
+        "Van Der Beek revealed the news of the miscarriage in a video package earlier in the "
+        "episode, noting that he and Kimberly experienced every parent’s “worst nightmare.”"
+    )
+    said = [s.text for s in write_sentence(text, text, 6, ENGLISH)]
+    assert said[1].startswith("Van Der Beek noted that he and Kimberly")
+    # Atlas Obscura scrape: "A lost Christopher Marlowe play at its center." was said alone.
+    text = (
+        "Ford opted instead to write two Star Trek novels and The Scholars of Night, a riff on "
+        "midcentury British espionage thrillers with no fantastical elements and a lost "
+        "Christopher Marlowe play at its center."
+    )
+    said = [s.text for s in write_sentence(text, text, 8, ENGLISH)]
+    assert said[-1].startswith("The Scholars of Night is a riff on midcentury British")
+    assert said[-1].endswith("and a lost Christopher Marlowe play at its center.")

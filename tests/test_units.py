@@ -512,3 +512,22 @@ def test_the_note_on_the_writer_at_the_foot_is_never_said_but_a_reporter_in_the_
     # In the story's body, the same words are the story's: only the foot is the page's note.
     body = Article(title="Reporter held", paragraphs=(story[2], *story[:2]))
     assert "Phil Helsel" in " ".join(_said(body, 200))
+
+
+def test_a_drop_cap_is_joined_again_and_the_pages_own_promotions_are_never_said():
+    # National Review scrape: the drop cap made "A dam Schiff's impeachment inquiry"; the last
+    # line was "Stay current with NR Daily."
+    article = Article(
+        title="Time is not on Adam Schiff's side",
+        paragraphs=(
+            "Time is not on Adam Schiff’s side in the impeachment inquiry he leads in the House.",
+            "A dam Schiff’s impeachment inquiry is incoherent, and the polls now show it clearly.",
+            "A dam was built on the river in 1990 and it still holds back the spring floods.",
+            "Stay current with NR Daily.",
+            "Check out what's clicking today in entertainment and politics.",
+        ),
+    )
+    said = " ".join(_said(article, 200))
+    assert "Adam Schiff’s impeachment inquiry is incoherent" in said
+    assert "A dam was built on the river" in said
+    assert "NR Daily" not in said and "Check out" not in said

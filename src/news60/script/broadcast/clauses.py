@@ -854,7 +854,14 @@ def split_closing_appositive(text: str, profile: Profile) -> Split | None:
     name = _closing_name(words)
     if not name or verb_within(words, profile, len(words) - len(name)) is None:
         return None
-    if any(bare(w) in profile.irregular_past or bare(w).endswith("ed") for w in app[1:]):
+    past = [
+        k
+        for k, w in enumerate(app[1:], start=1)
+        if (bare(w) in profile.irregular_past or bare(w).endswith("ed"))
+        # "a lost play" describes the play; after "that" ("a firm that made") it is a verb
+        and bare(app[k - 1]) not in profile.determiners - {"that"}
+    ]
+    if past:
         return None  # "a firm that made toys": "is" would change when it was so
     verb = verb_within(app, profile, len(app))
     if verb is not None and not any(bare(w) in {"that", "who", "which"} for w in app[:verb]):

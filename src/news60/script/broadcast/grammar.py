@@ -42,10 +42,15 @@ def is_finite_verb(word: str, profile: Profile) -> bool:
 
 def verb_within(words: list[str], profile: Profile, reach: int = CLAUSE_REACH) -> int | None:
     """Where the first finite verb stands among the first `reach` words, if there is one; an
-    "-ed" word after a determiner or joined by a hyphen describes a noun ("a high-powered team")."""
+    "-ed" word after a determiner or joined by a hyphen describes a noun ("a high-powered team"),
+    and so does a past form after a determiner ("a lost play", "the stolen car")."""
     for k, word in enumerate(words[:reach]):
-        describes = bare(word).endswith("ed") and (
-            "-" in word or (k > 0 and bare(words[k - 1]) in profile.determiners)
+        after_determiner = k > 0 and bare(words[k - 1]) in profile.determiners
+        describes = (bare(word).endswith("ed") and ("-" in word or after_determiner)) or (
+            # "a lost play"; but "the team that won" is a clause
+            after_determiner
+            and bare(word) in profile.irregular_past
+            and bare(words[k - 1]) != "that"
         )
         if (is_finite_verb(word, profile) and not describes) or present_at(words, k, profile):
             return k
@@ -217,8 +222,18 @@ def repeatable(phrase: str, profile: Profile) -> str | None:
         return " ".join([words[0].capitalize(), *words[1:]])
     if all(w[:1].isupper() or bare(w) in NAME_PARTICLES for w in words):
         people = full_names(phrase)
-        return surname_of(people[0]) if len(people) == 1 and people[0] == phrase else phrase
+        if len(people) != 1 or people[0] != phrase:
+            return phrase
+        return _with_particles(surname_of(phrase), words)
     return None
+
+
+def _with_particles(surname: str, words: list[str]) -> str:
+    """ "Beek" of "James Van Der Beek" said with the small words that are part of it."""
+    k = words.index(surname) if surname in words else len(words) - 1
+    while k > 0 and words[k - 1].lower() in NAME_PARTICLES:
+        k -= 1
+    return " ".join(words[k:]) if surname == words[-1] else surname
 
 
 def capitalise(text: str) -> str:

@@ -81,6 +81,13 @@ _APPEAL = re.compile(
     r"sign up|newsletter)\b",
     re.IGNORECASE,
 )
+# The page telling its reader what to do next: "Stay current with NR Daily.", "Check out what's
+# clicking today in entertainment." (never news, whatever words follow).
+_PROMO = re.compile(
+    r"^(?:stay (?:current|up to date|informed|tuned)|check out|follow us|sign up|subscribe|"
+    r"don['’]t miss|get (?:the|our) (?:latest|newsletter|app))\b",
+    re.IGNORECASE,
+)
 _READER = re.compile(r"\b(you|your|we|our|us)\b", re.IGNORECASE)
 # Contact lines and helplines: nothing a listener can act on in a clip, never its last words.
 _CONTACT = re.compile(
@@ -193,6 +200,8 @@ def is_prose(sentence: str, min_words: int = _MIN_WORDS) -> bool:
     if _URL.search(sentence) or _is_appeal(sentence):
         return False
     if _CONTACT.search(sentence) or _CONTRIBUTED.search(sentence) or _asks_reader(sentence):
+        return False
+    if _PROMO.match(sentence):
         return False
     if not _LOWER.search(sentence) or not (_ENDED.search(sentence) or _result_colon(sentence)):
         return False  # a heading, a byline ("Daily Mail Reporter .") or a cut-off fragment

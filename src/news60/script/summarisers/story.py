@@ -138,11 +138,32 @@ def _terms(text: str) -> set[str]:
     return {w.lower() for w in re.findall(r"[A-Za-z][\w'’-]{3,}|\d[\d,.]*", text)}
 
 
+def _without_drop_cap(text: str, whole: str) -> str:
+    """ "A dam Schiff's impeachment inquiry ...": a page's drop cap set the first letter apart;
+    joined again when the article names "Adam Schiff" elsewhere."""
+    match = _DROP_CAP.match(text)
+    if not match:
+        return text
+    name = f"{match['cap']}{match['rest']} {match['next'].rstrip(',.;:')}"
+    name = re.sub(r"['’]s$", "", name)
+    if whole.count(name) < 1:
+        return text
+    return f"{match['cap']}{match['rest']}{text[match.end('rest') :]}"
+
+
+# A lone capital, the rest of its word, then a capitalised word: "A dam Schiff's".
+_DROP_CAP = re.compile(r"^(?P<cap>[A-Z]) (?P<rest>[a-z]{2,})\s+(?P<next>[A-Z][\w'’-]*)")
+
+
 def _read(article: Article, opening: list[tuple[str, int]]) -> Story:
     """The story units of the opening sentences (place -1) followed by the body's."""
     sentences = opening + body_sentences(article)
     every_place = [-1] * len(opening) + list(range(len(sentences) - len(opening)))
-    tidied = [(place, tidy(raw), p) for place, (raw, p) in zip(every_place, sentences, strict=True)]
+    whole = " ".join(raw for raw, _ in sentences)
+    tidied = [
+        (place, _without_drop_cap(tidy(raw), whole), p)
+        for place, (raw, p) in zip(every_place, sentences, strict=True)
+    ]
     kept, retold = _kept(tidied)
     clean = [tidied[k] for k in kept]
     # A sentence that leans on the one before cannot be said when story text between was
