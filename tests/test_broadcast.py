@@ -907,3 +907,11 @@ def test_a_name_with_small_words_is_said_again_whole_and_a_lost_play_is_no_verb(
     said = [s.text for s in write_sentence(text, text, 8, ENGLISH)]
     assert said[-1].startswith("The Scholars of Night is a riff on midcentury British")
     assert said[-1].endswith("and a lost Christopher Marlowe play at its center.")
+
+
+def test_a_surname_with_its_small_word_is_said_again_without_the_given_name():
+    # CNN/DM: "... But Louis van Gaal believes ..." repeated the given name after a split.
+    from news60.script.broadcast.grammar import repeatable
+
+    assert repeatable("Louis van Gaal", ENGLISH) == "Van Gaal"
+    assert repeatable("Braunau am Inn", ENGLISH) == "Braunau am Inn"

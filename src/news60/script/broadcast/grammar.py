@@ -184,6 +184,8 @@ def main_subject(sentence: str, profile: Profile) -> str | None:
     return repeatable(" ".join(subject), profile)
 
 
+# The small words that begin a surname: "Louis van Gaal", "Luis de Miranda".
+_SURNAME_PARTICLES = frozenset(["van", "von", "de", "der", "den", "da", "di", "del", "la", "le"])
 # The small words inside a name: "Bank of England", "Luis de Miranda", "Braunau am Inn".
 NAME_PARTICLES = frozenset(["of", "de", "del", "der", "la", "le", "van", "von", "am", "upon"])
 
@@ -220,6 +222,8 @@ def repeatable(phrase: str, profile: Profile) -> str | None:
         return " ".join(["The", *words[1:]])  # "an Australian citizen" -> "The Australian citizen"
     if first in profile.determiners - {"a", "an", "the", "that", "this", "some", "many"}:
         return " ".join([words[0].capitalize(), *words[1:]])
+    if len(words) == 3 and words[1] in _SURNAME_PARTICLES and words[2][:1].isupper():
+        return capitalise(" ".join(words[1:]))  # "Louis van Gaal" said again: "Van Gaal"
     if all(w[:1].isupper() or bare(w) in NAME_PARTICLES for w in words):
         people = full_names(phrase)
         if len(people) != 1 or people[0] != phrase:
