@@ -514,7 +514,7 @@ def test_an_ed_word_before_a_noun_and_its_verb_is_not_a_second_verb():
             [
                 "Louis van Gaal said he had no option but to substitute Paddy McNair in the first "
                 "half against Southampton because the defender's 'confidence' was shot.",
-                "But Louis van Gaal believes that it will benefit the youngster in the long run.",
+                "But Van Gaal believes that it will benefit the youngster in the long run.",
             ],
         ),
     ],
