@@ -915,3 +915,40 @@ def test_a_surname_with_its_small_word_is_said_again_without_the_given_name():
 
     assert repeatable("Louis van Gaal", ENGLISH) == "Van Gaal"
     assert repeatable("Braunau am Inn", ENGLISH) == "Braunau am Inn"
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        (  # CNN/DM: the agency did not kill anyone; Syria's strike did
+            "A Lebanese state-run news agency reported Syria carried out an airstrike on a refugee "
+            "camp in northern Lebanon Saturday, killing nine Syrians and wounding nine more.",
+            "news agency killed",
+        ),
+        (  # CNN/DM: "Yesterday" is no one, and the chief executive is Ralph Topping
+            "Yesterday, the chief executive of William Hill, Ralph Topping, was the latest victim, "
+            "with nearly 50 per cent of the betting firm’s shareholders voting against a "
+            "£1.2million bonus and a 8.3 per cent pay rise.",
+            "Yesterday is",
+        ),
+        (  # CNN/DM: "After I" is no subject to say again
+            "After I was paralyzed swimming saved me; swimming gave me hope again and allowed me "
+            "to believe in what my future could hold.",
+            "After I allowed",
+        ),
+    ],
+)
+def test_a_split_never_gives_an_act_to_the_wrong_subject(text, wrong):
+    said = " ".join(s.text for s in write_sentence(text, text, 1, ENGLISH))
+    assert wrong not in said
+
+
+def test_both_verbs_of_an_ing_tail_are_said_in_the_past():
+    text = (
+        "Gunmen opened fire on visitors at Tunisia’s most renowned museum on Wednesday, killing "
+        "at least 19 people and wounding dozens of others in the capital."
+    )
+    said = [s.text for s in write_sentence(text, text, 0, ENGLISH)]
+    assert (
+        said[1] == "Gunmen killed at least 19 people and wounded dozens of others in the capital."
+    )

@@ -416,14 +416,40 @@ def split_participle(text: str, profile: Profile) -> Split | None:
             opener = f"That {profile.event_participles[word]}"
         elif word in profile.agent_participles:
             subject = main_subject(text[: match.start()], profile)
-            if not subject:
-                continue
+            if not subject or _reports_a_clause(text[: match.start()], profile):
+                continue  # "An agency reported Syria carried out a strike, killing nine": not it
             opener = f"{subject} {profile.agent_participles[word]}"
         else:
             continue
+        said = _second_participle_said(rest, profile)
+        if said is None:
+            continue  # "killing nine and fleeing ...": the second "-ing" has no past form here
         note = f"split at “{word}”, said as “{opener}”"
-        return Split(_pieces(text[: match.start()], f"{opener} {rest}"), note)
+        return Split(_pieces(text[: match.start()], f"{opener} {said}"), note)
     return None
+
+
+def _reports_a_clause(left: str, profile: Profile) -> bool:
+    """The clause's verb reports what someone else did ("reported Syria carried out"): an
+    "-ing" tail after it tells what that other subject did."""
+    words = left.split()
+    verb = verb_within(words, profile, len(words))
+    said = set(profile.reporting) | set(profile.reporting.values())
+    if verb is None or bare(words[verb]) not in said:
+        return False
+    return verb_within(words[verb + 1 :], profile, len(words)) is not None
+
+
+def _second_participle_said(rest: str, profile: Profile) -> str | None:
+    """ "nine Syrians and wounding nine more" -> "nine Syrians and wounded nine more": a second
+    "-ing" of the same tail said in the past too; None when it has no past form we know."""
+    match = re.search(r"\s(?:and|or)\s+(?P<ing>[a-z]+ing)\b", rest)
+    if not match or inside_aside(rest, match.start()):
+        return rest
+    past = {**profile.agent_participles, **profile.event_participles}.get(match["ing"])
+    if past is None:
+        return None
+    return rest[: match.start("ing")] + past + rest[match.end("ing") :]
 
 
 def _ahead(clause: str) -> bool:
@@ -624,6 +650,8 @@ def split_shared_subject(text: str, profile: Profile) -> Split | None:
         return None
     if bare(words[first]) in set(profile.reporting) | set(profile.reporting.values()):
         return None  # "A source said X are ... and are ...": the second verb is what was said
+    if bare(words[0]) in PREPOSITIONS | _CLAUSE_WORDS:
+        return None  # "After I was paralyzed swimming saved me ... and allowed": no subject yet
     subject = " ".join(words[:first])
     for match in re.finditer(r"\s+and\s+(?P<verb>[a-z]+)\b", text):
         after = ["and", match["verb"], *text[match.end("verb") :].split()[:1]]
@@ -792,8 +820,8 @@ def split_appositive(text: str, profile: Profile) -> Split | None:
         named = match["app"].split()[1][:1].isupper()
         if named and re.match(r",\s+(?:and|or)\s", text[match.end("app") :]):
             continue  # "in Paris, the Las Vegas Strip, and New York's Times Square": a list
-        if not repeatable(match["name"], profile):
-            continue
+        if bare(match["name"]) in _NOT_NAMES or not repeatable(match["name"], profile):
+            continue  # "Yesterday, the chief executive of William Hill, ...": a time, no one
         # Said again in full: "Zhou Yongkang" is Zhou, and only the article's use can tell.
         who = match["name"]
         # "Zhou Yongkang, a member of the politburo, the elite group of 25 men who run China,":
@@ -834,6 +862,13 @@ _APPOSITION = re.compile(
     r"(?P<name>[A-Z][\w'’.-]+(?:\s+(?:(?:am|de|del|der|la|le|van|von|upon)\s+)?[A-Z][\w'’.-]+){0,3}),"
     r"\s+(?P<app>(?:the|a|an)\s[^,;“”\"()]{3,90}?)(?=,)"
 )
+# Capitalised words that open a sentence as a time or a link, never someone's name.
+_NOT_NAMES_WORDS = (
+    "yesterday today tonight tomorrow now then meanwhile however earlier later monday tuesday "
+    "wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december"
+)
+_NOT_NAMES = frozenset(_NOT_NAMES_WORDS.split())
 # ", the elite group of 25 men who run China," right after an aside: a second one on it; or
 # the name of whom it ends on ("brother of heir to the British throne, Charles,").
 _STACKED = re.compile(
