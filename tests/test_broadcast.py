@@ -952,3 +952,13 @@ def test_both_verbs_of_an_ing_tail_are_said_in_the_past():
     assert (
         said[1] == "Gunmen killed at least 19 people and wounded dozens of others in the capital."
     )
+
+
+def test_a_subject_of_two_is_never_cut_at_its_and():
+    # CNN/DM: "... both he." was said, then "The UCI have come in for criticism ...".
+    text = (
+        "While McQuaid has denied all knowledge of Armstrong's activities, both he and the UCI "
+        "have come in for criticism following the publication of a hugely detrimental report "
+        "from the USADA last October."
+    )
+    assert not any(s.text.endswith("both he.") for s in write_sentence(text, text, 17, ENGLISH))

@@ -29,7 +29,7 @@ from news60.script.broadcast.grammar import (
 # Words no sentence ends on: a piece ending so was cut inside its clause ("... because.").
 _DANGLING_WORDS = (
     "and or but the a an because that if when while as although though since whether which "
-    "who whom whose it uses even"
+    "who whom whose it uses even he she they we both either neither"
 )
 _DANGLING = frozenset(_DANGLING_WORDS.split())
 # A sentence longer than this is split where a clause ends cleanly, so that the median sentence
