@@ -962,3 +962,25 @@ def test_a_subject_of_two_is_never_cut_at_its_and():
         "from the USADA last October."
     )
     assert not any(s.text.endswith("both he.") for s in write_sentence(text, text, 17, ENGLISH))
+
+
+def test_a_closing_phrase_that_tells_what_happened_is_not_cut_and_a_dashed_noun_is_no_clause():
+    from news60.script.broadcast.trim import trim_for_ear
+
+    # CNN/DM: ", with nearly 50 per cent of the betting firm's shareholders voting against a
+    # £1.2million bonus" is the news of the sentence, not colour.
+    text = (
+        "Yesterday, the chief executive of William Hill, Ralph Topping, was the latest victim, "
+        "with nearly 50 per cent of the betting firm’s shareholders voting against a £1.2million "
+        "bonus and a 8.3 per cent pay rise."
+    )
+    assert trim_for_ear(text, ENGLISH, 30) == (text, [])
+    # CNN/DM: "A hormone which is naturally produced ..." was said as a sentence of its own.
+    text = (
+        "Earlier this year, Armstrong revealed he used testosterone and human growth hormone, as "
+        "well as EPO -- a hormone which is naturally produced by human kidneys to stimulate red "
+        "blood cell production."
+    )
+    assert not any(
+        s.text.startswith("A hormone which") for s in write_sentence(text, text, 3, ENGLISH)
+    )

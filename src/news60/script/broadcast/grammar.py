@@ -114,7 +114,14 @@ def opens_clause(text: str, profile: Profile) -> bool:
         or _bare_noun_phrase(words[:k], profile)
     )
     subject = [bare(w) for w in words[:k]]
-    return starts and not any(w in PREPOSITIONS for w in subject[:1]) and not _has_comma(words[:k])
+    # "a hormone which is naturally produced": the verb is the relative clause's, not a subject's
+    relative = any(w in {"which", "who", "whom", "whose"} for w in subject)
+    return (
+        starts
+        and not relative
+        and not any(w in PREPOSITIONS for w in subject[:1])
+        and not _has_comma(words[:k])
+    )
 
 
 def _bare_noun_phrase(subject: list[str], profile: Profile) -> bool:

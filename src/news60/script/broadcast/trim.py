@@ -82,6 +82,10 @@ def _cut_tail(text: str, profile: Profile) -> tuple[str | None, str]:
         return None, ""
     if bare(tail[0]) not in PREPOSITIONS - {"of"} | _TIME_OPENERS:
         return None, ""  # "..., but this isn't the case", "..., Grand Forks and Jamestown": news
+    if any(ch.isdigit() for ch in match["tail"]) or any(
+        re.fullmatch(r"[a-z]{3,}ing", bare(w)) for w in tail[1:]
+    ):
+        return None, ""  # ", with nearly 50 per cent of shareholders voting against": what happened
     events = bare(tail[0]) in _EVENT_ORDER
     if events and any(re.fullmatch(r"[a-z]{3,}ing", bare(w)) for w in tail):
         return None, ""  # "..., after privately reporting the bug": a clause, what happened
