@@ -984,3 +984,37 @@ def test_a_closing_phrase_that_tells_what_happened_is_not_cut_and_a_dashed_noun_
     assert not any(
         s.text.startswith("A hormone which") for s in write_sentence(text, text, 3, ENGLISH)
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        (  # CNN/DM: a name of three words is said again whole
+            "The Gipsy Council called for the matter to be taken up with the police and branded "
+            "the remarks as racist.",
+            [
+                "The Gipsy Council called for the matter to be taken up with the police.",
+                "The Gipsy Council branded the remarks as racist.",
+            ],
+        ),
+        (  # CNN/DM: "but" and a second verb of the same subject
+            "Chadima declined to be interviewed for the investigation but did release a statement "
+            "that was released with the report.",
+            [
+                "Chadima declined to be interviewed for the investigation.",
+                "But Chadima did release a statement that was released with the report.",
+            ],
+        ),
+        (  # CNN/DM, past 30 words: "But he", never "But He"
+            "He has 78 first team games under his belt but has been targeted as one of the "
+            "squad's weaker links after failing to kick-on in the last year with any consistency.",
+            [
+                "He has 78 first team games under his belt.",
+                "But he has been targeted as one of the squad's weaker links after failing to "
+                "kick-on in the last year with any consistency.",
+            ],
+        ),
+    ],
+)
+def test_a_second_verb_of_the_same_subject_opens_a_sentence_that_names_it(text, pieces):
+    assert [s.text for s in write_sentence(text, text, 4, ENGLISH)] == pieces

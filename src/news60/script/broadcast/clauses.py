@@ -653,7 +653,7 @@ def split_shared_subject(text: str, profile: Profile) -> Split | None:
     if bare(words[0]) in PREPOSITIONS | _CLAUSE_WORDS:
         return None  # "After I was paralyzed swimming saved me ... and allowed": no subject yet
     subject = " ".join(words[:first])
-    for match in re.finditer(r"\s+and\s+(?P<verb>[a-z]+)\b", text):
+    for match in re.finditer(r"\s+(?P<joint>and|but)\s+(?P<verb>[a-z]+)\b", text):
         after = ["and", match["verb"], *text[match.end("verb") :].split()[:1]]
         finite = is_finite_verb(match["verb"], profile) or present_at(after, 1, profile)
         if inside_aside(text, match.start()) or not finite or _describes(match, text, profile):
@@ -665,10 +665,13 @@ def split_shared_subject(text: str, profile: Profile) -> Split | None:
             continue  # "..., but many donors and elected officials remain": another clause's
         opener = _pronoun_for(subject, match["verb"], profile)
         if opener:
+            # "... but did release a statement": the contrast opens the new sentence.
+            if match["joint"] == "but":
+                pronoun = opener.lower() in profile.subject_pronouns
+                opener = "But " + (opener.lower() if pronoun else opener)
             right = f"{opener} {text[match.end('verb') - len(match['verb']) :]}"
-            return Split(
-                _pieces(text[: match.start()], right), f"split before “and {match['verb']}”"
-            )
+            note = f"split before “{match['joint']} {match['verb']}”"
+            return Split(_pieces(text[: match.start()], right), note)
     return None
 
 
@@ -710,8 +713,9 @@ def _pronoun_for(subject: str, verb: str, profile: Profile) -> str | None:
     """How a subject is said again before a second verb: a person by surname, else "It" or
     "They" by the verb's number; None when the number cannot be told."""
     said = repeatable(subject, profile)
-    if said and len(said.split()) <= 2:
-        return said
+    named = said is not None and all(w[:1].isupper() for w in said.split())
+    if said and (len(said.split()) <= 2 or (named and len(said.split()) <= SUBJECT_OPENING)):
+        return said  # "Mr Cameron", "The Gipsy Council": a name, however many words
     person = bare(subject.split()[-1]) in profile.titles  # "the former Lakers player": not "It"
     if verb in _SINGULAR_VERBS or (verb.endswith("s") and not verb.endswith("ss") and not person):
         return "It"  # "is", or a present verb in "-s": "... opens a window and draws a line"
