@@ -653,7 +653,10 @@ def split_shared_subject(text: str, profile: Profile) -> Split | None:
     if bare(words[0]) in PREPOSITIONS | _CLAUSE_WORDS:
         return None  # "After I was paralyzed swimming saved me ... and allowed": no subject yet
     subject = " ".join(words[:first])
-    for match in re.finditer(r"\s+(?P<joint>and|but)\s+(?P<verb>[a-z]+)\b", text):
+    # "but" and a second verb only past LONGEST: under it, the sentence is said whole rather
+    # than leaning its second half on the first ("... but did release a statement").
+    joints = "and|but" if long else "and"
+    for match in re.finditer(rf"\s+(?P<joint>{joints})\s+(?P<verb>[a-z]+)\b", text):
         after = ["and", match["verb"], *text[match.end("verb") :].split()[:1]]
         finite = is_finite_verb(match["verb"], profile) or present_at(after, 1, profile)
         if inside_aside(text, match.start()) or not finite or _describes(match, text, profile):
