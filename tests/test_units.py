@@ -531,3 +531,7 @@ def test_a_drop_cap_is_joined_again_and_the_pages_own_promotions_are_never_said(
     assert "Adam Schiff’s impeachment inquiry is incoherent" in said
     assert "A dam was built on the river" in said
     assert "NR Daily" not in said and "Check out" not in said
+
+
+def test_top_officials_saying_something_is_no_caption():
+    assert is_prose("Top officials said: the plan would go ahead next week after all.")

@@ -100,8 +100,9 @@ _CONTACT = re.compile(
 _CONTRIBUTED = re.compile(r"\bcontributed (?:to )?(?:this|the) (?:report|story|article)\b", re.I)
 # "Clockwise from top: small whale bones; ...", "From left: ...": a caption walking the photos.
 _PHOTO_GUIDE = re.compile(
-    r"^(?:(?:anti-?|counter-?)?clockwise|from (?:left|right|top)|left to right|top|bottom|above|"
-    r"below|inset)\b[^:.]{0,25}:\s",
+    r"^(?:(?:(?:anti-?|counter-?)?clockwise|from (?:left|right|top)|left to right)\b[^:.]{0,25}|"
+    # "Above:", "Top left:", never "Top officials said:"
+    r"(?:top|bottom|above|below|inset)(?: (?:left|right))?):\s",
     re.IGNORECASE,
 )
 # The note on the writer at a report's foot: "Phil Helsel is a reporter for NBC News."

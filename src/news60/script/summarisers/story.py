@@ -146,7 +146,7 @@ def _without_drop_cap(text: str, whole: str) -> str:
         return text
     name = f"{match['cap']}{match['rest']} {match['next'].rstrip(',.;:')}"
     name = re.sub(r"['’]s$", "", name)
-    if whole.count(name) < 1:
+    if name not in whole:
         return text
     return f"{match['cap']}{match['rest']}{text[match.end('rest') :]}"
 
