@@ -342,22 +342,34 @@ def _relative_end(rest: str, profile: Profile) -> int | None:
     return ends[-1] if ends else None
 
 
+def _trailing_capitals(words: list[str], particles: frozenset[str]) -> list[str]:
+    """The capitalised words that end `words`, with the small `particles` between them ("Bank of
+    England"); a comma before a word ends the run ("the adviser, Andrew Shearer, Justin Bassi":
+    the last name of a list)."""
+    run: list[str] = []
+    for word in reversed(words):
+        if run and word.endswith(","):
+            break
+        if word[:1].isupper() or (run and bare(word) in particles):
+            run.insert(0, word)
+        else:
+            break
+    return run
+
+
+# The small words a name a "which" or "who" clause follows may hold ("the Bank of England").
+_ANTECEDENT_PARTICLES = frozenset(["of", "de", "van"])
+
+
 def antecedent(left: str, profile: Profile, person: bool = False) -> str | None:
     """What a "which" or "who" right after `left` refers to, said again: the name that ends it,
     or the noun phrase from its determiner ("the gas lines"); None when that is unclear."""
     words = left.split()
-    run: list[str] = []
-    for word in reversed(words):
-        if run and word.endswith(","):
-            break  # "the adviser, Andrew Shearer, Justin Bassi, who": the last name of a list
-        if word[:1].isupper() or (run and bare(word) in {"of", "de", "van"}):
-            run.insert(0, word)
-        else:
-            break
+    run = _trailing_capitals(words, _ANTECEDENT_PARTICLES)
     told = len(run) < len(words) and bare(words[-len(run) - 1]) in set(profile.reporting) | {"to"}
     if run and told and not person:
         return None  # "Cook told Benioff, which meant ...": the "which" is what was said
-    while run and bare(run[0]) in {"of", "de", "van"}:
+    while run and bare(run[0]) in _ANTECEDENT_PARTICLES:
         run.pop(0)
     if run and not person and len(run) <= SUBJECT_OPENING:
         # "Big Machine, which": a company's name whole, never "Machine"; "the United States,
@@ -917,14 +929,7 @@ def split_closing_appositive(text: str, profile: Profile) -> Split | None:
 def _closing_name(words: list[str]) -> list[str]:
     """The name that ends the words, whole ("Beechmont Hotels Corporation"), or nothing when
     the words end on something else or the name runs back to the sentence's start."""
-    run: list[str] = []
-    for word in reversed(words):
-        if (word[:1].isupper() and not word.endswith(",")) or (
-            run and bare(word) in NAME_PARTICLES
-        ):
-            run.insert(0, word)
-        else:
-            break
+    run = _trailing_capitals(words, NAME_PARTICLES)
     while run and not run[0][:1].isupper():
         run.pop(0)
     whole = 0 < len(run) <= CLOSING_NAME_WORDS and len(run) < len(words)

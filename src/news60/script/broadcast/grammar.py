@@ -191,8 +191,9 @@ def main_subject(sentence: str, profile: Profile) -> str | None:
     return repeatable(" ".join(subject), profile)
 
 
-# The small words that begin a surname: "Louis van Gaal", "Luis de Miranda".
-_SURNAME_PARTICLES = frozenset(["van", "von", "de", "der", "den", "da", "di", "del", "la", "le"])
+# The small words that begin a surname: "Louis van Gaal", "Luis de Miranda", "Osama bin Laden".
+_SURNAME_PARTICLES_WORDS = "van von de der den du da di le la del bin al el ibn"
+SURNAME_PARTICLES = frozenset(_SURNAME_PARTICLES_WORDS.split())
 # The small words inside a name: "Bank of England", "Luis de Miranda", "Braunau am Inn".
 NAME_PARTICLES = frozenset(["of", "de", "del", "der", "la", "le", "van", "von", "am", "upon"])
 
@@ -212,8 +213,10 @@ def _after_opening_phrase(words: list[str], profile: Profile) -> list[str]:
 
 
 OPENING_PHRASE_WORDS = 5  # "Late on Tuesday night," at most: a longer opening is a clause
-# Words that open a phrase of time: "Earlier Saturday,", "Last week,", "This morning,".
-_TIME_WORDS = frozenset(["earlier", "later", "late", "last", "this", "early", "yesterday", "today"])
+# Words that open a phrase of time ("Earlier this month, ...", "Late on Tuesday, ...").
+TIME_OPENERS = frozenset(["earlier", "later", "late", "last", "this", "early", "once"])
+# ... and before a subject: "Earlier Saturday,", "Yesterday,", never "Once" (a conjunction there).
+_TIME_WORDS = (TIME_OPENERS - {"once"}) | {"yesterday", "today"}
 
 
 def repeatable(phrase: str, profile: Profile) -> str | None:
@@ -229,7 +232,7 @@ def repeatable(phrase: str, profile: Profile) -> str | None:
         return " ".join(["The", *words[1:]])  # "an Australian citizen" -> "The Australian citizen"
     if first in profile.determiners - {"a", "an", "the", "that", "this", "some", "many"}:
         return " ".join([words[0].capitalize(), *words[1:]])
-    if len(words) == 3 and words[1] in _SURNAME_PARTICLES and words[2][:1].isupper():
+    if len(words) == 3 and words[1] in SURNAME_PARTICLES and words[2][:1].isupper():
         return capitalise(" ".join(words[1:]))  # "Louis van Gaal" said again: "Van Gaal"
     if all(w[:1].isupper() or bare(w) in NAME_PARTICLES for w in words):
         people = full_names(phrase)

@@ -9,7 +9,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from news60.language import Profile
-from news60.script.broadcast.grammar import PREPOSITIONS, bare, inside_quote, is_finite_verb
+from news60.script.broadcast.grammar import (
+    PREPOSITIONS,
+    SURNAME_PARTICLES,
+    bare,
+    inside_quote,
+    is_finite_verb,
+)
 from news60.script.people import is_title, named_people, surname_of
 
 ROLE_WORDS = 4  # a role before a name runs at most this many words ("Senate Democratic leader")
@@ -21,8 +27,6 @@ _NOT_ROLE_WORDS = (
     "an in on at by for with from of to said says told according meanwhile however"
 )
 _NOT_ROLE = frozenset(_NOT_ROLE_WORDS.split())
-_PARTICLES_WORDS = "van von de der den du da di le la del bin al el ibn"
-_PARTICLES = frozenset(_PARTICLES_WORDS.split())
 _APPOSITIVE = re.compile(r"^,\s+(?P<app>(?:the|a|an|\d{1,3}\b)[^,;:“”\"()]{0,80}?)(?=,|\.$|$)")
 
 
@@ -74,7 +78,7 @@ def _others(surname: str, name: str, text: str, profile: Profile) -> bool:
     given = name.split()[0].lower()
     for match in re.finditer(rf"\b([A-Z][A-Za-z'’-]+)\s+{re.escape(surname)}\b", text):
         word = match.group(1).lower()
-        ours = {w.lower() for w in name.split()} | profile.titles | _NOT_ROLE | _PARTICLES
+        ours = {w.lower() for w in name.split()} | profile.titles | _NOT_ROLE | SURNAME_PARTICLES
         if word != given and word not in ours and not is_title(match.group(1)):
             return True
     return False
@@ -175,7 +179,7 @@ def _mention(sentence: str, person: Person, titles: frozenset[str]) -> tuple[int
     included) and whether it already says who the person is."""
     tokens = list(re.finditer(r"\S+", sentence))
     # Given names and particles, in any case: "Louis van Gaal", "Van Gaal", "Osama bin Laden".
-    given = {w.lower() for w in person.name.split()[:-1]} | _PARTICLES
+    given = {w.lower() for w in person.name.split()[:-1]} | SURNAME_PARTICLES
     for i, token in enumerate(tokens):
         if not re.fullmatch(rf"{re.escape(person.surname)}(?:['’]s)?[,.;:!?]?", token[0]):
             continue

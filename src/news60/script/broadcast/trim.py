@@ -8,6 +8,7 @@ import re
 from news60.language import Profile
 from news60.script.broadcast.grammar import (
     PREPOSITIONS,
+    TIME_OPENERS,
     bare,
     capitalise,
     ended,
@@ -15,8 +16,6 @@ from news60.script.broadcast.grammar import (
     verb_within,
 )
 
-# Words that open a phrase of time ("Earlier this month, ...", "Late on Tuesday, ...").
-_TIME_OPENERS = frozenset(["earlier", "later", "late", "last", "this", "early", "once"])
 # Prepositions that order events ("after privately reporting the bug"): what they say is news.
 _EVENT_ORDER = frozenset(["after", "before", "since", "until", "despite", "without"])
 # ", their cries screeching through the air": an absolute phrase painting the scene.
@@ -80,7 +79,7 @@ def _cut_tail(text: str, profile: Profile) -> tuple[str | None, str]:
     tail = match["tail"].split()
     if verb_within(tail, profile, len(tail)) is not None or len(text[: match.start()].split()) < 8:
         return None, ""
-    if bare(tail[0]) not in PREPOSITIONS - {"of"} | _TIME_OPENERS:
+    if bare(tail[0]) not in PREPOSITIONS - {"of"} | TIME_OPENERS:
         return None, ""  # "..., but this isn't the case", "..., Grand Forks and Jamestown": news
     if any(ch.isdigit() for ch in match["tail"]) or any(
         re.fullmatch(r"[a-z]{3,}ing", bare(w)) for w in tail[1:]
@@ -98,7 +97,7 @@ def _cut_opening(text: str, profile: Profile) -> tuple[str | None, str]:
     match = re.match(r"^(?P<opening>[A-Z][^,;“”\"]{3,80}),\s+(?=[a-zA-Z])", text)
     if not match or inside_aside(text, match.end()):
         return None, ""
-    if bare(match["opening"].split()[0]) not in PREPOSITIONS | _TIME_OPENERS:
+    if bare(match["opening"].split()[0]) not in PREPOSITIONS | TIME_OPENERS:
         return None, ""  # "Louisville Head Coach Chris Mack, ..." is the subject, not a phrase
     opening = match["opening"].split()
     rest = text[match.end() :]
