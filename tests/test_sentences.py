@@ -39,6 +39,27 @@ def test_a_letter_after_a_common_word_ends_the_sentence():
     ]
 
 
+def test_a_letter_after_by_is_an_initial_and_a_spaced_stop_after_is_a_line_break():
+    # CNN/DM text: "presented in 1974 by D. Arno Peters"; the Daily Mail's line breaks as " . ".
+    assert split_sentences("It was presented in 1974 by D. Arno Peters. It sold well.") == [
+        "It was presented in 1974 by D. Arno Peters.",
+        "It sold well.",
+    ]
+    text = "He said he could move on . Fans were told. It read: 'My name is . Yuri Vasilyev.'"
+    assert split_sentences(text) == [
+        "He said he could move on .",
+        "Fans were told.",
+        "It read: 'My name is . Yuri Vasilyev.'",
+    ]
+    assert split_sentences("He took vitamin D. Then he slept.") == [
+        "He took vitamin D.",
+        "Then he slept.",
+    ]
+    assert split_sentences("Out of 17 observations by the W. M. Keck Observatory, two held.") == [
+        "Out of 17 observations by the W. M. Keck Observatory, two held."
+    ]
+
+
 def test_paragraphs_never_run_together_and_whitespace_is_normalised():
     text = "First paragraph without a stop\n\nSecond   one\nwraps here."
     assert split_sentences(text) == ["First paragraph without a stop", "Second one wraps here."]

@@ -14,7 +14,12 @@ _ABBREVIATIONS = {
 }  # fmt: skip
 # Words no sentence ends on, nor on a possessive: a stop standing alone after one ("or the .
 # IRA policy", "the country's . Muslims") is a line break the source turned into punctuation.
-_NEVER_LAST = {"the", "a", "an", "of", "to", "in", "for", "and", "or", "with", "by", "from", "at"}
+# "My name is . Yuri Vasilyev": the same after "is" or a possessive ("on" and "about" may end
+# one: "he could move on .").
+_NEVER_LAST = {
+    "the", "a", "an", "of", "to", "in", "for", "and", "or", "with", "by", "from", "at",
+    "into", "onto", "my", "his", "their", "its", "our", "your", "is", "are",
+}  # fmt: skip
 # A person's initials ("J.J. Abrams", "J.K. Rowling") never end a sentence; places written the
 # same way ("Washington, D.C.") often do.
 _INITIALS = re.compile(r"^[a-z](?:\.[a-z])+$")
@@ -67,4 +72,10 @@ def _ends_with_abbreviation(candidate: str, rest: str) -> bool:
     # A capital initial after a name ("John F. Kennedy") is an abbreviation;
     # after a common word ("hepatitis A.") it ends the sentence.
     after_name = len(words) > 1 and words[-2][:1].isupper()
-    return len(word) == 1 and word.isalpha() and (after_name or len(words) == 1)
+    # "presented in 1974 by D. Arno Peters", "observations by the W. M. Keck Observatory":
+    # after "by", "from" or "the" a letter is a name's initial.
+    after_by = len(words) > 1 and words[-2].lower() in _BEFORE_INITIAL
+    return len(word) == 1 and word.isalpha() and (after_name or len(words) == 1 or after_by)
+
+
+_BEFORE_INITIAL = frozenset(["by", "from", "with", "and", "the"])
