@@ -12,7 +12,7 @@ from conftest import SEED, SHARED_DATA
 from news60.article import read_article
 from news60.language import profile_for
 from news60.models import TracedSentence
-from news60.script.broadcast import finish_script, people_in, write_sentence
+from news60.script.broadcast import Casing, finish_script, people_in, write_sentence
 from news60.script.broadcast.gate import untraced
 from news60.script.storyfile import load_story, save_story
 from news60.script.summarisers.story import article_sentences, read_story
@@ -152,7 +152,7 @@ def test_the_gate_lets_through_what_a_rule_dropped_on_purpose():
 def test_a_rewrite_that_fails_the_gate_keeps_the_articles_words():
     # The writer spells "Oct." out; were the gate to refuse that, the source sentence stays.
     text = "Sentencing is scheduled for Oct. 14, prosecutors said."
-    said = write_sentence(text, text, 3, ENGLISH, vocabulary=frozenset({"sentencing"}))
+    said = write_sentence(text, text, 3, ENGLISH, casing=Casing(frozenset({"sentencing"})))
     assert [s.text for s in said] == ["Prosecutors said sentencing is scheduled for October 14."]
     assert said[0].places == (3,) and said[0].sources == (text,)
 
@@ -464,11 +464,6 @@ def test_a_contrast_before_a_clause_with_its_own_subject_opens_a_sentence(text, 
             "but in tests several hours after the accident he was only marginally under the limit.",
             2,
         ),
-        (  # CNN/DM: "just after 4am" is when, not what happened before
-            "Police responded to a 911 call from the apartment just after 4am on Monday and when "
-            "they arrived, they found Rojas-Jovel dead on a bedroom floor.",
-            3,
-        ),
         # "the man, who": no word says who he is, so the clause stays.
         (
             "The deadline day signing from Manchester United was almost eclipsed by the man, who "
@@ -479,6 +474,45 @@ def test_a_contrast_before_a_clause_with_its_own_subject_opens_a_sentence(text, 
 )
 def test_a_split_that_would_leave_a_sentence_leaning_is_not_made(text, index):
     assert [s.text for s in write_sentence(text, text, index, ENGLISH)] == [text]
+
+
+def test_a_clause_said_first_after_and_opens_a_sentence_on_its_own_word():
+    # CNN/DM: "just after 4am" is when, not what happened before ("It came after 4am" was
+    # said); the "when" clause after "and" opens a sentence of its own, on "When".
+    text = (
+        "Police responded to a 911 call from the apartment just after 4am on Monday and when "
+        "they arrived, they found Rojas-Jovel dead on a bedroom floor."
+    )
+    assert [s.text for s in write_sentence(text, text, 3, ENGLISH)] == [
+        "Police responded to a 911 call from the apartment just after 4am on Monday.",
+        "When they arrived, they found Rojas-Jovel dead on a bedroom floor.",
+    ]
+    # Under 30 words "but" would open the new sentence and lean on the one before: not split.
+    text = (
+        "Police could not test him at once, but when they did several hours later, he was only "
+        "marginally under the limit."
+    )
+    assert [s.text for s in write_sentence(text, text, 3, ENGLISH)] == [text]
+
+
+def test_a_name_ended_by_a_whose_clause_is_said_again_with_its_possessive():
+    # CNN/DM: "Wolfsburg have expressed an interest in Wilfried Bony, whose wage demands ..."
+    text = (
+        "Wolfsburg have expressed an interest in Wilfried Bony, whose wage demands in excess of "
+        "£100,000-a-week derailed a potential move to Liverpool."
+    )
+    assert [s.text for s in write_sentence(text, text, 6, ENGLISH)] == [
+        "Wolfsburg have expressed an interest in Wilfried Bony.",
+        "Bony's wage demands in excess of £100,000-a-week derailed a potential move to Liverpool.",
+    ]
+    # A common noun before "whose" is not said again; a clause in mid-sentence is not taken out.
+    for text in (
+        "The club has made an offer for the striker, whose wage demands derailed a move to "
+        "Liverpool in the summer transfer window.",
+        "Wolfsburg, whose wage demands derailed a move to Liverpool, have expressed an interest "
+        "in the striker this week.",
+    ):
+        assert [s.text for s in write_sentence(text, text, 6, ENGLISH)] == [text]
 
 
 def test_an_ed_word_before_a_noun_and_its_verb_is_not_a_second_verb():
@@ -583,6 +617,37 @@ def test_a_source_moved_first_keeps_the_conjunction_that_joins_the_sentence():
     text = "And the driver was only 15 years old and had no licence, police said."
     (said,) = write_sentence(text, text, 4, ENGLISH)
     assert said.text == "And police said the driver was only 15 years old and had no licence."
+
+
+def test_a_source_is_moved_first_only_when_the_first_word_is_surely_a_name_or_a_common_word():
+    # CNN/DM: "Issues surrounding plagiarism ..., Dyson said." was said "Dyson said Issues ...":
+    # the article never writes "issues" inside a sentence, so the sentence stays as written.
+    text = "Issues surrounding plagiarism are not limited to businesses, Dyson said."
+    article = f"{text} The British inventor spoke to CNN about patents."
+    (said,) = write_sentence(text, text, 5, ENGLISH, casing=Casing.of(article))
+    assert said.text == text and "attribution" not in rules([said])
+    # A name the article writes inside a sentence is one, and moves with its capital.
+    text = "Beijing kept the visit secret for security reasons, the agency said."
+    article = f"{text} Zhou flew from Beijing on Friday."
+    (said,) = write_sentence(text, text, 5, ENGLISH, casing=Casing.of(article))
+    assert said.text == "The agency said Beijing kept the visit secret for security reasons."
+    # A word it writes in lower case elsewhere is said in lower case after the move.
+    text = "Problems can arise from the wording of patents, Dyson said."
+    article = f"{text} He said such problems cost inventors dearly."
+    (said,) = write_sentence(text, text, 5, ENGLISH, casing=Casing.of(article))
+    assert said.text == "Dyson said problems can arise from the wording of patents."
+
+
+def test_a_who_clause_after_an_opening_time_names_the_person_without_the_time():
+    # CNN/DM: "On Monday Dershowitz, who was part of ..., filed ..." said "On Monday Dershowitz
+    # was part of O.J. Simpson's 'dream team'."
+    text = (
+        "On Monday Dershowitz, who was part of O.J. Simpson's 'dream team', filed defamation "
+        "suits in both London and the U.S. based on the lawyers' public statements."
+    )
+    first, second = write_sentence(text, text, 3, ENGLISH)
+    assert first.text.startswith("On Monday Dershowitz filed defamation suits")
+    assert second.text == "Dershowitz was part of O.J. Simpson's 'dream team'."
 
 
 def test_an_editors_word_in_round_brackets_inside_a_quote_is_said_as_a_word():

@@ -19,11 +19,20 @@ from news60.script.broadcast.attribution import attribution_first, house_tense
 from news60.script.broadcast.clauses import LONGEST, split_for_ear
 from news60.script.broadcast.clutter import CLUTTER_RULES
 from news60.script.broadcast.gate import untraced
+from news60.script.broadcast.grammar import NO_CASING, Casing
 from news60.script.broadcast.naming import Person, introduce, people_in
 from news60.script.broadcast.trim import trim_for_ear
 from news60.script.speakable import display_text
 
-__all__ = ["LONGEST", "Person", "finish_script", "people_in", "trim_long", "write_sentence"]
+__all__ = [
+    "LONGEST",
+    "Casing",
+    "Person",
+    "finish_script",
+    "people_in",
+    "trim_long",
+    "write_sentence",
+]
 
 
 @dataclass(frozen=True)
@@ -43,16 +52,16 @@ def write_sentence(
     *,
     first: bool = False,
     quote_run: bool = False,
-    vocabulary: frozenset[str] = frozenset(),
+    casing: Casing = NO_CASING,
 ) -> tuple[TracedSentence, ...]:
     """One article sentence (`text` as cleaned for the screen, `source` as the article has it)
     as the sentences a newsreader says; `quote_run`: it belongs to a quote that runs over several
-    sentences, whose attribution stays where it is; `vocabulary`: the words the article writes
-    in lower case (a moved attribution lower-cases only those)."""
+    sentences, whose attribution stays where it is; `casing`: how the article writes its words
+    (a moved attribution lower-cases only common words, and moves nothing it cannot tell)."""
     draft = _Draft((text,))
     stages: tuple[Callable[[_Draft], _Draft], ...] = (
         lambda d: _clean(d, profile, first),
-        lambda d: _attribute(d, profile, quote_run, vocabulary),
+        lambda d: _attribute(d, profile, quote_run, casing),
         lambda d: _split(d, profile),
     )
     for stage in stages:
@@ -103,12 +112,10 @@ def _display_note(before: str, after: str) -> str:
     return f"dropped the byline or dateline “{before[: len(before) - len(after)].strip()}”"
 
 
-def _attribute(
-    draft: _Draft, profile: Profile, quote_run: bool, vocabulary: frozenset[str]
-) -> _Draft:
+def _attribute(draft: _Draft, profile: Profile, quote_run: bool, casing: Casing) -> _Draft:
     pieces, notes = [], []
     for piece in draft.pieces:
-        moved, note = attribution_first(piece, profile, quote_run, vocabulary)
+        moved, note = attribution_first(piece, profile, quote_run, casing)
         pieces.append(moved)
         notes += [note] if note else []
     rewrites = tuple(Rewrite("attribution", note) for note in notes)

@@ -9,12 +9,15 @@ from functools import cache
 
 from news60.language import Profile
 from news60.script.broadcast.grammar import (
+    NO_CASING,
     PREPOSITIONS,
+    Casing,
     bare,
     capitalise,
     decapitalise,
     inside_quote,
     is_finite_verb,
+    unsure_case,
     verb_within,
 )
 from news60.script.quotes import quotations
@@ -67,14 +70,14 @@ def _alone(profile: Profile) -> tuple[re.Pattern[str], ...]:
 
 
 def attribution_first(
-    text: str, profile: Profile, quote_run: bool, vocabulary: frozenset[str] = frozenset()
+    text: str, profile: Profile, quote_run: bool, casing: Casing = NO_CASING
 ) -> tuple[str, str | None]:
     """The sentence with its speaker moved to the front, and a note, when that is safe
-    (`vocabulary`: the words the article writes in lower case)."""
-    moved = _reported_first(text, profile, vocabulary)
+    (`casing`: which words the article writes in lower case, which it capitalises)."""
+    moved = _reported_first(text, profile, casing)
     if moved:
         return moved, "named the source first"
-    moved = _according_first(text, profile, vocabulary)
+    moved = _according_first(text, profile, casing)
     if moved:
         return moved, "named the source first"
     if not quote_run:
@@ -84,7 +87,7 @@ def attribution_first(
     return text, None
 
 
-def _reported_first(text: str, profile: Profile, vocabulary: frozenset[str]) -> str | None:
+def _reported_first(text: str, profile: Profile, casing: Casing) -> str | None:
     """ "The driver was 15, police said." -> "Police said the driver was 15." """
     if quotations(text) and any(len(q.split()) > 3 for _, q in quotations(text)):
         return None  # direct speech: the quote rules handle it
@@ -102,7 +105,9 @@ def _reported_first(text: str, profile: Profile, vocabulary: frozenset[str]) -> 
         # "announced on Wednesday at the Dubai Air Show that Emirates ...": after a time or
         # place, "that" marks where what was said begins.
         that = " that" if match["when"].strip() else ""
-        said = decapitalise(body, profile, vocabulary)
+        said = decapitalise(body, profile, casing)
+        if unsure_case(said, casing):
+            return None
         return f"{joined}{who} {match['verb']}{match['when']}{that} {said}."
     return None
 
@@ -129,7 +134,7 @@ def _opens_on_phrase(body: str, profile: Profile) -> bool:
     return comma and (bare(words[0]) in PREPOSITIONS or bare(words[0]) in profile.openers)
 
 
-def _according_first(text: str, profile: Profile, vocabulary: frozenset[str]) -> str | None:
+def _according_first(text: str, profile: Profile, casing: Casing) -> str | None:
     """ "X happened, according to the report." -> "According to the report, x happened."; an
     "according to" inside the sentence moves the same way, the rest after the main clause."""
     match = re.match(
@@ -139,7 +144,9 @@ def _according_first(text: str, profile: Profile, vocabulary: frozenset[str]) ->
     if not match:
         return None
     joined, body = _leading_conjunction(match["body"].strip())
-    body = decapitalise(body, profile, vocabulary)
+    body = decapitalise(body, profile, casing)
+    if unsure_case(body, casing):
+        return None
     rest = f", {match['rest']}" if match["rest"] else "."
     according = "according" if joined else "According"
     return f"{joined}{according} to {match['who']}, {body}{rest}"

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from news60.language import Profile
 from news60.script.broadcast.grammar import (
+    CLAUSE_REACH,
     NAME_PARTICLES,
     PREPOSITIONS,
     bare,
@@ -64,6 +65,7 @@ def split_for_ear(text: str, profile: Profile, depth: int = 0) -> tuple[list[str
         return [text], []
     for rule in SPLIT_RULES:
         split = rule(text, profile)
+        split = split and _named_again(split, text, profile)
         if split and _stand_in(split, text):
             continue  # a sentence a listener can take whole stays whole rather than lean back
         if split and all(_whole(piece, profile) for piece in split.pieces):
@@ -75,6 +77,45 @@ def split_for_ear(text: str, profile: Profile, depth: int = 0) -> tuple[list[str
                 pieces = [first[0], *pieces[len(first) :], *first[1:]]
             return pieces, notes
     return [text], []
+
+
+def _named_again(split: Split, text: str, profile: Profile) -> Split:
+    """Later pieces that open on "they", "he" or "she" for the sentence's own subject say that
+    subject again when it is a name or a bare plural, as a newsreader would ("Retired commanders
+    issued the warning as they urged ..." -> "... the warning. Retired commanders urged ...");
+    "The book" or "The company" is left to the pronoun (a listener takes either as pointing back)."""
+    subject = main_subject(text, profile)
+    if not subject or bare(subject.split()[0]) in profile.determiners | profile.subject_pronouns:
+        return split
+    pieces = list(split.pieces)
+    for k, piece in enumerate(pieces[1:], start=1):
+        words = piece.split()
+        at = 1 if len(words) > 2 and bare(words[0]) in _CONTRASTS else 0
+        if _stands_for(bare(words[at]), subject, split.pieces[0], profile):
+            pieces[k] = " ".join(
+                [*words[:at], subject if at else capitalise(subject), *words[at + 1 :]]
+            )
+    return replace(split, pieces=tuple(pieces))
+
+
+def _stands_for(pronoun: str, subject: str, first: str, profile: Profile) -> bool:
+    """ "they" for a bare plural ("Retired commanders", "Police"); "he" or "she" for a name when
+    the first piece names no one else (any other capitalised word but a day or month)."""
+    if pronoun == "they":
+        last = bare(subject.split()[-1])
+        return subject[:1].isupper() and (last.endswith("s") or last in _PLURAL_NOUNS)
+    if pronoun not in {"he", "she"} or not subject[:1].isupper():
+        return False
+    named = set(subject.split())
+    others = [
+        w
+        for w in first.split()[1:]
+        if w[:1].isupper() and bare(w) not in _NOT_NAMES and w not in named
+    ]
+    return not others and verb_within(subject.split(), profile, len(subject.split())) is None
+
+
+_PLURAL_NOUNS = frozenset(["police", "people", "staff", "officials", "crowds"])
 
 
 def _stand_in(split: Split, text: str) -> bool:
@@ -168,11 +209,13 @@ def split_coordinated(text: str, profile: Profile) -> Split | None:
         right = text[match.end() :]
         if inside_aside(text, match.start()) or _reported_before(text, match.start(), profile):
             continue
-        if not opens_clause(right, profile) and not _fronted_clause(text, right, profile):
+        fronted = _fronted_clause(text, right, profile, match.group(1))
+        if not opens_clause(right, profile) and not fronted:
             continue
         if (
             match.group(1) == "and"
             and "," not in match[0]
+            and not fronted
             and not _clauses_joined(text, match, profile)
         ):
             continue
@@ -182,16 +225,25 @@ def split_coordinated(text: str, profile: Profile) -> Split | None:
     return None
 
 
-def _fronted_clause(text: str, right: str, profile: Profile) -> bool:
-    """Past LONGEST, "..., but after letting leads slip against City, their killer instinct has
-    been called into question": an opening phrase, a comma, then a clause of its own."""
+def _fronted_clause(text: str, right: str, profile: Profile, joiner: str) -> bool:
+    """ "..., but after letting leads slip against City, their killer instinct has been called
+    into question": an opening phrase, a comma, then a clause of its own. Past LONGEST always;
+    under it only after "and", where the new sentence opens on the phrase's own word ("... a
+    first-half lead. Although it was later cancelled out, Ben Davies snatched a winner"),
+    never on a "But" that leans on the sentence before."""
     phrase, comma, clause = right.partition(", ")
     words = phrase.split()
-    if len(text.split()) <= LONGEST or not comma or not words or len(words) > 12:
+    if not comma or not words or len(words) > 12:
         return False
-    if bare(words[0]) not in PREPOSITIONS | {"when", "if", "while", "as", "once", "despite"}:
+    if len(text.split()) <= LONGEST and (joiner != "and" or bare(words[0]) not in _SUBORDINATORS):
+        return False
+    if bare(words[0]) not in PREPOSITIONS | _SUBORDINATORS | {"despite"}:
         return False
     return opens_clause(clause, profile) and not inside_quote(right, len(phrase))
+
+
+# Words that open a clause said before the main one ("when they arrived, they found ...").
+_SUBORDINATORS = frozenset(["when", "if", "while", "as", "once", "although", "though"])
 
 
 def _clauses_joined(text: str, match: re.Match[str], profile: Profile) -> bool:
@@ -266,6 +318,27 @@ def split_relative(text: str, profile: Profile) -> Split | None:
             (ended(left), ended(f"{subject} {clause}")), "took the “which” or “who” clause out"
         )
     return None
+
+
+def split_whose(text: str, profile: Profile) -> Split | None:
+    """ "Wolfsburg have expressed an interest in Wilfried Bony, whose wage demands derailed a move
+    to Liverpool." -> "... in Wilfried Bony. Bony's wage demands derailed a move to Liverpool."
+    Only a named antecedent, and only a clause that ends the sentence."""
+    match = re.search(r",\s+whose\s+(?P<clause>(?:[^,;:“”\"()]|(?<=\d),(?=\d))+)$", text)
+    if not match or inside_quote(text, match.start()) or inside_aside(text, match.start()):
+        return None
+    left = text[: match.start()]
+    run = _trailing_capitals(left.split(), frozenset())
+    name = repeatable(" ".join(run), profile) if run and len(run) <= CLOSING_NAME_WORDS else None
+    if (
+        not name
+        or bare(run[0]) in PREPOSITIONS | _NOT_NAMES
+        or verb_within(match["clause"].split(), profile, CLAUSE_REACH) is None
+    ):
+        return None
+    return Split(
+        _pieces(left, f"{name}'s {match['clause']}"), "split at “whose”, the name said again"
+    )
 
 
 def split_restrictive(text: str, profile: Profile) -> Split | None:
@@ -370,6 +443,9 @@ def antecedent(left: str, profile: Profile, person: bool = False) -> str | None:
     if run and told and not person:
         return None  # "Cook told Benioff, which meant ...": the "which" is what was said
     while run and bare(run[0]) in _ANTECEDENT_PARTICLES:
+        run.pop(0)
+    # "On Monday Dershowitz, who was part of ...": the time that opens the sentence is no name.
+    while len(run) > 1 and bare(run[0]) in PREPOSITIONS | _NOT_NAMES:
         run.pop(0)
     if run and not person and len(run) <= SUBJECT_OPENING:
         # "Big Machine, which": a company's name whole, never "Machine"; "the United States,
@@ -968,6 +1044,7 @@ SPLIT_RULES: tuple[SplitRule, ...] = (
     split_according_who,
     split_dash,
     split_relative,
+    split_whose,
     split_coordinated,
     split_restrictive,
     split_clause_conjunction,

@@ -4,6 +4,7 @@ where the quotes are (a rewrite never cuts or changes a quote)."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from news60.language import Profile
 from news60.script.people import full_names, surname_of
@@ -258,16 +259,53 @@ def capitalise(text: str) -> str:
     return text
 
 
-def decapitalise(text: str, profile: Profile, vocabulary: frozenset[str] = frozenset()) -> str:
+@dataclass(frozen=True)
+class Casing:
+    """How the article writes its words: those it writes in lower case ("prosecutors"), and
+    those it capitalises inside a sentence, its names ("Beijing")."""
+
+    lower: frozenset[str] = frozenset()
+    names: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, text: str) -> Casing:
+        lower = re.findall(r"\b[a-z][a-z'’-]+\b", text)
+        # A capital after a lower-case word or a comma is a name's, not a sentence's.
+        names = re.findall(r"(?<=[a-z,;] )[A-Z][\w-]*", text)
+        return cls(frozenset(lower), frozenset(names))
+
+
+# A sentence written alone, with no article around it: every capitalised word may be a name.
+NO_CASING = Casing()
+
+
+def decapitalise(text: str, profile: Profile, casing: Casing = NO_CASING) -> str:
     """The first word in lower case when it is a common word ("The", "Here"), or one the article
-    writes in lower case elsewhere (`vocabulary`: "prosecutors"), never a name ("Beijing")."""
-    word = text.split(" ", 1)[0].strip("“\"‘'")
+    writes in lower case elsewhere ("prosecutors"), never a name ("Beijing")."""
+    word = _first_word(text)
     common = profile.determiners | (profile.subject_pronouns - {"i"}) | profile.openers
     acronym = word.isupper() and len(word) > 1
     plain = word.lower()
-    if word[:1].isupper() and not acronym and plain in common | PREPOSITIONS | vocabulary:
+    if word[:1].isupper() and not acronym and plain in common | PREPOSITIONS | casing.lower:
         return text[:1].lower() + text[1:]
     return text
+
+
+def unsure_case(text: str, casing: Casing) -> bool:
+    """The text opens on a capitalised word the article never writes inside a sentence, either
+    way: "Issues surrounding plagiarism ..." may be a common word or a name, and moved after
+    "Dyson said" it would be read wrong either way it is written."""
+    first, _, rest = text.partition(" ")
+    word = re.sub(r"[^\w-].*$", "", _first_word(first))  # "Dubai's" is Dubai
+    if not word[:1].isupper() or (word.isupper() and len(word) > 1) or word == "I":
+        return False
+    if rest[:1].isupper():
+        return False  # "Roman Shilov": two capitals in a row are a name
+    return word.lower() not in casing.lower and word not in casing.names
+
+
+def _first_word(text: str) -> str:
+    return text.split(" ", 1)[0].strip("“\"‘'")
 
 
 def ended(text: str) -> str:

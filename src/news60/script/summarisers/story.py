@@ -11,7 +11,14 @@ from functools import cached_property
 from news60.errors import ScriptError
 from news60.language import profile_for
 from news60.models import Article, TracedSentence
-from news60.script.broadcast import LONGEST, finish_script, people_in, trim_long, write_sentence
+from news60.script.broadcast import (
+    LONGEST,
+    Casing,
+    finish_script,
+    people_in,
+    trim_long,
+    write_sentence,
+)
 from news60.script.quotes import QuoteMarks, attributes, balanced, is_speech, read_marks
 from news60.script.sentences import split_sentences
 from news60.script.summarisers.prose import has_verb, is_author_note, is_caption, is_prose, tidy
@@ -208,7 +215,7 @@ def _written(
     """Every clean sentence as the broadcast writer says it."""
     profile = profile_for(article.language)
     owner = {i: u for u, unit in enumerate(units) for i in unit.sentences}
-    vocabulary = frozenset(re.findall(r"\b[a-z][a-z'’-]+\b", " ".join(raw)))
+    casing = Casing.of(" ".join(raw))
     written = []
     for i, (text, source, place) in enumerate(zip(shown, raw, places, strict=True)):
         # A quote that runs over several sentences keeps its attribution where it stands.
@@ -216,7 +223,7 @@ def _written(
             i > 0 and owner[i] == owner[i - 1] and is_speech(marks[i - 1])
         )
         said = write_sentence(
-            text, source, place, profile, first=place <= 0, quote_run=run, vocabulary=vocabulary
+            text, source, place, profile, first=place <= 0, quote_run=run, casing=casing
         )
         written.append(said)
     return tuple(written)
