@@ -495,6 +495,23 @@ def test_a_clause_said_first_after_and_opens_a_sentence_on_its_own_word():
     assert [s.text for s in write_sentence(text, text, 3, ENGLISH)] == [text]
 
 
+def test_a_split_piece_says_the_name_again_for_its_pronoun_when_no_one_else_is_named():
+    text = (
+        "Chadima declined to be interviewed for the investigation, although he did release a "
+        "statement with the report on Tuesday."
+    )
+    assert [s.text for s in write_sentence(text, text, 6, ENGLISH)] == [
+        "Chadima declined to be interviewed for the investigation.",
+        "But Chadima did release a statement with the report on Tuesday.",
+    ]
+    # With someone else named before the pronoun, "he" may be either: the sentence stays whole.
+    text = (
+        "Chadima declined to be interviewed by Smith for the investigation, although he did "
+        "release a statement with the report."
+    )
+    assert [s.text for s in write_sentence(text, text, 6, ENGLISH)] == [text]
+
+
 def test_a_name_ended_by_a_whose_clause_is_said_again_with_its_possessive():
     # CNN/DM: "Wolfsburg have expressed an interest in Wilfried Bony, whose wage demands ..."
     text = (
