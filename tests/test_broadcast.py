@@ -299,9 +299,10 @@ def test_the_gate_refuses_the_new_splits_when_they_change_a_number_or_name(rewri
         "of the super wealthy, a stylish Italian vessel is making waves for being the first.",
         "Ashleigh Davis, of Ocala, Florida, said she found herself on the wrong side of the law "
         "in April of last year at the Leesburg Bikefest after she and another woman argued.",
-        # CNN/DM: a closing phrase goes only when it is a phrase of place or time.
-        "The bishop of the Fargo Catholic Diocese in North Dakota has exposed potentially "
-        "hundreds of church members in Fargo, Grand Forks and Jamestown to the hepatitis A virus.",
+        # A closing phrase goes only when it is a phrase of place or time; a list of places
+        # stays when it is the only "where" the sentence says.
+        "The bishop has exposed potentially hundreds of church members of the diocese in Fargo, "
+        "Grand Forks and Jamestown to the hepatitis A virus.",
         # CNN/DM: ", with nearly 50 per cent ... voting against a £1.2million bonus" is the news.
         "Yesterday, the chief executive of William Hill, Ralph Topping, was the latest victim, "
         "with nearly 50 per cent of the betting firm’s shareholders voting against a £1.2million "
@@ -727,6 +728,44 @@ def test_a_comparison_is_not_split_off_and_a_list_with_a_clause_is_not_cut():
         "officials in the capital said."
     )
     assert notes == ["cut the list “including 17 foreign tourists”"]
+
+
+def test_a_lead_over_30_words_loses_a_list_of_towns_once_it_has_said_the_region():
+    from news60.script.broadcast.trim import trim_for_ear
+
+    # CNN/DM lead of 34 words.
+    text = (
+        "The bishop of the Fargo Catholic Diocese in North Dakota has exposed potentially "
+        "hundreds of church members in Fargo, Grand Forks and Jamestown to the hepatitis A virus "
+        "in late September and early October."
+    )
+    trimmed, notes = trim_for_ear(text, ENGLISH, 30)
+    assert trimmed == (
+        "The bishop of the Fargo Catholic Diocese in North Dakota has exposed potentially "
+        "hundreds of church members to the hepatitis A virus in late September and early October."
+    )
+    assert notes == ["cut the places “Fargo, Grand Forks and Jamestown”"]
+
+
+def test_each_charge_of_a_long_accusation_is_a_sentence_with_who_made_it_said_again():
+    # Scrape lead of 48 words.
+    text = (
+        "In a joint statement published October 25, the Russian and Syrian defense ministries "
+        "accused U.S. forces in southern Syria’s al-Tanf of controlling “bandit formations” and "
+        "disrupting a United Nations plan to return people in the Rubkan refugee camp to their "
+        "homes in territory controlled by the Syrian government."
+    )
+    first, second = write_sentence(text, text, 0, ENGLISH, first=True)
+    assert first.text.endswith(
+        "accused U.S. forces in southern Syria’s al-Tanf of controlling “bandit formations”."
+    )
+    assert second.text.startswith(
+        "The ministries also accused U.S. forces of disrupting a United Nations plan"
+    )
+    assert max(len(s.text.split()) for s in (first, second)) <= 30 and "split" in rules([first])
+    # Under 30 words the charges stay together.
+    text = "Police accused the man of stealing a car and driving it into a wall on Monday."
+    assert [s.text for s in write_sentence(text, text, 3, ENGLISH)] == [text]
 
 
 def test_an_opening_phrase_with_a_participle_is_colour_and_goes_from_a_long_lead():

@@ -675,6 +675,44 @@ _COUNTS_WORDS = "two three four five six seven eight nine ten"
 _COUNTS = frozenset(_COUNTS_WORDS.split())
 
 
+def split_charges(text: str, profile: Profile) -> Split | None:
+    """Past LONGEST, "the ministries accused U.S. forces in al-Tanf of controlling X and
+    disrupting Y" -> "... of controlling X. They also accused U.S. forces of disrupting Y": each
+    charge a sentence, with who made it and against whom said again."""
+    match = _CHARGES.search(text)
+    if len(text.split()) <= LONGEST or not match or inside_quote(text, match.start()):
+        return None
+    accuser = _accuser(text[: match.start()], profile)
+    accused = match["accused"].split()
+    at = next((k for k, w in enumerate(accused) if bare(w) in PREPOSITIONS), len(accused))
+    if not accuser or not 0 < at <= SUBJECT_OPENING:
+        return None
+    second = f"{accuser} also {match['verb']} {' '.join(accused[:at])} of {match['second']}"
+    return Split(
+        _pieces(text[: match.start("and")], second), "split the charges, one sentence each"
+    )
+
+
+# "accused U.S. forces in al-Tanf of controlling “bandit formations” and disrupting a plan".
+_CHARGES = re.compile(
+    r"\b(?P<verb>accused|accuses)\s+(?P<accused>[^,;:“”\"]{2,80}?)\s+of\s+[a-z]+ing\b[^;]*?"
+    r"(?P<and>\s+and\s+)(?P<second>[a-z]+ing\b.+)$"
+)
+
+
+def _accuser(before: str, profile: Profile) -> str | None:
+    """Who accuses, said again: a plural noun phrase by its noun ("the Russian and Syrian
+    defense ministries" -> "The ministries": a "They" would lean on the sentence before), a name
+    by its surname; None when unsure."""
+    subject = before.rsplit(",", 1)[-1].split()
+    if not subject or verb_within(subject, profile, len(subject)) is not None:
+        return None
+    last = bare(subject[-1])
+    if bare(subject[0]) in {"the", "a", "an"} and last.endswith("s") and not last.endswith("ss"):
+        return f"The {subject[-1]}"
+    return repeatable(" ".join(subject), profile) if subject[0][:1].isupper() else None
+
+
 def split_colon(text: str, profile: Profile) -> Split | None:
     """ "The plan was clear: the town would close" -> "The plan was clear. The town would close"."""
     for match in re.finditer(r":\s+", text):
@@ -1043,6 +1081,7 @@ SPLIT_RULES: tuple[SplitRule, ...] = (
     split_reported,
     split_according_who,
     split_dash,
+    split_charges,
     split_relative,
     split_whose,
     split_coordinated,

@@ -30,7 +30,7 @@ def trim_for_ear(text: str, profile: Profile, longest: int) -> tuple[str, list[s
     """The sentence with verbless colour cut until it runs at most `longest` words, and notes
     saying what was cut; unchanged when nothing may be cut."""
     notes: list[str] = []
-    for cut in (_cut_absolute, _cut_including, _cut_aside, _cut_tail, _cut_opening):
+    for cut in (_cut_absolute, _cut_including, _cut_aside, _cut_tail, _cut_places, _cut_opening):
         while len(text.split()) > longest:
             shorter, note = cut(text.rstrip("."), profile)
             if shorter is None:
@@ -89,6 +89,25 @@ def _cut_tail(text: str, profile: Profile) -> tuple[str | None, str]:
     if events and any(re.fullmatch(r"[a-z]{3,}ing", bare(w)) for w in tail):
         return None, ""  # "..., after privately reporting the bug": a clause, what happened
     return text[: match.start()], f"cut the closing phrase “{match['tail']}”"
+
+
+def _cut_places(text: str, profile: Profile) -> tuple[str | None, str]:
+    """ "... of the Fargo Catholic Diocese in North Dakota has exposed hundreds of church members
+    in Fargo, Grand Forks and Jamestown to ..." -> "... church members to ...": a list of towns
+    after a noun is detail once the sentence has said where (the region named before it)."""
+    match = _PLACE_LIST.search(text)
+    if not match or inside_aside(text, match.start()):
+        return None, ""
+    if not re.search(r"\bin\s+[A-Z]", text[: match.start()]):
+        return None, ""  # the list is the only "where" the sentence says: it stays
+    return text[: match.start()] + text[match.end() :], f"cut the places “{match['places']}”"
+
+
+_PLACE = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}"
+# " in Fargo, Grand Forks and Jamestown" before a word in lower case: two or more places listed.
+_PLACE_LIST = re.compile(
+    rf"(?<=[a-z])\s+in\s+(?P<places>{_PLACE}(?:,\s+{_PLACE})*,?\s+and\s+{_PLACE})(?=\s+[a-z])"
+)
 
 
 def _cut_opening(text: str, profile: Profile) -> tuple[str | None, str]:
