@@ -167,6 +167,31 @@ def test_contact_lines_phone_numbers_and_questions_to_readers_are_never_said(sen
     assert not is_prose(sentence)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "caption"),
+    [
+        # CNN/DM: Daily Mail captions run into the text, the moment a photo shows, in the present.
+        ("McNair shakes Van Gaal's hand as he leaves the field having been replaced .", True),
+        ("Liverpool manager Rodgers looks cheerful after his side secured a late win .", True),
+        ("The couple wear matching trainers while on holiday in Granada, Spain, in 2011 .", True),
+        (
+            "Hand knitted royal scene: Prince William and Kate clutch a very large child as they "
+            "stand with the Queen in this royal product on sale on eBay .",
+            True,
+        ),
+        # The present of prose: a plan, a habit, a state, a reaction in a quote.
+        ("The Prime Minister looks set to call an election before the end of the year.", False),
+        ("Johnson takes over as manager next month, the club said on Tuesday.", False),
+        ("Smith and Jones hold talks in Paris on Monday about the new trade deal.", False),
+        ("Tomasz mainly uses a helmet mounted camera for photos and videos.", False),
+        ("Their smiles, I'll never forget their smiles, she told the inquest.", False),
+        ("He waves to the crowd every morning from the balcony of the palace.", False),
+    ],
+)
+def test_a_photo_moment_told_in_the_present_is_a_caption_not_prose(sentence, caption):
+    assert is_prose(sentence) is not caption
+
+
 def test_an_amazon_com_lead_and_a_result_colon_are_kept_in_the_script():
     article = Article(
         title="Amazon.com fined over delivery drivers' pay",

@@ -75,6 +75,31 @@ _LONG_LABEL = re.compile(
     r"^[A-Z][\w'’-]*(?:\s[\w'’-]+){3,4}:\s+(?=[A-Z])"
     r"(?!(?:It|Its|He|His|She|Her|They|Their|This|We|I|How|What|Why|When|There)\b)"
 )
+# A Daily Mail caption run into the text: who, then a moment of the photo in the present tense
+# ("McNair shakes Van Gaal's hand as he leaves the field", "The couple wear matching trainers"),
+# where the story around it is told in the past. Only what a photo shows: "takes over", "looks
+# set to", "holds talks" or "uses" are the present of prose.
+_MOMENT_VERBS = (
+    "shakes slices celebrates poses smiles waves clutches hugs kisses gestures cuddles beams "
+    "grins strolls embraces salutes applauds greets wears reacts dives relaxes chats kneels"
+)
+_MOMENT_PHRASES = (
+    r"looks (?:on|dejected|cheerful|happy|relaxed|delighted|glum|frustrated|pensive|stunned)|"
+    r"takes (?:his|her) seat|takes a (?:tumble|selfie)|leaves the (?:field|pitch|court|stage)|"
+    r"strikes (?:late|first)|heads the ball|battles for the ball|holds (?:up|aloft)"
+)
+_PLURAL_MOMENT_VERBS = "wear clutch pose smile embrace celebrate hug"
+_SUBJECT = r"(?!(?:He|She|It|They|We|I|This|That|His|Her|Its|Their|Our|My|Your)\b)[A-Z][\w'’.-]*"
+_PHOTO_MOMENT = re.compile(
+    rf"^(?:{_SUBJECT}(?:\s+[\w'’.-]+){{0,4}}?\s+(?:"
+    + "|".join(_MOMENT_VERBS.split())
+    + "|"
+    + _MOMENT_PHRASES
+    + rf")|(?:{_SUBJECT}(?:\s+[\w'’.-]+){{0,3}}?\s+and\s+[\w'’.-]+(?:\s+[\w'’.-]+){{0,2}}?|"
+    r"The (?:couple|pair|family|two))\s+(?:"
+    + "|".join(_PLURAL_MOMENT_VERBS.split())
+    + r"))\b(?![’'])"
+)
 # A publisher talking to its readers: donation appeals, newsletter and comment prompts.
 _APPEAL = re.compile(
     r"\b(readers like you|donat\w*|contribut\w*|subscri\w*|our (?:mission|journalism|reporting)|"
@@ -220,6 +245,7 @@ def is_caption(sentence: str) -> bool:
         or _CREDIT.search(sentence)
         or _DATED_PHOTO.search(sentence)
         or _is_caption_label(sentence)
+        or _is_photo_moment(sentence)
     )
 
 
@@ -237,6 +263,14 @@ def _result_colon(sentence: str) -> bool:
 def _asks_reader(sentence: str) -> bool:
     """A question put to the reader ("What do you think?"), not one asked inside a quote."""
     return sentence.rstrip().endswith("?") and bool(_READER.search(read_marks(sentence).outside))
+
+
+def _is_photo_moment(sentence: str) -> bool:
+    """A caption of the moment a photo shows, told in the present ("McNair slices the ball
+    forward ..."); a quote never is one."""
+    label = _LONG_LABEL.match(sentence) or _LABEL.match(sentence)
+    text = sentence[label.end() - 1 :] if label else sentence
+    return read_marks(text).quoted_words == 0 and bool(_PHOTO_MOMENT.match(text.lstrip()))
 
 
 def _is_caption_label(sentence: str) -> bool:
