@@ -145,6 +145,12 @@ def test_curly_and_straight_quotes_and_titles_are_read_alike():
     assert units[1].requires == (0,)  # "It" needs the sentence before
 
 
+def test_a_sentence_the_source_cut_off_after_its_preposition_is_not_said():
+    # CNN/DM: "he denied he had sex with an underage girl on . Epstein's private plane".
+    assert not is_prose("In a sworn statement, he denied he had sex with an underage girl on .")
+    assert is_prose("In a sworn statement, he denied the claims he was asked about.")
+
+
 def test_a_domain_name_a_result_colon_and_a_glued_credit_keep_the_news():
     assert is_prose("Amazon.com agreed to pay a fine of 61.7 million dollars to settle the case.")
     assert not is_prose("Read the full ruling at https://example.com/ruling today.")
@@ -174,6 +180,11 @@ def test_contact_lines_phone_numbers_and_questions_to_readers_are_never_said(sen
         ("McNair shakes Van Gaal's hand as he leaves the field having been replaced .", True),
         ("Liverpool manager Rodgers looks cheerful after his side secured a late win .", True),
         ("The couple wear matching trainers while on holiday in Granada, Spain, in 2011 .", True),
+        (
+            "Van Persie, pictured with Juan Mata and Marouane Fellaini celebrates after scoring.",
+            True,
+        ),
+        ("Johnson is congratulated by his Liverpool team-mates but needed treatment .", True),
         (
             "Hand knitted royal scene: Prince William and Kate clutch a very large child as they "
             "stand with the Queen in this royal product on sale on eBay .",

@@ -86,12 +86,14 @@ _MOMENT_VERBS = (
 _MOMENT_PHRASES = (
     r"looks (?:on|dejected|cheerful|happy|relaxed|delighted|glum|frustrated|pensive|stunned)|"
     r"takes (?:his|her) seat|takes a (?:tumble|selfie)|leaves the (?:field|pitch|court|stage)|"
-    r"strikes (?:late|first)|heads the ball|battles for the ball|holds (?:up|aloft)"
+    r"strikes (?:late|first)|heads the ball|battles for the ball|holds (?:up|aloft)|"
+    r"(?:is|are) (?:pictured|congratulated|mobbed|consoled|embraced|greeted|applauded)"
 )
 _PLURAL_MOMENT_VERBS = "wear clutch pose smile embrace celebrate hug"
 _SUBJECT = r"(?!(?:He|She|It|They|We|I|This|That|His|Her|Its|Their|Our|My|Your)\b)[A-Z][\w'’.-]*"
 _PHOTO_MOMENT = re.compile(
-    rf"^(?:{_SUBJECT}(?:\s+[\w'’.-]+){{0,4}}?\s+(?:"
+    # "Van Persie, pictured with Juan Mata and Marouane Fellaini celebrates": the aside unclosed.
+    rf"^(?:{_SUBJECT}(?:\s+[\w'’.-]+){{0,4}}?(?:,\s+pictured\b[^,.;]{{0,60}}?)?\s+(?:"
     + "|".join(_MOMENT_VERBS.split())
     + "|"
     + _MOMENT_PHRASES
@@ -100,6 +102,9 @@ _PHOTO_MOMENT = re.compile(
     + "|".join(_PLURAL_MOMENT_VERBS.split())
     + r"))\b(?![’'])"
 )
+# "he denied he had sex with an underage girl on .": a line break the source turned into a stop
+# ended the sentence after its preposition; what it was on is in the next one.
+_HANGING = re.compile(r"\b(?:on|about|in|at|to|for|with|from|by|of|into)\s\.$")
 # A publisher talking to its readers: donation appeals, newsletter and comment prompts.
 _APPEAL = re.compile(
     r"\b(readers like you|donat\w*|contribut\w*|subscri\w*|our (?:mission|journalism|reporting)|"
@@ -232,7 +237,7 @@ def is_prose(sentence: str, min_words: int = _MIN_WORDS) -> bool:
         return False
     if not _LOWER.search(sentence) or not (_ENDED.search(sentence) or _result_colon(sentence)):
         return False  # a heading, a byline ("Daily Mail Reporter .") or a cut-off fragment
-    if _is_scrap(sentence):
+    if _is_scrap(sentence) or _HANGING.search(sentence):
         return False
     return sum(ch.isalpha() for ch in sentence) > 0.6 * len(sentence)
 
