@@ -185,6 +185,15 @@ def test_contact_lines_phone_numbers_and_questions_to_readers_are_never_said(sen
             True,
         ),
         ("Johnson is congratulated by his Liverpool team-mates but needed treatment .", True),
+        # Who and where, with no verb: a label under a photo.
+        ("Hori Parata at his Pātaua farm, the place where he was born and grew up.", True),
+        ("David Cameron and Samantha in Portugal last year - where he debuted his loafers .", True),
+        ("Hori Parata in his youth was a fisherman on the coast of Northland.", False),
+        # Guardian: a caption walking a gallery, set as a list item.
+        (
+            "- Clockwise from top: small whale bones; squid beaks, from the stomach of a whale.",
+            True,
+        ),
         (
             "Hand knitted royal scene: Prince William and Kate clutch a very large child as they "
             "stand with the Queen in this royal product on sale on eBay .",

@@ -105,6 +105,11 @@ _PHOTO_MOMENT = re.compile(
 # "he denied he had sex with an underage girl on .": a line break the source turned into a stop
 # ended the sentence after its preposition; what it was on is in the next one.
 _HANGING = re.compile(r"\b(?:on|about|in|at|to|for|with|from|by|of|into)\s\.$")
+# A name of two words or more, perhaps two names, then where: "Hori Parata at his farm".
+_NAMED_SCENE = re.compile(
+    r"^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+(?:\s+and\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)?"
+    r"\s+(?:at|in|on|with|during|outside|inside)\s"
+)
 # A publisher talking to its readers: donation appeals, newsletter and comment prompts.
 _APPEAL = re.compile(
     r"\b(readers like you|donat\w*|contribut\w*|subscri\w*|our (?:mission|journalism|reporting)|"
@@ -244,6 +249,7 @@ def is_prose(sentence: str, min_words: int = _MIN_WORDS) -> bool:
 
 def is_caption(sentence: str) -> bool:
     """A photo caption or credit inside the text ("Final embrace: ...", "... (pictured)")."""
+    sentence = _LIST_MARK.sub("", sentence)  # "- Clockwise from top: ..." under a gallery
     return bool(
         _PHOTO_GUIDE.match(sentence)
         or _CAPTION_MARK.search(sentence)
@@ -251,7 +257,11 @@ def is_caption(sentence: str) -> bool:
         or _DATED_PHOTO.search(sentence)
         or _is_caption_label(sentence)
         or _is_photo_moment(sentence)
+        or _is_named_scene(sentence)
     )
+
+
+_LIST_MARK = re.compile(r"^[-–—•*]\s+")
 
 
 def _is_scrap(sentence: str) -> bool:
@@ -268,6 +278,17 @@ def _result_colon(sentence: str) -> bool:
 def _asks_reader(sentence: str) -> bool:
     """A question put to the reader ("What do you think?"), not one asked inside a quote."""
     return sentence.rstrip().endswith("?") and bool(_READER.search(read_marks(sentence).outside))
+
+
+def _is_named_scene(sentence: str) -> bool:
+    """ "Hori Parata at his Pātaua farm, the place where he was born.", "David Cameron and
+    Samantha in Portugal last year - where he debuted ...": who and where, with no verb of
+    their own, label a photo."""
+    match = _NAMED_SCENE.match(sentence)
+    if not match:
+        return False
+    main = re.split(r"\s(?:where|who|which|that|when)\s|\s[-–—]\s", sentence, maxsplit=1)[0]
+    return not has_verb(main)
 
 
 def _is_photo_moment(sentence: str) -> bool:
