@@ -60,6 +60,20 @@ def test_a_letter_after_by_is_an_initial_and_a_spaced_stop_after_is_a_line_break
     ]
 
 
+def test_a_stop_the_text_writes_before_a_lower_case_word_belongs_to_a_name():
+    # Scrape: VW's "ID. Space Vizzion" was said as "... VW says that while the ID."
+    text = "VW says the ID. Space Vizzion is a concept. Other ID. models are on sale. It sold."
+    assert split_sentences(text) == [
+        "VW says the ID. Space Vizzion is a concept.",
+        "Other ID. models are on sale.",
+        "It sold.",
+    ]
+    assert split_sentences("He moved to the UK. The move paid off.") == [
+        "He moved to the UK.",
+        "The move paid off.",
+    ]
+
+
 def test_paragraphs_never_run_together_and_whitespace_is_normalised():
     text = "First paragraph without a stop\n\nSecond   one\nwraps here."
     assert split_sentences(text) == ["First paragraph without a stop", "Second one wraps here."]

@@ -35,17 +35,27 @@ def split_sentences(text: str) -> list[str]:
     A quote of several sentences is split like any other text, curly or straight alike: story
     units (script/units.py) keep its pieces together with their speaker."""
     sentences: list[str] = []
+    named = _stops_in_names(text)
     for paragraph in re.split(r"\n\s*\n", text):
-        sentences.extend(_split_paragraph(" ".join(paragraph.split())))
+        sentences.extend(_split_paragraph(" ".join(paragraph.split()), named))
     return [s for s in sentences if s]
 
 
-def _split_paragraph(paragraph: str) -> list[str]:
+def _stops_in_names(text: str) -> frozenset[str]:
+    """Capitalised words the text writes with a stop and then a word in lower case ("the ID.
+    models"): no sentence ended there, so the stop is the name's own ("VW's ID. Space Vizzion")
+    wherever the word stands."""
+    return frozenset(m[1].lower() for m in re.finditer(r"\b([A-Z][A-Za-z]{0,4})\.\s+[a-z]", text))
+
+
+def _split_paragraph(paragraph: str, named: frozenset[str] = frozenset()) -> list[str]:
     pieces: list[str] = []
     start = 0
     for match in _BOUNDARY.finditer(paragraph):
         candidate = paragraph[start : match.end(1)]
         if _ends_with_abbreviation(candidate, paragraph[match.end(1) :]):
+            continue
+        if candidate.endswith(".") and _last_word(candidate) in named:
             continue
         pieces.append(candidate.strip())
         start = match.end()
@@ -53,11 +63,15 @@ def _split_paragraph(paragraph: str) -> list[str]:
     return pieces
 
 
+def _last_word(candidate: str) -> str:
+    return (candidate.rstrip(".").split()[-1:] or [""])[0].lower().strip("\"'“‘(")
+
+
 def _ends_with_abbreviation(candidate: str, rest: str) -> bool:
     if not candidate.endswith("."):
         return False
     words = candidate.rstrip(".").split()
-    word = (words[-1:] or [""])[0].lower().strip("\"'“‘(")
+    word = _last_word(candidate)
     if candidate.endswith(" ."):
         # A stop set off by a space is no abbreviation's ("hepatitis A . State officials"); the
         # words are matched as written, so the letter "A" is not the article "a".
