@@ -875,6 +875,25 @@ def split_after(text: str, profile: Profile) -> Split | None:
     return None
 
 
+def split_before(text: str, profile: Profile) -> Split | None:
+    """ "Hanson scored after 49 minutes before Joe Walsh equalised five minutes later" -> "...
+    after 49 minutes. Joe Walsh equalised five minutes later": said in the order they happened,
+    the two events need no "before". Only when the later clause names its own subject."""
+    for match in re.finditer(r",?\s+before\s+", text):
+        right, at = text[match.end() :], match.start()
+        if bare((text[:at].split() or [""])[-1]) in _SPAN_BEFORE_AFTER:
+            continue  # "shortly before the vote": a time
+        if inside_aside(text, at) or _reported_before(text, at, profile) or inside_quote(text, at):
+            continue
+        first = bare(right.split()[0]) if right.split() else ""
+        if first in profile.subject_pronouns or first in _STAND_INS:
+            continue  # "before he left": the pronoun would lean on the sentence before
+        if len(text[:at].split()) < MIN_PIECE or not opens_clause(right, profile):
+            continue
+        return Split(_pieces(text[:at], right), "split before “before”")
+    return None
+
+
 # Words that make "after" part of a time ("hours after", "shortly after", "soon after").
 _SPAN_BEFORE_AFTER_WORDS = (
     "just shortly soon right immediately long moments seconds minutes hours days weeks months "
@@ -1090,6 +1109,7 @@ SPLIT_RULES: tuple[SplitRule, ...] = (
     split_participle,
     split_shared_subject,
     split_after,
+    split_before,
     split_because,
     split_purpose,
     split_where,

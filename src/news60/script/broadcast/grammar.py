@@ -240,7 +240,28 @@ def repeatable(phrase: str, profile: Profile) -> str | None:
         if len(people) != 1 or people[0] != phrase:
             return phrase
         return _with_particles(surname_of(phrase), words)
-    return None
+    return _described_person(words, profile)
+
+
+def _described_person(words: list[str], profile: Profile) -> str | None:
+    """ "British innovator James Dyson", "Dragons' Den star Duncan Bannatyne": what someone is,
+    then their full name; said again by surname. Never after "of" ("the head of William Hill")."""
+    k = len(words)
+    while k > 0 and words[k - 1][:1].isupper():
+        k -= 1
+    name = " ".join(words[k:])
+    before = words[k - 1] if k > 0 else ""
+    if len(words) - k < 2 or not before[:1].islower() or bare(before) in PREPOSITIONS:
+        return None
+    if bare(before) in profile.determiners or full_names(name) != [name]:
+        return None
+    if bare(before) not in profile.titles and not _PERSON_NOUN.search(bare(before)):
+        return None  # "the firm Big Machine": what comes before says it is no person
+    return _with_particles(surname_of(name), words[k:])
+
+
+# Nouns for what a person does: "innovator", "campaigner", "scientist", "comedian", "student".
+_PERSON_NOUN = re.compile(r"(?:er|or|ist|ian|ant|ent)$")
 
 
 def _with_particles(surname: str, words: list[str]) -> str:

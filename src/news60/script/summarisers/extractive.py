@@ -10,7 +10,7 @@ import numpy as np
 
 from news60.errors import ScriptError
 from news60.language import Profile, profile_for
-from news60.models import Article
+from news60.models import Article, TracedSentence
 from news60.script.broadcast.arc import roles_of
 from news60.script.embeddings import embed
 from news60.script.quotes import quotations
@@ -102,7 +102,9 @@ class Extractive:
         on_topic = vectors @ embed([topic])[0] if topic else centrality
         ranks = np.array([story.rank(u) for u in story.usable], dtype=np.float32)
         position = np.exp(-ranks / self.lead_decay)
-        fit = np.array([_length_fit(story.words(u)) for u in story.usable])
+        fit = np.array(
+            [_length_fit(story.words(u)) * _ear_fit(story.lines(u)) for u in story.usable]
+        )
         relevance: np.ndarray = (0.5 * centrality + 0.3 * on_topic + 0.6 * position) * fit
         return relevance
 
@@ -221,6 +223,20 @@ def is_quote(sentence: str) -> bool:
     """True when direct speech of four words or more makes up much of the sentence."""
     quoted = sum(len(words.split()) for _, words in quotations(sentence))
     return quoted >= 4 and quoted >= 0.3 * word_count(sentence)
+
+
+def _ear_fit(lines: list[TracedSentence]) -> float:
+    """Of two units worth as much, the one a listener follows more easily: a unit whose
+    sentences, as written for the ear, average past EASY_WORDS weighs a little less."""
+    if not lines:
+        return 1.0
+    mean = sum(len(line.text.split()) for line in lines) / len(lines)
+    return max(EAR_FLOOR, 1.0 - EAR_STEP * max(0.0, mean - EASY_WORDS))
+
+
+EASY_WORDS = 20  # a spoken sentence up to this long is easy to follow
+EAR_STEP = 0.02  # the weight lost per word past it
+EAR_FLOOR = 0.8  # a long unit still counts: the story may need it
 
 
 def _length_fit(words: int) -> float:
