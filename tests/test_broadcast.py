@@ -513,6 +513,83 @@ def test_a_split_piece_says_the_name_again_for_its_pronoun_when_no_one_else_is_n
     assert [s.text for s in write_sentence(text, text, 6, ENGLISH)] == [text]
 
 
+def test_a_described_person_is_said_again_by_surname_in_a_split_piece():
+    # CNN/DM: "British innovator James Dyson" is Dyson when his "-ing" tail becomes a sentence.
+    text = (
+        'British innovator James Dyson has described patent laws across Europe as "absolute '
+        'madness", saying they are unhelpful for inventors and small businesses.'
+    )
+    assert [s.text for s in write_sentence(text, text, 2, ENGLISH)] == [
+        'British innovator James Dyson has described patent laws across Europe as "absolute '
+        'madness".',
+        "Dyson said they are unhelpful for inventors and small businesses.",
+    ]
+    # "the firm Big Machine" names no person: the tail stays.
+    text = (
+        "Taylor Swift has been fighting the firm Big Machine over her early albums for months, "
+        "saying she was never asked."
+    )
+    assert not any(s.text.startswith("Machine") for s in write_sentence(text, text, 2, ENGLISH))
+
+
+def test_a_sentence_the_next_one_answers_keeps_its_end_last():
+    # CNN/DM: "... fled to neighboring Lebanon. Lebanon is a country of about 4 million people.
+    # But the Lebanese government puts the total at more than 1 million." answered the wrong one.
+    text = (
+        "More than 600,000 Syrians have fled to neighboring Lebanon, a country of about 4 million "
+        "people, according to a U.N. estimate."
+    )
+    alone = [s.text for s in write_sentence(text, text, 5, ENGLISH)]
+    answered = [s.text for s in write_sentence(text, text, 5, ENGLISH, leaned_on=True)]
+    assert alone[-1] == "Lebanon is a country of about 4 million people."
+    assert answered == [
+        "According to a U.N. estimate, more than 600,000 Syrians have fled to neighboring "
+        "Lebanon, a country of about 4 million people."
+    ]
+
+
+def test_the_leads_first_sentence_is_not_cut_twice():
+    # CNN/DM: the lead lost its "who" clause, then its "-ing" tail, and its first sentence
+    # ("Dyson has described patent laws as absolute madness.") no longer told the whole news.
+    text = (
+        "British innovator James Dyson, who has built a multi-billion dollar empire around his "
+        'distinctive vacuum cleaners, has described patent laws across Europe as "absolute '
+        'madness", saying they are unhelpful for inventors and small businesses.'
+    )
+    lead = [s.text for s in write_sentence(text, text, 0, ENGLISH, first=True)]
+    later = [s.text for s in write_sentence(text, text, 4, ENGLISH)]
+    assert lead[0].endswith("saying they are unhelpful for inventors and small businesses.")
+    assert (
+        lead[1]
+        == "Dyson has built a multi-billion dollar empire around his distinctive vacuum cleaners."
+    )
+    assert later[:2] == [
+        'British innovator James Dyson has described patent laws across Europe as "absolute '
+        'madness".',
+        "Dyson said they are unhelpful for inventors and small businesses.",
+    ]
+
+
+def test_two_events_told_in_order_need_no_before():
+    text = (
+        "Officials ordered the evacuation of the whole town and the villages around it on Sunday "
+        "morning before the storm hit the coast."
+    )
+    assert [s.text for s in write_sentence(text, text, 2, ENGLISH)] == [
+        "Officials ordered the evacuation of the whole town and the villages around it on Sunday "
+        "morning.",
+        "The storm hit the coast.",
+    ]
+    # A time ("hours before") or a pronoun ("before he left") keeps the sentence whole.
+    for text in (
+        "Officials ordered the evacuation of the whole town and the villages around it on Sunday "
+        "just hours before the storm hit.",
+        "Officials ordered the evacuation of the whole town and the villages around it on Sunday "
+        "morning before they left for the coast.",
+    ):
+        assert [s.text for s in write_sentence(text, text, 2, ENGLISH)] == [text]
+
+
 def test_a_name_ended_by_a_whose_clause_is_said_again_with_its_possessive():
     # CNN/DM: "Wolfsburg have expressed an interest in Wilfried Bony, whose wage demands ..."
     text = (

@@ -61,6 +61,18 @@ def test_extractive_fits_word_budget_and_includes_the_quote():
     assert all(p.score > 0 for p in longer)
 
 
+def test_a_unit_said_in_long_sentences_weighs_a_little_less_but_still_counts():
+    from news60.models import TracedSentence
+    from news60.script.summarisers.extractive import EAR_FLOOR, _ear_fit
+
+    def said(*lengths):
+        return [TracedSentence(" ".join(["word"] * n), ()) for n in lengths]
+
+    assert _ear_fit(said(12, 18)) == 1.0  # easy to follow: full weight
+    assert _ear_fit(said(26)) < _ear_fit(said(22)) < 1.0
+    assert _ear_fit(said(30, 30)) >= EAR_FLOOR and _ear_fit(said(60)) == EAR_FLOOR
+
+
 def test_article_without_prose_is_a_script_error():
     empty = Article(title="x", paragraphs=("Photo: Getty Images", "Advertisement"))
     with pytest.raises(ScriptError, match="no speakable sentences"):

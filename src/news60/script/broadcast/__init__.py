@@ -53,16 +53,19 @@ def write_sentence(
     first: bool = False,
     quote_run: bool = False,
     casing: Casing = NO_CASING,
+    leaned_on: bool = False,
 ) -> tuple[TracedSentence, ...]:
     """One article sentence (`text` as cleaned for the screen, `source` as the article has it)
     as the sentences a newsreader says; `quote_run`: it belongs to a quote that runs over several
     sentences, whose attribution stays where it is; `casing`: how the article writes its words
-    (a moved attribution lower-cases only common words, and moves nothing it cannot tell)."""
+    (a moved attribution lower-cases only common words, and moves nothing it cannot tell);
+    `leaned_on`: the next sentence answers this one ("But ...", "That ..."), so what this one
+    ends on is still said last."""
     draft = _Draft((text,))
     stages: tuple[Callable[[_Draft], _Draft], ...] = (
         lambda d: _clean(d, profile, first),
         lambda d: _attribute(d, profile, quote_run, casing),
-        lambda d: _split(d, profile),
+        lambda d: _split(d, profile, first, leaned_on),
     )
     for stage in stages:
         draft = _gated(draft, stage(draft), source, profile)
@@ -122,14 +125,29 @@ def _attribute(draft: _Draft, profile: Profile, quote_run: bool, casing: Casing)
     return replace(draft, pieces=tuple(pieces), rewrites=draft.rewrites + rewrites)
 
 
-def _split(draft: _Draft, profile: Profile) -> _Draft:
+def _split(draft: _Draft, profile: Profile, lead: bool, leaned_on: bool) -> _Draft:
     pieces, notes = [], []
     for piece in draft.pieces:
-        more, why = split_for_ear(piece, profile)
+        more, why = split_for_ear(piece, profile, lead=lead)
+        if leaned_on and len(piece.split()) <= LONGEST and _ends_elsewhere(piece, more):
+            # "... fled to Lebanon. Lebanon is a country of 4 million. But the government puts
+            # the total at 1 million": the next sentence would answer the wrong one.
+            more, why = [piece], []
         pieces += more
         notes += why
     rewrites = tuple(Rewrite("split", note) for note in notes)
     return replace(draft, pieces=tuple(pieces), rewrites=draft.rewrites + rewrites)
+
+
+def _ends_elsewhere(text: str, pieces: list[str]) -> bool:
+    """The last piece is not the sentence's own last words: a clause taken out and said after
+    ("Lebanon is a country of 4 million"), or a tail said in other words ("That left ...")."""
+
+    def plain(words: str) -> list[str]:
+        return [w.strip(".,;:!?").lower() for w in words.split()]
+
+    last, whole = plain(pieces[-1]), plain(text)
+    return len(pieces) > 1 and whole[-len(last) :] != last
 
 
 def trim_long(lines: Sequence[TracedSentence], profile: Profile) -> tuple[TracedSentence, ...]:

@@ -58,9 +58,13 @@ class Split:
 SplitRule = Callable[[str, Profile], Split | None]
 
 
-def split_for_ear(text: str, profile: Profile, depth: int = 0) -> tuple[list[str], list[str]]:
+def split_for_ear(
+    text: str, profile: Profile, depth: int = 0, lead: bool = False
+) -> tuple[list[str], list[str]]:
     """The sentence as one or more sentences of at most SPLIT_FROM words where it splits
-    cleanly, with a note per split; a sentence no rule splits cleanly stays whole."""
+    cleanly, with a note per split; a sentence no rule splits cleanly stays whole. The `lead`'s
+    first piece is not split again once it is short enough to say: cut twice, the lead's first
+    sentence would no longer tell the news."""
     if len(text.split()) <= SPLIT_FROM or depth >= MAX_DEPTH or _attributed_at_end(text, profile):
         return [text], []
     for rule in SPLIT_RULES:
@@ -69,7 +73,12 @@ def split_for_ear(text: str, profile: Profile, depth: int = 0) -> tuple[list[str
         if split and _stand_in(split, text):
             continue  # a sentence a listener can take whole stays whole rather than lean back
         if split and all(_whole(piece, profile) for piece in split.pieces):
-            said = [split_for_ear(piece, profile, depth + 1) for piece in split.pieces]
+            said = [
+                ([piece], [])
+                if lead and k == 0 and len(piece.split()) <= LONGEST
+                else split_for_ear(piece, profile, depth + 1, lead and k == 0)
+                for k, piece in enumerate(split.pieces)
+            ]
             pieces = [p for more, _ in said for p in more]
             notes = [split.note, *(n for _, why in said for n in why)]
             if split.beside_first and len(said[0][0]) > 1:

@@ -204,6 +204,13 @@ def _read(article: Article, opening: list[tuple[str, int]]) -> Story:
     return Story(article.title, tuple(shown), places, units, usable, written, article.language)
 
 
+# A sentence that answers the one before it ("But the government puts the total at ..."): what
+# that one ends on must still be said last.
+_ANSWERS = re.compile(
+    r"^[\"“‘']?(?:But|However|Yet|Still|Instead|Even so|Nevertheless|Nonetheless|That|This)\b"
+)
+
+
 def _written(
     article: Article,
     shown: list[str],
@@ -222,8 +229,16 @@ def _written(
         run = bool(marks[i].open_at_start or marks[i].open_at_end) or (
             i > 0 and owner[i] == owner[i - 1] and is_speech(marks[i - 1])
         )
+        leaned_on = i + 1 < len(shown) and _ANSWERS.match(shown[i + 1]) is not None
         said = write_sentence(
-            text, source, place, profile, first=place <= 0, quote_run=run, casing=casing
+            text,
+            source,
+            place,
+            profile,
+            first=place <= 0,
+            quote_run=run,
+            casing=casing,
+            leaned_on=leaned_on,
         )
         written.append(said)
     return tuple(written)
