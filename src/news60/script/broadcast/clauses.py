@@ -90,9 +90,9 @@ def split_for_ear(
 
 def _named_again(split: Split, text: str, profile: Profile) -> Split:
     """Later pieces that open on "they", "he" or "she" for the sentence's own subject say that
-    subject again when it is a name or a bare plural, as a newsreader would ("Retired commanders
-    issued the warning as they urged ..." -> "... the warning. Retired commanders urged ...");
-    "The book" or "The company" is left to the pronoun (a listener takes either as pointing back)."""
+    subject again when it is a name, as a newsreader would ("Chadima declined ..., although he
+    did release ..." -> "... But Chadima did release ..."); "The book" or "The company" is left
+    to the pronoun (a listener takes either as pointing back)."""
     subject = main_subject(text, profile)
     if not subject or bare(subject.split()[0]) in profile.determiners | profile.subject_pronouns:
         return split
@@ -108,8 +108,8 @@ def _named_again(split: Split, text: str, profile: Profile) -> Split:
 
 
 def _stands_for(pronoun: str, subject: str, first: str, profile: Profile) -> bool:
-    """ "they" for a bare plural ("Retired commanders", "Police"); "he" or "she" for a name when
-    the first piece names no one else (any other capitalised word but a day or month)."""
+    """ "they" for a plural name ("Police", "Democrats"); "he" or "she" for a name when the first
+    piece names no one else (any other capitalised word but a day or month)."""
     if pronoun == "they":
         last = bare(subject.split()[-1])
         return subject[:1].isupper() and (last.endswith("s") or last in _PLURAL_NOUNS)
@@ -686,7 +686,8 @@ _COUNTS = frozenset(_COUNTS_WORDS.split())
 
 def split_charges(text: str, profile: Profile) -> Split | None:
     """Past LONGEST, "the ministries accused U.S. forces in al-Tanf of controlling X and
-    disrupting Y" -> "... of controlling X. They also accused U.S. forces of disrupting Y": each
+    disrupting Y" -> "... of controlling X. The ministries also accused U.S. forces of
+    disrupting Y": each
     charge a sentence, with who made it and against whom said again."""
     match = _CHARGES.search(text)
     if len(text.split()) <= LONGEST or not match or inside_quote(text, match.start()):
@@ -885,9 +886,9 @@ def split_after(text: str, profile: Profile) -> Split | None:
 
 
 def split_before(text: str, profile: Profile) -> Split | None:
-    """ "Hanson scored after 49 minutes before Joe Walsh equalised five minutes later" -> "...
-    after 49 minutes. Joe Walsh equalised five minutes later": said in the order they happened,
-    the two events need no "before". Only when the later clause names its own subject."""
+    """ "Officials ordered an evacuation on Sunday morning before the storm hit the coast" ->
+    "... on Sunday morning. The storm hit the coast": said in the order they happened, the two
+    events need no "before". Only when the later clause names its own subject."""
     for match in re.finditer(r",?\s+before\s+", text):
         right, at = text[match.end() :], match.start()
         if bare((text[:at].split() or [""])[-1]) in _SPAN_BEFORE_AFTER:
