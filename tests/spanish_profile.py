@@ -36,6 +36,7 @@ def profile() -> Profile:
         next_steps=re.compile(r"\b(?:se espera|la próxima semana|el próximo)\b", re.I),
         furniture=re.compile(r"\b(?:LEA TAMBIÉN|MÁS INFORMACIÓN)\s*:\s*", re.I),
         spelled_out={"sept.": "septiembre"},
+        stopless_titles={"Sr.": "Sr", "Sra.": "Sra"},
         party_places={},
         default_voice=base.default_voice,
     )

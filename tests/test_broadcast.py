@@ -570,6 +570,17 @@ def test_the_leads_first_sentence_is_not_cut_twice():
     ]
 
 
+def test_a_title_before_a_name_is_written_without_its_stop():
+    # NYT scrape: "Mr. Trump's theatrical embrace ..." was cut at "Mr." by the checkers'
+    # sentence splitters (and any subtitle splitter after us).
+    text = "Mr. Trump has brought his love of show business to trade talks, said Dr. Smith."
+    (said,) = write_sentence(text, text, 3, ENGLISH)
+    assert (
+        said.text == "Dr Smith said Mr Trump has brought his love of show business to trade talks."
+    )
+    assert "clutter" in rules([said])
+
+
 def test_two_events_told_in_order_need_no_before():
     text = (
         "Officials ordered the evacuation of the whole town and the villages around it on Sunday "

@@ -117,6 +117,7 @@ _SPELLED_OUT = {
     "Jan.": "January", "Feb.": "February", "Aug.": "August", "Sep.": "September",
     "Sept.": "September", "Oct.": "October", "Nov.": "November", "Dec.": "December",
 }  # fmt: skip
+_STOPLESS_TITLES = {"Mr.": "Mr", "Mrs.": "Mrs", "Ms.": "Ms", "Dr.": "Dr"}
 # The state in a party tag, by postal code or AP abbreviation: "(R-TX)" and "(R-Texas)" alike
 # are said "a Texas Republican", never "a T X Republican".
 _STATE_LIST = (
@@ -164,6 +165,7 @@ def profile() -> Profile:
         next_steps=_NEXT,
         furniture=_FURNITURE,
         spelled_out=_SPELLED_OUT,
+        stopless_titles=_STOPLESS_TITLES,
         party_places=_PARTY_PLACES,
         default_voice="piper:en_US-joe-medium",
     )

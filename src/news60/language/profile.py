@@ -45,6 +45,9 @@ class Profile:
     furniture: re.Pattern[str]
     # Abbreviations said in full and never read as a sentence's end ("Oct. 25" -> "October 25").
     spelled_out: Mapping[str, str]
+    # Titles written without their stop before a name ("Mr. Trump" -> "Mr Trump"), as British
+    # broadcasters write them: a stop there reads as a sentence's end to any splitter after us.
+    stopless_titles: Mapping[str, str]
     # The places a party tag abbreviates ("(R-TX)": "TX" -> "Texas"), said in full.
     party_places: Mapping[str, str]
     default_voice: str

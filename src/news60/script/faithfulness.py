@@ -39,9 +39,12 @@ def unsupported_terms(script_text: str, article: Article) -> list[str]:
 
 
 def said_in_full(text: str, profile: Profile) -> str:
-    """The text with its abbreviations said in full ("Oct. 25" -> "October 25")."""
+    """The text with its abbreviations said in full ("Oct. 25" -> "October 25") and titles
+    without their stop ("Mr. Trump" -> "Mr Trump")."""
     for short, full in profile.spelled_out.items():
         text = re.sub(rf"\b{re.escape(short)}(?=\s+\d)", full, text)
+    for short, bare_title in profile.stopless_titles.items():
+        text = re.sub(rf"\b{re.escape(short)}(?=\s+[A-Z])", bare_title, text)
     return _PARTY_TAG.sub(lambda m: f"{m[1]}-{profile.party_places.get(m[2], m[2])}", text)
 
 
