@@ -81,7 +81,8 @@ _LONG_LABEL = re.compile(
 # set to", "holds talks" or "uses" are the present of prose.
 _MOMENT_VERBS = (
     "shakes slices celebrates poses smiles waves clutches hugs kisses gestures cuddles beams "
-    "grins strolls embraces salutes applauds greets wears reacts dives relaxes chats kneels"
+    "grins strolls embraces salutes applauds greets wears reacts dives relaxes chats kneels "
+    "carves paints sculpts knits"
 )
 _MOMENT_PHRASES = (
     r"looks (?:on|dejected|cheerful|happy|relaxed|delighted|glum|frustrated|pensive|stunned)|"
@@ -92,8 +93,10 @@ _MOMENT_PHRASES = (
 _PLURAL_MOMENT_VERBS = "wear clutch pose smile embrace celebrate hug"
 _SUBJECT = r"(?!(?:He|She|It|They|We|I|This|That|His|Her|Its|Their|Our|My|Your)\b)[A-Z][\w'’.-]*"
 _PHOTO_MOMENT = re.compile(
-    # "Van Persie, pictured with Juan Mata and Marouane Fellaini celebrates": the aside unclosed.
-    rf"^(?:{_SUBJECT}(?:\s+[\w'’.-]+){{0,4}}?(?:,\s+pictured\b[^,.;]{{0,60}}?)?\s+(?:"
+    # "Van Persie, pictured with Juan Mata and Marouane Fellaini celebrates" (the aside left
+    # open), "Kauri Parata, watched by his father, Hori Parata, carves": who else is in it.
+    rf"^(?:{_SUBJECT}(?:\s+[\w'’.-]+){{0,4}}?"
+    r"(?:,\s+(?:pictured|watched by|flanked by|accompanied by)\b[^.;]{0,60}?,?)?\s+(?:"
     + "|".join(_MOMENT_VERBS.split())
     + "|"
     + _MOMENT_PHRASES
