@@ -19,7 +19,14 @@ from news60.script.broadcast import (
     trim_long,
     write_sentence,
 )
-from news60.script.quotes import QuoteMarks, attributes, balanced, is_speech, read_marks
+from news60.script.quotes import (
+    QuoteMarks,
+    attributes,
+    balanced,
+    is_speech,
+    quotations,
+    read_marks,
+)
 from news60.script.sentences import split_sentences
 from news60.script.summarisers.prose import has_verb, is_author_note, is_caption, is_prose, tidy
 from news60.script.units import Unit, carried_marks, leans_on_previous, story_units
@@ -34,6 +41,7 @@ _DEFINITE = re.compile(r"^[\"“‘']?The\s+([a-z][\w-]+)")
 # space goes, so neither the screen nor the writer's rules see a stray stop.
 _SPACE_BEFORE_STOP = re.compile(r"(?<=\w)\s+([.,;:!?])(?=\s|$)")
 RETOLD_WORDS = 12  # a sentence this long may retell two before it; a shorter one shares too much
+PULLED_WORDS = 6  # a quote this long said twice is one quote; "No comment" may well be two
 SUBHEAD_WORDS = 12  # a one-sentence paragraph asking a question this short is a subhead
 SCENE_SETTER = 0.25  # a lead with under this share of the headline's words only sets the scene
 
@@ -272,8 +280,12 @@ def _kept(tidied: list[tuple[int, str, int]]) -> tuple[list[int], set[int]]:
     seen: list[set[str]] = []
     sizes = Counter(paragraph for _, _, paragraph in tidied)
     last = max((paragraph for _, _, paragraph in tidied), default=None)
+    pulled = _pull_quotes(tidied, sizes)
     for k, (_, text, paragraph) in enumerate(tidied):
         if paragraph == last and is_author_note(text):
+            continue
+        if k in pulled:
+            retold.add(k)  # said where the story tells it
             continue
         words = _words(text)
         if sizes[paragraph] == 1 and _subhead(text):
@@ -286,6 +298,22 @@ def _kept(tidied: list[tuple[int, str, int]]) -> tuple[list[int], set[int]]:
             kept.append(k)
             seen.append(words)
     return kept, retold
+
+
+def _pull_quotes(tidied: list[tuple[int, str, int]], sizes: Counter[int]) -> set[int]:
+    """Quotes standing alone as a paragraph that the story quotes again inside a paragraph
+    further down: the page's pull quotes. Said where they stand, they put a second speaker
+    inside another's quote ("“... a big booster,” Stafford said." set between Doug Cooke's
+    words, and Cooke's "he continued" went to Stafford)."""
+    pulled = set()
+    for k, (_, text, paragraph) in enumerate(tidied):
+        if sizes[paragraph] != 1:
+            continue
+        said = _words(" ".join(words for _, words in quotations(text)))
+        later = [_words(other) for _, other, where in tidied[k + 1 :] if sizes[where] > 1]
+        if len(said) >= PULLED_WORDS and any(_repeats(said, other) for other in later):
+            pulled.add(k)
+    return pulled
 
 
 def _subhead(sentence: str) -> bool:
