@@ -487,59 +487,116 @@ def test_a_split_that_would_leave_a_sentence_leaning_is_not_made(text, index):
     assert [s.text for s in write_sentence(text, text, index, ENGLISH)] == [text]
 
 
-def test_a_clause_said_first_after_and_opens_a_sentence_on_its_own_word():
-    # CNN/DM: "just after 4am" is when, not what happened before ("It came after 4am" was
-    # said); the "when" clause after "and" opens a sentence of its own, on "When".
-    text = (
-        "Police responded to a 911 call from the apartment just after 4am on Monday and when "
-        "they arrived, they found Rojas-Jovel dead on a bedroom floor."
-    )
-    assert [s.text for s in write_sentence(text, text, 3, ENGLISH)] == [
-        "Police responded to a 911 call from the apartment just after 4am on Monday.",
-        "When they arrived, they found Rojas-Jovel dead on a bedroom floor.",
-    ]
-    # Under 30 words "but" would open the new sentence and lean on the one before: not split.
-    text = (
-        "Police could not test him at once, but when they did several hours later, he was only "
-        "marginally under the limit."
-    )
-    assert [s.text for s in write_sentence(text, text, 3, ENGLISH)] == [text]
-
-
-def test_a_split_piece_says_the_name_again_for_its_pronoun_when_no_one_else_is_named():
-    text = (
-        "Chadima declined to be interviewed for the investigation, although he did release a "
-        "statement with the report on Tuesday."
-    )
-    assert [s.text for s in write_sentence(text, text, 6, ENGLISH)] == [
-        "Chadima declined to be interviewed for the investigation.",
-        "But Chadima did release a statement with the report on Tuesday.",
-    ]
-    # With someone else named before the pronoun, "he" may be either: the sentence stays whole.
-    text = (
-        "Chadima declined to be interviewed by Smith for the investigation, although he did "
-        "release a statement with the report."
-    )
-    assert [s.text for s in write_sentence(text, text, 6, ENGLISH)] == [text]
-
-
-def test_a_described_person_is_said_again_by_surname_in_a_split_piece():
-    # CNN/DM: "British innovator James Dyson" is Dyson when his "-ing" tail becomes a sentence.
-    text = (
-        'British innovator James Dyson has described patent laws across Europe as "absolute '
-        'madness", saying they are unhelpful for inventors and small businesses.'
-    )
-    assert [s.text for s in write_sentence(text, text, 2, ENGLISH)] == [
-        'British innovator James Dyson has described patent laws across Europe as "absolute '
-        'madness".',
-        "Dyson said they are unhelpful for inventors and small businesses.",
-    ]
-    # "the firm Big Machine" names no person: the tail stays.
-    text = (
-        "Taylor Swift has been fighting the firm Big Machine over her early albums for months, "
-        "saying she was never asked."
-    )
-    assert not any(s.text.startswith("Machine") for s in write_sentence(text, text, 2, ENGLISH))
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        pytest.param(
+            # CNN/DM: "just after 4am" is when, not what happened before ("It came after 4am"
+            # was said); the "when" clause after "and" opens a sentence of its own.
+            "Police responded to a 911 call from the apartment just after 4am on Monday and when "
+            "they arrived, they found Rojas-Jovel dead on a bedroom floor.",
+            [
+                "Police responded to a 911 call from the apartment just after 4am on Monday.",
+                "When they arrived, they found Rojas-Jovel dead on a bedroom floor.",
+            ],
+            id="a clause said first after and",
+        ),
+        pytest.param(
+            # Under 30 words "but" would open the new sentence and lean on the one before.
+            "Police could not test him at once, but when they did several hours later, he was "
+            "only marginally under the limit.",
+            None,
+            id="but and a clause said first",
+        ),
+        pytest.param(
+            "Chadima declined to be interviewed for the investigation, although he did release "
+            "a statement with the report on Tuesday.",
+            [
+                "Chadima declined to be interviewed for the investigation.",
+                "But Chadima did release a statement with the report on Tuesday.",
+            ],
+            id="the name said again for its pronoun",
+        ),
+        pytest.param(
+            # Someone else is named before the pronoun: "he" may be either.
+            "Chadima declined to be interviewed by Smith for the investigation, although he did "
+            "release a statement with the report.",
+            None,
+            id="a pronoun that may mean two people",
+        ),
+        pytest.param(
+            # CNN/DM: "British innovator James Dyson" is Dyson when his "-ing" tail is a sentence.
+            'British innovator James Dyson has described patent laws across Europe as "absolute '
+            'madness", saying they are unhelpful for inventors and small businesses.',
+            [
+                "British innovator James Dyson has described patent laws across Europe as "
+                '"absolute madness".',
+                "Dyson said they are unhelpful for inventors and small businesses.",
+            ],
+            id="a described person said again by surname",
+        ),
+        pytest.param(
+            # "the firm Big Machine" names no person: the subject is said again instead.
+            "Taylor Swift has been fighting the firm Big Machine over her early albums for "
+            "months, saying she was never asked.",
+            [
+                "Taylor Swift has been fighting the firm Big Machine over her early albums for "
+                "months.",
+                "Swift said she was never asked.",
+            ],
+            id="a firm is no person",
+        ),
+        pytest.param(
+            "Officials ordered the evacuation of the whole town and the villages around it on "
+            "Sunday morning before the storm hit the coast.",
+            [
+                "Officials ordered the evacuation of the whole town and the villages around it "
+                "on Sunday morning.",
+                "The storm hit the coast.",
+            ],
+            id="two events in order need no before",
+        ),
+        pytest.param(
+            "Officials ordered the evacuation of the whole town and the villages around it on "
+            "Sunday just hours before the storm hit.",
+            None,
+            id="hours before is a time",
+        ),
+        pytest.param(
+            "Officials ordered the evacuation of the whole town and the villages around it on "
+            "Sunday morning before they left for the coast.",
+            None,
+            id="before and a pronoun",
+        ),
+        pytest.param(
+            # CNN/DM: "Wolfsburg have expressed an interest in Wilfried Bony, whose ..."
+            "Wolfsburg have expressed an interest in Wilfried Bony, whose wage demands in excess "
+            "of £100,000-a-week derailed a potential move to Liverpool.",
+            [
+                "Wolfsburg have expressed an interest in Wilfried Bony.",
+                "Bony's wage demands in excess of £100,000-a-week derailed a potential move to "
+                "Liverpool.",
+            ],
+            id="a name ended by a whose clause",
+        ),
+        pytest.param(
+            "The club has made an offer for the striker, whose wage demands derailed a move to "
+            "Liverpool in the summer transfer window.",
+            None,
+            id="whose after a common noun",
+        ),
+        pytest.param(
+            "Wolfsburg, whose wage demands derailed a move to Liverpool, have expressed an "
+            "interest in the striker this week.",
+            None,
+            id="whose in mid-sentence",
+        ),
+    ],
+)
+def test_a_long_sentence_is_split_where_a_clause_ends_cleanly(text, pieces):
+    said = write_sentence(text, text, 4, ENGLISH)
+    assert [s.text for s in said] == (pieces or [text])
+    assert ("split" in rules(said)) is bool(pieces)
 
 
 def test_a_sentence_the_next_one_answers_keeps_its_end_last():
@@ -589,46 +646,6 @@ def test_a_title_before_a_name_is_written_without_its_stop():
         said.text == "Dr Smith said Mr Trump has brought his love of show business to trade talks."
     )
     assert "clutter" in rules([said])
-
-
-def test_two_events_told_in_order_need_no_before():
-    text = (
-        "Officials ordered the evacuation of the whole town and the villages around it on Sunday "
-        "morning before the storm hit the coast."
-    )
-    assert [s.text for s in write_sentence(text, text, 2, ENGLISH)] == [
-        "Officials ordered the evacuation of the whole town and the villages around it on Sunday "
-        "morning.",
-        "The storm hit the coast.",
-    ]
-    # A time ("hours before") or a pronoun ("before he left") keeps the sentence whole.
-    for text in (
-        "Officials ordered the evacuation of the whole town and the villages around it on Sunday "
-        "just hours before the storm hit.",
-        "Officials ordered the evacuation of the whole town and the villages around it on Sunday "
-        "morning before they left for the coast.",
-    ):
-        assert [s.text for s in write_sentence(text, text, 2, ENGLISH)] == [text]
-
-
-def test_a_name_ended_by_a_whose_clause_is_said_again_with_its_possessive():
-    # CNN/DM: "Wolfsburg have expressed an interest in Wilfried Bony, whose wage demands ..."
-    text = (
-        "Wolfsburg have expressed an interest in Wilfried Bony, whose wage demands in excess of "
-        "£100,000-a-week derailed a potential move to Liverpool."
-    )
-    assert [s.text for s in write_sentence(text, text, 6, ENGLISH)] == [
-        "Wolfsburg have expressed an interest in Wilfried Bony.",
-        "Bony's wage demands in excess of £100,000-a-week derailed a potential move to Liverpool.",
-    ]
-    # A common noun before "whose" is not said again; a clause in mid-sentence is not taken out.
-    for text in (
-        "The club has made an offer for the striker, whose wage demands derailed a move to "
-        "Liverpool in the summer transfer window.",
-        "Wolfsburg, whose wage demands derailed a move to Liverpool, have expressed an interest "
-        "in the striker this week.",
-    ):
-        assert [s.text for s in write_sentence(text, text, 6, ENGLISH)] == [text]
 
 
 def test_an_ed_word_before_a_noun_and_its_verb_is_not_a_second_verb():
