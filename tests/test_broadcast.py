@@ -887,24 +887,6 @@ def test_each_charge_of_a_long_accusation_is_a_sentence_with_who_made_it_said_ag
     assert [s.text for s in write_sentence(text, text, 3, ENGLISH)] == [text]
 
 
-def test_a_long_lead_pointing_back_at_its_opening_phrase_says_that_phrase_after_it():
-    # CNN/DM lead of 32 words: cut, the phrase would leave "these" pointing at nothing.
-    text = (
-        "From a tacky knitted baby through to a Harrods mug and a prince's potty chair, these are "
-        "the bizarre souvenirs retailers are trying to flog on the back of the royal birth."
-    )
-    said = write_sentence(text, text, 0, ENGLISH, first=True)
-    assert [s.text for s in said] == [
-        "These are the bizarre souvenirs retailers are trying to flog on the back of the royal "
-        "birth.",
-        "From a tacky knitted baby through to a Harrods mug and a prince's potty chair.",
-    ]
-    assert "split" in rules(said)
-    # Under 30 words the sentence is said as written.
-    text = "From a knitted baby to a potty chair, these are the souvenirs on sale this week."
-    assert [s.text for s in write_sentence(text, text, 0, ENGLISH, first=True)] == [text]
-
-
 def test_an_opening_phrase_with_a_participle_is_colour_and_goes_from_a_long_lead():
     from news60.script.broadcast.trim import trim_for_ear
 

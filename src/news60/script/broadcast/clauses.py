@@ -53,9 +53,6 @@ class Split:
     # the first piece becomes, before the rest of it ("Han Dong-hoon urged Yoon to step down.
     # Han Dong-hoon is the leader of the PPP. Han told reporters ...").
     beside_first: bool = False
-    # The last piece is a phrase with no verb, said after the sentence it belongs to ("These are
-    # the souvenirs on sale. From a knitted baby to a potty chair."): past LONGEST only.
-    fragment_last: bool = False
 
 
 SplitRule = Callable[[str, Profile], Split | None]
@@ -75,10 +72,7 @@ def split_for_ear(
         split = split and _named_again(split, text, profile)
         if split and _stand_in(split, text):
             continue  # a sentence a listener can take whole stays whole rather than lean back
-        if split and all(
-            _whole(piece, profile) or (split.fragment_last and k == len(split.pieces) - 1)
-            for k, piece in enumerate(split.pieces)
-        ):
+        if split and all(_whole(piece, profile) for piece in split.pieces):
             said = [
                 ([piece], [])
                 if lead and k == 0 and len(piece.split()) <= LONGEST
@@ -729,33 +723,6 @@ def _accuser(before: str, profile: Profile) -> str | None:
     return repeatable(" ".join(subject), profile) if subject[0][:1].isupper() else None
 
 
-def split_pointing_opening(text: str, profile: Profile) -> Split | None:
-    """Past LONGEST, "From a tacky knitted baby through to a prince's potty chair, these are the
-    bizarre souvenirs on sale ..." -> "These are the bizarre souvenirs on sale .... From a tacky
-    knitted baby through to a prince's potty chair.": the rest points at the opening phrase, so
-    the phrase cannot go; said after it, "these" points ahead to it."""
-    match = _POINTING_OPENING.match(text)
-    if len(text.split()) <= LONGEST or not match or inside_quote(text, match.end("phrase")):
-        return None
-    phrase = [w for w in match["phrase"].split() if not bare(w).endswith("ed")]
-    if verb_within(phrase, profile, len(phrase)) is not None:
-        return None  # "After police arrested him, they ...": a clause, not a list of things
-    if not opens_clause(match["main"], profile):
-        return None
-    return Split(
-        (ended(capitalise(match["main"])), ended(match["phrase"])),
-        "said the phrase the sentence points back at after it",
-        fragment_last=True,
-    )
-
-
-# "From X through to Y, these are ...": a verbless opening phrase, then a clause pointing back.
-_POINTING_OPENING = re.compile(
-    r"^(?P<phrase>(?:From|Between)\s[^,;“”\"]{3,120}),\s+"
-    r"(?P<main>(?:these|this|those|they)\s.+)$"
-)
-
-
 def split_colon(text: str, profile: Profile) -> Split | None:
     """ "The plan was clear: the town would close" -> "The plan was clear. The town would close"."""
     for match in re.finditer(r":\s+", text):
@@ -1143,7 +1110,6 @@ SPLIT_RULES: tuple[SplitRule, ...] = (
     split_reported,
     split_according_who,
     split_dash,
-    split_pointing_opening,
     split_charges,
     split_relative,
     split_whose,
