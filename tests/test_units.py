@@ -205,6 +205,7 @@ def test_contact_lines_phone_numbers_and_questions_to_readers_are_never_said(sen
         ("Johnson takes over as manager next month, the club said on Tuesday.", False),
         ("Smith and Jones hold talks in Paris on Monday about the new trade deal.", False),
         ("Tomasz mainly uses a helmet mounted camera for photos and videos.", False),
+        ("China relaxes rules on foreign investment in the car industry this year.", False),
         ("Their smiles, I'll never forget their smiles, she told the inquest.", False),
         ("He waves to the crowd every morning from the balcony of the palace.", False),
     ],

@@ -87,7 +87,7 @@ def _ends_with_abbreviation(candidate: str, rest: str) -> bool:
     # after a common word ("hepatitis A.") it ends the sentence.
     after_name = len(words) > 1 and words[-2][:1].isupper()
     # "presented in 1974 by D. Arno Peters", "observations by the W. M. Keck Observatory":
-    # after "by", "from" or "the" a letter is a name's initial.
+    # after "by", "from", "with", "and" or "the" a letter is a name's initial.
     after_by = len(words) > 1 and words[-2].lower() in _BEFORE_INITIAL
     return len(word) == 1 and word.isalpha() and (after_name or len(words) == 1 or after_by)
 
