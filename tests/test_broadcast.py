@@ -547,6 +547,45 @@ def test_a_split_that_would_leave_a_sentence_leaning_is_not_made(text, index):
             id="a firm is no person",
         ),
         pytest.param(
+            # CNN/DM lead of 31 words: "but Gary Neville believes" opens a clause of its own,
+            # it does not attribute what came before it.
+            "Chelsea's early season form may have led to comparisons with the Arsenal "
+            "'Invincibles' side, but Gary Neville believes they aren't even as good as the "
+            "Chelsea side from 10 years ago.",
+            [
+                "Chelsea's early season form may have led to comparisons with the Arsenal "
+                "'Invincibles' side.",
+                "But Gary Neville believes they aren't even as good as the Chelsea side from 10 "
+                "years ago.",
+            ],
+            id="a clause of its own after but is no attribution",
+        ),
+        pytest.param(
+            # CNN/DM lead of 31 words: the comma parts "after" from "10,000 years".
+            "A woolly mammoth preserved in permafrost in Siberia could walk the Earth again "
+            "after 10,000 years, after Russian academics signed a deal with a controversial "
+            "Korean scientist to clone the animal.",
+            [
+                "A woolly mammoth preserved in permafrost in Siberia could walk the Earth again "
+                "after 10,000 years.",
+                "It came after Russian academics signed a deal with a controversial Korean "
+                "scientist to clone the animal.",
+            ],
+            id="years, after is no time span",
+        ),
+        pytest.param(
+            # CNN/DM lead of 31 words.
+            "As the 74 people on a climate change research ship stuck in the ice in Antarctica "
+            "readied for New Year's Eve festivities, authorities revealed plans to send in a "
+            "rescue helicopter.",
+            [
+                "The 74 people on a climate change research ship stuck in the ice in Antarctica "
+                "readied for New Year's Eve festivities.",
+                "Authorities revealed plans to send in a rescue helicopter.",
+            ],
+            id="an as clause said first becomes a sentence past 30 words",
+        ),
+        pytest.param(
             "Officials ordered the evacuation of the whole town and the villages around it on "
             "Sunday morning before the storm hit the coast.",
             [

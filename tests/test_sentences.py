@@ -51,6 +51,10 @@ def test_a_letter_after_by_is_an_initial_and_a_spaced_stop_after_is_a_line_break
         "Fans were told.",
         "It read: 'My name is . Yuri Vasilyev.'",
     ]
+    # CNN/DM: "(a few places behind a man dressed as Father . Christmas)".
+    assert split_sentences("He was 46th (behind a man dressed as Father . Christmas) overall.") == [
+        "He was 46th (behind a man dressed as Father . Christmas) overall."
+    ]
     assert split_sentences("He took vitamin D. Then he slept.") == [
         "He took vitamin D.",
         "Then he slept.",

@@ -76,7 +76,9 @@ def _ends_with_abbreviation(candidate: str, rest: str) -> bool:
         # A stop set off by a space is no abbreviation's ("hepatitis A . State officials"); the
         # words are matched as written, so the letter "A" is not the article "a".
         raw = (words[-1:] or [""])[0].strip("\"'“‘(")
-        return raw in _NEVER_LAST or raw.endswith(("'s", "’s"))
+        # "(a few places behind a man dressed as Father . Christmas)": inside a bracket.
+        inside = candidate.count("(") > candidate.count(")")
+        return raw in _NEVER_LAST or raw.endswith(("'s", "’s")) or inside
     if word == "no":
         return rest.lstrip()[:1].isdigit()  # "No. 10", but "replied: "No. Absolutely not.""
     if word in _ABBREVIATIONS:

@@ -153,7 +153,13 @@ def _attributed_at_end(text: str, profile: Profile) -> bool:
     """ "..., Cook said while visiting ..." or "..., the source told Reuters.": every clause
     before is what someone said, so a split would state the first part as fact."""
     verbs = "|".join(set(profile.reporting) | set(profile.reporting.values()))
-    return re.search(rf",\s+(?:[^,“”\"]{{1,60}}\s+)?(?:{verbs})\b[^,“”\"]*\.$", text) is not None
+    # "..., but Gary Neville believes they ...": after a conjunction the verb opens a clause of
+    # its own, and what came before is not what he said.
+    joined = "|".join(profile.coordinators)
+    return (
+        re.search(rf",\s+(?!(?:{joined})\b)(?:[^,“”\"]{{1,60}}\s+)?(?:{verbs})\b[^,“”\"]*\.$", text)
+        is not None
+    )
 
 
 def _whole(piece: str, profile: Profile) -> bool:
@@ -684,6 +690,26 @@ _COUNTS_WORDS = "two three four five six seven eight nine ten"
 _COUNTS = frozenset(_COUNTS_WORDS.split())
 
 
+def split_fronted_as(text: str, profile: Profile) -> Split | None:
+    """Past LONGEST, "As the 74 people on a research ship stuck in the ice readied for New
+    Year's Eve, authorities revealed plans to send in a helicopter." -> "The 74 people ...
+    readied for New Year's Eve. Authorities revealed plans ...": said in order, the two events
+    need no "as"."""
+    match = re.match(r"^As\s+(?P<clause>[^,;:“”\"]{10,200}),\s+(?P<main>.+)$", text)
+    if len(text.split()) <= LONGEST or not match:
+        return None
+    clause, main = match["clause"], match["main"]
+    words = clause.split()
+    if bare(words[0]) not in profile.determiners and not words[0][:1].isupper():
+        return None  # "As he left, ...": said alone, "He left." leans on nothing yet
+    # The clause's subject may run long ("the 74 people on a ship stuck in the ice"): its verb
+    # is anywhere in it.
+    if verb_within(words, profile, len(words)) is None or not opens_clause(main, profile):
+        return None
+    pieces = (ended(capitalise(clause)), ended(capitalise(main)))
+    return Split(pieces, "said the “as” clause as a sentence of its own")
+
+
 def split_charges(text: str, profile: Profile) -> Split | None:
     """Past LONGEST, "the ministries accused U.S. forces in al-Tanf of controlling X and
     disrupting Y" -> "... of controlling X. The ministries also accused U.S. forces of
@@ -868,7 +894,7 @@ def split_after(text: str, profile: Profile) -> Split | None:
     after members of his party left parliament" (how broadcast news says what led to it)."""
     for match in re.finditer(r",?\s+after\s+", text):
         right, at = text[match.end() :], match.start()
-        if bare((text[:at].split() or [""])[-1]) in _SPAN_BEFORE_AFTER:
+        if bare((text[:at].split() or [""])[-1]) in _SPAN_BEFORE_AFTER and "," not in match[0]:
             continue  # "just after 4am", "several hours after the accident": a time, not a clause
         # "..., Austria's interior minister said on Tuesday, after years of debate": the
         # attribution is closed by its comma, and what came before is the writer's to say.
@@ -1110,6 +1136,7 @@ SPLIT_RULES: tuple[SplitRule, ...] = (
     split_reported,
     split_according_who,
     split_dash,
+    split_fronted_as,
     split_charges,
     split_relative,
     split_whose,
