@@ -305,13 +305,16 @@ def _pull_quotes(tidied: list[tuple[int, str, int]], sizes: Counter[int]) -> set
     further down: the page's pull quotes. Said where they stand, they put a second speaker
     inside another's quote ("“... a big booster,” Stafford said." set between Doug Cooke's
     words, and Cooke's "he continued" went to Stafford)."""
+    in_paragraphs = [
+        (k, _words(text)) for k, (_, text, where) in enumerate(tidied) if sizes[where] > 1
+    ]
     pulled = set()
     for k, (_, text, paragraph) in enumerate(tidied):
         if sizes[paragraph] != 1:
             continue
         said = _words(" ".join(words for _, words in quotations(text)))
-        later = [_words(other) for _, other, where in tidied[k + 1 :] if sizes[where] > 1]
-        if len(said) >= PULLED_WORDS and any(_repeats(said, other) for other in later):
+        later = (words for j, words in in_paragraphs if j > k)
+        if len(said) >= PULLED_WORDS and any(_repeats(said, words) for words in later):
             pulled.add(k)
     return pulled
 
