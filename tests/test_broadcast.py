@@ -318,8 +318,8 @@ def test_the_gate_refuses_the_new_splits_when_they_change_a_number_or_name(rewri
         "with nearly 50 per cent of the betting firm’s shareholders voting against a £1.2million "
         "bonus and a 8.3 per cent pay rise.",
         # The rest points back at the opening phrase: "these" would point at nothing.
-        "From a tacky knitted baby through to a Harrods mug and a prince's potty chair, these are "
-        "the bizarre souvenirs on sale in shops and online on the back of the royal birth.",
+        "From a tacky knitted baby through to a prince's potty chair, these are the bizarre "
+        "souvenirs on sale in shops and online on the back of the royal birth.",
         # "After police arrested him": a clause inside the opening keeps it.
         "After police arrested him at the border with a car full of stolen goods on Monday "
         "night, the man told officers that he had been paid to drive the car across by a gang.",
@@ -911,12 +911,31 @@ def test_a_comparison_is_not_split_off_and_a_list_with_a_clause_is_not_cut():
             "cut the places “Fargo, Grand Forks and Jamestown”",
             id="a lead loses its list of towns once it has said the region",
         ),
+        pytest.param(
+            # CNN/DM lead of 32 words: "these" points back at the opening, which must stay.
+            "From a tacky knitted baby through to a Harrods mug and a prince's potty chair, these "
+            "are the bizarre souvenirs retailers are trying to flog on the back of the royal birth.",
+            30,
+            "From a tacky knitted baby through to a prince's potty chair, these are the bizarre "
+            "souvenirs retailers are trying to flog on the back of the royal birth.",
+            "cut the examples “a Harrods mug and”",
+            id="an opening range of examples keeps its two ends",
+        ),
+        pytest.param(
+            "From Mulan to the next Fast and Furious film, these are the films the big studios "
+            "are trying to sell to Chinese audiences on the back of a booming market this year.",
+            30,
+            "From Mulan to the next Fast and Furious film, these are the films the big studios "
+            "are trying to sell to Chinese audiences on the back of a booming market this year.",
+            None,
+            id="the and of a title is not a list",
+        ),
     ],
 )
 def test_a_long_sentence_loses_only_the_colour_it_can_spare(text, longest, trimmed, note):
     from news60.script.broadcast.trim import trim_for_ear
 
-    assert trim_for_ear(text, ENGLISH, longest) == (trimmed, [note])
+    assert trim_for_ear(text, ENGLISH, longest) == (trimmed, [note] if note else [])
 
 
 def test_each_charge_of_a_long_accusation_is_a_sentence_with_who_made_it_said_again():
@@ -948,9 +967,10 @@ def test_an_opening_phrase_with_a_participle_is_colour_and_goes_from_a_long_lead
         "From a tacky knitted baby through to a Harrods mug and a prince's potty chair, the "
         "bizarre souvenirs are on sale in shops and online on the back of the royal birth."
     )
-    trimmed, notes = trim_for_ear(text, ENGLISH, 30)
+    # Past 25 words, after the examples between its ends, the whole phrase goes.
+    trimmed, notes = trim_for_ear(text, ENGLISH, 25)
     assert trimmed.startswith("The bizarre souvenirs are on sale in shops and online")
-    assert notes and notes[0].startswith("cut the opening phrase “From a tacky knitted baby")
+    assert notes[-1].startswith("cut the opening phrase “From a tacky knitted baby")
 
 
 @pytest.mark.parametrize(

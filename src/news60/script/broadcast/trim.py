@@ -30,7 +30,8 @@ def trim_for_ear(text: str, profile: Profile, longest: int) -> tuple[str, list[s
     """The sentence with verbless colour cut until it runs at most `longest` words, and notes
     saying what was cut; unchanged when nothing may be cut."""
     notes: list[str] = []
-    for cut in (_cut_absolute, _cut_including, _cut_aside, _cut_tail, _cut_places, _cut_opening):
+    for cut in (_cut_absolute, _cut_including, _cut_aside, _cut_tail, _cut_places, _cut_examples,
+                _cut_opening):
         while len(text.split()) > longest:
             shorter, note = cut(text.rstrip("."), profile)
             if shorter is None:
@@ -107,6 +108,29 @@ _PLACE = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}"
 # " in Fargo, Grand Forks and Jamestown" before a word in lower case: two or more places listed.
 _PLACE_LIST = re.compile(
     rf"(?<=[a-z])\s+in\s+(?P<places>{_PLACE}(?:,\s+{_PLACE})*,?\s+and\s+{_PLACE})(?=\s+[a-z])"
+)
+
+
+def _cut_examples(text: str, profile: Profile) -> tuple[str | None, str]:
+    """ "From a tacky knitted baby through to a Harrods mug and a prince's potty chair, these are
+    the bizarre souvenirs ..." -> "From a tacky knitted baby through to a prince's potty chair,
+    ...": an opening range of examples keeps its two ends; the items between them are colour."""
+    match = _EXAMPLE_RANGE.match(text)
+    if not match or any(ch.isdigit() for ch in match.group(0)):
+        return None, ""  # "From 10 to 20 and ...": a range of numbers is a fact
+    middle, last = match["middle"].split(), match["last"].split()
+    if middle[-2][:1].isupper() or last[0][:1].isupper():
+        return None, ""  # "From Mulan to the next Fast and Furious film": the "and" is a title's
+    if verb_within(middle + last, profile, len(middle + last)) is not None:
+        return None, ""  # "to the shops and bought ...": a clause, not an item
+    cut = match["middle"].strip()
+    return text[: match.start("middle")] + text[match.end("middle") :], f"cut the examples “{cut}”"
+
+
+# "From X (through) to Y and Z," opening a sentence: the range's last end is a list.
+_EXAMPLE_RANGE = re.compile(
+    r"^From\s+[^,;“”\"]+?\s+(?:through\s+)?to\s+(?P<middle>[^,;“”\"]+?\s+and\s+)"
+    r"(?P<last>[^,;“”\"]+?),\s+"
 )
 
 
