@@ -30,8 +30,8 @@ def trim_for_ear(text: str, profile: Profile, longest: int) -> tuple[str, list[s
     """The sentence with verbless colour cut until it runs at most `longest` words, and notes
     saying what was cut; unchanged when nothing may be cut."""
     notes: list[str] = []
-    for cut in (_cut_absolute, _cut_including, _cut_aside, _cut_tail, _cut_places, _cut_examples,
-                _cut_opening):
+    for cut in (_cut_absolute, _cut_including, _cut_aside, _cut_report, _cut_tail, _cut_places,
+                _cut_examples, _cut_opening):
         while len(text.split()) > longest:
             shorter, note = cut(text.rstrip("."), profile)
             if shorter is None:
@@ -71,6 +71,32 @@ def _attribution(rest: str, profile: Profile) -> bool:
 
 
 ATTRIBUTION_WORDS = 8  # an attribution after the list is short: "officials in the capital said"
+
+
+def _cut_report(text: str, profile: Profile) -> tuple[str | None, str]:
+    """ "..., the National Transportation Safety Board said Thursday in a detailed report on the
+    wayward flight." -> "..., the ... Board said Thursday.": where a closing attribution says
+    it was said (a report, a statement) is colour; who said it and when stay."""
+    match = _REPORTED_IN.search(text)
+    if not match or inside_aside(text, match.start()):
+        return None, ""
+    if bare(match["verb"]) not in set(profile.reporting) | set(profile.reporting.values()):
+        return None, ""
+    who, where = match["who"].split(), match["where"].split()
+    if len(who) > ATTRIBUTION_WORDS or any(ch.isdigit() for ch in match["where"]):
+        return None, ""  # "in a report on 17 deaths": a number in it is news
+    plain = [w for w in where if not bare(w).endswith("ed")]  # "detailed" describes the report
+    relative = any(bare(w) in _RELATIVES for w in where)
+    if relative or verb_within(plain, profile, len(plain)) is not None:
+        return None, ""  # "in a statement that blamed the pilots": a clause, what was said
+    return text[: match.start("where")].rstrip(), f"cut the phrase “{match['where']}”"
+
+
+# ", <who> said [Thursday] in a detailed report on ..." closing the sentence.
+_REPORTED_IN = re.compile(
+    r",\s+(?P<who>[^,;“”\"]+?)\s+(?P<verb>[a-z]+)(?:\s+(?:on\s+)?[A-Z][a-z]+day|\s+yesterday)?"
+    r"\s+(?P<where>(?:in|on)\s+(?:a|an|its|their|his|her)\s+[^,;“”\"]+)$"
+)
 
 
 def _cut_tail(text: str, profile: Profile) -> tuple[str | None, str]:
