@@ -360,6 +360,27 @@ def test_a_long_sentence_is_cut_of_colour_only_where_no_news_is_lost(text):
             "as a foreign company to avoid U.S. taxes.",
             ["One can hardly read the news", "That is corporate-speak for restructuring"],
         ),
+        (  # CNN/DM lead of 36 words: a role between dashes, said of the name after its noun
+            "China's third-largest city Guangzhou -- capital of China's richest and most "
+            "progressive province Guangdong -- has announced it has taken the first concrete "
+            "steps in unbolting the country's often reviled labour camp system.",
+            [
+                "China's third-largest city Guangzhou has announced it has taken the first",
+                "Guangzhou is the capital of China's richest and most progressive province "
+                "Guangdong.",
+            ],
+        ),
+        (  # CNN/DM lead of 40 words: after a dash, "and" and a clause of its own
+            "Upon arrival at Kotoka International airport in Ghana's capital city Accra, you are "
+            "immediately greeted by a sign that says \"Akwaaba,\" which means \"Welcome\" -- and "
+            "this is exactly how you will feel when visiting this beautiful West African country.",
+            [
+                "Upon arrival at Kotoka International airport in Ghana's capital city Accra, you "
+                "are immediately greeted by a sign that says \"Akwaaba,\" which means "
+                "\"Welcome\".",
+                "And this is exactly how you will feel",
+            ],
+        ),
     ],
 )
 def test_long_leads_split_into_sentences_that_keep_who_said_what(text, pieces):
@@ -929,6 +950,29 @@ def test_a_comparison_is_not_split_off_and_a_list_with_a_clause_is_not_cut():
             "are trying to sell to Chinese audiences on the back of a booming market this year.",
             None,
             id="the and of a title is not a list",
+        ),
+        pytest.param(
+            # CNN/DM lead of 37 words: who said it and when stay, the report it was said in goes.
+            "The pilots of Northwest Flight 188 did not fall asleep when they overflew their "
+            "destination by more than 100 miles in October, the National Transportation Safety "
+            "Board said Thursday in a detailed report on the wayward flight.",
+            30,
+            "The pilots of Northwest Flight 188 did not fall asleep when they overflew their "
+            "destination by more than 100 miles in October, the National Transportation Safety "
+            "Board said Thursday.",
+            "cut the phrase “in a detailed report on the wayward flight”",
+            id="a closing attribution loses where it was said",
+        ),
+        pytest.param(
+            "The pilots of Northwest Flight 188 did not fall asleep when they overflew their "
+            "destination by more than 100 miles in October, the safety board said in a statement "
+            "that blamed the airline.",
+            30,
+            "The pilots of Northwest Flight 188 did not fall asleep when they overflew their "
+            "destination by more than 100 miles in October, the safety board said in a statement "
+            "that blamed the airline.",
+            None,
+            id="a statement with a clause of its own says what was said",
         ),
     ],
 )

@@ -640,6 +640,9 @@ def split_dash(text: str, profile: Profile) -> Split | None:
         right = text[match.end() :]
         if opens_clause(right, profile):
             return Split(_pieces(text[: match.start()], right), "split at a dash")
+        joined = _joined_after_dash(right, profile)
+        if joined:
+            return Split(_pieces(text[: match.start()], joined), "split at a dash")
     # A spaced hyphen stands for a dash too ("was shot - but believes"), when it is the only one.
     loose = [m for m in re.finditer(r"\s(?:—|–|--|-)\s", text) if not inside_quote(text, m.start())]
     for match in loose if len(loose) == 1 else []:
@@ -648,6 +651,18 @@ def split_dash(text: str, profile: Profile) -> Split | None:
             note = "split at a dash, the subject said again"
             return Split(_pieces(text[: match.start()], again), note)
     return None
+
+
+def _joined_after_dash(right: str, profile: Profile) -> str | None:
+    """ "... a sign that says "Akwaaba," which means "Welcome" -- and this is exactly how you
+    will feel ..." -> "... "Welcome". And this is exactly how ...": a dash then "and" or "but"
+    and a clause with its own subject opens a new sentence."""
+    words = right.split()
+    if len(words) < MIN_PIECE or bare(words[0]) not in {"and", "but"}:
+        return None
+    if not opens_clause(" ".join(words[1:]), profile):
+        return None
+    return " ".join([capitalise(words[0]), *words[1:]])
 
 
 def _dashed_predicate(left: str, right: str, profile: Profile) -> str | None:
@@ -673,16 +688,38 @@ def _dashed_apposition(text: str, at: int, inner: str, profile: Profile) -> str 
     subject = text[:at].split()
     if len(text.split()) <= LONGEST or not subject or len(subject) > SUBJECT_OPENING:
         return None
-    if bare(inner.split()[0]) not in {"a", "an", "the"} or verb_within(inner.split(), profile, 99):
+    role = _ROLE_OF.match(inner)  # "capital of China's richest province": "the" is understood
+    if bare(inner.split()[0]) not in {"a", "an", "the"} and not role:
+        return None
+    if verb_within(inner.split(), profile, 99) is not None:
         return None
     if verb_within(subject, profile, len(subject)) is not None or subject[-1][-1:] in ",;:":
         return None
     head = subject[1:] if bare(subject[0]) in _COUNTS or subject[0].isdigit() else subject
     again = repeatable(" ".join(["the", *head]) if head is not subject else " ".join(head), profile)
+    again = again or _named_after_description(subject, profile)
     if not again:
         return None
     plural = again.split()[-1].endswith("s") and not again.endswith("ss")
-    return f"{again} {'are' if plural else 'is'} {inner}"
+    return f"{again} {'are' if plural else 'is'} {'the ' if role else ''}{inner}"
+
+
+# "capital of ...", "head of ...": a role held by one, written without its article.
+_ROLE_OF = re.compile(r"^[a-z][a-z-]+\s+of\s")
+
+
+def _named_after_description(subject: list[str], profile: Profile) -> str | None:
+    """ "China's third-largest city Guangzhou": a name after what it is, said again by the
+    name alone."""
+    k = len(subject)
+    while k > 0 and subject[k - 1][:1].isupper():
+        k -= 1
+    before = bare(subject[k - 1]) if k > 0 else ""
+    if k == len(subject) or not before.isalpha() or not subject[k - 1][:1].islower():
+        return None
+    if before in PREPOSITIONS | profile.determiners | profile.subject_pronouns:
+        return None  # "of Guangzhou", "the Guangzhou": the name is not what the phrase is
+    return " ".join(subject[k:])
 
 
 SUBJECT_OPENING = 5  # a subject longer than this is not the noun an aside after it describes
