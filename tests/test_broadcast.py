@@ -381,6 +381,15 @@ def test_a_long_sentence_is_cut_of_colour_only_where_no_news_is_lost(text):
                 "And this is exactly how you will feel",
             ],
         ),
+        (  # CNN/DM lead of 33 words: "after claiming" said as a verb, by whom "his" says
+            "The boss of HSBC was last night facing questions over his secretive tax affairs after "
+            "claiming he sheltered money in a Swiss bank account to prevent prying colleagues from "
+            "finding out his bonus.",
+            [
+                "The boss of HSBC was last night facing questions over his secretive tax affairs.",
+                "It came after he claimed he sheltered money in a Swiss bank account",
+            ],
+        ),
     ],
 )
 def test_long_leads_split_into_sentences_that_keep_who_said_what(text, pieces):
@@ -1220,6 +1229,12 @@ def test_a_surname_with_its_small_word_is_said_again_without_the_given_name():
             "After I was paralyzed swimming saved me; swimming gave me hope again and allowed me "
             "to believe in what my future could hold.",
             "After I allowed",
+        ),
+        (  # "his" is whose home was searched, not who received the tip
+            "The police officers in Manchester searched his home and his garden on Tuesday "
+            "morning after receiving a tip from a neighbour who said that she had seen a man with "
+            "a gun in the street.",
+            "he received",
         ),
     ],
 )

@@ -940,12 +940,43 @@ def split_after(text: str, profile: Profile) -> Split | None:
             continue
         if len(text[: match.start()].split()) < 8:
             continue
-        if not opens_clause(right, profile) and not _event_after(text, match, profile):
+        acted = _act_after(text, text[: match.start()], right, profile)
+        if acted:
+            right = acted
+        elif not opens_clause(right, profile) and not _event_after(text, match, profile):
             continue
         return Split(
             _pieces(text[: match.start()], f"It came after {right}"), "split before “after”"
         )
     return None
+
+
+def _act_after(text: str, left: str, right: str, profile: Profile) -> str | None:
+    """Past LONGEST, "The boss of HSBC was facing questions over his tax affairs after claiming
+    he sheltered money ..." -> "... It came after he claimed he sheltered money ...": the
+    participle said as a verb, its subject the one the sentence's own "his" or "her" points at."""
+    words = right.split()
+    past = profile.agent_participles.get(bare(words[0])) if words else None
+    if len(text.split()) <= LONGEST or not past or len(words) < MIN_PIECE:
+        return None
+    k = verb_within(left.split(), profile, SUBJECT_OPENING + 1)
+    subject = left.split()[:k] if k else []
+    if not subject or any(w.endswith(",") for w in subject):
+        return None
+    if len(subject) == 1 and bare(subject[0]) in profile.subject_pronouns:
+        return " ".join([bare(subject[0]), past, *words[1:]])
+    owners = {_OWNER_PRONOUNS[bare(w)] for w in left.split() if bare(w) in _OWNER_PRONOUNS}
+    last = bare(subject[-1])
+    plural = (last.endswith("s") and not last.endswith("ss")) or last in _PLURAL_NOUNS
+    # "Police searched his home after receiving a tip": "his" is not who received it.
+    if len(owners) != 1 or (owners == {"they"}) != plural:
+        return None
+    return " ".join([owners.pop(), past, *words[1:]])
+
+
+# "his tax affairs ... after claiming": the owner the sentence's subject is did what follows
+# ("her" is left out: "Police questioned her after finding" names her as the object).
+_OWNER_PRONOUNS = {"his": "he", "their": "they"}
 
 
 def split_before(text: str, profile: Profile) -> Split | None:
