@@ -511,6 +511,13 @@ def test_a_contrast_before_a_clause_with_its_own_subject_opens_a_sentence(text, 
             "is acquiring the habit of talking himself into trouble.",
             4,
         ),
+        # Salon page: "When ... rights." alone waits for what happens then, and "Uber’s
+        # reportedly are, ..." has no subject; the "as" clause is an aside inside the "when".
+        (
+            "When middle-class workers are underpaid or deprived of benefits and full working "
+            "rights, as Uber’s reportedly are, the entire middle-class economy suffers.",
+            4,
+        ),
     ],
 )
 def test_a_split_that_would_leave_a_sentence_leaning_is_not_made(text, index):

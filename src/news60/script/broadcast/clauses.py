@@ -171,7 +171,13 @@ def _whole(piece: str, profile: Profile) -> bool:
         return False
     if bare(words[-1]) in PREPOSITIONS | _DANGLING:
         return False
+    if bare(words[0]) in _SUBORDINATORS and not any(w.endswith(",") for w in words):
+        return False  # "When workers are underpaid." is still waiting for what happens then
     return piece.count("“") == piece.count("”") and piece.count('"') % 2 == 0
+
+
+# Words that open a clause which needs a main clause after it, set off by a comma.
+_SUBORDINATORS = frozenset(["when", "if", "unless", "because", "although", "though", "whether"])
 
 
 def _middlemost(text: str, positions: list[int]) -> list[int]:
