@@ -30,8 +30,16 @@ def trim_for_ear(text: str, profile: Profile, longest: int) -> tuple[str, list[s
     """The sentence with verbless colour cut until it runs at most `longest` words, and notes
     saying what was cut; unchanged when nothing may be cut."""
     notes: list[str] = []
-    for cut in (_cut_absolute, _cut_including, _cut_aside, _cut_report, _cut_tail, _cut_places,
-                _cut_examples, _cut_opening):
+    for cut in (
+        _cut_absolute,
+        _cut_including,
+        _cut_aside,
+        _cut_report,
+        _cut_tail,
+        _cut_places,
+        _cut_examples,
+        _cut_opening,
+    ):
         while len(text.split()) > longest:
             shorter, note = cut(text.rstrip("."), profile)
             if shorter is None:
