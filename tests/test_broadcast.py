@@ -372,12 +372,12 @@ def test_a_long_sentence_is_cut_of_colour_only_where_no_news_is_lost(text):
         ),
         (  # CNN/DM lead of 40 words: after a dash, "and" and a clause of its own
             "Upon arrival at Kotoka International airport in Ghana's capital city Accra, you are "
-            "immediately greeted by a sign that says \"Akwaaba,\" which means \"Welcome\" -- and "
+            'immediately greeted by a sign that says "Akwaaba," which means "Welcome" -- and '
             "this is exactly how you will feel when visiting this beautiful West African country.",
             [
                 "Upon arrival at Kotoka International airport in Ghana's capital city Accra, you "
-                "are immediately greeted by a sign that says \"Akwaaba,\" which means "
-                "\"Welcome\".",
+                'are immediately greeted by a sign that says "Akwaaba," which means '
+                '"Welcome".',
                 "And this is exactly how you will feel",
             ],
         ),
@@ -1355,3 +1355,14 @@ def test_an_as_whose_verb_comes_after_and_is_no_clause():
         'accused him of years of "incessant, manipulative bullying".'
     )
     assert [s.text for s in write_sentence(text, text, 5, ENGLISH)] == [text]
+
+
+def test_a_names_stop_learnt_anywhere_in_the_article_holds_in_every_paragraph():
+    # Scrape: "the ID. SPACE VIZZION" (first paragraphs) was cut at "the ID." because only the
+    # last paragraph writes "all ID. models", and the sentences were split paragraph by paragraph.
+    article, _ = story_of(SHARED_DATA / "scrapes" / "06ee193de4bd611f" / "scrape.txt")
+    said = [s for s, _ in article_sentences(article)]
+    assert not [s for s in said if s.endswith("ID.")]
+    assert any(
+        s.startswith("Whatever the definition, VW says that while the ID. SPACE") for s in said
+    )

@@ -29,19 +29,21 @@ _PLACE_INITIALS = {"d.c", "l.a", "n.y", "n.j", "s.f"}
 _BOUNDARY = re.compile(r"""([.!?…]+["'”’)\]]*)\s+(?=["'“‘(\[]?[A-Z0-9])""")
 
 
-def split_sentences(text: str) -> list[str]:
-    """Split `text` into sentences, closing quotes attached to the sentence they close.
+def split_sentences(text: str, named: frozenset[str] | None = None) -> list[str]:
+    """Split `text` into sentences, closing quotes attached to the sentence they close; `named`
+    are the words whose stop is a name's (stops_in_names of the whole article, when `text` is
+    one of its paragraphs), else found in `text`.
 
     A quote of several sentences is split like any other text, curly or straight alike: story
     units (script/units.py) keep its pieces together with their speaker."""
     sentences: list[str] = []
-    named = _stops_in_names(text)
+    named = stops_in_names(text) if named is None else named
     for paragraph in re.split(r"\n\s*\n", text):
         sentences.extend(_split_paragraph(" ".join(paragraph.split()), named))
     return [s for s in sentences if s]
 
 
-def _stops_in_names(text: str) -> frozenset[str]:
+def stops_in_names(text: str) -> frozenset[str]:
     """Capitalised words the text writes with a stop and then a word in lower case ("the ID.
     models"): no sentence ended there, so the stop is the name's own ("VW's ID. Space Vizzion")
     wherever the word stands."""

@@ -27,7 +27,7 @@ from news60.script.quotes import (
     quotations,
     read_marks,
 )
-from news60.script.sentences import split_sentences
+from news60.script.sentences import split_sentences, stops_in_names
 from news60.script.summarisers.prose import has_verb, is_author_note, is_caption, is_prose, tidy
 from news60.script.units import Unit, carried_marks, leans_on_previous, story_units
 
@@ -376,8 +376,10 @@ def body_sentences(article: Article) -> list[tuple[str, int]]:
     """Every sentence of the body with the number of its paragraph; a paragraph whose last
     sentence lacks its full stop (some sites drop it) gets one when it reads as a clause."""
     sentences = []
+    # "the ID. models" in the last paragraph says how "the ID. Space Vizzion" reads in the first.
+    named = stops_in_names("\n\n".join(article.paragraphs))
     for p, paragraph in enumerate(article.paragraphs):
-        pieces = split_sentences(paragraph)
+        pieces = split_sentences(paragraph, named)
         sentences += [(s, p) for s in pieces[:-1]] + [(_stopped(s), p) for s in pieces[-1:]]
     return sentences
 
