@@ -190,6 +190,9 @@ def test_contact_lines_phone_numbers_and_questions_to_readers_are_never_said(sen
         ("Hori Parata at his Pātaua farm, the place where he was born and grew up.", True),
         ("David Cameron and Samantha in Portugal last year - where he debuted his loafers .", True),
         ("Hori Parata in his youth was a fisherman on the coast of Northland.", False),
+        # CNN/DM: a picture and its maker, with no verb.
+        ("A depiction of the world by Henricus Martellus.", True),
+        ("A portrait of the Queen was painted by Lucian Freud in 2001.", False),
         # Guardian: a caption walking a gallery, set as a list item.
         (
             "- Clockwise from top: small whale bones; squid beaks, from the stomach of a whale.",

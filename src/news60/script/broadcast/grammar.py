@@ -117,6 +117,9 @@ def opens_clause(text: str, profile: Profile) -> bool:
     subject = [bare(w) for w in words[:k]]
     # "a hormone which is naturally produced": the verb is the relative clause's, not a subject's
     relative = any(w in {"which", "who", "whom", "whose"} for w in subject)
+    # "a problem that has haunted cartographers": "that" after the noun opens a relative too
+    # (first, "That left the lawmakers short" is the subject itself).
+    relative = relative or "that" in subject[1:]
     return (
         starts
         and not relative

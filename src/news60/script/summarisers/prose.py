@@ -112,6 +112,8 @@ _NAMED_SCENE = re.compile(
     r"^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+(?:\s+and\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)?"
     r"\s+(?:at|in|on|with|during|outside|inside)\s"
 )
+# "A depiction of the world by Henricus Martellus.": a picture and its maker, set under it.
+_WORK_BY = re.compile(r"^An?\s+[a-z]+\s+of\s[^,;:]*\bby\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\.$")
 # A publisher talking to its readers: donation appeals, newsletter and comment prompts.
 _APPEAL = re.compile(
     r"\b(readers like you|donat\w*|contribut\w*|subscri\w*|our (?:mission|journalism|reporting)|"
@@ -260,6 +262,7 @@ def is_caption(sentence: str) -> bool:
         or _is_caption_label(sentence)
         or _is_photo_moment(sentence)
         or _is_named_scene(sentence)
+        or (_WORK_BY.match(sentence) is not None and not has_verb(sentence))
     )
 
 
