@@ -90,3 +90,16 @@ def test_curly_and_straight_quotes_of_two_sentences_split_alike():
             f"He stressed that {open_}there’s no rush.",
             f"There’s no time pressure{close} to act.",
         ]
+
+
+def test_a_caption_that_ran_into_the_text_ends_at_its_photo_mark():
+    # CNN/DM: "Mr Eccleston-Todd's car was barely recognisable Police said ..." was said whole.
+    text = (
+        "Mr Eccleston-Todd's car was barely recognisable (pictured) Police said he had drunk at "
+        "least three pints. Johnson (pictured) said it was fine."
+    )
+    assert split_sentences(text) == [
+        "Mr Eccleston-Todd's car was barely recognisable (pictured)",
+        "Police said he had drunk at least three pints.",
+        "Johnson (pictured) said it was fine.",
+    ]

@@ -25,6 +25,11 @@ _NEVER_LAST = {
 _INITIALS = re.compile(r"^[a-z](?:\.[a-z])+$")
 _PLACE_INITIALS = {"d.c", "l.a", "n.y", "n.j", "s.f"}
 
+# "Mr Eccleston-Todd's car was barely recognisable (pictured) Police said ...": a caption that
+# ran into the text ends at its photo mark when a capitalised word follows, as if stopped.
+_AFTER_PHOTO_MARK = re.compile(
+    r"(\((?:pictured|left|right|centre|center|above|below|inset)\))\s+(?=[A-Z][a-z])"
+)
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, then space.
 _BOUNDARY = re.compile(r"""([.!?…]+["'”’)\]]*)\s+(?=["'“‘(\[]?[A-Z0-9])""")
 
@@ -39,7 +44,8 @@ def split_sentences(text: str, named: frozenset[str] | None = None) -> list[str]
     sentences: list[str] = []
     named = stops_in_names(text) if named is None else named
     for paragraph in re.split(r"\n\s*\n", text):
-        sentences.extend(_split_paragraph(" ".join(paragraph.split()), named))
+        for part in _AFTER_PHOTO_MARK.sub("\\1\n", " ".join(paragraph.split())).split("\n"):
+            sentences.extend(_split_paragraph(part, named))
     return [s for s in sentences if s]
 
 
