@@ -107,6 +107,34 @@ def test_a_person_named_only_by_surname_is_introduced_at_first_mention():
     assert again[1].text.startswith("Cooke’s clients include Boeing")
 
 
+def test_who_someone_is_comes_from_the_story_never_from_a_quote():
+    # CNN/DM: an IRA man's words "‘I drove away Jean McConville, a very, very unpleasant woman"
+    # (the quote closes sentences later) were taken for who she is, cut at the comma: "the
+    # Jean McConville, a very, case".
+    sentences = [
+        (
+            "Price’s interview continued: ‘I drove away Jean McConville, a very, very unpleasant "
+            "woman.",
+            0,
+        ),
+        ("‘I know I shouldn’t speak ill of the dead.’", 0),
+        ("Hughes said Jean McConville was killed on his orders.", 1),
+        ("So far, 11 have been handed over relating to the McConville case.", 2),
+    ]
+    people = people_in(sentences, ENGLISH)
+    assert "a very" not in (people["McConville"].introduction if "McConville" in people else "")
+    text = "So far, 11 have been handed over relating to the McConville case."
+    lines = [TracedSentence(text, (text,), ())]
+    assert finish_script(lines, people, ENGLISH, "said")[0].text == text
+    # A role after the name, told by the story, is said; not where the name describes a noun.
+    sentences[0] = ("Jean McConville, the mother of ten, was abducted in 1972.", 0)
+    people = people_in(sentences, ENGLISH)
+    assert people["McConville"].introduction == "Jean McConville, the mother of ten"
+    assert finish_script(lines, people, ENGLISH, "said")[0].text == (
+        "So far, 11 have been handed over relating to the Jean McConville case."
+    )
+
+
 def test_a_pull_quote_is_said_where_the_story_tells_it():
     # NASA story: "“If you don’t have a big booster ...,” Stafford said." stands alone between
     # Doug Cooke's words and his "he continued", and is quoted again further down in context;
@@ -378,7 +406,7 @@ def test_a_long_sentence_is_cut_of_colour_only_where_no_news_is_lost(text):
                 "Upon arrival at Kotoka International airport in Ghana's capital city Accra, you "
                 'are immediately greeted by a sign that says "Akwaaba," which means '
                 '"Welcome".',
-                "And this is exactly how you will feel",
+                "This is exactly how you will feel",
             ],
         ),
         (  # CNN/DM lead of 33 words: "after claiming" said as a verb, by whom "his" says
@@ -517,6 +545,13 @@ def test_a_contrast_before_a_clause_with_its_own_subject_opens_a_sentence(text, 
             "When middle-class workers are underpaid or deprived of benefits and full working "
             "rights, as Uber’s reportedly are, the entire middle-class economy suffers.",
             4,
+        ),
+        # CNN/DM: after "told CNN", what follows the dash may be his words too: said alone,
+        # "The results could be devastating." would state it as fact.
+        (
+            "The chairman of the commission told CNN they are more likely to use a biological "
+            "weapon than a nuclear one -- and the results could be devastating.",
+            3,
         ),
     ],
 )

@@ -647,7 +647,10 @@ def split_dash(text: str, profile: Profile) -> Split | None:
         if opens_clause(right, profile):
             return Split(_pieces(text[: match.start()], right), "split at a dash")
         joined = _joined_after_dash(right, profile)
-        if joined:
+        # "told CNN they are more likely to use a biological weapon -- and the results could be
+        # devastating": what follows may be his words too, unless what he said was a quote.
+        quoted = text[: match.start()].rstrip().endswith(('"', "”", "’"))
+        if joined and (quoted or not _reported_before(text, match.start(), profile)):
             return Split(_pieces(text[: match.start()], joined), "split at a dash")
     # A spaced hyphen stands for a dash too ("was shot - but believes"), when it is the only one.
     loose = [m for m in re.finditer(r"\s(?:—|–|--|-)\s", text) if not inside_quote(text, m.start())]
@@ -661,14 +664,15 @@ def split_dash(text: str, profile: Profile) -> Split | None:
 
 def _joined_after_dash(right: str, profile: Profile) -> str | None:
     """ "... a sign that says "Akwaaba," which means "Welcome" -- and this is exactly how you
-    will feel ..." -> "... "Welcome". And this is exactly how ...": a dash then "and" or "but"
-    and a clause with its own subject opens a new sentence."""
+    will feel ..." -> "... "Welcome". This is exactly how ...": a dash then "and" or "but" and
+    a clause with its own subject opens a new sentence ("and" goes, as in any other split)."""
     words = right.split()
     if len(words) < MIN_PIECE or bare(words[0]) not in {"and", "but"}:
         return None
     if not opens_clause(" ".join(words[1:]), profile):
         return None
-    return " ".join([capitalise(words[0]), *words[1:]])
+    opener = profile.coordinators.get(bare(words[0]), "")
+    return capitalise(" ".join(w for w in (opener, *words[1:]) if w))
 
 
 def _dashed_predicate(left: str, right: str, profile: Profile) -> str | None:

@@ -167,7 +167,14 @@ def inside_quote(text: str, at: int) -> bool:
     if any(start < at < end for start, end in quote_spans(text)):
         return True
     before = text[:at]
-    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+    single = len(_OPENING_SINGLE.findall(before)) > len(_CLOSING_SINGLE.findall(before))
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1 or single
+
+
+# "continued: ‘I drove away Jean McConville, ..." where the quote closes sentences later; "isn
+# ‘t" and "‘90s" are apostrophes set the wrong way round, "Price’s" one inside a word.
+_OPENING_SINGLE = re.compile(r"‘(?!(?:t|s|d|ll|re|ve|m|til|em)\b|\d)")
+_CLOSING_SINGLE = re.compile(r"’(?![A-Za-z])")
 
 
 def inside_aside(text: str, at: int) -> bool:

@@ -54,6 +54,8 @@ def people_in(sentences: Iterable[tuple[str, int]], profile: Profile) -> dict[st
         for name, start, end in named_people(text):
             if any(word.lower() in lower for word in name.split()):
                 continue
+            if inside_quote(text, start):
+                continue  # "‘I drove away Jean McConville, a very, very unpleasant woman": a view
             surname = surname_of(name)
             role, after = _role(text, start, end, profile)
             intro = f"{name}, {role}" if after else f"{role} {name}".strip()
@@ -110,9 +112,19 @@ def _role(text: str, start: int, end: int, profile: Profile) -> tuple[str, bool]
     appositive = _APPOSITIVE.match(text[end:])
     if appositive:
         words = appositive["app"].split()
-        if len(words) <= APPOSITIVE_WORDS and not any(is_finite_verb(w, profile) for w in words):
+        verbless = not any(is_finite_verb(w, profile) for w in words)
+        if len(words) <= APPOSITIVE_WORDS and verbless and not _unfinished(words[-1]):
             return appositive["app"].strip(), True
     return "", False
+
+
+def _unfinished(last: str) -> bool:
+    """ ", a very, very unpleasant woman": the comma came before the noun, so the phrase up to
+    it ("a very") says nothing yet."""
+    return bare(last) in _DEGREE or bare(last).endswith("ly")
+
+
+_DEGREE = frozenset(["very", "so", "too", "really", "quite", "rather", "most", "more", "less"])
 
 
 def _role_word(word: str, profile: Profile) -> bool:
@@ -223,7 +235,9 @@ def _fitted(sentence: str, start: int, end: int, person: Person) -> str:
     intro = person.introduction
     if person.role_after:
         at_pause = sentence[end : end + 1] in {",", ".", ";", ":", "!", "?"} or end == len(sentence)
-        intro = person.name if possessive else intro + ("" if at_pause else ",")
+        # "the McConville case": a name that describes the noun after it takes no aside.
+        modifier = bare((sentence[:start].split() or [""])[-1]) in {"the", "a", "an"}
+        intro = person.name if possessive or modifier else intro + ("" if at_pause else ",")
     grown = len(sentence.split()) - len(mentioned.split()) + len(intro.split())
     if grown > LONGEST:
         intro = person.name
