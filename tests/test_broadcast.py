@@ -1401,3 +1401,24 @@ def test_a_names_stop_learnt_anywhere_in_the_article_holds_in_every_paragraph():
     assert any(
         s.startswith("Whatever the definition, VW says that while the ID. SPACE") for s in said
     )
+
+
+def test_a_long_line_is_trimmed_when_its_negations_all_stay():
+    from news60.script.broadcast import trim_long
+
+    # CNN/DM lead of 37 words: its "did not" was counted as dropped, so no cut ever passed.
+    text = (
+        "The pilots of Northwest Flight 188 did not fall asleep when they overflew their "
+        "destination by more than 100 miles in October, the National Transportation Safety "
+        "Board said Thursday in a detailed report on the wayward flight."
+    )
+    (line,) = trim_long([TracedSentence(text, (text,), ())], ENGLISH)
+    assert line.text.endswith("the National Transportation Safety Board said Thursday.")
+    assert [r.rule for r in line.rewrites] == ["trim"]
+    # A cut that would lose a negation ("with no sign of foul play") is not made.
+    text = (
+        "The body of the missing climber was found at the foot of the north face of the mountain "
+        "early on Sunday after a search lasting nine days and nights, with no sign of foul play."
+    )
+    (line,) = trim_long([TracedSentence(text, (text,), ())], ENGLISH)
+    assert line.text == text
