@@ -585,3 +585,21 @@ def test_a_drop_cap_is_joined_again_and_the_pages_own_promotions_are_never_said(
 
 def test_top_officials_saying_something_is_no_caption():
     assert is_prose("Top officials said: the plan would go ahead next week after all.")
+
+
+def test_the_rest_of_a_sentence_the_source_cut_after_its_preposition_is_not_said():
+    # CNN/DM: "... had sex with an underage girl on . Epstein's private plane and island." aired
+    # "Epstein's private plane and island." as a sentence of its own.
+    article = Article(
+        title="Lawyers sue Dershowitz",
+        paragraphs=(
+            "Two lawyers have filed a counter-defamation lawsuit against Alan Dershowitz on Monday.",
+            "The lawyers say he had sex with an underage girl on . Epstein's private plane and "
+            "island. Dershowitz has denied the claims in a filing on Monday.",
+            "He said he would move on . Buckingham Palace has also denied the allegations.",
+        ),
+    )
+    said = " ".join(_said(article, 150))
+    assert "private plane and island" not in said and "girl on" not in said
+    # After a cut that was no cut ("move on ."), a sentence with a verb is said.
+    assert "Buckingham Palace has also denied the allegations." in said

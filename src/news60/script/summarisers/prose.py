@@ -246,9 +246,14 @@ def is_prose(sentence: str, min_words: int = _MIN_WORDS) -> bool:
         return False
     if not _LOWER.search(sentence) or not (_ENDED.search(sentence) or _result_colon(sentence)):
         return False  # a heading, a byline ("Daily Mail Reporter .") or a cut-off fragment
-    if _is_scrap(sentence) or _HANGING.search(sentence):
+    if _is_scrap(sentence) or is_cut_off(sentence):
         return False
     return sum(ch.isalpha() for ch in sentence) > 0.6 * len(sentence)
+
+
+def is_cut_off(sentence: str) -> bool:
+    """The source's line break cut the sentence after its preposition ("... a girl on .")."""
+    return _HANGING.search(sentence) is not None
 
 
 def is_caption(sentence: str) -> bool:

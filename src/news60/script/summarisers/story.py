@@ -28,7 +28,14 @@ from news60.script.quotes import (
     read_marks,
 )
 from news60.script.sentences import split_sentences, stops_in_names
-from news60.script.summarisers.prose import has_verb, is_author_note, is_caption, is_prose, tidy
+from news60.script.summarisers.prose import (
+    has_verb,
+    is_author_note,
+    is_caption,
+    is_cut_off,
+    is_prose,
+    tidy,
+)
 from news60.script.units import Unit, carried_marks, leans_on_previous, story_units
 
 _MEMBER_WORDS = 3  # a sentence this short may be said beside its unit ("He denied it.")
@@ -281,7 +288,13 @@ def _kept(tidied: list[tuple[int, str, int]]) -> tuple[list[int], set[int]]:
     sizes = Counter(paragraph for _, _, paragraph in tidied)
     last = max((paragraph for _, _, paragraph in tidied), default=None)
     pulled = _pull_quotes(tidied, sizes)
+    cut_off = False
     for k, (_, text, paragraph) in enumerate(tidied):
+        # "... an underage girl on ." then "Epstein's private plane and island.": the other half
+        # of a sentence the source cut after its preposition, no sentence of its own.
+        rest_of_cut, cut_off = cut_off and not has_verb(text), is_cut_off(text)
+        if rest_of_cut:
+            continue
         if paragraph == last and is_author_note(text):
             continue
         if k in pulled:
