@@ -603,3 +603,33 @@ def test_the_rest_of_a_sentence_the_source_cut_after_its_preposition_is_not_said
     assert "private plane and island" not in said and "girl on" not in said
     # After a cut that was no cut ("move on ."), a sentence with a verb is said.
     assert "Buckingham Palace has also denied the allegations." in said
+
+
+def test_words_printed_without_their_marks_are_not_said_as_the_newsreaders_own():
+    # CNN/DM: Van Gaal's toast under a video, printed with no quotation marks, aired as
+    # "So, I'm allowed to toast with you my friends of the media."
+    article = Article(
+        title="Van Gaal welcomes Ferguson's support",
+        paragraphs=(
+            "Louis van Gaal has welcomed a public message of support from Sir Alex Ferguson.",
+            "The Dutchman was praised by Ferguson for guiding United to third in the table.",
+            "Van Gaal enjoyed a toast with the media during Tuesday's press conference.",
+            "So, I'm allowed to toast with you my friends of the media. Merry Christmas.",
+            "‘It’s fantastic,’ said Van Gaal, who shared a glass of red wine with reporters.",
+            "United face Newcastle at Old Trafford on Boxing Day.",
+            "Ferguson was in attendance for United's draw away at Aston Villa on Saturday.",
+        ),
+    )
+    said = " ".join(_said(article, 150))
+    assert "allowed to toast" not in said and "Ferguson was in attendance" in said
+    # A story told in the first person (a column) is said in it.
+    column = Article(
+        title="Why I swim",
+        paragraphs=(
+            "I was raised in Minnesota, but I knew nothing about the Paralympics until 2008.",
+            "After I was paralysed, swimming gave me hope again.",
+            "My coach told me to train every morning before school.",
+            "We were away from the real world in many ways.",
+        ),
+    )
+    assert "I was raised in Minnesota" in " ".join(_said(column, 150))

@@ -203,7 +203,7 @@ def _read(article: Article, opening: list[tuple[str, int]]) -> Story:
         _shown(text, mark, i, units)
         for i, (text, mark) in enumerate(zip(texts, marks, strict=True))
     ]
-    usable = _usable(units, texts, after_gap)
+    usable = _usable(units, texts, after_gap, _unmarked_voice(marks))
     if not usable:
         raise ScriptError(
             "the article has no speakable sentences: check that the input holds the article body"
@@ -402,11 +402,33 @@ def _stopped(sentence: str) -> str:
     return sentence + "." if unfinished and has_verb(sentence) else sentence
 
 
-def _usable(units: tuple[Unit, ...], texts: list[str], after_gap: set[int]) -> tuple[int, ...]:
+def _unmarked_voice(marks: list[QuoteMarks]) -> set[int]:
+    """Sentences that say "I", "my" or "we" outside any quotation marks in a story told in the
+    third person: someone's words printed without marks ("So, I'm allowed to toast with you my
+    friends of the media." under a video), which the newsreader would say as her own. In a
+    story told in the first person (a column, a diary) they are the story: none."""
+    voiced = {i for i, mark in enumerate(marks) if _FIRST_PERSON.search(mark.outside)}
+    return voiced if len(voiced) <= FIRST_PERSON_SHARE * len(marks) else set()
+
+
+# Words only a speaker says of themselves ("I" as a word, never the "I" of "World War I").
+_FIRST_PERSON = re.compile(
+    r"(?<![\w.-])(?:I|I['’](?:m|ve|d|ll)|me|my|mine|we|us|our|ours)(?![\w-])"
+)
+FIRST_PERSON_SHARE = (
+    0.25  # past this share of sentences the story itself is told in the first person
+)
+
+
+def _usable(
+    units: tuple[Unit, ...], texts: list[str], after_gap: set[int], unmarked: set[int]
+) -> tuple[int, ...]:
     """Units whose speech names its speaker, said alone or leaning on usable units, and not
-    leaning on a sentence that was left out."""
+    leaning on a sentence that was left out, nor holding words printed without their marks."""
     usable: list[int] = []
     for u, unit in enumerate(units):
+        if any(i in unmarked for i in unit.sentences):
+            continue
         words = sum(len(texts[i].split()) for i in unit.sentences)
         alone = any(is_prose(texts[i]) for i in unit.sentences) or (unit.requires and words >= 3)
         heard = unit.attributed and not (
