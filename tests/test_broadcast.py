@@ -409,6 +409,15 @@ def test_a_long_sentence_is_cut_of_colour_only_where_no_news_is_lost(text):
                 "This is exactly how you will feel",
             ],
         ),
+        (  # CNN/DM lead of 36 words: who put out the report, then what it found
+            "According to a report released Wednesday by Human Rights Watch, Palestinian "
+            "journalists are finding reporting increasingly difficult in the face of the growing "
+            "abuse toward them by Palestinian security forces in the West Bank and Gaza.",
+            [
+                "Human Rights Watch released a report Wednesday.",
+                "According to the report, Palestinian journalists are finding reporting",
+            ],
+        ),
         (  # CNN/DM lead of 33 words: "after claiming" said as a verb, by whom "his" says
             "The boss of HSBC was last night facing questions over his secretive tax affairs after "
             "claiming he sheltered money in a Swiss bank account to prevent prying colleagues from "

@@ -1207,12 +1207,37 @@ def split_according_who(text: str, profile: Profile) -> Split | None:
     return Split((ended(first), ended(second)), "said who the source is first")
 
 
+def split_according_report(text: str, profile: Profile) -> Split | None:
+    """Past LONGEST, "According to a report released Wednesday by Human Rights Watch, X" ->
+    "Human Rights Watch released a report Wednesday. According to the report, X": who put out
+    the report is said first, then what it found."""
+    match = _ACCORDING_REPORT.match(text)
+    if len(text.split()) <= LONGEST or not match or inside_quote(text, match.end("who")):
+        return None
+    who, when = match["who"], f" {match['when']}" if match["when"] else ""
+    if verb_within(who.split(), profile, len(who.split())) is not None:
+        return None  # "by a group that tracks the war": a clause, not a name
+    first = f"{capitalise(who)} {match['verb']} {match['det'].lower()} {match['noun']}{when}"
+    second = f"According to the {match['noun']}, {match['rest']}"
+    return Split((ended(first), ended(second)), "said who put out the report first")
+
+
+# "According to a report released Wednesday by Human Rights Watch, ...": a document, when it
+# came out and whose it is, before what it says.
+_ACCORDING_REPORT = re.compile(
+    r"^According to (?P<det>an?) (?P<noun>report|study|survey|poll|analysis|review)"
+    r" (?P<verb>released|published|issued)(?: (?P<when>[^,;“”\"]{2,20}?))? by"
+    r" (?P<who>[^,;“”\"]{3,60}), (?P<rest>[^“”\"].+)$"
+)
+
+
 SPLIT_RULES: tuple[SplitRule, ...] = (
     split_semicolon,
     split_asked,
     split_opening_participle,
     split_reported,
     split_according_who,
+    split_according_report,
     split_dash,
     split_fronted_as,
     split_charges,
