@@ -1287,6 +1287,12 @@ def test_a_surname_with_its_small_word_is_said_again_without_the_given_name():
             "a gun in the street.",
             "he received",
         ),
+        (  # CNN/DM: the fanatics swept across Iraq, not only the British Muslims among them
+            "The ex-military chiefs also suggested stepping up Special Forces operations to ‘spoil "
+            "the day’ of the fanatics, including British Muslims, who have swept across northern "
+            "Iraq.",
+            "Muslims have swept",
+        ),
     ],
 )
 def test_a_split_never_gives_an_act_to_the_wrong_subject(text, wrong):

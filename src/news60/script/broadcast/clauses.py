@@ -463,6 +463,8 @@ def antecedent(left: str, profile: Profile, person: bool = False) -> str | None:
     told = len(run) < len(words) and bare(words[-len(run) - 1]) in set(profile.reporting) | {"to"}
     if run and told and not person:
         return None  # "Cook told Benioff, which meant ...": the "which" is what was said
+    if run and len(run) < len(words) and bare(words[-len(run) - 1]) == "including":
+        return None  # "the fanatics, including British Muslims, who have swept ...": the group
     while run and bare(run[0]) in _ANTECEDENT_PARTICLES:
         run.pop(0)
     # "On Monday Dershowitz, who was part of ...": the time that opens the sentence is no name.
