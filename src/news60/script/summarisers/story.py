@@ -403,21 +403,20 @@ def _stopped(sentence: str) -> str:
 
 
 def _unmarked_voice(marks: list[QuoteMarks]) -> set[int]:
-    """Sentences that say "I", "my" or "we" outside any quotation marks in a story told in the
+    """Sentences that say "I", "me" or "my" outside any quotation marks in a story told in the
     third person: someone's words printed without marks ("So, I'm allowed to toast with you my
     friends of the media." under a video), which the newsreader would say as her own. In a
-    story told in the first person (a column, a diary) they are the story: none."""
+    story told in the first person (its lead says "I", or a quarter of its sentences do: a
+    column, an essay) they are the story: none. "We" and "our" are left alone: a writer says
+    them for everyone ("the way we see the world")."""
     voiced = {i for i, mark in enumerate(marks) if _FIRST_PERSON.search(mark.outside)}
-    return voiced if len(voiced) <= FIRST_PERSON_SHARE * len(marks) else set()
+    told_so = 0 in voiced or len(voiced) > FIRST_PERSON_SHARE * len(marks)
+    return set() if told_so else voiced
 
 
 # Words only a speaker says of themselves ("I" as a word, never the "I" of "World War I").
-_FIRST_PERSON = re.compile(
-    r"(?<![\w.-])(?:I|I['’](?:m|ve|d|ll)|me|my|mine|we|us|our|ours)(?![\w-])"
-)
-FIRST_PERSON_SHARE = (
-    0.25  # past this share of sentences the story itself is told in the first person
-)
+_FIRST_PERSON = re.compile(r"(?<![\w.-])(?:I|I['’](?:m|ve|d|ll)|[Mm]e|[Mm]y|[Mm]ine)(?![\w-])")
+FIRST_PERSON_SHARE = 0.25  # past this share of sentences the story is told in the first person
 
 
 def _usable(
