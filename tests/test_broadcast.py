@@ -409,6 +409,24 @@ def test_a_long_sentence_is_cut_of_colour_only_where_no_news_is_lost(text):
                 "This is exactly how you will feel",
             ],
         ),
+        (  # CNN/DM, 31 words: a short time, then an "as" clause said first as it came first
+            "In March 2011, as journalists were covering a demonstration in Gaza calling for "
+            "reconciliation between Fatah and Hamas, the offices of Reuters, CNN and NHK were "
+            "raided by Hamas security forces.",
+            [
+                "In March 2011, journalists were covering a demonstration in Gaza calling for",
+                "The offices of Reuters, CNN and NHK were raided by Hamas security forces.",
+            ],
+        ),
+        (  # CNN/DM, 31 words: the subject after the opening phrase is said again
+            "Usually found in the Atlantic or the Mediterranean, the creature was spotted by "
+            "wildlife photographer Steve Trewhella in Portland, Dorset, and is one of ten seen "
+            "recently along the south coast.",
+            [
+                "Usually found in the Atlantic or the Mediterranean, the creature was spotted",
+                "The creature is one of ten seen recently along the south coast.",
+            ],
+        ),
         (  # CNN/DM lead of 36 words: who put out the report, then what it found
             "According to a report released Wednesday by Human Rights Watch, Palestinian "
             "journalists are finding reporting increasingly difficult in the face of the growing "
@@ -1292,6 +1310,39 @@ def test_a_surname_with_its_small_word_is_said_again_without_the_given_name():
             "the day’ of the fanatics, including British Muslims, who have swept across northern "
             "Iraq.",
             "Muslims have swept",
+        ),
+        (  # CNN/DM: the clause ends at its comma and the sentence goes on
+            "Dubbed 'co-nursing', the little-known practice requires Maryellen, who didn't give "
+            "birth, to induce lactation and take a natural drug to boost breastmilk.",
+            "Maryellen didn't give birth, to",
+        ),
+        (  # CNN/DM: Fatah is one item of two, each with its own clause
+            "Most of the abuses against journalists are connected to the rift between Fatah, which "
+            "controls the West Bank's Palestinian Authority, and Hamas, which controls Gaza, "
+            "according to the report.",
+            "Fatah controls the West Bank's Palestinian Authority, and Hamas",
+        ),
+        (  # CNN/DM: the comma after "Hamas" ends the "as" clause; the offices are the subject
+            "In March 2011, as journalists were covering a demonstration in Gaza calling for "
+            "reconciliation between Fatah and Hamas, the offices of Reuters, CNN and NHK were "
+            "raided by Hamas security forces.",
+            "Hamas is the offices",
+        ),
+        (  # CNN/DM: "which" is what she would cash, and not Surrey
+            "Patricia Glancy, 36, conned five couples into leaving blank cheques with Wentworth "
+            "Golf Club in Surrey, which she would then cash into her own bank account.",
+            "Surrey she would",
+        ),
+        (  # CNN/DM: "stay" is the children's, after "to learn and"
+            "Peñaflorida hopes to expand the pushcart to other areas, giving more children the "
+            "chance to learn and stay out of gangs.",
+            "Peñaflorida stay",
+        ),
+        (  # CNN/DM: "Usually found in the Atlantic," opens the sentence; the creature is its subject
+            "Usually found in the Atlantic or the Mediterranean, the creature was spotted by "
+            "wildlife photographer Steve Trewhella in Portland, Dorset, and is one of ten seen "
+            "recently along the south coast.",
+            "Usually is",
         ),
     ],
 )

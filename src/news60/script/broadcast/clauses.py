@@ -322,12 +322,16 @@ def split_relative(text: str, profile: Profile) -> Split | None:
             continue
         if not _agrees(subject, rest.split()[0]):
             continue
+        if _own_subject(rest, profile):
+            continue  # "Surrey, which she would then cash": "which" is the object, of something else
         if _list_goes_on(rest, profile):
             continue  # "Justin Bassi, who advises ..., and Commissioner Andrew Colvin": a list item
         inner = _relative_end(rest, profile)
         left_words = text[: match.start()].split()
         if inner is not None and verb_within(left_words, profile, len(left_words)) is not None:
             continue  # "X are Y, who ..., told Z": the comma closes something else
+        if inner is None and re.search(r",\s+to\s+[a-z]", rest):
+            continue  # "requires Maryellen, who didn't give birth, to induce ...": it goes on
         if inner is None:
             return Split(
                 _pieces(text[: match.start()], f"{subject} {rest}"),
@@ -413,10 +417,18 @@ def _agrees(subject: str, verb: str) -> bool:
     return not (plural and singular_verb) and not (not plural and plural_verb)
 
 
+def _own_subject(rest: str, profile: Profile) -> bool:
+    """The relative clause names its own subject first ("which she would then cash"), so the
+    "which" is its object; said again as a subject it would make no sense."""
+    first = bare(rest.split()[0]) if rest.split() else ""
+    return first in profile.subject_pronouns - {"it"} or first in {"the", "a", "an", "his", "her"}
+
+
 def _list_goes_on(rest: str, profile: Profile) -> bool:
     """After the clause, ", and" brings a last item with no verb: the clause was on one item of
     a list ("featured the adviser, Justin Bassi, who advises ..., and Commissioner Colvin")."""
-    match = re.search(r",\s+(?:and|or)\s+(?P<last>[^,;]+)$", rest.rstrip("."))
+    # "Fatah, which controls ..., and Hamas, which controls Gaza": the last item may have its own.
+    match = re.search(r",\s+(?:and|or)\s+(?P<last>[^,;]+?)(?=,|$)", rest.rstrip("."))
     if not match:
         return False
     last = match["last"].split()
@@ -744,18 +756,31 @@ def split_fronted_as(text: str, profile: Profile) -> Split | None:
     Year's Eve, authorities revealed plans to send in a helicopter." -> "The 74 people ...
     readied for New Year's Eve. Authorities revealed plans ...": said in order, the two events
     need no "as"."""
-    match = re.match(r"^As\s+(?P<clause>[^,;:“”\"]{10,200}),\s+(?P<main>.+)$", text)
+    # "In March 2011, as journalists were covering ...": a short time first stays with the clause.
+    match = re.match(
+        r"^(?P<time>(?:In|On|Last|Earlier|Later)\s[^,;:“”\"]{2,25},\s+)?[Aa]s\s+"
+        r"(?P<clause>[^,;:“”\"]{10,200}),\s+(?P<main>.+)$",
+        text,
+    )
     if len(text.split()) <= LONGEST or not match:
         return None
+    if (match["time"] is None) != text.startswith("As"):
+        return None  # "..., as" after anything but a short time is no opening clause
     clause, main = match["clause"], match["main"]
     words = clause.split()
-    if bare(words[0]) not in profile.determiners and not words[0][:1].isupper():
+    plural = re.fullmatch(r"[a-z]+[^s]s", bare(words[0])) is not None  # "as journalists were"
+    if bare(words[0]) not in profile.determiners and not words[0][:1].isupper() and not plural:
         return None  # "As he left, ...": said alone, "He left." leans on nothing yet
     # The clause's subject may run long ("the 74 people on a ship stuck in the ice"): its verb
     # is anywhere in it.
-    if verb_within(words, profile, len(words)) is None or not opens_clause(main, profile):
+    # "the offices of Reuters, CNN and NHK were raided": a listed subject is a subject too.
+    listed = bare(main.split()[0]) in profile.determiners and verb_within(main.split(), profile, 12)
+    if verb_within(words, profile, len(words)) is None or not (
+        opens_clause(main, profile) or listed
+    ):
         return None
-    pieces = (ended(capitalise(clause)), ended(capitalise(main)))
+    first = f"{match['time']}{clause}" if match["time"] else capitalise(clause)
+    pieces = (ended(first), ended(capitalise(main)))
     return Split(pieces, "said the “as” clause as a sentence of its own")
 
 
@@ -863,7 +888,15 @@ def split_shared_subject(text: str, profile: Profile) -> Split | None:
         return None  # "A source said X are ... and are ...": the second verb is what was said
     if bare(words[0]) in PREPOSITIONS | _CLAUSE_WORDS:
         return None  # "After I was paralyzed swimming saved me ... and allowed": no subject yet
-    subject = " ".join(words[:first])
+    start = _opened_by_phrase(words, first, profile)
+    if start:
+        # "Usually found in the Atlantic, the creature was spotted ... and is one of ten": the
+        # subject is the creature, after the phrase.
+        verb = verb_within(words[start:], profile, 12)
+        if not verb:
+            return None
+        first = start + verb
+    subject = " ".join(words[start:first])
     # "but" and a second verb only past LONGEST: under it, the sentence is said whole rather
     # than leaning its second half on the first ("... but did release a statement").
     joints = "and|but" if long else "and"
@@ -873,6 +906,8 @@ def split_shared_subject(text: str, profile: Profile) -> Split | None:
         if inside_aside(text, match.start()) or not finite or _describes(match, text, profile):
             continue
         between = [bare(w) for w in text[: match.start()].split()[first + 1 :]]
+        if between[-2:-1] == ["to"]:
+            continue  # "the chance to learn and stay out of gangs": one infinitive and another
         if any(w in _CLAUSE_WORDS or w in profile.reporting for w in between):
             continue  # "said the plan had failed and would ...": the "and" is inside a clause
         if any(w in profile.coordinators and w != "and" for w in between):
@@ -887,6 +922,15 @@ def split_shared_subject(text: str, profile: Profile) -> Split | None:
             note = f"split before “{match['joint']} {match['verb']}”"
             return Split(_pieces(text[: match.start()], right), note)
     return None
+
+
+def _opened_by_phrase(words: list[str], first: int, profile: Profile) -> int:
+    """Where the sentence's own clause starts when its first verb stands in a phrase that opens
+    it ("Usually found in the Atlantic, the creature was spotted"), else 0."""
+    comma = next((k for k, w in enumerate(words) if w.endswith(",")), None)
+    if comma is None or comma < first or not opens_clause(" ".join(words[comma + 1 :]), profile):
+        return 0
+    return comma + 1
 
 
 def _describes(match: re.Match[str], text: str, profile: Profile) -> bool:
@@ -1088,6 +1132,8 @@ def split_appositive(text: str, profile: Profile) -> Split | None:
         named = match["app"].split()[1][:1].isupper()
         if named and re.match(r",\s+(?:and|or)\s", text[match.end("app") :]):
             continue  # "in Paris, the Las Vegas Strip, and New York's Times Square": a list
+        if _closes_subordinate(text[: match.start("name")], profile):
+            continue  # "as journalists covered ... Fatah and Hamas, the offices of ...": the subject
         if bare(match["name"]) in _NOT_NAMES or not repeatable(match["name"], profile):
             continue  # "Yesterday, the chief executive of William Hill, ...": a time, no one
         # Said again in full: "Zhou Yongkang" is Zhou, and only the article's use can tell.
@@ -1112,6 +1158,15 @@ def split_appositive(text: str, profile: Profile) -> Split | None:
     return Split(
         (ended(main), *said), "said who people are in sentences of their own", beside_first=True
     )
+
+
+def _closes_subordinate(before: str, profile: Profile) -> bool:
+    """The words since the last comma open a clause of their own ("as journalists were covering
+    a demonstration between Fatah and"): the comma after the name ends that clause, and what
+    follows it is the sentence's own subject, not who the name is."""
+    words = re.split(r"[,;:]", before)[-1].split()
+    openers = profile.clause_conjunctions | _SUBORDINATORS | {"after", "before", "since", "until"}
+    return bool(words) and bare(words[0]) in openers and verb_within(words, profile, 99) is not None
 
 
 def _opening_phrase(before: str, profile: Profile) -> bool:
