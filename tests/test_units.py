@@ -190,6 +190,9 @@ def test_contact_lines_phone_numbers_and_questions_to_readers_are_never_said(sen
         ("Hori Parata at his Pātaua farm, the place where he was born and grew up.", True),
         ("David Cameron and Samantha in Portugal last year - where he debuted his loafers .", True),
         ("Hori Parata in his youth was a fisherman on the coast of Northland.", False),
+        # CNN/DM: "Above," set before a caption like "Above:".
+        ("Above, wildlife photographer Steve Trewhella poses with the enormous creature.", True),
+        ("Above all, the council wants the bridge built by 2020.", False),
         # CNN/DM: a picture and its maker, with no verb.
         ("A depiction of the world by Henricus Martellus.", True),
         ("A portrait of the Queen was painted by Lucian Freud in 2001.", False),
@@ -581,6 +584,12 @@ def test_a_drop_cap_is_joined_again_and_the_pages_own_promotions_are_never_said(
     assert "Adam Schiff’s impeachment inquiry is incoherent" in said
     assert "A dam was built on the river" in said
     assert "NR Daily" not in said and "Check out" not in said
+    # CNN/DM: the comment box's note and a vote appeal aired as the last lines.
+    for furniture in (
+        "Sorry we are unable to accept comments for legal reasons.",
+        "Vote now for the CNN Hero of the Year.",
+    ):
+        assert not is_prose(furniture)
 
 
 def test_top_officials_saying_something_is_no_caption():

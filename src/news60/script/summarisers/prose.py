@@ -125,7 +125,9 @@ _APPEAL = re.compile(
 # clicking today in entertainment." (never news, whatever words follow).
 _PROMO = re.compile(
     r"^(?:stay (?:current|up to date|informed|tuned)|check out|follow us|sign up|subscribe|"
-    r"don['’]t miss|get (?:the|our) (?:latest|newsletter|app))\b",
+    r"don['’]t miss|get (?:the|our) (?:latest|newsletter|app)|vote now|"
+    # "Sorry we are unable to accept comments for legal reasons.": the page's comment box.
+    r"(?:sorry,? )?we are (?:unable|not able) to accept comments)\b",
     re.IGNORECASE,
 )
 _READER = re.compile(r"\b(you|your|we|our|us)\b", re.IGNORECASE)
@@ -142,7 +144,9 @@ _CONTRIBUTED = re.compile(r"\bcontributed (?:to )?(?:this|the) (?:report|story|a
 _PHOTO_GUIDE = re.compile(
     r"^(?:(?:(?:anti-?|counter-?)?clockwise|from (?:left|right|top)|left to right)\b[^:.]{0,25}|"
     # "Above:", "Top left:", never "Top officials said:"
-    r"(?:top|bottom|above|below|inset)(?: (?:left|right))?):\s",
+    r"(?:top|bottom|above|below|inset)(?: (?:left|right))?):\s"
+    # "Above, wildlife photographer Steve Trewhella poses with ...": the same with a comma.
+    r"|(?:above|below|pictured (?:above|below|left|right)),\s",
     re.IGNORECASE,
 )
 # The note on the writer at a report's foot: "Phil Helsel is a reporter for NBC News."
