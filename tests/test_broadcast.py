@@ -1344,6 +1344,28 @@ def test_a_surname_with_its_small_word_is_said_again_without_the_given_name():
             "recently along the south coast.",
             "Usually is",
         ),
+        (  # CNN/DM: Tara chased the dog, not the dog itself; "so" here says what for
+            "Jeremy's life was saved when his pet cat Tara selflessly pounced on the dog as it "
+            "launched its attack, chasing the vicious animal down the street so her best friend "
+            "could receive emergency medical help.",
+            "So her best friend",
+        ),
+        (  # the "-ing" after the "as" clause is the cat's, the main clause's subject
+            "The family cat pounced on the neighbour's dog as it launched its attack on the "
+            "four-year-old boy in the back garden, chasing the vicious animal down the street and "
+            "away from the house.",
+            "It launched its attack",
+        ),
+        (  # CNN/DM: one "was" for both participles; said alone, "modeled" turned active
+            "Reform Through Labor was set up in the 1950s under Mao Zedong and modeled on the "
+            "Soviet gulags, where enemies of the state could be detained without trial.",
+            "Labor modeled",
+        ),
+        (  # CNN/DM: "So far this year" is one phrase
+            "So far this year, pirates have attacked almost 100 vessels off Somalia's coast and "
+            "successfully hijacked nearly 40, according to the International Maritime Bureau.",
+            "So according to",
+        ),
     ],
 )
 def test_a_split_never_gives_an_act_to_the_wrong_subject(text, wrong):

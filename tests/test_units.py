@@ -195,6 +195,7 @@ def test_contact_lines_phone_numbers_and_questions_to_readers_are_never_said(sen
         ("Above all, the council wants the bridge built by 2020.", False),
         # CNN/DM: a picture and its maker, with no verb.
         ("A depiction of the world by Henricus Martellus.", True),
+        ("U.S. Navy image of pirates operating off coast of Somalia in October this year.", True),
         ("A portrait of the Queen was painted by Lucian Freud in 2001.", False),
         # Guardian: a caption walking a gallery, set as a list item.
         (

@@ -116,7 +116,8 @@ def _leading_conjunction(body: str) -> tuple[str, str]:
     """ "And that's a big deal ..." -> ("And ", "that's a big deal ..."): the conjunction joins
     the sentence to the one before, so it stays first when the source is moved to the front."""
     first, _, rest = body.partition(" ")
-    if bare(first) in _JOINING and rest:
+    # "So far this year, ...": "so" with "far" or "much" is an adverb of the phrase, no link.
+    if bare(first) in _JOINING and rest and bare(rest.split()[0]) not in {"far", "much", "many"}:
         return first + " ", rest
     return "", body
 

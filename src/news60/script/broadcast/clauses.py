@@ -233,6 +233,8 @@ def split_coordinated(text: str, profile: Profile) -> Split | None:
         fronted = _fronted_clause(text, right, profile, match.group(1))
         if not opens_clause(right, profile) and not fronted:
             continue
+        if match.group(1) == "so" and "," not in match[0]:
+            continue  # "chasing the dog down the street so her friend could get help": a purpose
         if (
             match.group(1) == "and"
             and "," not in match[0]
@@ -296,6 +298,10 @@ def split_clause_conjunction(text: str, profile: Profile) -> Split | None:
         verb = verb_within(right.split(), profile)
         if verb and bare(right.split()[verb - 1]) in {"and", "or", "but"}:
             continue  # "described this as the worst case and accused him": the verb is hers
+        tail = re.search(r",\s+[a-z]+ing\b", right)
+        if tail and not re.search(r"\b[a-z]{3,}ing\b", right[: tail.start()]):
+            continue  # "Tara pounced on the dog as it attacked, chasing it down": Tara chased
+            # (after "of hogtying her," the "-ing" is the next item of a list, and stays)
         if match.group(1) in {"although", "though"}:
             right = "But " + right
         return Split(_pieces(text[: match.start()], right), f"split before “{match.group(1)}”")
@@ -906,6 +912,9 @@ def split_shared_subject(text: str, profile: Profile) -> Split | None:
         if inside_aside(text, match.start()) or not finite or _describes(match, text, profile):
             continue
         between = [bare(w) for w in text[: match.start()].split()[first + 1 :]]
+        passive = bare(words[first]) in _BE and match["verb"].endswith("ed")
+        if passive:
+            continue  # "was set up in the 1950s and modeled on the gulags": one "was" for both
         if between[-2:-1] == ["to"]:
             continue  # "the chance to learn and stay out of gangs": one infinitive and another
         if any(w in _CLAUSE_WORDS or w in profile.reporting for w in between):
@@ -922,6 +931,9 @@ def split_shared_subject(text: str, profile: Profile) -> Split | None:
             note = f"split before “{match['joint']} {match['verb']}”"
             return Split(_pieces(text[: match.start()], right), note)
     return None
+
+
+_BE = frozenset(["is", "are", "was", "were", "be", "been"])
 
 
 def _opened_by_phrase(words: list[str], first: int, profile: Profile) -> int:

@@ -112,6 +112,8 @@ _NAMED_SCENE = re.compile(
     r"^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+(?:\s+and\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)?"
     r"\s+(?:at|in|on|with|during|outside|inside)\s"
 )
+# "U.S. Navy image of pirates operating off coast of Somalia in October this year.": a label.
+_IMAGE_OF = re.compile(r"^(?:[A-Z][\w.'’-]*\s+){0,3}(?:image|photo|photograph|picture)\s+of\s")
 # "A depiction of the world by Henricus Martellus.": a picture and its maker, set under it.
 _WORK_BY = re.compile(r"^An?\s+[a-z]+\s+of\s[^,;:]*\bby\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\.$")
 # A publisher talking to its readers: donation appeals, newsletter and comment prompts.
@@ -272,6 +274,7 @@ def is_caption(sentence: str) -> bool:
         or _is_photo_moment(sentence)
         or _is_named_scene(sentence)
         or (_WORK_BY.match(sentence) is not None and not has_verb(sentence))
+        or (_IMAGE_OF.match(sentence) is not None and not has_verb(sentence))
     )
 
 
