@@ -613,6 +613,13 @@ def test_the_rest_of_a_sentence_the_source_cut_after_its_preposition_is_not_said
     assert "private plane and island" not in said and "girl on" not in said
     # After a cut that was no cut ("move on ."), a sentence with a verb is said.
     assert "Buckingham Palace has also denied the allegations." in said
+    # CNN/DM: "Ms Fluke, of Catholic college . Georgetown University in Washington D.C., was
+    # promiscuous ...": the start was cut off, and the rest has no subject.
+    assert not is_prose(
+        "Georgetown University in Washington D.C., was promiscuous for saying woman should get "
+        "the pill for medical reasons."
+    )
+    assert is_prose("Police in Manchester, England, have arrested a man on suspicion of murder.")
 
 
 def test_words_printed_without_their_marks_are_not_said_as_the_newsreaders_own():

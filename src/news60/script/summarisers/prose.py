@@ -258,8 +258,17 @@ def is_prose(sentence: str, min_words: int = _MIN_WORDS) -> bool:
 
 
 def is_cut_off(sentence: str) -> bool:
-    """The source's line break cut the sentence after its preposition ("... a girl on .")."""
-    return _HANGING.search(sentence) is not None
+    """The source's line break cut the sentence after its preposition ("... a girl on ."), or
+    cut off its start: "Georgetown University in Washington D.C., was promiscuous for ..."
+    (after "Ms Fluke, of Catholic college ." the rest of her description, then her verb)."""
+    headless = _HEADLESS.match(sentence)
+    return _HANGING.search(sentence) is not None or (
+        headless is not None and not has_verb(headless["head"])
+    )
+
+
+# A comma between a verbless opening and its verb: the subject was in the sentence before.
+_HEADLESS = re.compile(r"^(?P<head>[A-Z][^,;:]{2,80}),\s+(?:was|were|is|are|has|have|had)\s")
 
 
 def is_caption(sentence: str) -> bool:
