@@ -103,3 +103,15 @@ def test_a_caption_that_ran_into_the_text_ends_at_its_photo_mark():
         "Police said he had drunk at least three pints.",
         "Johnson (pictured) said it was fine.",
     ]
+
+
+def test_a_spaced_stop_after_towards_or_a_capital_the_is_a_line_break():
+    # CNN/DM: "He said he saw them heading south towards." and "... The Lord Of The Rings, The."
+    text = (
+        "He said he saw them heading south towards . Newquay on Sunday. He worked on The Lord Of "
+        "The Rings, The . Hobbit and more."
+    )
+    assert split_sentences(text) == [
+        "He said he saw them heading south towards . Newquay on Sunday.",
+        "He worked on The Lord Of The Rings, The . Hobbit and more.",
+    ]

@@ -15,10 +15,12 @@ _ABBREVIATIONS = {
 # Words no sentence ends on, nor on a possessive: a stop standing alone after one ("or the .
 # IRA policy", "the country's . Muslims") is a line break the source turned into punctuation.
 # "My name is . Yuri Vasilyev": the same after "is" or a possessive ("on" and "about" may end
-# one: "he could move on .").
+# one: "he could move on ."); "heading south towards . Newquay", "The Lord of the Rings, The .
+# Hobbit": a capitalised "The" no more ends one than "the".
 _NEVER_LAST = {
     "the", "a", "an", "of", "to", "in", "for", "and", "or", "with", "by", "from", "at",
-    "into", "onto", "my", "his", "their", "its", "our", "your", "is", "are",
+    "into", "onto", "my", "his", "their", "its", "our", "your", "is", "are", "The",
+    "towards", "toward", "across", "through", "between", "against", "via", "than",
 }  # fmt: skip
 # A person's initials ("J.J. Abrams", "J.K. Rowling") never end a sentence; places written the
 # same way ("Washington, D.C.") often do.
