@@ -54,18 +54,20 @@ def write_sentence(
     quote_run: bool = False,
     casing: Casing = NO_CASING,
     leaned_on: bool = False,
+    pointed_at: bool = False,
 ) -> tuple[TracedSentence, ...]:
     """One article sentence (`text` as cleaned for the screen, `source` as the article has it)
     as the sentences a newsreader says; `quote_run`: it belongs to a quote that runs over several
     sentences, whose attribution stays where it is; `casing`: how the article writes its words
     (a moved attribution lower-cases only common words, and moves nothing it cannot tell);
     `leaned_on`: the next sentence answers this one ("But ...", "That ..."), so what this one
-    ends on is still said last."""
+    ends on is still said last; `pointed_at`: the next sentence opens on "It" or "They" for
+    something this one says, so this one is said whole when it is short enough to say."""
     draft = _Draft((text,))
     stages: tuple[Callable[[_Draft], _Draft], ...] = (
         lambda d: _clean(d, profile, first),
         lambda d: _attribute(d, profile, quote_run, casing),
-        lambda d: _split(d, profile, first, leaned_on),
+        lambda d: _split(d, profile, first, leaned_on, pointed_at),
     )
     for stage in stages:
         draft = _gated(draft, stage(draft), source, profile)
@@ -125,10 +127,16 @@ def _attribute(draft: _Draft, profile: Profile, quote_run: bool, casing: Casing)
     return replace(draft, pieces=tuple(pieces), rewrites=draft.rewrites + rewrites)
 
 
-def _split(draft: _Draft, profile: Profile, lead: bool, leaned_on: bool) -> _Draft:
+def _split(
+    draft: _Draft, profile: Profile, lead: bool, leaned_on: bool, pointed_at: bool
+) -> _Draft:
     pieces, notes = [], []
     for piece in draft.pieces:
         more, why = split_for_ear(piece, profile, lead=lead)
+        if pointed_at and len(piece.split()) <= LONGEST and len(draft.pieces) == 1:
+            # "... a processing plant, where the feed is produced. It is produced amid swarms
+            # of flies": "It" points into the sentence the listener just heard whole.
+            more, why = [piece], []
         if leaned_on and len(piece.split()) <= LONGEST and _ends_elsewhere(piece, more):
             # "... fled to Lebanon. Lebanon is a country of 4 million. But the government puts
             # the total at 1 million": the next sentence would answer the wrong one.

@@ -226,6 +226,10 @@ _ANSWERS = re.compile(
 )
 
 
+# "It is produced amid swarms of flies": a thing the sentence before named, said by pronoun.
+_POINTS_BACK = re.compile(r"^[\"“‘']?(?:It|They|Its|Their)\b")
+
+
 def _written(
     article: Article,
     shown: list[str],
@@ -245,6 +249,7 @@ def _written(
             i > 0 and owner[i] == owner[i - 1] and is_speech(marks[i - 1])
         )
         leaned_on = i + 1 < len(shown) and _ANSWERS.match(shown[i + 1]) is not None
+        pointed_at = i + 1 < len(shown) and _POINTS_BACK.match(shown[i + 1]) is not None
         said = write_sentence(
             text,
             source,
@@ -254,6 +259,7 @@ def _written(
             quote_run=run,
             casing=casing,
             leaned_on=leaned_on,
+            pointed_at=pointed_at,
         )
         written.append(said)
     return tuple(written)
