@@ -1510,3 +1510,14 @@ def test_a_long_line_is_trimmed_when_its_negations_all_stay():
     )
     (line,) = trim_long([TracedSentence(text, (text,), ())], ENGLISH)
     assert line.text == text
+
+
+def test_a_sentence_the_next_one_points_into_is_said_whole():
+    # CNN/DM: "... plant. There, the feed destined for prawn farms is produced. It is produced
+    # amid swarms of flies": said whole, "It" points into the sentence just heard.
+    text = (
+        "From here, it is a very smelly ride to an industrial processing plant, where the feed "
+        "destined for prawn farms is produced."
+    )
+    assert len(write_sentence(text, text, 3, ENGLISH)) == 2
+    assert [s.text for s in write_sentence(text, text, 3, ENGLISH, pointed_at=True)] == [text]
