@@ -62,7 +62,7 @@ def write_sentence(
     (a moved attribution lower-cases only common words, and moves nothing it cannot tell);
     `leaned_on`: the next sentence answers this one ("But ...", "That ..."), so what this one
     ends on is still said last; `pointed_at`: the next sentence opens on "It" or "They" for
-    something this one says, so this one is said whole when it is short enough to say."""
+    something this one says, so this one is said whole when it is short (POINTED_WORDS)."""
     draft = _Draft((text,))
     stages: tuple[Callable[[_Draft], _Draft], ...] = (
         lambda d: _clean(d, profile, first),
@@ -133,7 +133,7 @@ def _split(
     pieces, notes = [], []
     for piece in draft.pieces:
         more, why = split_for_ear(piece, profile, lead=lead)
-        if pointed_at and len(piece.split()) <= LONGEST and len(draft.pieces) == 1:
+        if pointed_at and len(piece.split()) <= POINTED_WORDS and len(draft.pieces) == 1:
             # "... a processing plant, where the feed is produced. It is produced amid swarms
             # of flies": "It" points into the sentence the listener just heard whole.
             more, why = [piece], []
@@ -145,6 +145,11 @@ def _split(
         notes += why
     rewrites = tuple(Rewrite("split", note) for note in notes)
     return replace(draft, pieces=tuple(pieces), rewrites=draft.rewrites + rewrites)
+
+
+# A sentence "It" points into is said whole up to this length; longer, it is split even so
+# ("It was around midnight when ..." may point at nothing, and a long sentence loses the ear).
+POINTED_WORDS = 24
 
 
 def _ends_elsewhere(text: str, pieces: list[str]) -> bool:
