@@ -140,6 +140,13 @@ _PARTY_PLACES = {
 }
 
 
+# "But the government puts the total at ...": openers that answer the sentence before.
+_ANSWERING = "but,however,yet,still,instead,even so,nevertheless,nonetheless,that,this"
+# "I" as a word, never the "I" of "World War I" (matched as written); "we" and "our" a writer
+# says for everyone ("the way we see the world"), so they are left out.
+_FIRST_PERSON = "I I'm I've I'd I'll I’m I’ve I’d I’ll me my mine Me My Mine"
+
+
 def profile() -> Profile:
     """The English profile."""
     return Profile(
@@ -156,6 +163,9 @@ def profile() -> Profile:
         openers=frozenset(_OPENERS.split()),
         coordinators={"and": "", "but": "But", "so": "So", "yet": "Yet", "while": ""},
         clause_conjunctions=frozenset({"as", "while", "whereas", "although", "though"}),
+        answering=frozenset(_ANSWERING.split(",")),
+        pointing=frozenset({"it", "they", "its", "their"}),
+        first_person=frozenset(_FIRST_PERSON.split()),
         auxiliaries=frozenset(_AUXILIARIES.split()),
         irregular_past=frozenset(_IRREGULAR.split()),
         present_verbs=frozenset(_PRESENT.split()),

@@ -32,6 +32,14 @@ class Profile:
     coordinators: Mapping[str, str]
     # Conjunctions that open a clause hanging off a main one ("as the leaders met").
     clause_conjunctions: frozenset[str]
+    # Words a sentence opens on to answer the one before ("But ...", "However ...", "That ..."):
+    # what that one ends on is what they answer, so it is still said last.
+    answering: frozenset[str]
+    # Pronouns a sentence opens on for a thing the one before named ("It is produced ...").
+    pointing: frozenset[str]
+    # Words only a speaker says of themselves ("I", "my"), as written: outside quotation marks
+    # in a story told in the third person, they are someone's words printed without marks.
+    first_person: frozenset[str]
     auxiliaries: frozenset[str]  # finite verbs that are always verbs ("was", "will", "has")
     irregular_past: frozenset[str]  # finite past forms without -ed ("won", "fled", "said")
     present_verbs: frozenset[str]  # common present forms news writes in ("says", "want", "faces")

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from news60.errors import ScriptError
-from news60.language import profile_for
+from news60.language import Profile, profile_for
 from news60.models import Article, TracedSentence
 from news60.script.broadcast import (
     LONGEST,
@@ -203,7 +203,8 @@ def _read(article: Article, opening: list[tuple[str, int]]) -> Story:
         _shown(text, mark, i, units)
         for i, (text, mark) in enumerate(zip(texts, marks, strict=True))
     ]
-    usable = _usable(units, texts, after_gap, _unmarked_voice(marks))
+    profile = profile_for(article.language)
+    usable = _usable(units, texts, after_gap, _unmarked_voice(marks, profile))
     if not usable:
         raise ScriptError(
             "the article has no speakable sentences: check that the input holds the article body"
@@ -213,21 +214,16 @@ def _read(article: Article, opening: list[tuple[str, int]]) -> Story:
     written = _written(article, shown, raw, places, units, marks)
     # A sentence no split brings under the limit is cut of verbless colour before the units
     # too long to say are left out: the lead's news, and the story's, stays said.
-    profile = profile_for(article.language)
     written = tuple(trim_long(lines, profile) for lines in written)
     usable = _short_enough(usable, units, written)
     return Story(article.title, tuple(shown), places, units, usable, written, article.language)
 
 
-# A sentence that answers the one before it ("But the government puts the total at ..."): what
-# that one ends on must still be said last.
-_ANSWERS = re.compile(
-    r"^[\"“‘']?(?:But|However|Yet|Still|Instead|Even so|Nevertheless|Nonetheless|That|This)\b"
-)
-
-
-# "It is produced amid swarms of flies": a thing the sentence before named, said by pronoun.
-_POINTS_BACK = re.compile(r"^[\"“‘']?(?:It|They|Its|Their)\b")
+def _opens_on(sentence: str, words: frozenset[str]) -> bool:
+    """The sentence opens on one of `words` (of one or two words, in any case; "That's" and
+    "It's" open on "that" and "it")."""
+    opening = [re.split(r"['’]", w.strip("\"“‘',"))[0].lower() for w in sentence.split()[:2]]
+    return bool(opening) and (opening[0] in words or " ".join(opening) in words)
 
 
 def _written(
@@ -248,8 +244,11 @@ def _written(
         run = bool(marks[i].open_at_start or marks[i].open_at_end) or (
             i > 0 and owner[i] == owner[i - 1] and is_speech(marks[i - 1])
         )
-        leaned_on = i + 1 < len(shown) and _ANSWERS.match(shown[i + 1]) is not None
-        pointed_at = i + 1 < len(shown) and _POINTS_BACK.match(shown[i + 1]) is not None
+        after = shown[i + 1] if i + 1 < len(shown) else ""
+        # "But the government puts the total at ...": what this one ends on is answered.
+        leaned_on = _opens_on(after, profile.answering)
+        # "It is produced amid swarms of flies": a thing this one named, said by pronoun.
+        pointed_at = _opens_on(after, profile.pointing)
         said = write_sentence(
             text,
             source,
@@ -408,20 +407,21 @@ def _stopped(sentence: str) -> str:
     return sentence + "." if unfinished and has_verb(sentence) else sentence
 
 
-def _unmarked_voice(marks: list[QuoteMarks]) -> set[int]:
+def _unmarked_voice(marks: list[QuoteMarks], profile: Profile) -> set[int]:
     """Sentences that say "I", "me" or "my" outside any quotation marks in a story told in the
     third person: someone's words printed without marks ("So, I'm allowed to toast with you my
     friends of the media." under a video), which the newsreader would say as her own. In a
     story told in the first person (its lead says "I", or a quarter of its sentences do: a
-    column, an essay) they are the story: none. "We" and "our" are left alone: a writer says
-    them for everyone ("the way we see the world")."""
-    voiced = {i for i, mark in enumerate(marks) if _FIRST_PERSON.search(mark.outside)}
+    column, an essay) they are the story: none."""
+    voiced = {
+        i
+        for i, mark in enumerate(marks)
+        if any(w.strip(".,;:!?()") in profile.first_person for w in mark.outside.split())
+    }
     told_so = 0 in voiced or len(voiced) > FIRST_PERSON_SHARE * len(marks)
     return set() if told_so else voiced
 
 
-# Words only a speaker says of themselves ("I" as a word, never the "I" of "World War I").
-_FIRST_PERSON = re.compile(r"(?<![\w.-])(?:I|I['’](?:m|ve|d|ll)|[Mm]e|[Mm]y|[Mm]ine)(?![\w-])")
 FIRST_PERSON_SHARE = 0.25  # past this share of sentences the story is told in the first person
 
 
