@@ -176,10 +176,6 @@ def _whole(piece: str, profile: Profile) -> bool:
     return piece.count("“") == piece.count("”") and piece.count('"') % 2 == 0
 
 
-# Words that open a clause which needs a main clause after it, set off by a comma.
-_SUBORDINATORS = frozenset(["when", "if", "unless", "because", "although", "though", "whether"])
-
-
 def _middlemost(text: str, positions: list[int]) -> list[int]:
     """Candidate split positions, the one nearest the middle first (even pieces are easier)."""
     middle = len(text) / 2
@@ -1022,7 +1018,8 @@ def split_after(text: str, profile: Profile) -> Split | None:
 def _act_after(text: str, left: str, right: str, profile: Profile) -> str | None:
     """Past LONGEST, "The boss of HSBC was facing questions over his tax affairs after claiming
     he sheltered money ..." -> "... It came after he claimed he sheltered money ...": the
-    participle said as a verb, its subject the one the sentence's own "his" or "her" points at."""
+    participle said as a verb, its subject the one the sentence's own "his" or "their" points
+    at."""
     words = right.split()
     past = profile.agent_participles.get(bare(words[0])) if words else None
     if len(text.split()) <= LONGEST or not past or len(words) < MIN_PIECE:
