@@ -632,6 +632,7 @@ def test_words_printed_without_their_marks_are_not_said_as_the_newsreaders_own()
             "The Dutchman was praised by Ferguson for guiding United to third in the table.",
             "Van Gaal enjoyed a toast with the media during Tuesday's press conference.",
             "So, I'm allowed to toast with you my friends of the media. Merry Christmas.",
+            "Van Gaal was born two decades after the end of World War I in Amsterdam.",
             "‘It’s fantastic,’ said Van Gaal, who shared a glass of red wine with reporters.",
             "United face Newcastle at Old Trafford on Boxing Day.",
             "Ferguson was in attendance for United's draw away at Aston Villa on Saturday.",
@@ -639,6 +640,7 @@ def test_words_printed_without_their_marks_are_not_said_as_the_newsreaders_own()
     )
     said = " ".join(_said(article, 150))
     assert "allowed to toast" not in said and "Ferguson was in attendance" in said
+    assert "World War I in Amsterdam" in said  # a numeral, not a speaker
     # A story told in the first person (a column) is said in it.
     column = Article(
         title="Why I swim",

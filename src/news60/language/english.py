@@ -142,8 +142,8 @@ _PARTY_PLACES = {
 
 # "But the government puts the total at ...": openers that answer the sentence before.
 _ANSWERING = "but,however,yet,still,instead,even so,nevertheless,nonetheless,that,this"
-# "I" as a word, never the "I" of "World War I" (matched as written); "we" and "our" a writer
-# says for everyone ("the way we see the world"), so they are left out.
+# Matched as written ("I", never "i"); "we" and "our" a writer says for everyone ("the way we
+# see the world"), so they are left out.
 _FIRST_PERSON = "I I'm I've I'd I'll I’m I’ve I’d I’ll me my mine Me My Mine"
 
 

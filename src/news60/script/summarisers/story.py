@@ -413,13 +413,19 @@ def _unmarked_voice(marks: list[QuoteMarks], profile: Profile) -> set[int]:
     friends of the media." under a video), which the newsreader would say as her own. In a
     story told in the first person (its lead says "I", or a quarter of its sentences do: a
     column, an essay) they are the story: none."""
-    voiced = {
-        i
-        for i, mark in enumerate(marks)
-        if any(w.strip(".,;:!?()") in profile.first_person for w in mark.outside.split())
-    }
+    voiced = {i for i, mark in enumerate(marks) if _says_i(mark.outside, profile)}
     told_so = 0 in voiced or len(voiced) > FIRST_PERSON_SHARE * len(marks)
     return set() if told_so else voiced
+
+
+def _says_i(text: str, profile: Profile) -> bool:
+    """A word only a speaker says of themselves; "I" after a capitalised word inside the
+    sentence is a numeral ("World War I", "Elizabeth I"), not a speaker."""
+    words = [w.strip(".,;:!?()") for w in text.split()]
+    return any(
+        word in profile.first_person and not (word == "I" and k > 0 and words[k - 1][:1].isupper())
+        for k, word in enumerate(words)
+    )
 
 
 FIRST_PERSON_SHARE = 0.25  # past this share of sentences the story is told in the first person
