@@ -580,6 +580,13 @@ def test_a_contrast_before_a_clause_with_its_own_subject_opens_a_sentence(text, 
             "weapon than a nuclear one -- and the results could be devastating.",
             3,
         ),
+        # CNN/DM: "There, the company is currently based." puts the place first and the verb
+        # that needs it last.
+        (
+            'If the merger goes through, the company has said it will maintain "operational '
+            'headquarters" in Minneapolis, where the company is currently based.',
+            5,
+        ),
     ],
 )
 def test_a_split_that_would_leave_a_sentence_leaning_is_not_made(text, index):
@@ -1516,8 +1523,8 @@ def test_a_sentence_the_next_one_points_into_is_said_whole():
     # CNN/DM: "... plant. There, the feed destined for prawn farms is produced. It is produced
     # amid swarms of flies": said whole, "It" points into the sentence just heard.
     text = (
-        "From here, it is a very smelly ride to an industrial processing plant, where the feed "
-        "destined for prawn farms is produced."
+        "From here, it is a very smelly ride to an industrial processing plant, where the workers "
+        "turned the catch into feed for prawn farms."
     )
     assert len(write_sentence(text, text, 3, ENGLISH)) == 2
     assert [s.text for s in write_sentence(text, text, 3, ENGLISH, pointed_at=True)] == [text]

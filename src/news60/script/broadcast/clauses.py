@@ -636,8 +636,17 @@ def split_where(text: str, profile: Profile) -> Split | None:
         right = text[match.end() :]
         if inside_aside(text, match.start()) or not opens_clause(right, profile):
             continue
+        if _placed(right):
+            continue  # "in Minneapolis, where the company is currently based": "There, ... based"
         return Split(_pieces(text[: match.start()], f"There, {right}"), "split at “where”")
     return None
+
+
+def _placed(clause: str) -> bool:
+    """The clause ends on a participle whose place the "where" was ("the company is currently
+    based", "the feed is produced"): said on its own, "There" would have to come last."""
+    words = [bare(w) for w in clause.split()]
+    return bool(words) and words[-1].endswith("ed") and any(w in _BE for w in words[-3:-1])
 
 
 def split_dash(text: str, profile: Profile) -> Split | None:
