@@ -115,3 +115,13 @@ def test_a_spaced_stop_after_towards_or_a_capital_the_is_a_line_break():
         "He said he saw them heading south towards . Newquay on Sunday.",
         "He worked on The Lord Of The Rings, The . Hobbit and more.",
     ]
+
+
+def test_a_single_mark_set_the_wrong_way_round_is_an_apostrophe_and_opens_no_quote():
+    from news60.script.quotes import read_marks
+
+    # Scrape: "the automaker isn ‘t slowing down" would leave a quote open to the sentence's end.
+    assert read_marks("the automaker isn ‘t slowing down on new models").open_at_end == ""
+    assert read_marks("a hit of the ‘90s in Leeds").open_at_end == ""
+    # A quote that stays open for the next sentence still does.
+    assert read_marks("Price’s interview continued: ‘I drove away Jean").open_at_end == "‘"

@@ -103,7 +103,8 @@ def _mark(text: str, i: int) -> str:
     before = text[i - 1] if i else " "
     after = text[i + 1] if i + 1 < len(text) else " "
     if ch in "“‘" and not after.isspace():
-        return "open"
+        # "the automaker isn ‘t slowing down", "the ‘90s": an apostrophe set the wrong way round.
+        return "" if ch == "‘" and _TURNED_APOSTROPHE.match(text, i) else "open"
     if ch == "”":
         return "close"
     if ch == '"':
@@ -120,6 +121,9 @@ def _mark(text: str, i: int) -> str:
             possessive = before == "s" and after.isspace()
             return "maybe" if ends and possessive else "close" if ends else ""
     return ""
+
+
+_TURNED_APOSTROPHE = re.compile(r"‘(?:(?:t|s|d|ll|re|ve|m|til|em)\b|\d)")
 
 
 def _standalone(sentence: str, mark: int) -> bool:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from news60.language import Profile
 from news60.script.people import full_names, surname_of
-from news60.script.quotes import QUOTED
+from news60.script.quotes import QUOTED, read_marks
 
 WORD = re.compile(r"[\w'’.-]+")
 # "-ed" words that are usually adjectives before a noun, not a verb ("the alleged attack").
@@ -167,14 +167,9 @@ def inside_quote(text: str, at: int) -> bool:
     if any(start < at < end for start, end in quote_spans(text)):
         return True
     before = text[:at]
-    single = len(_OPENING_SINGLE.findall(before)) > len(_CLOSING_SINGLE.findall(before))
+    # "continued: ‘I drove away Jean McConville, ..." where the quote closes sentences later.
+    single = read_marks(before).open_at_end == "‘"
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1 or single
-
-
-# "continued: ‘I drove away Jean McConville, ..." where the quote closes sentences later; "isn
-# ‘t" and "‘90s" are apostrophes set the wrong way round, "Price’s" one inside a word.
-_OPENING_SINGLE = re.compile(r"‘(?!(?:t|s|d|ll|re|ve|m|til|em)\b|\d)")
-_CLOSING_SINGLE = re.compile(r"’(?![A-Za-z])")
 
 
 def inside_aside(text: str, at: int) -> bool:
