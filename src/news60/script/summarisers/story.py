@@ -419,11 +419,14 @@ def _unmarked_voice(marks: list[QuoteMarks], profile: Profile) -> set[int]:
 
 
 def _says_i(text: str, profile: Profile) -> bool:
-    """A word only a speaker says of themselves; "I" after a capitalised word inside the
-    sentence is a numeral ("World War I", "Elizabeth I"), not a speaker."""
-    words = [w.strip(".,;:!?()") for w in text.split()]
+    """A word only a speaker says of themselves; "I" right after a capitalised word inside the
+    sentence is a numeral ("World War I", "Elizabeth I"), not a speaker ("Merry Christmas, I
+    wish" has a comma between)."""
+    raw = text.split()
+    words = [w.strip(".,;:!?()") for w in raw]
     return any(
-        word in profile.first_person and not (word == "I" and k > 0 and words[k - 1][:1].isupper())
+        word in profile.first_person
+        and not (word == "I" and k > 0 and raw[k - 1][:1].isupper() and raw[k - 1][-1].isalnum())
         for k, word in enumerate(words)
     )
 
