@@ -762,6 +762,65 @@ def test_a_split_that_would_leave_a_sentence_leaning_is_not_made(text, index):
             None,
             id="whose in mid-sentence",
         ),
+        pytest.param(
+            # CNN/DM: the subject's verb stands after a list between dashes.
+            "Fleetwood were one of five teams to have won two out of two but the other four clubs "
+            "- Peterborough, Bristol City, Chesterfield and Crawley - all hit their first "
+            "stumbling blocks.",
+            [
+                "Fleetwood were one of five teams to have won two out of two.",
+                "But the other four clubs - Peterborough, Bristol City, Chesterfield and Crawley "
+                "- all hit their first stumbling blocks.",
+            ],
+            id="a subject with an aside between dashes",
+        ),
+        pytest.param(
+            # CNN/DM (40 words, left out for length before): "and" after a closing dash.
+            "A mother and calf were spotted off the coast of Padstow, Cornwall - just 15 miles "
+            "from the surfing mecca of Newquay - and experts warned the giant whale may "
+            "inadvertently harm a human or attack while protecting its young.",
+            [
+                "A mother and calf were spotted off the coast of Padstow, Cornwall - just 15 "
+                "miles from the surfing mecca of Newquay.",
+                "Experts warned the giant whale may inadvertently harm a human or attack while "
+                "protecting its young.",
+            ],
+            id="and a clause after an aside between dashes",
+        ),
+        pytest.param(
+            "Officials said the whales were spotted off the coast of Padstow, Cornwall - just 15 "
+            "miles from Newquay - and surfers should stay out of the water until the weekend.",
+            None,
+            id="after a reporting verb the clause may be what was said",
+        ),
+        pytest.param(
+            # CNN/DM (36 words): two named people did what the "-ing" tail says.
+            "Former federal judge Paul Cassell and Florida plaintiffs attorney Bradley Edwards "
+            "filed the lawsuit in a Florida circuit court, accusing Dershowitz of initiating a "
+            "public media assault on their reputation and character, according to court "
+            "documents.",
+            [
+                "Former federal judge Paul Cassell and Florida plaintiffs attorney Bradley Edwards "
+                "filed the lawsuit in a Florida circuit court.",
+                "They accused Dershowitz of initiating a public media assault on their reputation "
+                "and character, according to court documents.",
+            ],
+            id="a participle tail after two named people",
+        ),
+        pytest.param(
+            # CNN/DM (41 words): "was reported missing" is a passive, not who said the sentence.
+            "The group of unknown soldiers, who fell during heavy gunfire during a battle in "
+            "Beaucamps-Ligny, France, could be identified thanks to DNA provided by the "
+            "great-nephew of Private Frederick Thompson, who was reported missing in action at "
+            "the age of 20.",
+            [
+                "The group of unknown soldiers, who fell during heavy gunfire during a battle in "
+                "Beaucamps-Ligny, France, could be identified thanks to DNA provided by the "
+                "great-nephew of Private Frederick Thompson.",
+                "Thompson was reported missing in action at the age of 20.",
+            ],
+            id="a passive reported is no attribution",
+        ),
     ],
 )
 def test_a_long_sentence_is_split_where_a_clause_ends_cleanly(text, pieces):
@@ -1058,6 +1117,37 @@ def test_a_comparison_is_not_split_off_and_a_list_with_a_clause_is_not_cut():
             "that blamed the airline.",
             None,
             id="a statement with a clause of its own says what was said",
+        ),
+        pytest.param(
+            # CNN/DM (31 words, left out for length before).
+            "Some 42 per cent of those housed at Category A Whitemoor jail - and more than a "
+            "quarter of those in London prisons - consider themselves to be of Islamic faith.",
+            30,
+            "Some 42 per cent of those housed at Category A Whitemoor jail consider themselves "
+            "to be of Islamic faith.",
+            "cut the aside “and more than a quarter of those in London prisons”",
+            id="an aside between dashes with no verb and no number",
+        ),
+        pytest.param(
+            "Some 42 per cent of those housed at Category A Whitemoor jail - and 27 per cent of "
+            "those in London prisons - consider themselves to be of Islamic faith, officials say.",
+            30,
+            "Some 42 per cent of those housed at Category A Whitemoor jail - and 27 per cent of "
+            "those in London prisons - consider themselves to be of Islamic faith, officials say.",
+            None,
+            id="an aside between dashes with a number is news",
+        ),
+        pytest.param(
+            # CNN/DM (37 words): an adverb opens colour on the noun before, not the subject.
+            "Hapag-Lloyd Cruises said all 246 passengers and most of the crew aboard the MS "
+            "Columbus, currently at the start of an around-the-world cruise, will disembark at an "
+            "undisclosed port, then fly to Dubai to continue their journey.",
+            30,
+            "Hapag-Lloyd Cruises said all 246 passengers and most of the crew aboard the MS "
+            "Columbus will disembark at an undisclosed port, then fly to Dubai to continue their "
+            "journey.",
+            "cut the aside “currently at the start of an around-the-world cruise”",
+            id="an aside opened by an adverb",
         ),
     ],
 )

@@ -156,8 +156,13 @@ def _attributed_at_end(text: str, profile: Profile) -> bool:
     # "..., but Gary Neville believes they ...": after a conjunction the verb opens a clause of
     # its own, and what came before is not what he said.
     joined = "|".join(profile.coordinators)
+    # "..., who was reported missing in action": a passive says nothing of a speaker.
+    passive = "".join(rf"(?<!\b{be}\s)" for be in sorted(_BE))
     return (
-        re.search(rf",\s+(?!(?:{joined})\b)(?:[^,“”\"]{{1,60}}\s+)?(?:{verbs})\b[^,“”\"]*\.$", text)
+        re.search(
+            rf",\s+(?!(?:{joined})\b)(?:[^,“”\"]{{1,60}}\s+)?{passive}(?:{verbs})\b[^,“”\"]*\.$",
+            text,
+        )
         is not None
     )
 
@@ -540,7 +545,7 @@ def split_participle(text: str, profile: Profile) -> Split | None:
         if word in profile.event_participles and event:
             opener = f"That {profile.event_participles[word]}"
         elif word in profile.agent_participles:
-            subject = main_subject(text[: match.start()], profile)
+            subject = _agent(text[: match.start()], profile)
             if not subject or _reports_a_clause(text[: match.start()], profile):
                 continue  # "An agency reported Syria carried out a strike, killing nine": not it
             opener = f"{subject} {profile.agent_participles[word]}"
@@ -552,6 +557,25 @@ def split_participle(text: str, profile: Profile) -> Split | None:
         note = f"split at “{word}”, said as “{opener}”"
         return Split(_pieces(text[: match.start()], f"{opener} {said}"), note)
     return None
+
+
+def _agent(clause: str, profile: Profile) -> str | None:
+    """Who did what a clause's "-ing" tail says: its subject said again, or "They" for two
+    named people ("Former judge Paul Cassell and attorney Bradley Edwards filed the lawsuit,
+    accusing Dershowitz ..." -> "They accused Dershowitz ...")."""
+    subject = main_subject(clause, profile)
+    if subject:
+        return subject
+    words = clause.split()
+    verb = verb_within(words, profile, PAIR_WORDS + 1)
+    if not verb or words[0][:1].islower() or _has_comma_before(words, verb):
+        return None
+    halves = " ".join(words[:verb]).split(" and ")
+    named = [half for half in halves if any(w[:1].isupper() for w in half.split()[-2:])]
+    return "They" if len(halves) == 2 and len(named) == 2 else None
+
+
+PAIR_WORDS = 12  # "Former federal judge Paul Cassell and Florida attorney Bradley Edwards"
 
 
 def _reports_a_clause(left: str, profile: Profile) -> bool:
@@ -684,7 +708,20 @@ def split_dash(text: str, profile: Profile) -> Split | None:
         if again:
             note = "split at a dash, the subject said again"
             return Split(_pieces(text[: match.start()], again), note)
-    return None
+    return _joined_after_aside(text, loose, profile)
+
+
+def _joined_after_aside(text: str, dashes: list[re.Match[str]], profile: Profile) -> Split | None:
+    """ "A mother and calf were spotted off Padstow, Cornwall - just 15 miles from Newquay - and
+    experts warned ..." -> "... from Newquay. Experts warned ...": a dash that closes an aside
+    and then "and" or "but" with a clause of its own ends the sentence there."""
+    if len(dashes) != 2:
+        return None
+    closing = dashes[1]
+    joined = _joined_after_dash(text[closing.end() :], profile)
+    if not joined or _reported_before(text, closing.start(), profile):
+        return None
+    return Split(_pieces(text[: closing.start()], joined), "split after the aside between dashes")
 
 
 def _joined_after_dash(right: str, profile: Profile) -> str | None:

@@ -93,7 +93,7 @@ def present_at(words: list[str], k: int, profile: Profile) -> bool:
 def opens_clause(text: str, profile: Profile) -> bool:
     """The text opens with a subject and its finite verb ("the FAA agreed", "Iran shot down"),
     so it can stand alone as a sentence."""
-    words = text.split()
+    words = _DASHED_ASIDE.sub(" ", text).split()
     k = verb_within(words, profile, _reach(words, profile))
     if not k:
         return False  # no verb near, or a verb with no subject before it ("agreed to ...")
@@ -126,6 +126,11 @@ def opens_clause(text: str, profile: Profile) -> bool:
         and not any(w in PREPOSITIONS for w in subject[:1])
         and not _has_comma(words[:k])
     )
+
+
+# "the other four clubs - Peterborough, Bristol City and Crawley - all hit ...": an aside
+# between dashes inside the subject is not where the subject's verb is looked for.
+_DASHED_ASIDE = re.compile(r"\s(?:—|–|--|-)\s[^—–“”\"]+?\s(?:—|–|--|-)\s")
 
 
 def _bare_noun_phrase(subject: list[str], profile: Profile) -> bool:

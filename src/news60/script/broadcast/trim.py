@@ -13,6 +13,7 @@ from news60.script.broadcast.grammar import (
     capitalise,
     ended,
     inside_aside,
+    inside_quote,
     verb_within,
 )
 
@@ -34,6 +35,7 @@ def trim_for_ear(text: str, profile: Profile, longest: int) -> tuple[str, list[s
         _cut_absolute,
         _cut_including,
         _cut_aside,
+        _cut_dashed_aside,
         _cut_report,
         _cut_tail,
         _cut_places,
@@ -227,10 +229,10 @@ _RELATIVE_ON_OPENING = re.compile(r"(?P<clause>(?:which|who|whose|where)\s[^,;�
 def _cut_aside(text: str, profile: Profile) -> tuple[str | None, str]:
     """ "a quest that, unknown to both of us, would set me off" -> "a quest that would set me
     off": a short aside between commas with no verb, not who someone is (after a name)."""
-    for match in re.finditer(r",\s+(?P<aside>[a-z][^,;“”\"]{2,40}),\s+", text):
+    for match in re.finditer(r",\s+(?P<aside>[a-z][^,;“”\"]{2,60}),\s+", text):
         words = match["aside"].split()
         before = text[: match.start()].split()[-1:]
-        if len(words) > 6 or verb_within(words, profile, len(words)) is not None:
+        if len(words) > ASIDE_WORDS or verb_within(words, profile, len(words)) is not None:
             continue
         if _listed(match["aside"], text[match.end() :], profile):
             continue
@@ -243,12 +245,44 @@ def _cut_aside(text: str, profile: Profile) -> tuple[str | None, str]:
     return None, ""
 
 
+# ", currently at the start of an around-the-world cruise,": an aside longer than this is
+# more likely a clause the comma splits off than colour.
+ASIDE_WORDS = 8
+
+
+def _cut_dashed_aside(text: str, profile: Profile) -> tuple[str | None, str]:
+    """ "Some 42 per cent of those at Whitemoor jail - and more than a quarter of those in London
+    prisons - consider themselves ..." -> "... at Whitemoor jail consider themselves ...": an
+    aside between dashes with no verb and no number is colour the sentence stands without."""
+    for match in _DASHED.finditer(text):
+        words = match["aside"].split()
+        before = text[: match.start()].split()[-1:]
+        if verb_within(words, profile, len(words)) is not None or re.search(r"\d", match["aside"]):
+            continue
+        if not before or inside_quote(text, match.start()):
+            continue
+        if bare(words[0]) in profile.determiners and before[0][:1].isupper():
+            continue  # "Hakan Fidan - the spy chief - said": who someone is stays
+        cut = text[: match.start()] + " " + text[match.end() :]
+        return cut, f"cut the aside “{match['aside']}”"
+    return None, ""
+
+
+# " - and more than a quarter of those in London prisons - ": an aside between spaced dashes.
+_DASHED = re.compile(r"\s(?:—|–|--|-)\s(?P<aside>[^—–;“”\"]+?)\s(?:—|–|--|-)\s")
+
+
 def _listed(aside: str, after: str, profile: Profile) -> bool:
     """The aside is an item of a list ("helipads, waterslides, and movie theatres"), a place
     ("Ashleigh Davis, of Ocala, Florida"), a second subject ("McLuckie, 48, and his friend") or
     what the event did ("killing three miners"): cutting it changes what the sentence says."""
     first = bare(aside.split()[0])
-    if any(w[:1].isupper() for w in aside.split()) or _opens_predicate(after, profile):
+    # ", currently at the start of a cruise, will disembark": an adverb opens colour on the noun
+    # before it, never the subject itself.
+    adverb = first.endswith("ly")
+    if any(w[:1].isupper() for w in aside.split()) or (
+        not adverb and _opens_predicate(after, profile)
+    ):
         return True  # ", opposition leader Morgan Tsvangirai, who has ...": the subject itself
     if first.endswith("s") and not first.endswith("ss"):
         return True  # ", shakes hands with Vasily Vasiliev,": a verb in "-s" says what happened
