@@ -821,6 +821,37 @@ def test_a_split_that_would_leave_a_sentence_leaning_is_not_made(text, index):
             ],
             id="a passive reported is no attribution",
         ),
+        pytest.param(
+            # CNN/DM (32 words): after a preposition of place, "which" is the place.
+            "A team of archaeologists from the University of Leicester Archaeological Services, "
+            "or ULAS, are working with volunteers on a four-year excavation project at the site, "
+            "which overlooks the small village of Hallaton.",
+            [
+                "A team of archaeologists from the University of Leicester Archaeological "
+                "Services, or ULAS, are working with volunteers on a four-year excavation project "
+                "at the site.",
+                "The site overlooks the small village of Hallaton.",
+            ],
+            id="which after a place",
+        ),
+        pytest.param(
+            "The council has spent a fortune over the last ten years on the old library, which "
+            "has angered residents who wanted a new swimming pool for the town.",
+            None,
+            id="which after spending on something may mean the spending",
+        ),
+        pytest.param(
+            # CNN/DM (38 words): the sentence's own last word may be "on".
+            "Brazilian student Roberto Curti, 21, died in the early hours of March 18, 2012, after "
+            "a chase and violent struggle with police in Sydney's CBD in which he was tasered, "
+            "handcuffed, hit with capsicum spray and knelt on.",
+            [
+                "Brazilian student Roberto Curti, 21, died in the early hours of March 18, 2012.",
+                "It came after a chase and violent struggle with police in Sydney's CBD in which "
+                "he was tasered, handcuffed, hit with capsicum spray and knelt on.",
+            ],
+            id="a piece that ends where the sentence does",
+        ),
     ],
 )
 def test_a_long_sentence_is_split_where_a_clause_ends_cleanly(text, pieces):

@@ -72,7 +72,9 @@ def split_for_ear(
         split = split and _named_again(split, text, profile)
         if split and _stand_in(split, text):
             continue  # a sentence a listener can take whole stays whole rather than lean back
-        if split and all(_whole(piece, profile) for piece in split.pieces):
+        if split and all(
+            _whole(piece, profile, closing=_ends_as(piece, text)) for piece in split.pieces
+        ):
             said = [
                 ([piece], [])
                 if lead and k == 0 and len(piece.split()) <= LONGEST
@@ -167,18 +169,29 @@ def _attributed_at_end(text: str, profile: Profile) -> bool:
     )
 
 
-def _whole(piece: str, profile: Profile) -> bool:
-    """A piece that stands alone: long enough, with a finite verb, its quotes closed."""
+def _whole(piece: str, profile: Profile, closing: bool = False) -> bool:
+    """A piece that stands alone: long enough, with a finite verb, its quotes closed; `closing`:
+    it ends where the sentence does, so a last word like "on" ("... and knelt on.") is the
+    article's own ending, not a phrase cut short."""
     words = piece.split()
     if not words or not any(ch.isalpha() for ch in piece):
         return False
     if len(words) < MIN_PIECE or verb_within(words, profile, len(words)) is None:
         return False
-    if bare(words[-1]) in PREPOSITIONS | _DANGLING:
+    if bare(words[-1]) in PREPOSITIONS | _DANGLING and not closing:
         return False
     if bare(words[0]) in _SUBORDINATORS and not any(w.endswith(",") for w in words):
         return False  # "When workers are underpaid." is still waiting for what happens then
     return piece.count("“") == piece.count("”") and piece.count('"') % 2 == 0
+
+
+def _ends_as(piece: str, text: str) -> bool:
+    """The piece's last three words are the sentence's last three."""
+
+    def last(words: str) -> list[str]:
+        return [bare(w) for w in words.split()[-3:]]
+
+    return last(piece) == last(text)
 
 
 def _middlemost(text: str, positions: list[int]) -> list[int]:
@@ -508,11 +521,16 @@ def antecedent(left: str, profile: Profile, person: bool = False) -> str | None:
         if word in PREPOSITIONS or is_finite_verb(words[-k], profile) or words[-k].endswith(","):
             return None
         if word in profile.determiners:
-            # "a short of its length, which ...": after a preposition, "which" may mean it all.
-            if k < len(words) and bare(words[-k - 1]) in PREPOSITIONS:
+            # "a short of its length, which ...": after a preposition, "which" may mean it all;
+            # after one of place it is the place ("at the site, which overlooks the village").
+            before = bare(words[-k - 1]) if k < len(words) else ""
+            if before in PREPOSITIONS - _PLACE_PREPOSITIONS:
                 return None
             return repeatable(" ".join(words[-k:]), profile)
     return None
+
+
+_PLACE_PREPOSITIONS = frozenset(["at", "in", "near", "inside", "outside", "behind", "beside"])
 
 
 def _titled(words: list[str], profile: Profile) -> str | None:
