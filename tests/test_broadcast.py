@@ -808,18 +808,34 @@ def test_a_split_that_would_leave_a_sentence_leaning_is_not_made(text, index):
             id="a participle tail after two named people",
         ),
         pytest.param(
-            # CNN/DM (41 words): "was reported missing" is a passive, not who said the sentence.
+            # After the CNN/DM sentence below: "was reported missing" is a passive, not who
+            # said the sentence.
+            "The group of unknown soldiers could be identified thanks to DNA provided by a "
+            "relative of their commander, Private Frederick Thompson, who was reported missing in "
+            "action in France at the age of 20.",
+            [
+                "The group of unknown soldiers could be identified thanks to DNA provided by a "
+                "relative of their commander, Private Frederick Thompson.",
+                "Thompson was reported missing in action in France at the age of 20.",
+            ],
+            id="a passive reported is no attribution",
+        ),
+        pytest.param(
+            # CNN/DM (41 words): the great-nephew or Private Thompson? Either may be meant.
             "The group of unknown soldiers, who fell during heavy gunfire during a battle in "
             "Beaucamps-Ligny, France, could be identified thanks to DNA provided by the "
             "great-nephew of Private Frederick Thompson, who was reported missing in action at "
             "the age of 20.",
-            [
-                "The group of unknown soldiers, who fell during heavy gunfire during a battle in "
-                "Beaucamps-Ligny, France, could be identified thanks to DNA provided by the "
-                "great-nephew of Private Frederick Thompson.",
-                "Thompson was reported missing in action at the age of 20.",
-            ],
-            id="a passive reported is no attribution",
+            None,
+            id="who after a name that completes of",
+        ),
+        pytest.param(
+            # CNN/DM: the fall contributed to violence, not Saddam Hussein.
+            "Al-Sadr commanded one of Iraq's most formidable private armies after the fall of "
+            "Saddam Hussein, which contributed to violence and instability in the country for "
+            "several years.",
+            None,
+            id="which after a name that completes of",
         ),
         pytest.param(
             # CNN/DM (32 words): after a preposition of place, "which" is the place.

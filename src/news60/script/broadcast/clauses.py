@@ -497,6 +497,8 @@ def antecedent(left: str, profile: Profile, person: bool = False) -> str | None:
         return None  # "Cook told Benioff, which meant ...": the "which" is what was said
     if run and len(run) < len(words) and bare(words[-len(run) - 1]) == "including":
         return None  # "the fanatics, including British Muslims, who have swept ...": the group
+    if run and bare(run[0]) == "of" and len(run) < len(words) and words[-len(run) - 1].islower():
+        return None  # "the fall of Saddam Hussein, which contributed to": the fall, or the name?
     while run and bare(run[0]) in _ANTECEDENT_PARTICLES:
         run.pop(0)
     # "On Monday Dershowitz, who was part of ...": the time that opens the sentence is no name.
