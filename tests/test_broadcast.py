@@ -1034,6 +1034,14 @@ def test_a_source_is_moved_first_only_when_the_first_word_is_surely_a_name_or_a_
     article = f"{text} He said such problems cost inventors dearly."
     (said,) = write_sentence(text, text, 5, ENGLISH, casing=Casing.of(article))
     assert said.text == "Dyson said problems can arise from the wording of patents."
+    # CNN/DM: "Radical Iraqi cleric Muqtada al-Sadr": capitals that describe a title before a
+    # name are not a name themselves ("According to ..., Radical Iraqi cleric" was said).
+    text = (
+        "Radical Iraqi cleric Muqtada al-Sadr has returned to the country after more than three "
+        "years in Iran, according to Iraqi state television."
+    )
+    (said,) = write_sentence(text, text, 0, ENGLISH, first=True, casing=Casing.of(text))
+    assert said.text == text and "attribution" not in rules([said])
 
 
 def test_a_who_clause_after_an_opening_time_names_the_person_without_the_time():

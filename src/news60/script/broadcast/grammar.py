@@ -330,9 +330,23 @@ def unsure_case(text: str, casing: Casing) -> bool:
     word = re.sub(r"[^\w-].*$", "", _first_word(first))  # "Dubai's" is Dubai
     if not word[:1].isupper() or (word.isupper() and len(word) > 1) or word == "I":
         return False
-    if rest[:1].isupper():
+    if rest[:1].isupper() and not _describes_a_title(rest):
         return False  # "Roman Shilov": two capitals in a row are a name
     return word.lower() not in casing.lower and word not in casing.names
+
+
+def _describes_a_title(rest: str) -> bool:
+    """ "Radical Iraqi cleric Muqtada al-Sadr": the capitals before a word in lower case and a
+    name describe the title ("cleric"), so the first may be a common word, not a name's."""
+    words = rest.split()[:3]
+    return (
+        len(words) == 3
+        and words[0][:1].isupper()
+        and words[0][-1:].isalpha()
+        and words[1].isalpha()
+        and words[1].islower()
+        and words[2][:1].isupper()
+    )
 
 
 def _first_word(text: str) -> str:
