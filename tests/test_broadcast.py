@@ -838,6 +838,24 @@ def test_a_split_that_would_leave_a_sentence_leaning_is_not_made(text, index):
             id="which after a name that completes of",
         ),
         pytest.param(
+            # The wapo-1 page: the main clause goes on after the who-clause ("accuse X of").
+            "Many Tunisians accuse the country’s political Islamists, who held power from 2011 to "
+            "2013, of having been slow to respond to the growing danger of terrorism.",
+            [
+                "Many Tunisians accuse the country’s political Islamists of having been slow to "
+                "respond to the growing danger of terrorism.",
+                "Islamists held power from 2011 to 2013.",
+            ],
+            id="a who-clause on the object before the verb goes on",
+        ),
+        pytest.param(
+            # The cnn page: "a place where anyone can succeed" has no verb of its own.
+            "The U.S. has long been heralded as a land of opportunity -- a place where anyone can "
+            "succeed regardless of the economic class they were born into.",
+            None,
+            id="a noun and a where-clause after a dash is no sentence",
+        ),
+        pytest.param(
             # CNN/DM (32 words): after a preposition of place, "which" is the place.
             "A team of archaeologists from the University of Leicester Archaeological Services, "
             "or ULAS, are working with volunteers on a four-year excavation project at the site, "

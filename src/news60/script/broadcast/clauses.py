@@ -350,8 +350,15 @@ def split_relative(text: str, profile: Profile) -> Split | None:
         left_words = text[: match.start()].split()
         if inner is not None and verb_within(left_words, profile, len(left_words)) is not None:
             continue  # "X are Y, who ..., told Z": the comma closes something else
-        if inner is None and re.search(r",\s+to\s+[a-z]", rest):
-            continue  # "requires Maryellen, who didn't give birth, to induce ...": it goes on
+        goes_on = _OBJECT_GOES_ON.search(rest)
+        if inner is None and goes_on:
+            # "accuse the Islamists, who held power ..., of having been slow": the main clause
+            # goes on after the clause, and is said first, whole.
+            if verb_within(left_words, profile, len(left_words)) is None:
+                continue
+            main = f"{text[: match.start()]} {rest[goes_on.start() + 1 :].lstrip()}"
+            said = f"{subject} {rest[: goes_on.start()]}"
+            return Split((ended(main), ended(said)), "took the “which” or “who” clause out")
         if inner is None:
             return Split(
                 _pieces(text[: match.start()], f"{subject} {rest}"),
@@ -453,6 +460,11 @@ def _list_goes_on(rest: str, profile: Profile) -> bool:
         return False
     last = match["last"].split()
     return verb_within(last, profile, len(last)) is None
+
+
+# ", of having been slow", ", to induce lactation": after a clause on the object, the words the
+# main verb goes on with ("accuse X of", "requires X to").
+_OBJECT_GOES_ON = re.compile(r",\s+(?:to|of|for|from|with|into|against|about)\s+[a-z]")
 
 
 def _relative_end(rest: str, profile: Profile) -> int | None:

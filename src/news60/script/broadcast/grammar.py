@@ -115,8 +115,9 @@ def opens_clause(text: str, profile: Profile) -> bool:
         or _bare_noun_phrase(words[:k], profile)
     )
     subject = [bare(w) for w in words[:k]]
-    # "a hormone which is naturally produced": the verb is the relative clause's, not a subject's
-    relative = any(w in {"which", "who", "whom", "whose"} for w in subject)
+    # "a hormone which is naturally produced", "a place where anyone can succeed": the verb is
+    # the relative clause's, not a subject's
+    relative = any(w in {"which", "who", "whom", "whose", "where"} for w in subject)
     # "a problem that has haunted cartographers": "that" after the noun opens a relative too
     # (first, "That left the lawmakers short" is the subject itself).
     relative = relative or "that" in subject[1:]
