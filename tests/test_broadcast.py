@@ -856,6 +856,14 @@ def test_a_split_that_would_leave_a_sentence_leaning_is_not_made(text, index):
             id="a noun and a where-clause after a dash is no sentence",
         ),
         pytest.param(
+            # CNN/DM: "most Americans didn't even know" is not what happened at the Games.
+            "To think that we have 227 athletes who just returned home after representing Team "
+            "USA at the largest Paralympic Games in history, where 2.7 million tickets were sold, "
+            "and most Americans didn't even know about it.",
+            None,
+            id="a where-clause followed by and a clause of the sentence",
+        ),
+        pytest.param(
             # CNN/DM (32 words): after a preposition of place, "which" is the place.
             "A team of archaeologists from the University of Leicester Archaeological Services, "
             "or ULAS, are working with volunteers on a four-year excavation project at the site, "

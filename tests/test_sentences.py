@@ -117,6 +117,20 @@ def test_a_spaced_stop_after_towards_or_a_capital_the_is_a_line_break():
     ]
 
 
+def test_a_spaced_stop_after_a_comma_is_a_line_break():
+    # CNN/DM: "Mr Collins, from the 2nd Battalion, ." and "Royal Regiment of Fusiliers, died ..."
+    text = (
+        "Charges were dropped. Mr Collins, from the 2nd Battalion, . Royal Regiment of "
+        "Fusiliers, died from his wounds, according to a post-mortem. Tributes were paid."
+    )
+    assert split_sentences(text) == [
+        "Charges were dropped.",
+        "Mr Collins, from the 2nd Battalion, . Royal Regiment of Fusiliers, died from his "
+        "wounds, according to a post-mortem.",
+        "Tributes were paid.",
+    ]
+
+
 def test_a_single_mark_set_the_wrong_way_round_is_an_apostrophe_and_opens_no_quote():
     from news60.script.quotes import read_marks
 

@@ -88,7 +88,10 @@ def _ends_with_abbreviation(candidate: str, rest: str) -> bool:
         raw = (words[-1:] or [""])[0].strip("\"'“‘(")
         # "(a few places behind a man dressed as Father . Christmas)": inside a bracket.
         inside = candidate.count("(") > candidate.count(")")
-        return raw in _NEVER_LAST or raw.endswith(("'s", "’s")) or inside
+        # "from the 2nd Battalion, . Royal Regiment of Fusiliers, died": no sentence ends on a
+        # comma.
+        comma = raw.endswith(",")
+        return raw in _NEVER_LAST or raw.endswith(("'s", "’s")) or inside or comma
     if word == "no":
         return rest.lstrip()[:1].isdigit()  # "No. 10", but "replied: "No. Absolutely not.""
     if word in _ABBREVIATIONS:

@@ -178,7 +178,7 @@ def _whole(piece: str, profile: Profile, closing: bool = False) -> bool:
         return False
     if len(words) < MIN_PIECE or verb_within(words, profile, len(words)) is None:
         return False
-    if bare(words[-1]) in PREPOSITIONS | _DANGLING and not closing:
+    if bare(words[-1]) in _DANGLING or (bare(words[-1]) in PREPOSITIONS and not closing):
         return False
     if bare(words[0]) in _SUBORDINATORS and not any(w.endswith(",") for w in words):
         return False  # "When workers are underpaid." is still waiting for what happens then
@@ -694,6 +694,10 @@ def split_where(text: str, profile: Profile) -> Split | None:
             continue
         if _placed(right):
             continue  # "in Minneapolis, where the company is currently based": "There, ... based"
+        joined = re.search(r",\s+(?:and|but)\s+", right)
+        if joined and opens_clause(right[joined.end() :], profile):
+            continue  # "the Games, where 2.7 million tickets were sold, and most Americans
+            # didn't know": the clause after "and" is the sentence's, not the place's
         return Split(_pieces(text[: match.start()], f"There, {right}"), "split at “where”")
     return None
 
