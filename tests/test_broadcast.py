@@ -864,6 +864,40 @@ def test_a_split_that_would_leave_a_sentence_leaning_is_not_made(text, index):
             id="a where-clause followed by and a clause of the sentence",
         ),
         pytest.param(
+            # CNN/DM (32 words): the speaker after the quote did what the "-ing" tail says.
+            "'This is a global tumor in Iraq taking place now and in Syria,' he said, referring "
+            "to the Sunni militant group calling itself the Islamic State in Iraq and Syria, or "
+            "ISIS.",
+            [
+                "'This is a global tumor in Iraq taking place now and in Syria,' he said.",
+                "He referred to the Sunni militant group calling itself the Islamic State in Iraq "
+                "and Syria, or ISIS.",
+            ],
+            id="a participle tail after a quote and its speaker",
+        ),
+        pytest.param(
+            # CNN/DM (42 words): the subject before a title set off by commas; what the report
+            # said keeps its own "-ing" words.
+            'The report, "No News is Good News: Abuses Against Journalists by Palestinian '
+            'Security Forces," criticizes Palestinian Authority forces in the West Bank and Hamas '
+            "security forces in Gaza, saying they are abusing local journalists and limiting "
+            "press freedom in the Palestinian territories.",
+            [
+                'The report, "No News is Good News: Abuses Against Journalists by Palestinian '
+                'Security Forces," criticizes Palestinian Authority forces in the West Bank and '
+                "Hamas security forces in Gaza.",
+                "The report said they are abusing local journalists and limiting press freedom in "
+                "the Palestinian territories.",
+            ],
+            id="a reporting tail after a subject with an aside",
+        ),
+        pytest.param(
+            "Smith, Jones and Brown criticized the plan in a letter to the council on Monday, "
+            "saying it would close the library for good.",
+            None,
+            id="the first of a list is not the subject",
+        ),
+        pytest.param(
             # CNN/DM (32 words): after a preposition of place, "which" is the place.
             "A team of archaeologists from the University of Leicester Archaeological Services, "
             "or ULAS, are working with volunteers on a four-year excavation project at the site, "

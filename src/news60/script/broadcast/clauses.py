@@ -583,7 +583,11 @@ def split_participle(text: str, profile: Profile) -> Split | None:
             opener = f"{subject} {profile.agent_participles[word]}"
         else:
             continue
-        said = _second_participle_said(rest, profile)
+        reports = profile.agent_participles.get(word) in profile.reporting
+        # ", saying they are abusing journalists and limiting ...": the "-ing" words after are
+        # the reported clause's own, said as they are.
+        said = rest if reports and opens_clause(rest, profile) else None
+        said = said or _second_participle_said(rest, profile)
         if said is None:
             continue  # "killing nine and fleeing ...": the second "-ing" has no past form here
         note = f"split at “{word}”, said as “{opener}”"
@@ -595,9 +599,14 @@ def _agent(clause: str, profile: Profile) -> str | None:
     """Who did what a clause's "-ing" tail says: its subject said again, or "They" for two
     named people ("Former judge Paul Cassell and attorney Bradley Edwards filed the lawsuit,
     accusing Dershowitz ..." -> "They accused Dershowitz ...")."""
-    subject = main_subject(clause, profile)
+    subject = main_subject(clause, profile) or _set_off(clause, profile)
     if subject:
         return subject
+    speaker = _SPEAKER_AFTER_QUOTE.search(clause)
+    verbs = set(profile.reporting) | set(profile.reporting.values())
+    if speaker and bare(speaker["verb"]) in verbs:
+        # "'This is a global tumor ...,' he said, referring to ...": the speaker referred.
+        return repeatable(speaker["who"], profile)
     words = clause.split()
     verb = verb_within(words, profile, PAIR_WORDS + 1)
     if not verb or words[0][:1].islower() or _has_comma_before(words, verb):
@@ -608,6 +617,28 @@ def _agent(clause: str, profile: Profile) -> str | None:
 
 
 PAIR_WORDS = 12  # "Former federal judge Paul Cassell and Florida attorney Bradley Edwards"
+
+
+def _set_off(clause: str, profile: Profile) -> str | None:
+    """The subject before an aside set off by commas right before its verb ("The report, "No
+    News is Good News," criticizes ..." -> "The report"); never the first of a list ("Smith,
+    Jones and Brown said")."""
+    match = _SET_OFF.match(clause)
+    if not match or re.search(r"\b(?:and|or)\b", match["aside"]):
+        return None
+    subject = main_subject(f"{match['subject']} {match['rest']}", profile)
+    # The verb comes right after the aside: the subject is the words before it, whole.
+    same = subject and subject.split()[-1] == match["subject"].split()[-1]
+    return subject if same else None
+
+
+_SET_OFF = re.compile(
+    r"^(?P<subject>[^,]{3,40}),\s+(?P<aside>[^,]{2,120}),[\"”’']?\s+(?P<rest>\S.*)$"
+)
+# "...,' he said" closing the clause: a quote, then who said it.
+_SPEAKER_AFTER_QUOTE = re.compile(
+    r"[\"”’'],?\s+(?P<who>[^,;“”\"]{1,40}?)\s+(?P<verb>[a-z]+)(?:\s+[A-Z][a-z]+day)?$"
+)
 
 
 def _reports_a_clause(left: str, profile: Profile) -> bool:
