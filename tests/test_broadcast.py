@@ -844,7 +844,7 @@ def test_a_split_that_would_leave_a_sentence_leaning_is_not_made(text, index):
             [
                 "Many Tunisians accuse the country’s political Islamists of having been slow to "
                 "respond to the growing danger of terrorism.",
-                "Islamists held power from 2011 to 2013.",
+                "The Islamists held power from 2011 to 2013.",
             ],
             id="a who-clause on the object before the verb goes on",
         ),

@@ -521,6 +521,8 @@ def antecedent(left: str, profile: Profile, person: bool = False) -> str | None:
         # which": with its article.
         the = len(run) < len(words) and bare(words[-len(run) - 1]) == "the"
         return ("The " if the else "") + " ".join(run)
+    if run and _group_named(words, run):
+        return f"The {run[0]}"
     if run:
         return repeatable(" ".join(run), profile)
     if person and len(words) > 4:
@@ -545,6 +547,19 @@ def antecedent(left: str, profile: Profile, person: bool = False) -> str | None:
 
 
 _PLACE_PREPOSITIONS = frozenset(["at", "in", "near", "inside", "outside", "behind", "beside"])
+
+
+def _group_named(words: list[str], run: list[str]) -> bool:
+    """ "the country’s political Islamists, who": a group named by a plural, after "the" or an
+    owner and words in lower case, is said again as "The Islamists"."""
+    if len(run) != 1 or not re.fullmatch(r"[A-Z][a-z]+s", run[0]):
+        return False
+    for word in reversed(words[-4:-1]):
+        if bare(word) == "the" or word.endswith(("'s", "’s")):
+            return True
+        if not word.islower():
+            return False
+    return False
 
 
 def _titled(words: list[str], profile: Profile) -> str | None:
