@@ -898,6 +898,30 @@ def test_a_split_that_would_leave_a_sentence_leaning_is_not_made(text, index):
             id="the first of a list is not the subject",
         ),
         pytest.param(
+            # The bug-1255978 page (34 words): "But" answers the sentence before, so the source
+            # is named at the end and who they are said next.
+            "But those towels and sheets might not be as clean as they look, according to the "
+            "hotel bosses that responded to an online thread about the things hotel owners don’t "
+            "want you to know.",
+            [
+                "But those towels and sheets might not be as clean as they look, according to the "
+                "hotel bosses.",
+                "The hotel bosses responded to an online thread about the things hotel owners "
+                "don’t want you to know.",
+            ],
+            id="according to the people that",
+        ),
+        pytest.param(
+            "Nobody was hurt, according to the firefighters who responded to the call about the "
+            "blaze at the old warehouse near the river on Sunday night.",
+            [
+                "The firefighters responded to the call about the blaze at the old warehouse near "
+                "the river on Sunday night.",
+                "According to the firefighters, nobody was hurt.",
+            ],
+            id="according to the people who",
+        ),
+        pytest.param(
             # CNN/DM (32 words): after a preposition of place, "which" is the place.
             "A team of archaeologists from the University of Leicester Archaeological Services, "
             "or ULAS, are working with volunteers on a four-year excavation project at the site, "

@@ -1389,16 +1389,39 @@ _CLOSING_APPOSITION = re.compile(r"^(?P<main>.+\S),\s+(?P<app>(?:a|an)\s[^,;:“
 def split_according_who(text: str, profile: Profile) -> Split | None:
     """ "X happened, according to a programmer who has released code." -> "A programmer has released
     code. According to the programmer, x happened." """
-    match = re.match(
-        r"^(?P<body>[^“”\"]{12,}?),\s+according to (?P<det>an?) (?P<noun>[a-z][\w -]{2,40}?) who (?P<rest>[^,]+)\.$",
-        text,
-    )
+    match = _ACCORDING_WHO.match(text)
     if not match or verb_within(match["rest"].split(), profile, 2) is None:
         return None
-    first = f"{capitalise(match['det'])} {match['noun']} {match['rest']}"
     head = match["noun"].split()[-1]
-    second = f"According to the {head}, {match['body'][:1].lower() + match['body'][1:]}"
+    if match["who"] == "that" and not _people(head, profile):
+        return None  # "according to the claim that police lied": what was claimed
+    body = match["body"]
+    if bare(body.split()[0]) in profile.coordinators:
+        # "But those towels might not be clean, according to the hotel bosses that responded
+        # to a thread": the "But" answers the sentence before, so this one keeps its place.
+        first = f"{body}, according to the {match['noun']}"
+        return Split((ended(first), ended(f"The {match['noun']} {match['rest']}")), _WHO_NOTE)
+    first = f"{capitalise(match['det'])} {match['noun']} {match['rest']}"
+    second = f"According to the {head}, {body[:1].lower() + body[1:]}"
     return Split((ended(first), ended(second)), "said who the source is first")
+
+
+_ACCORDING_WHO = re.compile(
+    r"^(?P<body>[^“”\"]{12,}?),\s+according to (?P<det>an?|the) (?P<noun>[a-z][\w -]{2,40}?) "
+    r"(?P<who>who|that) (?P<rest>[^,]+)\.$"
+)
+_WHO_NOTE = "said who the source is in a sentence of its own"
+
+
+def _people(noun: str, profile: Profile) -> bool:
+    """ "bosses", "officials", "researchers": a noun for people, which "that" may follow."""
+    single = re.sub(r"(?:es|s)$", "", noun.lower())
+    return (
+        noun.lower() in _PLURAL_NOUNS
+        or single in profile.titles
+        or noun.lower() in profile.titles
+        or noun.lower().endswith(("ers", "ists", "ians"))
+    )
 
 
 def split_according_report(text: str, profile: Profile) -> Split | None:
