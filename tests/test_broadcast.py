@@ -922,6 +922,29 @@ def test_a_split_that_would_leave_a_sentence_leaning_is_not_made(text, index):
             id="according to the people who",
         ),
         pytest.param(
+            # The wapo-2 page (33 words): who the speaker after a quote is, said next.
+            "“On the way to his election victory, Netanyahu broke a lot of crockery in the "
+            "relationship,” said Martin Indyk, executive vice president of the Brookings "
+            "Institution and a former U.S. ambassador to Israel.",
+            [
+                "“On the way to his election victory, Netanyahu broke a lot of crockery in the "
+                "relationship,” said Martin Indyk.",
+                "Indyk is executive vice president of the Brookings Institution and a former U.S. "
+                "ambassador to Israel.",
+            ],
+            id="a speaker's role after a quote",
+        ),
+        pytest.param(
+            "“We never expected the flood to reach the houses on the hill so quickly,” said Mary "
+            "Jones, who lived in the village for forty years before it was abandoned.",
+            [
+                "“We never expected the flood to reach the houses on the hill so quickly,” said "
+                "Mary Jones.",
+                "Jones lived in the village for forty years before it was abandoned.",
+            ],
+            id="a who-clause after the speaker is said as what they did, not who they are",
+        ),
+        pytest.param(
             # CNN/DM (32 words): after a preposition of place, "which" is the place.
             "A team of archaeologists from the University of Leicester Archaeological Services, "
             "or ULAS, are working with volunteers on a four-year excavation project at the site, "

@@ -1349,14 +1349,7 @@ def split_closing_appositive(text: str, profile: Profile) -> Split | None:
     name = _closing_name(words)
     if not name or verb_within(words, profile, len(words) - len(name)) is None:
         return None
-    past = [
-        k
-        for k, w in enumerate(app[1:], start=1)
-        if (bare(w) in profile.irregular_past or bare(w).endswith("ed"))
-        # "a lost play" describes the play; after "that" ("a firm that made") it is a verb
-        and bare(app[k - 1]) not in profile.determiners - {"that"}
-    ]
-    if past:
+    if _dated(app, profile):
         return None  # "a firm that made toys": "is" would change when it was so
     verb = verb_within(app, profile, len(app))
     if verb is not None and not any(bare(w) in {"that", "who", "which"} for w in app[:verb]):
@@ -1365,6 +1358,48 @@ def split_closing_appositive(text: str, profile: Profile) -> Split | None:
         return None
     said = f"{' '.join(name)} is {match['app']}"
     return Split((ended(main), ended(said)), "said what a name is in a sentence of its own")
+
+
+def _dated(phrase: list[str], profile: Profile) -> bool:
+    """The phrase holds a past verb ("a firm that made toys"): said with "is" it would change
+    when it was so; "a lost play" describes the play."""
+    return any(
+        (bare(w) in profile.irregular_past or bare(w).endswith("ed"))
+        and bare(phrase[k - 1]) not in profile.determiners - {"that"}
+        for k, w in enumerate(phrase[1:], start=1)
+    )
+
+
+def split_speaker_role(text: str, profile: Profile) -> Split | None:
+    """ "“Netanyahu broke a lot of crockery,” said Martin Indyk, executive vice president of the
+    Brookings Institution and a former U.S. ambassador to Israel." -> "... said Martin Indyk.
+    Indyk is executive vice president of ...": who the speaker after a quote is, said next."""
+    match = _SAID_ROLE.match(text)
+    if not match or bare(match["verb"]) not in set(profile.reporting) | set(
+        profile.reporting.values()
+    ):
+        return None
+    role = match["role"].split()
+    if not role[0].isalpha() or not role[0].islower() or bare(role[0]) in _RELATIVES_OPENING:
+        return None  # "45, of Leeds", "who served ...": an age or a clause, not a role
+    verb = verb_within(role, profile, len(role))
+    if verb is not None and not any(bare(w) in {"that", "who", "which"} for w in role[:verb]):
+        return None  # ", adding that ...": a clause of its own
+    name = repeatable(match["name"], profile)
+    if not name or _dated(role, profile):
+        return None
+    return Split(
+        (ended(match["main"]), ended(f"{name} is {match['role']}")),
+        "said who the speaker is in a sentence of its own",
+    )
+
+
+# "“...,” said Martin Indyk, executive vice president of ...": a quote, its speaker, their role.
+_SAID_ROLE = re.compile(
+    r"^(?P<main>.+[,?!…][”\"’']\s+(?P<verb>[a-z]+)\s+"
+    r"(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})),\s+(?P<role>[^“”\"]{5,200})\.$"
+)
+_RELATIVES_OPENING = frozenset(["who", "whose", "which", "whom", "where", "and", "but"])
 
 
 def _closing_name(words: list[str]) -> list[str]:
@@ -1473,4 +1508,5 @@ SPLIT_RULES: tuple[SplitRule, ...] = (
     split_colon,
     split_appositive,
     split_closing_appositive,
+    split_speaker_role,
 )
