@@ -935,6 +935,26 @@ def test_a_split_that_would_leave_a_sentence_leaning_is_not_made(text, index):
             id="a speaker's role after a quote",
         ),
         pytest.param(
+            # Scrape 098bb3e96c0acdf3 (35 words): the role between the speaker and "said" is said
+            # next; what was said stays whole, with its speaker.
+            "“We had some issues ... we had some customer service issues that didn’t make me feel "
+            "good,” Mayer, Disney’s chairman of direct-to-consumer and international, said "
+            "Tuesday at the Vox Media’s Code Media conference in Hollywood.",
+            [
+                "“We had some issues ... we had some customer service issues that didn’t make me "
+                "feel good,” Mayer said Tuesday at the Vox Media’s Code Media conference in "
+                "Hollywood.",
+                "Mayer is Disney’s chairman of direct-to-consumer and international.",
+            ],
+            id="a speaker's role between the speaker and said",
+        ),
+        pytest.param(
+            "“We will not give up on the people of this town, whatever the council decides,” "
+            "Smith, 45, said on Tuesday at a meeting in the town hall in front of the crowd.",
+            None,
+            id="an age is no role",
+        ),
+        pytest.param(
             "“We never expected the flood to reach the houses on the hill so quickly,” said Mary "
             "Jones, who lived in the village for forty years before it was abandoned.",
             [

@@ -65,9 +65,11 @@ def split_for_ear(
     cleanly, with a note per split; a sentence no rule splits cleanly stays whole. The `lead`'s
     first piece is not split again once it is short enough to say: cut twice, the lead's first
     sentence would no longer tell the news."""
-    if len(text.split()) <= SPLIT_FROM or depth >= MAX_DEPTH or _attributed_at_end(text, profile):
+    if len(text.split()) <= SPLIT_FROM or depth >= MAX_DEPTH:
         return [text], []
-    for rule in SPLIT_RULES:
+    # "..., the source told Reuters.": only who the speaker is may be taken out of what was said.
+    rules = (split_speaker_aside,) if _attributed_at_end(text, profile) else SPLIT_RULES
+    for rule in rules:
         split = rule(text, profile)
         split = split and _named_again(split, text, profile)
         if split and _stand_in(split, text):
@@ -1394,6 +1396,46 @@ def split_speaker_role(text: str, profile: Profile) -> Split | None:
     )
 
 
+def split_speaker_aside(text: str, profile: Profile) -> Split | None:
+    """ "“We had some issues,” Mayer, Disney’s chairman of direct-to-consumer, said Tuesday at a
+    conference." -> "“...,” Mayer said Tuesday at a conference. Mayer is Disney’s chairman of
+    direct-to-consumer."; ", who serves in ..., said" -> "Peschorn serves in ...": who the
+    speaker after a quote is, taken out of the attribution and said next."""
+    match = _SPEAKER_ASIDE.match(text)
+    if not match or bare(match["verb"]) not in set(profile.reporting) | set(
+        profile.reporting.values()
+    ):
+        return None
+    name = repeatable(_speaker_name(match["name"], profile), profile)
+    aside = match["aside"].split()
+    if not name or _dated(aside, profile):
+        return None
+    if bare(aside[0]) == "who":
+        said = f"{name} {' '.join(aside[1:])}"
+        if len(aside) < 3 or bare(aside[1]) in profile.determiners | profile.subject_pronouns:
+            return None  # "who the police said ...": "who" is not the subject
+    elif aside[0][:1].isdigit() or verb_within(aside, profile, len(aside)) is not None:
+        return None  # ", 45," is an age; ", adding that ..." a clause
+    else:
+        said = f"{name} is {match['aside']}"
+    main = f"{match['quote']} {match['name']} {match['verb']}{match['tail']}"
+    return Split((ended(main), ended(said)), "said who the speaker is in a sentence of its own")
+
+
+def _speaker_name(words: str, profile: Profile) -> str:
+    """The name without the title before it ("Interior Minister Wolfgang Peschorn")."""
+    run = words.split()
+    while len(run) > 1 and bare(run[0]) in profile.titles | {"interior", "foreign", "prime"}:
+        run.pop(0)
+    return " ".join(run)
+
+
+# "“...,” Mayer, Disney’s chairman of ..., said Tuesday at ...": a quote, its speaker, who they
+# are between commas, and the reporting verb.
+_SPEAKER_ASIDE = re.compile(
+    r"^(?P<quote>[“\"‘'].+[,?!…][”\"’'])\s+(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}),\s+"
+    r"(?P<aside>[^,“”\"]{4,120}),\s+(?P<verb>[a-z]+)(?P<tail>(?:\s[^,“”\"]*)?)\.$"
+)
 # "“...,” said Martin Indyk, executive vice president of ...": a quote, its speaker, their role.
 _SAID_ROLE = re.compile(
     r"^(?P<main>.+[,?!…][”\"’']\s+(?P<verb>[a-z]+)\s+"
@@ -1509,4 +1551,5 @@ SPLIT_RULES: tuple[SplitRule, ...] = (
     split_appositive,
     split_closing_appositive,
     split_speaker_role,
+    split_speaker_aside,
 )
