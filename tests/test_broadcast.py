@@ -955,6 +955,19 @@ def test_a_split_that_would_leave_a_sentence_leaning_is_not_made(text, index):
             id="an age is no role",
         ),
         pytest.param(
+            # The nytimes-1 page (42 words): a phrase of time with no comma opens the clause.
+            "Sudan is one of the poorest, most isolated and most violent countries in Africa, and "
+            "for years the United States has imposed punitive measures against it in a largely "
+            "unsuccessful attempt to get the Sudanese government to stop killing its own people.",
+            [
+                "Sudan is one of the poorest, most isolated and most violent countries in Africa.",
+                "For years the United States has imposed punitive measures against it in a "
+                "largely unsuccessful attempt to get the Sudanese government to stop killing its "
+                "own people.",
+            ],
+            id="and a phrase of time then a clause",
+        ),
+        pytest.param(
             "“We never expected the flood to reach the houses on the hill so quickly,” said Mary "
             "Jones, who lived in the village for forty years before it was abandoned.",
             [

@@ -270,6 +270,8 @@ def _fronted_clause(text: str, right: str, profile: Profile, joiner: str) -> boo
     under it only after "and", where the new sentence opens on the phrase's own word ("... a
     first-half lead. Although it was later cancelled out, Ben Davies snatched a winner"),
     never on a "But" that leans on the sentence before."""
+    if len(text.split()) > LONGEST and _time_then_clause(right, profile):
+        return True
     phrase, comma, clause = right.partition(", ")
     words = phrase.split()
     if not comma or not words or len(words) > 12:
@@ -279,6 +281,28 @@ def _fronted_clause(text: str, right: str, profile: Profile, joiner: str) -> boo
     if bare(words[0]) not in PREPOSITIONS | _SUBORDINATORS | {"despite"}:
         return False
     return opens_clause(clause, profile) and not inside_quote(right, len(phrase))
+
+
+def _time_then_clause(right: str, profile: Profile) -> bool:
+    """ "..., and for years the United States has imposed ...": a short phrase of time with no
+    comma after it, then a clause whose subject opens on a determiner or a name."""
+    words = right.split()
+    if not words or bare(words[0]) not in _TIME_PREPOSITIONS:
+        return False
+    for k in range(2, TIME_PHRASE_WORDS + 1):
+        if k >= len(words) or any(w[-1:] in ",;:" for w in words[:k]):
+            return False
+        subject = words[k]
+        opens = bare(subject) in profile.determiners or subject[:1].isupper()
+        plain = verb_within(words[:k], profile, k) is None
+        if opens and plain and opens_clause(" ".join(words[k:]), profile):
+            return True
+    return False
+
+
+# The prepositions a phrase of time opens on: "for years", "in 2010", "on Monday", "since then".
+_TIME_PREPOSITIONS = frozenset(["for", "in", "on", "since", "until", "by", "last", "this"])
+TIME_PHRASE_WORDS = 4  # "for the past 20 years" at most
 
 
 # Words that open a clause said before the main one ("when they arrived, they found ...").
