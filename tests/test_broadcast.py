@@ -922,29 +922,31 @@ def test_a_split_that_would_leave_a_sentence_leaning_is_not_made(text, index):
             id="according to the people who",
         ),
         pytest.param(
-            # The wapo-2 page (33 words): who the speaker after a quote is, said next.
+            # The wapo-2 page (33 words): who the speaker after a quote is, said first, so the
+            # quote stays right before the next one ("“It can’t be repaired ...”"), which it
+            # attributes.
             "“On the way to his election victory, Netanyahu broke a lot of crockery in the "
             "relationship,” said Martin Indyk, executive vice president of the Brookings "
             "Institution and a former U.S. ambassador to Israel.",
             [
+                "Martin Indyk is executive vice president of the Brookings Institution and a "
+                "former U.S. ambassador to Israel.",
                 "“On the way to his election victory, Netanyahu broke a lot of crockery in the "
-                "relationship,” said Martin Indyk.",
-                "Indyk is executive vice president of the Brookings Institution and a former U.S. "
-                "ambassador to Israel.",
+                "relationship,” said Indyk.",
             ],
             id="a speaker's role after a quote",
         ),
         pytest.param(
             # Scrape 098bb3e96c0acdf3 (35 words): the role between the speaker and "said" is said
-            # next; what was said stays whole, with its speaker.
+            # first; what was said stays whole, with its speaker.
             "“We had some issues ... we had some customer service issues that didn’t make me feel "
             "good,” Mayer, Disney’s chairman of direct-to-consumer and international, said "
             "Tuesday at the Vox Media’s Code Media conference in Hollywood.",
             [
+                "Mayer is Disney’s chairman of direct-to-consumer and international.",
                 "“We had some issues ... we had some customer service issues that didn’t make me "
                 "feel good,” Mayer said Tuesday at the Vox Media’s Code Media conference in "
                 "Hollywood.",
-                "Mayer is Disney’s chairman of direct-to-consumer and international.",
             ],
             id="a speaker's role between the speaker and said",
         ),

@@ -1398,8 +1398,8 @@ def _dated(phrase: list[str], profile: Profile) -> bool:
 
 def split_speaker_role(text: str, profile: Profile) -> Split | None:
     """ "“Netanyahu broke a lot of crockery,” said Martin Indyk, executive vice president of the
-    Brookings Institution and a former U.S. ambassador to Israel." -> "... said Martin Indyk.
-    Indyk is executive vice president of ...": who the speaker after a quote is, said next."""
+    Brookings Institution and a former U.S. ambassador to Israel." -> "Martin Indyk is executive
+    vice president of .... “Netanyahu broke ...,” said Indyk.": who the speaker is, said first."""
     match = _SAID_ROLE.match(text)
     if not match or bare(match["verb"]) not in set(profile.reporting) | set(
         profile.reporting.values()
@@ -1414,17 +1414,20 @@ def split_speaker_role(text: str, profile: Profile) -> Split | None:
     name = repeatable(match["name"], profile)
     if not name or _dated(role, profile):
         return None
-    return Split(
-        (ended(match["main"]), ended(f"{name} is {match['role']}")),
-        "said who the speaker is in a sentence of its own",
-    )
+    said = f"{match['quote']} {match['verb']} {name}"
+    return Split((ended(f"{match['name']} is {match['role']}"), ended(said)), _SPEAKER_NOTE)
+
+
+# Who the speaker is comes first, so the quote stays right before what may continue it (a
+# second quote in a sentence of its own that leans on this attribution).
+_SPEAKER_NOTE = "said who the speaker is in a sentence of its own, before the quote"
 
 
 def split_speaker_aside(text: str, profile: Profile) -> Split | None:
     """ "“We had some issues,” Mayer, Disney’s chairman of direct-to-consumer, said Tuesday at a
-    conference." -> "“...,” Mayer said Tuesday at a conference. Mayer is Disney’s chairman of
-    direct-to-consumer."; ", who serves in ..., said" -> "Peschorn serves in ...": who the
-    speaker after a quote is, taken out of the attribution and said next."""
+    conference." -> "Mayer is Disney’s chairman of direct-to-consumer. “...,” Mayer said
+    Tuesday at a conference."; ", who serves in ..., said" -> "... Peschorn serves in ...": who
+    the speaker after a quote is, taken out of the attribution and said first."""
     match = _SPEAKER_ASIDE.match(text)
     if not match or bare(match["verb"]) not in set(profile.reporting) | set(
         profile.reporting.values()
@@ -1435,15 +1438,15 @@ def split_speaker_aside(text: str, profile: Profile) -> Split | None:
     if not name or _dated(aside, profile):
         return None
     if bare(aside[0]) == "who":
-        said = f"{name} {' '.join(aside[1:])}"
+        who = f"{match['name']} {' '.join(aside[1:])}"
         if len(aside) < 3 or bare(aside[1]) in profile.determiners | profile.subject_pronouns:
             return None  # "who the police said ...": "who" is not the subject
     elif aside[0][:1].isdigit() or verb_within(aside, profile, len(aside)) is not None:
         return None  # ", 45," is an age; ", adding that ..." a clause
     else:
-        said = f"{name} is {match['aside']}"
-    main = f"{match['quote']} {match['name']} {match['verb']}{match['tail']}"
-    return Split((ended(main), ended(said)), "said who the speaker is in a sentence of its own")
+        who = f"{match['name']} is {match['aside']}"
+    said = f"{match['quote']} {name} {match['verb']}{match['tail']}"
+    return Split((ended(who), ended(said)), _SPEAKER_NOTE)
 
 
 def _speaker_name(words: str, profile: Profile) -> str:
@@ -1462,7 +1465,7 @@ _SPEAKER_ASIDE = re.compile(
 )
 # "“...,” said Martin Indyk, executive vice president of ...": a quote, its speaker, their role.
 _SAID_ROLE = re.compile(
-    r"^(?P<main>.+[,?!…][”\"’']\s+(?P<verb>[a-z]+)\s+"
+    r"^(?P<main>(?P<quote>.+[,?!…][”\"’'])\s+(?P<verb>[a-z]+)\s+"
     r"(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})),\s+(?P<role>[^“”\"]{5,200})\.$"
 )
 _RELATIVES_OPENING = frozenset(["who", "whose", "which", "whom", "where", "and", "but"])
@@ -1573,7 +1576,7 @@ SPLIT_RULES: tuple[SplitRule, ...] = (
     split_where,
     split_colon,
     split_appositive,
-    split_closing_appositive,
     split_speaker_role,
     split_speaker_aside,
+    split_closing_appositive,
 )
