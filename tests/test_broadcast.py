@@ -436,6 +436,15 @@ def test_a_long_sentence_is_cut_of_colour_only_where_no_news_is_lost(text):
                 "According to the report, Palestinian journalists are finding reporting",
             ],
         ),
+        (  # Scrape 14cc2a0ca59c62a8, 31 words: where the paper came out, then what it found
+            "According to a paper published in the journal Nature Astronomy on Monday, the NASA "
+            "team discovered enough water vapor being released from Europa to fill an "
+            "Olympic-size swimming pool within minutes.",
+            [
+                "A paper was published in the journal Nature Astronomy on Monday.",
+                "According to the paper, the NASA team discovered enough water vapor",
+            ],
+        ),
         (  # CNN/DM lead of 33 words: "after claiming" said as a verb, by whom "his" says
             "The boss of HSBC was last night facing questions over his secretive tax affairs after "
             "claiming he sheltered money in a Swiss bank account to prevent prying colleagues from "

@@ -1532,8 +1532,19 @@ def split_according_report(text: str, profile: Profile) -> Split | None:
     """Past LONGEST, "According to a report released Wednesday by Human Rights Watch, X" ->
     "Human Rights Watch released a report Wednesday. According to the report, X": who put out
     the report is said first, then what it found."""
+    if len(text.split()) <= LONGEST:
+        return None
+    placed = _ACCORDING_PLACED.match(text)
+    if placed and not inside_quote(text, placed.end("where")):
+        # "According to a paper published in the journal Nature Astronomy on Monday, ...":
+        # where it came out is said first.
+        first = (
+            f"{capitalise(placed['det'])} {placed['noun']} was {placed['verb']} {placed['where']}"
+        )
+        second = f"According to the {placed['noun']}, {placed['rest']}"
+        return Split((ended(first), ended(second)), "said where the report came out first")
     match = _ACCORDING_REPORT.match(text)
-    if len(text.split()) <= LONGEST or not match or inside_quote(text, match.end("who")):
+    if not match or inside_quote(text, match.end("who")):
         return None
     who, when = match["who"], f" {match['when']}" if match["when"] else ""
     if verb_within(who.split(), profile, len(who.split())) is not None:
@@ -1549,6 +1560,11 @@ _ACCORDING_REPORT = re.compile(
     r"^According to (?P<det>an?) (?P<noun>report|study|survey|poll|analysis|review)"
     r" (?P<verb>released|published|issued)(?: (?P<when>[^,;“”\"]{2,20}?))? by"
     r" (?P<who>[^,;“”\"]{3,60}), (?P<rest>[^“”\"].+)$"
+)
+_ACCORDING_PLACED = re.compile(
+    r"^According to (?P<det>an?) (?P<noun>report|study|survey|poll|analysis|review|paper)"
+    r" (?P<verb>released|published|issued) (?P<where>in (?:the |a )?[^,;“”\"]{3,80}),"
+    r" (?P<rest>[^“”\"].+)$"
 )
 
 
