@@ -979,6 +979,45 @@ def test_a_split_that_would_leave_a_sentence_leaning_is_not_made(text, index):
             id="and a phrase of time then a clause",
         ),
         pytest.param(
+            # The bug-1255978 page (38 words): a second "that" clause is a second thing said.
+            "Forrest Jones said that anything that comes into contact with any of the previous "
+            "guest’s skin should be taken out and washed every time the room is made, but that "
+            "even the fanciest hotels don’t always do so.",
+            [
+                "Forrest Jones said that anything that comes into contact with any of the previous "
+                "guest’s skin should be taken out and washed every time the room is made.",
+                "But Jones said that even the fanciest hotels don’t always do so.",
+            ],
+            id="but that, with who said it",
+        ),
+        pytest.param(
+            # The schema-org-context-object page (41 words).
+            "He said he would not declare martial law a second time, a concern that had been "
+            "expressed by some opposition lawmakers, and that his party would decide how long he "
+            "should stay in office and how state affairs would be managed.",
+            [
+                "He said he would not declare martial law a second time, a concern that had been "
+                "expressed by some opposition lawmakers.",
+                "He said that his party would decide how long he should stay in office and how "
+                "state affairs would be managed.",
+            ],
+            id="and that, with who said it",
+        ),
+        pytest.param(
+            # The same page (33 words): the quote's "I will" is no future of the speaker's act,
+            # and the quote's "I" did not speak for two minutes: Yoon did.
+            "“I will not evade the legal and political responsibility regarding this declaration "
+            "of martial law,” Yoon continued, speaking for a total of just over two minutes "
+            "before deeply bowing his head before cameras.",
+            [
+                "“I will not evade the legal and political responsibility regarding this "
+                "declaration of martial law,” Yoon continued.",
+                "Yoon spoke for a total of just over two minutes before deeply bowing his head "
+                "before cameras.",
+            ],
+            id="a participle tail after a quote and who went on",
+        ),
+        pytest.param(
             "“We never expected the flood to reach the houses on the hill so quickly,” said Mary "
             "Jones, who lived in the village for forty years before it was abandoned.",
             [

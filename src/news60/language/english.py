@@ -22,7 +22,7 @@ _AGENT_PARTICIPLES = {
     "promising": "promised", "threatening": "threatened", "blaming": "blamed",
     "demanding": "demanded", "announcing": "announced", "denying": "denied",
     "admitting": "admitted", "revealing": "revealed", "telling": "told",
-    "referring": "referred",
+    "referring": "referred", "speaking": "spoke",
 }  # fmt: skip
 # ", leaving three dead" -> "That left three dead": the tail says what the event did.
 _EVENT_PARTICIPLES = {

@@ -26,6 +26,7 @@ from news60.script.broadcast.grammar import (
     repeatable,
     verb_within,
 )
+from news60.script.quotes import QUOTED
 
 # Words no sentence ends on: a piece ending so was cut inside its clause ("... because.").
 _DANGLING_WORDS = (
@@ -640,14 +641,16 @@ def _agent(clause: str, profile: Profile) -> str | None:
     """Who did what a clause's "-ing" tail says: its subject said again, or "They" for two
     named people ("Former judge Paul Cassell and attorney Bradley Edwards filed the lawsuit,
     accusing Dershowitz ..." -> "They accused Dershowitz ...")."""
+    speaker = _SPEAKER_AFTER_QUOTE.search(clause)
+    verbs = set(profile.reporting) | set(profile.reporting.values()) | _GOES_ON_SAYING
+    if clause[:1] in "“\"‘'":
+        # "'This is a global tumor ...,' he said, referring to ...": the speaker referred; the
+        # quote's own subject ("I") did nothing the tail says.
+        said = speaker and bare(speaker["verb"]) in verbs
+        return repeatable(speaker["who"], profile) if said else None
     subject = main_subject(clause, profile) or _set_off(clause, profile)
     if subject:
         return subject
-    speaker = _SPEAKER_AFTER_QUOTE.search(clause)
-    verbs = set(profile.reporting) | set(profile.reporting.values())
-    if speaker and bare(speaker["verb"]) in verbs:
-        # "'This is a global tumor ...,' he said, referring to ...": the speaker referred.
-        return repeatable(speaker["who"], profile)
     words = clause.split()
     verb = verb_within(words, profile, PAIR_WORDS + 1)
     if not verb or words[0][:1].islower() or _has_comma_before(words, verb):
@@ -676,6 +679,9 @@ def _set_off(clause: str, profile: Profile) -> str | None:
 _SET_OFF = re.compile(
     r"^(?P<subject>[^,]{3,40}),\s+(?P<aside>[^,]{2,120}),[\"”’']?\s+(?P<rest>\S.*)$"
 )
+# "“I will not evade ...,” Yoon continued, speaking for two minutes": verbs that say someone
+# went on speaking, after a quote.
+_GOES_ON_SAYING = frozenset(["continued", "replied", "recalled", "tweeted"])
 # "...,' he said" closing the clause: a quote, then who said it.
 _SPEAKER_AFTER_QUOTE = re.compile(
     r"[\"”’'],?\s+(?P<who>[^,;“”\"]{1,40}?)\s+(?P<verb>[a-z]+)(?:\s+[A-Z][a-z]+day)?$"
@@ -684,7 +690,10 @@ _SPEAKER_AFTER_QUOTE = re.compile(
 
 def _reports_a_clause(left: str, profile: Profile) -> bool:
     """The clause's verb reports what someone else did ("reported Syria carried out"): an
-    "-ing" tail after it tells what that other subject did."""
+    "-ing" tail after it tells what that other subject did; a quote and its speaker report
+    nothing of the kind (the speaker did what the tail says)."""
+    if left[:1] in "“\"‘'":
+        return False
     words = left.split()
     verb = verb_within(words, profile, len(words))
     said = set(profile.reporting) | set(profile.reporting.values())
@@ -706,8 +715,9 @@ def _second_participle_said(rest: str, profile: Profile) -> str | None:
 
 
 def _ahead(clause: str) -> bool:
-    """The clause speaks of what will or may be, where a verb said in the past would not do."""
-    return _MODAL.search(clause) is not None
+    """The clause speaks of what will or may be, where a verb said in the past would not do; a
+    quote's "will" is what the speaker said, not when the clause happens."""
+    return _MODAL.search(QUOTED.sub("", clause)) is not None
 
 
 _MODAL = re.compile(r"\b(?:will|would|can|could|may|might|should|shall|must)\b", re.I)
@@ -1008,6 +1018,16 @@ def split_reported(text: str, profile: Profile) -> Split | None:
     body = capitalise(match["body"])
     if not again or bare(match["who"].split()[0]) in PREPOSITIONS | profile.openers:
         return None  # "After the vote, officials said ...": who said it is not the opening
+    head = f"{match['who']} {match['verb']}{match['that'] or ''}"
+    second = _second_that(match["body"])
+    if second is not None:
+        # "Jones said that anything ... is made, but that even the fanciest hotels don't":
+        # a second "that" clause is a second thing said, said with who said it.
+        at, joiner, rest = second
+        opener = profile.coordinators.get(joiner, "")
+        again_said = " ".join(w for w in (opener, again, match["verb"], "that", rest) if w)
+        first = f"{head} {match['body'][:at]}"
+        return Split((ended(first), ended(capitalise(again_said))), "split before a second “that”")
     # Only "and", "but" or a semicolon keep both parts inside what was said: after "as",
     # "after" or "because" the clause may be the writer's ("said she was humiliated as she
     # accused them": the accusing is not what she said).
@@ -1017,10 +1037,18 @@ def split_reported(text: str, profile: Profile) -> Split | None:
             continue
         if not all(_restates(piece, profile) for piece in split.pieces[1:]):
             continue
-        head = f"{match['who']} {match['verb']}{match['that'] or ''}"
         pieces = [f"{head} {decapitalise(split.pieces[0], profile)}"]
         pieces += [f"{again} {match['verb']} {decapitalise(p, profile)}" for p in split.pieces[1:]]
         return Split(tuple(pieces), f"{split.note}, each part said with who said it")
+    return None
+
+
+def _second_that(body: str) -> tuple[int, str, str] | None:
+    """Where ", and that" or ", but that" opens a second reported clause: its place, the
+    joining word and the clause after "that"."""
+    for match in re.finditer(r",\s+(and|but)\s+that\s+(?=[a-z])", body):
+        if not inside_aside(body, match.start()):
+            return match.start(), match.group(1), body[match.end() :]
     return None
 
 
