@@ -1018,6 +1018,30 @@ def test_a_split_that_would_leave_a_sentence_leaning_is_not_made(text, index):
             id="a participle tail after a quote and who went on",
         ),
         pytest.param(
+            # The telegraph page (34 words): a departure is no "who", so the name is meant.
+            "The source could not provide details of the talks, which appear to be aimed at a "
+            "smooth and bloodless transition after the departure of Mr Mugabe, who has led "
+            "Zimbabwe since independence in 1980.",
+            [
+                "The source could not provide details of the talks, which appear to be aimed at a "
+                "smooth and bloodless transition after the departure of Mr Mugabe.",
+                "Mr Mugabe has led Zimbabwe since independence in 1980.",
+            ],
+            id="who after a name that completes of a thing",
+        ),
+        pytest.param(
+            # Scrape 374ac9a59a85196c (37 words): past 30 words, "whose" after a common noun.
+            "The order is crucial for the American manufacturing giant, whose sales have been "
+            "badly hit following two catastrophic crashes of its popular 737 Max jet in less than "
+            "five months that killed a total of 346 people.",
+            [
+                "The order is crucial for the American manufacturing giant.",
+                "The giant's sales have been badly hit following two catastrophic crashes of its "
+                "popular 737 Max jet in less than five months that killed a total of 346 people.",
+            ],
+            id="whose after a common noun past 30 words",
+        ),
+        pytest.param(
             "“We never expected the flood to reach the houses on the hill so quickly,” said Mary "
             "Jones, who lived in the village for forty years before it was abandoned.",
             [

@@ -409,15 +409,36 @@ def split_whose(text: str, profile: Profile) -> Split | None:
     left = text[: match.start()]
     run = _trailing_capitals(left.split(), frozenset())
     name = repeatable(" ".join(run), profile) if run and len(run) <= CLOSING_NAME_WORDS else None
-    if (
-        not name
-        or bare(run[0]) in PREPOSITIONS | _NOT_NAMES
-        or verb_within(match["clause"].split(), profile, CLAUSE_REACH) is None
-    ):
+    if run and bare(run[0]) in PREPOSITIONS | _NOT_NAMES:
+        name = None
+    if not name and len(text.split()) > LONGEST:
+        # Past LONGEST, "the American manufacturing giant, whose sales ..." -> "The giant's".
+        name = _the_noun(left.split())
+    if not name or verb_within(match["clause"].split(), profile, CLAUSE_REACH) is None:
         return None
     return Split(
         _pieces(left, f"{name}'s {match['clause']}"), "split at “whose”, the name said again"
     )
+
+
+def _the_noun(words: list[str]) -> str | None:
+    """ "... crucial for the American manufacturing giant": "The giant", the noun of the phrase
+    that ends the words from its "the", with no "of" or punctuation in it ("the son of the man"
+    may mean either)."""
+    for k in range(2, THE_NOUN_WORDS + 1):
+        if k > len(words):
+            return None
+        phrase = words[-k:]
+        if any(not w[-1:].isalnum() for w in phrase[:-1]) or bare(phrase[-1]) in PREPOSITIONS:
+            return None
+        if "of" in (bare(w) for w in phrase):
+            return None
+        if phrase[0] in {"the", "The"}:
+            return f"The {phrase[-1]}"  # said again by its noun: "The giant's sales"
+    return None
+
+
+THE_NOUN_WORDS = 5  # "the American manufacturing giant" and its "the"
 
 
 def split_restrictive(text: str, profile: Profile) -> Split | None:
@@ -536,8 +557,13 @@ def antecedent(left: str, profile: Profile, person: bool = False) -> str | None:
         return None  # "Cook told Benioff, which meant ...": the "which" is what was said
     if run and len(run) < len(words) and bare(words[-len(run) - 1]) == "including":
         return None  # "the fanatics, including British Muslims, who have swept ...": the group
-    if run and bare(run[0]) == "of" and len(run) < len(words) and words[-len(run) - 1].islower():
-        return None  # "the fall of Saddam Hussein, which contributed to": the fall, or the name?
+    owner = words[-len(run) - 1] if run and len(run) < len(words) else ""
+    # "the fall of Saddam Hussein, which contributed to": the fall, or the name? "The
+    # great-nephew of Private Thompson, who": either; "the departure of Mr Mugabe, who": a
+    # departure is no "who", so the name is meant.
+    of_name = run and bare(run[0]) == "of" and owner.islower()
+    if of_name and (not person or _person_word(bare(owner), profile)):
+        return None
     while run and bare(run[0]) in _ANTECEDENT_PARTICLES:
         run.pop(0)
     # "On Monday Dershowitz, who was part of ...": the time that opens the sentence is no name.
@@ -574,6 +600,21 @@ def antecedent(left: str, profile: Profile, person: bool = False) -> str | None:
 
 
 _PLACE_PREPOSITIONS = frozenset(["at", "in", "near", "inside", "outside", "behind", "beside"])
+
+
+def _person_word(noun: str, profile: Profile) -> bool:
+    """A noun for a person or people ("great-nephew", "wife", "leader", "members")."""
+    single = re.sub(r"s$", "", noun)
+    kin = single.split("-")[-1] in _KIN
+    return kin or _people(noun, profile) or single in profile.titles
+
+
+_KIN_WORDS = (
+    "son daughter wife husband father mother brother sister nephew niece uncle aunt cousin "
+    "grandson granddaughter grandfather grandmother friend widow widower partner member child "
+    "children family parent"
+)
+_KIN = frozenset(_KIN_WORDS.split())
 
 
 def _group_named(words: list[str], run: list[str]) -> bool:
