@@ -687,8 +687,9 @@ def _agent(clause: str, profile: Profile) -> str | None:
     if clause[:1] in "“\"‘'":
         # "'This is a global tumor ...,' he said, referring to ...": the speaker referred; the
         # quote's own subject ("I") did nothing the tail says.
-        said = speaker and bare(speaker["verb"]) in verbs
-        return repeatable(speaker["who"], profile) if said else None
+        if speaker is None or bare(speaker["verb"]) not in verbs:
+            return None
+        return repeatable(speaker["who"], profile)
     subject = main_subject(clause, profile) or _set_off(clause, profile)
     if subject:
         return subject
