@@ -187,6 +187,19 @@ def test_the_gate_lets_through_what_a_rule_dropped_on_purpose():
     assert untraced(said, [source], ENGLISH) is not None  # the crew's "not" is gone otherwise
 
 
+def test_an_editors_brackets_inside_a_quote_are_said_as_the_words_they_hold():
+    # Scrape a1fca19b884e0e94: the gate refused "gives" for the quote's "give[s]", so the
+    # brackets were read aloud.
+    text = (
+        "Secretary of State Mike Pompeo said the release of the hostages “give[s] us hope for "
+        "the success of intra-Afghan peace negotiations, which the United States stands ready "
+        "to support.”"
+    )
+    (said,) = write_sentence(text, text, 6, ENGLISH)
+    assert "“gives us hope for the success" in said.text and "[" not in said.text
+    assert "clutter" in rules([said]) and "fallback" not in rules([said])
+
+
 def test_a_rewrite_that_fails_the_gate_keeps_the_articles_words():
     # The writer spells "Oct." out; were the gate to refuse that, the source sentence stays.
     text = "Sentencing is scheduled for Oct. 14, prosecutors said."

@@ -35,7 +35,8 @@ def untraced(
     or quote they lack, a negation lost or added (`dropped` holds words a rule dropped on
     purpose, an aside or a dateline), or a word of substance they do not hold. A model's
     retelling (`negations_of`: the sentence it retells most) may use words of its own."""
-    source = " ".join(sources)
+    # "“give[s] us hope”": an editor's brackets are said as the words they hold, quotes too.
+    source = " ".join(sources).replace("[", "").replace("]", "")
     full = said_in_full(source, profile)
     words = f"{source} {full} {full.replace('-', ' ')} {party_names(full)}"
     missing = [
