@@ -1055,6 +1055,18 @@ def test_a_split_that_would_leave_a_sentence_leaning_is_not_made(text, index):
             id="whose after a common noun past 30 words",
         ),
         pytest.param(
+            # CNN/DM (31 words): after "he", "feels" is a verb, so "but he feels" opens a clause.
+            "The Dutchman responded at his weekly press conference by thanking Ferguson for the "
+            "vote of confidence, but he feels that it has put him under even more pressure to get "
+            "results.",
+            [
+                "The Dutchman responded at his weekly press conference by thanking Ferguson for the "
+                "vote of confidence.",
+                "But he feels that it has put him under even more pressure to get results.",
+            ],
+            id="but and a pronoun with a verb in -s",
+        ),
+        pytest.param(
             "“We never expected the flood to reach the houses on the hill so quickly,” said Mary "
             "Jones, who lived in the village for forty years before it was abandoned.",
             [

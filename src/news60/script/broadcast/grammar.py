@@ -82,6 +82,8 @@ def present_at(words: list[str], k: int, profile: Profile) -> bool:
     if word.endswith(("ss", "us", "is", "ous")):
         return False  # "business", "status", "analysis", "famous"
     before, after = words[k - 1], words[k + 1]
+    if before.lower() in {"he", "she", "it"}:
+        return True  # "he feels that ...": after "he", "she" or "it" an "-s" word is its verb
     if before[-1:] in ",;:—–-" or not before[-1:].isalnum():
         return False  # "..., records": the word opens a phrase of its own
     if bare(before) in profile.determiners | PREPOSITIONS | _NOT_BEFORE_VERB or before.isdigit():
