@@ -1067,6 +1067,24 @@ def test_a_split_that_would_leave_a_sentence_leaning_is_not_made(text, index):
             id="but and a pronoun with a verb in -s",
         ),
         pytest.param(
+            # The cnet page (32 words): two clauses met at a comma.
+            "After all, he's the man behind his company's $19 billion acquisition of WhatsApp, he "
+            "personally brokered its $1 billion buyout of Instagram and closed the $3 billion deal "
+            "to buy Oculus VR.",
+            [
+                "After all, he's the man behind his company's $19 billion acquisition of WhatsApp.",
+                "He personally brokered its $1 billion buyout of Instagram and closed the $3 billion "
+                "deal to buy Oculus VR.",
+            ],
+            id="a comma splice",
+        ),
+        pytest.param(
+            "When he arrived at the house on the hill above the village that night, he found the "
+            "door open and the lights on.",
+            None,
+            id="a clause said first is no comma splice",
+        ),
+        pytest.param(
             "“We never expected the flood to reach the houses on the hill so quickly,” said Mary "
             "Jones, who lived in the village for forty years before it was abandoned.",
             [

@@ -265,6 +265,40 @@ def split_coordinated(text: str, profile: Profile) -> Split | None:
     return None
 
 
+def split_comma_splice(text: str, profile: Profile) -> Split | None:
+    """ "After all, he's the man behind the WhatsApp deal, he personally brokered its buyout of
+    Instagram ..." -> "... the WhatsApp deal. He personally brokered ...": two clauses joined
+    by a comma alone, the second opening on a pronoun and its verb."""
+    for match in re.finditer(r",\s+(?=(?:he|she|they|it|we)\s)", text):
+        left, right = text[: match.start()], text[match.end() :]
+        if inside_aside(text, match.start()) or _reported_before(text, match.start(), profile):
+            continue
+        words = _after_opening(left.split(), profile)
+        last = left.split(",")[-1].split()
+        last = last[1:] if last and bare(last[0]) in profile.coordinators else last
+        waits = _SUBORDINATORS | PREPOSITIONS | {"because", "since", "until", "unless"}
+        if not words or bare(words[0]) in waits or (last and bare(last[0]) in waits):
+            continue  # "When he arrived, he found ...", "..., but when they did later, he
+            # was ...": the clause before the comma waits for the one after it
+        if not opens_clause(" ".join(words), profile) or not opens_clause(right, profile):
+            continue
+        if verb_within(right.split(), profile, 3) not in {1, 2}:
+            continue  # the pronoun's verb right after it ("they then won"), or no clause
+        return Split(_pieces(left, right), "split where two clauses meet at a comma")
+    return None
+
+
+def _after_opening(words: list[str], profile: Profile) -> list[str]:
+    """The words after an opening phrase that ends at a comma ("After all, he's ...")."""
+    for k, word in enumerate(words[:OPENING_WORDS]):
+        if word.endswith(","):
+            return words[k + 1 :] if verb_within(words[: k + 1], profile, k + 1) is None else []
+    return words
+
+
+OPENING_WORDS = 5  # "After all," "In the end," "Earlier this week,": a short opening phrase
+
+
 def _fronted_clause(text: str, right: str, profile: Profile, joiner: str) -> bool:
     """ "..., but after letting leads slip against City, their killer instinct has been called
     into question": an opening phrase, a comma, then a clause of its own. Past LONGEST always;
@@ -1651,6 +1685,7 @@ SPLIT_RULES: tuple[SplitRule, ...] = (
     split_relative,
     split_whose,
     split_coordinated,
+    split_comma_splice,
     split_restrictive,
     split_clause_conjunction,
     split_participle,

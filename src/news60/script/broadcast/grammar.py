@@ -38,6 +38,8 @@ def is_finite_verb(word: str, profile: Profile) -> bool:
     w = bare(word)
     if w in profile.auxiliaries or w in profile.irregular_past or w in profile.present_verbs:
         return True
+    if _CONTRACTED.match(w):
+        return True  # "he's", "they're"
     return len(w) > 4 and w.endswith("ed") and w not in _ED_ADJECTIVES
 
 
@@ -96,6 +98,8 @@ def opens_clause(text: str, profile: Profile) -> bool:
     """The text opens with a subject and its finite verb ("the FAA agreed", "Iran shot down"),
     so it can stand alone as a sentence."""
     words = _DASHED_ASIDE.sub(" ", text).split()
+    if words and _CONTRACTED.match(bare(words[0])):
+        return True  # "he's the man": a subject and its verb in one word
     k = verb_within(words, profile, _reach(words, profile))
     if not k:
         return False  # no verb near, or a verb with no subject before it ("agreed to ...")
@@ -131,6 +135,8 @@ def opens_clause(text: str, profile: Profile) -> bool:
     )
 
 
+# "he's", "they're", "it'll": a subject pronoun and its verb, contracted.
+_CONTRACTED = re.compile(r"^(?:he|she|it|they|we|i|you|there)['’](?:s|re|ve|ll|d|m)$")
 # "the other four clubs - Peterborough, Bristol City and Crawley - all hit ...": an aside
 # between dashes inside the subject is not where the subject's verb is looked for.
 _DASHED_ASIDE = re.compile(r"\s(?:—|–|--|-)\s[^—–“”\"]+?\s(?:—|–|--|-)\s")
