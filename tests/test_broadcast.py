@@ -187,6 +187,17 @@ def test_the_gate_lets_through_what_a_rule_dropped_on_purpose():
     assert untraced(said, [source], ENGLISH) is not None  # the crew's "not" is gone otherwise
 
 
+def test_a_lead_is_not_opened_by_a_piece_too_short_to_tell_the_news():
+    # CNN/DM lead of 30 words: "Take a look at a map today." would open the clip on no news.
+    text = (
+        "Take a look at a map today, and you’re likely to see that North America is larger than "
+        "Africa, Alaska is larger than Mexico and China is smaller than Greenland."
+    )
+    assert [s.text for s in write_sentence(text, text, 0, ENGLISH, first=True)] == [text]
+    later = [s.text for s in write_sentence(text, text, 5, ENGLISH)]
+    assert later[0] == "Take a look at a map today." and len(later) == 2
+
+
 def test_an_editors_brackets_inside_a_quote_are_said_as_the_words_they_hold():
     # Scrape a1fca19b884e0e94: the gate refused "gives" for the quote's "give[s]", so the
     # brackets were read aloud.
@@ -1083,6 +1094,17 @@ def test_a_split_that_would_leave_a_sentence_leaning_is_not_made(text, index):
             "door open and the lights on.",
             None,
             id="a clause said first is no comma splice",
+        ),
+        pytest.param(
+            # CNN/DM: "it's" is a subject and its verb, so "and it's not because" opens a clause;
+            # split at "because" before, it said "... and it's not. That is because ...".
+            "Maybe this is why social media has more threat potential, and it's not because it "
+            "can reach many persons.",
+            [
+                "Maybe this is why social media has more threat potential.",
+                "It's not because it can reach many persons.",
+            ],
+            id="and a contracted subject and verb",
         ),
         pytest.param(
             "“We never expected the flood to reach the houses on the hill so quickly,” said Mary "
