@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import pytest
+from conftest import SHARED_DATA
 
+from news60.article import read_article
 from news60.models import Article
 from news60.script.summarisers import get_summariser
 from news60.script.summarisers.prose import is_prose, tidy
+from news60.script.summarisers.story import read_story
 from news60.script.units import story_units
-from news60.settings import ScriptSettings
+from news60.settings import ArticleSettings, ScriptSettings
 
 # A council story written for these tests: a two-sentence quote in straight marks with its
 # "said X" at the end, a quote whose speaker is named only in the sentence before, a sentence
@@ -490,6 +493,25 @@ def test_a_sentence_handing_over_with_a_colon_is_never_said_without_what_follows
             if text.startswith("In a wide-ranging interview"):
                 assert text.endswith("also said:")
                 assert said[k + 1].lstrip("- ").startswith("The UK must stay in the EU")
+
+
+def test_an_item_of_a_list_a_colon_hands_over_to_is_never_said_without_the_colon():
+    # The bbc-1 page: "- Despite racial tensions, the US is becoming more diverse" is Obama's
+    # view; said without "President Obama also said:" it was the newsreader's.
+    page = SHARED_DATA / "html" / "bbc-1" / "page.html"
+    story = read_story(read_article(str(page), ArticleSettings()))
+    intro = next(
+        u
+        for u, unit in enumerate(story.units)
+        if any(story.texts[i].endswith(":") for i in unit.sentences)
+    )
+    items = [
+        u
+        for u, unit in enumerate(story.units)
+        if u > intro and story.texts[unit.first].startswith("- ")
+    ]
+    assert len(items) == 5
+    assert all(intro in story.closure(u) for u in items)
 
 
 def test_a_standfirst_the_lead_says_again_is_not_said_first():

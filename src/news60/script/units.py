@@ -72,9 +72,11 @@ def story_units(sentences: Sequence[str], paragraphs: Sequence[int]) -> tuple[Un
     spans = _hand_over(sentences, _attach_speakers(sentences, marks, _quote_runs(marks)))
     owner = {i: u for u, (first, last) in enumerate(spans) for i in range(first, last + 1)}
     introduced = _introductions(sentences)
+    listed = _listed_after_colon(sentences, spans)
     units = []
     for u, (first, last) in enumerate(spans):
         needs = {owner[i] for i in _leans_on(sentences, first, last, introduced)} - {u}
+        needs |= {listed[u]} if u in listed else set()
         speech = any(is_speech(marks[i]) for i in range(first, last + 1))
         leads_in = u > 0 and u - 1 in needs and _names_speaker(sentences, marks, spans[u - 1])
         heard = _heard_beside(sentences, marks, first, last, leads_in)
@@ -173,6 +175,27 @@ def _hand_over(sentences: Sequence[str], spans: list[tuple[int, int]]) -> list[t
         else:
             joined.append(span)
     return joined
+
+
+def _listed_after_colon(
+    sentences: Sequence[str], spans: Sequence[tuple[int, int]]
+) -> dict[int, int]:
+    """The spans that are items of a list a colon hands over to ("President Obama also said:"
+    then "- Despite racial tensions, the US is becoming more tolerant."), each with the span
+    that holds the colon: an item said without it would state the speaker's view as fact."""
+    listed: dict[int, int] = {}
+    intro: int | None = None
+    for u, (first, last) in enumerate(spans):
+        if intro is not None and _LIST_ITEM.match(sentences[first]):
+            listed[u] = intro
+            continue
+        colon = [i for i in range(first, last) if _introduces(sentences[i])]
+        intro = u if colon and _LIST_ITEM.match(sentences[colon[-1] + 1]) else None
+    return listed
+
+
+# "- The UK must stay in the EU": a list's item, by its marker.
+_LIST_ITEM = re.compile(r"^\s*[-–—•*]\s+\S")
 
 
 def _introduces(sentence: str) -> bool:
