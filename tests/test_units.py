@@ -189,6 +189,12 @@ def test_contact_lines_phone_numbers_and_questions_to_readers_are_never_said(sen
         ),
         ("Johnson is congratulated by his Liverpool team-mates but needed treatment .", True),
         ("Kauri Parata, watched by his father, Hori Parata, carves a traditional design.", True),
+        # The guardian-1 page as it stands: a list mark and a name's aside in brackets.
+        (
+            "- Kauri (Te Kaurinui Robert) Parata, watched by his father, Hori Parata, carves a "
+            "traditional Māori design at their home in Whangārei.",
+            True,
+        ),
         # Who and where, with no verb: a label under a photo.
         ("Hori Parata at his Pātaua farm, the place where he was born and grew up.", True),
         ("David Cameron and Samantha in Portugal last year - where he debuted his loafers .", True),

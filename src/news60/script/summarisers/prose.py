@@ -274,6 +274,9 @@ _HEADLESS = re.compile(r"^(?P<head>[A-Z][^,;:]{2,80}),\s+(?:was|were|is|are|has|
 def is_caption(sentence: str) -> bool:
     """A photo caption or credit inside the text ("Final embrace: ...", "... (pictured)")."""
     sentence = _LIST_MARK.sub("", sentence)  # "- Clockwise from top: ..." under a gallery
+    # "Kauri (Te Kaurinui Robert) Parata, watched by his father, carves ...": a name's aside in
+    # brackets hides no less a caption.
+    sentence = _BRACKETED.sub("", sentence)
     return bool(
         _PHOTO_GUIDE.match(sentence)
         or _CAPTION_MARK.search(sentence)
@@ -288,6 +291,7 @@ def is_caption(sentence: str) -> bool:
 
 
 _LIST_MARK = re.compile(r"^[-–—•*]\s+")
+_BRACKETED = re.compile(r"\s*\([^()]{1,60}\)")
 
 
 def _is_scrap(sentence: str) -> bool:
