@@ -272,11 +272,15 @@ _HEADLESS = re.compile(r"^(?P<head>[A-Z][^,;:]{2,80}),\s+(?:was|were|is|are|has|
 
 
 def is_caption(sentence: str) -> bool:
-    """A photo caption or credit inside the text ("Final embrace: ...", "... (pictured)")."""
+    """A photo caption or credit inside the text ("Final embrace: ...", "... (pictured)"); a
+    name's aside in brackets hides no less a caption ("Kauri (Te Kaurinui Robert) Parata,
+    watched by his father, carves ...")."""
     sentence = _LIST_MARK.sub("", sentence)  # "- Clockwise from top: ..." under a gallery
-    # "Kauri (Te Kaurinui Robert) Parata, watched by his father, carves ...": a name's aside in
-    # brackets hides no less a caption.
-    sentence = _BRACKETED.sub("", sentence)
+    unbracketed = _BRACKETED.sub("", sentence)
+    return _captioned(sentence) or (unbracketed != sentence and _captioned(unbracketed))
+
+
+def _captioned(sentence: str) -> bool:
     return bool(
         _PHOTO_GUIDE.match(sentence)
         or _CAPTION_MARK.search(sentence)
