@@ -11,7 +11,7 @@ from conftest import SEED, SHARED_DATA
 
 from news60.article import read_article
 from news60.language import profile_for
-from news60.models import TracedSentence
+from news60.models import Article, TracedSentence
 from news60.script.broadcast import Casing, finish_script, people_in, write_sentence
 from news60.script.broadcast.gate import untraced
 from news60.script.storyfile import load_story, save_story
@@ -196,6 +196,22 @@ def test_a_lead_is_not_opened_by_a_piece_too_short_to_tell_the_news():
     assert [s.text for s in write_sentence(text, text, 0, ENGLISH, first=True)] == [text]
     later = [s.text for s in write_sentence(text, text, 5, ENGLISH)]
     assert later[0] == "Take a look at a map today." and len(later) == 2
+
+
+def test_the_lead_after_a_bylines_scraps_is_the_stories_first_sentence():
+    # CNN/DM: "By . Ellie Zolfagharifard . Take a look at a map today, and you’re likely to see
+    # ...": the lead is the third sentence of the text, and is not split into a scene-setter.
+    article = Article(
+        title="",
+        paragraphs=(
+            "By . Ellie Zolfagharifard . Take a look at a map today, and you’re likely to see that "
+            "North America is larger than Africa, Alaska is larger than Mexico and China is "
+            "smaller than Greenland. But in reality China is four times bigger than Greenland.",
+        ),
+    )
+    story = read_story(article)
+    lead = story.lines(story.lead)
+    assert lead[0].text.startswith("Take a look at a map today, and you’re likely to see")
 
 
 def test_an_editors_brackets_inside_a_quote_are_said_as_the_words_they_hold():

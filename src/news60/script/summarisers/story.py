@@ -211,7 +211,7 @@ def _read(article: Article, opening: list[tuple[str, int]]) -> Story:
         )
     places = tuple(p for p, _, _ in clean)
     raw = [sentences[k][0] for k in kept]
-    written = _written(article, shown, raw, places, units, marks)
+    written = _written(article, shown, raw, places, units, marks, units[usable[0]].first)
     # A sentence no split brings under the limit is cut of verbless colour before the units
     # too long to say are left out: the lead's news, and the story's, stays said.
     written = tuple(trim_long(lines, profile) for lines in written)
@@ -233,8 +233,10 @@ def _written(
     places: tuple[int, ...],
     units: tuple[Unit, ...],
     marks: list[QuoteMarks],
+    lead: int,
 ) -> tuple[tuple[TracedSentence, ...], ...]:
-    """Every clean sentence as the broadcast writer says it."""
+    """Every clean sentence as the broadcast writer says it; `lead` is the story's first
+    sentence said (after a byline's scraps: "By .", "Ellie Zolfagharifard .")."""
     profile = profile_for(article.language)
     owner = {i: u for u, unit in enumerate(units) for i in unit.sentences}
     casing = Casing.of(" ".join(raw))
@@ -254,7 +256,7 @@ def _written(
             source,
             place,
             profile,
-            first=place <= 0,
+            first=place <= 0 or i == lead,
             quote_run=run,
             casing=casing,
             leaned_on=leaned_on,
