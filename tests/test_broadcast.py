@@ -187,7 +187,7 @@ def test_the_gate_lets_through_what_a_rule_dropped_on_purpose():
     assert untraced(said, [source], ENGLISH) is not None  # the crew's "not" is gone otherwise
 
 
-def test_a_lead_is_not_opened_by_a_piece_too_short_to_tell_the_news():
+def test_a_lead_is_not_opened_by_a_piece_that_tells_the_listener_to_do_something():
     # CNN/DM lead of 30 words: "Take a look at a map today." would open the clip on no news.
     text = (
         "Take a look at a map today, and you’re likely to see that North America is larger than "
@@ -196,6 +196,15 @@ def test_a_lead_is_not_opened_by_a_piece_too_short_to_tell_the_news():
     assert [s.text for s in write_sentence(text, text, 0, ENGLISH, first=True)] == [text]
     later = [s.text for s in write_sentence(text, text, 5, ENGLISH)]
     assert later[0] == "Take a look at a map today." and len(later) == 2
+    # Scrape 57d46c9d751e3fd3: a short first piece that says what happened is the news.
+    text = (
+        "Oil prices fell sharply on Tuesday on oversupply concerns, while a gauge of stocks "
+        "across the globe rose for a seventh straight session after large overnight gains in Asia."
+    )
+    lead = [s.text for s in write_sentence(text, text, 0, ENGLISH, first=True)]
+    assert (
+        lead[0] == "Oil prices fell sharply on Tuesday on oversupply concerns." and len(lead) == 2
+    )
 
 
 def test_the_lead_after_a_bylines_scraps_is_the_stories_first_sentence():

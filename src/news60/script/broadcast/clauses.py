@@ -75,7 +75,7 @@ def split_for_ear(
         split = split and _named_again(split, text, profile)
         if split and _stand_in(split, text):
             continue  # a sentence a listener can take whole stays whole rather than lean back
-        if split and lead and _setup_first(split, text):
+        if split and lead and _setup_first(split, text, profile):
             continue  # "Take a look at a map today." would open the story without its news
         if split and all(
             _whole(piece, profile, closing=_ends_as(piece, text)) for piece in split.pieces
@@ -95,14 +95,12 @@ def split_for_ear(
     return [text], []
 
 
-def _setup_first(split: Split, text: str) -> bool:
-    """A lead of at most LONGEST words whose first piece is too short to tell the news: the
-    story's first sentence is said whole rather than open on a scene-setter."""
-    first = split.pieces[0].split()
-    return len(text.split()) <= LONGEST and len(first) < LEAD_PIECE_WORDS
-
-
-LEAD_PIECE_WORDS = 10  # "Take a look at a map today." tells no news; the lead's first sentence must
+def _setup_first(split: Split, text: str, profile: Profile) -> bool:
+    """A lead of at most LONGEST words whose first piece tells the listener to do something
+    ("Take a look at a map today.", "Imagine ...") rather than what happened: the story's first
+    sentence is said whole rather than open on a scene-setter ("Oil prices fell sharply on
+    Tuesday on oversupply concerns." is news, and is split off)."""
+    return len(text.split()) <= LONGEST and not opens_clause(split.pieces[0], profile)
 
 
 def _named_again(split: Split, text: str, profile: Profile) -> Split:
