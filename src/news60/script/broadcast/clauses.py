@@ -332,7 +332,7 @@ def _time_then_clause(right: str, profile: Profile) -> bool:
     """ "..., and for years the United States has imposed ...": a short phrase of time with no
     comma after it, then a clause whose subject opens on a determiner or a name."""
     words = right.split()
-    if not words or bare(words[0]) not in _TIME_PREPOSITIONS:
+    if not words or bare(words[0]) not in _TIME_OPENINGS:
         return False
     for k in range(2, TIME_PHRASE_WORDS + 1):
         if k >= len(words) or any(w[-1:] in ",;:" for w in words[:k]):
@@ -345,8 +345,8 @@ def _time_then_clause(right: str, profile: Profile) -> bool:
     return False
 
 
-# The prepositions a phrase of time opens on: "for years", "in 2010", "on Monday", "since then".
-_TIME_PREPOSITIONS = frozenset(["for", "in", "on", "since", "until", "by", "last", "this"])
+# The words a phrase of time opens on: "for years", "in 2010", "on Monday", "last year".
+_TIME_OPENINGS = frozenset(["for", "in", "on", "since", "until", "by", "last", "this"])
 TIME_PHRASE_WORDS = 4  # "for the past 20 years" at most
 
 
@@ -648,9 +648,7 @@ _PLACE_PREPOSITIONS = frozenset(["at", "in", "near", "inside", "outside", "behin
 
 def _person_word(noun: str, profile: Profile) -> bool:
     """A noun for a person or people ("great-nephew", "wife", "leader", "members")."""
-    single = re.sub(r"s$", "", noun)
-    kin = single.split("-")[-1] in _KIN
-    return kin or _people(noun, profile) or single in profile.titles
+    return re.sub(r"s$", "", noun).split("-")[-1] in _KIN or _people(noun, profile)
 
 
 _KIN_WORDS = (
@@ -723,9 +721,11 @@ def split_participle(text: str, profile: Profile) -> Split | None:
 
 
 def _agent(clause: str, profile: Profile) -> str | None:
-    """Who did what a clause's "-ing" tail says: its subject said again, or "They" for two
-    named people ("Former judge Paul Cassell and attorney Bradley Edwards filed the lawsuit,
-    accusing Dershowitz ..." -> "They accused Dershowitz ...")."""
+    """Who did what a clause's "-ing" tail says: the speaker after a quote ("'...,' he said,
+    referring to" -> "He referred"), the clause's subject said again (before an aside set off
+    by commas too: "The report, "...", criticizes"), or "They" for two named people ("Former
+    judge Paul Cassell and attorney Bradley Edwards filed the lawsuit, accusing Dershowitz ..."
+    -> "They accused Dershowitz ...")."""
     speaker = _SPEAKER_AFTER_QUOTE.search(clause)
     verbs = set(profile.reporting) | set(profile.reporting.values()) | _GOES_ON_SAYING
     if clause[:1] in "“\"‘'":
@@ -1491,13 +1491,19 @@ def split_closing_appositive(text: str, profile: Profile) -> Split | None:
         return None
     if _dated(app, profile):
         return None  # "a firm that made toys": "is" would change when it was so
-    verb = verb_within(app, profile, len(app))
-    if verb is not None and not any(bare(w) in {"that", "who", "which"} for w in app[:verb]):
+    if _clause_of_its_own(app, profile):
         return None  # ", a study out of Pennsylvania shows": a clause of its own, not a phrase
     if not repeatable(" ".join(name), profile):
         return None
     said = f"{' '.join(name)} is {match['app']}"
     return Split((ended(main), ended(said)), "said what a name is in a sentence of its own")
+
+
+def _clause_of_its_own(phrase: list[str], profile: Profile) -> bool:
+    """The phrase has a verb that no "that", "who" or "which" in it opens: a clause, not what
+    someone or something is."""
+    verb = verb_within(phrase, profile, len(phrase))
+    return verb is not None and not any(bare(w) in {"that", "who", "which"} for w in phrase[:verb])
 
 
 def _dated(phrase: list[str], profile: Profile) -> bool:
@@ -1522,8 +1528,7 @@ def split_speaker_role(text: str, profile: Profile) -> Split | None:
     role = match["role"].split()
     if not role[0].isalpha() or not role[0].islower() or bare(role[0]) in _RELATIVES_OPENING:
         return None  # "45, of Leeds", "who served ...": an age or a clause, not a role
-    verb = verb_within(role, profile, len(role))
-    if verb is not None and not any(bare(w) in {"that", "who", "which"} for w in role[:verb]):
+    if _clause_of_its_own(role, profile):
         return None  # ", adding that ...": a clause of its own
     name = repeatable(match["name"], profile)
     if not name or _dated(role, profile):
@@ -1564,11 +1569,11 @@ def split_speaker_aside(text: str, profile: Profile) -> Split | None:
 
 
 def _speaker_name(words: str, profile: Profile) -> str:
-    """The name without the title before it ("Interior Minister Wolfgang Peschorn")."""
+    """The name after the title before it ("Interior Minister Wolfgang Peschorn" -> "Wolfgang
+    Peschorn"): the words after the last title word."""
     run = words.split()
-    while len(run) > 1 and bare(run[0]) in profile.titles | {"interior", "foreign", "prime"}:
-        run.pop(0)
-    return " ".join(run)
+    titled = [k for k, word in enumerate(run[:-1]) if bare(word) in profile.titles]
+    return " ".join(run[titled[-1] + 1 :] if titled else run)
 
 
 # "“...,” Mayer, Disney’s chairman of ..., said Tuesday at ...": a quote, its speaker, who they
