@@ -32,6 +32,8 @@ _PLACE_INITIALS = {"d.c", "l.a", "n.y", "n.j", "s.f"}
 _AFTER_PHOTO_MARK = re.compile(
     r"(\((?:pictured|left|right|centre|center|above|below|inset)\))\s+(?=[A-Z][a-z])"
 )
+# "- The UK must stay in the EU", "• Sales rose", "2) Prices fell": the marker of a list's item.
+LIST_MARKER = re.compile(r"^\s*(?:[-–—•*·▪►]|\d{1,2}[.)])\s+(?=\S)")
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, then space.
 _BOUNDARY = re.compile(r"""([.!?…]+["'”’)\]]*)\s+(?=["'“‘(\[]?[A-Z0-9])""")
 

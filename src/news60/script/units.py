@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from news60.script.people import FULL_NAME, surname_of
 from news60.script.quotes import QuoteMarks, attributes, is_speech, read_marks
+from news60.script.sentences import LIST_MARKER
 
 # Openers that point back at the sentence before: pronouns, connectives, "The company".
 _OPENER = re.compile(
@@ -186,16 +187,12 @@ def _listed_after_colon(
     listed: dict[int, int] = {}
     intro: int | None = None
     for u, (first, last) in enumerate(spans):
-        if intro is not None and _LIST_ITEM.match(sentences[first]):
+        if intro is not None and LIST_MARKER.match(sentences[first]):
             listed[u] = intro
             continue
         colon = [i for i in range(first, last) if _introduces(sentences[i])]
-        intro = u if colon and _LIST_ITEM.match(sentences[colon[-1] + 1]) else None
+        intro = u if colon and LIST_MARKER.match(sentences[colon[-1] + 1]) else None
     return listed
-
-
-# "- The UK must stay in the EU": a list's item, by its marker.
-_LIST_ITEM = re.compile(r"^\s*[-–—•*]\s+\S")
 
 
 def _introduces(sentence: str) -> bool:

@@ -18,6 +18,7 @@ from news60.script.broadcast.grammar import (
     verb_within,
 )
 from news60.script.faithfulness import PARTIES, said_in_full
+from news60.script.sentences import LIST_MARKER
 
 _DASH = r"(?:--|—|–|-)"
 # A station or agency tag in brackets, with or without a dash after it: "(WSVN) -", "(AP) —".
@@ -36,7 +37,6 @@ _PLACE_DATELINE = re.compile(
     rf"^[A-Z][a-z.'’-]+(?:[ ,]+[A-Z][\w.'’-]*){{0,3}}\s+{_DASH}\s+(?=[A-Z0-9“\"‘'])"
 )
 _STATION_TAG = re.compile(rf"\s*{_TAG}\s*{_DASH}\s*")
-_LIST_MARKER = re.compile(r"^\s*(?:[-–—•*·▪►]|\d{1,2}[.)])\s+(?=\S)")
 _BRACKETED = re.compile(r"\s*\(([^()]{1,300})\)|\s*\[([^\[\]]{0,120})\]")
 _HASHTAG = re.compile(r"(?<![\w&])#(?=[A-Za-z]\w)")
 # "Lesson #1", "the #2 seed": a number sign, which the voice reads "hash" or "pound".
@@ -97,7 +97,7 @@ def drop_station_tags(text: str, profile: Profile, first: bool) -> Cleaned:
 
 def drop_list_marker(text: str, profile: Profile, first: bool) -> Cleaned:
     """ "- The council voted ..." or "2. The council ..." -> "The council ..."."""
-    match = _LIST_MARKER.match(text)
+    match = LIST_MARKER.match(text)
     if not match:
         return Cleaned(text)
     return Cleaned(text[match.end() :], (f"dropped the list marker “{match.group(0).strip()}”",))

@@ -97,7 +97,7 @@ def present_at(words: list[str], k: int, profile: Profile) -> bool:
 def opens_clause(text: str, profile: Profile) -> bool:
     """The text opens with a subject and its finite verb ("the FAA agreed", "Iran shot down"),
     so it can stand alone as a sentence."""
-    words = _DASHED_ASIDE.sub(" ", text).split()
+    words = DASHED_ASIDE.sub(" ", text).split()
     if words and _CONTRACTED.match(bare(words[0])):
         return True  # "he's the man": a subject and its verb in one word
     k = verb_within(words, profile, _reach(words, profile))
@@ -139,7 +139,7 @@ def opens_clause(text: str, profile: Profile) -> bool:
 _CONTRACTED = re.compile(r"^(?:he|she|it|they|we|i|you|there)['’](?:s|re|ve|ll|d|m)$")
 # "the other four clubs - Peterborough, Bristol City and Crawley - all hit ...": an aside
 # between dashes inside the subject is not where the subject's verb is looked for.
-_DASHED_ASIDE = re.compile(r"\s(?:—|–|--|-)\s[^—–“”\"]+?\s(?:—|–|--|-)\s")
+DASHED_ASIDE = re.compile(r"\s(?:—|–|--|-)\s(?P<aside>[^—–;“”\"]+?)\s(?:—|–|--|-)\s")
 
 
 def _bare_noun_phrase(subject: list[str], profile: Profile) -> bool:

@@ -7,6 +7,7 @@ import re
 
 from news60.language import Profile
 from news60.script.broadcast.grammar import (
+    DASHED_ASIDE,
     PREPOSITIONS,
     TIME_OPENERS,
     bare,
@@ -254,7 +255,7 @@ def _cut_dashed_aside(text: str, profile: Profile) -> tuple[str | None, str]:
     """ "Some 42 per cent of those at Whitemoor jail - and more than a quarter of those in London
     prisons - consider themselves ..." -> "... at Whitemoor jail consider themselves ...": an
     aside between dashes with no verb and no number is colour the sentence stands without."""
-    for match in _DASHED.finditer(text):
+    for match in DASHED_ASIDE.finditer(text):
         words = match["aside"].split()
         before = text[: match.start()].split()[-1:]
         if verb_within(words, profile, len(words)) is not None or re.search(r"\d", match["aside"]):
@@ -266,10 +267,6 @@ def _cut_dashed_aside(text: str, profile: Profile) -> tuple[str | None, str]:
         cut = text[: match.start()] + " " + text[match.end() :]
         return cut, f"cut the aside “{match['aside']}”"
     return None, ""
-
-
-# " - and more than a quarter of those in London prisons - ": an aside between spaced dashes.
-_DASHED = re.compile(r"\s(?:—|–|--|-)\s(?P<aside>[^—–;“”\"]+?)\s(?:—|–|--|-)\s")
 
 
 def _listed(aside: str, after: str, profile: Profile) -> bool:

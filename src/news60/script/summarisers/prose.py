@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from news60.script.quotes import read_marks
+from news60.script.sentences import LIST_MARKER
 
 _MIN_WORDS = 5  # a sentence said on its own; a short one may still ride with its neighbours
 _MAX_WORDS = 70
@@ -275,12 +276,13 @@ def is_caption(sentence: str) -> bool:
     """A photo caption or credit inside the text ("Final embrace: ...", "... (pictured)"); a
     name's aside in brackets hides no less a caption ("Kauri (Te Kaurinui Robert) Parata,
     watched by his father, carves ...")."""
-    sentence = _LIST_MARK.sub("", sentence)  # "- Clockwise from top: ..." under a gallery
+    sentence = LIST_MARKER.sub("", sentence)  # "- Clockwise from top: ..." under a gallery
     unbracketed = _BRACKETED.sub("", sentence)
     return _captioned(sentence) or (unbracketed != sentence and _captioned(unbracketed))
 
 
 def _captioned(sentence: str) -> bool:
+    """The sentence, as it stands, has one of a caption's or a credit's shapes."""
     return bool(
         _PHOTO_GUIDE.match(sentence)
         or _CAPTION_MARK.search(sentence)
@@ -294,7 +296,6 @@ def _captioned(sentence: str) -> bool:
     )
 
 
-_LIST_MARK = re.compile(r"^[-–—•*]\s+")
 _BRACKETED = re.compile(r"\s*\([^()]{1,60}\)")
 
 
