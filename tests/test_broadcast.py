@@ -1115,6 +1115,17 @@ def test_a_split_that_would_leave_a_sentence_leaning_is_not_made(text, index):
             id="a comma splice",
         ),
         pytest.param(
+            # CNN/DM (32 words): who described the noun before the dash, said as what they did.
+            "They face sentences of up to six months for allowing a boy or girl of primary school "
+            "age to take part in the sport – described as ‘barbaric’ by the Culture Secretary.",
+            [
+                "They face sentences of up to six months for allowing a boy or girl of primary "
+                "school age to take part in the sport.",
+                "The Culture Secretary described the sport as ‘barbaric’.",
+            ],
+            id="described as by",
+        ),
+        pytest.param(
             "When he arrived at the house on the hill above the village that night, he found the "
             "door open and the lights on.",
             None,

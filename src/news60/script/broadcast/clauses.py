@@ -928,6 +928,28 @@ def _joined_after_aside(text: str, dashes: list[re.Match[str]], profile: Profile
     return Split(_pieces(text[: closing.start()], joined), "split after the aside between dashes")
 
 
+def split_described(text: str, profile: Profile) -> Split | None:
+    """ "... to take part in the sport – described as ‘barbaric’ by the Culture Secretary." ->
+    "... in the sport. The Culture Secretary described the sport as ‘barbaric’.": a dash and
+    who described the noun before it, said as what they did."""
+    match = _DESCRIBED.match(text)
+    if not match or inside_quote(text, match.start("dash")):
+        return None
+    agent = match["agent"].split()
+    if len(agent) > AGENT_WORDS or verb_within(agent, profile, len(agent)) is not None:
+        return None  # "by the man who found it": a clause, not who
+    said = f"{capitalise(match['agent'])} described the {match['noun']} as {match['what']}"
+    return Split(_pieces(match["main"], said), "said who described it in a sentence of its own")
+
+
+AGENT_WORDS = 6  # "the Culture Secretary", "campaigners in the town": who, briefly
+# "... the sport – described as ‘barbaric’ by the Culture Secretary." closing the sentence.
+_DESCRIBED = re.compile(
+    r"^(?P<main>.+\b(?:the|a|an|this|that|its|their|his|her)\s+(?P<noun>[a-z][\w-]+))"
+    r"(?P<dash>\s+(?:—|–|--|-)\s+)described as (?P<what>.+?) by (?P<agent>[^,;“”\"]+?)\.$"
+)
+
+
 def _joined_after_dash(right: str, profile: Profile) -> str | None:
     """ "... a sign that says "Akwaaba," which means "Welcome" -- and this is exactly how you
     will feel ..." -> "... "Welcome". This is exactly how ...": a dash then "and" or "but" and
@@ -1695,6 +1717,7 @@ SPLIT_RULES: tuple[SplitRule, ...] = (
     split_according_who,
     split_according_report,
     split_dash,
+    split_described,
     split_fronted_as,
     split_charges,
     split_relative,
