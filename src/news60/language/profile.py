@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 
 
 @dataclass(frozen=True, eq=False)  # one per language: compared and hashed by identity
@@ -59,3 +60,8 @@ class Profile:
     # The places a party tag abbreviates ("(R-TX)": "TX" -> "Texas"), said in full.
     party_places: Mapping[str, str]
     default_voice: str
+
+    @cached_property
+    def reporting_forms(self) -> frozenset[str]:
+        """Every form of a reporting verb, past and present ("said", "says")."""
+        return frozenset(self.reporting) | frozenset(self.reporting.values())

@@ -47,7 +47,7 @@ _PLURAL_SUBJECTS = frozenset(_PLURAL_SUBJECTS_WORDS.split())
 @cache
 def _attributions(profile: Profile) -> tuple[str, str]:
     """The two orders of an attribution as patterns: "police said", "said Jane Doe"."""
-    verbs = "|".join(sorted(set(profile.reporting) | set(profile.reporting.values()), key=len))
+    verbs = "|".join(sorted(profile.reporting_forms, key=len))
     verb = rf"(?P<verb>{_TOLD}|(?:{verbs}))"
     # "said Jane Doe", never "told Reuters": after "told" comes who was told.
     inverted = rf"(?P<verb>(?!told|tells)(?:{verbs}))"

@@ -167,7 +167,7 @@ _CONTRASTS = frozenset({"but", "yet"})
 def _attributed_at_end(text: str, profile: Profile) -> bool:
     """ "..., Cook said while visiting ..." or "..., the source told Reuters.": every clause
     before is what someone said, so a split would state the first part as fact."""
-    verbs = "|".join(set(profile.reporting) | set(profile.reporting.values()))
+    verbs = "|".join(profile.reporting_forms)
     # "..., but Gary Neville believes they ...": after a conjunction the verb opens a clause of
     # its own, and what came before is not what he said.
     joined = "|".join(profile.coordinators)
@@ -223,7 +223,7 @@ def _reported_before(text: str, at: int, profile: Profile) -> bool:
     if verb and bare(right[verb]) in said and len(text.split()) > LONGEST:
         return False
     before = [bare(w) for w in text[:at].split()]
-    verbs = set(profile.reporting) | set(profile.reporting.values()) | {"that"}
+    verbs = profile.reporting_forms | {"that"}
     verbs |= {ing for ing, past in profile.agent_participles.items() if past in profile.reporting}
     return any(w in verbs for w in before) and not inside_quote(text, at)
 
@@ -727,7 +727,7 @@ def _agent(clause: str, profile: Profile) -> str | None:
     judge Paul Cassell and attorney Bradley Edwards filed the lawsuit, accusing Dershowitz ..."
     -> "They accused Dershowitz ...")."""
     speaker = _SPEAKER_AFTER_QUOTE.search(clause)
-    verbs = set(profile.reporting) | set(profile.reporting.values()) | _GOES_ON_SAYING
+    verbs = profile.reporting_forms | _GOES_ON_SAYING
     if clause[:1] in "“\"‘'":
         # "'This is a global tumor ...,' he said, referring to ...": the speaker referred; the
         # quote's own subject ("I") did nothing the tail says.
@@ -782,7 +782,7 @@ def _reports_a_clause(left: str, profile: Profile) -> bool:
         return False
     words = left.split()
     verb = verb_within(words, profile, len(words))
-    said = set(profile.reporting) | set(profile.reporting.values())
+    said = profile.reporting_forms
     if verb is None or bare(words[verb]) not in said:
         return False
     return verb_within(words[verb + 1 :], profile, len(words)) is not None
@@ -1114,7 +1114,7 @@ def split_reported(text: str, profile: Profile) -> Split | None:
     arrest. The source said they are insisting Y"."""
     if len(text.split()) <= LONGEST:
         return None
-    said = set(profile.reporting) | set(profile.reporting.values())
+    said = profile.reporting_forms
     verbs = "|".join(v for v in said if v not in {"told", "tells"})
     match = re.match(
         rf"^(?P<who>[^,;:“”\"]{{2,60}}?)\s+(?P<verb>{verbs})(?P<that>\s+that)?\s+(?P<body>[^“”\"].+)$",
@@ -1176,7 +1176,7 @@ def split_shared_subject(text: str, profile: Profile) -> Split | None:
     first = verb_within(words, profile, len(words) if long else 12)
     if not first or (_has_comma_before(words, first) and not (long and _listed(words[:first]))):
         return None
-    if bare(words[first]) in set(profile.reporting) | set(profile.reporting.values()):
+    if bare(words[first]) in profile.reporting_forms:
         return None  # "A source said X are ... and are ...": the second verb is what was said
     if bare(words[0]) in PREPOSITIONS | _CLAUSE_WORDS:
         return None  # "After I was paralyzed swimming saved me ... and allowed": no subject yet
@@ -1543,9 +1543,7 @@ def split_speaker_role(text: str, profile: Profile) -> Split | None:
     Brookings Institution and a former U.S. ambassador to Israel." -> "Martin Indyk is executive
     vice president of .... “Netanyahu broke ...,” said Indyk.": who the speaker is, said first."""
     match = _SAID_ROLE.match(text)
-    if not match or bare(match["verb"]) not in set(profile.reporting) | set(
-        profile.reporting.values()
-    ):
+    if not match or bare(match["verb"]) not in profile.reporting_forms:
         return None
     role = match["role"].split()
     if not role[0].isalpha() or not role[0].islower() or bare(role[0]) in _RELATIVES_OPENING:
@@ -1570,9 +1568,7 @@ def split_speaker_aside(text: str, profile: Profile) -> Split | None:
     Tuesday at a conference."; ", who serves in ..., said" -> "... Peschorn serves in ...": who
     the speaker after a quote is, taken out of the attribution and said first."""
     match = _SPEAKER_ASIDE.match(text)
-    if not match or bare(match["verb"]) not in set(profile.reporting) | set(
-        profile.reporting.values()
-    ):
+    if not match or bare(match["verb"]) not in profile.reporting_forms:
         return None
     name = repeatable(_speaker_name(match["name"], profile), profile)
     aside = match["aside"].split()

@@ -89,7 +89,7 @@ def _others(surname: str, name: str, text: str, profile: Profile) -> bool:
 def _speaks(surname: str, text: str, profile: Profile) -> bool:
     """Somewhere the surname says something ("Cooke said") or is given a personal title ("Mr
     Cooke"): someone, not somewhere."""
-    verbs = "|".join(set(profile.reporting) | set(profile.reporting.values()))
+    verbs = "|".join(profile.reporting_forms)
     said = re.search(rf"\b{re.escape(surname)}\b,?\s+(?:{verbs})\b", text)
     titled = re.search(rf"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+{re.escape(surname)}\b", text)
     return bool(said or titled)

@@ -77,7 +77,7 @@ def _cut_including(text: str, profile: Profile) -> tuple[str | None, str]:
 def _attribution(rest: str, profile: Profile) -> bool:
     """ "officials in the capital said": a short clause that names who said the sentence."""
     words = [bare(w) for w in rest.split()]
-    said = set(profile.reporting) | set(profile.reporting.values())
+    said = profile.reporting_forms
     return len(words) <= ATTRIBUTION_WORDS and any(w in said for w in words)
 
 
@@ -91,7 +91,7 @@ def _cut_report(text: str, profile: Profile) -> tuple[str | None, str]:
     match = _REPORTED_IN.search(text)
     if not match or inside_aside(text, match.start()):
         return None, ""
-    if bare(match["verb"]) not in set(profile.reporting) | set(profile.reporting.values()):
+    if bare(match["verb"]) not in profile.reporting_forms:
         return None, ""
     who, where = match["who"].split(), match["where"].split()
     if len(who) > ATTRIBUTION_WORDS or any(ch.isdigit() for ch in match["where"]):
