@@ -263,3 +263,19 @@ def test_under_strict_one_untraceable_sentence_is_an_error(chat_server):
     handler.reply = PLANTED
     with pytest.raises(ScriptError, match="nine churches"):
         _endpoint(url, strict=True).summarise(ARTICLE, 120, None)
+
+
+CNNDM = Path(__file__).resolve().parents[2] / "shared" / "data" / "summaries"
+
+
+@pytest.mark.skipif(not (CNNDM / "cnndm_train_sample100.jsonl").exists(), reason="no CNN/DM")
+def test_a_brief_of_n_sentences_is_the_top_of_the_story():
+    # CNN/DM's "A woman has been charged with reckless manslaughter ...": chosen for variety, the
+    # brief skipped who fought (the second paragraph) for "Police responded to a 911 call ...".
+    lines = (CNNDM / "cnndm_train_sample100.jsonl").read_text(encoding="utf-8").splitlines()
+    text = next(json.loads(x)["article"] for x in lines if "Hernandez Soriano" in x)
+    article = Article(title="", paragraphs=(text,))
+    brief = get_summariser("extractive", ScriptSettings()).summarise(article, None, 3)
+    assert [p.index for p in brief] == [0, 1, 2]
+    assert "Hernandez Soriano, 25, and Juan Francisco Martinez Rojas" in brief[1].text
+    assert "Police responded" not in " ".join(p.text for p in brief)

@@ -55,7 +55,9 @@ def render(obj: Context, /, story: Path, **options: Any) -> None:
 @cli.command()
 @click.argument("source")
 @source_options
-@click.option("--sentences", type=int, help="Pick exactly N sentences (no time fitting).")
+@click.option(
+    "--sentences", type=int, help="A brief: the story's top N sentences (no time fitting)."
+)
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write story.json here."
 )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -85,14 +84,17 @@ class Extractive:
     def summarise(
         self, article: Article, max_words: int | None, sentences: int | None
     ) -> list[Pick]:
-        """Return whole units in article order, scored by their place in the importance order."""
+        """Whole units in article order, scored by their place in the importance order: for a
+        word budget, chosen by relevance and variety; for a count of sentences, the story's top."""
         story = read_story(article)
+        if sentences is not None:
+            # A brief of N sentences is the top of the story, as a wire service's brief is: in
+            # three sentences there is no room for an arc, and a later unit chosen for variety
+            # left out the second paragraph's who and what (on CNN/DM, 0.7 ROUGE-1 points).
+            return _picks(story, story.top(sentences) or [story.lead])
         vectors = _unit_vectors(story)
         relevance = self._relevance(article, story, vectors)
-        if sentences is not None:
-            order = self._rank(story, vectors, relevance, story.count, sentences)
-        else:
-            order = self._rank(story, vectors, relevance, story.words, max_words or DEFAULT_WORDS)
+        order = self._rank(story, vectors, relevance, max_words or DEFAULT_WORDS)
         return _picks(story, order or [story.lead])
 
     def _relevance(self, article: Article, story: Story, vectors: np.ndarray) -> np.ndarray:
@@ -113,16 +115,15 @@ class Extractive:
         story: Story,
         vectors: np.ndarray,
         relevance: np.ndarray,
-        cost: Callable[[int], int],
         limit: int,
     ) -> list[int]:
         """Units in importance order, the lead first and each after the units it requires,
-        within `limit` cost (words or sentences)."""
-        if cost(story.lead) > limit:
+        within `limit` words."""
+        if story.words(story.lead) > limit:
             return []
         chosen, terms = [story.lead], _key_terms(story.title)
         profile = profile_for(story.language)
-        while best := self._next(story, vectors, relevance, chosen, cost, limit, terms, profile):
+        while best := self._next(story, vectors, relevance, chosen, limit, terms, profile):
             chosen += best
         return chosen
 
@@ -132,7 +133,6 @@ class Extractive:
         vectors: np.ndarray,
         relevance: np.ndarray,
         chosen: list[int],
-        cost: Callable[[int], int],
         limit: int,
         terms: set[str],
         profile: Profile,
@@ -141,14 +141,14 @@ class Extractive:
         usable = list(story.usable)
         gains = self._gains(vectors, relevance, [usable.index(u) for u in chosen])
         covered = " ".join(story.text(u) for u in chosen)
-        room = limit - sum(cost(u) for u in chosen)
+        room = limit - sum(story.words(u) for u in chosen)
         best: list[int] = []
         best_gain = -np.inf
         for k, unit in enumerate(usable):
             needed = [u for u in story.closure(unit) if u not in chosen]
             if unit < story.lead or not needed or not np.isfinite(gains[k]):
                 continue  # nothing is said before the lead
-            if sum(cost(u) for u in needed) > room:
+            if sum(story.words(u) for u in needed) > room:
                 continue
             gain = np.mean([gains[usable.index(u)] for u in needed])
             gain += _news_bonus(story.text(unit), covered, terms)

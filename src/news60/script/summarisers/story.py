@@ -97,6 +97,17 @@ class Story:
         """How many usable units come before this one."""
         return self.usable.index(unit)
 
+    def top(self, sentences: int) -> list[int]:
+        """The story's first usable units in article order, each with the units it requires,
+        within `sentences` article sentences (a unit that does not fit gives way to a later,
+        shorter one)."""
+        chosen: list[int] = []
+        for unit in self.usable:
+            needed = [u for u in self.closure(unit) if u not in chosen]
+            if sum(self.count(u) for u in chosen + needed) <= sentences:
+                chosen += needed
+        return chosen
+
     def closure(self, unit: int) -> list[int]:
         """The unit and every unit it requires, directly or not, in article order."""
         return sorted(self._closures[unit])
