@@ -1988,3 +1988,25 @@ def test_a_sentence_the_next_one_points_into_is_said_whole():
     )
     assert len(write_sentence(text, text, 3, ENGLISH)) == 2
     assert [s.text for s in write_sentence(text, text, 3, ENGLISH, pointed_at=True)] == [text]
+
+
+def test_a_who_clause_after_two_names_joined_by_and_is_on_both():
+    # Telegraph page: "... cabinet ministers Jonathan Moyo and Saviour Kasukuwere, who fled to
+    # the compound after their homes were attacked ..." was said as "Kasukuwere fled ...".
+    text = (
+        "The G40 figures are cabinet ministers Jonathan Moyo and Saviour Kasukuwere, who fled to "
+        "the compound after their homes were attacked by troops in Tuesday night's coup."
+    )
+    assert [s.text for s in write_sentence(text, text, 3, ENGLISH)] == [
+        "The G40 figures are cabinet ministers Jonathan Moyo and Saviour Kasukuwere.",
+        "Moyo and Kasukuwere fled to the compound after their homes were attacked by troops in "
+        "Tuesday night's coup.",
+    ]
+    # "who is": one of the two, or both? Said whole. "France, which": France, or all three?
+    for text in (
+        "The G40 figures are cabinet ministers Jonathan Moyo and Saviour Kasukuwere, who is said "
+        "to be in the compound after their homes were attacked by troops.",
+        "The plan was backed by the United States, Britain and France, which sent troops to the "
+        "region last year after the attacks.",
+    ):
+        assert [s.text for s in write_sentence(text, text, 3, ENGLISH)] == [text]

@@ -528,6 +528,8 @@ def _agrees(subject: str, verb: str) -> bool:
     """A plural-looking noun ("lines") with "was" or "has", or a singular one with "were", is
     not what the clause is about."""
     head = subject.split()[-1]
+    if " and " in subject:
+        return verb not in _SINGULAR_VERBS  # "Moyo and Kasukuwere" are two
     if head[:1].isupper():
         return True  # names: "Iran", "the United States"
     plural = head.endswith("s") and not head.endswith("ss")
@@ -596,6 +598,10 @@ def antecedent(left: str, profile: Profile, person: bool = False) -> str | None:
     or the noun phrase from its determiner ("the gas lines"); None when that is unclear."""
     words = left.split()
     run = _trailing_capitals(words, _ANTECEDENT_PARTICLES)
+    if run and len(run) + 1 < len(words) and bare(words[-len(run) - 1]) == "and":
+        # "cabinet ministers Jonathan Moyo and Saviour Kasukuwere, who fled ... after their
+        # homes were attacked": the clause is on both names, not on the last one.
+        return _pair(words[: -len(run) - 1], run, profile) if person else None
     told = len(run) < len(words) and bare(words[-len(run) - 1]) in set(profile.reporting) | {"to"}
     if run and told and not person:
         return None  # "Cook told Benioff, which meant ...": the "which" is what was said
@@ -644,6 +650,14 @@ def antecedent(left: str, profile: Profile, person: bool = False) -> str | None:
 
 
 _PLACE_PREPOSITIONS = frozenset(["at", "in", "near", "inside", "outside", "behind", "beside"])
+
+
+def _pair(before: list[str], second: list[str], profile: Profile) -> str | None:
+    """Two people named with "and" between, each said again: "Moyo and Kasukuwere"."""
+    first = _trailing_capitals(before, _ANTECEDENT_PARTICLES)
+    one = repeatable(" ".join(first), profile) if first else None
+    other = repeatable(" ".join(second), profile)
+    return f"{one} and {other}" if one and other else None
 
 
 def _person_word(noun: str, profile: Profile) -> bool:
