@@ -973,11 +973,25 @@ def test_a_split_that_would_leave_a_sentence_leaning_is_not_made(text, index):
             "Nobody was hurt, according to the firefighters who responded to the call about the "
             "blaze at the old warehouse near the river on Sunday night.",
             [
+                # "Nobody" may be a word or a name, as far as the sentence alone tells.
+                "Nobody was hurt, according to the firefighters.",
                 "The firefighters responded to the call about the blaze at the old warehouse near "
                 "the river on Sunday night.",
-                "According to the firefighters, nobody was hurt.",
             ],
             id="according to the people who",
+        ),
+        pytest.param(
+            # The ars-1 page's lead (35 words): said who the source was first, "the vulnerability"
+            # came before the flaw it points back to, and the news second.
+            "A flaw in the wildly popular online game Minecraft makes it easy for just about anyone "
+            "to crash the server hosting the game, according to a computer programmer who has "
+            "released proof-of-concept code that exploits the vulnerability.",
+            [
+                "According to a computer programmer, a flaw in the wildly popular online game "
+                "Minecraft makes it easy for just about anyone to crash the server hosting the game.",
+                "The programmer has released proof-of-concept code that exploits the vulnerability.",
+            ],
+            id="according to someone who: the news first",
         ),
         pytest.param(
             # The wapo-2 page (33 words): who the speaker after a quote is, said first, so the

@@ -12,6 +12,7 @@ from news60.language import Profile
 from news60.script.broadcast.grammar import (
     CLAUSE_REACH,
     NAME_PARTICLES,
+    NO_CASING,
     PREPOSITIONS,
     bare,
     capitalise,
@@ -24,6 +25,7 @@ from news60.script.broadcast.grammar import (
     opens_clause,
     present_at,
     repeatable,
+    unsure_case,
     verb_within,
 )
 from news60.script.quotes import QUOTED
@@ -1642,30 +1644,35 @@ _CLOSING_APPOSITION = re.compile(r"^(?P<main>.+\S),\s+(?P<app>(?:a|an)\s[^,;:“
 
 
 def split_according_who(text: str, profile: Profile) -> Split | None:
-    """ "X happened, according to a programmer who has released code." -> "A programmer has released
-    code. According to the programmer, x happened." """
+    """ "X happened, according to a programmer who has released code that exploits the flaw." ->
+    "According to a programmer, x happened. The programmer has released code that exploits the
+    flaw.": the news first, with its source; who the source is after (it may lean on the news:
+    "the flaw")."""
     match = _ACCORDING_WHO.match(text)
     if not match or verb_within(match["rest"].split(), profile, 2) is None:
         return None
     head = match["noun"].split()[-1]
     if match["who"] == "that" and not _people(head, profile):
         return None  # "according to the claim that police lied": what was claimed
+    source = f"{match['det']} {match['noun']}"
+    again = f"The {match['noun'] if match['det'] == 'the' else head}"
     body = match["body"]
-    if bare(body.split()[0]) in profile.coordinators:
-        # "But those towels might not be clean, according to the hotel bosses that responded
-        # to a thread": the "But" answers the sentence before, so this one keeps its place.
-        first = f"{body}, according to the {match['noun']}"
-        return Split((ended(first), ended(f"The {match['noun']} {match['rest']}")), _WHO_NOTE)
-    first = f"{capitalise(match['det'])} {match['noun']} {match['rest']}"
-    second = f"According to the {head}, {body[:1].lower() + body[1:]}"
-    return Split((ended(first), ended(second)), "said who the source is first")
+    said = decapitalise(body, profile)
+    # "But those towels might not be clean, according to the hotel bosses that ...": the "But"
+    # answers the sentence before, so it stays first; "Minecraft makes it ...": a capital the
+    # sentence alone cannot tell from a name's stays first too, the source after it.
+    if bare(body.split()[0]) in profile.coordinators or unsure_case(said, NO_CASING):
+        first = f"{body}, according to {source}"
+    else:
+        first = f"According to {source}, {said}"
+    return Split((ended(first), ended(f"{again} {match['rest']}")), _WHO_NOTE)
 
 
 _ACCORDING_WHO = re.compile(
     r"^(?P<body>[^“”\"]{12,}?),\s+according to (?P<det>an?|the) (?P<noun>[a-z][\w -]{2,40}?) "
     r"(?P<who>who|that) (?P<rest>[^,]+)\.$"
 )
-_WHO_NOTE = "said who the source is in a sentence of its own"
+_WHO_NOTE = "said who the source is in a sentence of its own, after the news"
 
 
 def _people(noun: str, profile: Profile) -> bool:
