@@ -2024,3 +2024,19 @@ def test_a_who_clause_after_two_names_joined_by_and_is_on_both():
         "region last year after the attacks.",
     ):
         assert [s.text for s in write_sentence(text, text, 3, ENGLISH)] == [text]
+
+
+def test_a_name_with_a_middle_initial_and_jr_is_introduced_by_its_family_name():
+    # AP scrape: "Patrick W. Carlineo Jr., 55, of Addison pleaded guilty ..." is left out (42
+    # words); "Carlineo faces a maximum of 10 years" was the listener's first "Carlineo", and
+    # "Jr" was taken for his family name.
+    from news60.script.people import surname_of
+
+    assert surname_of("Patrick W. Carlineo Jr.") == "Carlineo"
+    assert surname_of("Martin Luther King III") == "King"
+    article, story = story_of(SHARED_DATA / "scrapes" / "7a457a4f71735c17" / "scrape.txt")
+    lines = lines_from(story, "Carlineo faces a maximum")
+    people = people_in(article_sentences(article), ENGLISH)
+    said = finish_script(lines, people, ENGLISH, "said")
+    assert said[0].text.startswith("Patrick W. Carlineo Jr faces a maximum of 10 years")
+    assert "name" in rules(said)

@@ -66,7 +66,8 @@ def people_in(sentences: Iterable[tuple[str, int]], profile: Profile) -> dict[st
     for surname, mentions in found.items():
         if len({p.name for p in mentions}) > 1:
             continue
-        if all(p.introduction == p.name for p in mentions) and not _speaks(surname, whole, profile):
+        bare_name = all(p.introduction == p.name for p in mentions)
+        if bare_name and not _speaks(surname, whole, profile) and not _initialled(mentions[0].name):
             continue  # "Lower Manhattan": no role and no words said, perhaps no person at all
         if _others(surname, mentions[0].name, whole, profile):
             continue  # "US PRESIDENT DONALD Trump" beside "Ivanka Trump": two people
@@ -84,6 +85,11 @@ def _others(surname: str, name: str, text: str, profile: Profile) -> bool:
         if word != given and word not in ours and not is_title(match.group(1)):
             return True
     return False
+
+
+def _initialled(name: str) -> bool:
+    """ "Patrick W. Carlineo": a middle initial is only ever a person's."""
+    return any(re.fullmatch(r"[A-Z]\.", word) for word in name.split()[1:-1])
 
 
 def _speaks(surname: str, text: str, profile: Profile) -> bool:
