@@ -2040,3 +2040,14 @@ def test_a_name_with_a_middle_initial_and_jr_is_introduced_by_its_family_name():
     said = finish_script(lines, people, ENGLISH, "said")
     assert said[0].text.startswith("Patrick W. Carlineo Jr faces a maximum of 10 years")
     assert "name" in rules(said)
+
+
+def test_a_which_after_a_name_with_its_owner_says_the_owner_again():
+    # CNN/DM: "Queen’s Speech is expected to fire the starting gun ..." lacked its first word.
+    text = (
+        "Mr Moss’s departure was announced on the eve of today’s Queen’s Speech, which is expected "
+        "to fire the starting gun on a crackdown on boardroom excess and empower shareholders to "
+        "veto any examples of corporate excess."
+    )
+    said = [s.text for s in write_sentence(text, text, 6, ENGLISH)]
+    assert said[1].startswith("Today’s Queen’s Speech is expected to fire the starting gun")

@@ -624,8 +624,14 @@ def antecedent(left: str, profile: Profile, person: bool = False) -> str | None:
     if run and not person and len(run) <= SUBJECT_OPENING:
         # "Big Machine, which": a company's name whole, never "Machine"; "the United States,
         # which": with its article.
-        the = len(run) < len(words) and bare(words[-len(run) - 1]) == "the"
-        return ("The " if the else "") + " ".join(run)
+        before = words[-len(run) - 1] if len(run) < len(words) else ""
+        if bare(before) == "the":
+            return "The " + " ".join(run)
+        if before.islower() and before.endswith(("'s", "’s")):
+            # "on the eve of today’s Queen’s Speech, which": "Today’s Queen’s Speech", with its
+            # owner; "Queen’s Speech is expected ..." lacks a word.
+            return f"{capitalise(before)} {' '.join(run)}"
+        return " ".join(run)
     if run and _group_named(words, run):
         return f"The {run[0]}"
     if run:
