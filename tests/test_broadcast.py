@@ -2051,3 +2051,18 @@ def test_a_which_after_a_name_with_its_owner_says_the_owner_again():
     )
     said = [s.text for s in write_sentence(text, text, 6, ENGLISH)]
     assert said[1].startswith("Today’s Queen’s Speech is expected to fire the starting gun")
+
+
+def test_a_quotes_own_i_is_never_taken_for_the_sentences_subject():
+    from news60.script.broadcast.clauses import split_asked
+    from news60.script.broadcast.grammar import main_subject
+
+    quote_first = "“I will not evade the legal and political responsibility,” Yoon continued."
+    assert main_subject(quote_first, ENGLISH) is None
+    assert main_subject("He said it was fine.", ENGLISH) == "He"
+    # Was: "“I was asked whether he would resign ...": the quote's speaker was asked, not "I".
+    text = (
+        "When asked whether he would resign over the failed vote, “I will not evade the legal "
+        "and political responsibility,” Yoon said."
+    )
+    assert split_asked(text, ENGLISH) is None

@@ -208,6 +208,8 @@ def main_subject(sentence: str, profile: Profile) -> str | None:
     subject = words[:k]
     if _has_comma(subject) or any(bare(w) in PREPOSITIONS - {"of"} for w in subject):
         return None
+    if subject[0][:1] in "“\"‘'":
+        return None  # "“I will not evade ...,” Yoon continued": the quote's "I" is its speaker's
     return repeatable(" ".join(subject), profile)
 
 
