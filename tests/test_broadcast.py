@@ -2029,7 +2029,8 @@ def test_a_who_clause_after_two_names_joined_by_and_is_on_both():
 def test_a_name_with_a_middle_initial_and_jr_is_introduced_by_its_family_name():
     # AP scrape: "Patrick W. Carlineo Jr., 55, of Addison pleaded guilty ..." is left out (42
     # words); "Carlineo faces a maximum of 10 years" was the listener's first "Carlineo", and
-    # "Jr" was taken for his family name.
+    # "Jr" was taken for his family name. His age says he is someone (a yacht, "Grace E. J'ade",
+    # has none).
     from news60.script.people import surname_of
 
     assert surname_of("Patrick W. Carlineo Jr.") == "Carlineo"
@@ -2038,8 +2039,11 @@ def test_a_name_with_a_middle_initial_and_jr_is_introduced_by_its_family_name():
     lines = lines_from(story, "Carlineo faces a maximum")
     people = people_in(article_sentences(article), ENGLISH)
     said = finish_script(lines, people, ENGLISH, "said")
-    assert said[0].text.startswith("Patrick W. Carlineo Jr faces a maximum of 10 years")
+    assert said[0].text.startswith("Patrick W. Carlineo Jr, 55, faces a maximum of 10 years")
     assert "name" in rules(said)
+    assert "Kennedy" in people and people["Kennedy"].introduction == (
+        "James P. Kennedy Jr, the U.S. Attorney for the Western District of New York"
+    )
 
 
 def test_a_which_after_a_name_with_its_owner_says_the_owner_again():

@@ -27,7 +27,8 @@ _NOT_ROLE_WORDS = (
     "an in on at by for with from of to said says told according meanwhile however"
 )
 _NOT_ROLE = frozenset(_NOT_ROLE_WORDS.split())
-_APPOSITIVE = re.compile(r"^,\s+(?P<app>(?:the|a|an|\d{1,3}\b)[^,;:“”\"()]{0,80}?)(?=,|\.$|$)")
+# ", the foreign secretary," after a name; after "Jr." its stop comes first.
+_APPOSITIVE = re.compile(r"^\.?,\s+(?P<app>(?:the|a|an|\d{1,3}\b)[^,;:“”\"()]{0,80}?)(?=,|\.$|$)")
 
 
 @dataclass(frozen=True)
@@ -66,8 +67,9 @@ def people_in(sentences: Iterable[tuple[str, int]], profile: Profile) -> dict[st
     for surname, mentions in found.items():
         if len({p.name for p in mentions}) > 1:
             continue
-        bare_name = all(p.introduction == p.name for p in mentions)
-        if bare_name and not _speaks(surname, whole, profile) and not _initialled(mentions[0].name):
+        if all(p.introduction == p.name for p in mentions) and not _someone(
+            surname, whole, profile
+        ):
             continue  # "Lower Manhattan": no role and no words said, perhaps no person at all
         if _others(surname, mentions[0].name, whole, profile):
             continue  # "US PRESIDENT DONALD Trump" beside "Ivanka Trump": two people
@@ -87,18 +89,16 @@ def _others(surname: str, name: str, text: str, profile: Profile) -> bool:
     return False
 
 
-def _initialled(name: str) -> bool:
-    """ "Patrick W. Carlineo": a middle initial is only ever a person's."""
-    return any(re.fullmatch(r"[A-Z]\.", word) for word in name.split()[1:-1])
-
-
-def _speaks(surname: str, text: str, profile: Profile) -> bool:
-    """Somewhere the surname says something ("Cooke said") or is given a personal title ("Mr
-    Cooke"): someone, not somewhere."""
+def _someone(surname: str, text: str, profile: Profile) -> bool:
+    """Somewhere the surname says something ("Cooke said"), is given a personal title ("Mr
+    Cooke") or an age ("Patrick W. Carlineo Jr., 55,"): someone, not somewhere (a yacht
+    "Grace E. J'ade" has none of these)."""
+    name = re.escape(surname)
     verbs = "|".join(profile.reporting_forms)
-    said = re.search(rf"\b{re.escape(surname)}\b,?\s+(?:{verbs})\b", text)
-    titled = re.search(rf"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+{re.escape(surname)}\b", text)
-    return bool(said or titled)
+    said = re.search(rf"\b{name}\b,?\s+(?:{verbs})\b", text)
+    titled = re.search(rf"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+{name}\b", text)
+    aged = re.search(rf"\b{name}(?:\s+(?:Jr|Sr)\.?)?,\s+\d{{1,3}},", text)
+    return bool(said or titled or aged)
 
 
 def _role(text: str, start: int, end: int, profile: Profile) -> tuple[str, bool]:
