@@ -2070,3 +2070,23 @@ def test_a_quotes_own_i_is_never_taken_for_the_sentences_subject():
         "and political responsibility,” Yoon said."
     )
     assert split_asked(text, ENGLISH) is None
+
+
+def test_a_pair_given_an_age_are_people_and_a_time_word_is_no_given_name():
+    # CNN/DM: "Yesterday Rowlands was jailed ..." was the script's first "Rowlands": the age the
+    # pair share says they are people, and "Yesterday" before the surname is no other Rowlands.
+    sentences = [
+        (
+            "Lee Rowlands and Madelaine Moir, both 37, were one of five couples in the "
+            "competition final.",
+            0,
+        ),
+        ("Yesterday Rowlands was jailed for 28 months after admitting unlawful wounding.", 1),
+    ]
+    people = people_in(sentences, ENGLISH)
+    assert people["Rowlands"].name == "Lee Rowlands"
+    line = TracedSentence(sentences[1][0], (sentences[1][0],), (1,))
+    said = finish_script([line], people, ENGLISH, "said")
+    assert said[0].text == (
+        "Yesterday Lee Rowlands was jailed for 28 months after admitting unlawful wounding."
+    )

@@ -21,10 +21,12 @@ from news60.script.people import is_title, named_people, surname_of
 ROLE_WORDS = 4  # a role before a name runs at most this many words ("Senate Democratic leader")
 APPOSITIVE_WORDS = 10  # ", the foreign secretary," and the like; longer is a clause of its own
 LONGEST = 30  # an introduction that would make the sentence longer than this is said bare
-# Capitalised words before a name that are not part of its title ("When Trump", "But Smith").
+# Capitalised words before a name that are not part of its title nor a given name ("When
+# Trump", "But Smith", "Yesterday Rowlands").
 _NOT_ROLE_WORDS = (
     "when after before but and as if while since because though although then so also the a "
-    "an in on at by for with from of to said says told according meanwhile however"
+    "an in on at by for with from of to said says told according meanwhile however yesterday "
+    "today tonight now earlier later monday tuesday wednesday thursday friday saturday sunday"
 )
 _NOT_ROLE = frozenset(_NOT_ROLE_WORDS.split())
 # ", the foreign secretary," after a name; after "Jr." its stop comes first.
@@ -97,8 +99,12 @@ def _someone(surname: str, text: str, profile: Profile) -> bool:
     verbs = "|".join(profile.reporting_forms)
     said = re.search(rf"\b{name}\b,?\s+(?:{verbs})\b", text)
     titled = re.search(rf"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+{name}\b", text)
-    aged = re.search(rf"\b{name}(?:\s+(?:Jr|Sr)\.?)?,\s+\d{{1,3}},", text)
-    return bool(said or titled or aged)
+    aged = re.search(rf"\b{name}(?:\s+(?:Jr|Sr)\.?)?,\s+(?:aged\s+|both\s+)?\d{{1,3}},", text)
+    # "Lee Rowlands and Madelaine Moir, both 37,": the age is the pair's.
+    pair = re.search(
+        rf"\b{name}\s+and\s+(?:[A-Z][\w'’-]+\s+){{1,2}}?[A-Z][\w'’-]+,\s+both\s+\d", text
+    )
+    return bool(said or titled or aged or pair)
 
 
 def _role(text: str, start: int, end: int, profile: Profile) -> tuple[str, bool]:
