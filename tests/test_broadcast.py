@@ -2090,3 +2090,16 @@ def test_a_pair_given_an_age_are_people_and_a_time_word_is_no_given_name():
     assert said[0].text == (
         "Yesterday Lee Rowlands was jailed for 28 months after admitting unlawful wounding."
     )
+
+
+def test_miss_is_a_title_so_miss_moir_is_introduced_by_her_full_name():
+    # CNN/DM: "Miss Moir" and "Madelaine Moir" were taken for two people with one surname, so
+    # neither was introduced: "Miss Moir is said to have stood by him".
+    sentences = [
+        ("Lee Rowlands and Madelaine Moir, both 37, were one of five couples in the final.", 0),
+        ("Miss Moir is said to have stood by him.", 1),
+    ]
+    people = people_in(sentences, ENGLISH)
+    line = TracedSentence(sentences[1][0], (sentences[1][0],), (1,))
+    said = finish_script([line], people, ENGLISH, "said")
+    assert said[0].text == "Madelaine Moir is said to have stood by him."

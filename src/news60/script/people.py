@@ -36,6 +36,7 @@ _TITLES = frozenset(
         "Mr",
         "Mrs",
         "Ms",
+        "Miss",  # "Miss Moir" is Madelaine Moir, not a second Moir
         "Dr",
         "Prof",
         "Sir",
