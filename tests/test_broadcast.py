@@ -2103,3 +2103,30 @@ def test_miss_is_a_title_so_miss_moir_is_introduced_by_her_full_name():
     line = TracedSentence(sentences[1][0], (sentences[1][0],), (1,))
     said = finish_script([line], people, ENGLISH, "said")
     assert said[0].text == "Madelaine Moir is said to have stood by him."
+
+
+def test_a_clause_set_off_inside_the_main_clause_is_not_split_off():
+    # CNN/DM: "(as Justice John Roberts recently did)" between commas, then the main clause goes
+    # on ("with the poetic musings ..."): split before "as", the listener heard "Justice John
+    # Roberts recently did, with the poetic musings of ...".
+    text = (
+        "Maybe the justices would be less inclined to equate the lyrics of Eminem (as Justice "
+        "John Roberts recently did)  with the poetic musings of frighteningly abusive tweeters."
+    )
+    said = write_sentence(text, text, 9, ENGLISH)
+    assert [s.text for s in said] == [
+        "Maybe the justices would be less inclined to equate the lyrics of Eminem, as Justice "
+        "John Roberts recently did, with the poetic musings of frighteningly abusive tweeters."
+    ]
+    # The double space closed up is no dateline dropped.
+    assert not any("dateline" in r.note for r in said[0].rewrites)
+
+
+def test_a_second_verb_after_another_clause_is_not_given_the_first_subject():
+    # CNN/DM: "Staff found the 89-year-old covered in blood and the man was in a distressed
+    # state and had injuries ..." was said "Staff had injuries from severe mouse bites."
+    text = (
+        "Staff found the 89-year-old covered in blood and the man was in a distressed state and "
+        "had injuries from severe mouse bites."
+    )
+    assert [s.text for s in write_sentence(text, text, 5, ENGLISH)] == [text]

@@ -102,9 +102,10 @@ def _clean(draft: _Draft, profile: Profile, first: bool) -> _Draft:
         dropped.append(cleaned.dropped)
         after += cleaned.after
     shown = display_text(text)
-    if shown != text:
-        notes.append(_display_note(text, shown))
-        dropped.append(text[: max(0, len(text) - len(shown))])
+    spaced = " ".join(text.split())  # a double space closed up is no rewrite to note
+    if shown != spaced:
+        notes.append(_display_note(spaced, shown))
+        dropped.append(spaced[: max(0, len(spaced) - len(shown))])
     rewrites = tuple(Rewrite("clutter", note) for note in notes)
     # "(Medtronic officials say ...)" whole in brackets: its clause is all there is to say.
     pieces = tuple(piece for piece in (shown, *after) if piece.strip()) or (shown,)

@@ -382,6 +382,8 @@ def split_clause_conjunction(text: str, profile: Profile) -> Split | None:
             continue
         if len(text[: match.start()].split()) < MIN_PIECE or not opens_clause(right, profile):
             continue
+        if _main_clause_goes_on(right):
+            continue  # "to equate the lyrics of Eminem, as Roberts did, with the musings of ..."
         verb = verb_within(right.split(), profile)
         if verb and bare(right.split()[verb - 1]) in {"and", "or", "but"}:
             continue  # "described this as the worst case and accused him": the verb is hers
@@ -393,6 +395,13 @@ def split_clause_conjunction(text: str, profile: Profile) -> Split | None:
             right = "But " + right
         return Split(_pieces(text[: match.start()], right), f"split before “{match.group(1)}”")
     return None
+
+
+def _main_clause_goes_on(clause: str) -> bool:
+    """The clause closes on a comma and the main clause it sits in goes on after it with a
+    preposition: the clause is an aside inside the sentence, not its end."""
+    closing = re.search(r",\s+([a-z]+)\b", clause)
+    return closing is not None and closing.group(1) in PREPOSITIONS
 
 
 def split_relative(text: str, profile: Profile) -> Split | None:
@@ -1229,6 +1238,8 @@ def split_shared_subject(text: str, profile: Profile) -> Split | None:
             continue  # "said the plan had failed and would ...": the "and" is inside a clause
         if any(w in profile.coordinators and w != "and" for w in between):
             continue  # "..., but many donors and elected officials remain": another clause's
+        if _clause_between(text, len(" ".join(words[: first + 1])), match.start(), profile):
+            continue  # "Staff found him ... and the man was in distress and had injuries"
         opener = _pronoun_for(subject, match["verb"], profile)
         if opener:
             # "... but did release a statement": the contrast opens the new sentence.
@@ -1239,6 +1250,13 @@ def split_shared_subject(text: str, profile: Profile) -> Split | None:
             note = f"split before “{match['joint']} {match['verb']}”"
             return Split(_pieces(text[: match.start()], right), note)
     return None
+
+
+def _clause_between(text: str, start: int, end: int, profile: Profile) -> bool:
+    """Between start and end, an "and" opens a clause with a subject of its own: a verb after
+    end shares that subject, not the sentence's."""
+    joints = re.finditer(r"\s+and\s+", text[start:end])
+    return any(opens_clause(text[start + joint.end() :], profile) for joint in joints)
 
 
 _BE = frozenset(["is", "are", "was", "were", "be", "been"])
