@@ -686,3 +686,18 @@ def test_words_printed_without_their_marks_are_not_said_as_the_newsreaders_own()
         ),
     )
     assert "I was raised in Minnesota" in " ".join(_said(column, 150))
+
+
+def test_a_lead_quoting_its_subjects_words_after_a_verb_of_saying_is_attributed():
+    # CNN/DM: "Russian Prime Minister Dmitry Medvedev has blasted the Obama administration for
+    # bringing the world to the brink of 'a second Cold War that nobody needs.'" counted as a
+    # quote with no speaker, so the story lost its lead and opened on "He told Bloomberg ...".
+    from news60.script.quotes import attributes, read_marks
+
+    lead = (
+        "Russian Prime Minister Dmitry Medvedev has blasted the Obama administration for "
+        "bringing the world to the brink of 'a second Cold War that nobody needs.'"
+    )
+    assert attributes(read_marks(lead))
+    # Said of someone, the words are not theirs: "was accused of 'bowing to ...'".
+    assert not attributes(read_marks("She was accused of 'bowing to white people companies'."))

@@ -16,7 +16,13 @@ ATTRIBUTION = re.compile(
     r"recalled|continued|replied|commented|announced|acknowledged|conceded|chanted|shouted|"
     r"yelled|cried|quipped|joked|called|dubbed|described|labell?ed|titled|named|reads|read|"
     # "the announcer can be heard saying: ...", "a court heard that ...": the speaker is named.
-    r"saying|heard)\b",
+    r"saying|heard|"
+    # "Medvedev has blasted Obama for bringing the world to 'a second Cold War ...'": a verb of
+    # saying whose subject spoke the quoted words (not "was accused of 'bowing to ...'").
+    r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bbeing\s)"
+    r"(?:blasted|blasts|slammed|slams|hit out|accused|accuses|accusing|branded|brands|vowed|"
+    r"vows|urged|urges|criticised|criticized|condemned|praised|denied|denies|revealed|"
+    r"pledged|promised|demanded|complained|boasted))\b",
     re.IGNORECASE,
 )
 SPEECH_WORDS = 4  # a quoted span this long is speech; shorter ones are phrases or titles
