@@ -382,7 +382,7 @@ def split_clause_conjunction(text: str, profile: Profile) -> Split | None:
             continue
         if len(text[: match.start()].split()) < MIN_PIECE or not opens_clause(right, profile):
             continue
-        if _main_clause_goes_on(right):
+        if _elliptical(right, profile):
             continue  # "to equate the lyrics of Eminem, as Roberts did, with the musings of ..."
         verb = verb_within(right.split(), profile)
         if verb and bare(right.split()[verb - 1]) in {"and", "or", "but"}:
@@ -397,11 +397,11 @@ def split_clause_conjunction(text: str, profile: Profile) -> Split | None:
     return None
 
 
-def _main_clause_goes_on(clause: str) -> bool:
-    """The clause closes on a comma and the main clause it sits in goes on after it with a
-    preposition: the clause is an aside inside the sentence, not its end."""
-    closing = re.search(r",\s+([a-z]+)\b", clause)
-    return closing is not None and closing.group(1) in PREPOSITIONS
+def _elliptical(clause: str, profile: Profile) -> bool:
+    """The clause ends on its auxiliary, its verb left out ("as Justice John Roberts recently
+    did"): a comparison with what the main clause says, which says nothing alone."""
+    words = re.split(r"[,;:]", clause, maxsplit=1)[0].split()
+    return bool(words) and bare(words[-1]) in profile.auxiliaries
 
 
 def split_relative(text: str, profile: Profile) -> Split | None:
