@@ -139,3 +139,22 @@ def test_a_single_mark_set_the_wrong_way_round_is_an_apostrophe_and_opens_no_quo
     assert read_marks("a hit of the ‘90s in Leeds").open_at_end == ""
     # A quote that stays open for the next sentence still does.
     assert read_marks("Price’s interview continued: ‘I drove away Jean").open_at_end == "‘"
+
+
+def test_two_quotes_run_together_without_their_stop_are_two_sentences():
+    # CNN/DM: a caption ran into the next quote, "... those sanctions' 'We have indeed done a
+    # lot ...": said as one sentence, the two quotes ran together and the second was left open.
+    text = (
+        "Medvedev hinted at repercussions, saying that 'we probably could cause some "
+        "unpleasantries for the country that imposes those sanctions' 'We have indeed done a lot "
+        "for Russian-U.S. relations. I believe doing so was right.'"
+    )
+    assert split_sentences(text) == [
+        "Medvedev hinted at repercussions, saying that 'we probably could cause some "
+        "unpleasantries for the country that imposes those sanctions.'",
+        "'We have indeed done a lot for Russian-U.S. relations.",
+        "I believe doing so was right.'",
+    ]
+    # A plural's apostrophe before a quoted name closes nothing.
+    text = "He gave the players' 'Golden Boot' award to Smith."
+    assert split_sentences(text) == [text]

@@ -32,6 +32,26 @@ _PLACE_INITIALS = {"d.c", "l.a", "n.y", "n.j", "s.f"}
 _AFTER_PHOTO_MARK = re.compile(
     r"(\((?:pictured|left|right|centre|center|above|below|inset)\))\s+(?=[A-Z][a-z])"
 )
+# "... saying that 'we could cause some unpleasantries for the country' 'We have indeed done a
+# lot ...": a quote closed right before another opens on a capital, the page's stop lost between.
+_JAMMED_QUOTES = re.compile(r"(?<=\w)([”’'])\s+(?=[“‘'][A-Z])")
+
+
+def _unjammed(text: str) -> str:
+    """The text with a line break (and the lost stop) between two quotes run together; only
+    where the first was opened in the text, so "the players' 'Golden Boot'" stays as it is."""
+    parts, start = [], 0
+    for match in _JAMMED_QUOTES.finditer(text):
+        before = text[start : match.start()]
+        opened = before.count("“") > before.count("”") if match[1] == "”" else None
+        if opened is None:
+            opened = re.search(r"(?:^|\s)['‘]\w", before) is not None
+        if opened:
+            parts.append(f"{before}.{match[1]}")
+            start = match.end()
+    return "\n".join([*parts, text[start:]])
+
+
 # "- The UK must stay in the EU", "• Sales rose", "2) Prices fell": the marker of a list's item.
 LIST_MARKER = re.compile(r"^\s*(?:[-–—•*·▪►]|\d{1,2}[.)])\s+(?=\S)")
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, then space.
@@ -48,7 +68,8 @@ def split_sentences(text: str, named: frozenset[str] | None = None) -> list[str]
     sentences: list[str] = []
     named = stops_in_names(text) if named is None else named
     for paragraph in re.split(r"\n\s*\n", text):
-        for part in _AFTER_PHOTO_MARK.sub("\\1\n", " ".join(paragraph.split())).split("\n"):
+        joined = _AFTER_PHOTO_MARK.sub("\\1\n", " ".join(paragraph.split()))
+        for part in _unjammed(joined).split("\n"):
             sentences.extend(_split_paragraph(part, named))
     return [s for s in sentences if s]
 
