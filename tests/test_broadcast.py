@@ -2039,11 +2039,16 @@ def test_a_name_with_a_middle_initial_and_jr_is_introduced_by_its_family_name():
     lines = lines_from(story, "Carlineo faces a maximum")
     people = people_in(article_sentences(article), ENGLISH)
     said = finish_script(lines, people, ENGLISH, "said")
-    assert said[0].text.startswith("Patrick W. Carlineo Jr, 55, faces a maximum of 10 years")
+    assert said[0].text.startswith("Patrick W. Carlineo Jr., 55, faces a maximum of 10 years")
     assert "name" in rules(said)
     assert "Kennedy" in people and people["Kennedy"].introduction == (
-        "James P. Kennedy Jr, the U.S. Attorney for the Western District of New York"
+        "James P. Kennedy Jr., the U.S. Attorney for the Western District of New York"
     )
+    # Introduced where the article says who he is, the sentence is said as it stands (it was
+    # "James P. Kennedy Jr Jr., the U.S. Attorney ...").
+    kennedy = lines_from(story, "James P. Kennedy Jr., the U.S. Attorney")
+    said = finish_script(kennedy, people, ENGLISH, "said")
+    assert said[0].text == kennedy[0].text
 
 
 def test_a_which_after_a_name_with_its_owner_says_the_owner_again():

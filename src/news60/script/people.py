@@ -7,9 +7,11 @@ from collections.abc import Iterable
 
 from news60.script.quotes import ATTRIBUTION
 
-# A full name: two to four capitalised words, perhaps with a middle initial ("John F. Kennedy").
+# A full name: two to four capitalised words, perhaps with a middle initial ("John F. Kennedy")
+# and the stop of a "Jr." or "Sr." after it, so the name is said as the article writes it.
 FULL_NAME = re.compile(
     r"\b[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+(?:Mc|Mac|O’|O'|De|Van|Al-)?[A-Z][a-z'’-]+){1,3}"
+    r"(?:(?<=\bJr|\bSr)\.(?=,))?"
 )
 # Words that make a capitalised run a place, body or event rather than a person.
 _NOT_PERSON_LIST = (

@@ -29,8 +29,7 @@ _NOT_ROLE_WORDS = (
     "today tonight now earlier later monday tuesday wednesday thursday friday saturday sunday"
 )
 _NOT_ROLE = frozenset(_NOT_ROLE_WORDS.split())
-# ", the foreign secretary," after a name; after "Jr." its stop comes first.
-_APPOSITIVE = re.compile(r"^\.?,\s+(?P<app>(?:the|a|an|\d{1,3}\b)[^,;:“”\"()]{0,80}?)(?=,|\.$|$)")
+_APPOSITIVE = re.compile(r"^,\s+(?P<app>(?:the|a|an|\d{1,3}\b)[^,;:“”\"()]{0,80}?)(?=,|\.$|$)")
 
 
 @dataclass(frozen=True)
