@@ -2135,3 +2135,15 @@ def test_a_second_verb_after_another_clause_is_not_given_the_first_subject():
         "had injuries from severe mouse bites."
     )
     assert [s.text for s in write_sentence(text, text, 5, ENGLISH)] == [text]
+
+
+def test_the_as_that_closes_a_comparison_opens_no_sentence():
+    # CNN/DM: "Our society is not as interested in protecting social media rants as it is in
+    # protecting artists ..." was said "... social media rants. It is in protecting artists".
+    from news60.script.broadcast.clauses import split_clause_conjunction
+
+    text = (
+        "Our society is not as interested in protecting social media rants as it is in "
+        "protecting artists because we really don't feel as good about protecting dummies."
+    )
+    assert split_clause_conjunction(text, ENGLISH) is None

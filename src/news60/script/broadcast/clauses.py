@@ -378,6 +378,8 @@ def split_clause_conjunction(text: str, profile: Profile) -> Split | None:
         before = bare((text[: match.start()].split() or [""])[-1])
         if match.group(1) == "as" and before in _COMPARING_BEFORE_AS:
             continue  # "..., just as they will on an SLS launch": a comparison, not a new event
+        if match.group(1) == "as" and _as_before(text[: match.start()]):
+            continue  # "not as interested in rants as it is in artists": the second "as" compares
         if inside_aside(text, match.start()) or _reported_before(text, match.start(), profile):
             continue
         if len(text[: match.start()].split()) < MIN_PIECE or not opens_clause(right, profile):
@@ -395,6 +397,14 @@ def split_clause_conjunction(text: str, profile: Profile) -> Split | None:
             right = "But " + right
         return Split(_pieces(text[: match.start()], right), f"split before “{match.group(1)}”")
     return None
+
+
+def _as_before(left: str) -> bool:
+    """An "as" among the words before opens a comparison that an "as" after them closes."""
+    return "as" in [bare(w) for w in left.split()[-COMPARISON_WORDS:]]
+
+
+COMPARISON_WORDS = 10  # "as interested in protecting social media rants as": the span compared
 
 
 def _elliptical(clause: str, profile: Profile) -> bool:
