@@ -2147,3 +2147,11 @@ def test_the_as_that_closes_a_comparison_opens_no_sentence():
         "protecting artists because we really don't feel as good about protecting dummies."
     )
     assert split_clause_conjunction(text, ENGLISH) is None
+
+
+def test_a_short_quote_and_its_speaker_are_not_taken_for_a_reported_clause():
+    # CNN/DM: "‘CRN is experimenting,’ Luca Boldrini, CRN’s sales director told Boat
+    # International." was said "CRN’s sales director told Boat International ‘CRN is
+    # experimenting,’ Luca Boldrini."
+    text = "‘CRN is experimenting,’ Luca Boldrini, CRN’s sales director told Boat International."
+    assert [s.text for s in write_sentence(text, text, 7, ENGLISH)] == [text]

@@ -98,6 +98,9 @@ def _reported_first(text: str, profile: Profile, casing: Casing) -> str | None:
         body = match["body"].strip()
         if not verb_within(body.split(), profile, len(body.split())) or len(body.split()) < 4:
             continue
+        if body[:1] in "“\"‘'":
+            continue  # "‘CRN is experimenting,’ Luca Boldrini, CRN’s sales director told ...": a
+            # short quote and its speaker, whose role lost its comma, are no reported clause
         if _opens_on_phrase(body, profile):
             continue  # "After 20 years, the government plans ...": the phrase would hang off "said"
         joined, body = _leading_conjunction(body)
