@@ -701,3 +701,20 @@ def test_a_lead_quoting_its_subjects_words_after_a_verb_of_saying_is_attributed(
     assert attributes(read_marks(lead))
     # Said of someone, the words are not theirs: "was accused of 'bowing to ...'".
     assert not attributes(read_marks("She was accused of 'bowing to white people companies'."))
+
+
+def test_a_quote_left_open_ends_where_the_next_sentence_opens_one_of_its_kind():
+    # CNN/DM: "'I was not expecting it at all." is never closed; the narrative after it ("Mr Coe
+    # said he was still a bit 'perplexed' and added: 'I don't ...'") was read as the quote going
+    # on, and said with an opening mark before "Mr Coe".
+    from news60.script.quotes import read_marks
+
+    after = (
+        "Mr Coe said he was still a bit 'perplexed' and added: 'I don't see it as anything "
+        "that no-one else would do.'"
+    )
+    marks = read_marks(after, "'")
+    assert marks.open_at_start == "" and marks.open_at_end == ""
+    # A quote that runs on and closes is still the same quote.
+    marks = read_marks("It was a tough year for all of us,' he added.", "'")
+    assert marks.open_at_start == "'" and "he added" in marks.outside

@@ -58,9 +58,16 @@ def party_names(text: str) -> str:
     return " ".join(PARTIES[m[1]] for m in _PARTY_TAG.finditer(text))
 
 
+def editors_words(text: str) -> str:
+    """ "“give[s] us hope”": an editor's brackets are said as the words they hold."""
+    return text.replace("[", "").replace("]", "")
+
+
 def untraceable(text: str, source: str, profile: Profile) -> list[str]:
     """Numbers, names and quotes in `text` that `source` does not contain word for word (a
-    name in a hyphenated word counts, "(R-Texas)"; an abbreviation counts said in full)."""
+    name in a hyphenated word counts, "(R-Texas)"; an abbreviation counts said in full; an
+    editor's brackets count as the words they hold)."""
+    source = editors_words(source)
     full = said_in_full(source, profile)
     source = f"{source} {full} {full.replace('-', ' ')} {party_names(full)}"
     vocabulary = {stem(w) for w in _WORD.findall(source)}

@@ -51,6 +51,8 @@ class QuoteMarks:
 
 def read_marks(sentence: str, open_at_start: str = "") -> QuoteMarks:
     """Walk a sentence's quotation marks, starting inside a quote when one runs into it."""
+    if open_at_start and _reopens(sentence, open_at_start):
+        open_at_start = ""
     opened, start, inside, outside, restyled = open_at_start, 0, [], [], []
     maybe = -1  # a possessive-looking mark ("the 'Invincibles' side") that may close a quote
     for i, ch in enumerate(sentence):
@@ -127,6 +129,20 @@ def _mark(text: str, i: int) -> str:
             possessive = before == "s" and after.isspace()
             return "maybe" if ends and possessive else "close" if ends else ""
     return ""
+
+
+def _reopens(sentence: str, running: str) -> bool:
+    """The sentence opens a quote of the running one's kind before any mark closes it: the
+    running quote was never closed ("'I was not expecting it at all." and then "Mr Coe said he
+    was still a bit 'perplexed' ..."), so the sentence starts outside it."""
+    singles = "'‘’"
+    for i, ch in enumerate(sentence):
+        kind = _mark(sentence, i)
+        if kind in ("close", "maybe") and _pairs(running, ch):
+            return False
+        if kind == "open" and (ch in singles) == (running in singles):
+            return True
+    return False
 
 
 _TURNED_APOSTROPHE = re.compile(r"‘(?:(?:t|s|d|ll|re|ve|m|til|em)\b|\d)")

@@ -9,7 +9,13 @@ from collections import Counter
 from collections.abc import Sequence
 
 from news60.language import Profile
-from news60.script.faithfulness import party_names, said_in_full, stem, untraceable
+from news60.script.faithfulness import (
+    editors_words,
+    party_names,
+    said_in_full,
+    stem,
+    untraceable,
+)
 
 _WORD = re.compile(r"[A-Za-z][\w'’-]*|n't")
 # Words the writer itself may add: the openers of split sentences, "or" before an acronym, the
@@ -35,8 +41,7 @@ def untraced(
     or quote they lack, a negation lost or added (`dropped` holds words a rule dropped on
     purpose, an aside or a dateline), or a word of substance they do not hold. A model's
     retelling (`negations_of`: the sentence it retells most) may use words of its own."""
-    # "“give[s] us hope”": an editor's brackets are said as the words they hold, quotes too.
-    source = " ".join(sources).replace("[", "").replace("]", "")
+    source = editors_words(" ".join(sources))
     full = said_in_full(source, profile)
     words = f"{source} {full} {full.replace('-', ' ')} {party_names(full)}"
     missing = [
