@@ -2155,3 +2155,13 @@ def test_a_short_quote_and_its_speaker_are_not_taken_for_a_reported_clause():
     # experimenting,’ Luca Boldrini."
     text = "‘CRN is experimenting,’ Luca Boldrini, CRN’s sales director told Boat International."
     assert [s.text for s in write_sentence(text, text, 7, ENGLISH)] == [text]
+
+
+def test_an_editors_sic_is_never_read_aloud():
+    # CNN/DM: "'But they sell bleaching cream tho [sic]'" was said "... cream tho sic".
+    text = "In her response, Dencia said of the cosmetics company: 'But they sell bleaching cream tho [sic]'."
+    said = write_sentence(text, text, 4, ENGLISH)
+    assert [s.text for s in said] == [
+        "In her response, Dencia said of the cosmetics company: 'But they sell bleaching cream tho'."
+    ]
+    assert "dropped the editor's “[sic]”" in [r.note for r in said[0].rewrites]

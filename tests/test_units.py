@@ -718,3 +718,12 @@ def test_a_quote_left_open_ends_where_the_next_sentence_opens_one_of_its_kind():
     # A quote that runs on and closes is still the same quote.
     marks = read_marks("It was a tough year for all of us,' he added.", "'")
     assert marks.open_at_start == "'" and "he added" in marks.outside
+
+
+def test_a_quote_reopened_at_a_sentences_start_goes_on():
+    # CNN/DM prints a long quote's paragraphs run together, each reopened: "'If they didn't want
+    # to fix the chairs, why ... excuse. 'Instead they've made a personal attack on me ...".
+    from news60.script.quotes import read_marks
+
+    marks = read_marks("'Instead they've made a personal attack on me and my health.", "'")
+    assert marks.open_at_start == "'" and marks.open_at_end == "'"

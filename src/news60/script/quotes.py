@@ -132,15 +132,17 @@ def _mark(text: str, i: int) -> str:
 
 
 def _reopens(sentence: str, running: str) -> bool:
-    """The sentence opens a quote of the running one's kind before any mark closes it: the
-    running quote was never closed ("'I was not expecting it at all." and then "Mr Coe said he
-    was still a bit 'perplexed' ..."), so the sentence starts outside it."""
+    """The sentence opens a quote of the running one's kind inside it, before any mark closes
+    it: the running quote was never closed ("'I was not expecting it at all." and then "Mr Coe
+    said he was still a bit 'perplexed' ..."), so the sentence starts outside it. A mark that
+    opens the sentence reopens the running quote, as each new paragraph of a quote does."""
     singles = "'‘’"
+    start = len(sentence) - len(sentence.lstrip())
     for i, ch in enumerate(sentence):
         kind = _mark(sentence, i)
         if kind in ("close", "maybe") and _pairs(running, ch):
             return False
-        if kind == "open" and (ch in singles) == (running in singles):
+        if kind == "open" and i > start and (ch in singles) == (running in singles):
             return True
     return False
 

@@ -193,11 +193,16 @@ def unbracket(text: str, profile: Profile, first: bool) -> Cleaned:
 
 
 def _editors_brackets(match: re.Match[str], notes: list[str], dropped: list[str]) -> str:
-    """ "[that]" -> "that"; "[...]" (words left out) -> nothing."""
+    """ "[that]" -> "that"; "[...]" (words left out) and "[sic]" (the speaker's own error, kept)
+    -> nothing: neither was said."""
     inside = match.group(2).strip()
     lead = match.group(0)[: len(match.group(0)) - len(match.group(0).lstrip())]
     if not inside.strip(".… "):
         notes.append("dropped the editor's “[…]”")
+        return ""
+    if inside.strip(".! ").lower() == "sic":
+        notes.append("dropped the editor's “[sic]”")
+        dropped.append(inside)
         return ""
     notes.append(f"said the editor's “[{inside}]” without its brackets")
     return lead + inside
