@@ -2165,3 +2165,7 @@ def test_an_editors_sic_is_never_read_aloud():
         "In her response, Dencia said of the cosmetics company: 'But they sell bleaching cream tho'."
     ]
     assert "dropped the editor's “[sic]”" in [r.note for r in said[0].rewrites]
+    # The mark after "[sic]" closes the quote: it is not closed a second time.
+    from news60.script.quotes import read_marks
+
+    assert read_marks(text).open_at_end == ""

@@ -124,7 +124,7 @@ def _mark(text: str, i: int) -> str:
             return "open"
         # A closing single mark ends a word before a space or punctuation; "players' union" is
         # a possessive, so an s before a space does not close.
-        if before.isalnum() or before in ".,!?…":
+        if before.isalnum() or before in ".,!?…)]":  # "tho [sic]'" closes too
             ends = after in " \t,.;:!?)—–" or i + 1 == len(text)
             possessive = before == "s" and after.isspace()
             return "maybe" if ends and possessive else "close" if ends else ""
