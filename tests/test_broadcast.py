@@ -47,6 +47,11 @@ def rules(lines: list[TracedSentence]) -> list[str]:
     return [r.rule for line in lines for r in line.rewrites]
 
 
+def spoken(text: str, place: int = 0) -> list[str]:
+    """What the writer says for one article sentence, alone."""
+    return [s.text for s in write_sentence(text, text, place, ENGLISH)]
+
+
 def test_a_wire_lead_loses_its_tag_brackets_and_says_its_source_first():
     # Scrape of a Reuters story: "(Reuters) — The New York State Attorney General (NYAG) is
     # investigating WeWork, according to two people familiar with the matter, adding to ..."
@@ -2011,7 +2016,7 @@ def test_a_who_clause_after_two_names_joined_by_and_is_on_both():
         "The G40 figures are cabinet ministers Jonathan Moyo and Saviour Kasukuwere, who fled to "
         "the compound after their homes were attacked by troops in Tuesday night's coup."
     )
-    assert [s.text for s in write_sentence(text, text, 3, ENGLISH)] == [
+    assert spoken(text, 3) == [
         "The G40 figures are cabinet ministers Jonathan Moyo and Saviour Kasukuwere.",
         "Moyo and Kasukuwere fled to the compound after their homes were attacked by troops in "
         "Tuesday night's coup.",
@@ -2023,7 +2028,7 @@ def test_a_who_clause_after_two_names_joined_by_and_is_on_both():
         "The plan was backed by the United States, Britain and France, which sent troops to the "
         "region last year after the attacks.",
     ):
-        assert [s.text for s in write_sentence(text, text, 3, ENGLISH)] == [text]
+        assert spoken(text, 3) == [text]
 
 
 def test_a_name_with_a_middle_initial_and_jr_is_introduced_by_its_family_name():
@@ -2058,7 +2063,7 @@ def test_a_which_after_a_name_with_its_owner_says_the_owner_again():
         "to fire the starting gun on a crackdown on boardroom excess and empower shareholders to "
         "veto any examples of corporate excess."
     )
-    said = [s.text for s in write_sentence(text, text, 6, ENGLISH)]
+    said = spoken(text, 6)
     assert said[1].startswith("Today’s Queen’s Speech is expected to fire the starting gun")
 
 
@@ -2134,7 +2139,7 @@ def test_a_second_verb_after_another_clause_is_not_given_the_first_subject():
         "Staff found the 89-year-old covered in blood and the man was in a distressed state and "
         "had injuries from severe mouse bites."
     )
-    assert [s.text for s in write_sentence(text, text, 5, ENGLISH)] == [text]
+    assert spoken(text, 5) == [text]
 
 
 def test_the_as_that_closes_a_comparison_opens_no_sentence():
@@ -2154,7 +2159,7 @@ def test_a_short_quote_and_its_speaker_are_not_taken_for_a_reported_clause():
     # International." was said "CRN’s sales director told Boat International ‘CRN is
     # experimenting,’ Luca Boldrini."
     text = "‘CRN is experimenting,’ Luca Boldrini, CRN’s sales director told Boat International."
-    assert [s.text for s in write_sentence(text, text, 7, ENGLISH)] == [text]
+    assert spoken(text, 7) == [text]
 
 
 def test_an_editors_sic_is_never_read_aloud():
