@@ -115,7 +115,7 @@ def surname_of(name: str) -> str:
     """The family name a story calls someone by: the last word, but the first before a Korean
     given name ("Han Dong-hoon" is Han, "Lee Jae-myung" is Lee; "Eccleston-Todd" stays whole)."""
     words = name.split()
-    while len(words) > 2 and words[-1].rstrip(".,") in _GENERATIONS:
+    while len(words) > 2 and words[-1].rstrip(".,") in GENERATIONS:
         words.pop()  # "Patrick W. Carlineo Jr." is Carlineo
     return words[0] if len(words) > 1 and _GIVEN_LAST.fullmatch(words[-1]) else words[-1]
 
@@ -123,7 +123,7 @@ def surname_of(name: str) -> str:
 # "Dong-hoon", "Jae-myung": a hyphenated given name whose second part is not capitalised.
 _GIVEN_LAST = re.compile(r"[A-Z][a-z]+-[a-z]+")
 # What may follow a family name: "Jr.", "Sr.", "III".
-_GENERATIONS = frozenset(["Jr", "Sr", "II", "III", "IV"])
+GENERATIONS = frozenset(["Jr", "Sr", "II", "III", "IV"])
 
 
 def surnames(text: str, known: Iterable[str] = ()) -> set[str]:

@@ -25,6 +25,13 @@ ATTRIBUTION = re.compile(
     r"pledged|promised|demanded|complained|boasted))\b",
     re.IGNORECASE,
 )
+
+
+def opens_on_quote(text: str) -> bool:
+    """The text's first character opens a quotation: the words after it are someone's."""
+    return text[:1] in "“\"‘'"
+
+
 SPEECH_WORDS = 4  # a quoted span this long is speech; shorter ones are phrases or titles
 PHRASE_WORDS = 5  # a phrase quoted mid-clause this long is someone's speech all the same
 # An opening straight mark follows a space or bracket; any other straight mark closes.

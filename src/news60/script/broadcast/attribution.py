@@ -20,7 +20,7 @@ from news60.script.broadcast.grammar import (
     unsure_case,
     verb_within,
 )
-from news60.script.quotes import quotations
+from news60.script.quotes import opens_on_quote, quotations
 
 _DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 # "on Tuesday", "late Thursday", "last week", "in a statement": what may follow the verb.
@@ -98,7 +98,7 @@ def _reported_first(text: str, profile: Profile, casing: Casing) -> str | None:
         body = match["body"].strip()
         if not verb_within(body.split(), profile, len(body.split())) or len(body.split()) < 4:
             continue
-        if body[:1] in "“\"‘'":
+        if opens_on_quote(body):
             continue  # "‘CRN is experimenting,’ Luca Boldrini, CRN’s sales director told ...": a
             # short quote and its speaker, whose role lost its comma, are no reported clause
         if _opens_on_phrase(body, profile):

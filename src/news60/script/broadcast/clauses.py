@@ -13,6 +13,7 @@ from news60.script.broadcast.grammar import (
     CLAUSE_REACH,
     NAME_PARTICLES,
     NO_CASING,
+    OPENING_PHRASE_WORDS,
     PREPOSITIONS,
     bare,
     capitalise,
@@ -28,7 +29,7 @@ from news60.script.broadcast.grammar import (
     unsure_case,
     verb_within,
 )
-from news60.script.quotes import QUOTED
+from news60.script.quotes import QUOTED, opens_on_quote
 
 # Words no sentence ends on: a piece ending so was cut inside its clause ("... because.").
 _DANGLING_WORDS = (
@@ -302,13 +303,10 @@ def split_comma_splice(text: str, profile: Profile) -> Split | None:
 
 def _after_opening(words: list[str], profile: Profile) -> list[str]:
     """The words after an opening phrase that ends at a comma ("After all, he's ...")."""
-    for k, word in enumerate(words[:OPENING_WORDS]):
+    for k, word in enumerate(words[:OPENING_PHRASE_WORDS]):
         if word.endswith(","):
             return words[k + 1 :] if verb_within(words[: k + 1], profile, k + 1) is None else []
     return words
-
-
-OPENING_WORDS = 5  # "After all," "In the end," "Earlier this week,": a short opening phrase
 
 
 def _fronted_clause(text: str, right: str, profile: Profile, joiner: str) -> bool:
@@ -769,7 +767,7 @@ def _agent(clause: str, profile: Profile) -> str | None:
     -> "They accused Dershowitz ...")."""
     speaker = _SPEAKER_AFTER_QUOTE.search(clause)
     verbs = profile.reporting_forms | _GOES_ON_SAYING
-    if clause[:1] in "“\"‘'":
+    if opens_on_quote(clause):
         # "'This is a global tumor ...,' he said, referring to ...": the speaker referred; the
         # quote's own subject ("I") did nothing the tail says.
         if speaker is None or bare(speaker["verb"]) not in verbs:
@@ -819,7 +817,7 @@ def _reports_a_clause(left: str, profile: Profile) -> bool:
     """The clause's verb reports what someone else did ("reported Syria carried out"): an
     "-ing" tail after it tells what that other subject did; a quote and its speaker report
     nothing of the kind (the speaker did what the tail says)."""
-    if left[:1] in "“\"‘'":
+    if opens_on_quote(left):
         return False
     words = left.split()
     verb = verb_within(words, profile, len(words))
@@ -1142,7 +1140,7 @@ def split_colon(text: str, profile: Profile) -> Split | None:
     """ "The plan was clear: the town would close" -> "The plan was clear. The town would close"."""
     for match in re.finditer(r":\s+", text):
         right = text[match.end() :]
-        if inside_quote(text, match.start()) or right[:1] in "“\"‘'":
+        if inside_quote(text, match.start()) or opens_on_quote(right):
             continue
         if opens_clause(right, profile) and opens_clause(text[: match.start()], profile):
             return Split(_pieces(text[: match.start()], right), "split at a colon")

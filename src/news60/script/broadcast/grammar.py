@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from news60.language import Profile
 from news60.script.people import full_names, surname_of
-from news60.script.quotes import QUOTED, read_marks
+from news60.script.quotes import QUOTED, opens_on_quote, read_marks
 
 WORD = re.compile(r"[\w'’.-]+")
 # "-ed" words that are usually adjectives before a noun, not a verb ("the alleged attack").
@@ -208,7 +208,7 @@ def main_subject(sentence: str, profile: Profile) -> str | None:
     subject = words[:k]
     if _has_comma(subject) or any(bare(w) in PREPOSITIONS - {"of"} for w in subject):
         return None
-    if subject[0][:1] in "“\"‘'":
+    if opens_on_quote(subject[0]):
         return None  # "“I will not evade ...,” Yoon continued": the quote's "I" is its speaker's
     return repeatable(" ".join(subject), profile)
 

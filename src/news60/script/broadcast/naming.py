@@ -16,7 +16,7 @@ from news60.script.broadcast.grammar import (
     inside_quote,
     is_finite_verb,
 )
-from news60.script.people import is_title, named_people, surname_of
+from news60.script.people import GENERATIONS, is_title, named_people, surname_of
 
 ROLE_WORDS = 4  # a role before a name runs at most this many words ("Senate Democratic leader")
 APPOSITIVE_WORDS = 10  # ", the foreign secretary," and the like; longer is a clause of its own
@@ -98,7 +98,10 @@ def _someone(surname: str, text: str, profile: Profile) -> bool:
     verbs = "|".join(profile.reporting_forms)
     said = re.search(rf"\b{name}\b,?\s+(?:{verbs})\b", text)
     titled = re.search(rf"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+{name}\b", text)
-    aged = re.search(rf"\b{name}(?:\s+(?:Jr|Sr)\.?)?,\s+(?:aged\s+|both\s+)?\d{{1,3}},", text)
+    generation = "|".join(GENERATIONS)  # "Carlineo Jr., 55,"
+    aged = re.search(
+        rf"\b{name}(?:\s+(?:{generation})\.?)?,\s+(?:aged\s+|both\s+)?\d{{1,3}},", text
+    )
     # "Lee Rowlands and Madelaine Moir, both 37,": the age is the pair's.
     pair = re.search(
         rf"\b{name}\s+and\s+(?:[A-Z][\w'’-]+\s+){{1,2}}?[A-Z][\w'’-]+,\s+both\s+\d", text
