@@ -171,10 +171,10 @@ def introduce(
 def _role_said(person: Person, script: str) -> bool:
     """The script already says who the person is, in the article's words, apart from the name."""
     role = person.introduction.replace(person.name, "").strip(" ,")
-    return len(role.split()) >= ROLE_WORDS and f"{person.name} is {role}" in script
+    return len(role.split()) >= ROLE_SAID_WORDS and f"{person.name} is {role}" in script
 
 
-ROLE_WORDS = 2  # a role of one word ("Mr") says nothing of who someone is
+ROLE_SAID_WORDS = 2  # a role of one word ("Mr") says nothing of who someone is
 
 
 def _introduce_in(
