@@ -1718,9 +1718,10 @@ def test_who_someone_is_said_in_a_sentence_of_its_own_is_not_said_again_at_the_n
     people = people_in(article_sentences(article), ENGLISH)
     said = [line.text for line in finish_script(lines, people, ENGLISH, "said")]
     assert said[0].startswith("Kurt Volker and Tim Morrison testified side-by-side")
+    # Named in full a sentence before, each is then said by surname.
     assert said[1:] == [
-        "Kurt Volker is the former special envoy to Ukraine.",
-        "Tim Morrison is a former National Security Council official.",
+        "Volker is the former special envoy to Ukraine.",
+        "Morrison is a former National Security Council official.",
     ]
 
 

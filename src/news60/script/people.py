@@ -9,8 +9,13 @@ from news60.script.quotes import ATTRIBUTION
 
 # A full name: two to four capitalised words, perhaps with a middle initial ("John F. Kennedy")
 # and the stop of a "Jr." or "Sr." after it, so the name is said as the article writes it.
+# A hyphenated word is one name ("Eccleston-Todd", "Jae-myung"), and a lower-case particle
+# belongs to the surname after it ("Robin van Persie", "Luis de Miranda").
+_NAME_WORD = r"[A-Z][a-z'’]+(?:-[A-Za-z][a-z'’]+)*"
+_PARTICLE = r"(?:van|von|de|der|den|du|da|di|le|la|del|bin|ibn)(?:\s+(?:der|den|de|la))?"
 FULL_NAME = re.compile(
-    r"\b[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+(?:Mc|Mac|O’|O'|De|Van|Al-)?[A-Z][a-z'’-]+){1,3}"
+    rf"\b{_NAME_WORD}(?:\s+[A-Z]\.)?(?:\s+(?:{_PARTICLE}\s+)?(?:Mc|Mac|O’|O'|De|Van|Al-)?"
+    rf"{_NAME_WORD}){{1,3}}"
     r"(?:(?<=\bJr|\bSr)\.(?=,))?"
 )
 # Words that make a capitalised run a place, body or event rather than a person.

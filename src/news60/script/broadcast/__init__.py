@@ -184,11 +184,12 @@ def trim_long(lines: Sequence[TracedSentence], profile: Profile) -> tuple[Traced
 def finish_script(
     lines: Sequence[TracedSentence], people: dict[str, Person], profile: Profile, tense: str
 ) -> list[TracedSentence]:
-    """The script's sentences in the order said, with people introduced at first mention and
-    reporting verbs in the house tense ("said" keeps the article's)."""
-    introduced = introduce([line.text for line in lines], people, profile)
+    """The script's sentences in the order said, with people introduced at first mention and by
+    surname after it, and reporting verbs in the house tense ("said" keeps the article's)."""
+    named = introduce([line.text for line in lines], people, profile)
     finished = []
-    for line, (text, who) in zip(lines, introduced, strict=True):
+    for line, said in zip(lines, named, strict=True):
+        text, who = said.text, said.introduced
         rewrites = list(line.rewrites)
         sources = list(line.sources)
         for person in who:
@@ -196,6 +197,13 @@ def finish_script(
                 Rewrite("name", f"introduced as the article does: “{person.introduction}”")
             )
             sources += [person.source] if person.source not in sources else []
+        rewrites += [
+            Rewrite("name", f"said the surname alone once introduced: “{full}”")
+            for full in said.shortened
+        ]
+        if said.pronoun_for:
+            pronoun = f"said “{text.split()[0]}” for “{said.pronoun_for}”"
+            rewrites.append(Rewrite("name", f"{pronoun}, who opened the sentence before"))
         text, note = house_tense(text, tense, profile)
         rewrites += [Rewrite("tense", note)] if note else []
         # This pass rewrites the written sentence: it may add only who the article says people are.

@@ -6,15 +6,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from news60.language import Profile
+from news60.script.broadcast.gender import article_pronoun, title_pronoun
 from news60.script.broadcast.grammar import (
     PREPOSITIONS,
     SURNAME_PARTICLES,
     bare,
     inside_quote,
     is_finite_verb,
+    verb_within,
 )
 from news60.script.people import GENERATIONS, is_title, named_people, surname_of
 
@@ -42,6 +44,10 @@ class Person:
     source: str  # the article sentence that says it
     place: int
     role_after: bool = False  # the role follows the name between commas
+    # The article itself calls them by surname alone ("Cameron said"), so the script may too
+    # ("London Midland" is never "Midland", nor "Zhou Yongkang" "Yongkang").
+    by_surname: bool = False
+    pronoun: str | None = None  # "he" or "she" when the article says which, else None
 
 
 def people_in(sentences: Iterable[tuple[str, int]], profile: Profile) -> dict[str, Person]:
@@ -54,7 +60,9 @@ def people_in(sentences: Iterable[tuple[str, int]], profile: Profile) -> dict[st
     found: dict[str, list[Person]] = {}
     for text, place in sentences:
         for name, start, end in named_people(text):
-            if any(word.lower() in lower for word in name.split()):
+            if _POSSESSIVE.search(name):  # "Tony Pulis's team": the name is "Tony Pulis"
+                name, end = _POSSESSIVE.sub("", name), end - 2
+            if any(w.lower() in lower for w in name.split() if w not in SURNAME_PARTICLES):
                 continue
             if inside_quote(text, start):
                 continue  # "‘I drove away Jean McConville, a very, very unpleasant woman": a view
@@ -65,6 +73,7 @@ def people_in(sentences: Iterable[tuple[str, int]], profile: Profile) -> dict[st
             found.setdefault(surname, []).append(person)
     people = {}
     whole = " ".join(text for text, _ in sentences)
+    named = {p.name for mentions in found.values() for p in mentions}
     for surname, mentions in found.items():
         if len({p.name for p in mentions}) > 1:
             continue
@@ -75,8 +84,37 @@ def people_in(sentences: Iterable[tuple[str, int]], profile: Profile) -> dict[st
         if _others(surname, mentions[0].name, whole, profile):
             continue  # "US PRESIDENT DONALD Trump" beside "Ivanka Trump": two people
         with_role = [p for p in mentions if p.introduction != p.name]
-        people[surname] = (with_role or mentions)[0]
+        person = (with_role or mentions)[0]
+        by_surname = _called_by_surname(person, whole)
+        first = person.name.split()[0]
+        # "Zhou Yongkang ... Zhou said", "Frank Henderson ... Frank is a truck driver": the
+        # article calls them by the name it puts first, so the script does too, unless two
+        # share it ("Hwang Woo-Suk" and "Hwang In-Sung").
+        shared = first in found or sum(name.split()[0] == first for name in named) > 1
+        if not by_surname and not shared and _called_by_first_name(person, whole):
+            person, by_surname = replace(person, surname=first), True
+        pronoun = article_pronoun(person.name, person.surname, [text for text, _ in sentences])
+        people[person.surname] = replace(person, by_surname=by_surname, pronoun=pronoun)
     return people
+
+
+def _called_by_first_name(person: Person, text: str) -> bool:
+    """The text names the person by the first word of their name alone somewhere."""
+    first = person.name.split()[0]
+    # "Zhou said", not "Sleep Train" beside "Sleep Number": alone, before no other name.
+    return re.search(rf"\b{re.escape(first)}\b(?!\s+[A-Z])", text) is not None
+
+
+def _called_by_surname(person: Person, text: str) -> bool:
+    """The text names the person by surname without their given names somewhere."""
+    given = {w.lower().rstrip(".") for w in person.name.split()[:-1]} | SURNAME_PARTICLES
+    for match in re.finditer(rf"\b{re.escape(person.surname)}\b", text):
+        before = text[: match.start()].split()
+        while before and before[-1].lower() in SURNAME_PARTICLES:
+            before.pop()  # "Van Gaal": the particle is the surname's
+        if not before or before[-1].lower().rstrip(".") not in given:
+            return True
+    return False
 
 
 def _others(surname: str, name: str, text: str, profile: Profile) -> bool:
@@ -151,21 +189,236 @@ def _role_word(word: str, profile: Profile) -> bool:
     return word[:1].isupper() or plain in profile.titles
 
 
-def introduce(
-    sentences: Sequence[str], people: dict[str, Person], profile: Profile
-) -> list[tuple[str, list[Person]]]:
-    """Each sentence with the first mention of every person introduced as the article does, and
-    the people it introduced; a sentence that would grow past LONGEST words gets the bare name."""
+@dataclass(frozen=True)
+class Named:
+    """A script sentence with its people named for the ear: who it introduced at first mention,
+    and the later mentions it cut to the surname (as the article wrote them)."""
+
+    text: str
+    introduced: tuple[Person, ...] = ()
+    shortened: tuple[str, ...] = ()
+    pronoun_for: str = ""  # the name said as "He" or "She"
+
+
+def introduce(sentences: Sequence[str], people: dict[str, Person], profile: Profile) -> list[Named]:
+    """Each sentence with the first mention of every person introduced as the article does (a
+    sentence that would grow past LONGEST words gets the bare name), and every later mention in
+    full cut to the surname ("Head coach Tony Pulis believes" once he is known: "Pulis believes")."""
     introduced: set[str] = set()
     # "Kurt Volker is the former special envoy": who someone is, said in a sentence of its own
     # (a split), is not said again at the name.
     said = " ".join(sentences)
     introduced |= {surname for surname, person in people.items() if _role_said(person, said)}
-    out = []
-    for sentence in sentences:
+    mentioned: set[str] = set()
+    out: list[Named] = []
+    for k, sentence in enumerate(sentences):
+        earlier = " ".join(sentences[:k])
+        sentence, shortened = _shorten_in(sentence, people, mentioned, earlier, profile)
         new, who = _introduce_in(sentence, people, introduced, profile.titles)
-        out.append((new, who))
+        mentioned |= {
+            s for s, p in people.items() if _mention(new, p, profile.titles) not in _NOT_NAMED
+        }
+        previous = out[-1].text if out else ""
+        new, name = _said_as_pronoun(new, previous, people, profile)
+        out.append(Named(new, tuple(who), tuple(shortened), name))
     return out
+
+
+def _said_as_pronoun(
+    sentence: str, previous: str, people: dict[str, Person], profile: Profile
+) -> tuple[str, str]:
+    """ "Mr Clarke told how ... Mr Clarke runs a company": a sentence that opens on the person
+    the sentence before opened on, with no one else named there, says "He" or "She" as a
+    newsreader would, when the article says which. The name and the pronoun go by turns, so
+    the listener is never far from the name. Returns the sentence and the name it replaced."""
+    here = _opening_person(sentence, profile)
+    before = _opening_person(previous, profile)
+    if here is None or before is None or here.surname != before.surname:
+        return sentence, ""
+    if here.given or _names_others(previous, here.surname, profile):
+        return sentence, ""
+    person = people.get(here.surname)
+    pronoun = (
+        title_pronoun(here.title or before.title)
+        if here.title or before.title
+        else (person.pronoun if person else None)
+    )
+    if pronoun is None:
+        return sentence, ""
+    return pronoun.capitalize() + sentence[here.end :], sentence[: here.end]
+
+
+@dataclass(frozen=True)
+class _Opening:
+    """The person a sentence opens on as its subject: "Ocean scientist Dom Clarke, 25, saw"."""
+
+    surname: str
+    title: str  # "Mr", or ""
+    given: bool  # given names said with the surname
+    end: int  # where the name ends (its age aside included)
+
+
+_OPENING_WORDS = 6  # "Dragons' Den star Duncan Bannatyne": a role and a full name at most
+_ADVERBS = frozenset(["also", "now", "then", "later", "still", "previously", "recently", "once"])
+
+
+def _opening_person(sentence: str, profile: Profile) -> _Opening | None:
+    """Who the sentence opens on, when a name (with its role, title and given names) is its
+    subject, right before its verb ("Mourinho also managed Porto")."""
+    tokens = list(re.finditer(r"\S+", sentence))
+    for i, token in enumerate(tokens[:_OPENING_WORDS]):
+        word = token[0].rstrip(",")
+        age = _AGE.match(sentence[token.start() + len(word) :])
+        if (token[0].endswith(",") and not age) or i + 1 >= len(tokens):
+            break
+        if not (word[:1].isupper() or bare(word) in SURNAME_PARTICLES | profile.titles):
+            return None
+        if bare(word) in _NOT_ROLE or inside_quote(sentence, token.start()):
+            return None
+        end = token.start() + len(word) + (age.end() if age else 0)
+        rest = sentence[end:].split()
+        if rest[:1] and rest[0][:1].isupper() or not _verb_next(word, rest, profile):
+            continue
+        title = next((t[0].rstrip(".") for t in tokens[:i] if is_title(t[0])), "")
+        named = [t[0] for t in tokens[:i] if not is_title(t[0])]
+        return _Opening(word, title, bool(named), end)
+    return None
+
+
+_AGE = re.compile(r",\s+\d{1,3},")
+
+
+def _verb_next(name: str, rest: list[str], profile: Profile) -> bool:
+    """The words after the name open on its verb ("told", "also managed", "runs a")."""
+    if rest and bare(rest[0]) in _ADVERBS:
+        rest = rest[1:]
+    return verb_within([name, *rest], profile, 2) == 1
+
+
+def _names_others(sentence: str, surname: str, profile: Profile) -> bool:
+    """The sentence names someone else: in full, or by a title ("Mrs Cameron" beside him)."""
+    full = [name for name, _, _ in named_people(sentence) if surname_of(name) != surname]
+    titled = re.findall(_TITLED_NAME, sentence)
+    return bool(full) or any(name.split()[-1] != surname for name in titled)
+
+
+# "Ms Sandra Fluke", "Mrs Cameron": a personal title and the name after it.
+_TITLED_NAME = r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord)\.?\s+((?:[A-Z][\w'’-]+\s+)*[A-Z][\w'’-]+)"
+
+
+def _shorten_in(
+    sentence: str, people: dict[str, Person], mentioned: set[str], earlier: str, profile: Profile
+) -> tuple[str, list[str]]:
+    """The sentence with each person the script has named before said by surname alone; the
+    mentions it cut."""
+    cut = []
+    for surname in [s for s in people if s in mentioned]:
+        span = _said_in_full(sentence, people[surname], earlier, profile)
+        if span is None:
+            continue
+        start, end, short = span
+        cut.append(sentence[start:end])
+        sentence = sentence[:start] + short + sentence[end:]
+    return sentence, cut
+
+
+def _said_in_full(
+    sentence: str, person: Person, earlier: str, profile: Profile
+) -> tuple[int, int, str] | None:
+    """The first mention outside quotes that names the person with given names (and a role
+    before them, or their age after): its span and the surname it becomes, personal titles and
+    particles kept ("Mr David Cameron" is "Mr Cameron", "Robin van Persie" is "Van Persie")."""
+    tokens = list(re.finditer(r"\S+", sentence))
+    surname = re.compile(rf"{re.escape(person.surname)}(?:['’]s)?[,.;:!?]?")
+    given = {w.lower().rstrip(".") for w in person.name.split()} - SURNAME_PARTICLES
+    given.discard(person.surname.lower())
+    at = next(
+        (
+            i
+            for i, t in enumerate(tokens)
+            if surname.fullmatch(t[0]) and not inside_quote(sentence, t.start())
+        ),
+        None,
+    )
+    if at is None:
+        return None
+    kept: list[str] = []  # particles, said with the surname
+    k, last, has_given = at, at, False
+    if _given_after(person, tokens, at):
+        # "Zhou Yongkang": the family name first, the given names after it.
+        has_given, last = True, at + len(person.name.split()) - 1
+    while k > 0 and bare(tokens[k - 1][0]) in SURNAME_PARTICLES and not has_given:
+        kept.insert(0, tokens[k - 1][0])
+        k -= 1
+    while k > 0 and last == at and tokens[k - 1][0].lower().rstrip(".") in given:
+        has_given, k = True, k - 1
+    if not has_given or not person.by_surname:
+        return None  # "Pulis", "Mr Cameron": said short already
+    if _paired(sentence, tokens[k].start(), end_of(tokens[last])):
+        return None  # "Duncan Bannatyne and Peter Jones": names in a list are said alike
+    k = _role_start(tokens, k, profile)
+    end = end_of(tokens[last])
+    possessive = _POSSESSIVE.search(tokens[last][0])
+    word = person.surname + (possessive[0] if possessive else "")
+    end += _age_said_before(sentence[end:], person, earlier, profile)
+    short = " ".join([*kept, word])
+    before = sentence[: tokens[k].start()].rstrip()
+    if not before or before.endswith((".", "“", '"', "‘", "'")):
+        short = short[:1].upper() + short[1:]  # "Van Persie scored"
+    return tokens[k].start(), end, short
+
+
+_POSSESSIVE = re.compile(r"['’]s(?=[,.;:!?]*$)")
+
+
+def end_of(token: re.Match[str]) -> int:
+    """Where the word ends, its punctuation left out."""
+    return token.start() + len(token[0].rstrip(",.;:!?"))
+
+
+# A full name next to the mention, joined by "and" or a comma: "Duncan Bannatyne and Peter Jones".
+_FULL_NAME_BEFORE = re.compile(r"[A-Z][\w'’-]+\s+[A-Z][\w'’-]+(?:,|\s+and)\s+$")
+_FULL_NAME_AFTER = re.compile(r"^(?:,|\s+and)\s+[A-Z][\w'’-]+\s+[A-Z][\w'’-]+")
+
+
+def _paired(sentence: str, start: int, end: int) -> bool:
+    return bool(
+        _FULL_NAME_BEFORE.search(sentence[:start]) or _FULL_NAME_AFTER.match(sentence[end:])
+    )
+
+
+def _given_after(person: Person, tokens: list[re.Match[str]], at: int) -> bool:
+    following = [
+        _POSSESSIVE.sub("", t[0]).rstrip(",.;:!?")
+        for t in tokens[at + 1 : at + len(person.name.split())]
+    ]
+    return person.name.startswith(person.surname + " ") and following == person.name.split()[1:]
+
+
+def _role_start(tokens: list[re.Match[str]], k: int, profile: Profile) -> int:
+    """Where a role before the given names begins ("Head coach Tony Pulis"); k when none. A role
+    after a preposition may hold a place ("In London Mayor Sadiq Khan"), so it stays."""
+    start = k
+    while start > 0 and k - start < ROLE_WORDS:
+        word = tokens[start - 1][0]
+        if is_title(word) or not _role_word(word, profile):
+            break
+        start -= 1
+    if start == k or not any(bare(tokens[i][0]) in profile.titles for i in range(start, k)):
+        return k
+    opener = bare(tokens[start - 1][0]) if start > 0 else ""
+    return k if opener in PREPOSITIONS else start
+
+
+def _age_said_before(after: str, person: Person, earlier: str, profile: Profile) -> int:
+    """The length of an age after the name (", 27," or ", 27" before the verb) that the script
+    already said with the name: told once, it is not told again. An age before more about
+    the person (", 27, a mother of two,") stays with it."""
+    match = re.match(r",\s+(\d{1,3}),?(?=\s+(\S+))", after)
+    if not match or not (is_finite_verb(match[2], profile) or match[2] == "and"):
+        return 0
+    said = re.search(rf"\b{re.escape(person.surname)}\b[^.;]{{0,12}}?,\s+{match[1]}\b", earlier)
+    return match.end() if said else 0
 
 
 def _role_said(person: Person, script: str) -> bool:
@@ -198,6 +451,7 @@ def _introduce_in(
 
 
 _SOMEONE_ELSE = (-1, -1, True)  # a mention of another person with the same surname
+_NOT_NAMED = (None, _SOMEONE_ELSE)
 
 
 def _mention(sentence: str, person: Person, titles: frozenset[str]) -> tuple[int, int, bool] | None:

@@ -1,0 +1,140 @@
+"""People named for the ear as the script goes on: in full with who they are at first mention,
+by surname after that (as the article itself calls them), and "He" or "She" when they opened the
+sentence just said. Sentences are the articles' own (CNN/DM sample and dev scrapes)."""
+
+from __future__ import annotations
+
+from news60.language import profile_for
+from news60.models import TracedSentence
+from news60.script.broadcast import finish_script, people_in
+from news60.script.broadcast.gender import article_pronoun
+from news60.script.people import named_people, surname_of
+
+ENGLISH = profile_for("en")
+
+
+def said(article: list[str], script: list[int] | None = None) -> list[TracedSentence]:
+    """The script (article sentences by index, all by default) finished against the article."""
+    people = people_in([(text, k) for k, text in enumerate(article)], ENGLISH)
+    chosen = range(len(article)) if script is None else script
+    lines = [TracedSentence(article[k], (article[k],), (k,), ()) for k in chosen]
+    return finish_script(lines, people, ENGLISH, "said")
+
+
+def texts(lines: list[TracedSentence]) -> list[str]:
+    return [line.text for line in lines]
+
+
+def test_a_hyphenated_or_particled_name_is_one_name():
+    # "Craig Eccleston-Todd" was read as "Craig Eccleston-", and "Robin van Persie" as no name.
+    found = named_people("Craig Eccleston-Todd, 27, and Robin van Persie and Han Dong-hoon met.")
+    assert [name for name, _, _ in found] == [
+        "Craig Eccleston-Todd",
+        "Robin van Persie",
+        "Han Dong-hoon",
+    ]
+    assert [surname_of(name) for name, _, _ in found] == ["Eccleston-Todd", "Persie", "Han"]
+
+
+def test_a_person_named_again_in_full_is_said_by_surname_without_role_or_age():
+    # CNN/DM: a caption restated the lead's man in full, age and all, with a typo in its comma.
+    article = [
+        "Craig Eccleston-Todd, 27, was driving home from a night at a pub when he received a "
+        "text message.",
+        "Craig Eccleston-Todd, 27 was using his mobile phone when he crashed head-on into the car.",
+        "Police said Eccleston-Todd had drunk at least three or four pints of beer.",
+    ]
+    lines = said(article, [0, 2, 1])
+    assert (
+        texts(lines)[2]
+        == "Eccleston-Todd was using his mobile phone when he crashed head-on into the car."
+    )
+    assert [r.note for r in lines[2].rewrites] == [
+        "said the surname alone once introduced: “Craig Eccleston-Todd, 27”"
+    ]
+    # CNN/DM (West Brom): a role said once is not said again.
+    article = [
+        "Head coach Tony Pulis has advised Saido Berahino to focus on his performances.",
+        "Head coach Tony Pulis believes that Fletcher will be captain of Albion one day.",
+        "Pulis wants Fletcher to be his voice in the dressing room.",
+    ]
+    assert (
+        texts(said(article))[1] == "Pulis believes that Fletcher will be captain of Albion one day."
+    )
+
+
+def test_personal_titles_and_particles_stay_with_the_surname():
+    article = [
+        "Yesterday David Cameron was seen in the same pair of beige loafers.",
+        "Mr David Cameron got the shoes from high street store Aldo.",
+        "Mr Cameron is in Lanzarote with his family.",
+        "Robin van Persie's brace ensured United left the south coast with three points.",
+        "Robin van Persie scored what turned out to be the winning goal, van Persie said.",
+    ]
+    assert texts(said(article))[1] == "Mr Cameron got the shoes from high street store Aldo."
+    assert texts(said(article))[4].startswith("Van Persie scored what turned out")
+
+
+def test_a_name_the_article_never_shortens_is_said_whole():
+    # CNN/DM: "London Midland said" is a train company, never "Midland"; the article calls
+    # Zhou Yongkang "Zhou", his family name, which comes first.
+    article = [
+        "The London Midland service had been pulling into Telford Station on Saturday.",
+        "But London Midland said it is now launching an investigation into the incident.",
+    ]
+    assert texts(said(article))[1].startswith("But London Midland said")
+    article = [
+        "The visit Saturday by Zhou Yongkang, a member of Communist Party's politburo, the "
+        "elite group of 25 men who run China, was the first visit by a top Chinese official.",
+        "Zhou also said China is willing to make contributions to peace and stability.",
+        "Zhou Yongkang is a member of Communist Party's politburo.",
+    ]
+    introduced = texts(said(article, [1]))[0]
+    assert introduced.startswith("Zhou Yongkang, a member of Communist Party's politburo, also")
+    assert texts(said(article, [0, 2]))[1] == "Zhou is a member of Communist Party's politburo."
+
+
+def test_names_said_together_are_said_alike():
+    # CNN/DM (Dragons' Den): "leaving Duncan Bannatyne and Jones" gave two men two registers.
+    article = [
+        "Dragons' Den star Peter Jones offered the money.",
+        "Jones said he liked the idea.",
+        "Three Dragons took their money off the table early, leaving Duncan Bannatyne and "
+        "Peter Jones demanding to know more.",
+    ]
+    assert "Duncan Bannatyne and Peter Jones" in texts(said(article))[2]
+
+
+def test_a_person_who_opened_the_sentence_before_is_he_or_she():
+    # CNN/DM (killer whales): "Mr Clarke told how ... Mr Clarke suggested ... Mr Clarke runs".
+    article = [
+        "Ocean scientist Dom Clarke, 25, saw what he believes was a mother and calf.",
+        "Mr Clarke told how he came across a man with binoculars who asked him what species "
+        "of whale he thought they were.",
+        "Mr Clarke suggested that the whales could have been feeding locally.",
+        "Mr Clarke runs a rockpool exploration and education company, Explore the Shore.",
+    ]
+    lines = said(article)
+    assert [text.split()[0] for text in texts(lines)] == ["Ocean", "He", "Mr", "He"]
+    assert lines[1].rewrites[-1].note == "said “He” for “Mr Clarke”, who opened the sentence before"
+
+
+def test_he_or_she_comes_from_the_article_and_never_for_two_people():
+    # CNN/DM (James Dyson): the article says "he" of him, so the script may.
+    article = [
+        "British innovator James Dyson has described patent laws across Europe as madness.",
+        "Dyson has built a multi-billion dollar empire around his distinctive vacuum cleaners.",
+        "Dyson told CNN he wants the patent system in Europe radically overhauled.",
+    ]
+    assert (
+        texts(said(article))[2]
+        == "He told CNN he wants the patent system in Europe radically overhauled."
+    )
+    # Someone else named in the sentence before: "He" could be either man, so the name stays.
+    article[1] = "Dyson has built an empire, as Jony Ive did at Apple with his designs."
+    assert texts(said(article))[2].startswith("Dyson told CNN")
+    # An article that says both "he" and "she" around a name does not tell.
+    assert (
+        article_pronoun("Sam Lee", "Lee", ["Sam Lee said he and she left.", "Lee said he went."])
+        is None
+    )
