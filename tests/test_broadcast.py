@@ -12,7 +12,7 @@ from conftest import SEED, SHARED_DATA
 from news60.article import read_article
 from news60.language import profile_for
 from news60.models import Article, TracedSentence
-from news60.script.broadcast import Casing, finish_script, people_in, write_sentence
+from news60.script.broadcast import Casing, Cast, finish_script, people_in, write_sentence
 from news60.script.broadcast.gate import untraced
 from news60.script.storyfile import load_story, save_story
 from news60.script.summarisers.story import article_sentences, read_story
@@ -101,14 +101,14 @@ def test_a_person_named_only_by_surname_is_introduced_at_first_mention():
     # NASA story: "Cooke" here; the article named him in full in a quote's attribution before.
     article, story = story_of(SHARED_DATA / "scrapes" / "c00962aabe7bdd1f" / "scrape.txt")
     lines = lines_from(story, "(Cooke’s clients include Boeing")
-    people = people_in(article_sentences(article), ENGLISH)
-    finished = finish_script(lines, people, ENGLISH, "said")
+    cast = people_in(article_sentences(article), ENGLISH)
+    finished = finish_script(lines, cast, ENGLISH, "said")
     assert finished[0].text.startswith("Doug Cooke’s clients include Boeing")
     assert "name" in rules(finished) and "clutter" in rules(finished)
-    introduced_by = people["Cooke"].source
+    introduced_by = cast.people["Cooke"].source
     assert introduced_by in finished[0].sources  # the sentence that says who he is, traced
     # said again later, the surname alone
-    again = finish_script([*lines, *lines], people, ENGLISH, "said")
+    again = finish_script([*lines, *lines], cast, ENGLISH, "said")
     assert again[1].text.startswith("Cooke’s clients include Boeing")
 
 
@@ -126,16 +126,18 @@ def test_who_someone_is_comes_from_the_story_never_from_a_quote():
         ("Hughes said Jean McConville was killed on his orders.", 1),
         ("So far, 11 have been handed over relating to the McConville case.", 2),
     ]
-    people = people_in(sentences, ENGLISH)
-    assert "a very" not in (people["McConville"].introduction if "McConville" in people else "")
+    cast = people_in(sentences, ENGLISH)
+    assert "a very" not in (
+        cast.people["McConville"].introduction if "McConville" in cast.people else ""
+    )
     text = "So far, 11 have been handed over relating to the McConville case."
     lines = [TracedSentence(text, (text,), ())]
-    assert finish_script(lines, people, ENGLISH, "said")[0].text == text
+    assert finish_script(lines, cast, ENGLISH, "said")[0].text == text
     # A role after the name, told by the story, is said; not where the name describes a noun.
     sentences[0] = ("Jean McConville, the mother of ten, was abducted in 1972.", 0)
-    people = people_in(sentences, ENGLISH)
-    assert people["McConville"].introduction == "Jean McConville, the mother of ten"
-    assert finish_script(lines, people, ENGLISH, "said")[0].text == (
+    cast = people_in(sentences, ENGLISH)
+    assert cast.people["McConville"].introduction == "Jean McConville, the mother of ten"
+    assert finish_script(lines, cast, ENGLISH, "said")[0].text == (
         "So far, 11 have been handed over relating to the Jean McConville case."
     )
 
@@ -162,7 +164,7 @@ def test_a_quote_over_two_sentences_stays_closed_and_keeps_its_speaker_after_it(
 def test_the_house_tense_turns_attributions_to_the_present_but_not_dated_ones():
     line = TracedSentence("Police said the driver was 15.", ("x",))
     dated = TracedSentence("Officials said on Tuesday the plan had failed.", ("x",))
-    said = finish_script([line, dated], {}, ENGLISH, "says")
+    said = finish_script([line, dated], Cast({}, {}), ENGLISH, "says")
     assert [s.text for s in said] == [
         "Police say the driver was 15.",
         "Officials said on Tuesday the plan had failed.",
@@ -1715,8 +1717,8 @@ def test_who_someone_is_said_in_a_sentence_of_its_own_is_not_said_again_at_the_n
     # testified ..." came back from naming, right before "Kurt Volker is the former ...".
     article, story = story_of(SHARED_DATA / "scrapes" / "7a664e40d256470f" / "scrape.txt")
     lines = lines_from(story, "Kurt Volker, the former special envoy")
-    people = people_in(article_sentences(article), ENGLISH)
-    said = [line.text for line in finish_script(lines, people, ENGLISH, "said")]
+    cast = people_in(article_sentences(article), ENGLISH)
+    said = [line.text for line in finish_script(lines, cast, ENGLISH, "said")]
     assert said[0].startswith("Kurt Volker and Tim Morrison testified side-by-side")
     # Named in full a sentence before, each is then said by surname.
     assert said[1:] == [
@@ -2043,17 +2045,17 @@ def test_a_name_with_a_middle_initial_and_jr_is_introduced_by_its_family_name():
     assert surname_of("Martin Luther King III") == "King"
     article, story = story_of(SHARED_DATA / "scrapes" / "7a457a4f71735c17" / "scrape.txt")
     lines = lines_from(story, "Carlineo faces a maximum")
-    people = people_in(article_sentences(article), ENGLISH)
-    said = finish_script(lines, people, ENGLISH, "said")
+    cast = people_in(article_sentences(article), ENGLISH)
+    said = finish_script(lines, cast, ENGLISH, "said")
     assert said[0].text.startswith("Patrick W. Carlineo Jr., 55, faces a maximum of 10 years")
     assert "name" in rules(said)
-    assert "Kennedy" in people and people["Kennedy"].introduction == (
+    assert "Kennedy" in cast.people and cast.people["Kennedy"].introduction == (
         "James P. Kennedy Jr., the U.S. Attorney for the Western District of New York"
     )
     # Introduced where the article says who he is, the sentence is said as it stands (it was
     # "James P. Kennedy Jr Jr., the U.S. Attorney ...").
     kennedy = lines_from(story, "James P. Kennedy Jr., the U.S. Attorney")
-    said = finish_script(kennedy, people, ENGLISH, "said")
+    said = finish_script(kennedy, cast, ENGLISH, "said")
     assert said[0].text == kennedy[0].text
 
 
@@ -2094,10 +2096,10 @@ def test_a_pair_given_an_age_are_people_and_a_time_word_is_no_given_name():
         ),
         ("Yesterday Rowlands was jailed for 28 months after admitting unlawful wounding.", 1),
     ]
-    people = people_in(sentences, ENGLISH)
-    assert people["Rowlands"].name == "Lee Rowlands"
+    cast = people_in(sentences, ENGLISH)
+    assert cast.people["Rowlands"].name == "Lee Rowlands"
     line = TracedSentence(sentences[1][0], (sentences[1][0],), (1,))
-    said = finish_script([line], people, ENGLISH, "said")
+    said = finish_script([line], cast, ENGLISH, "said")
     assert said[0].text == (
         "Yesterday Lee Rowlands was jailed for 28 months after admitting unlawful wounding."
     )
@@ -2110,9 +2112,9 @@ def test_miss_is_a_title_so_miss_moir_is_introduced_by_her_full_name():
         ("Lee Rowlands and Madelaine Moir, both 37, were one of five couples in the final.", 0),
         ("Miss Moir is said to have stood by him.", 1),
     ]
-    people = people_in(sentences, ENGLISH)
+    cast = people_in(sentences, ENGLISH)
     line = TracedSentence(sentences[1][0], (sentences[1][0],), (1,))
-    said = finish_script([line], people, ENGLISH, "said")
+    said = finish_script([line], cast, ENGLISH, "said")
     assert said[0].text == "Madelaine Moir is said to have stood by him."
 
 

@@ -4,21 +4,29 @@ sentence just said. Sentences are the articles' own (CNN/DM sample and dev scrap
 
 from __future__ import annotations
 
+from conftest import SEED
+
+from news60.article import read_article
 from news60.language import profile_for
 from news60.models import TracedSentence
-from news60.script.broadcast import finish_script, people_in
+from news60.script.broadcast import Cast, finish_script, people_in
 from news60.script.broadcast.gender import article_pronoun
 from news60.script.people import named_people, surname_of
+from news60.script.summarisers.story import article_sentences
+from news60.settings import ArticleSettings
 
 ENGLISH = profile_for("en")
 
 
-def said(article: list[str], script: list[int] | None = None) -> list[TracedSentence]:
-    """The script (article sentences by index, all by default) finished against the article."""
-    people = people_in([(text, k) for k, text in enumerate(article)], ENGLISH)
+def said(
+    article: list[str], script: list[int] | None = None, cast: Cast | None = None
+) -> list[TracedSentence]:
+    """The script (article sentences by index, all by default) finished against the article
+    (or against the cast of a whole article)."""
+    cast = cast or people_in([(text, k) for k, text in enumerate(article)], ENGLISH)
     chosen = range(len(article)) if script is None else script
     lines = [TracedSentence(article[k], (article[k],), (k,), ()) for k in chosen]
-    return finish_script(lines, people, ENGLISH, "said")
+    return finish_script(lines, cast, ENGLISH, "said")
 
 
 def texts(lines: list[TracedSentence]) -> list[str]:
@@ -137,4 +145,25 @@ def test_he_or_she_comes_from_the_article_and_never_for_two_people():
     assert (
         article_pronoun("Sam Lee", "Lee", ["Sam Lee said he and she left.", "Lee said he went."])
         is None
+    )
+
+
+def test_a_surname_two_people_share_still_has_the_pronoun_the_article_uses_for_it_alone():
+    # The seed: "Trump" is Donald Trump; Ivanka Trump is named too, so he is introduced as the
+    # article writes him, but "Trump" said alone is "he" wherever the article says so.
+    article = read_article(str(SEED), ArticleSettings())
+    cast = people_in(article_sentences(article), ENGLISH)
+    assert "Trump" not in cast.people
+    assert cast.pronouns["Trump"] == "he"
+    lines = said(
+        [
+            "Trump came face to face with Putin for the first time since the special counsel "
+            "found extensive evidence of Russian interference in the 2016 US election.",
+            "Trump was asked if he would warn Russia not to meddle in the next election.",
+        ],
+        cast=cast,
+    )
+    assert (
+        texts(lines)[1]
+        == "He was asked if he would warn Russia not to meddle in the next election."
     )

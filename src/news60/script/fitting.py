@@ -181,8 +181,8 @@ def _script(article: Article, picks: list[Pick], summariser: str, tense: str = "
     """The picks as scenes, finished by the broadcast writer in the order they are said."""
     profile = profile_for(article.language)
     written = [p.lines or (TracedSentence(_display(p.text), ()),) for p in picks]
-    people = people_in(article_sentences(article), profile)
-    finished = finish_script([line for lines in written for line in lines], people, profile, tense)
+    cast = people_in(article_sentences(article), profile)
+    finished = finish_script([line for lines in written for line in lines], cast, profile, tense)
     grouped, at = [], 0
     for lines in written:
         grouped.append(tuple(finished[at : at + len(lines)]))

@@ -20,12 +20,13 @@ from news60.script.broadcast.clauses import LONGEST, split_for_ear
 from news60.script.broadcast.clutter import CLUTTER_RULES
 from news60.script.broadcast.gate import untraced
 from news60.script.broadcast.grammar import NO_CASING, Casing
-from news60.script.broadcast.naming import Person, introduce, people_in
+from news60.script.broadcast.naming import Cast, Person, introduce, people_in
 from news60.script.broadcast.trim import trim_for_ear
 from news60.script.speakable import display_text
 
 __all__ = [
     "LONGEST",
+    "Cast",
     "Casing",
     "Person",
     "finish_script",
@@ -182,11 +183,11 @@ def trim_long(lines: Sequence[TracedSentence], profile: Profile) -> tuple[Traced
 
 
 def finish_script(
-    lines: Sequence[TracedSentence], people: dict[str, Person], profile: Profile, tense: str
+    lines: Sequence[TracedSentence], cast: Cast, profile: Profile, tense: str
 ) -> list[TracedSentence]:
     """The script's sentences in the order said, with people introduced at first mention and by
     surname after it, and reporting verbs in the house tense ("said" keeps the article's)."""
-    named = introduce([line.text for line in lines], people, profile)
+    named = introduce([line.text for line in lines], cast, profile)
     finished = []
     for line, said in zip(lines, named, strict=True):
         text, who = said.text, said.introduced

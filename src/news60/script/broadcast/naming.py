@@ -47,12 +47,21 @@ class Person:
     # The article itself calls them by surname alone ("Cameron said"), so the script may too
     # ("London Midland" is never "Midland", nor "Zhou Yongkang" "Yongkang").
     by_surname: bool = False
-    pronoun: str | None = None  # "he" or "she" when the article says which, else None
 
 
-def people_in(sentences: Iterable[tuple[str, int]], profile: Profile) -> dict[str, Person]:
-    """Surname -> the person, introduced as the article first does it with a role (else as it
-    first names them in full); a surname two people share is left out (mother and daughter)."""
+@dataclass(frozen=True)
+class Cast:
+    """The people an article names: by surname, each it names in full (a surname two people
+    share is left out: mother and daughter), and the pronoun it uses for a surname said alone
+    ("Trump" beside "Ivanka Trump" is "he" where the article says so)."""
+
+    people: dict[str, Person]
+    pronouns: dict[str, str]
+
+
+def people_in(sentences: Iterable[tuple[str, int]], profile: Profile) -> Cast:
+    """The article's cast: each person introduced as the article first does it with a role
+    (else as it first names them in full), and the pronouns it uses for them."""
     sentences = list(sentences)
     # "Lower Manhattan", "Make Trump", "Liu He": a word the article also writes in lower case
     # is a common word, not part of a name, and a name made of one is no person's.
@@ -93,9 +102,15 @@ def people_in(sentences: Iterable[tuple[str, int]], profile: Profile) -> dict[st
         shared = first in found or sum(name.split()[0] == first for name in named) > 1
         if not by_surname and not shared and _called_by_first_name(person, whole):
             person, by_surname = replace(person, surname=first), True
-        pronoun = article_pronoun(person.name, person.surname, [text for text, _ in sentences])
-        people[person.surname] = replace(person, by_surname=by_surname, pronoun=pronoun)
-    return people
+        people[person.surname] = replace(person, by_surname=by_surname)
+    texts = [text for text, _ in sentences]
+    pronouns = {}
+    for surname in {p.surname for p in people.values()} | set(found):
+        known = people.get(surname)
+        pronoun = article_pronoun(known.name if known else surname, surname, texts)
+        if pronoun:
+            pronouns[surname] = pronoun
+    return Cast(people, pronouns)
 
 
 def _called_by_first_name(person: Person, text: str) -> bool:
@@ -200,10 +215,11 @@ class Named:
     pronoun_for: str = ""  # the name said as "He" or "She"
 
 
-def introduce(sentences: Sequence[str], people: dict[str, Person], profile: Profile) -> list[Named]:
+def introduce(sentences: Sequence[str], cast: Cast, profile: Profile) -> list[Named]:
     """Each sentence with the first mention of every person introduced as the article does (a
     sentence that would grow past LONGEST words gets the bare name), and every later mention in
     full cut to the surname ("Head coach Tony Pulis believes" once he is known: "Pulis believes")."""
+    people = cast.people
     introduced: set[str] = set()
     # "Kurt Volker is the former special envoy": who someone is, said in a sentence of its own
     # (a split), is not said again at the name.
@@ -219,13 +235,13 @@ def introduce(sentences: Sequence[str], people: dict[str, Person], profile: Prof
             s for s, p in people.items() if _mention(new, p, profile.titles) not in _NOT_NAMED
         }
         previous = out[-1].text if out else ""
-        new, name = _said_as_pronoun(new, previous, people, profile)
+        new, name = _said_as_pronoun(new, previous, cast.pronouns, profile)
         out.append(Named(new, tuple(who), tuple(shortened), name))
     return out
 
 
 def _said_as_pronoun(
-    sentence: str, previous: str, people: dict[str, Person], profile: Profile
+    sentence: str, previous: str, pronouns: dict[str, str], profile: Profile
 ) -> tuple[str, str]:
     """ "Mr Clarke told how ... Mr Clarke runs a company": a sentence that opens on the person
     the sentence before opened on, with no one else named there, says "He" or "She" as a
@@ -237,12 +253,8 @@ def _said_as_pronoun(
         return sentence, ""
     if here.given or _names_others(previous, here.surname, profile):
         return sentence, ""
-    person = people.get(here.surname)
-    pronoun = (
-        title_pronoun(here.title or before.title)
-        if here.title or before.title
-        else (person.pronoun if person else None)
-    )
+    title = here.title or before.title
+    pronoun = title_pronoun(title) if title else pronouns.get(here.surname)
     if pronoun is None:
         return sentence, ""
     return pronoun.capitalize() + sentence[here.end :], sentence[: here.end]

@@ -390,10 +390,8 @@ def spoken_units(
     story = read_story(article)
     profile = profile_for(article.language)
     lines = [story.lines(u) for u in (story.usable if order is None else order)]
-    people = people_in(article_sentences(article), profile)
-    finished = iter(
-        finish_script([line for said in lines for line in said], people, profile, tense)
-    )
+    cast = people_in(article_sentences(article), profile)
+    finished = iter(finish_script([line for said in lines for line in said], cast, profile, tense))
     return tuple(" ".join(next(finished).text for _ in said) for said in lines)
 
 
