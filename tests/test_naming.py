@@ -96,10 +96,25 @@ def test_a_name_the_article_never_shortens_is_said_whole():
         "elite group of 25 men who run China, was the first visit by a top Chinese official.",
         "Zhou also said China is willing to make contributions to peace and stability.",
         "Zhou Yongkang is a member of Communist Party's politburo.",
+        '"It is the consistent policy of the Chinese government to consolidate and develop '
+        'China-Afghanistan relations," Zhou said in a statement reported by Xinhua.',
     ]
     introduced = texts(said(article, [1]))[0]
     assert introduced.startswith("Zhou Yongkang, a member of Communist Party's politburo, also")
     assert texts(said(article, [0, 2]))[1] == "Zhou is a member of Communist Party's politburo."
+
+
+def test_a_place_before_a_body_is_not_taken_for_a_family_name():
+    # CNN/DM (killer whales): "Cornwall Wildlife Trust said" and "Padstow, Cornwall": the
+    # article's "Cornwall" alone is a place, not Mr Cornwall.
+    article = [
+        "A mother and calf were spotted off the coast of Padstow, Cornwall - just 15 miles from "
+        "the surfing mecca of Newquay.",
+        "Cornwall Wildlife Trust said the whales were a rare sight.",
+    ]
+    cast = people_in([(text, k) for k, text in enumerate(article)], ENGLISH)
+    assert "Cornwall" not in cast.people
+    assert texts(said(article))[0] == article[0]
 
 
 def test_names_said_together_are_said_alike():

@@ -100,7 +100,7 @@ def people_in(sentences: Iterable[tuple[str, int]], profile: Profile) -> Cast:
         # article calls them by the name it puts first, so the script does too, unless two
         # share it ("Hwang Woo-Suk" and "Hwang In-Sung").
         shared = first in found or sum(name.split()[0] == first for name in named) > 1
-        if not by_surname and not shared and _called_by_first_name(person, whole):
+        if not by_surname and not shared and _called_by_first_name(person, whole, profile):
             person, by_surname = replace(person, surname=first), True
         people[person.surname] = replace(person, by_surname=by_surname)
     texts = [text for text, _ in sentences]
@@ -113,11 +113,14 @@ def people_in(sentences: Iterable[tuple[str, int]], profile: Profile) -> Cast:
     return Cast(people, pronouns)
 
 
-def _called_by_first_name(person: Person, text: str) -> bool:
-    """The text names the person by the first word of their name alone somewhere."""
-    first = person.name.split()[0]
+def _called_by_first_name(person: Person, text: str, profile: Profile) -> bool:
+    """The text names the person by the first word of a two-word name alone, as someone who
+    speaks or is given a title or age ("Zhou said"; "Cornwall" of "Cornwall Wildlife Trust"
+    is a place)."""
+    words = person.name.split()
     # "Zhou said", not "Sleep Train" beside "Sleep Number": alone, before no other name.
-    return re.search(rf"\b{re.escape(first)}\b(?!\s+[A-Z])", text) is not None
+    alone = re.search(rf"\b{re.escape(words[0])}\b(?!\s+[A-Z])", text) is not None
+    return len(words) == 2 and alone and _someone(words[0], text, profile)
 
 
 def _called_by_surname(person: Person, text: str) -> bool:
