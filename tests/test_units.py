@@ -315,6 +315,9 @@ def test_a_dated_wire_photo_caption_is_not_prose_and_never_leads():
         "'Scared': Johnson announces he has HIV at a Los Angeles press conference in 1991.",
         # Guardian page: a caption walking the photos
         "Clockwise from top: small whale bones; squid beaks, from the stomach of a sperm whale.",
+        # CNN/DM: a gallery caption naming what its photo shows
+        "Digital Detox Holidays offer the chance to leave your smartphone at home and enjoy all "
+        "the luxury; pictured is Lake Placid Lodge, in the Adirondacks, US.",
     ],
 )
 def test_a_long_caption_label_is_not_prose(caption):

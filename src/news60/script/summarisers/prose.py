@@ -23,6 +23,8 @@ _CAPTION_MARK = re.compile(
     r"inset|file photo|file picture|main picture|main image)\)",
     re.IGNORECASE,
 )
+# "... enjoy all the luxury; pictured is Lake Placid Lodge": a caption naming what its photo shows.
+_PICTURED_IS = re.compile(r"[;:,]\s+pictured (?:is|are)\s", re.IGNORECASE)
 # The same mark between commas (Daily Mail): "Ray Coe, pictured left, is set to be awarded".
 _CAPTION_ASIDE = re.compile(
     r"(?:,\s*(?:pictured(?: (?:left|right|centre|center|above|below|top|bottom|inset|here|"
@@ -286,6 +288,7 @@ def _captioned(sentence: str) -> bool:
     return bool(
         _PHOTO_GUIDE.match(sentence)
         or _CAPTION_MARK.search(sentence)
+        or _PICTURED_IS.search(sentence)
         or _CREDIT.search(sentence)
         or _DATED_PHOTO.search(sentence)
         or _is_caption_label(sentence)
