@@ -730,3 +730,25 @@ def test_a_quote_reopened_at_a_sentences_start_goes_on():
 
     marks = read_marks("'Instead they've made a personal attack on me and my health.", "'")
     assert marks.open_at_start == "'" and marks.open_at_end == "'"
+
+
+def test_a_caption_that_tells_a_persons_age_again_is_a_retelling():
+    # CNN/DM: the photo caption "Craig Eccleston-Todd, 27 (left) was using his mobile phone when
+    # he crashed ..." was said after the lead and the two sentences that said so.
+    article = Article(
+        title="Drunk driver who killed woman while checking his phone is jailed",
+        paragraphs=(
+            "A drunk driver who killed a young woman in a head-on crash while checking his "
+            "mobile phone has been jailed for six years. Craig Eccleston-Todd, 27, was driving "
+            "home from a night at a pub when he received a text message. As he was reading or "
+            "replying to it, he veered across the road while driving round a bend and smashed "
+            "into Rachel Titley’s car coming the other way. Craig Eccleston-Todd, 27 (left) was "
+            "using his mobile phone when he crashed head-on into the car being driven by Rachel "
+            "Titley, 28 (right). She died later from her injuries. The head-on crash took place "
+            "in October 2013.",
+        ),
+    )
+    said = " ".join(_said(article, 200))
+    assert "Craig Eccleston-Todd, 27, was driving home" in said
+    assert "was using his mobile phone" not in said
+    assert "She died later from her injuries." in said

@@ -19,6 +19,7 @@ from news60.script.broadcast import (
     trim_long,
     write_sentence,
 )
+from news60.script.people import named_people
 from news60.script.quotes import (
     QuoteMarks,
     attributes,
@@ -303,6 +304,7 @@ def _kept(tidied: list[tuple[int, str, int]]) -> tuple[list[int], set[int]]:
     kept: list[int] = []
     retold: set[int] = set()
     seen: list[set[str]] = []
+    told_ages: set[str] = set()
     sizes = Counter(paragraph for _, _, paragraph in tidied)
     last = max((paragraph for _, _, paragraph in tidied), default=None)
     pulled = _pull_quotes(tidied, sizes)
@@ -323,12 +325,28 @@ def _kept(tidied: list[tuple[int, str, int]]) -> tuple[list[int], set[int]]:
             continue
         if not is_prose(text, _MEMBER_WORDS):
             continue
-        if _retold(words, seen):
+        aged = _aged_names(text)
+        if _retold(words, seen) or aged & told_ages:
             retold.add(k)
         else:
             kept.append(k)
             seen.append(words)
+            told_ages |= aged
     return kept, retold
+
+
+def _aged_names(text: str) -> set[str]:
+    """ "Craig Eccleston-Todd, 27": the people the sentence names in full with their age."""
+    return {
+        f"{name} {age[1]}"
+        for name, _, end in named_people(text)
+        if (age := _AGE_AFTER.match(text, end))
+    }
+
+
+# A person's age, told once: a second "Craig Eccleston-Todd, 27" is a caption retelling the
+# story beside its photo (Daily Mail), never the story going on.
+_AGE_AFTER = re.compile(r",\s+(\d{1,3})\b(?!,\d)")
 
 
 def _pull_quotes(tidied: list[tuple[int, str, int]], sizes: Counter[int]) -> set[int]:
