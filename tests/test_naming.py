@@ -140,6 +140,9 @@ def test_a_person_who_opened_the_sentence_before_is_he_or_she():
     lines = said(article)
     assert [text.split()[0] for text in texts(lines)] == ["Ocean", "He", "Mr", "He"]
     assert lines[1].rewrites[-1].note == "said “He” for “Mr Clarke”, who opened the sentence before"
+    # After a jump in the article, the name stays: the sentence the article put between them
+    # may have been about someone else.
+    assert texts(said(article, [1, 3]))[1].startswith("Mr Clarke runs")
 
 
 def test_he_or_she_comes_from_the_article_and_never_for_two_people():

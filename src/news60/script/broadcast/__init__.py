@@ -187,7 +187,8 @@ def finish_script(
 ) -> list[TracedSentence]:
     """The script's sentences in the order said, with people introduced at first mention and by
     surname after it, and reporting verbs in the house tense ("said" keeps the article's)."""
-    named = introduce([line.text for line in lines], cast, profile)
+    follows = [k > 0 and _follows(lines[k - 1], line) for k, line in enumerate(lines)]
+    named = introduce([line.text for line in lines], cast, profile, follows)
     finished = []
     for line, said in zip(lines, named, strict=True):
         text, who = said.text, said.introduced
@@ -217,3 +218,12 @@ def finish_script(
         places = line.places + tuple(p.place for p in who if p.place not in line.places)
         finished.append(TracedSentence(text, tuple(sources), places, tuple(rewrites)))
     return finished
+
+
+def _follows(before: TracedSentence, line: TracedSentence) -> bool:
+    """The line is the article's next sentence after the one said before it, said whole: "He"
+    there points back where the article's own name did (after a split piece, or a jump in
+    the article, the listener may have lost who the last sentence was about)."""
+    if not before.places or not line.places or "split" in {r.rule for r in before.rewrites}:
+        return False
+    return line.places[0] - before.places[-1] == 1

@@ -218,10 +218,14 @@ class Named:
     pronoun_for: str = ""  # the name said as "He" or "She"
 
 
-def introduce(sentences: Sequence[str], cast: Cast, profile: Profile) -> list[Named]:
+def introduce(
+    sentences: Sequence[str], cast: Cast, profile: Profile, follows: Sequence[bool] = ()
+) -> list[Named]:
     """Each sentence with the first mention of every person introduced as the article does (a
     sentence that would grow past LONGEST words gets the bare name), and every later mention in
-    full cut to the surname ("Head coach Tony Pulis believes" once he is known: "Pulis believes")."""
+    full cut to the surname ("Head coach Tony Pulis believes" once he is known: "Pulis believes");
+    `follows`: each sentence comes right after the one before it in the article too, so a
+    pronoun may point back to it."""
     people = cast.people
     introduced: set[str] = set()
     # "Kurt Volker is the former special envoy": who someone is, said in a sentence of its own
@@ -237,8 +241,9 @@ def introduce(sentences: Sequence[str], cast: Cast, profile: Profile) -> list[Na
         mentioned |= {
             s for s, p in people.items() if _mention(new, p, profile.titles) not in _NOT_NAMED
         }
-        previous = out[-1].text if out else ""
-        new, name = _said_as_pronoun(new, previous, cast.pronouns, profile)
+        name = ""
+        if k < len(follows) and follows[k]:
+            new, name = _said_as_pronoun(new, out[-1].text, cast.pronouns, profile)
         out.append(Named(new, tuple(who), tuple(shortened), name))
     return out
 
