@@ -185,3 +185,25 @@ def test_a_surname_two_people_share_still_has_the_pronoun_the_article_uses_for_i
         texts(lines)[1]
         == "He was asked if he would warn Russia not to meddle in the next election."
     )
+
+
+def test_a_piece_of_the_same_sentence_may_say_he_but_not_the_sentence_after_a_piece():
+    # CNN/DM (Cameron's loafers): one sentence split in three pieces, each opening on him.
+    from news60.models import Rewrite
+
+    split = (Rewrite("split", "split at “who”, the name said again"),)
+    source = "Mr Cameron, who got the shoes from Aldo, took them to Portugal last summer."
+    article = [source, "Mr Cameron is in Lanzarote with his family."]
+    cast = people_in([(text, k) for k, text in enumerate(article)], ENGLISH)
+    lines = [
+        TracedSentence("Mr Cameron got the shoes from Aldo.", (source,), (0,), split),
+        TracedSentence("Mr Cameron took them to Portugal last summer.", (source,), (0,), split),
+        TracedSentence(article[1], (article[1],), (1,), ()),
+    ]
+    assert texts(finish_script(lines, cast, ENGLISH, "said")) == [
+        "Mr Cameron got the shoes from Aldo.",
+        "He took them to Portugal last summer.",
+        "Mr Cameron is in Lanzarote with his family.",
+    ]
+    after_a_piece = finish_script([lines[0], lines[2]], cast, ENGLISH, "said")
+    assert texts(after_a_piece)[1] == "Mr Cameron is in Lanzarote with his family."

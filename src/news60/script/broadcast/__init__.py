@@ -221,9 +221,11 @@ def finish_script(
 
 
 def _follows(before: TracedSentence, line: TracedSentence) -> bool:
-    """The line is the article's next sentence after the one said before it, said whole: "He"
-    there points back where the article's own name did (after a split piece, or a jump in
-    the article, the listener may have lost who the last sentence was about)."""
-    if not before.places or not line.places or "split" in {r.rule for r in before.rewrites}:
+    """The line goes on from the one said before it: another piece of the same article
+    sentence, or the article's next sentence after one said whole. "He" there points back
+    where the article's own name did (after a jump in the article, or a piece of a longer
+    sentence, the listener may have lost who the last sentence was about)."""
+    if not before.places or not line.places:
         return False
-    return line.places[0] - before.places[-1] == 1
+    step = line.places[0] - before.places[-1]
+    return step == 0 or (step == 1 and "split" not in {r.rule for r in before.rewrites})
