@@ -10,7 +10,7 @@ from news60.article import read_article
 from news60.language import profile_for
 from news60.models import TracedSentence
 from news60.script.broadcast import Cast, finish_script, people_in
-from news60.script.broadcast.gender import article_pronoun
+from news60.script.broadcast.pronouns import article_pronoun
 from news60.script.people import named_people, surname_of
 from news60.script.summarisers.story import article_sentences
 from news60.settings import ArticleSettings
@@ -160,10 +160,7 @@ def test_he_or_she_comes_from_the_article_and_never_for_two_people():
     article[1] = "Dyson has built an empire, as Jony Ive did at Apple with his designs."
     assert texts(said(article))[2].startswith("Dyson told CNN")
     # An article that says both "he" and "she" around a name does not tell.
-    assert (
-        article_pronoun("Sam Lee", "Lee", ["Sam Lee said he and she left.", "Lee said he went."])
-        is None
-    )
+    assert article_pronoun("Lee", ["Sam Lee said he and she left.", "Lee said he went."]) is None
 
 
 def test_a_surname_two_people_share_still_has_the_pronoun_the_article_uses_for_it_alone():

@@ -12,7 +12,11 @@ from news60.script.quotes import ATTRIBUTION
 # A hyphenated word is one name ("Eccleston-Todd", "Jae-myung"), and a lower-case particle
 # belongs to the surname after it ("Robin van Persie", "Luis de Miranda").
 _NAME_WORD = r"[A-Z][a-z'’]+(?:-[A-Za-z][a-z'’]+)*"
-_PARTICLE = r"(?:van|von|de|der|den|du|da|di|le|la|del|bin|ibn)(?:\s+(?:der|den|de|la))?"
+# The small words that begin a surname: "Louis van Gaal", "Luis de Miranda", "Osama bin Laden".
+_SURNAME_PARTICLES_WORDS = "van von de der den du da di le la del bin al el ibn"
+SURNAME_PARTICLES = frozenset(_SURNAME_PARTICLES_WORDS.split())
+# "al" and "el" join their surname with a hyphen ("al-Sadr"), so only the others stand alone.
+_PARTICLE = rf"(?:{'|'.join(sorted(SURNAME_PARTICLES - {'al', 'el'}))})(?:\s+(?:der|den|de|la))?"
 FULL_NAME = re.compile(
     rf"\b{_NAME_WORD}(?:\s+[A-Z]\.)?(?:\s+(?:{_PARTICLE}\s+)?(?:Mc|Mac|O’|O'|De|Van|Al-)?"
     rf"{_NAME_WORD}){{1,3}}"
@@ -127,6 +131,8 @@ def surname_of(name: str) -> str:
 
 # "Dong-hoon", "Jae-myung": a hyphenated given name whose second part is not capitalised.
 _GIVEN_LAST = re.compile(r"[A-Z][a-z]+-[a-z]+")
+# A possessive at a word's end ("Pulis's", "Zhou Yongkang's,"): the name is the word before it.
+POSSESSIVE = re.compile(r"['’]s(?=[,.;:!?]*$)")
 # What may follow a family name: "Jr.", "Sr.", "III".
 GENERATIONS = frozenset(["Jr", "Sr", "II", "III", "IV"])
 

@@ -16,11 +16,12 @@ from dataclasses import dataclass, replace
 from news60.language import Profile
 from news60.models import Rewrite, TracedSentence
 from news60.script.broadcast.attribution import attribution_first, house_tense
+from news60.script.broadcast.cast import Cast, Person, people_in
 from news60.script.broadcast.clauses import LONGEST, split_for_ear
 from news60.script.broadcast.clutter import CLUTTER_RULES
 from news60.script.broadcast.gate import untraced
 from news60.script.broadcast.grammar import NO_CASING, Casing
-from news60.script.broadcast.naming import Cast, Person, introduce, people_in
+from news60.script.broadcast.naming import introduce
 from news60.script.broadcast.trim import trim_for_ear
 from news60.script.speakable import display_text
 

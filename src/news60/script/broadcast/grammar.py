@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from news60.language import Profile
-from news60.script.people import full_names, surname_of
+from news60.script.people import SURNAME_PARTICLES, full_names, surname_of
 from news60.script.quotes import QUOTED, opens_on_quote, read_marks
 
 WORD = re.compile(r"[\w'’.-]+")
@@ -213,9 +213,14 @@ def main_subject(sentence: str, profile: Profile) -> str | None:
     return repeatable(" ".join(subject), profile)
 
 
-# The small words that begin a surname: "Louis van Gaal", "Luis de Miranda", "Osama bin Laden".
-_SURNAME_PARTICLES_WORDS = "van von de der den du da di le la del bin al el ibn"
-SURNAME_PARTICLES = frozenset(_SURNAME_PARTICLES_WORDS.split())
+# Capitalised words before a name that are not part of its title nor a given name ("When
+# Trump", "But Smith", "Yesterday Rowlands").
+NOT_ROLE_WORDS = (
+    "when after before but and as if while since because though although then so also the a "
+    "an in on at by for with from of to said says told according meanwhile however yesterday "
+    "today tonight now earlier later monday tuesday wednesday thursday friday saturday sunday"
+)
+NOT_ROLE = frozenset(NOT_ROLE_WORDS.split())
 # The small words inside a name: "Bank of England", "Luis de Miranda", "Braunau am Inn".
 NAME_PARTICLES = frozenset(["of", "de", "del", "der", "la", "le", "van", "von", "am", "upon"])
 

@@ -1,210 +1,27 @@
-"""People identified at first mention, with what the article says they are: "Raab told the BBC"
-becomes "Foreign Secretary Dominic Raab told the BBC" when the article introduced him so; after
-that, the surname alone."""
+"""People identified for the ear as the script goes on: at first mention with what the article
+says they are ("Raab told the BBC" becomes "Foreign Secretary Dominic Raab told the BBC" when
+the article introduced him so); after that by surname alone, and "He" or "She" when they
+opened the sentence just said."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 from news60.language import Profile
-from news60.script.broadcast.gender import article_pronoun, title_pronoun
+from news60.script.broadcast.cast import ROLE_WORDS, Cast, Person, role_word
 from news60.script.broadcast.grammar import (
+    NOT_ROLE,
     PREPOSITIONS,
-    SURNAME_PARTICLES,
     bare,
     inside_quote,
     is_finite_verb,
-    verb_within,
 )
-from news60.script.people import GENERATIONS, is_title, named_people, surname_of
+from news60.script.broadcast.pronouns import said_as_pronoun
+from news60.script.people import POSSESSIVE, SURNAME_PARTICLES, is_title
 
-ROLE_WORDS = 4  # a role before a name runs at most this many words ("Senate Democratic leader")
-APPOSITIVE_WORDS = 10  # ", the foreign secretary," and the like; longer is a clause of its own
 LONGEST = 30  # an introduction that would make the sentence longer than this is said bare
-# Capitalised words before a name that are not part of its title nor a given name ("When
-# Trump", "But Smith", "Yesterday Rowlands").
-_NOT_ROLE_WORDS = (
-    "when after before but and as if while since because though although then so also the a "
-    "an in on at by for with from of to said says told according meanwhile however yesterday "
-    "today tonight now earlier later monday tuesday wednesday thursday friday saturday sunday"
-)
-_NOT_ROLE = frozenset(_NOT_ROLE_WORDS.split())
-_APPOSITIVE = re.compile(r"^,\s+(?P<app>(?:the|a|an|\d{1,3}\b)[^,;:“”\"()]{0,80}?)(?=,|\.$|$)")
-
-
-@dataclass(frozen=True)
-class Person:
-    """Someone the article names in full, and how it first says who they are."""
-
-    name: str  # "Dominic Raab"
-    surname: str
-    introduction: str  # "Foreign Secretary Dominic Raab" or "Dominic Raab, the foreign secretary"
-    source: str  # the article sentence that says it
-    place: int
-    role_after: bool = False  # the role follows the name between commas
-    # The article itself calls them by surname alone ("Cameron said"), so the script may too
-    # ("London Midland" is never "Midland", nor "Zhou Yongkang" "Yongkang").
-    by_surname: bool = False
-
-
-@dataclass(frozen=True)
-class Cast:
-    """The people an article names: by surname, each it names in full (a surname two people
-    share is left out: mother and daughter), and the pronoun it uses for a surname said alone
-    ("Trump" beside "Ivanka Trump" is "he" where the article says so)."""
-
-    people: dict[str, Person]
-    pronouns: dict[str, str]
-
-
-def people_in(sentences: Iterable[tuple[str, int]], profile: Profile) -> Cast:
-    """The article's cast: each person introduced as the article first does it with a role
-    (else as it first names them in full), and the pronouns it uses for them."""
-    sentences = list(sentences)
-    # "Lower Manhattan", "Make Trump", "Liu He": a word the article also writes in lower case
-    # is a common word, not part of a name, and a name made of one is no person's.
-    lower = {w for text, _ in sentences for w in re.findall(r"\b[a-z][a-z'’-]+\b", text)}
-    found: dict[str, list[Person]] = {}
-    for text, place in sentences:
-        for name, start, end in named_people(text):
-            if _POSSESSIVE.search(name):  # "Tony Pulis's team": the name is "Tony Pulis"
-                name, end = _POSSESSIVE.sub("", name), end - 2
-            if any(w.lower() in lower for w in name.split() if w not in SURNAME_PARTICLES):
-                continue
-            if inside_quote(text, start):
-                continue  # "‘I drove away Jean McConville, a very, very unpleasant woman": a view
-            surname = surname_of(name)
-            role, after = _role(text, start, end, profile)
-            intro = f"{name}, {role}" if after else f"{role} {name}".strip()
-            person = Person(name, surname, intro, text, place, after)
-            found.setdefault(surname, []).append(person)
-    people = {}
-    whole = " ".join(text for text, _ in sentences)
-    named = {p.name for mentions in found.values() for p in mentions}
-    for surname, mentions in found.items():
-        if len({p.name for p in mentions}) > 1:
-            continue
-        if all(p.introduction == p.name for p in mentions) and not _someone(
-            surname, whole, profile
-        ):
-            continue  # "Lower Manhattan": no role and no words said, perhaps no person at all
-        if _others(surname, mentions[0].name, whole, profile):
-            continue  # "US PRESIDENT DONALD Trump" beside "Ivanka Trump": two people
-        with_role = [p for p in mentions if p.introduction != p.name]
-        person = (with_role or mentions)[0]
-        by_surname = _called_by_surname(person, whole)
-        first = person.name.split()[0]
-        # "Zhou Yongkang ... Zhou said", "Frank Henderson ... Frank is a truck driver": the
-        # article calls them by the name it puts first, so the script does too, unless two
-        # share it ("Hwang Woo-Suk" and "Hwang In-Sung").
-        shared = first in found or sum(name.split()[0] == first for name in named) > 1
-        if not by_surname and not shared and _called_by_first_name(person, whole, profile):
-            person, by_surname = replace(person, surname=first), True
-        people[person.surname] = replace(person, by_surname=by_surname)
-    texts = [text for text, _ in sentences]
-    pronouns = {}
-    for surname in {p.surname for p in people.values()} | set(found):
-        known = people.get(surname)
-        pronoun = article_pronoun(known.name if known else surname, surname, texts)
-        if pronoun:
-            pronouns[surname] = pronoun
-    return Cast(people, pronouns)
-
-
-def _called_by_first_name(person: Person, text: str, profile: Profile) -> bool:
-    """The text names the person by the first word of a two-word name alone, as someone who
-    speaks or is given a title or age ("Zhou said"; "Cornwall" of "Cornwall Wildlife Trust"
-    is a place)."""
-    words = person.name.split()
-    # "Zhou said", not "Sleep Train" beside "Sleep Number": alone, before no other name.
-    alone = re.search(rf"\b{re.escape(words[0])}\b(?!\s+[A-Z])", text) is not None
-    return len(words) == 2 and alone and _someone(words[0], text, profile)
-
-
-def _called_by_surname(person: Person, text: str) -> bool:
-    """The text names the person by surname without their given names somewhere."""
-    given = {w.lower().rstrip(".") for w in person.name.split()[:-1]} | SURNAME_PARTICLES
-    for match in re.finditer(rf"\b{re.escape(person.surname)}\b", text):
-        before = text[: match.start()].split()
-        while before and before[-1].lower() in SURNAME_PARTICLES:
-            before.pop()  # "Van Gaal": the particle is the surname's
-        if not before or before[-1].lower().rstrip(".") not in given:
-            return True
-    return False
-
-
-def _others(surname: str, name: str, text: str, profile: Profile) -> bool:
-    """Someone else with the surname: another given name before it anywhere, in any case."""
-    given = name.split()[0].lower()
-    for match in re.finditer(rf"\b([A-Z][A-Za-z'’-]+)\s+{re.escape(surname)}\b", text):
-        word = match.group(1).lower()
-        ours = {w.lower() for w in name.split()} | profile.titles | _NOT_ROLE | SURNAME_PARTICLES
-        if word != given and word not in ours and not is_title(match.group(1)):
-            return True
-    return False
-
-
-def _someone(surname: str, text: str, profile: Profile) -> bool:
-    """Somewhere the surname says something ("Cooke said"), is given a personal title ("Mr
-    Cooke") or an age ("Patrick W. Carlineo Jr., 55,"): someone, not somewhere (a yacht
-    "Grace E. J'ade" has none of these)."""
-    name = re.escape(surname)
-    verbs = "|".join(profile.reporting_forms)
-    said = re.search(rf"\b{name}\b,?\s+(?:{verbs})\b", text)
-    titled = re.search(rf"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+{name}\b", text)
-    generation = "|".join(GENERATIONS)  # "Carlineo Jr., 55,"
-    aged = re.search(
-        rf"\b{name}(?:\s+(?:{generation})\.?)?,\s+(?:aged\s+|both\s+)?\d{{1,3}},", text
-    )
-    # "Lee Rowlands and Madelaine Moir, both 37,": the age is the pair's.
-    pair = re.search(
-        rf"\b{name}\s+and\s+(?:[A-Z][\w'’-]+\s+){{1,2}}?[A-Z][\w'’-]+,\s+both\s+\d", text
-    )
-    return bool(said or titled or aged or pair)
-
-
-def _role(text: str, start: int, end: int, profile: Profile) -> tuple[str, bool]:
-    """The role the text gives the name at start..end: before it ("Russian President") or after
-    it between commas (", the foreign secretary,"); "" when none."""
-    before = text[:start].split()
-    role: list[str] = []
-    # The word next to the name is a title ("President", "developer"); capitalised words before
-    # it belong to the title ("Senate Democratic leader", "Russian President").
-    if before and bare(before[-1]) in profile.titles and not before[-1].endswith(","):
-        for word in reversed(before[-ROLE_WORDS:]):
-            if role and not _role_word(word, profile):
-                break
-            role.insert(0, word)
-    if role:
-        return " ".join(role), False
-    appositive = _APPOSITIVE.match(text[end:])
-    if appositive:
-        words = appositive["app"].split()
-        verbless = not any(is_finite_verb(w, profile) for w in words)
-        if len(words) <= APPOSITIVE_WORDS and verbless and not _unfinished(words[-1]):
-            return appositive["app"].strip(), True
-    return "", False
-
-
-def _unfinished(last: str) -> bool:
-    """ ", a very, very unpleasant woman": the comma came before the noun, so the phrase up to
-    it ("a very") says nothing yet."""
-    return bare(last) in _DEGREE or bare(last).endswith("ly")
-
-
-_DEGREE = frozenset(["very", "so", "too", "really", "quite", "rather", "most", "more", "less"])
-
-
-def _role_word(word: str, profile: Profile) -> bool:
-    """A word of a title before a name: a title word, or a capitalised word ("Senate")."""
-    plain = bare(word)
-    if word.endswith((",", ".", ";", ":", "”", '"')) and not is_title(word):
-        return False
-    if plain in _NOT_ROLE or plain in PREPOSITIONS or is_finite_verb(word, profile):
-        return False
-    return word[:1].isupper() or plain in profile.titles
 
 
 @dataclass(frozen=True)
@@ -243,87 +60,9 @@ def introduce(
         }
         name = ""
         if k < len(follows) and follows[k]:
-            new, name = _said_as_pronoun(new, out[-1].text, cast.pronouns, profile)
+            new, name = said_as_pronoun(new, out[-1].text, cast.pronouns, profile)
         out.append(Named(new, tuple(who), tuple(shortened), name))
     return out
-
-
-def _said_as_pronoun(
-    sentence: str, previous: str, pronouns: dict[str, str], profile: Profile
-) -> tuple[str, str]:
-    """ "Mr Clarke told how ... Mr Clarke runs a company": a sentence that opens on the person
-    the sentence before opened on, with no one else named there, says "He" or "She" as a
-    newsreader would, when the article says which. The name and the pronoun go by turns, so
-    the listener is never far from the name. Returns the sentence and the name it replaced."""
-    here = _opening_person(sentence, profile)
-    before = _opening_person(previous, profile)
-    if here is None or before is None or here.surname != before.surname:
-        return sentence, ""
-    if here.given or _names_others(previous, here.surname, profile):
-        return sentence, ""
-    title = here.title or before.title
-    pronoun = title_pronoun(title) if title else pronouns.get(here.surname)
-    if pronoun is None:
-        return sentence, ""
-    return pronoun.capitalize() + sentence[here.end :], sentence[: here.end]
-
-
-@dataclass(frozen=True)
-class _Opening:
-    """The person a sentence opens on as its subject: "Ocean scientist Dom Clarke, 25, saw"."""
-
-    surname: str
-    title: str  # "Mr", or ""
-    given: bool  # given names said with the surname
-    end: int  # where the name ends (its age aside included)
-
-
-_OPENING_WORDS = 6  # "Dragons' Den star Duncan Bannatyne": a role and a full name at most
-_ADVERBS = frozenset(["also", "now", "then", "later", "still", "previously", "recently", "once"])
-
-
-def _opening_person(sentence: str, profile: Profile) -> _Opening | None:
-    """Who the sentence opens on, when a name (with its role, title and given names) is its
-    subject, right before its verb ("Mourinho also managed Porto")."""
-    tokens = list(re.finditer(r"\S+", sentence))
-    for i, token in enumerate(tokens[:_OPENING_WORDS]):
-        word = token[0].rstrip(",")
-        age = _AGE.match(sentence[token.start() + len(word) :])
-        if (token[0].endswith(",") and not age) or i + 1 >= len(tokens):
-            break
-        if not (word[:1].isupper() or bare(word) in SURNAME_PARTICLES | profile.titles):
-            return None
-        if bare(word) in _NOT_ROLE or inside_quote(sentence, token.start()):
-            return None
-        end = token.start() + len(word) + (age.end() if age else 0)
-        rest = sentence[end:].split()
-        if rest[:1] and rest[0][:1].isupper() or not _verb_next(word, rest, profile):
-            continue
-        title = next((t[0].rstrip(".") for t in tokens[:i] if is_title(t[0])), "")
-        named = [t[0] for t in tokens[:i] if not is_title(t[0])]
-        return _Opening(word, title, bool(named), end)
-    return None
-
-
-_AGE = re.compile(r",\s+\d{1,3},")
-
-
-def _verb_next(name: str, rest: list[str], profile: Profile) -> bool:
-    """The words after the name open on its verb ("told", "also managed", "runs a")."""
-    if rest and bare(rest[0]) in _ADVERBS:
-        rest = rest[1:]
-    return verb_within([name, *rest], profile, 2) == 1
-
-
-def _names_others(sentence: str, surname: str, profile: Profile) -> bool:
-    """The sentence names someone else: in full, or by a title ("Mrs Cameron" beside him)."""
-    full = [name for name, _, _ in named_people(sentence) if surname_of(name) != surname]
-    titled = re.findall(_TITLED_NAME, sentence)
-    return bool(full) or any(name.split()[-1] != surname for name in titled)
-
-
-# "Ms Sandra Fluke", "Mrs Cameron": a personal title and the name after it.
-_TITLED_NAME = r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord)\.?\s+((?:[A-Z][\w'’-]+\s+)*[A-Z][\w'’-]+)"
 
 
 def _shorten_in(
@@ -378,7 +117,7 @@ def _said_in_full(
         return None  # "Duncan Bannatyne and Peter Jones": names in a list are said alike
     k = _role_start(tokens, k, profile)
     end = end_of(tokens[last])
-    possessive = _POSSESSIVE.search(tokens[last][0])
+    possessive = POSSESSIVE.search(tokens[last][0])
     word = person.surname + (possessive[0] if possessive else "")
     end += _age_said_before(sentence[end:], person, earlier, profile)
     short = " ".join([*kept, word])
@@ -386,9 +125,6 @@ def _said_in_full(
     if not before or before.endswith((".", "“", '"', "‘", "'")):
         short = short[:1].upper() + short[1:]  # "Van Persie scored"
     return tokens[k].start(), end, short
-
-
-_POSSESSIVE = re.compile(r"['’]s(?=[,.;:!?]*$)")
 
 
 def end_of(token: re.Match[str]) -> int:
@@ -409,7 +145,7 @@ def _paired(sentence: str, start: int, end: int) -> bool:
 
 def _given_after(person: Person, tokens: list[re.Match[str]], at: int) -> bool:
     following = [
-        _POSSESSIVE.sub("", t[0]).rstrip(",.;:!?")
+        POSSESSIVE.sub("", t[0]).rstrip(",.;:!?")
         for t in tokens[at + 1 : at + len(person.name.split())]
     ]
     return person.name.startswith(person.surname + " ") and following == person.name.split()[1:]
@@ -421,7 +157,7 @@ def _role_start(tokens: list[re.Match[str]], k: int, profile: Profile) -> int:
     start = k
     while start > 0 and k - start < ROLE_WORDS:
         word = tokens[start - 1][0]
-        if is_title(word) or not _role_word(word, profile):
+        if is_title(word) or not role_word(word, profile):
             break
         start -= 1
     if start == k or not any(bare(tokens[i][0]) in profile.titles for i in range(start, k)):
@@ -494,7 +230,7 @@ def _mention(sentence: str, person: Person, titles: frozenset[str]) -> tuple[int
                 has_role = True  # "Chancellor Angela Merkel", "editor Jon Sopel"
                 break
             elif (
-                word[:1].isupper() and k == i and not is_title(word) and bare(word) not in _NOT_ROLE
+                word[:1].isupper() and k == i and not is_title(word) and bare(word) not in NOT_ROLE
             ):
                 return _SOMEONE_ELSE  # "Donald Trump" where the article knows "Ivanka Trump"
             elif not is_title(word):
