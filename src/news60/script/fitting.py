@@ -181,7 +181,8 @@ def _script(article: Article, picks: list[Pick], summariser: str, tense: str = "
     """The picks as scenes, finished by the broadcast writer in the order they are said."""
     profile = profile_for(article.language)
     written = [p.lines or (TracedSentence(_display(p.text), ()),) for p in picks]
-    cast = people_in(article_sentences(article), profile)
+    sentences = article_sentences(article)
+    cast = people_in(sentences, profile)
     finished = finish_script([line for lines in written for line in lines], cast, profile, tense)
     grouped, at = [], 0
     for lines in written:
@@ -191,8 +192,8 @@ def _script(article: Article, picks: list[Pick], summariser: str, tense: str = "
         (" ".join(line.text for line in lines), p.index)
         for lines, p in zip(grouped, picks, strict=True)
     ]
-    units = [text for text, _ in article_sentences(article)]
-    notes = arc_notes(" ".join(text for text, _ in pairs), units, profile)
+    told = " ".join(text for text, _ in pairs)
+    notes = arc_notes(told, [text for text, _ in sentences], profile)
     return build_script(article, pairs, summariser, [p.unit for p in picks], grouped, notes)
 
 
