@@ -13,8 +13,8 @@ from news60.script.broadcast.grammar import (
     CLAUSE_REACH,
     NAME_PARTICLES,
     NO_CASING,
-    OPENING_PHRASE_WORDS,
     PREPOSITIONS,
+    after_opening_phrase,
     bare,
     capitalise,
     decapitalise,
@@ -286,7 +286,7 @@ def split_comma_splice(text: str, profile: Profile) -> Split | None:
         left, right = text[: match.start()], text[match.end() :]
         if inside_aside(text, match.start()) or _reported_before(text, match.start(), profile):
             continue
-        words = _after_opening(left.split(), profile)
+        words = after_opening_phrase(left.split(), profile, any_phrase=True) or []
         last = left.split(",")[-1].split()
         last = last[1:] if last and bare(last[0]) in profile.coordinators else last
         waits = _SUBORDINATORS | PREPOSITIONS | {"because", "since", "until", "unless"}
@@ -299,14 +299,6 @@ def split_comma_splice(text: str, profile: Profile) -> Split | None:
             continue  # the pronoun's verb right after it ("they then won"), or no clause
         return Split(_pieces(left, right), "split where two clauses meet at a comma")
     return None
-
-
-def _after_opening(words: list[str], profile: Profile) -> list[str]:
-    """The words after an opening phrase that ends at a comma ("After all, he's ...")."""
-    for k, word in enumerate(words[:OPENING_PHRASE_WORDS]):
-        if word.endswith(","):
-            return words[k + 1 :] if verb_within(words[: k + 1], profile, k + 1) is None else []
-    return words
 
 
 def _fronted_clause(text: str, right: str, profile: Profile, joiner: str) -> bool:

@@ -201,7 +201,8 @@ def inside_aside(text: str, at: int) -> bool:
 def main_subject(sentence: str, profile: Profile) -> str | None:
     """The subject a new sentence may repeat: a pronoun, a name, or "The <noun>" of at most
     SUBJECT_WORDS words that opens the sentence right before its verb; None when unsure."""
-    words = _after_opening_phrase(sentence.split(), profile)
+    words = sentence.split()
+    words = after_opening_phrase(words, profile) or words
     k = verb_within(words, profile, SUBJECT_WORDS + 1)
     if not k:
         return None
@@ -225,17 +226,21 @@ NOT_ROLE = frozenset(NOT_ROLE_WORDS.split())
 NAME_PARTICLES = frozenset(["of", "de", "del", "der", "la", "le", "van", "von", "am", "upon"])
 
 
-def _after_opening_phrase(words: list[str], profile: Profile) -> list[str]:
-    """The words after a short phrase of time or place that opens the sentence ("Earlier
-    Saturday, Yoon apologized" -> "Yoon apologized"): it is not the subject."""
+def after_opening_phrase(
+    words: list[str], profile: Profile, *, any_phrase: bool = False
+) -> list[str] | None:
+    """The words after a short verbless phrase that opens the sentence up to a comma: one of
+    time or place ("Earlier Saturday, Yoon apologized" -> "Yoon apologized"), or with
+    `any_phrase` any ("After all, he's ..."); the words themselves when no such phrase opens
+    it; None when what opens it up to the comma has a verb (a clause, not a phrase)."""
     for k, word in enumerate(words[:OPENING_PHRASE_WORDS]):
         if word.endswith(","):
             phrase = words[: k + 1]
+            if verb_within(phrase, profile, len(phrase)) is not None:
+                return None
             first = bare(phrase[0])
             timed = first in PREPOSITIONS or first in _TIME_WORDS
-            if timed and verb_within(phrase, profile, len(phrase)) is None:
-                return words[k + 1 :]
-            return words
+            return words[k + 1 :] if any_phrase or timed else words
     return words
 
 
