@@ -79,14 +79,17 @@ def people_in(sentences: Iterable[tuple[str, int]], profile: Profile) -> Cast:
     people = {}
     whole = " ".join(text for text, _ in sentences)
     named = {p.name for mentions in found.values() for p in mentions}
+    shared: set[str] = set()  # "Donald Trump" and "Ivanka Trump": people, but two of them
     for surname, mentions in found.items():
         if len({p.name for p in mentions}) > 1:
+            shared |= {surname} if _someone(surname, whole, profile) else set()
             continue
         if all(p.introduction == p.name for p in mentions) and not _someone(
             surname, whole, profile
         ):
             continue  # "Lower Manhattan": no role and no words said, perhaps no person at all
         if _others(surname, mentions[0].name, whole, profile):
+            shared.add(surname)
             continue  # "US PRESIDENT DONALD Trump" beside "Ivanka Trump": two people
         with_role = [p for p in mentions if p.introduction != p.name]
         person = (with_role or mentions)[0]
@@ -95,14 +98,15 @@ def people_in(sentences: Iterable[tuple[str, int]], profile: Profile) -> Cast:
         # "Zhou Yongkang ... Zhou said", "Frank Henderson ... Frank is a truck driver": the
         # article calls them by the name it puts first, so the script does too, unless two
         # share it ("Hwang Woo-Suk" and "Hwang In-Sung").
-        shared = first in found or sum(name.split()[0] == first for name in named) > 1
-        if not by_surname and not shared and _called_by_first_name(person, whole, profile):
+        taken = first in found or sum(name.split()[0] == first for name in named) > 1
+        if not by_surname and not taken and _called_by_first_name(person, whole, profile):
             person, by_surname = replace(person, surname=first), True
         people[person.surname] = replace(person, by_surname=by_surname)
     texts = [text for text, _ in sentences]
+    known = frozenset(people) | shared
     pronouns = {}
     for surname in {p.surname for p in people.values()} | set(found):
-        pronoun = article_pronoun(surname, texts)
+        pronoun = article_pronoun(surname, texts, known)
         if pronoun:
             pronouns[surname] = pronoun
     return Cast(people, pronouns)

@@ -4,7 +4,7 @@ a sentence that opens on the person the sentence before opened on."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from news60.language import Profile
@@ -33,17 +33,19 @@ def title_pronoun(title: str) -> str | None:
     return _TITLE_PRONOUNS.get(title.rstrip(".").lower()) if is_title(title) else None
 
 
-def article_pronoun(surname: str, sentences: Sequence[str]) -> str | None:
+def article_pronoun(surname: str, sentences: Sequence[str], known: Iterable[str]) -> str | None:
     """The pronoun the article uses in the sentences about whoever it calls by this surname
     alone (no one else named in them, and in the sentence after one that names them when it
     opens on a pronoun); None when it uses both or too seldom to tell."""
     he = she = 0
     for k, sentence in enumerate(sentences):
-        if not re.search(rf"\b{re.escape(surname)}\b", sentence) or names_others(sentence, surname):
+        if not re.search(rf"\b{re.escape(surname)}\b", sentence) or names_others(
+            sentence, surname, known
+        ):
             continue
         told = [read_marks(sentence).outside]  # "I" and "he" inside a quote are the speaker's
         after = sentences[k + 1] if k + 1 < len(sentences) else ""
-        if re.match(r"(?:He|She|His|Her)\b", after) and not names_others(after, surname):
+        if re.match(r"(?:He|She|His|Her)\b", after) and not names_others(after, surname, known):
             told.append(read_marks(after).outside)
         for text in told:
             he += len(_HE.findall(text))
@@ -122,11 +124,16 @@ def _verb_next(name: str, rest: list[str], profile: Profile) -> bool:
     return verb_within([name, *rest], profile, 2) == 1
 
 
-def names_others(sentence: str, surname: str) -> bool:
-    """The sentence names someone else: in full, or by a title ("Mrs Cameron" beside him)."""
-    full = [name for name, _, _ in named_people(sentence) if surname_of(name) != surname]
-    titled = re.findall(_TITLED_NAME, sentence)
-    return bool(full) or any(name.split()[-1] != surname for name in titled)
+def names_others(sentence: str, surname: str, known: Iterable[str] | None = None) -> bool:
+    """The sentence names someone else: anyone by a personal title ("Mrs Cameron" beside him),
+    and anyone it names in full, or with `known` only those (the surnames of the people the
+    article names: "Real Madrid" or "Premier League" beside "Mourinho" are no one)."""
+    if any(name.split()[-1] != surname for name in re.findall(_TITLED_NAME, sentence)):
+        return True
+    if known is None:
+        return any(surname_of(name) != surname for name, _, _ in named_people(sentence))
+    others = (name for name in known if name != surname)
+    return any(re.search(rf"\b{re.escape(name)}\b", sentence) for name in others)
 
 
 # "Ms Sandra Fluke", "Mrs Cameron": a personal title and the name after it.
