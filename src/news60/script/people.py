@@ -115,6 +115,12 @@ def named_people(text: str) -> list[tuple[str, int, int]]:
     return found
 
 
+# A personal title and the name after it: "Ms Sandra Fluke", "Mrs Cameron", "Judge Smith".
+TITLED_NAME = re.compile(
+    rf"\b(?:{'|'.join(sorted(_TITLES))})\.?\s+((?:[A-Z][\w'’-]+\s+)*[A-Z][\w'’-]+)"
+)
+
+
 def is_title(word: str) -> bool:
     """ "Mr", "Dr.", "Sen." and the like: a word that goes before a surname."""
     return word.rstrip(".") in _TITLES

@@ -82,7 +82,8 @@ def people_in(sentences: Iterable[tuple[str, int]], profile: Profile) -> Cast:
     shared: set[str] = set()  # "Donald Trump" and "Ivanka Trump": people, but two of them
     for surname, mentions in found.items():
         if len({p.name for p in mentions}) > 1:
-            shared |= {surname} if _someone(surname, whole, profile) else set()
+            if _someone(surname, whole, profile):
+                shared.add(surname)
             continue
         if all(p.introduction == p.name for p in mentions) and not _someone(
             surname, whole, profile

@@ -4,7 +4,7 @@ a sentence that opens on the person the sentence before opened on."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from news60.language import Profile
@@ -14,7 +14,13 @@ from news60.script.broadcast.grammar import (
     inside_quote,
     verb_within,
 )
-from news60.script.people import SURNAME_PARTICLES, is_title, named_people, surname_of
+from news60.script.people import (
+    SURNAME_PARTICLES,
+    TITLED_NAME,
+    is_title,
+    named_people,
+    surname_of,
+)
 from news60.script.quotes import read_marks
 
 # Titles that say which: "Mr Cameron" is "he", "Ms Fluke" is "she".
@@ -33,7 +39,7 @@ def title_pronoun(title: str) -> str | None:
     return _TITLE_PRONOUNS.get(title.rstrip(".").lower()) if is_title(title) else None
 
 
-def article_pronoun(surname: str, sentences: Sequence[str], known: Iterable[str]) -> str | None:
+def article_pronoun(surname: str, sentences: Sequence[str], known: Collection[str]) -> str | None:
     """The pronoun the article uses in the sentences about whoever it calls by this surname
     alone (no one else named in them, and in the sentence after one that names them when it
     opens on a pronoun); None when it uses both or too seldom to tell."""
@@ -124,17 +130,13 @@ def _verb_next(name: str, rest: list[str], profile: Profile) -> bool:
     return verb_within([name, *rest], profile, 2) == 1
 
 
-def names_others(sentence: str, surname: str, known: Iterable[str] | None = None) -> bool:
+def names_others(sentence: str, surname: str, known: Collection[str] | None = None) -> bool:
     """The sentence names someone else: anyone by a personal title ("Mrs Cameron" beside him),
     and anyone it names in full, or with `known` only those (the surnames of the people the
     article names: "Real Madrid" or "Premier League" beside "Mourinho" are no one)."""
-    if any(name.split()[-1] != surname for name in re.findall(_TITLED_NAME, sentence)):
+    if any(name.split()[-1] != surname for name in TITLED_NAME.findall(sentence)):
         return True
     if known is None:
         return any(surname_of(name) != surname for name, _, _ in named_people(sentence))
     others = (name for name in known if name != surname)
     return any(re.search(rf"\b{re.escape(name)}\b", sentence) for name in others)
-
-
-# "Ms Sandra Fluke", "Mrs Cameron": a personal title and the name after it.
-_TITLED_NAME = r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord)\.?\s+((?:[A-Z][\w'’-]+\s+)*[A-Z][\w'’-]+)"
