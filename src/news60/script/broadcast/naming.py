@@ -27,7 +27,8 @@ LONGEST = 30  # an introduction that would make the sentence longer than this is
 @dataclass(frozen=True)
 class Named:
     """A script sentence with its people named for the ear: who it introduced at first mention,
-    and the later mentions it cut to the surname (as the article wrote them)."""
+    the later mentions it cut to the surname (as the article wrote them), and the name it said
+    as "He" or "She"."""
 
     text: str
     introduced: tuple[Person, ...] = ()
@@ -41,8 +42,8 @@ def introduce(
     """Each sentence with the first mention of every person introduced as the article does (a
     sentence that would grow past LONGEST words gets the bare name), and every later mention in
     full cut to the surname ("Head coach Tony Pulis believes" once he is known: "Pulis believes");
-    `follows`: each sentence comes right after the one before it in the article too, so a
-    pronoun may point back to it."""
+    `follows`: each sentence goes on from the one before it in the article (a piece of the
+    same sentence, or the next one), so "He" or "She" may point back to it."""
     people = cast.people
     introduced: set[str] = set()
     # "Kurt Volker is the former special envoy": who someone is, said in a sentence of its own
@@ -113,10 +114,10 @@ def _said_in_full(
         has_given, k = True, k - 1
     if not has_given or not person.by_surname:
         return None  # "Pulis", "Mr Cameron": said short already
-    if _paired(sentence, tokens[k].start(), end_of(tokens[last])):
+    if _paired(sentence, tokens[k].start(), _end_of(tokens[last])):
         return None  # "Duncan Bannatyne and Peter Jones": names in a list are said alike
     k = _role_start(tokens, k, profile)
-    end = end_of(tokens[last])
+    end = _end_of(tokens[last])
     possessive = POSSESSIVE.search(tokens[last][0])
     word = person.surname + (possessive[0] if possessive else "")
     end += _age_said_before(sentence[end:], person, earlier, profile)
@@ -127,7 +128,7 @@ def _said_in_full(
     return tokens[k].start(), end, short
 
 
-def end_of(token: re.Match[str]) -> int:
+def _end_of(token: re.Match[str]) -> int:
     """Where the word ends, its punctuation left out."""
     return token.start() + len(token[0].rstrip(",.;:!?"))
 
