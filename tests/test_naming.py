@@ -220,3 +220,37 @@ def test_a_club_or_a_league_beside_the_name_hides_no_pronoun():
     )
     cast = people_in(article_sentences(article), ENGLISH)
     assert cast.pronouns["Mourinho"] == "he"
+
+
+def test_a_surname_the_article_never_says_alone_is_said_whole():
+    # CNN/DM (mammoth clone): the split said "Woo-Suk created ..." for Hwang Woo-Suk, whose
+    # family name comes first; the article always says "Hwang Woo-Suk" (and Hwang In-Sung
+    # shares "Hwang"), so the script does too.
+    source = (
+        "Hwang Woo-Suk – who created the world’s first cloned dog, Snuppy, in 2005 – will "
+        "implant the nucleus from a mammoth cell into an elephant egg to create a mammoth embryo."
+    )
+    article = [
+        source,
+        "South Korean scientist Hwang Woo-Suk is a controversial figure.",
+        "'The first and hardest mission is to restore mammoth cells,' Sooam researcher, Hwang "
+        "In-Sung, told AFP.",
+    ]
+    cast = people_in([(text, k) for k, text in enumerate(article)], ENGLISH)
+    lines = [
+        TracedSentence(
+            "Hwang Woo-Suk will implant the nucleus from a mammoth cell into an elephant egg.",
+            (source,),
+            (0,),
+        ),
+        TracedSentence(
+            "Woo-Suk created the world’s first cloned dog, Snuppy, in 2005.", (source,), (0,)
+        ),
+    ]
+    said_lines = finish_script(lines, cast, ENGLISH, "said")
+    assert (
+        said_lines[1].text == "Hwang Woo-Suk created the world’s first cloned dog, Snuppy, in 2005."
+    )
+    assert said_lines[1].rewrites[-1].note == (
+        "said the whole name, as the article always does: “Hwang Woo-Suk”"
+    )

@@ -204,13 +204,17 @@ def finish_script(
             Rewrite("name", f"said the surname alone once introduced: “{full}”")
             for full in said.shortened
         ]
+        rewrites += [
+            Rewrite("name", f"said the whole name, as the article always does: “{name}”")
+            for name in said.said_whole
+        ]
         if said.pronoun_for:
             pronoun = f"said “{text.split()[0]}” for “{said.pronoun_for}”"
             rewrites.append(Rewrite("name", f"{pronoun}, who opened the sentence before"))
         text, note = house_tense(text, tense, profile)
         rewrites += [Rewrite("tense", note)] if note else []
         # This pass rewrites the written sentence: it may add only who the article says people are.
-        said_before = [line.text, *(person.introduction for person in who)]
+        said_before = [line.text, *(person.introduction for person in who), *said.said_whole]
         reason = untraced(text, said_before, profile) if text != line.text else None
         if reason is not None:
             note = f"kept the sentence as written: the rewrite failed the check ({reason})"

@@ -34,6 +34,7 @@ class Named:
     introduced: tuple[Person, ...] = ()
     shortened: tuple[str, ...] = ()
     pronoun_for: str = ""  # the name said as "He" or "She"
+    said_whole: tuple[str, ...] = ()  # names said in full where the article never cuts them
 
 
 def introduce(
@@ -55,6 +56,7 @@ def introduce(
     for k, sentence in enumerate(sentences):
         earlier = " ".join(sentences[:k])
         sentence, shortened = _shorten_in(sentence, people, mentioned, earlier, profile)
+        sentence, whole = _whole_in(sentence, people, mentioned, profile.titles)
         new, who = _introduce_in(sentence, people, introduced, profile.titles)
         mentioned |= {
             s for s, p in people.items() if _mention(new, p, profile.titles) not in _NOT_NAMED
@@ -62,7 +64,7 @@ def introduce(
         name = ""
         if k < len(follows) and follows[k]:
             new, name = said_as_pronoun(new, out[-1].text, cast.pronouns, profile)
-        out.append(Named(new, tuple(who), tuple(shortened), name))
+        out.append(Named(new, tuple(who), tuple(shortened), name, tuple(whole)))
     return out
 
 
@@ -80,6 +82,26 @@ def _shorten_in(
         cut.append(sentence[start:end])
         sentence = sentence[:start] + short + sentence[end:]
     return sentence, cut
+
+
+def _whole_in(
+    sentence: str, people: dict[str, Person], mentioned: set[str], titles: frozenset[str]
+) -> tuple[str, list[str]]:
+    """The sentence with a bare surname the article never says alone said as the whole name:
+    a split that said "Woo-Suk created ..." for Hwang Woo-Suk (whose family name comes first)
+    says "Hwang Woo-Suk created ..."; the names it said whole."""
+    said = []
+    for surname in [s for s in people if s in mentioned and not people[s].by_surname]:
+        mention = _mention(sentence, people[surname], titles)
+        if mention in _NOT_NAMED:
+            continue
+        start, end, _ = mention
+        if POSSESSIVE.sub("", sentence[start:end]) != surname:
+            continue  # said with a given name or a title already
+        possessive = sentence[start:end][len(surname) :]
+        sentence = sentence[:start] + people[surname].name + possessive + sentence[end:]
+        said.append(people[surname].name)
+    return sentence, said
 
 
 def _said_in_full(
