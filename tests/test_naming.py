@@ -8,7 +8,7 @@ from conftest import SEED
 
 from news60.article import read_article
 from news60.language import profile_for
-from news60.models import TracedSentence
+from news60.models import Rewrite, TracedSentence
 from news60.script.broadcast import Cast, finish_script, people_in
 from news60.script.broadcast.pronouns import article_pronoun
 from news60.script.people import named_people, surname_of
@@ -189,8 +189,6 @@ def test_a_surname_two_people_share_still_has_the_pronoun_the_article_uses_for_i
 
 def test_a_piece_of_the_same_sentence_may_say_he_but_not_the_sentence_after_a_piece():
     # CNN/DM (Cameron's loafers): one sentence split in three pieces, each opening on him.
-    from news60.models import Rewrite
-
     split = (Rewrite("split", "split at “who”, the name said again"),)
     source = "Mr Cameron, who got the shoes from Aldo, took them to Portugal last summer."
     article = [source, "Mr Cameron is in Lanzarote with his family."]
@@ -254,3 +252,28 @@ def test_a_surname_the_article_never_says_alone_is_said_whole():
     assert said_lines[1].rewrites[-1].note == (
         "said the whole name, as the article always does: “Hwang Woo-Suk”"
     )
+
+
+def test_a_plural_noun_opening_two_pieces_of_one_sentence_is_they_in_the_second():
+    # Washington Post page: "Gunmen opened fire ..., killing at least 19 people" was said
+    # "Gunmen opened fire ... Gunmen killed at least 19 people ...".
+    source = (
+        "Gunmen opened fire on visitors at Tunisia’s most renowned museum on Wednesday, killing "
+        "at least 19 people in an assault."
+    )
+    article = [source, "The gunmen were clad in military uniforms."]
+    cast = people_in([(text, k) for k, text in enumerate(article)], ENGLISH)
+    split = (Rewrite("split", "split at “killing”, said as “Gunmen killed”"),)
+    lines = [
+        TracedSentence(
+            "Gunmen opened fire on visitors at Tunisia’s most renowned museum on Wednesday.",
+            (source,),
+            (0,),
+            split,
+        ),
+        TracedSentence("Gunmen killed at least 19 people in an assault.", (source,), (0,), split),
+    ]
+    said_lines = finish_script(lines, cast, ENGLISH, "said")
+    assert said_lines[1].text == "They killed at least 19 people in an assault."
+    # A name is no plural noun: "Jones" is never "They".
+    assert "jones" not in cast.plurals

@@ -53,6 +53,9 @@ class Cast:
 
     people: dict[str, Person]
     pronouns: dict[str, str]
+    # Plural nouns the article writes in lower case ("gunmen", "police"): "Gunmen" opening two
+    # pieces of one sentence is "They" in the second.
+    plurals: frozenset[str] = frozenset()
 
 
 def people_in(sentences: Iterable[tuple[str, int]], profile: Profile) -> Cast:
@@ -110,7 +113,18 @@ def people_in(sentences: Iterable[tuple[str, int]], profile: Profile) -> Cast:
         pronoun = article_pronoun(surname, texts, known)
         if pronoun:
             pronouns[surname] = pronoun
-    return Cast(people, pronouns)
+    return Cast(people, pronouns, frozenset(w for w in lower if _plural(w)))
+
+
+def _plural(word: str) -> bool:
+    """ "gunmen", "protesters", "police": a noun for more than one ("business", "status" and
+    "analysis" end in "s" and are not)."""
+    if word in _PLURAL_WORDS or word.endswith("men"):
+        return True
+    return word.endswith(("ers", "ors", "ists", "ants", "ents")) and len(word) > 5
+
+
+_PLURAL_WORDS = frozenset(["police", "people", "staff", "children", "troops", "officials"])
 
 
 def _called_by_first_name(person: Person, text: str, profile: Profile) -> bool:

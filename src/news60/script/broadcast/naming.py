@@ -63,7 +63,7 @@ def introduce(
         }
         name = ""
         if k < len(follows) and follows[k]:
-            new, name = said_as_pronoun(new, out[-1].text, cast.pronouns, profile)
+            new, name = said_as_pronoun(new, out[-1].text, cast.pronouns, cast.plurals, profile)
         out.append(Named(new, tuple(who), tuple(shortened), name, tuple(whole)))
     return out
 

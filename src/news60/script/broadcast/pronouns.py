@@ -64,11 +64,15 @@ def article_pronoun(surname: str, sentences: Sequence[str], known: Collection[st
 
 
 def said_as_pronoun(
-    sentence: str, previous: str, pronouns: dict[str, str], profile: Profile
+    sentence: str,
+    previous: str,
+    pronouns: dict[str, str],
+    plurals: frozenset[str],
+    profile: Profile,
 ) -> tuple[str, str]:
     """ "Mr Clarke told how ... Mr Clarke runs a company": a sentence that opens on the person
     the sentence before opened on, with no one else named there, says "He" or "She" as a
-    newsreader would, when the article says which. The name and the pronoun go by turns, so
+    newsreader would, when the article says which ("They" for a plural noun: "Gunmen"). The name and the pronoun go by turns, so
     the listener is never far from the name. Returns the sentence and the name it replaced."""
     here = _opening_person(sentence, profile)
     before = _opening_person(previous, profile)
@@ -78,6 +82,8 @@ def said_as_pronoun(
         return sentence, ""
     title = here.title or before.title
     pronoun = title_pronoun(title) if title else pronouns.get(here.surname)
+    if pronoun is None and not title and here.surname.lower() in plurals:
+        pronoun = "they"  # "Gunmen opened fire ... They killed at least 19 people"
     if pronoun is None:
         return sentence, ""
     return pronoun.capitalize() + sentence[here.end :], sentence[: here.end]
