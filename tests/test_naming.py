@@ -1,6 +1,6 @@
 """People named for the ear as the script goes on: in full with who they are at first mention,
-by surname after that (as the article itself calls them), and "He" or "She" when they opened the
-sentence just said. Sentences are the articles' own (CNN/DM sample and dev scrapes)."""
+by surname after that (as the article itself calls them), and "He", "She" or "They" when they
+opened the sentence just said. Sentences are the articles' own (CNN/DM sample and dev scrapes)."""
 
 from __future__ import annotations
 

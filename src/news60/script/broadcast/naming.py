@@ -1,7 +1,7 @@
 """People identified for the ear as the script goes on: at first mention with what the article
 says they are ("Raab told the BBC" becomes "Foreign Secretary Dominic Raab told the BBC" when
-the article introduced him so); after that by surname alone, and "He" or "She" when they
-opened the sentence just said."""
+the article introduced him so); after that by surname alone (or whole, where the article never
+cuts the name), and "He", "She" or "They" when they opened the sentence just said."""
 
 from __future__ import annotations
 
