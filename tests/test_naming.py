@@ -277,3 +277,20 @@ def test_a_plural_noun_opening_two_pieces_of_one_sentence_is_they_in_the_second(
     assert said_lines[1].text == "They killed at least 19 people in an assault."
     # A name is no plural noun: "Jones" is never "They".
     assert "jones" not in cast.plurals
+
+
+def test_a_role_between_commas_without_the_introduces_the_speaker():
+    # CNN/DM (labour camps): "..., Yu Mingyong, deputy president of Guangzhou Intermediate
+    # People's Court, was quoted as saying." names his role with no "the" before it.
+    article = [
+        '"The police and many legal experts have realized the drawbacks of laojiao," Yu '
+        "Mingyong, deputy president of Guangzhou Intermediate People's Court, was quoted as "
+        "saying.",
+        "Senior lawyer Ann Smith, however, said the camps would stay.",
+    ]
+    cast = people_in([(text, k) for k, text in enumerate(article)], ENGLISH)
+    assert cast.people["Mingyong"].introduction == (
+        "Yu Mingyong, deputy president of Guangzhou Intermediate People's Court"
+    )
+    # ", however," holds no title word: it is no role.
+    assert cast.people["Smith"].introduction == "Senior lawyer Ann Smith"

@@ -28,6 +28,9 @@ from news60.script.people import (
 ROLE_WORDS = 4  # a role before a name runs at most this many words ("Senate Democratic leader")
 APPOSITIVE_WORDS = 10  # ", the foreign secretary," and the like; longer is a clause of its own
 _APPOSITIVE = re.compile(r"^,\s+(?P<app>(?:the|a|an|\d{1,3}\b)[^,;:“”\"()]{0,80}?)(?=,|\.$|$)")
+# "Yu Mingyong, deputy president of Guangzhou Intermediate People's Court, was quoted": a role
+# with no article, closed by a comma, holding a title word.
+_BARE_ROLE = re.compile(r"^,\s+(?P<app>[a-z][^,;:“”\"()]{0,80}?),")
 
 
 @dataclass(frozen=True)
@@ -193,13 +196,22 @@ def _role(text: str, start: int, end: int, profile: Profile) -> tuple[str, bool]
             role.insert(0, word)
     if role:
         return " ".join(role), False
-    appositive = _APPOSITIVE.match(text[end:])
+    appositive = _APPOSITIVE.match(text[end:]) or _bare_role(text[end:], profile)
     if appositive:
         words = appositive["app"].split()
         verbless = not any(is_finite_verb(w, profile) for w in words)
         if len(words) <= APPOSITIVE_WORDS and verbless and not _unfinished(words[-1]):
             return appositive["app"].strip(), True
     return "", False
+
+
+def _bare_role(after: str, profile: Profile) -> re.Match[str] | None:
+    """ ", deputy president of ...,": a role between commas without "the" before it, known by a
+    title word in it (", however," and ", 45," are none)."""
+    match = _BARE_ROLE.match(after)
+    if match and any(bare(w) in profile.titles for w in match["app"].split()):
+        return match
+    return None
 
 
 def _unfinished(last: str) -> bool:
