@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from news60.language import Profile
 from news60.script.broadcast.grammar import (
     NOT_ROLE,
+    PLURAL_NOUNS,
     PREPOSITIONS,
     bare,
     inside_quote,
@@ -122,12 +123,9 @@ def people_in(sentences: Iterable[tuple[str, int]], profile: Profile) -> Cast:
 def _plural(word: str) -> bool:
     """ "gunmen", "protesters", "police": a noun for more than one ("business", "status" and
     "analysis" end in "s" and are not)."""
-    if word in _PLURAL_WORDS or word.endswith("men"):
+    if word in PLURAL_NOUNS or word.endswith("men"):
         return True
     return word.endswith(("ers", "ors", "ists", "ants", "ents")) and len(word) > 5
-
-
-_PLURAL_WORDS = frozenset(["police", "people", "staff", "children", "troops", "officials"])
 
 
 def _called_by_first_name(person: Person, text: str, profile: Profile) -> bool:

@@ -13,6 +13,7 @@ from news60.script.broadcast.grammar import (
     CLAUSE_REACH,
     NAME_PARTICLES,
     NO_CASING,
+    PLURAL_NOUNS,
     PREPOSITIONS,
     after_opening_phrase,
     bare,
@@ -130,7 +131,7 @@ def _stands_for(pronoun: str, subject: str, first: str, profile: Profile) -> boo
     piece names no one else (any other capitalised word but a day or month)."""
     if pronoun == "they":
         last = bare(subject.split()[-1])
-        return subject[:1].isupper() and (last.endswith("s") or last in _PLURAL_NOUNS)
+        return subject[:1].isupper() and (last.endswith("s") or last in PLURAL_NOUNS)
     if pronoun not in {"he", "she"} or not subject[:1].isupper():
         return False
     named = set(subject.split())
@@ -140,9 +141,6 @@ def _stands_for(pronoun: str, subject: str, first: str, profile: Profile) -> boo
         if w[:1].isupper() and bare(w) not in _NOT_NAMES and w not in named
     ]
     return not others and verb_within(subject.split(), profile, len(subject.split())) is None
-
-
-_PLURAL_NOUNS = frozenset(["police", "people", "staff", "officials", "crowds"])
 
 
 def _stand_in(split: Split, text: str) -> bool:
@@ -1362,7 +1360,7 @@ def _act_after(text: str, left: str, right: str, profile: Profile) -> str | None
         return " ".join([bare(subject[0]), past, *words[1:]])
     owners = {_OWNER_PRONOUNS[bare(w)] for w in left.split() if bare(w) in _OWNER_PRONOUNS}
     last = bare(subject[-1])
-    plural = (last.endswith("s") and not last.endswith("ss")) or last in _PLURAL_NOUNS
+    plural = (last.endswith("s") and not last.endswith("ss")) or last in PLURAL_NOUNS
     # "Police searched his home after receiving a tip": "his" is not who received it.
     if len(owners) != 1 or (owners == {"they"}) != plural:
         return None
@@ -1703,7 +1701,7 @@ def _people(noun: str, profile: Profile) -> bool:
     """ "bosses", "officials", "researchers": a noun for people, which "that" may follow."""
     single = re.sub(r"(?:es|s)$", "", noun.lower())
     return (
-        noun.lower() in _PLURAL_NOUNS
+        noun.lower() in PLURAL_NOUNS
         or single in profile.titles
         or noun.lower() in profile.titles
         or noun.lower().endswith(("ers", "ists", "ians"))

@@ -214,6 +214,9 @@ def main_subject(sentence: str, profile: Profile) -> str | None:
     return repeatable(" ".join(subject), profile)
 
 
+# Nouns for more than one that do not end in "s" ("police", "people"), and a few that do,
+# taken as plural wherever a subject's number decides "they" or "it".
+PLURAL_NOUNS = frozenset(["police", "people", "staff", "children", "troops", "officials", "crowds"])
 # Capitalised words before a name that are not part of its title nor a given name ("When
 # Trump", "But Smith", "Yesterday Rowlands").
 NOT_ROLE_WORDS = (
