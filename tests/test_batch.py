@@ -270,6 +270,26 @@ def test_watch_keeps_watching_through_a_feed_outage(tmp_path):
     assert "Traceback" not in "\n".join(batch.seen)
 
 
+def test_a_stop_whose_exception_was_swallowed_still_ends_the_watch_after_the_poll():
+    """SIGTERM's handler sets the stop as well as raising: when the exception lands inside a
+    library's cleanup (a Dask future's __del__) and is swallowed, the watch still ends, at once
+    rather than after its interval, and only after the poll under way is done."""
+    import threading
+
+    from news60.batch import watch_sources
+
+    stop = threading.Event()
+    polls: list[float] = []
+
+    def poll() -> None:
+        polls.append(time.monotonic())
+        stop.set()  # what the handler did before its exception was lost
+
+    started = time.monotonic()
+    assert watch_sources(poll, 600, lambda stage: None, stop) is True
+    assert len(polls) == 1 and time.monotonic() - started < 60
+
+
 def test_the_wait_after_failed_polls_doubles_up_to_its_cap_however_long_the_outage():
     from news60.batch import MAX_RETRY_WAIT, retry_wait
 

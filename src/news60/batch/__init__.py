@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -61,9 +62,10 @@ def run_batch(
     watch: float | None = None,
     force: bool = False,
     after: Callable[[Outcome], Outcome] | None = None,
+    stop: threading.Event | None = None,
 ) -> Summary:
     """Render every changed story the sources list; with `watch`, poll again until stopped (a
-    failed poll is reported and tried again after a growing wait)."""
+    failed poll is reported and tried again after a growing wait; `stop` set ends it too)."""
     started = time.perf_counter()
     settings = replace(settings, video=shared_cores(settings.video, cluster))
     check_before_work(settings)  # the batch's own voice, music, theme: before anything is read
@@ -84,7 +86,7 @@ def run_batch(
         if watch is None:
             poll()
         else:
-            stopped = watch_sources(poll, watch, on_stage)
+            stopped = watch_sources(poll, watch, on_stage, stop)
     outcomes = run.outcomes
     review = write_review(settings.out) if settings.out.is_dir() else None
     return Summary(
@@ -107,13 +109,19 @@ def shared_cores(video: VideoSettings, cluster: ClusterSpec) -> VideoSettings:
 
 
 def watch_sources(
-    poll: Callable[[], None], interval: float, on_stage: Callable[[Stage], None]
+    poll: Callable[[], None],
+    interval: float,
+    on_stage: Callable[[Stage], None],
+    stop: threading.Event | None = None,
 ) -> bool:
     """Poll every `interval` seconds until Ctrl-C or SIGTERM (then True); a poll that fails is
-    reported and tried again after retry_wait."""
+    reported and tried again after retry_wait. `stop` is set by the signal's handler too: a
+    stop whose exception a library swallowed (raised inside a Dask future's cleanup, say) still
+    ends the watch after the poll under way."""
+    stop = stop or threading.Event()
     failures = 0
     try:
-        while True:
+        while not stop.is_set():
             try:
                 poll()
                 failures, wait = 0, interval
@@ -121,9 +129,10 @@ def watch_sources(
                 failures += 1
                 wait = retry_wait(interval, failures)
                 on_stage(Stage(POLL, "poll", "poll failed", f"{exc}; polling again in {wait:g} s"))
-            time.sleep(wait)
+            stop.wait(wait)
     except KeyboardInterrupt:
-        return True
+        pass
+    return True
 
 
 def retry_wait(interval: float, failures: int) -> float:

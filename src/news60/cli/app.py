@@ -8,6 +8,7 @@ import logging
 import os
 import signal
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from types import FrameType
@@ -123,10 +124,22 @@ def _stop(message: str, status: int) -> NoReturn:
     sys.exit(status)
 
 
+# Set by Ctrl-C or SIGTERM as well as raised: the exception can land inside a library's
+# cleanup (a Dask future released mid-poll), which swallows it; a --watch checks this instead.
+STOP_ASKED = threading.Event()
+
+
 def _terminate(signum: int, frame: FrameType | None) -> NoReturn:
+    STOP_ASKED.set()
     raise Terminated()
+
+
+def _interrupt(signum: int, frame: FrameType | None) -> NoReturn:
+    STOP_ASKED.set()
+    raise KeyboardInterrupt()
 
 
 def main() -> None:
     signal.signal(signal.SIGTERM, _terminate)
+    signal.signal(signal.SIGINT, _interrupt)
     cli(prog_name="news60")

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from news60.cli.app import Context, cli
+from news60.cli.app import STOP_ASKED, Context, cli
 from news60.cli.options import base_option, sections, source_options, video_options
 from news60.errors import News60Error
 
@@ -85,6 +85,7 @@ def batch(obj: Context, /, sources: tuple[str, ...], **options: Any) -> None:
             watch=options["interval"],
             force=options["force"],
             after=after,
+            stop=STOP_ASKED,
         )
     if options["as_json"]:
         click.echo(json.dumps(summary_data(summary), indent=2, ensure_ascii=False, default=str))
