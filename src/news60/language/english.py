@@ -37,7 +37,9 @@ _AGENCIES = (
     "AP AFP Reuters CNN UPI PA AAP Bloomberg dpa EFE Xinhua PTI IANS ANSA BBC NPR ABC CBS NBC "
     "KTLA WSVN WABC WBZ WGN KABC WFLA KTVU KOMO Kyodo Yonhap TASS Interfax"
 )
-_TITLES = (
+# Lower-cased words of a title before a name; the name reader (script/people.py) splits a
+# capitalised run at them ("Foreign Affairs Minister Julie Bishop" is Julie Bishop).
+TITLE_WORDS = (
     "president minister secretary chancellor senator governor mayor general commissioner chief "
     "director leader spokesman spokeswoman spokesperson ambassador judge justice prosecutor "
     "attorney sheriff captain coach manager chairman chairwoman chair ceo founder executive "
@@ -157,7 +159,7 @@ def profile() -> Profile:
         agent_participles=_AGENT_PARTICIPLES,
         event_participles=_EVENT_PARTICIPLES,
         agencies=frozenset(_AGENCIES.split()),
-        titles=frozenset(_TITLES.split()),
+        titles=frozenset(TITLE_WORDS.split()),
         negations=frozenset(_NEGATIONS.split()),
         subject_pronouns=frozenset(_PRONOUNS.split()),
         determiners=frozenset(_DETERMINERS.split()),

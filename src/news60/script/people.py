@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from news60.language.english import TITLE_WORDS
 from news60.script.quotes import ATTRIBUTION
 
 # A full name: two to four capitalised words, perhaps with a middle initial ("John F. Kennedy")
@@ -17,8 +18,10 @@ _SURNAME_PARTICLES_WORDS = "van von de der den du da di le la del bin al el ibn"
 SURNAME_PARTICLES = frozenset(_SURNAME_PARTICLES_WORDS.split())
 # "al" and "el" join their surname with a hyphen ("al-Sadr"), so only the others stand alone.
 _PARTICLE = rf"(?:{'|'.join(sorted(SURNAME_PARTICLES - {'al', 'el'}))})(?:\s+(?:der|den|de|la))?"
+# "Brendan ‘Darkie’ Hughes", "Joaquin "El Chapo" Guzman": a nickname in quotes after the given name.
+_NICKNAME = r"(?:\s+[‘“'\"][A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?[’”'\"](?=\s+[A-Z]))?"
 FULL_NAME = re.compile(
-    rf"\b{_NAME_WORD}(?:\s+[A-Z]\.)?(?:\s+(?:{_PARTICLE}\s+)?(?:Mc|Mac|O’|O'|De|Van|Al-)?"
+    rf"\b{_NAME_WORD}{_NICKNAME}(?:\s+[A-Z]\.)?(?:\s+(?:{_PARTICLE}\s+)?(?:Mc|Mac|O’|O'|De|Van|Al-)?"
     rf"{_NAME_WORD}){{1,3}}"
     r"(?:(?<=\bJr|\bSr)\.(?=,))?"
 )
@@ -78,6 +81,9 @@ _TITLES = frozenset(
         "Coach",
     ]
 )
+# A title word in a capitalised run before a name ("Senate Majority Leader", "Chief Executive");
+# the name reader is English's, as its lists of openers and places are.
+_ROLE_TITLES = frozenset(TITLE_WORDS.split()) | {t.lower() for t in _TITLES}
 _NAME = re.compile(r"\b([A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+)*)")
 _OBJECT_BEFORE = re.compile(r"\b(?:at|to|with|for|from|on|of|by|about|over|in|against|warn)\s+$")
 _PRONOUN_SPEAKER = re.compile(r"^(?:he|she|they|we|i)$", re.IGNORECASE)
@@ -97,15 +103,24 @@ def full_names(text: str) -> list[str]:
 
 
 def named_people(text: str) -> list[tuple[str, int, int]]:
-    """(name, start, end) of every person named in full, titles left out of the name but inside
-    the span's start ("Ms. Jane Doe" spans from "Ms.")."""
+    """(name, start, end) of every person named in full, personal titles left out of the name
+    but inside the span's start ("Ms. Jane Doe" spans from "Ms."); a capitalised title before
+    the name is not ("Foreign Affairs Minister Julie Bishop" spans "Julie Bishop")."""
     found = []
-    for match in FULL_NAME.finditer(text):
+    at = 0
+    while match := FULL_NAME.search(text, at):
+        at = match.end()
         raw = match.group(0).split()
         # "If Sudan fails", "As Eloise Parry ...": a capitalised sentence opener is no given name.
-        while raw and re.sub(r"['’]\w*$", "", raw[0].lower()) in _OPENERS:
+        while raw and is_opener(raw[0]):
             raw = raw[1:]
-        words = [w for w in raw if w.rstrip(".") not in _TITLES]
+        role = _role_end(raw)
+        if role:
+            # "Russian President Vladimir Putin": the name begins after the title, and the run
+            # may have stopped inside it (four words at most), so it is read again from there.
+            at = _word_start(text, raw, role, match.start())
+            continue
+        words = raw[1:] if raw and raw[0].rstrip(".") in _TITLES else raw
         # "Verizon’s Yahoo": a possessive inside the run ends one name before another begins.
         if any(w.endswith(("'s", "’s")) for w in words[:-1]):
             continue
@@ -113,6 +128,31 @@ def named_people(text: str) -> list[tuple[str, int, int]]:
             start = text.index(raw[0], match.start())
             found.append((" ".join(words), start, match.end()))
     return found
+
+
+def is_opener(word: str) -> bool:
+    """ "If", "As", "Like": a word that opens a sentence or clause, no given name ("Like
+    Hughes, Price provided ..." names no other Hughes)."""
+    return re.sub(r"['’]\w*$", "", word.lower()) in _OPENERS
+
+
+def _role_end(words: list[str]) -> int:
+    """How many words of a capitalised run are a title before a name ("Foreign Affairs Minister
+    Julie"): up to the last title word but the run's last ("Julie Bishop" is a name); 0 when
+    the run opens on the name, or on one personal title ("Ms. Jane Doe")."""
+    for i in range(len(words) - 2, -1, -1):
+        title = words[i].rstrip(".")
+        if title.lower() in _ROLE_TITLES and not (i == 0 and title in _TITLES):
+            return i + 1
+    return 0
+
+
+def _word_start(text: str, words: list[str], k: int, start: int) -> int:
+    """Where words[k] of a run found at `start` begins in the text."""
+    at = start
+    for word in words[:k]:
+        at = text.index(word, at) + len(word)
+    return text.index(words[k], at)
 
 
 # A personal title and the name after it: "Ms Sandra Fluke", "Mrs Cameron", "Judge Smith".

@@ -21,6 +21,7 @@ from news60.script.people import (
     GENERATIONS,
     POSSESSIVE,
     SURNAME_PARTICLES,
+    is_opener,
     is_title,
     named_people,
     surname_of,
@@ -88,7 +89,7 @@ def people_in(sentences: Iterable[tuple[str, int]], profile: Profile) -> Cast:
     named = {p.name for mentions in found.values() for p in mentions}
     shared: set[str] = set()  # "Donald Trump" and "Ivanka Trump": people, but two of them
     for surname, mentions in found.items():
-        if len({p.name for p in mentions}) > 1:
+        if len({_plain(p.name) for p in mentions}) > 1:
             if _someone(surname, whole, profile):
                 shared.add(surname)
             continue
@@ -153,12 +154,24 @@ def _called_by_surname(person: Person, text: str) -> bool:
 def _others(surname: str, name: str, text: str, profile: Profile) -> bool:
     """Someone else with the surname: another given name before it anywhere, in any case."""
     given = name.split()[0].lower()
+    # "Brendan ‘Darkie’ Hughes": the nickname is his, without its quote marks.
+    ours = {w.strip(_NICKNAME_MARKS).lower() for w in name.split()}
+    ours |= profile.titles | NOT_ROLE | SURNAME_PARTICLES
     for match in re.finditer(rf"\b([A-Z][A-Za-z'’-]+)\s+{re.escape(surname)}\b", text):
-        word = match.group(1).lower()
-        ours = {w.lower() for w in name.split()} | profile.titles | NOT_ROLE | SURNAME_PARTICLES
+        if is_opener(match.group(1)):
+            continue
+        word = match.group(1).strip(_NICKNAME_MARKS).lower()
         if word != given and word not in ours and not is_title(match.group(1)):
             return True
     return False
+
+
+_NICKNAME_MARKS = "‘’'\"“”"
+
+
+def _plain(name: str) -> str:
+    """ "Brendan 'Darkie' Hughes" and "Brendan ‘Darkie’ Hughes" are one name."""
+    return " ".join(w.strip(_NICKNAME_MARKS) for w in name.split())
 
 
 def _someone(surname: str, text: str, profile: Profile) -> bool:

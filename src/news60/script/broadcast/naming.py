@@ -280,11 +280,14 @@ def _fitted(sentence: str, start: int, end: int, person: Person) -> str:
     mentioned = sentence[start:end]
     possessive = mentioned.endswith(("'s", "’s"))
     intro = person.introduction
-    if person.role_after:
+    # "the McConville case", "the Obama administration": a name that describes the noun after
+    # it takes no role, before it or after it ("the President Barack Obama administration").
+    modifier = bare((sentence[:start].split() or [""])[-1]) in {"the", "a", "an"}
+    if modifier:
+        intro = person.name
+    elif person.role_after:
         at_pause = sentence[end : end + 1] in {",", ".", ";", ":", "!", "?"} or end == len(sentence)
-        # "the McConville case": a name that describes the noun after it takes no aside.
-        modifier = bare((sentence[:start].split() or [""])[-1]) in {"the", "a", "an"}
-        intro = person.name if possessive or modifier else intro + ("" if at_pause else ",")
+        intro = person.name if possessive else intro + ("" if at_pause else ",")
     grown = len(sentence.split()) - len(mentioned.split()) + len(intro.split())
     if grown > LONGEST:
         intro = person.name
