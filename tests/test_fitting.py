@@ -126,3 +126,27 @@ def test_a_line_that_naming_someone_makes_too_long_to_say_is_left_out():
     lines = [line.text for scene in script.scenes for line in scene.lines]
     assert all(len(text.split()) <= 30 for text in lines[1:]), lines
     assert all(text.strip() for text in lines) and "If NASA focuses" not in script.text
+
+
+CNNDM = Path(__file__).resolve().parents[2] / "shared" / "data" / "summaries"
+
+
+@pytest.mark.skipif(not (CNNDM / "cnndm_train_sample100.jsonl").exists(), reason="no CNN/DM")
+def test_a_line_that_says_again_what_the_script_said_is_left_out():
+    # CNN/DM: a photo caption run into the story, "Russian Prime Minister Dmitry Medvedev
+    # blasted the Obama administration -- with a smile! -- for bringing the world to the brink
+    # of 'a second Cold War that nobody needs' Nerves fraying: Russia claims ...", was split and
+    # said after the lead that says the same.
+    import json
+
+    from news60.models import Article
+    from news60.script.summarisers.story import says_again
+
+    rows = (CNNDM / "cnndm_train_sample100.jsonl").read_text(encoding="utf-8").splitlines()
+    text = next(json.loads(x)["article"] for x in rows if "Nerves fraying" in x)
+    article = Article(title="", paragraphs=(text,))
+    script, _ = fit_script(article, ScriptSettings(), PacedVoice(2.9), pace=2.9, limits=LIMITS)
+    lines = [line.text for scene in script.scenes for line in scene.lines]
+    assert lines[0].startswith("Russian Prime Minister Dmitry Medvedev has blasted")
+    assert "Nerves fraying" not in script.text
+    assert not any(says_again(line, e) for k, line in enumerate(lines) for e in lines[:k])

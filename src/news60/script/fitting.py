@@ -21,7 +21,7 @@ from news60.script.broadcast.arc import arc_notes
 from news60.script.scenes import build_script
 from news60.script.speakable import display_text
 from news60.script.summarisers import Pick, Summariser, get_summariser
-from news60.script.summarisers.story import article_sentences
+from news60.script.summarisers.story import article_sentences, says_again
 from news60.settings import ScriptSettings
 
 log = logging.getLogger(__name__)
@@ -103,8 +103,9 @@ class _Picker:
     def chosen(self, picks: list[Pick]) -> _Chosen:
         script = _script(self.article, picks, self.name, self.tense)
         # A person introduced at first mention lengthens the line that names them: a unit
-        # that now runs past LONGEST words is left out, as it would have been before.
-        long = _too_long(picks, script)
+        # that now runs past LONGEST words is left out, as it would have been before. A unit
+        # whose line says again what the script said is left out too.
+        long = _too_long(picks, script) | _repeated(picks, script)
         if long:
             picks = [p for p in picks if p.unit not in long]
             script = _script(self.article, picks, self.name, self.tense)
@@ -210,6 +211,24 @@ def _too_long(picks: list[Pick], script: Script) -> set[int]:
         if len(line.text.split()) > LONGEST and unit >= 0 and unit != lead:
             long |= {unit} - required
     return long
+
+
+def _repeated(picks: list[Pick], script: Script) -> set[int]:
+    """Units, other than the lead's and those another pick requires, with a line that says
+    again what one line before it said: a caption run into the story retelling the lead
+    ("Medvedev blasted the Obama administration ... 'a second Cold War that nobody needs'
+    Nerves fraying."), heard once as a split of it."""
+    required = {r for p in picks for r in p.requires}
+    lead = picks[0].unit if picks else -1
+    unit_at = {p.index: p.unit for p in picks}
+    said: list[str] = []
+    repeated = set()
+    for line in (line for scene in script.scenes for line in scene.lines):
+        unit = unit_at.get(line.places[0], -1) if line.places else -1
+        if unit not in (-1, lead) and any(says_again(line.text, e) for e in said):
+            repeated |= {unit} - required
+        said.append(line.text)
+    return repeated
 
 
 def drop_to_fit(picks: list[Pick], words: int) -> list[Pick]:

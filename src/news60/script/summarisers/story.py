@@ -142,7 +142,12 @@ def read_story(article: Article) -> Story:
 def _says_again(lead: str, standfirst: str) -> bool:
     """The lead says all the standfirst says ("Obama tells the BBC his failure ..." over "Obama
     has admitted that his failure ..."): said first, the standfirst would be heard twice."""
-    return _repeats(_words(standfirst), _words(lead))
+    return says_again(standfirst, lead)
+
+
+def says_again(text: str, earlier: str) -> bool:
+    """The text repeats the earlier one: REPEAT of its words are the earlier text's."""
+    return _repeats(_words(text), _words(earlier))
 
 
 def _words(text: str) -> set[str]:
