@@ -752,3 +752,23 @@ def test_a_caption_that_tells_a_persons_age_again_is_a_retelling():
     assert "Craig Eccleston-Todd, 27, was driving home" in said
     assert "was using his mobile phone" not in said
     assert "She died later from her injuries." in said
+
+
+def test_a_captions_second_sentence_is_the_captions():
+    # CNN/DM (Daily Mail): "In the video, the trio encourage other Britons to join them ." came
+    # right after the caption it goes on from, and was said alone: which video, which trio?
+    # The spaced stop closes a caption there; the story's own sentences are said.
+    article = Article(
+        title="",
+        paragraphs=(
+            "Retired commanders urged David Cameron to deploy more RAF warplanes. Recruiters: "
+            "British jihadis Reyaad Khan, Nasser Muthana and Abdul Raqib Amin are seen in an IS "
+            "video released earlier this year. In the video, the trio encourage other Britons "
+            "to join them . Air Chief Marshal Sir Michael Graydon called for Britain to ramp up "
+            "military options in Iraq.",
+        ),
+    )
+    story = read_story(article)
+    said = " ".join(story.text(u) for u in story.usable)
+    assert "the trio" not in said
+    assert "Retired commanders" in said and "ramp up military options" in said

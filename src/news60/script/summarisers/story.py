@@ -328,7 +328,7 @@ def _kept(tidied: list[tuple[int, str, int]]) -> tuple[list[int], set[int]]:
         words = _words(text)
         if sizes[paragraph] == 1 and _subhead(text):
             continue
-        if not is_prose(text, _MEMBER_WORDS):
+        if not is_prose(text, _MEMBER_WORDS) or _caption_goes_on(tidied, k):
             continue
         aged = _aged_names(text)
         if _retold(words, seen) or aged & told_ages:
@@ -338,6 +338,20 @@ def _kept(tidied: list[tuple[int, str, int]]) -> tuple[list[int], set[int]]:
             seen.append(words)
             told_ages |= aged
     return kept, retold
+
+
+def _caption_goes_on(tidied: list[tuple[int, str, int]], k: int) -> bool:
+    """ "Recruiters: British jihadis ... are seen in an IS video released earlier this year. In
+    the video, the trio encourage other Britons to join them ." (Daily Mail): a sentence
+    closed by a spaced stop, the mark of a caption's end, right after a caption in its
+    paragraph is the caption's second sentence; said alone, "the trio" is no one."""
+    if k == 0 or not _SPACED_END.search(tidied[k][1]):
+        return False
+    _, before, paragraph = tidied[k - 1]
+    return paragraph == tidied[k][2] and is_caption(before)
+
+
+_SPACED_END = re.compile(r"\w\s\.$")
 
 
 def _aged_names(text: str) -> set[str]:
