@@ -221,7 +221,8 @@ def _read(article: Article, opening: list[tuple[str, int]]) -> Story:
         for i, (text, mark) in enumerate(zip(texts, marks, strict=True))
     ]
     profile = profile_for(article.language)
-    usable = _usable(units, texts, after_gap, _unmarked_voice(marks, profile))
+    unmarked = _unmarked_voice(marks, profile)
+    usable = _usable(units, texts, after_gap, unmarked)
     if not usable:
         raise ScriptError(
             "the article has no speakable sentences: check that the input holds the article body"
@@ -328,7 +329,7 @@ def _kept(tidied: list[tuple[int, str, int]]) -> tuple[list[int], set[int]]:
         words = _words(text)
         if sizes[paragraph] == 1 and _subhead(text):
             continue
-        if not is_prose(text, _MEMBER_WORDS) or _caption_goes_on(tidied, k):
+        if not is_prose(text, _MEMBER_WORDS) or (kept and _caption_goes_on(tidied, k)):
             continue
         aged = _aged_names(text)
         if _retold(words, seen) or aged & told_ages:
@@ -344,11 +345,13 @@ def _caption_goes_on(tidied: list[tuple[int, str, int]], k: int) -> bool:
     """ "Recruiters: British jihadis ... are seen in an IS video released earlier this year. In
     the video, the trio encourage other Britons to join them ." (Daily Mail): a sentence
     closed by a spaced stop, the mark of a caption's end, right after a caption in its
-    paragraph is the caption's second sentence; said alone, "the trio" is no one."""
+    paragraph is the caption's second sentence; said alone, "the trio" is no one. Not the
+    story's first sentence, nor after a dateline's label ("UPDATED: . 05:29 EST ."): the
+    lead of a Daily Mail page ends so too."""
     if k == 0 or not _SPACED_END.search(tidied[k][1]):
         return False
     _, before, paragraph = tidied[k - 1]
-    return paragraph == tidied[k][2] and is_caption(before)
+    return paragraph == tidied[k][2] and is_caption(before) and has_verb(before)
 
 
 _SPACED_END = re.compile(r"\w\s\.$")
