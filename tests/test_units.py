@@ -772,3 +772,21 @@ def test_a_captions_second_sentence_is_the_captions():
     said = " ".join(story.text(u) for u in story.usable)
     assert "the trio" not in said
     assert "Retired commanders" in said and "ramp up military options" in said
+
+
+def test_the_rest_of_a_sentence_the_source_cut_is_not_said_alone():
+    # CNN/DM: "My first "official" Joy session was with a Bernese Mountain dog named ." then
+    # "Griffin, in January of 2010." (a line break turned into a stop), and "Including Dr Taj
+    # Hargey, director of the Muslim Educational Centre of Oxford ." were each said alone.
+    assert not is_prose("Including Dr Taj Hargey, director of the Muslim Educational Centre.")
+    assert is_prose("Including two children, 14 people were killed in the attack.")
+    article = Article(
+        title="",
+        paragraphs=(
+            "Sarah Ernhart began offering the sessions in 2010. Her first session was with a "
+            "Bernese Mountain dog named . Griffin, in January of 2010. The service has become "
+            "so popular that she has built a directory of photographers.",
+        ),
+    )
+    texts = " ".join(read_story(article).texts)
+    assert "Griffin, in January" not in texts and "directory of photographers" in texts

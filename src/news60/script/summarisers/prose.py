@@ -109,7 +109,11 @@ _PHOTO_MOMENT = re.compile(
 )
 # "he denied he had sex with an underage girl on .": a line break the source turned into a stop
 # ended the sentence after its preposition; what it was on is in the next one.
-_HANGING = re.compile(r"\b(?:on|about|in|at|to|for|with|from|by|of|into)\s\.$")
+# "a Bernese Mountain dog named ." (then "Griffin, in January of 2010."): a word that names
+# what follows it hangs the same way.
+_HANGING = re.compile(
+    r"\b(?:on|about|in|at|to|for|with|from|by|of|into|named|called|dubbed|including)\s\.$"
+)
 # A name of two words or more, perhaps two names, then where: "Hori Parata at his farm".
 _NAMED_SCENE = re.compile(
     r"^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+(?:\s+and\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)?"
@@ -262,14 +266,21 @@ def is_prose(sentence: str, min_words: int = _MIN_WORDS) -> bool:
 
 def is_cut_off(sentence: str) -> bool:
     """The source's line break cut the sentence after its preposition ("... a girl on ."), or
-    cut off its start: "Georgetown University in Washington D.C., was promiscuous for ..."
-    (after "Ms Fluke, of Catholic college ." the rest of her description, then her verb)."""
+    cut off its start: "Including Dr Taj Hargey, director of ...", or "Georgetown University
+    in Washington D.C., was promiscuous for ..." (after "Ms Fluke, of Catholic college ." the
+    rest of her description, then her verb)."""
     headless = _HEADLESS.match(sentence)
-    return _HANGING.search(sentence) is not None or (
-        headless is not None and not has_verb(headless["head"])
+    tail = _TAIL.match(sentence) is not None and not has_verb(sentence)
+    return (
+        _HANGING.search(sentence) is not None
+        or (headless is not None and not has_verb(headless["head"]))
+        or tail
     )
 
 
+# "Including Dr Taj Hargey, director of the Muslim Educational Centre of Oxford .": with no verb,
+# the end of the sentence before it, cut off by the source.
+_TAIL = re.compile(r"^(?:Including|Such as|Among them|Especially|Particularly)\b")
 # A comma between a verbless opening and its verb: the subject was in the sentence before.
 _HEADLESS = re.compile(r"^(?P<head>[A-Z][^,;:]{2,80}),\s+(?:was|were|is|are|has|have|had)\s")
 
