@@ -2177,3 +2177,15 @@ def test_an_editors_sic_is_never_read_aloud():
     from news60.script.quotes import read_marks
 
     assert read_marks(text).open_at_end == ""
+
+
+def test_an_and_between_two_subjects_after_a_quote_joins_no_clauses():
+    # Dev scrape (Europa): '"We suggest that the outgassing ... stronger activity," Paganini and
+    # his team wrote in the paper.' was split into '"...," Paganini.' and 'His team wrote in
+    # the paper.': the only verbs before "and" were the quote's.
+    text = (
+        '"We suggest that the outgassing of water vapour on Europa occurs at lower levels than '
+        'previously estimated, with only rare localized events of stronger activity," Paganini '
+        "and his team wrote in the paper."
+    )
+    assert [line.text for line in write_sentence(text, text, 0, ENGLISH)] == [text]

@@ -362,3 +362,17 @@ def test_a_nickname_in_quotes_is_part_of_the_name():
         "Brendan 'Darkie' Hughes, a former deputy commander of the IRA's Belfast Brigade"
     )
     assert texts(said(article, [2]))[0].startswith("Brendan 'Darkie' Hughes, a former deputy")
+
+
+def test_a_name_after_a_pause_is_mentioned_on_its_own():
+    # CNN/DM: "Like Hughes, Price provided her personal account ..." was taken for someone
+    # called "Hughes Price" (another Price), so Dolours Price was never introduced.
+    article = [
+        "Dolours Price was the first woman to join an IRA active service unit.",
+        "Brendan Hughes said McConville was killed on Adams' orders.",
+        "Price said she drove McConville away.",
+        "Like Hughes, Price provided her personal account.",
+    ]
+    assert texts(said(article, [1, 3]))[1] == (
+        "Like Hughes, Dolours Price provided her personal account."
+    )

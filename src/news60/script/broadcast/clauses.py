@@ -30,7 +30,7 @@ from news60.script.broadcast.grammar import (
     unsure_case,
     verb_within,
 )
-from news60.script.quotes import QUOTED, opens_on_quote
+from news60.script.quotes import QUOTED, opens_on_quote, read_marks
 
 # Words no sentence ends on: a piece ending so was cut inside its clause ("... because.").
 _DANGLING_WORDS = (
@@ -347,8 +347,11 @@ _SUBORDINATORS = frozenset(["when", "if", "while", "as", "once", "although", "th
 def _clauses_joined(text: str, match: re.Match[str], profile: Profile) -> bool:
     """ "... after six promotions in nine years and their remarkable ascent shows ...": past
     LONGEST, an "and" with no comma joins two clauses when the left one has its own verb and
-    the right one opens on a determiner or pronoun, never a name ("Smith and Jones said")."""
-    left, right = text[: match.start()].split(), text[match.end() :].split()
+    the right one opens on a determiner or pronoun, never a name ("Smith and Jones said"). The
+    left one's verb is its own, not a quote's: in "“We suggest ...,” Paganini and his team
+    wrote" the "and" joins two subjects."""
+    left = read_marks(text[: match.start()]).outside.split()
+    right = text[match.end() :].split()
     if len(text.split()) <= LONGEST or not right or not right[0][:1].islower():
         return False
     opener = bare(right[0]) in profile.determiners | profile.subject_pronouns

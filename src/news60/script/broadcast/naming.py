@@ -247,6 +247,8 @@ def _mention(sentence: str, person: Person, titles: frozenset[str]) -> tuple[int
         k, has_given, has_role = i, False, False
         while k > 0:
             word = tokens[k - 1][0]
+            if word.endswith((",", ";", ":")):
+                break  # "Like Hughes, Price provided ...": a pause ends the name before it
             if word.lower() in given:
                 has_given = True
             elif not is_title(word) and bare(word) in titles:
