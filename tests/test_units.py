@@ -790,3 +790,32 @@ def test_the_rest_of_a_sentence_the_source_cut_is_not_said_alone():
     )
     texts = " ".join(read_story(article).texts)
     assert "Griffin, in January" not in texts and "directory of photographers" in texts
+
+
+def test_a_unit_needing_an_unsayable_one_only_for_a_name_is_said_with_the_name_in_full():
+    # CNN/DM: "Ashleigh Davis, of Ocala, Florida, said she found herself on the wrong side of the
+    # law in April of last year at the Leesburg Bikefest after she and another woman were having
+    # an argument." runs past 30 words and no split says it whole; every later "Davis ..." unit
+    # needed it to introduce her, so the script was the lead and nothing more (34 words). The
+    # writer introduces her at her first mention itself.
+    article = Article(
+        title="",
+        paragraphs=(
+            "A Florida woman said she was humiliated by local police during her arrest last year.",
+            "Ashleigh Davis, of Ocala, Florida, said she found herself on the wrong side of the "
+            "law in April of last year at the Leesburg Bikefest after she and another woman were "
+            "having an argument.",
+            "Davis was charged with two counts of aggravated battery on a law enforcement officer.",
+            "She claimed that she had filed a complaint against the officer, days after her arrest.",
+            "Davis said the officers laughed at her in the holding cell.",
+        ),
+    )
+    story = read_story(article)
+    units = [" ".join(story.sentences(u)) for u in story.usable]
+    assert units[0].startswith("A Florida woman")
+    assert any(u.startswith("Davis was charged") for u in units)
+    assert any(u.startswith("She claimed") for u in units)  # leaning on "Davis was charged"
+    assert not any("Leesburg Bikefest" in u for u in units)
+    from news60.script.summarisers.story import spoken_units
+
+    assert "Ashleigh Davis was charged" in " ".join(spoken_units(article))

@@ -2,7 +2,9 @@
 
 A quote travels with its attribution however many sentences it spans; a sentence that opens on
 "He", "However" or "The company" needs the sentence before it; a bare surname needs the sentence
-that introduced the person. A unit is never split, and never kept without the units it requires.
+that introduced the person (the story lets it go when that one cannot be said: the broadcast
+writer then says the name in full). A unit is never split, and never kept without the units it
+requires.
 """
 
 from __future__ import annotations
@@ -61,6 +63,10 @@ class Unit:
     requires: tuple[int, ...] = ()
     speech: bool = False  # holds direct speech
     attributed: bool = True  # its speech names a speaker, here or in a unit it requires
+    # Of `requires`, the units needed only because they introduce someone this unit calls by
+    # surname ("Davis told the Post"), with those surnames: a writer that introduces people
+    # at their first mention can do without them.
+    for_names: tuple[tuple[int, str], ...] = ()
 
     @property
     def sentences(self) -> range:
@@ -76,12 +82,23 @@ def story_units(sentences: Sequence[str], paragraphs: Sequence[int]) -> tuple[Un
     listed = _listed_after_colon(sentences, spans)
     units = []
     for u, (first, last) in enumerate(spans):
-        needs = {owner[i] for i in _leans_on(sentences, first, last, introduced)} - {u}
+        needs = {owner[i] for i in _leans_on(sentences, first, last)} - {u}
         needs |= {listed[u]} if u in listed else set()
+        names = {
+            (owner[at], surname)
+            for i in range(first, last + 1)
+            for surname, at in _named_earlier(sentences[i], introduced).items()
+            if at < first and owner[at] not in needs
+        }
+        needs |= {owner_ for owner_, _ in names}
         speech = any(is_speech(marks[i]) for i in range(first, last + 1))
         leads_in = u > 0 and u - 1 in needs and _names_speaker(sentences, marks, spans[u - 1])
         heard = _heard_beside(sentences, marks, first, last, leads_in)
-        units.append(Unit(first, last, tuple(sorted(needs)), speech, not speech or heard))
+        units.append(
+            Unit(
+                first, last, tuple(sorted(needs)), speech, not speech or heard, tuple(sorted(names))
+            )
+        )
     return tuple(units)
 
 
@@ -208,15 +225,13 @@ def _names_speaker(
     return attributes(marks[last]) or _introduces(sentences[last])
 
 
-def _leans_on(
-    sentences: Sequence[str], first: int, last: int, introduced: dict[str, int]
-) -> set[int]:
-    """The earlier sentences that the span's sentences need to be understood."""
+def _leans_on(sentences: Sequence[str], first: int, last: int) -> set[int]:
+    """The earlier sentences that the span's sentences need to be understood (besides those
+    introducing the people it names by surname)."""
     needs: set[int] = set()
     if first and leans_on_previous(sentences[first], _heard(sentences, first, last)):
         needs.add(first - 1)
     for i in range(first, last + 1):
-        needs |= {s for s in _named_earlier(sentences[i], introduced) if s < first}
         needs |= {s for s in _roles_earlier(sentences, i) if s < first}
     return needs | _introduced_thing(sentences, first)
 
@@ -270,11 +285,12 @@ def _introductions(sentences: Sequence[str]) -> dict[str, int]:
     return first
 
 
-def _named_earlier(sentence: str, introduced: dict[str, int]) -> set[int]:
-    """Sentences that introduced people this one calls by surname alone ("Ms. Temple said")."""
+def _named_earlier(sentence: str, introduced: dict[str, int]) -> dict[str, int]:
+    """The people this sentence calls by surname alone ("Ms. Temple said"), each with the
+    sentence that introduced them."""
     full = {surname_of(m.group(0)) for m in FULL_NAME.finditer(sentence)}
     return {
-        introduced[word]
+        word: introduced[word]
         for word in _CAPITALISED.findall(sentence)
         if word in introduced and word not in full
     }

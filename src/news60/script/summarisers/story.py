@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from news60.errors import ScriptError
@@ -234,7 +234,38 @@ def _read(article: Article, opening: list[tuple[str, int]]) -> Story:
     # too long to say are left out: the lead's news, and the story's, stays said.
     written = tuple(trim_long(lines, profile) for lines in written)
     usable = _short_enough(usable, units, written)
+    cast = frozenset(people_in(article_sentences(article), profile).people)
+    # Freed once to learn which units can be said then; freed again only from the others.
+    for _ in range(2):
+        freed = _introduced_by_the_writer(units, usable, cast)
+        usable = _short_enough(_usable(freed, texts, after_gap, unmarked), freed, written)
+    units = freed
     return Story(article.title, tuple(shown), places, units, usable, written, article.language)
+
+
+def _introduced_by_the_writer(
+    units: tuple[Unit, ...], usable: tuple[int, ...], cast: frozenset[str]
+) -> tuple[Unit, ...]:
+    """The units, each freed from a unit that cannot be said (too long for the ear, or leaning
+    on text left out) which it needs only to introduce people the broadcast writer introduces
+    at their first mention anyway: "Ashleigh Davis, of Ocala, Florida, said she found herself
+    on the wrong side of the law ... after she and another woman were having an argument"
+    runs past LONGEST, and every later "Davis told the Post ..." went with it (a 15-second
+    script); said first, "Davis" is "Ashleigh Davis"."""
+    freed = []
+    for unit in units:
+        names: dict[int, set[str]] = {}
+        for at, surname in unit.for_names:
+            names.setdefault(at, set()).add(surname)
+        gone = {at for at, said in names.items() if at not in usable and said <= cast}
+        if gone:
+            unit = replace(
+                unit,
+                requires=tuple(r for r in unit.requires if r not in gone),
+                for_names=tuple(n for n in unit.for_names if n[0] not in gone),
+            )
+        freed.append(unit)
+    return tuple(freed)
 
 
 def _opens_on(sentence: str, words: frozenset[str]) -> bool:
