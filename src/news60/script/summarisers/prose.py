@@ -135,6 +135,8 @@ _APPEAL = re.compile(
 _PROMO = re.compile(
     r"^(?:stay (?:current|up to date|informed|tuned)|check out|follow us|sign up|subscribe|"
     r"don['’]t miss|get (?:the|our) (?:latest|newsletter|app)|vote now|"
+    # "Catch up on the 2020 election campaign with AP experts on our weekly politics podcast".
+    r"(?:catch up|listen|tune in)\b.*\bour\b.*\b(?:podcast|show|newsletter|channel)|"
     # "Sorry we are unable to accept comments for legal reasons.": the page's comment box.
     r"(?:sorry,? )?we are (?:unable|not able) to accept comments)\b",
     re.IGNORECASE,
