@@ -819,3 +819,33 @@ def test_a_unit_needing_an_unsayable_one_only_for_a_name_is_said_with_the_name_i
     from news60.script.summarisers.story import spoken_units
 
     assert "Ashleigh Davis was charged" in " ".join(spoken_units(article))
+
+
+def test_a_question_or_exclamation_in_the_writers_voice_is_not_said():
+    # Dev scrape (a column on Prince Andrew): "Was this to find out how vulnerable the royal was
+    # from potential scandal fall-out?" and "Oh how very noble and principled of Prince Andrew!"
+    # were read out as if the newsreader asked and scoffed. Inside a quote they are said.
+    article = Article(
+        title="",
+        paragraphs=(
+            "Prince Andrew has told friends that the interview aired at the weekend was a success.",
+            "Was this to find out how vulnerable the royal was from potential scandal fall-out?",
+            "Oh how very noble and principled of Prince Andrew!",
+            "Former royal aides called the interview a disaster for the palace.",
+            "“Why would he do this?” one former aide said to reporters on Monday.",
+        ),
+    )
+    story = read_story(article)
+    said = " ".join(story.text(u) for u in story.usable)
+    assert "vulnerable" not in said and "noble" not in said
+    assert "Former royal aides" in said and "Why would he do this?" in said
+
+
+def test_a_plug_for_the_papers_podcast_is_not_said():
+    # Dev scrape (AP): "Catch up on the 2020 election campaign with AP experts on our weekly
+    # politics podcast, “Ground Game.”" closed a story once the questions above it were gone.
+    assert not is_prose(
+        "Catch up on the 2020 election campaign with AP experts on our weekly politics podcast, "
+        "“Ground Game.”"
+    )
+    assert is_prose("Voters can catch up on the debate on the network's website tonight.")

@@ -531,8 +531,12 @@ def _usable(
             unit.first in after_gap
             and leans_on_previous(texts[unit.first], any(_names(texts[i]) for i in unit.sentences))
         )
-        # "What was this royal thinking of ...?": a question states no news, so it never leads.
+        # "What was this royal thinking of ...?": a question states no news, so it never leads;
+        # later on, a question or an exclamation in the writer's own voice ("Oh how very noble
+        # and principled of Prince Andrew!") is the columnist's, never the newsreader's.
         asks = not usable and _asks(texts[unit.last])
+        asks = asks or any(_exclaims(texts[i]) for i in unit.sentences)
+        asks = asks or (bool(usable) and any(_asks(texts[i]) for i in unit.sentences))
         if alone and heard and not asks and all(r in usable for r in unit.requires):
             usable.append(u)
     return tuple(usable)
@@ -540,7 +544,12 @@ def _usable(
 
 def _asks(sentence: str) -> bool:
     """The sentence is a question in the writer's voice, not one inside a quote."""
-    return read_marks(sentence).outside.rstrip().endswith("?")
+    return read_marks(sentence).outside.rstrip().endswith(("?", "?!"))
+
+
+def _exclaims(sentence: str) -> bool:
+    """The sentence is an exclamation in the writer's voice, not one inside a quote."""
+    return read_marks(sentence).outside.rstrip().endswith("!")
 
 
 def _names(sentence: str) -> bool:
