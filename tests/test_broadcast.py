@@ -2189,3 +2189,26 @@ def test_an_and_between_two_subjects_after_a_quote_joins_no_clauses():
         "and his team wrote in the paper."
     )
     assert [line.text for line in write_sentence(text, text, 0, ENGLISH)] == [text]
+
+
+def test_a_which_clause_after_an_aside_is_on_what_the_aside_describes():
+    # CNN/DM (maps): "... the Mercator projection, the map most commonly seen hanging in
+    # classrooms and in text books, which was created in 1596 ..." ran to 32 words unsplit:
+    # the "which" came after an aside, and the splitter found no noun before it.
+    text = (
+        "The distortion is the result of the Mercator projection, the map most commonly seen "
+        "hanging in classrooms and in text books, which was created in 1596 to help sailors "
+        "navigate the world."
+    )
+    assert [line.text for line in write_sentence(text, text, 0, ENGLISH)] == [
+        "The distortion is the result of the Mercator projection, the map most commonly seen "
+        "hanging in classrooms and in text books.",
+        "The Mercator projection was created in 1596 to help sailors navigate the world.",
+    ]
+    # "a body of 100 members, which will now send it": the Senate sends it, not the members.
+    text = (
+        "The bill was passed by the Senate, a body of 100 members, which will now send it to "
+        "the president for his signature as soon as possible next week."
+    )
+    said = [line.text for line in write_sentence(text, text, 0, ENGLISH)]
+    assert said[1].startswith("The Senate will now send it")

@@ -411,7 +411,13 @@ def split_relative(text: str, profile: Profile) -> Split | None:
     for match in re.finditer(r",\s+(which|who)\s+", text):
         if inside_quote(text, match.start()):
             continue
-        subject = antecedent(text[: match.start()], profile, person=match.group(1) == "who")
+        aside = _APPOSITIVE_TAIL.search(text[: match.start()])
+        if aside:
+            # "the Mercator projection, the map most commonly seen in classrooms, which was
+            # created in 1596": the clause is on what the aside describes.
+            subject = _described(text[: aside.start()], profile)
+        else:
+            subject = antecedent(text[: match.start()], profile, person=match.group(1) == "who")
         rest = text[match.end() :]
         # "..., which overlooks the small village": a present verb in "-s" told by its object.
         present = present_at([match.group(1), *rest.split()[:2]], 1, profile)
@@ -603,6 +609,28 @@ def _trailing_capitals(words: list[str], particles: frozenset[str]) -> list[str]
 
 # The small words a name a "which" or "who" clause follows may hold ("the Bank of England").
 _ANTECEDENT_PARTICLES = frozenset(["of", "de", "van"])
+# An aside that describes the noun before it and ends where a "which" or "who" comes:
+# ", the map most commonly seen hanging in classrooms and in text books".
+_APPOSITIVE_TAIL = re.compile(r",\s+(?:the|a|an)\s+[^,;:“”\"()]{1,80}$")
+
+
+def _described(left: str, profile: Profile) -> str | None:
+    """The noun phrase `left` ends on, said again ("the Mercator projection": "The Mercator
+    projection"; "Lord Smith": "Smith"): a name, or a phrase from its determiner of at most
+    SUBJECT_OPENING words with nothing between that could end a phrase; None otherwise."""
+    words = left.split()
+    run = _trailing_capitals(words, _ANTECEDENT_PARTICLES)
+    if run and bare(run[0]) not in _ANTECEDENT_PARTICLES and len(run) < len(words):
+        if bare(words[-len(run) - 1]) == "the":  # "the Senate": "The Senate"
+            return "The " + " ".join(run)
+        return repeatable(" ".join(run), profile)
+    for k in range(2, min(len(words), SUBJECT_OPENING) + 1):
+        word = bare(words[-k])
+        if word in PREPOSITIONS or is_finite_verb(words[-k], profile) or words[-k].endswith(","):
+            return None
+        if word in {"the", "a", "an"}:
+            return repeatable(" ".join(words[-k:]), profile)
+    return None
 
 
 def antecedent(left: str, profile: Profile, person: bool = False) -> str | None:
