@@ -90,7 +90,7 @@ def story_units(sentences: Sequence[str], paragraphs: Sequence[int]) -> tuple[Un
             for surname, at in _named_earlier(sentences[i], introduced).items()
             if at < first and owner[at] not in needs
         }
-        needs |= {owner_ for owner_, _ in names}
+        needs |= {introducer for introducer, _ in names}
         speech = any(is_speech(marks[i]) for i in range(first, last + 1))
         leads_in = u > 0 and u - 1 in needs and _names_speaker(sentences, marks, spans[u - 1])
         heard = _heard_beside(sentences, marks, first, last, leads_in)

@@ -616,8 +616,8 @@ _APPOSITIVE_TAIL = re.compile(r",\s+(?:the|a|an)\s+[^,;:“”\"()]{1,80}$")
 
 def _described(left: str, profile: Profile) -> str | None:
     """The noun phrase `left` ends on, said again ("the Mercator projection": "The Mercator
-    projection"; "Lord Smith": "Smith"): a name, or a phrase from its determiner of at most
-    SUBJECT_OPENING words with nothing between that could end a phrase; None otherwise."""
+    projection"; "the Senate": "The Senate"): a name, or a phrase from its determiner of at
+    most SUBJECT_OPENING words with nothing between that could end a phrase; None otherwise."""
     words = left.split()
     run = _trailing_capitals(words, _ANTECEDENT_PARTICLES)
     if run and bare(run[0]) not in _ANTECEDENT_PARTICLES and len(run) < len(words):
