@@ -41,18 +41,20 @@ def title_pronoun(title: str) -> str | None:
 
 def article_pronoun(surname: str, sentences: Sequence[str], known: Collection[str]) -> str | None:
     """The pronoun the article uses in the sentences about whoever it calls by this surname
-    alone (no one else named in them, and in the sentence after one that names them when it
-    opens on a pronoun); None when it uses both or too seldom to tell."""
+    alone (no one else named in them, or only after them: see _about; and in the sentence
+    after one that names them alone when it opens on a pronoun); None when it uses both or
+    too seldom to tell."""
     he = she = 0
     for k, sentence in enumerate(sentences):
-        if not re.search(rf"\b{re.escape(surname)}\b", sentence) or names_others(
-            sentence, surname, known
-        ):
+        about = _about(sentence, surname, known)
+        if about is None:
             continue
-        told = [read_marks(sentence).outside]  # "I" and "he" inside a quote are the speaker's
+        told = [read_marks(about).outside]  # "I" and "he" inside a quote are the speaker's
         after = sentences[k + 1] if k + 1 < len(sentences) else ""
-        if re.match(r"(?:He|She|His|Her)\b", after) and not names_others(after, surname, known):
-            told.append(read_marks(after).outside)
+        alone = about == sentence
+        if alone and re.match(r"(?:He|She|His|Her)\b", after):
+            if not names_others(after, surname, known):
+                told.append(read_marks(after).outside)
         for text in told:
             he += len(_HE.findall(text))
             she += len(_SHE.findall(text))
@@ -61,6 +63,26 @@ def article_pronoun(surname: str, sentences: Sequence[str], known: Collection[st
     if she >= EVIDENCE and not he:
         return "she"
     return None
+
+
+def _about(sentence: str, surname: str, known: Collection[str]) -> str | None:
+    """What of the sentence speaks of the person only: all of it when it names no one else;
+    the words before anyone else is named, when the person is named there ("When asked if he
+    would warn Russia ..., Trump wore a bit of a smile, pointed his finger at Putin"); None
+    when it does not name them, or names someone else first."""
+    mention = re.search(rf"\b{re.escape(surname)}\b", sentence)
+    if mention is None:
+        return None
+    starts = [m.start() for m in TITLED_NAME.finditer(sentence) if m[1].split()[-1] != surname]
+    starts += [
+        m.start()
+        for name in known
+        if name != surname and (m := re.search(rf"\b{re.escape(name)}\b", sentence))
+    ]
+    if not starts:
+        return sentence
+    first_other = min(starts)
+    return sentence[:first_other] if mention.start() < first_other else None
 
 
 def said_as_pronoun(
