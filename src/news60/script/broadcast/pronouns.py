@@ -51,10 +51,9 @@ def article_pronoun(surname: str, sentences: Sequence[str], known: Collection[st
             continue
         told = [read_marks(about).outside]  # "I" and "he" inside a quote are the speaker's
         after = sentences[k + 1] if k + 1 < len(sentences) else ""
-        alone = about == sentence
-        if alone and re.match(r"(?:He|She|His|Her)\b", after):
-            if not names_others(after, surname, known):
-                told.append(read_marks(after).outside)
+        opens_on_pronoun = re.match(r"(?:He|She|His|Her)\b", after) is not None
+        if about == sentence and opens_on_pronoun and not names_others(after, surname, known):
+            told.append(read_marks(after).outside)
         for text in told:
             he += len(_HE.findall(text))
             she += len(_SHE.findall(text))
