@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import SHARED_DATA
 
 from news60.article import read_article
 from news60.errors import ScriptError
@@ -128,10 +129,10 @@ def test_a_line_that_naming_someone_makes_too_long_to_say_is_left_out():
     assert all(text.strip() for text in lines) and "If NASA focuses" not in script.text
 
 
-CNNDM = Path(__file__).resolve().parents[2] / "shared" / "data" / "summaries"
+CNNDM_SAMPLE = SHARED_DATA / "summaries" / "cnndm_train_sample100.jsonl"
 
 
-@pytest.mark.skipif(not (CNNDM / "cnndm_train_sample100.jsonl").exists(), reason="no CNN/DM")
+@pytest.mark.skipif(not CNNDM_SAMPLE.exists(), reason="no CNN/DM")
 def test_a_line_that_says_again_what_the_script_said_is_left_out():
     # CNN/DM: a photo caption run into the story, "Russian Prime Minister Dmitry Medvedev
     # blasted the Obama administration -- with a smile! -- for bringing the world to the brink
@@ -142,7 +143,7 @@ def test_a_line_that_says_again_what_the_script_said_is_left_out():
     from news60.models import Article
     from news60.script.summarisers.story import says_again
 
-    rows = (CNNDM / "cnndm_train_sample100.jsonl").read_text(encoding="utf-8").splitlines()
+    rows = CNNDM_SAMPLE.read_text(encoding="utf-8").splitlines()
     text = next(json.loads(x)["article"] for x in rows if "Nerves fraying" in x)
     article = Article(title="", paragraphs=(text,))
     script, _ = fit_script(article, ScriptSettings(), PacedVoice(2.9), pace=2.9, limits=LIMITS)
