@@ -240,7 +240,29 @@ def _read(article: Article, opening: list[tuple[str, int]]) -> Story:
         freed = _introduced_by_the_writer(units, usable, cast)
         usable = _short_enough(_usable(freed, texts, after_gap, unmarked), freed, written)
     units = freed
+    usable = _not_retelling_the_lead(usable, units, written)
     return Story(article.title, tuple(shown), places, units, usable, written, article.language)
+
+
+def _not_retelling_the_lead(
+    usable: tuple[int, ...],
+    units: tuple[Unit, ...],
+    written: tuple[tuple[TracedSentence, ...], ...],
+) -> tuple[int, ...]:
+    """Usable units but those with a line, as written for the ear, that says the lead again (a
+    caption run into the story: "Medvedev blasted the Obama administration ... 'a second Cold
+    War that nobody needs' Nerves fraying: Russia claims ..." split after the lead that says
+    so), and those that require them."""
+    if not usable:
+        return usable
+    lead = [line.text for i in units[usable[0]].sentences for line in written[i]]
+    kept: list[int] = [usable[0]]
+    for u in usable[1:]:
+        lines = [line.text for i in units[u].sentences for line in written[i]]
+        retells = any(says_again(line, said) for line in lines for said in lead)
+        if not retells and all(r in kept for r in units[u].requires):
+            kept.append(u)
+    return tuple(kept)
 
 
 def _introduced_by_the_writer(
