@@ -158,3 +158,18 @@ def test_two_quotes_run_together_without_their_stop_are_two_sentences():
     # A plural's apostrophe before a quoted name closes nothing.
     text = "He gave the players' 'Golden Boot' award to Smith."
     assert split_sentences(text) == [text]
+
+
+def test_a_quotes_first_word_cut_off_by_a_stray_stop_stays_with_it():
+    # CNN/DM: "'And . American business doesn't need them either. The only ones ... power.'"
+    # (a line break printed as a stop): split after "'And .", the rest of the quote lost its
+    # opening mark and was said as the newsreader's own statement.
+    text = (
+        "'Those sanctions are a sharp knife for European business,' he claimed. 'And . American "
+        "business doesn't need them either. The only ones who want sanctions are politicians.'"
+    )
+    assert split_sentences(text) == [
+        "'Those sanctions are a sharp knife for European business,' he claimed.",
+        "'And . American business doesn't need them either.",
+        "The only ones who want sanctions are politicians.'",
+    ]

@@ -21,6 +21,8 @@ _NEVER_LAST = {
     "the", "a", "an", "of", "to", "in", "for", "and", "or", "with", "by", "from", "at",
     "into", "onto", "my", "his", "their", "its", "our", "your", "is", "are", "The",
     "towards", "toward", "across", "through", "between", "against", "via", "than",
+    # "'And . American business doesn't need them either.": a quote's first word, cut off.
+    "And", "But", "Or",
 }  # fmt: skip
 # A person's initials ("J.J. Abrams", "J.K. Rowling") never end a sentence; places written the
 # same way ("Washington, D.C.") often do.
