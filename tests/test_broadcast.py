@@ -1607,13 +1607,24 @@ def test_party_tags_and_names_in_names_are_said_as_a_newsreader_says_them(text, 
     assert line.text == said and "clutter" in rules([line])
 
 
-def test_a_who_clause_on_one_item_of_a_list_is_not_split_off():
-    # Herald Sun page: "Andrew Shearer, Justin Bassi advises ..." was said from this.
-    text = (
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Herald Sun page: a "who" clause on one item of a list; "Andrew Shearer, Justin Bassi
+        # advises ..." was said from this.
         "The roadshow featured the Prime Minister’s national security adviser, Andrew Shearer, "
         "Justin Bassi, who advises Attorney-General George Brandis on crime and security "
-        "matters, and Australian Federal Police Commissioner Andrew Colvin."
-    )
+        "matters, and Australian Federal Police Commissioner Andrew Colvin.",
+        # Dev scrape (Europa): an "and" between two subjects after a quote; it was split into
+        # '"...," Paganini.' and 'His team wrote in the paper.': the only verbs before "and"
+        # were the quote's.
+        '"We suggest that the outgassing of water vapour on Europa occurs at lower levels than '
+        'previously estimated, with only rare localized events of stronger activity," Paganini '
+        "and his team wrote in the paper.",
+    ],
+    ids=["who-on-a-list-item", "and-between-subjects-after-a-quote"],
+)
+def test_a_clause_mark_that_joins_no_clauses_is_not_split_at(text):
     assert [s.text for s in write_sentence(text, text, 2, ENGLISH)] == [text]
 
 
@@ -2177,18 +2188,6 @@ def test_an_editors_sic_is_never_read_aloud():
     from news60.script.quotes import read_marks
 
     assert read_marks(text).open_at_end == ""
-
-
-def test_an_and_between_two_subjects_after_a_quote_joins_no_clauses():
-    # Dev scrape (Europa): '"We suggest that the outgassing ... stronger activity," Paganini and
-    # his team wrote in the paper.' was split into '"...," Paganini.' and 'His team wrote in
-    # the paper.': the only verbs before "and" were the quote's.
-    text = (
-        '"We suggest that the outgassing of water vapour on Europa occurs at lower levels than '
-        'previously estimated, with only rare localized events of stronger activity," Paganini '
-        "and his team wrote in the paper."
-    )
-    assert [line.text for line in write_sentence(text, text, 0, ENGLISH)] == [text]
 
 
 def test_a_which_clause_after_an_aside_is_on_what_the_aside_describes():

@@ -72,12 +72,7 @@ def _about(sentence: str, surname: str, known: Collection[str]) -> str | None:
     mention = re.search(rf"\b{re.escape(surname)}\b", sentence)
     if mention is None:
         return None
-    starts = [m.start() for m in TITLED_NAME.finditer(sentence) if m[1].split()[-1] != surname]
-    starts += [
-        m.start()
-        for name in known
-        if name != surname and (m := re.search(rf"\b{re.escape(name)}\b", sentence))
-    ]
+    starts = _others_named_at(sentence, surname, known)
     if not starts:
         return sentence
     first_other = min(starts)
@@ -158,12 +153,21 @@ def _verb_next(name: str, rest: list[str], profile: Profile) -> bool:
 
 
 def names_others(sentence: str, surname: str, known: Collection[str] | None = None) -> bool:
-    """The sentence names someone else: anyone by a personal title ("Mrs Cameron" beside him),
-    and anyone it names in full, or with `known` only those (the surnames of the people the
-    article names: "Real Madrid" or "Premier League" beside "Mourinho" are no one)."""
-    if any(name.split()[-1] != surname for name in TITLED_NAME.findall(sentence)):
-        return True
+    """The sentence names someone else (see _others_named_at)."""
+    return bool(_others_named_at(sentence, surname, known))
+
+
+def _others_named_at(
+    sentence: str, surname: str, known: Collection[str] | None = None
+) -> list[int]:
+    """Where the sentence names someone else: anyone by a personal title ("Mrs Cameron" beside
+    him), and anyone it names in full, or with `known` only those (the surnames of the people
+    the article names: "Real Madrid" or "Premier League" beside "Mourinho" are no one)."""
+    starts = [m.start() for m in TITLED_NAME.finditer(sentence) if m[1].split()[-1] != surname]
     if known is None:
-        return any(surname_of(name) != surname for name, _, _ in named_people(sentence))
-    others = (name for name in known if name != surname)
-    return any(re.search(rf"\b{re.escape(name)}\b", sentence) for name in others)
+        return starts + [s for name, s, _ in named_people(sentence) if surname_of(name) != surname]
+    return starts + [
+        m.start()
+        for name in known
+        if name != surname and (m := re.search(rf"\b{re.escape(name)}\b", sentence))
+    ]
