@@ -1,3 +1,8 @@
+import json
+
+import pytest
+from conftest import SHARED_DATA
+
 from news60.script.sentences import split_sentences
 
 
@@ -172,4 +177,30 @@ def test_a_quotes_first_word_cut_off_by_a_stray_stop_stays_with_it():
         "'Those sanctions are a sharp knife for European business,' he claimed.",
         "'And . American business doesn't need them either.",
         "The only ones who want sanctions are politicians.'",
+    ]
+
+
+CNNDM_SAMPLE = SHARED_DATA / "summaries" / "cnndm_train_sample100.jsonl"
+
+
+@pytest.mark.skipif(not CNNDM_SAMPLE.exists(), reason="no CNN/DM")
+def test_a_spaced_stop_as_far_from_the_last_as_a_print_line_is_long_ends_no_sentence():
+    # CNN/DM sample (Daily Mail): the print lines' ends are spaced stops, most before a word in
+    # lower case ("the brand had . reached"); those set the lines' length (about 70
+    # characters). Split at the others, "... Chief Creative Officer Christopher." was said.
+    rows = CNNDM_SAMPLE.read_text(encoding="utf-8").splitlines()
+    text = next(json.loads(x)["article"] for x in rows if "Officer Christopher . Bailey" in x)
+    sentences = split_sentences(text)
+    assert any("Officer Christopher . Bailey uploaded" in s for s in sentences)
+    assert any("inner circle - Tom . Ford famously" in s for s in sentences)
+    assert any("starring My Week With . Marilyn star Eddie" in s for s in sentences)
+    # A caption's end, far from a line's length after the stop before it, still ends one.
+    assert (
+        "Burberry's social media success has grown exponentially - and it is still growing "
+        "fast." in sentences
+    )
+    # Without lines to measure, a spaced stop after a capital ends the sentence as before.
+    assert split_sentences("He met Christopher . Bailey said so.") == [
+        "He met Christopher .",
+        "Bailey said so.",
     ]

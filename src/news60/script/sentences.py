@@ -86,16 +86,61 @@ def stops_in_names(text: str) -> frozenset[str]:
 def _split_paragraph(paragraph: str, named: frozenset[str] = frozenset()) -> list[str]:
     pieces: list[str] = []
     start = 0
+    line_ends = _print_line_ends(paragraph)
     for match in _BOUNDARY.finditer(paragraph):
         candidate = paragraph[start : match.end(1)]
         if _ends_with_abbreviation(candidate, paragraph[match.end(1) :]):
             continue
         if candidate.endswith(".") and _last_word(candidate) in named:
             continue
+        if match.start(1) in line_ends:
+            continue
         pieces.append(candidate.strip())
         start = match.end()
     pieces.append(paragraph[start:].strip())
     return pieces
+
+
+# Pages copied from print keep each line's end as a spaced stop ("the brand had . reached"), so
+# their lines' length shows where most stops fall. Lines are this many characters shorter than
+# the longest of the usual ones at most (the next word did not fit), or a few longer (the lines
+# measured are not all of them) ...
+_LINE_SLACK = 12
+_LINE_OVER = 4
+# ... and at least this many lines end before a word in lower case for the length to be known.
+_LINES_SEEN = 3
+_SPACED = re.compile(r"\s\.\s")
+
+
+def _print_line_ends(paragraph: str) -> frozenset[int]:
+    """The spaced stops between two capitalised words that end a print line, not a sentence:
+    "Burberry Chief Creative Officer Christopher . Bailey uploaded ...". Such a stop falls as far
+    from the stop before it as the paragraph's lines are long, the lines measured at the stops
+    before a word in lower case, which end no sentence. A caption's end falls anywhere, so one
+    that falls there too may be joined to what follows: only after a capitalised word, which
+    ends a caption more rarely than it begins a name ("Sophie Jane Evans . From terrifying ..."
+    is a byline, its line far shorter)."""
+    stops = [m.start() for m in _SPACED.finditer(paragraph)]
+    gaps = list(zip(stops, stops[1:], strict=False))
+    lines = [b - a - 3 for a, b in gaps if paragraph[b + 3 : b + 4].islower()]
+    width = _usual_width(lines)
+    if width is None:
+        return frozenset()
+    return frozenset(
+        b + 1
+        for a, b in gaps
+        if width - _LINE_SLACK <= b - a - 3 <= width + _LINE_OVER
+        and paragraph[b + 3 : b + 4].isupper()
+        and paragraph[:b].split()[-1][:1].isupper()
+    )
+
+
+def _usual_width(lines: list[int]) -> int | None:
+    """The longest line of the most common run of line lengths (those within _LINE_SLACK of
+    each other), when there are _LINES_SEEN of them."""
+    counted = [(sum(w - _LINE_SLACK <= x <= w for x in lines), w) for w in lines]
+    count, width = max(counted, default=(0, 0))
+    return width if count >= _LINES_SEEN else None
 
 
 def _last_word(candidate: str) -> str:
