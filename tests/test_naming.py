@@ -385,3 +385,15 @@ def test_a_name_after_a_pause_is_mentioned_on_its_own():
     assert texts(said(article, [1, 3]))[1] == (
         "Like Hughes, Dolours Price provided her personal account."
     )
+
+
+def test_a_trade_before_a_name_is_its_role():
+    # Dev page (Seattle Times): "skipper Wade Bassi" in a scene-setting opening the script does
+    # not say; his words were said as "Wade Bassi said: ..." with nothing on who he is.
+    article = [
+        "From the deck of his halibut schooner, skipper Wade Bassi has better insight than most.",
+        "Wade Bassi said: “Whole Foods is one of the better ones, to be honest with you.”",
+    ]
+    assert texts(said(article, [1])) == [
+        "Skipper Wade Bassi said: “Whole Foods is one of the better ones, to be honest with you.”"
+    ]

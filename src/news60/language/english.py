@@ -49,7 +49,12 @@ TITLE_WORDS = (
     "colonel lieutenant major marshal commander superintendent editor correspondent analyst "
     "economist envoy boss head star expert adviser advisor aide official lawyer actor actress "
     "singer rapper developer researcher scientist author writer campaigner activist whisperer "
-    "owner player striker midfielder defender goalkeeper"
+    "owner player striker midfielder defender goalkeeper "
+    # Trades a story puts before a name as it would a title: "skipper Wade Bassi", "wildlife
+    # photographer Steve Trewhella", "host Tom Bergeron", "businessman Alan Sugar".
+    "skipper fisherman farmer photographer journalist reporter presenter host broadcaster "
+    "comedian musician artist designer engineer businessman businesswoman entrepreneur "
+    "billionaire millionaire tycoon teacher headteacher nurse surgeon doctor pilot"
 )
 _NEGATIONS = "not no never none nobody nothing neither nor without cannot n't nowhere"
 _PRONOUNS = "he she it they we i you there"
