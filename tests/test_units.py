@@ -849,3 +849,32 @@ def test_a_plug_for_the_papers_podcast_is_not_said():
         "“Ground Game.”"
     )
     assert is_prose("Voters can catch up on the debate on the network's website tonight.")
+
+
+def test_a_video_blurb_and_a_notice_to_the_reader_are_not_said():
+    # Dev scrape (Fox News): the embedded video's blurb had become the script's lead.
+    assert not is_prose(
+        "Fox News Flash top entertainment and celebrity headlines for Nov. 19 are here."
+    )
+    # CNN/DM sample: a rail company's notice, its quote marks lost, said as the newsreader's.
+    assert not is_prose("Please check our website regularly for updates.")
+    assert is_prose("The headlines were written before the results were here.")
+    assert is_prose("Pleased with the result, the mayor thanked the volunteers.")
+
+
+def test_a_sentence_telling_what_came_later_needs_the_one_it_came_after():
+    # CNN/DM (Burberry): "Days later, a further 163,000 had joined." was said after a line on
+    # Facebook posts, without the thank-you video it follows.
+    sentences = [
+        "Burberry reached 10 million Facebook fans, and its designer uploaded a thank you video.",
+        "Days later, a further 163,000 had joined.",
+        "Two weeks later the company opened a store in Beijing.",
+        "The next day, shares rose by 4 per cent.",
+        "Later this year Burberry will open a store in Paris.",
+        "Rivals have been slower to use social media, analysts say.",
+    ]
+    units = story_units(sentences, list(range(len(sentences))))
+    owner = {i: u for u, unit in enumerate(units) for i in unit.sentences}
+    for later in (1, 2, 3):
+        assert owner[later - 1] in _closure(units, owner[later]), units
+    assert not units[owner[5]].requires

@@ -23,7 +23,10 @@ _OPENER = re.compile(
     r"however|but|and|also|meanwhile|still|instead|yet|then|so|nevertheless|nonetheless|"
     r"furthermore|moreover|additionally|besides|otherwise|thus|therefore|likewise|similarly|"
     r"later|afterwards|both|neither|another|others|even so|as a result|in addition|"
-    r"in response|at the time|by then)\b)",
+    r"in response|at the time|by then|"
+    # "Days later, a further 163,000 had joined.": later than what the sentence before told.
+    r"(?:\w+\s+){0,2}?(?:days?|weeks?|months?|years?|hours?|minutes|moments)\s+later|"
+    r"the\s+(?:next|following)\s+(?:day|morning|evening|night|week|month|year))\b)",
     re.IGNORECASE,
 )
 # "As he was reading, he veered...": a person called he before being named leans on earlier text.

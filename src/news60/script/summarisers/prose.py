@@ -138,7 +138,13 @@ _PROMO = re.compile(
     # "Catch up on the 2020 election campaign with AP experts on our weekly politics podcast".
     r"(?:catch up|listen|tune in)\b.*\bour\b.*\b(?:podcast|show|newsletter|channel)|"
     # "Sorry we are unable to accept comments for legal reasons.": the page's comment box.
-    r"(?:sorry,? )?we are (?:unable|not able) to accept comments)\b",
+    r"(?:sorry,? )?we are (?:unable|not able) to accept comments|"
+    # "Fox News Flash top entertainment and celebrity headlines for Nov. 19 are here.": the blurb
+    # of a video or newsletter the page embeds.
+    r".*\bheadlines\b.*\bare here|"
+    # "Please check our website regularly for updates.": a notice's words, its marks lost; a
+    # newsreader asks nothing of the listener.
+    r"please)\b",
     re.IGNORECASE,
 )
 _READER = re.compile(r"\b(you|your|we|our|us)\b", re.IGNORECASE)
