@@ -878,3 +878,34 @@ def test_a_sentence_telling_what_came_later_needs_the_one_it_came_after():
     for later in (1, 2, 3):
         assert owner[later - 1] in _closure(units, owner[later]), units
     assert not units[owner[5]].requires
+
+
+def test_a_clause_whose_sentence_the_page_lost_is_not_said():
+    # CNN/DM (Daily Mail): "As foreign ministers from across the globe fly into London ..."
+    # stood alone after a caption took the place of its main clause.
+    from news60.language import profile_for
+    from news60.script.broadcast import subordinate_alone
+
+    english = profile_for("en")
+    lost = (
+        "As foreign ministers from across the globe fly into London to discuss strategy to take "
+        "on the jihadis and prevent Paris-style atrocities."
+    )
+    assert subordinate_alone(lost, english)
+    assert not subordinate_alone("As prices rose, shoppers stayed at home.", english)
+    assert not subordinate_alone(
+        "While the company denied wrongdoing the regulator opened an inquiry.", english
+    )
+    assert not subordinate_alone("“As if we were never there,” she said.", english)
+    article = Article(
+        title="Britain at risk of terror attack, Hammond warns",
+        paragraphs=(
+            "Britain is at very significant risk from a terror attack, Philip Hammond warned today.",
+            "Speaking ahead of a summit in London, he warned against complacency.",
+            lost,
+            "Mr Hammond is hosting the meeting at Lancaster House in London.",
+        ),
+    )
+    story = read_story(article)
+    said = " ".join(story.text(u) for u in story.usable)
+    assert "foreign ministers" not in said and "Lancaster House" in said

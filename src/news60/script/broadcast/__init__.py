@@ -20,7 +20,7 @@ from news60.script.broadcast.cast import Cast, Person, people_in
 from news60.script.broadcast.clauses import LONGEST, split_for_ear
 from news60.script.broadcast.clutter import CLUTTER_RULES
 from news60.script.broadcast.gate import untraced
-from news60.script.broadcast.grammar import NO_CASING, Casing
+from news60.script.broadcast.grammar import NO_CASING, Casing, subordinate_alone
 from news60.script.broadcast.naming import introduce
 from news60.script.broadcast.trim import trim_for_ear
 from news60.script.speakable import display_text
@@ -32,6 +32,7 @@ __all__ = [
     "Person",
     "finish_script",
     "people_in",
+    "subordinate_alone",
     "trim_long",
     "write_sentence",
 ]

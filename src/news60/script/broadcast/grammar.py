@@ -43,6 +43,25 @@ def is_finite_verb(word: str, profile: Profile) -> bool:
     return len(w) > 4 and w.endswith("ed") and w not in _ED_ADJECTIVES
 
 
+def subordinate_alone(text: str, profile: Profile) -> bool:
+    """The sentence is a clause opened by "as", "while" or "although" with no main clause after
+    it: "As foreign ministers from across the globe fly into London to discuss strategy." (the
+    page lost what it was the time of). Words outside quotes are read; a comma, semicolon,
+    colon or dash may close the clause, and a second finite verb may be the main clause's ("As
+    an athlete I have put a lot of thought into what I can do")."""
+    outside = read_marks(text).outside
+    words = outside.split()
+    if not words or bare(words[0]) not in profile.clause_conjunctions:
+        return False
+    if _CLAUSE_END.search(outside):
+        return False
+    return sum(is_finite_verb(w, profile) for w in words[1:]) <= 1
+
+
+# Where a clause opened by "as" or "while" may end and the sentence's main clause begin.
+_CLAUSE_END = re.compile(r"[,;:—–]|\s-\s")
+
+
 def verb_within(words: list[str], profile: Profile, reach: int = CLAUSE_REACH) -> int | None:
     """Where the first finite verb stands among the first `reach` words, if there is one; an
     "-ed" word after a determiner or joined by a hyphen describes a noun ("a high-powered team"),

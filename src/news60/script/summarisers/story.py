@@ -16,6 +16,7 @@ from news60.script.broadcast import (
     Casing,
     finish_script,
     people_in,
+    subordinate_alone,
     trim_long,
     write_sentence,
 )
@@ -221,8 +222,10 @@ def _read(article: Article, opening: list[tuple[str, int]]) -> Story:
         for i, (text, mark) in enumerate(zip(texts, marks, strict=True))
     ]
     profile = profile_for(article.language)
-    unmarked = _unmarked_voice(marks, profile)
-    usable = _usable(units, texts, after_gap, unmarked)
+    unsaid = _unmarked_voice(marks, profile) | {
+        i for i, text in enumerate(texts) if subordinate_alone(text, profile)
+    }
+    usable = _usable(units, texts, after_gap, unsaid)
     if not usable:
         raise ScriptError(
             "the article has no speakable sentences: check that the input holds the article body"
@@ -238,7 +241,7 @@ def _read(article: Article, opening: list[tuple[str, int]]) -> Story:
     # Freed once to learn which units can be said then; freed again only from the others.
     for _ in range(2):
         freed = _introduced_by_the_writer(units, usable, cast)
-        usable = _short_enough(_usable(freed, texts, after_gap, unmarked), freed, written)
+        usable = _short_enough(_usable(freed, texts, after_gap, unsaid), freed, written)
     units = freed
     usable = _not_retelling_the_lead(usable, units, written)
     return Story(article.title, tuple(shown), places, units, usable, written, article.language)
@@ -539,13 +542,14 @@ FIRST_PERSON_SHARE = 0.25  # past this share of sentences the story is told in t
 
 
 def _usable(
-    units: tuple[Unit, ...], texts: list[str], after_gap: set[int], unmarked: set[int]
+    units: tuple[Unit, ...], texts: list[str], after_gap: set[int], unsaid: set[int]
 ) -> tuple[int, ...]:
     """Units whose speech names its speaker, said alone or leaning on usable units, and not
-    leaning on a sentence that was left out, nor holding words printed without their marks."""
+    leaning on a sentence that was left out, nor holding one never said (words printed without
+    their marks, a clause whose sentence the page lost)."""
     usable: list[int] = []
     for u, unit in enumerate(units):
-        if any(i in unmarked for i in unit.sentences):
+        if any(i in unsaid for i in unit.sentences):
             continue
         words = sum(len(texts[i].split()) for i in unit.sentences)
         alone = any(is_prose(texts[i]) for i in unit.sentences) or (unit.requires and words >= 3)
