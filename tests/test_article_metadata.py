@@ -273,3 +273,28 @@ def test_the_address_a_page_was_fetched_from_says_its_kind(tmp_path):
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.mark.skipif(not HTML.exists(), reason="no dev pages")
+def test_paragraphs_set_in_a_blockquote_are_someones_words():
+    # Dev page (Ars Technica): the programmer's blog post, quoted at length in a blockquote,
+    # was said in the newsreader's voice ("When the server will decompress our data ...").
+    article = page("ars-1")
+    assert "“The vulnerability stems from the fact that the client" in " ".join(article.paragraphs)
+    assert "“These were the fixes that I recommended to Mojang 2 years ago.”" in (
+        article.paragraphs
+    )
+    # The reporter's own paragraph after it stays unmarked.
+    assert article.paragraphs[-1].startswith("Ars is asking Mojang for comment")
+    from news60.script.summarisers.story import read_story
+
+    story = read_story(article)
+    said = " ".join(story.text(u) for u in story.usable)
+    assert "our data" not in said and "stems from" not in said
+    # "Here's how it works." promised the post; without it, it is not said either.
+    assert "how it works" not in said
+    # A blockquote's credit line ("Michael Shadlen, Ph.D.") and a quote already marked stay as
+    # they are.
+    study = page("medicalnewstoday")
+    assert "Michael Shadlen, Ph.D." in study.paragraphs
+    assert not any(p.startswith("““") for p in study.paragraphs)

@@ -11,6 +11,7 @@ import trafilatura
 from lxml import etree
 from trafilatura.settings import Document
 
+from news60.article.blockquotes import blockquoted, marked_as_quotes
 from news60.article.bylines import shown_byline
 from news60.article.captions import (
     clean_credit,
@@ -51,6 +52,8 @@ def parse_html(text: str, base: str | None = None) -> Article:
     partners = [p for line in lines if (p := read_partner_credit(line))]
     kind, title = titled_kind(meta.get("title") or doc.title or "")
     body = _body(lines, title)
+    if root is not None:
+        body = marked_as_quotes(body, blockquoted(root))
     page_url = url or meta.get("url") or doc.url
     area = article_element(root, lines, title) if root is not None else None
     photos = _photos(root, area, title, page_url) if root is not None and area is not None else ()

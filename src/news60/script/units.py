@@ -191,7 +191,8 @@ def _hand_over(sentences: Sequence[str], spans: list[tuple[int, int]]) -> list[t
     promises what comes next (a quote, a list's first item), and alone it says nothing."""
     joined: list[tuple[int, int]] = []
     for span in spans:
-        if joined and _introduces(sentences[joined[-1][1]]):
+        last = sentences[joined[-1][1]] if joined else ""
+        if joined and (_introduces(last) or _PROMISE.match(last)):
             joined[-1] = (joined[-1][0], span[1])
         else:
             joined.append(span)
@@ -213,6 +214,14 @@ def _listed_after_colon(
         colon = [i for i in range(first, last) if _introduces(sentences[i])]
         intro = u if colon and LIST_MARKER.match(sentences[colon[-1] + 1]) else None
     return listed
+
+
+# "Here's how it works.", "This is what we know.": a sentence that promises the next as a colon
+# does, and says nothing without it.
+_PROMISE = re.compile(
+    r"^(?:Here['’]s|Here (?:is|are)|This is|These are) (?:how|what|why|where|who|when)\b"
+    r"(?:\s+\S+){0,4}[.:]$"
+)
 
 
 def _introduces(sentence: str) -> bool:
