@@ -772,6 +772,23 @@ def test_a_captions_second_sentence_is_the_captions():
     said = " ".join(story.text(u) for u in story.usable)
     assert "the trio" not in said
     assert "Retired commanders" in said and "ramp up military options" in said
+    # Dev page (the Guardian): a gallery's caption, kept by the extractor as a list item, is
+    # the caption's to its end; "Kauri is a member of the Manu Taupunga group ..." was said.
+    article = Article(
+        title="",
+        paragraphs=(
+            "Whale whisperer Hori Parata was just seven years old when he attended his first "
+            "mass stranding.",
+            "- Kauri (Te Kaurinui Robert) Parata, watched by his father, Hori Parata, carves a "
+            "traditional Māori design at their home in Whangārei. Kauri is a member of the Manu "
+            "Taupunga group that is the organising arm of the whale-body recovery operation",
+            "- The UK must stay in the EU. It has influence on the world stage.",
+        ),
+    )
+    said = " ".join(read_story(article).text(u) for u in read_story(article).usable)
+    assert "Manu Taupunga" not in said
+    # A list item that is no caption goes on as it is.
+    assert "It has influence on the world stage." in said
 
 
 def test_the_rest_of_a_sentence_the_source_cut_is_not_said_alone():

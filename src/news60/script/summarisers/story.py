@@ -29,7 +29,7 @@ from news60.script.quotes import (
     quotations,
     read_marks,
 )
-from news60.script.sentences import split_sentences, stops_in_names
+from news60.script.sentences import LIST_MARKER, split_sentences, stops_in_names
 from news60.script.summarisers.prose import (
     has_verb,
     is_author_note,
@@ -403,11 +403,26 @@ def _caption_goes_on(tidied: list[tuple[int, str, int]], k: int) -> bool:
     closed by a spaced stop, the mark of a caption's end, right after a caption in its
     paragraph is the caption's second sentence; said alone, "the trio" is no one. Not the
     story's first sentence, nor after a dateline's label ("UPDATED: . 05:29 EST ."): the
-    lead of a Daily Mail page ends so too."""
-    if k == 0 or not _SPACED_END.search(tidied[k][1]):
+    lead of a Daily Mail page ends so too. A gallery's caption, a list item, is the caption's
+    to its end: "- Kauri (Te Kaurinui Robert) Parata, watched by his father, Hori Parata,
+    carves ... Kauri is a member of the Manu Taupunga group ..." (the Guardian)."""
+    if k == 0:
         return False
+    if _in_gallery_caption(tidied, k):
+        return True
     _, before, paragraph = tidied[k - 1]
-    return paragraph == tidied[k][2] and is_caption(before) and has_verb(before)
+    spaced = _SPACED_END.search(tidied[k][1])
+    return bool(spaced) and paragraph == tidied[k][2] and is_caption(before) and has_verb(before)
+
+
+def _in_gallery_caption(tidied: list[tuple[int, str, int]], k: int) -> bool:
+    """The sentence is not the first of a paragraph that opens as a list item with a caption."""
+    paragraph = tidied[k][2]
+    first = k
+    while first > 0 and tidied[first - 1][2] == paragraph:
+        first -= 1
+    opening = tidied[first][1]
+    return first < k and bool(LIST_MARKER.match(opening)) and is_caption(opening)
 
 
 _SPACED_END = re.compile(r"\w\s\.$")
@@ -461,7 +476,7 @@ def _lost(tidied: list[tuple[int, str, int]], j: int, k: int, retold: set[int]) 
     if len(sentence.split()) < 6 or j in retold:
         return False
     run_in = j == k - 1 and paragraph == tidied[k][2]
-    return run_in or not is_caption(sentence)
+    return run_in or not (is_caption(sentence) or _caption_goes_on(tidied, j))
 
 
 def _retold(words: set[str], seen: list[set[str]]) -> bool:
