@@ -155,3 +155,15 @@ def test_a_line_that_says_again_what_the_script_said_is_left_out():
     # Never picked (the story knows it retells the lead), so the minute is filled with news.
     assert narration.duration >= LIMITS.shortest
     assert not any(says_again(line, e) for k, line in enumerate(lines) for e in lines[:k])
+
+
+def test_a_script_far_short_of_its_time_says_nothing_was_left_out_for_time():
+    # Dev page (Ars Technica): the programmer's post is a quote with no speaker beside it, so
+    # the script is four lines; its manifest said it left another side out "for time".
+    article = read_article(str(SHARED_DATA / "html" / "ars-1" / "page.html"), ArticleSettings())
+    script, narration = fit_script(
+        article, ScriptSettings(), PacedVoice(2.9), pace=2.9, limits=LIMITS
+    )
+    assert narration.duration < 0.5 * LIMITS.longest
+    assert script.notes and not any("for time" in note for note in script.notes)
+    assert any("cannot be said as they stand" in note for note in script.notes)

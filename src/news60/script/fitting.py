@@ -29,6 +29,9 @@ log = logging.getLogger(__name__)
 MAX_SPEEDUP = 1.05  # a voice sped up more than 5 % starts to sound rushed
 MAX_ROUNDS = 8
 WINDOW = 4.0  # the narration aims for the last WINDOW seconds before its limit
+# A script under this share of its time had room for any unit the story could say (a unit is
+# a few sentences of 30 words at most), so nothing it lacks was left out for time.
+SHORT_SHARE = 0.5
 
 
 @dataclass(frozen=True)
@@ -77,7 +80,15 @@ def fit_script(
     fitted, narration, rate = fit_loop(
         picker.chosen(picks), say, picker.drop, limits, grow=picker.grow, rounds=MAX_ROUNDS
     )
-    return replace(fitted.script, rate=rate), narration
+    script = fitted.script
+    if narration.duration < SHORT_SHARE * limits.longest:
+        # This short, the script left nothing out for time: what it lacks, it could not say
+        # (a dev page: "another side ... for time" under a 25-second script).
+        told = script.text
+        units = [text for text, _ in article_sentences(article)]
+        notes = arc_notes(told, units, profile_for(article.language), filled=False)
+        script = replace(script, notes=notes)
+    return replace(script, rate=rate), narration
 
 
 @dataclass(frozen=True)
