@@ -1540,6 +1540,38 @@ def test_a_comparison_is_not_split_off_and_a_list_with_a_clause_is_not_cut():
             "cut the aside “currently at the start of an around-the-world cruise”",
             id="an aside opened by an adverb",
         ),
+        pytest.param(
+            # CNN/DM (42 words): no comma before "including", and a phrase on how after the
+            # list; the sentence introduced both friends, and every later line needed it.
+            "Father of two Richard McLuckie, 48, and his friend Stuart Mackenzie-Walker, 51, "
+            "dreamt up a series of board games including Love It Or Hate It and Who Put The "
+            "Marmite In The Fridge, over long evenings spent playing games and drinking wine.",
+            30,
+            "Father of two Richard McLuckie, 48, and his friend Stuart Mackenzie-Walker, 51, "
+            "dreamt up a series of board games over long evenings spent playing games and "
+            "drinking wine.",
+            "cut the list “including Love It Or Hate It and Who Put The Marmite In The Fridge”",
+            id="a list after including, its items a title's words",
+        ),
+        pytest.param(
+            "Mr McLuckie and Mr Mackenzie-Walker, an accountant by trade who moved from Kent to "
+            "southern Spain, have now had their games snapped up by shops including John Lewis, "
+            "WH Smith, Waterstones and Amazon.",
+            30,
+            "Mr McLuckie and Mr Mackenzie-Walker, an accountant by trade who moved from Kent to "
+            "southern Spain, have now had their games snapped up by shops.",
+            "cut the list “including John Lewis, WH Smith, Waterstones and Amazon”",
+            id="a list after including, its items between commas",
+        ),
+        pytest.param(
+            "Three people including a child who had been waiting for the parade were killed when "
+            "the wall of the old building on the high street collapsed onto the crowd on Sunday.",
+            30,
+            "Three people including a child who had been waiting for the parade were killed when "
+            "the wall of the old building on the high street collapsed onto the crowd on Sunday.",
+            None,
+            id="after including, a clause is no list",
+        ),
     ],
 )
 def test_a_long_sentence_loses_only_the_colour_it_can_spare(text, longest, trimmed, note):

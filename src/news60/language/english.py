@@ -73,7 +73,9 @@ _IRREGULAR = (
     "drew drove fell felt fled flew fought found forgot froze gave got grew held hid hit hung kept "
     "knew laid led left let lit lost made meant met paid put quit ran rang rose said sat saw sent "
     "set shot shut slept sold spent split spoke spread stood stole struck stuck swore taught told "
-    "took threw tore understood went woke won wore wrote withdrew says tells"
+    "took threw tore understood went woke won wore wrote withdrew says tells "
+    # British pasts in "-t": "dreamt up a series of board games".
+    "dreamt learnt burnt leapt knelt spelt spoilt"
 )
 _PRESENT = (
     "say says think thinks want wants believe believes know knows need needs show shows make "

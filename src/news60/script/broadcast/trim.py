@@ -22,8 +22,10 @@ from news60.script.broadcast.grammar import (
 _EVENT_ORDER = frozenset(["after", "before", "since", "until", "despite", "without"])
 # ", their cries screeching through the air": an absolute phrase painting the scene.
 _ABSOLUTE = re.compile(r",\s+(?:their|his|her|its|the)\s+[\w'’-]+\s+[a-z]+ing\b[^,;]*$")
-# ", including 17 foreigners," or at the end: a list that details what was said before it.
-_INCLUDING = re.compile(r",\s+including\s+[^,;]+(?=,|\.$|$)")
+# ", including 17 foreigners," or "board games including Love It Or Hate It and Who Put The
+# Marmite In The Fridge": a list that details what was said before it.
+_INCLUDING = re.compile(r",?\s+including\s+")
+LISTED_WORDS = 5  # an item of a list runs this long at most, its capitalised words aside
 # A trailing phrase after the last comma that holds no verb of its own.
 _TAIL = re.compile(r",\s+(?P<tail>[^,;“”\"]+)$")
 
@@ -60,18 +62,41 @@ def _cut_absolute(text: str, profile: Profile) -> tuple[str | None, str]:
 
 def _cut_including(text: str, profile: Profile) -> tuple[str | None, str]:
     match = _INCLUDING.search(text)
-    if not match or inside_aside(text, match.start()):
+    if not match or inside_aside(text, match.start()) or inside_quote(text, match.start()):
         return None, ""
-    listed = match.group(0).split()
-    # ", including a test ... where the engines will fire, just as ...": a clause, not colour.
-    if verb_within(listed, profile, len(listed)) is not None:
+    end = _list_end(text, match.end(), profile)
+    if end is None:
         return None, ""
-    rest = text[match.end() :]
+    listed, rest = text[match.start() : end], text[end:]
     # ", including 17 foreigners, in an assault": both commas go; before ", officials said"
     # the comma stays, closing what was said.
     if rest.startswith(",") and not _attribution(rest[1:], profile):
         rest = " " + rest[1:].lstrip()
-    return text[: match.start()] + rest, f"cut the list “{match.group(0).strip(', ')}”"
+    return text[: match.start()] + rest, f"cut the list “{listed.strip(', ')}”"
+
+
+def _list_end(text: str, start: int, profile: Profile) -> int | None:
+    """Where the list that starts at `start` ends: after the item its "and" or "or" joins on,
+    or before a phrase that is no item (", in an assault"); None when its first item is no
+    item: ", including a test ... where the engines will fire" is a clause, not colour."""
+    end = None
+    for item in re.finditer(r"[^,]+", text[start:]):
+        if not _an_item(item.group(0), profile):
+            return end
+        end = start + item.end()
+        if re.search(r"\b(?:and|or)\b", item.group(0)):
+            return end
+    return end
+
+
+def _an_item(item: str, profile: Profile) -> bool:
+    """An item of a list: a few words with no verb, not opening on a preposition (a
+    capitalised title's words may be any: "Who Put The Marmite In The Fridge")."""
+    every = item.split()
+    if not every or bare(every[0]) in PREPOSITIONS:
+        return False
+    words = [w for w in every if not w[:1].isupper()]
+    return len(words) <= LISTED_WORDS and verb_within(words, profile, len(words)) is None
 
 
 def _attribution(rest: str, profile: Profile) -> bool:
