@@ -2243,3 +2243,23 @@ def test_a_which_clause_after_an_aside_is_on_what_the_aside_describes():
     )
     said = [line.text for line in write_sentence(text, text, 0, ENGLISH)]
     assert said[1].startswith("The Senate will now send it")
+
+
+def test_what_had_not_happened_yet_is_not_split_off_before():
+    # CNN/DM (Burberry): "... posting images ... on to Twitter before the models had even
+    # stepped out onto the catwalk" was said as "The models had even stepped out onto the
+    # catwalk.", which says they had.
+    text = (
+        "Indeed, Burberry was the world's first fashion house to 'Tweettalk', posting images "
+        "from its autumn/winter fashion show on to Twitter before the models had even stepped "
+        "out onto the catwalk."
+    )
+    assert spoken(text) == [text]
+    # Two events told in the order they happened need no "before".
+    assert spoken(
+        "Officials ordered an evacuation of the coastal towns on Sunday morning before the storm "
+        "hit the coast and flooded thousands of homes in the region."
+    ) == [
+        "Officials ordered an evacuation of the coastal towns on Sunday morning.",
+        "The storm hit the coast and flooded thousands of homes in the region.",
+    ]

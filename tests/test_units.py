@@ -414,6 +414,10 @@ def test_stray_stops_from_line_breaks_neither_split_nor_show():
     text = "It is a criminal offense for the country's . Muslims, who make up most of the people."
     assert len(split_sentences(text)) == 1
     assert not is_prose("CNN's Matiullah Mati contributed to this report .")
+    # CNN/DM (Burberry): a line's end after a dash was said as "on to Twitter - ."
+    assert tidy("It posted images on to Twitter - . before the show.") == (
+        "It posted images on to Twitter - before the show."
+    )
 
 
 def test_a_caption_restating_a_sentence_of_the_story_is_not_said_twice():

@@ -1418,8 +1418,21 @@ def split_before(text: str, profile: Profile) -> Split | None:
             continue  # "before he left": the pronoun would lean on the sentence before
         if len(text[:at].split()) < MIN_PIECE or not opens_clause(right, profile):
             continue
+        if _not_yet(right, profile):
+            continue
         return Split(_pieces(text[:at], right), "split before “before”")
     return None
+
+
+def _not_yet(right: str, profile: Profile) -> bool:
+    """ "... posting images on Twitter before the models had even stepped out onto the
+    catwalk": what had not happened yet, said alone ("The models had even stepped out ..."),
+    would say it had."""
+    words = right.split()
+    verb = verb_within(words, profile)
+    return verb is not None and (
+        bare(words[verb]) == "had" or "even" in map(bare, words[: verb + 2])
+    )
 
 
 # Words that make "after" part of a time ("hours after", "shortly after", "soon after").

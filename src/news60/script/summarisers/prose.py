@@ -64,9 +64,10 @@ _FOOTAGE_INTRO = re.compile(
 # GamerGate ."): short and verbless, it is not a sentence of the story.
 _SPACED_STOP = re.compile(r"\s\.$")
 _SCRAP_WORDS = 8
-# "Adams . has repeated", "a girl on . Epstein's plane": a line break the source turned into a
-# stop inside a sentence (the splitter ends a sentence at every other spaced stop).
-_STRAY_STOP = re.compile(r"(?<=[\w,])\s\.\s+(?=[\w'‘“\"])")
+# "Adams . has repeated", "a girl on . Epstein's plane", "on to Twitter - . before the models":
+# a line break the source turned into a stop inside a sentence (the splitter ends a sentence at
+# every other spaced stop).
+_STRAY_STOP = re.compile(r"(?<=[\w,\-–—])\s\.\s+(?=[\w'‘“\"])")
 # A Daily Mail style caption label: one to three capitalised words and a colon, then text.
 # The label may be in quotes: "'Scared': Johnson announces he has HIV ...".
 _LABEL = re.compile(r"^[‘'“\"]?[A-Z][\w'’-]*(?:\s[\w'’-]+){0,2}[’'”\"]?:\s+[A-Z‘'“\"]")
