@@ -187,8 +187,9 @@ def _needs_later_speaker(
 
 
 def _hand_over(sentences: Sequence[str], spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Join a span that ends on a colon to the span after it: "President Obama also said:"
-    promises what comes next (a quote, a list's first item), and alone it says nothing."""
+    """Join a span that ends on a colon, or on a promise ("Here's how it works."), to the span
+    after it: "President Obama also said:" promises what comes next (a quote, a list's first
+    item), and alone it says nothing."""
     joined: list[tuple[int, int]] = []
     for span in spans:
         last = sentences[joined[-1][1]] if joined else ""

@@ -416,7 +416,8 @@ def _caption_goes_on(tidied: list[tuple[int, str, int]], k: int) -> bool:
 
 
 def _in_gallery_caption(tidied: list[tuple[int, str, int]], k: int) -> bool:
-    """The sentence is not the first of a paragraph that opens as a list item with a caption."""
+    """The sentence follows, in its paragraph, a caption that opens the paragraph as a list
+    item: a gallery's caption, as the text extractor kept it."""
     paragraph = tidied[k][2]
     first = k
     while first > 0 and tidied[first - 1][2] == paragraph:
