@@ -918,6 +918,7 @@ def test_a_clause_whose_sentence_the_page_lost_is_not_said():
         "While the company denied wrongdoing the regulator opened an inquiry.", english
     )
     assert not subordinate_alone("“As if we were never there,” she said.", english)
+    assert not subordinate_alone("While in office he signed more than 20 bills.", english)
     article = Article(
         title="Britain at risk of terror attack, Hammond warns",
         paragraphs=(

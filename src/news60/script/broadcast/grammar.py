@@ -55,7 +55,13 @@ def subordinate_alone(text: str, profile: Profile) -> bool:
         return False
     if _CLAUSE_END.search(outside):
         return False
-    return sum(is_finite_verb(w, profile) for w in words[1:]) <= 1
+    verbs = [k for k, w in enumerate(words) if k and is_finite_verb(w, profile)]
+    if len(verbs) > 1:
+        return False
+    # "While in office he signed 20 bills": a subject after a verbless opening is the main
+    # clause's own.
+    subject = verbs and verbs[0] > 2 and bare(words[verbs[0] - 1]) in profile.subject_pronouns
+    return not subject
 
 
 # Where a clause opened by "as" or "while" may end and the sentence's main clause begin.
