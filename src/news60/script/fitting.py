@@ -80,15 +80,17 @@ def fit_script(
     fitted, narration, rate = fit_loop(
         picker.chosen(picks), say, picker.drop, limits, grow=picker.grow, rounds=MAX_ROUNDS
     )
-    script = fitted.script
-    if narration.duration < SHORT_SHARE * limits.longest:
-        # This short, the script left nothing out for time: what it lacks, it could not say
-        # (a dev page: "another side ... for time" under a 25-second script).
-        told = script.text
-        units = [text for text, _ in article_sentences(article)]
-        notes = arc_notes(told, units, profile_for(article.language), filled=False)
-        script = replace(script, notes=notes)
-    return replace(script, rate=rate), narration
+    # Far short of its time, the script left nothing out for time: what it lacks, it could not
+    # say (a dev page: "another side ... for time" under a 25-second script).
+    filled = narration.duration >= SHORT_SHARE * limits.longest
+    return replace(_with_arc_notes(fitted.script, article, filled), rate=rate), narration
+
+
+def _with_arc_notes(script: Script, article: Article, filled: bool) -> Script:
+    """The script with the manifest's notes on its arc: said once, of the script as fitted."""
+    units = [text for text, _ in article_sentences(article)]
+    notes = arc_notes(script.text, units, profile_for(article.language), filled=filled)
+    return replace(script, notes=notes)
 
 
 @dataclass(frozen=True)
@@ -186,7 +188,8 @@ def pick_script(article: Article, settings: ScriptSettings) -> Script:
     )
     if not picks:
         raise ScriptError("the summariser found no sentence to say: is the article empty?")
-    return _script(article, picks, settings.summariser, settings.tense)
+    script = _script(article, picks, settings.summariser, settings.tense)
+    return _with_arc_notes(script, article, filled=True)
 
 
 def _script(article: Article, picks: list[Pick], summariser: str, tense: str = "said") -> Script:
@@ -204,9 +207,7 @@ def _script(article: Article, picks: list[Pick], summariser: str, tense: str = "
         (" ".join(line.text for line in lines), p.index)
         for lines, p in zip(grouped, picks, strict=True)
     ]
-    told = " ".join(text for text, _ in pairs)
-    notes = arc_notes(told, [text for text, _ in sentences], profile)
-    return build_script(article, pairs, summariser, [p.unit for p in picks], grouped, notes)
+    return build_script(article, pairs, summariser, [p.unit for p in picks], grouped)
 
 
 def _too_long(picks: list[Pick], script: Script) -> set[int]:
