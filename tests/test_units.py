@@ -789,7 +789,8 @@ def test_a_captions_second_sentence_is_the_captions():
             "- The UK must stay in the EU. It has influence on the world stage.",
         ),
     )
-    said = " ".join(read_story(article).text(u) for u in read_story(article).usable)
+    story = read_story(article)
+    said = " ".join(story.text(u) for u in story.usable)
     assert "Manu Taupunga" not in said
     # A list item that is no caption goes on as it is.
     assert "It has influence on the world stage." in said

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 # Words after which a full stop does not end a sentence.
 _ABBREVIATIONS = {
@@ -121,16 +122,16 @@ def _print_line_ends(paragraph: str) -> frozenset[int]:
     ends a caption more rarely than it begins a name ("Sophie Jane Evans . From terrifying ..."
     is a byline, its line far shorter)."""
     stops = [m.start() for m in _SPACED.finditer(paragraph)]
-    gaps = list(zip(stops, stops[1:], strict=False))
-    lines = [b - a - 3 for a, b in gaps if paragraph[b + 3 : b + 4].islower()]
-    width = _usual_width(lines)
+    # Each stop after the first, with the length of the line it ends and the word after it.
+    ends = [(b, b - a - 3, paragraph[b + 3 : b + 4]) for a, b in pairwise(stops)]
+    width = _usual_width([length for _, length, after in ends if after.islower()])
     if width is None:
         return frozenset()
     return frozenset(
         b + 1
-        for a, b in gaps
-        if width - _LINE_SLACK <= b - a - 3 <= width + _LINE_OVER
-        and paragraph[b + 3 : b + 4].isupper()
+        for b, length, after in ends
+        if width - _LINE_SLACK <= length <= width + _LINE_OVER
+        and after.isupper()
         and paragraph[:b].split()[-1][:1].isupper()
     )
 
